@@ -1,0 +1,294 @@
+/*
+ * partygraph.h - the public API of libpartygraph.
+ *
+ * libpartygraph turns a `partygraph/1` JSON dataset (parties, countries,
+ * inter-party mechanisms, events and the relations between them) into an
+ * undirected, merged relationship network, analyses it with igraph and
+ * writes it as GraphML, DOT, CSV and JSON.
+ *
+ * The usual sequence:
+ *
+ *     pg_error err;
+ *     pg_dataset *ds = pg_dataset_load_file("data.json", &err);
+ *     pg_graph *g = ds ? pg_graph_build(ds, &err) : NULL;
+ *     pg_analysis_options opt = PG_ANALYSIS_OPTIONS_INIT;
+ *     if (g && pg_graph_analyse(g, &opt, &err) == PG_OK)
+ *         pg_write(g, PG_FORMAT_GRAPHML, stdout, &err);
+ *     pg_graph_free(g);
+ *     pg_dataset_free(ds);
+ *
+ * OWNERSHIP RULE (it holds for every function below):
+ *   - An object returned by a function named *_load*, *_build or *_new is
+ *     owned by the caller and released with the matching *_free, which
+ *     accepts NULL.
+ *   - Pointers returned by getters (names, ids, metric arrays) are borrowed:
+ *     they stay valid as long as the object they came from, and the caller
+ *     never frees them.
+ *   - A pg_graph borrows the pg_dataset it was built from: free the graph
+ *     before the dataset.
+ *   - FILE * arguments are borrowed: the library writes to them and never
+ *     closes them.
+ *
+ * ERRORS: every fallible function returns a pg_status (or NULL) and, when
+ * `err` is not NULL, fills it with the reason. The library never prints and
+ * never exits; mapping statuses to exit codes is the caller's business.
+ *
+ * THREADS: the library keeps no global state of its own, but igraph 0.10.2
+ * as packaged by Debian is built without thread-local storage for its error
+ * handling and RNG. Analyse one graph at a time per process (loading and
+ * writing may run concurrently).
+ */
+#ifndef PARTYGRAPH_H
+#define PARTYGRAPH_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PG_VERSION_MAJOR 0
+#define PG_VERSION_MINOR 1
+#define PG_VERSION_PATCH 0
+#define PG_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Status and errors                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef enum pg_status {
+    PG_OK = 0,
+    PG_EINVALID,  /* the input data breaks the format */
+    PG_EARG,      /* a bad argument or option value from the caller */
+    PG_EIO,       /* reading or writing a file failed */
+    PG_ENOMEM,    /* out of memory */
+    PG_EINTERNAL  /* igraph or another internal step failed */
+} pg_status;
+
+typedef enum pg_severity { PG_SEVERITY_ERROR = 0, PG_SEVERITY_WARNING } pg_severity;
+
+/* One problem: where it is (file, 1-based line:column when known, JSON
+ * path when known) and what it is. Empty strings and zeros mean unknown. */
+typedef struct pg_error {
+    pg_status status;
+    pg_severity severity;
+    char file[256];
+    long line;
+    long column;
+    char path[256];
+    char message[768];
+} pg_error;
+
+/* Returns a static, human-readable name for `status` ("invalid data", ...). */
+const char *pg_status_name(pg_status status);
+
+/* Formats `e` as one line: "FILE:LINE:COL: PATH: [warning: ]MESSAGE", with
+ * the unknown parts left out. Writes at most `size` bytes including the NUL
+ * and returns `buf`. */
+char *pg_error_format(const pg_error *e, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Datasets                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct pg_dataset pg_dataset;
+
+/* Called once per problem found while loading, errors and warnings alike.
+ * `problem` is only valid during the call. */
+typedef void (*pg_problem_fn)(const pg_error *problem, void *userdata);
+
+typedef struct pg_load_options {
+    size_t max_errors;        /* stop after this many errors; 0 = find all */
+    pg_problem_fn on_problem; /* may be NULL */
+    void *userdata;
+} pg_load_options;
+
+#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL }
+
+/* Loads and validates a partygraph/1 file ("-" reads standard input).
+ * Returns a new dataset, or NULL with `err` set to the first error. */
+pg_dataset *pg_dataset_load_file(const char *path, pg_error *err);
+
+/* As pg_dataset_load_file, with options: every problem goes to
+ * opt->on_problem, and loading stops after opt->max_errors errors. On
+ * failure `err` holds the first error. */
+pg_dataset *pg_dataset_load_file_opts(const char *path,
+                                      const pg_load_options *opt,
+                                      pg_error *err);
+
+/* Loads from `len` bytes at `data` (need not be NUL-terminated); `name` is
+ * the file name used in messages. Same contract as above. */
+pg_dataset *pg_dataset_load_buffer(const char *data, size_t len,
+                                   const char *name,
+                                   const pg_load_options *opt, pg_error *err);
+
+/* Releases `ds` and everything it owns; NULL is allowed. */
+void pg_dataset_free(pg_dataset *ds);
+
+typedef enum pg_kind {
+    PG_KIND_COUNTRY = 0,
+    PG_KIND_PARTY,
+    PG_KIND_MECHANISM,
+    PG_KIND_EVENT,
+    PG_KIND_COUNT
+} pg_kind;
+
+/* Returns "country", "party", "mechanism" or "event"; NULL when out of range. */
+const char *pg_kind_name(pg_kind kind);
+
+/* Counts of what was loaded. Relations count the explicit ones only. */
+size_t pg_dataset_entity_count(const pg_dataset *ds);
+size_t pg_dataset_kind_count(const pg_dataset *ds, pg_kind kind);
+size_t pg_dataset_relation_count(const pg_dataset *ds);
+size_t pg_dataset_source_count(const pg_dataset *ds);
+
+/* Borrowed strings: the display name of the input, the dataset's title
+ * ("" when absent) and the input's SHA-256 as 64 lowercase hex digits. */
+const char *pg_dataset_file(const pg_dataset *ds);
+const char *pg_dataset_title(const pg_dataset *ds);
+const char *pg_dataset_sha256(const pg_dataset *ds);
+size_t pg_dataset_input_bytes(const pg_dataset *ds);
+
+/* ------------------------------------------------------------------ */
+/* Graphs and analysis                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct pg_graph pg_graph;
+
+/* Builds the "full" view: one node per entity (sorted by id), one edge per
+ * connected pair with all relations between the pair merged (explicit and
+ * implied by entity fields). Self-loops are dropped and counted.
+ * Returns NULL with `err` set on failure. */
+pg_graph *pg_graph_build(const pg_dataset *ds, pg_error *err);
+
+/* Releases `g`; NULL is allowed. */
+void pg_graph_free(pg_graph *g);
+
+typedef enum pg_cluster {
+    PG_CLUSTER_LOUVAIN = 0, /* igraph multilevel */
+    PG_CLUSTER_LEIDEN       /* igraph Leiden, modularity objective */
+} pg_cluster;
+
+typedef struct pg_analysis_options {
+    int weighted_paths;  /* path metrics use distance = 1/weight */
+    pg_cluster cluster;
+    double resolution;   /* modularity resolution, > 0 */
+    int restarts;        /* seeded runs; the best modularity wins, >= 1 */
+    unsigned long seed;  /* first seed; run i uses seed + i */
+} pg_analysis_options;
+
+#define PG_ANALYSIS_OPTIONS_INIT { 0, PG_CLUSTER_LOUVAIN, 1.0, 10, 42UL }
+
+/* Returns "louvain" or "leiden"; NULL when out of range. */
+const char *pg_cluster_name(pg_cluster c);
+
+/* Parses "louvain"/"leiden" into *out. Returns PG_OK or PG_EARG. */
+pg_status pg_cluster_parse(const char *name, pg_cluster *out);
+
+/* Computes every node metric and the communities. Returns PG_OK, PG_EARG
+ * for bad options, PG_ENOMEM or PG_EINTERNAL (igraph's reason in `err`).
+ * On failure the graph keeps no partial results. */
+pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt,
+                           pg_error *err);
+
+size_t pg_graph_node_count(const pg_graph *g);
+size_t pg_graph_edge_count(const pg_graph *g);
+size_t pg_graph_self_loops_dropped(const pg_graph *g);
+const pg_dataset *pg_graph_dataset(const pg_graph *g);
+
+/* Node `i` (0 <= i < node count; nodes are sorted by id). Borrowed strings. */
+const char *pg_graph_node_id(const pg_graph *g, size_t i);
+const char *pg_graph_node_label(const pg_graph *g, size_t i);
+pg_kind pg_graph_node_kind(const pg_graph *g, size_t i);
+
+/* The metric names, in output order, terminated by NULL. */
+const char *const *pg_metric_names(void);
+
+/* Returns the node values of metric `name` (NaN where undefined), one per
+ * node, or NULL when the name is unknown or the graph is not analysed. */
+const double *pg_graph_metric(const pg_graph *g, const char *name);
+
+/* Community label of each node (0 = largest community), or NULL before
+ * analysis. */
+const long *pg_graph_communities(const pg_graph *g);
+size_t pg_graph_community_count(const pg_graph *g);
+
+/* Number of nodes in community `c` (0 when out of range). */
+size_t pg_graph_community_size(const pg_graph *g, size_t c);
+
+/* Modularity of the partition at resolution 1 (NaN without edges). */
+double pg_graph_modularity(const pg_graph *g);
+
+/* Fills `out` with the indices of the `k` nodes ranking first on metric
+ * `name` (descending; ascending for "constraint"; ties by id; undefined
+ * values never ranked). Returns how many were written (<= k). */
+size_t pg_graph_top(const pg_graph *g, const char *name, size_t k,
+                    size_t *out);
+
+/* Connected components: count and size of the largest. */
+size_t pg_graph_component_count(const pg_graph *g);
+size_t pg_graph_largest_component(const pg_graph *g);
+
+/* ------------------------------------------------------------------ */
+/* Writers                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef enum pg_format {
+    PG_FORMAT_GRAPHML = 0, /* graph.graphml */
+    PG_FORMAT_DOT,         /* graph.dot */
+    PG_FORMAT_NODES_CSV,   /* nodes.csv */
+    PG_FORMAT_EDGES_CSV,   /* edges.csv */
+    PG_FORMAT_SUMMARY,     /* summary.json */
+    PG_FORMAT_COUNT
+} pg_format;
+
+/* Returns the default file name of `f` ("graph.graphml", ...), or NULL. */
+const char *pg_format_filename(pg_format f);
+
+/* Writes analysed graph `g` in format `f` to `out`. Returns PG_OK, PG_EARG
+ * (not analysed, bad format) or PG_EIO (with errno's reason in `err`). */
+pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err);
+
+/* ------------------------------------------------------------------ */
+/* All-or-nothing output                                               */
+/* ------------------------------------------------------------------ */
+
+/* A set of output files that appear together or not at all: each file is
+ * written to a temporary file beside its target and renamed into place by
+ * pg_output_commit. Freeing an uncommitted set removes its temporary files
+ * and the directories it created, leaving what was there untouched. */
+typedef struct pg_output pg_output;
+
+/* Returns a new, empty output set, or NULL when out of memory. */
+pg_output *pg_output_new(void);
+
+/* Creates directory `dir` (and missing parents); the ones created are
+ * removed again if the set is never committed. Returns PG_OK or PG_EIO. */
+pg_status pg_output_mkdir(pg_output *o, const char *dir, pg_error *err);
+
+/* Returns a stream for target `path` ("-" = standard output, written
+ * through directly), or NULL with `err` set. The stream belongs to `o`. */
+FILE *pg_output_open(pg_output *o, const char *path, pg_error *err);
+
+/* Flushes, syncs and closes every stream, then renames each temporary file
+ * onto its target. Returns PG_OK or PG_EIO; on failure nothing is renamed. */
+pg_status pg_output_commit(pg_output *o, pg_error *err);
+
+/* Releases `o`, discarding whatever was not committed; NULL is allowed. */
+void pg_output_free(pg_output *o);
+
+/* ------------------------------------------------------------------ */
+/* Versions                                                            */
+/* ------------------------------------------------------------------ */
+
+/* Borrowed version strings of partygraph, the igraph and the cJSON in use. */
+const char *pg_version(void);
+const char *pg_igraph_version(void);
+const char *pg_cjson_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PARTYGRAPH_H */

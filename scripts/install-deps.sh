@@ -1,0 +1,41 @@
+#!/bin/sh
+# Install the Debian packages partygraph needs to build and to test.
+# Idempotent: a package is installed only when it is missing, so a second
+# run does nothing and needs no network.
+#
+#   scripts/install-deps.sh          build dependencies only
+#   scripts/install-deps.sh --test   build + test dependencies (oracles, validators)
+set -eu
+
+build_pkgs="build-essential pkg-config libigraph-dev libcjson-dev"
+test_pkgs="locales graphviz libxml2-utils python3-networkx python3-numpy python3-scipy python3-igraph valgrind"
+
+missing=""
+need() { # need PACKAGE [CHECK...]: queue PACKAGE unless CHECK succeeds
+    pkg=$1; shift
+    if ! "$@" >/dev/null 2>&1; then missing="$missing $pkg"; fi
+}
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
+
+need build-essential command -v cc
+need build-essential command -v make
+need pkg-config      command -v pkg-config
+need libigraph-dev   pkg-config --exists igraph
+need libcjson-dev    pkg-config --exists libcjson
+
+if [ "${1:-}" = "--test" ]; then
+    for p in $test_pkgs; do need "$p" installed "$p"; done
+fi
+
+missing=$(printf '%s\n' $missing | sort -u | tr '\n' ' ')
+if [ -z "${missing# }" ]; then
+    exit 0
+fi
+
+echo "install-deps: installing:$missing" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >&2
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >&2

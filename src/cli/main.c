@@ -1,0 +1,72 @@
+/* main.c - the partygraph command line: a table of commands, each in its
+ * own cmd_*.c file. Only the command files and util.c turn library
+ * statuses into exit codes (cli.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_command commands[] = {
+    { "build", cmd_build, "load, validate, analyse and write a dataset's network", cmd_build_usage },
+    { "validate", cmd_validate, "check a dataset and list every problem", cmd_validate_usage },
+};
+
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
+
+static const cli_command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int print_help(FILE *f)
+{
+    fputs("usage: partygraph <command> [options] FILE\n\n"
+          "Turns a partygraph/1 JSON dataset of political parties, countries, inter-party\n"
+          "mechanisms and events into a relationship network, analyses it with igraph and\n"
+          "writes GraphML (Gephi), DOT (Graphviz), CSV and JSON.\n\ncommands:\n", f);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n  partygraph help COMMAND    options of one command\n"
+          "  partygraph --version       versions of partygraph, igraph and cJSON\n\n"
+          "exit codes: 0 ok, 1 invalid data, 2 usage, 3 I/O error, 4 internal error\n", f);
+    return EXIT_OK;
+}
+
+static int print_version(void)
+{
+    printf("partygraph %s (igraph %s, cJSON %s)\n", pg_version(), pg_igraph_version(), pg_cjson_version());
+    return EXIT_OK;
+}
+
+static int help(int argc, char **argv)
+{
+    if (argc < 2)
+        return print_help(stdout);
+    const cli_command *c = find_command(argv[1]);
+    if (c == NULL)
+        return cli_usage_error(NULL, "no such command '%s' (see 'partygraph --help')", argv[1]);
+    fputs(c->usage, stdout);
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_help(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        return print_help(stdout);
+    if (strcmp(name, "--version") == 0)
+        return print_version();
+    if (strcmp(name, "help") == 0)
+        return help(argc - 1, argv + 1);
+    const cli_command *c = find_command(name);
+    if (c == NULL)
+        return cli_usage_error(NULL, "no such command '%s' (see 'partygraph --help')", name);
+    return c->run(argc - 1, argv + 1);
+}

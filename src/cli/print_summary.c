@@ -1,0 +1,143 @@
+/* print_summary.c - the readable summary `partygraph build` prints: what
+ * the network holds, its structure, who ranks first on the main
+ * centralities, and which groups exist. Everything comes through the
+ * public API; summary.json holds the same and more. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { TOP = 10, SHOWN_COMMUNITIES = 10, MEMBERS_SHOWN = 4, LABEL_WIDTH = 44, ID_WIDTH = 24 };
+
+/* Metrics with a top-10 table, and what each tells a reader. */
+static const struct {
+    const char *metric;
+    const char *meaning;
+} tables[] = {
+    { "degree", "most distinct ties" },
+    { "betweenness", "most shortest paths pass through them: brokers" },
+    { "eigenvector", "tied to the best-tied" },
+    { "pagerank", "most reached by random walks over weighted ties" },
+    { "constraint", "lowest Burt constraint: open, brokering networks" },
+};
+
+static int utf8_chars(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Prints `s` in exactly `width` characters: padded, or cut with "...". */
+static void padded(const char *s, int width)
+{
+    int chars = utf8_chars(s);
+    if (chars <= width) {
+        printf("%s%*s", s, width - chars, "");
+        return;
+    }
+    const char *p = s;
+    for (int c = 0; *p; p++) {
+        if (((unsigned char)*p & 0xC0) == 0x80)
+            continue;
+        if (c++ == width - 3)
+            break;
+    }
+    fwrite(s, 1, (size_t)(p - s), stdout);
+    fputs("...", stdout);
+}
+
+static void print_counts(const pg_graph *g, const pg_analysis_options *opt)
+{
+    const pg_dataset *ds = pg_graph_dataset(g);
+    const char *title = pg_dataset_title(ds);
+    printf("%s%s%s\n\n", title, title[0] ? " - " : "", pg_dataset_file(ds));
+    printf("  nodes        %6zu  (%zu countries, %zu parties, %zu mechanisms, %zu events)\n", pg_graph_node_count(g),
+           pg_dataset_kind_count(ds, PG_KIND_COUNTRY), pg_dataset_kind_count(ds, PG_KIND_PARTY),
+           pg_dataset_kind_count(ds, PG_KIND_MECHANISM), pg_dataset_kind_count(ds, PG_KIND_EVENT));
+    printf("  edges        %6zu  (merged from %zu relations and the entities' fields", pg_graph_edge_count(g),
+           pg_dataset_relation_count(ds));
+    if (pg_graph_self_loops_dropped(g) > 0)
+        printf("; %zu self-loops dropped", pg_graph_self_loops_dropped(g));
+    printf(")\n  components   %6zu  (largest: %zu nodes)\n", pg_graph_component_count(g), pg_graph_largest_component(g));
+    printf("  communities  %6zu  (%s, best of %d from seed %lu, modularity %.4f)\n", pg_graph_community_count(g),
+           pg_cluster_name(opt->cluster), opt->restarts, opt->seed, pg_graph_modularity(g));
+}
+
+static void print_table(const pg_graph *g, const char *metric, const char *meaning)
+{
+    size_t top[TOP];
+    size_t n = pg_graph_top(g, metric, TOP, top);
+    const double *values = pg_graph_metric(g, metric);
+    int idw = 4;
+    for (size_t i = 0; i < n; i++)
+        if ((int)strlen(pg_graph_node_id(g, top[i])) > idw)
+            idw = (int)strlen(pg_graph_node_id(g, top[i]));
+    idw = idw > ID_WIDTH ? ID_WIDTH : idw;
+    printf("\n%s: %s\n", metric, meaning);
+    for (size_t i = 0; i < n; i++) {
+        printf("  %2zu  ", i + 1);
+        padded(pg_graph_node_id(g, top[i]), idw);
+        fputs("  ", stdout);
+        padded(pg_graph_node_label(g, top[i]), LABEL_WIDTH);
+        printf("  %10.4g\n", values[top[i]]);
+    }
+}
+
+/* Keeps the `MEMBERS_SHOWN` highest-PageRank members of each of the first
+ * communities in `best` (rows of MEMBERS_SHOWN, -1 = empty). */
+static void rank_members(const pg_graph *g, size_t shown, long *best)
+{
+    const long *community = pg_graph_communities(g);
+    const double *pr = pg_graph_metric(g, "pagerank");
+    for (size_t i = 0; i < shown * MEMBERS_SHOWN; i++)
+        best[i] = -1;
+    for (size_t v = 0; v < pg_graph_node_count(g); v++) {
+        if ((size_t)community[v] >= shown)
+            continue;
+        long *row = best + (size_t)community[v] * MEMBERS_SHOWN;
+        int at = MEMBERS_SHOWN;
+        while (at > 0 && (row[at - 1] < 0 || pr[v] > pr[row[at - 1]]))
+            at--;
+        if (at == MEMBERS_SHOWN)
+            continue;
+        memmove(row + at + 1, row + at, (size_t)(MEMBERS_SHOWN - at - 1) * sizeof *row);
+        row[at] = (long)v;
+    }
+}
+
+static void print_communities(const pg_graph *g)
+{
+    size_t count = pg_graph_community_count(g);
+    size_t shown = count < SHOWN_COMMUNITIES ? count : SHOWN_COMMUNITIES;
+    long *best = malloc((shown ? shown : 1) * MEMBERS_SHOWN * sizeof *best);
+    if (best == NULL)
+        return;
+    rank_members(g, shown, best);
+    printf("\ncommunities (largest first; members by PageRank)\n");
+    for (size_t c = 0; c < shown; c++) {
+        printf("  %2zu  %4zu nodes: ", c, pg_graph_community_size(g, c));
+        for (int k = 0; k < MEMBERS_SHOWN && best[c * MEMBERS_SHOWN + k] >= 0; k++) {
+            const char *id = pg_graph_node_id(g, (size_t)best[c * MEMBERS_SHOWN + k]);
+            fputs(k ? ", " : "", stdout);
+            padded(id, utf8_chars(id) < ID_WIDTH ? utf8_chars(id) : ID_WIDTH);
+        }
+        printf("%s\n", pg_graph_community_size(g, c) > MEMBERS_SHOWN ? ", ..." : "");
+    }
+    if (count > shown)
+        printf("  ... and %zu smaller communities\n", count - shown);
+    free(best);
+}
+
+void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir)
+{
+    print_counts(g, opt);
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+        print_table(g, tables[i].metric, tables[i].meaning);
+    print_communities(g);
+    if (dir != NULL)
+        printf("\nwrote %s/: graph.graphml graph.dot nodes.csv edges.csv summary.json\n", dir);
+}

@@ -1,0 +1,112 @@
+/* util.c - exit codes, problem printing, number parsing and progress for
+ * the partygraph commands. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+int cli_exit_code(pg_status st)
+{
+    switch (st) {
+    case PG_OK: return EXIT_OK;
+    case PG_EINVALID: return EXIT_INVALID;
+    case PG_EARG: return EXIT_USAGE;
+    case PG_EIO: return EXIT_IO;
+    case PG_ENOMEM:
+    case PG_EINTERNAL: return EXIT_INTERNAL;
+    }
+    return EXIT_INTERNAL;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("partygraph: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (cmd != NULL)
+        fprintf(stderr, " (see 'partygraph help %s')", cmd);
+    fputc('\n', stderr);
+    return EXIT_USAGE;
+}
+
+int cli_bad_option(const char *cmd, int c, char **argv)
+{
+    extern int optind, optopt;
+    const char *arg = argv[optind - 1];
+    if (c == ':')
+        return cli_usage_error(cmd, "option '%s' needs a value", arg);
+    if (optopt != 0 && arg[0] == '-' && arg[1] != '-')
+        return cli_usage_error(cmd, "unknown option '-%c'", optopt);
+    return cli_usage_error(cmd, "unknown option '%s'", arg);
+}
+
+void cli_print_problem(const pg_error *e)
+{
+    char line[1400];
+    pg_error_format(e, line, sizeof line);
+    if (e->file[0] == '\0')
+        fputs("partygraph: ", stderr);
+    fprintf(stderr, "%s\n", line);
+}
+
+void cli_on_problem(const pg_error *problem, void *tally)
+{
+    cli_tally *t = tally;
+    cli_print_problem(problem);
+    if (problem->severity == PG_SEVERITY_WARNING)
+        t->warnings++;
+    else
+        t->errors++;
+}
+
+bool cli_parse_long(const char *s, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+bool cli_parse_double(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno != 0 || end == s || *end != '\0' || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+static struct timespec started;
+
+void cli_progress_start(void)
+{
+    clock_gettime(CLOCK_MONOTONIC, &started);
+}
+
+void cli_progress(const char *fmt, ...)
+{
+    if (!isatty(STDERR_FILENO))
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double t = (double)(now.tv_sec - started.tv_sec) + (double)(now.tv_nsec - started.tv_nsec) / 1e9;
+    va_list ap;
+    fprintf(stderr, "partygraph: [%6.2fs] ", t);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}

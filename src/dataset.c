@@ -1,0 +1,131 @@
+/* dataset.c - construction, lookup and release of datasets (loading lives
+ * in load.c, element conversion in schema.c). */
+#include "dataset.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+pg_dataset *pg_dataset_new(const char *file)
+{
+    pg_dataset *ds = calloc(1, sizeof *ds);
+    if (ds == NULL)
+        return NULL;
+    snprintf(ds->file, sizeof ds->file, "%s", file);
+    ds->title = "";
+    ds->description = "";
+    return ds;
+}
+
+void pg_dataset_free(pg_dataset *ds)
+{
+    if (ds == NULL)
+        return;
+    free(ds->entities.items);
+    free(ds->relations.items);
+    free(ds->sources.items);
+    free(ds->attrs.items);
+    free(ds->source_refs.items);
+    pg_strmap_free(&ds->ids);
+    pg_strmap_free(&ds->keys);
+    pg_arena_free(&ds->arena);
+    free(ds);
+}
+
+const char *pg_dataset_intern(pg_dataset *ds, const char *key)
+{
+    const char *k = pg_strmap_key(&ds->keys, key);
+    if (k != NULL)
+        return k;
+    char *copy = pg_arena_strdup(&ds->arena, key);
+    if (copy == NULL || pg_strmap_put(&ds->keys, copy, 0) < 0)
+        return NULL;
+    return copy;
+}
+
+/* Ids map to 2 * index for entities and 2 * index + 1 for sources. */
+int pg_dataset_register(pg_dataset *ds, const char *id, bool is_source, long index)
+{
+    return pg_strmap_put(&ds->ids, id, 2 * index + (is_source ? 1 : 0));
+}
+
+long pg_dataset_owner(const pg_dataset *ds, const char *id, bool *is_source)
+{
+    long v = pg_strmap_get(&ds->ids, id);
+    *is_source = v >= 0 && (v & 1);
+    return v < 0 ? -1 : v / 2;
+}
+
+long pg_dataset_entity_index(const pg_dataset *ds, const char *id)
+{
+    bool is_source;
+    long i = pg_dataset_owner(ds, id, &is_source);
+    return is_source ? -1 : i;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(((const pg_entity *)a)->id, ((const pg_entity *)b)->id);
+}
+
+int pg_dataset_sort(pg_dataset *ds)
+{
+    size_t n = ds->entities.len;
+    long *new_index = malloc((n ? n : 1) * sizeof *new_index);
+    if (new_index == NULL)
+        return -1;
+    pg_sort(ds->entities.items, n, sizeof *ds->entities.items, by_id);
+    for (size_t i = 0; i < n; i++) {
+        pg_entity *e = &ds->entities.items[i];
+        new_index[pg_strmap_get(&ds->ids, e->id) / 2] = (long)i;
+        pg_strmap_put_value(&ds->ids, e->id, 2 * (long)i);
+    }
+    for (size_t i = 0; i < n; i++) {
+        pg_entity *e = &ds->entities.items[i];
+        for (int k = 0; k < e->nrefs; k++)
+            if (e->refs[k].target >= 0)
+                e->refs[k].target = new_index[e->refs[k].target];
+    }
+    for (size_t i = 0; i < ds->relations.len; i++) {
+        pg_relation *r = &ds->relations.items[i];
+        if (r->source >= 0)
+            r->source = new_index[r->source];
+        if (r->target >= 0)
+            r->target = new_index[r->target];
+    }
+    free(new_index);
+    return 0;
+}
+
+const pg_attr *pg_dataset_attr(const pg_dataset *ds, pg_span span, const char *key)
+{
+    for (size_t i = span.first; i < span.first + span.count; i++)
+        if (strcmp(ds->attrs.items[i].key, key) == 0)
+            return &ds->attrs.items[i];
+    return NULL;
+}
+
+const char *pg_kind_name(pg_kind kind)
+{
+    static const char *const names[PG_KIND_COUNT] = { "country", "party", "mechanism", "event" };
+    return (unsigned)kind < PG_KIND_COUNT ? names[kind] : NULL;
+}
+
+const char *pg_kind_array_name(pg_kind kind)
+{
+    static const char *const names[PG_KIND_COUNT] = { "countries", "parties", "mechanisms", "events" };
+    return (unsigned)kind < PG_KIND_COUNT ? names[kind] : "?";
+}
+
+size_t pg_dataset_entity_count(const pg_dataset *ds) { return ds->entities.len; }
+size_t pg_dataset_relation_count(const pg_dataset *ds) { return ds->relations.len; }
+size_t pg_dataset_source_count(const pg_dataset *ds) { return ds->sources.len; }
+const char *pg_dataset_file(const pg_dataset *ds) { return ds->file; }
+const char *pg_dataset_title(const pg_dataset *ds) { return ds->title; }
+const char *pg_dataset_sha256(const pg_dataset *ds) { return ds->sha256; }
+size_t pg_dataset_input_bytes(const pg_dataset *ds) { return ds->input_bytes; }
+
+size_t pg_dataset_kind_count(const pg_dataset *ds, pg_kind kind)
+{
+    return (unsigned)kind < PG_KIND_COUNT ? ds->kind_count[kind] : 0;
+}

@@ -1,0 +1,128 @@
+/* dataset.h - the in-memory dataset: compact records that the loader
+ * fills and the graph builder reads. No cJSON type appears here: the JSON
+ * tree never leaves the loader.
+ *
+ * All strings and record arrays belong to the dataset (its arena, or the
+ * growable arrays freed by pg_dataset_free). Entities are sorted by id once
+ * loading succeeds, so entity index == graph vertex index. */
+#ifndef PG_DATASET_H
+#define PG_DATASET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "date.h"
+#include "partygraph.h"
+#include "strmap.h"
+#include "vec.h"
+
+typedef enum pg_value_type { PG_VALUE_STRING = 0, PG_VALUE_NUMBER, PG_VALUE_BOOL } pg_value_type;
+
+/* One attribute (a known field other than id/name, or an unknown key).
+ * `key` is interned: equal keys are equal pointers. */
+typedef struct pg_attr {
+    const char *key;
+    pg_value_type type;
+    union {
+        const char *s;
+        double d;
+        bool b;
+    } v;
+} pg_attr;
+
+/* A reference from an entity field to another entity (party.country,
+ * event.mechanism, ...), which implies a relation of type `relation`. */
+typedef struct pg_ref {
+    const char *field;    /* "country", "mechanism", "host" */
+    const char *relation; /* "based_in", "part_of", "held_in", "hosted" */
+    unsigned kinds;       /* bit k set: may point at an entity of kind k */
+    const char *target_id;
+    long target;          /* entity index once resolved */
+} pg_ref;
+
+enum { PG_MAX_REFS = 3 };
+
+typedef struct pg_span {
+    size_t first;
+    size_t count;
+} pg_span;
+
+typedef struct pg_entity {
+    const char *id;
+    const char *name;
+    pg_kind kind;
+    long input_index;  /* position in its input array, for messages */
+    pg_date date, end; /* events: when */
+    pg_ref refs[PG_MAX_REFS];
+    int nrefs;
+    pg_span attrs;     /* into pg_dataset.attrs, sorted by key */
+    pg_span sources;   /* into pg_dataset.source_refs */
+} pg_entity;
+
+typedef struct pg_relation {
+    const char *type;
+    const char *source_id, *target_id;
+    long source, target; /* entity indices once resolved */
+    pg_date date, end;
+    double weight;
+    long input_index;
+    pg_span attrs;       /* role, evidence, unknown keys */
+    pg_span sources;     /* into pg_dataset.source_refs */
+} pg_relation;
+
+typedef struct pg_source {
+    const char *id;
+    long input_index;
+    pg_span attrs;       /* title, url, date, outlet, ... */
+} pg_source;
+
+
+struct pg_dataset {
+    pg_arena arena;
+    char file[256];
+    const char *title;       /* "" when absent */
+    const char *description; /* "" when absent */
+    char sha256[65];
+    size_t input_bytes;
+    PG_VEC(pg_entity) entities;
+    PG_VEC(pg_relation) relations;
+    PG_VEC(pg_source) sources;
+    PG_VEC(pg_attr) attrs;
+    PG_VEC(const char *) source_refs; /* source ids cited */
+    size_t kind_count[PG_KIND_COUNT];
+    pg_strmap ids;  /* every id -> its owner, encoded by dataset.c */
+    pg_strmap keys; /* interned attribute keys */
+};
+
+/* Returns a new empty dataset for input `file`, or NULL. */
+pg_dataset *pg_dataset_new(const char *file);
+
+/* Returns the interned copy of `key`, or NULL when out of memory. */
+const char *pg_dataset_intern(pg_dataset *ds, const char *key);
+
+/* Registers `id` (borrowed; it must live in the dataset) as entity or
+ * source number `index`. Returns 1 when registered, 0 when the id is
+ * already taken (nothing changes), -1 when out of memory. */
+int pg_dataset_register(pg_dataset *ds, const char *id, bool is_source, long index);
+
+/* Looks up `id`: returns the index of the entity (or, when *is_source is
+ * set on return, of the source) registered under it, or -1. */
+long pg_dataset_owner(const pg_dataset *ds, const char *id, bool *is_source);
+
+/* The index of the entity with this id, or -1 (also for source ids). */
+long pg_dataset_entity_index(const pg_dataset *ds, const char *id);
+
+/* Sorts the entities by id and renumbers every reference to them: ids,
+ * entity refs and relation endpoints. Returns 0, or -1 when out of memory
+ * (the dataset is then unchanged). */
+int pg_dataset_sort(pg_dataset *ds);
+
+/* The top-level array that holds entities of `kind` ("parties", ...). */
+const char *pg_kind_array_name(pg_kind kind);
+
+/* The attribute `key` (interned or not) within `span`, or NULL. */
+const pg_attr *pg_dataset_attr(const pg_dataset *ds, pg_span span, const char *key);
+
+#endif

@@ -1,0 +1,102 @@
+/* date.c - see date.h. */
+#include "date.h"
+
+#include <stdio.h>
+
+static bool is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+/* Reads exactly `n` digits at `s` into *out; false if any is not a digit. */
+static bool digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+bool pg_date_parse(const char *s, pg_date *out)
+{
+    int y = 0, m = 0, d = 0;
+    if (!digits(s, 4, &y) || y < 1)
+        return false;
+    if (s[4] != '\0') {
+        if (s[4] != '-' || !digits(s + 5, 2, &m) || m < 1 || m > 12)
+            return false;
+        if (s[7] != '\0') {
+            if (s[7] != '-' || !digits(s + 8, 2, &d) || s[10] != '\0')
+                return false;
+            if (d < 1 || d > days_in_month(y, m))
+                return false;
+        }
+    }
+    *out = (pg_date){ (short)y, (unsigned char)m, (unsigned char)d };
+    return true;
+}
+
+bool pg_date_is_set(pg_date d)
+{
+    return d.year != 0;
+}
+
+long pg_date_first_day(pg_date d)
+{
+    return d.year * 10000L + (d.month ? d.month : 1) * 100L + (d.day ? d.day : 1);
+}
+
+long pg_date_last_day(pg_date d)
+{
+    int m = d.month ? d.month : 12;
+    int day = d.day ? d.day : days_in_month(d.year, m);
+    return d.year * 10000L + m * 100L + day;
+}
+
+char *pg_date_format(pg_date d, char *buf, size_t size)
+{
+    if (!pg_date_is_set(d))
+        snprintf(buf, size, "%s", "");
+    else if (d.month == 0)
+        snprintf(buf, size, "%04d", d.year);
+    else if (d.day == 0)
+        snprintf(buf, size, "%04d-%02d", d.year, d.month);
+    else
+        snprintf(buf, size, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
+}
+
+static int precision(pg_date d)
+{
+    return (d.month != 0) + (d.day != 0);
+}
+
+pg_date pg_date_earliest(pg_date a, pg_date b)
+{
+    if (!pg_date_is_set(a) || !pg_date_is_set(b))
+        return pg_date_is_set(a) ? a : b;
+    long fa = pg_date_first_day(a), fb = pg_date_first_day(b);
+    if (fa != fb)
+        return fa < fb ? a : b;
+    return precision(a) >= precision(b) ? a : b;
+}
+
+pg_date pg_date_latest(pg_date a, pg_date b)
+{
+    if (!pg_date_is_set(a) || !pg_date_is_set(b))
+        return pg_date_is_set(a) ? a : b;
+    long la = pg_date_last_day(a), lb = pg_date_last_day(b);
+    if (la != lb)
+        return la > lb ? a : b;
+    return precision(a) >= precision(b) ? a : b;
+}

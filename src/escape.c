@@ -1,0 +1,92 @@
+/* escape.c - see escape.h. */
+#include "escape.h"
+
+#include <string.h>
+
+static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+static int xml_forbidden(unsigned char c)
+{
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+void pg_escape_xml(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&apos;", f); break;
+        case '\r': fputs("&#13;", f); break;
+        default:
+            if (xml_forbidden(c))
+                fputs(replacement, f);
+            else
+                putc(c, f);
+        }
+    }
+}
+
+void pg_escape_dot(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '\\': fputs("\\\\", f); break;
+        case '"': fputs("\\\"", f); break;
+        case '&': fputs("&amp;", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r':
+            if (s[1] != '\n')
+                fputs("\\n", f);
+            break;
+        case '\t': putc(' ', f); break;
+        default:
+            if (c < 0x20)
+                fputs(replacement, f);
+            else
+                putc(c, f);
+        }
+    }
+}
+
+void pg_escape_csv(FILE *f, const char *s)
+{
+    size_t len = strlen(s);
+    int quote = strpbrk(s, ",\"\r\n") != NULL || (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
+    if (!quote) {
+        fputs(s, f);
+        return;
+    }
+    putc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            putc('"', f);
+        putc(*s, f);
+    }
+    putc('"', f);
+}
+
+void pg_escape_json(FILE *f, const char *s)
+{
+    putc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (c < 0x20)
+                fprintf(f, "\\u%04x", c);
+            else
+                putc(c, f);
+        }
+    }
+    putc('"', f);
+}

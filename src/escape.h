@@ -1,0 +1,26 @@
+/* escape.h - writing text safely into each output syntax. All take UTF-8
+ * (the loader guarantees it) and write to `f`; errors show in ferror(f). */
+#ifndef PG_ESCAPE_H
+#define PG_ESCAPE_H
+
+#include <stdio.h>
+
+/* XML character data or attribute value: & < > " ' become entities, CR
+ * becomes &#13;, and the control characters that XML 1.0 forbids even as
+ * references (U+0001-U+0008, U+000B, U+000C, U+000E-U+001F) become
+ * U+FFFD REPLACEMENT CHARACTER. */
+void pg_escape_xml(FILE *f, const char *s);
+
+/* The inside of a DOT double-quoted string: \ and " are backslashed, a
+ * line break becomes \n, & becomes &amp; (Graphviz reads entities in
+ * labels), tab becomes a space, other control characters U+FFFD. */
+void pg_escape_dot(FILE *f, const char *s);
+
+/* One RFC 4180 CSV field: quoted (with "" for ") when it holds a comma, a
+ * quote, CR or LF, or starts or ends with a space; written as is otherwise. */
+void pg_escape_csv(FILE *f, const char *s);
+
+/* A JSON string literal, quotes included. */
+void pg_escape_json(FILE *f, const char *s);
+
+#endif

@@ -1,0 +1,59 @@
+/* igraph_glue.c - see igraph_glue.h. igraph's handlers are process-wide,
+ * so is what they record (see the THREADS note in partygraph.h). */
+#include "igraph_glue.h"
+
+#include <stdio.h>
+
+#include "error.h"
+
+enum { MAX_WARNINGS = 8 };
+
+static char last_reason[512];
+static char warnings[MAX_WARNINGS][256];
+static int nwarnings;
+
+static void on_error(const char *reason, const char *file, int line, igraph_error_t code)
+{
+    snprintf(last_reason, sizeof last_reason, "%s: %s (%s:%d)", igraph_strerror(code), reason, file, line);
+    IGRAPH_FINALLY_FREE();
+}
+
+static void on_warning(const char *reason, const char *file, int line)
+{
+    (void)file;
+    (void)line;
+    if (nwarnings < MAX_WARNINGS)
+        snprintf(warnings[nwarnings++], sizeof warnings[0], "%s", reason);
+}
+
+void pg_igraph_enter(pg_igraph_scope *s)
+{
+    last_reason[0] = '\0';
+    nwarnings = 0;
+    s->old_error = igraph_set_error_handler(on_error);
+    s->old_warning = igraph_set_warning_handler(on_warning);
+}
+
+void pg_igraph_leave(pg_igraph_scope *s)
+{
+    igraph_set_error_handler(s->old_error);
+    igraph_set_warning_handler(s->old_warning);
+}
+
+pg_status pg_igraph_status(igraph_error_t code, const char *what, pg_error *err)
+{
+    if (code == IGRAPH_SUCCESS)
+        return PG_OK;
+    pg_status st = code == IGRAPH_ENOMEM ? PG_ENOMEM : PG_EINTERNAL;
+    return pg_error_set(err, st, "%s failed: %s", what, last_reason[0] ? last_reason : igraph_strerror(code));
+}
+
+int pg_igraph_warning_count(void)
+{
+    return nwarnings;
+}
+
+const char *pg_igraph_warning(int i)
+{
+    return i >= 0 && i < nwarnings ? warnings[i] : "";
+}

@@ -1,0 +1,31 @@
+/* igraph_glue.h - running igraph code without aborts: our own error
+ * handler copies igraph's reason before the FINALLY stack is freed, and a
+ * warning handler collects warnings instead of printing them. */
+#ifndef PG_IGRAPH_GLUE_H
+#define PG_IGRAPH_GLUE_H
+
+#include <igraph.h>
+
+#include "partygraph.h"
+
+typedef struct pg_igraph_scope {
+    igraph_error_handler_t *old_error;
+    igraph_warning_handler_t *old_warning;
+} pg_igraph_scope;
+
+/* Installs partygraph's handlers (remembering the caller's) and clears
+ * the recorded reason and warnings. */
+void pg_igraph_enter(pg_igraph_scope *s);
+
+/* Restores the handlers that were installed before pg_igraph_enter. */
+void pg_igraph_leave(pg_igraph_scope *s);
+
+/* Maps igraph status `code` to a pg_status, filling `err` with `what` and
+ * igraph's recorded reason. */
+pg_status pg_igraph_status(igraph_error_t code, const char *what, pg_error *err);
+
+/* The warnings recorded since pg_igraph_enter: count, and the i-th. */
+int pg_igraph_warning_count(void);
+const char *pg_igraph_warning(int i);
+
+#endif

@@ -1,0 +1,89 @@
+/* jsonw.c - see jsonw.h. */
+#include "jsonw.h"
+
+#include <math.h>
+
+#include "escape.h"
+#include "fmt.h"
+
+void pg_jsonw_init(pg_jsonw *w, FILE *f)
+{
+    *w = (pg_jsonw){ .f = f };
+}
+
+/* Separator and indentation before a member or an array element. */
+static void before_value(pg_jsonw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth == 0)
+        return;
+    int d = w->depth - 1;
+    if (w->has_members[d])
+        putc(',', w->f);
+    if (w->is_inline[d]) {
+        if (w->has_members[d])
+            putc(' ', w->f);
+    } else {
+        fprintf(w->f, "\n%*s", 2 * w->depth, "");
+    }
+    w->has_members[d] = true;
+}
+
+void pg_jsonw_open(pg_jsonw *w, char bracket, bool inline_)
+{
+    before_value(w);
+    putc(bracket, w->f);
+    int d = w->depth++;
+    w->has_members[d] = false;
+    w->is_object[d] = bracket == '{';
+    w->is_inline[d] = inline_ || (d > 0 && w->is_inline[d - 1]);
+}
+
+void pg_jsonw_close(pg_jsonw *w)
+{
+    int d = --w->depth;
+    if (w->has_members[d] && !w->is_inline[d])
+        fprintf(w->f, "\n%*s", 2 * d, "");
+    putc(w->is_object[d] ? '}' : ']', w->f);
+    if (d == 0)
+        putc('\n', w->f);
+}
+
+void pg_jsonw_key(pg_jsonw *w, const char *key)
+{
+    before_value(w);
+    pg_escape_json(w->f, key);
+    fputs(": ", w->f);
+    w->after_key = true;
+}
+
+void pg_jsonw_string(pg_jsonw *w, const char *s)
+{
+    before_value(w);
+    if (s == NULL)
+        fputs("null", w->f);
+    else
+        pg_escape_json(w->f, s);
+}
+
+void pg_jsonw_number(pg_jsonw *w, double x)
+{
+    char buf[PG_FMT_DOUBLE_SIZE];
+    before_value(w);
+    fputs(isfinite(x) ? pg_fmt_double(x, buf) : "null", w->f);
+}
+
+void pg_jsonw_long(pg_jsonw *w, long x)
+{
+    before_value(w);
+    fprintf(w->f, "%ld", x);
+}
+
+void pg_jsonw_bool(pg_jsonw *w, bool b)
+{
+    before_value(w);
+    fputs(b ? "true" : "false", w->f);
+}

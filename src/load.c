@@ -1,0 +1,319 @@
+/* load.c - loading a partygraph/1 document: read the bytes, check the
+ * encoding, parse with cJSON, give each element of the top-level arrays to
+ * schema.c, resolve the ids (resolve.c) and sort the entities.
+ *
+ * The cJSON tree lives only inside load_document. Elements are converted
+ * one at a time into compact records, so a streaming front end can later
+ * replace the single whole-document parse without touching schema.c. */
+#define _POSIX_C_SOURCE 200809L
+#include <cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dataset.h"
+#include "error.h"
+#include "report.h"
+#include "resolve.h"
+#include "schema.h"
+#include "sha256.h"
+#include "suggest.h"
+#include "json_check.h"
+#include "utf8.h"
+
+#define PG_FORMAT_NAME "partygraph/1"
+
+typedef enum section_type { S_META, S_NOTES, S_SOURCES, S_ENTITIES, S_RELATIONS } section_type;
+
+typedef struct section {
+    const char *key;
+    section_type type;
+    pg_kind kind; /* S_ENTITIES */
+} section;
+
+static const section sections[] = {
+    { "format", S_META, 0 },
+    { "title", S_META, 0 },
+    { "description", S_META, 0 },
+    { "notes", S_NOTES, 0 },
+    { "sources", S_SOURCES, 0 },
+    { "countries", S_ENTITIES, PG_KIND_COUNTRY },
+    { "parties", S_ENTITIES, PG_KIND_PARTY },
+    { "mechanisms", S_ENTITIES, PG_KIND_MECHANISM },
+    { "events", S_ENTITIES, PG_KIND_EVENT },
+    { "relations", S_RELATIONS, 0 },
+};
+
+enum { NSECTIONS = sizeof sections / sizeof sections[0] };
+
+/* ---- reading bytes -------------------------------------------------- */
+
+static pg_status read_fd(int fd, const char *name, char **out, size_t *len, pg_error *err)
+{
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+        return pg_error_set(err, PG_EIO, "cannot read '%s': it is a directory", name);
+    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (buf == NULL)
+            return pg_error_set(err, PG_ENOMEM, "out of memory reading '%s'", name);
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int e = errno;
+            free(buf);
+            return pg_error_set_errno(err, PG_EIO, e, "cannot read '%s'", name);
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+        if (n == cap) {
+            char *bigger = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+            if (bigger == NULL)
+                free(buf);
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    *out = buf;
+    *len = n;
+    return PG_OK;
+}
+
+/* Reads all of `path` ("-" = standard input) into a new buffer. */
+static pg_status read_all(const char *path, char **out, size_t *len, pg_error *err)
+{
+    if (strcmp(path, "-") == 0)
+        return read_fd(STDIN_FILENO, "<stdin>", out, len, err);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return pg_error_set_errno(err, PG_EIO, errno, "cannot open '%s'", path);
+    pg_status st = read_fd(fd, path, out, len, err);
+    close(fd);
+    return st;
+}
+
+/* ---- syntax ---------------------------------------------------------- */
+
+static size_t skip_space(const char *text, size_t len, size_t at)
+{
+    while (at < len && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
+        at++;
+    return at;
+}
+
+/* Checks the syntax strictly, then parses the whole text with cJSON;
+ * NULL after reporting a syntax error. */
+static cJSON *parse(pg_report *r, const char *text, size_t len)
+{
+    pg_json_error e;
+    long line, col;
+    if (skip_space(text, len, 0) == len) {
+        pg_report_error_at(r, 1, 1, "empty input (expected a " PG_FORMAT_NAME " JSON object)");
+        return NULL;
+    }
+    if (pg_json_check(text, len, &e) != 0) {
+        pg_utf8_position(text, e.offset, &line, &col);
+        pg_report_error_at(r, line, col, "%s", e.reason);
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (root == NULL && end != NULL) { /* cJSON's own limits, never seen */
+        pg_utf8_position(text, (size_t)(end - text), &line, &col);
+        pg_report_error_at(r, line, col, "cJSON cannot parse this JSON text");
+    } else if (root == NULL) {
+        pg_report_oom(r);
+    }
+    return root;
+}
+
+/* ---- the top level -------------------------------------------------- */
+
+static const section *find_section(const char *key)
+{
+    for (size_t i = 0; i < NSECTIONS; i++)
+        if (strcmp(sections[i].key, key) == 0)
+            return &sections[i];
+    return NULL;
+}
+
+static void unknown_section(pg_loader *L, const char *key, pg_jpath p)
+{
+    pg_suggest s;
+    pg_suggest_init(&s, key);
+    for (size_t i = 0; i < NSECTIONS; i++)
+        pg_suggest_offer(&s, sections[i].key);
+    if (s.best)
+        pg_report_warning(L->report, &p, "unknown top-level key \"%s\" ignored (did you mean \"%s\"?)", key, s.best);
+    else
+        pg_report_warning(L->report, &p, "unknown top-level key \"%s\" ignored", key);
+}
+
+static bool read_meta(pg_loader *L, const cJSON *v, pg_jpath p)
+{
+    char got[96];
+    if (cJSON_IsNull(v))
+        return true;
+    if (!cJSON_IsString(v))
+        return pg_report_error(L->report, &p, "expected a string, got %s", pg_schema_describe(v, got, sizeof got));
+    if (strcmp(v->string, "format") == 0) {
+        if (strcmp(v->valuestring, PG_FORMAT_NAME) != 0)
+            return pg_report_error(L->report, &p, "unsupported format \"%s\" (this is partygraph %s, which reads \"%s\")",
+                                   v->valuestring, PG_VERSION, PG_FORMAT_NAME);
+        return true;
+    }
+    const char *copy = pg_arena_strdup(&L->ds->arena, v->valuestring);
+    if (copy == NULL)
+        return pg_report_oom(L->report);
+    if (strcmp(v->string, "title") == 0)
+        L->ds->title = copy;
+    else
+        L->ds->description = copy;
+    return true;
+}
+
+/* Free-text notes on the dataset (methods, caveats): a string or an array
+ * of strings, checked and otherwise left to the reader of the file. */
+static bool read_notes(pg_loader *L, const cJSON *v, pg_jpath p)
+{
+    char got[96];
+    if (cJSON_IsNull(v) || cJSON_IsString(v))
+        return true;
+    if (!cJSON_IsArray(v))
+        return pg_report_error(L->report, &p, "expected a string or an array of strings, got %s",
+                               pg_schema_describe(v, got, sizeof got));
+    long i = 0;
+    bool go = true;
+    for (const cJSON *item = v->child; item && go; item = item->next, i++) {
+        pg_jpath ip = pg_jpath_index(p, i);
+        if (!cJSON_IsString(item))
+            go = pg_report_error(L->report, &ip, "expected a string, got %s", pg_schema_describe(item, got, sizeof got));
+    }
+    return go;
+}
+
+static bool read_element(pg_loader *L, const section *s, const cJSON *item, long i, pg_jpath p)
+{
+    switch (s->type) {
+    case S_SOURCES: return pg_schema_source(L, item, i, p);
+    case S_ENTITIES: return pg_schema_entity(L, item, s->kind, i, p);
+    case S_RELATIONS: return pg_schema_relation(L, item, i, p);
+    case S_META:
+    case S_NOTES: break;
+    }
+    return true;
+}
+
+static bool read_section(pg_loader *L, const section *s, const cJSON *v)
+{
+    pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, s->key);
+    char got[96];
+    if (s->type == S_META)
+        return read_meta(L, v, p);
+    if (s->type == S_NOTES)
+        return read_notes(L, v, p);
+    if (cJSON_IsNull(v))
+        return true;
+    if (!cJSON_IsArray(v))
+        return pg_report_error(L->report, &p, "expected an array, got %s", pg_schema_describe(v, got, sizeof got));
+    long i = 0;
+    bool go = true;
+    for (const cJSON *item = v->child; item && go; item = item->next, i++)
+        go = read_element(L, s, item, i, pg_jpath_index(p, i));
+    return go;
+}
+
+static bool read_root(pg_loader *L, const cJSON *root)
+{
+    char got[96];
+    if (!cJSON_IsObject(root))
+        return pg_report_error(L->report, NULL, "expected a " PG_FORMAT_NAME " object at the top level, got %s",
+                               pg_schema_describe(root, got, sizeof got));
+    if (!pg_schema_unique_keys(L, root, PG_JPATH_ROOT))
+        return false;
+    bool go = true;
+    for (const cJSON *v = root->child; v && go; v = v->next) {
+        const section *s = find_section(v->string);
+        if (s != NULL)
+            go = read_section(L, s, v);
+        else
+            unknown_section(L, v->string, pg_jpath_key(PG_JPATH_ROOT, v->string));
+    }
+    return go;
+}
+
+/* Parses `text` and converts every element into records of L->ds.
+ * Returns true when the whole document was read and checking may go on. */
+static bool load_document(pg_loader *L, const char *text, size_t len)
+{
+    cJSON *root = parse(L->report, text, len);
+    if (root == NULL)
+        return false;
+    bool go = read_root(L, root);
+    cJSON_Delete(root);
+    return go;
+}
+
+/* ---- public entry points ------------------------------------------- */
+
+pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *name,
+                                   const pg_load_options *opt, pg_error *err)
+{
+    static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
+    pg_report report;
+    pg_report_init(&report, name, opt ? opt : &defaults);
+    pg_dataset *ds = pg_dataset_new(name);
+    if (ds == NULL) {
+        pg_error_set(err, PG_ENOMEM, "out of memory loading '%s'", name);
+        return NULL;
+    }
+    pg_sha256 sha;
+    pg_sha256_init(&sha);
+    pg_sha256_update(&sha, data, len);
+    pg_sha256_hex(&sha, ds->sha256);
+    ds->input_bytes = len;
+    size_t bom = pg_utf8_bom(data, len);
+    pg_loader L = { ds, &report };
+    if (load_document(&L, data + bom, len - bom))
+        pg_resolve(ds, &report);
+    if (pg_report_status(&report, err) != PG_OK)
+        goto fail;
+    if (pg_dataset_sort(ds) != 0) {
+        pg_error_set(err, PG_ENOMEM, "out of memory loading '%s'", name);
+        goto fail;
+    }
+    pg_error_clear(err);
+    return ds;
+fail:
+    pg_dataset_free(ds);
+    return NULL;
+}
+
+pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *opt, pg_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    pg_error io;
+    if (read_all(path, &data, &len, &io) != PG_OK) {
+        if (opt != NULL && opt->on_problem != NULL)
+            opt->on_problem(&io, opt->userdata);
+        if (err != NULL)
+            *err = io;
+        return NULL;
+    }
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    pg_dataset *ds = pg_dataset_load_buffer(data, len, name, opt, err);
+    free(data);
+    return ds;
+}
+
+pg_dataset *pg_dataset_load_file(const char *path, pg_error *err)
+{
+    return pg_dataset_load_file_opts(path, NULL, err);
+}

@@ -1,0 +1,133 @@
+/* resolve.c - see resolve.h. */
+#include "resolve.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "suggest.h"
+
+/* Suggestions scan every id; past this many they are skipped, so that a
+ * file with thousands of broken references still validates quickly. */
+enum { MAX_SUGGESTIONS = 50 };
+
+typedef struct resolver {
+    pg_dataset *ds;
+    pg_report *report;
+    int suggestions;
+} resolver;
+
+/* The closest entity id of a kind in `kinds` (all when 0), or NULL. */
+static const char *closest_entity(resolver *R, const char *id, unsigned kinds)
+{
+    if (R->suggestions++ >= MAX_SUGGESTIONS)
+        return NULL;
+    pg_suggest s;
+    pg_suggest_init(&s, id);
+    for (size_t i = 0; i < R->ds->entities.len; i++) {
+        const pg_entity *e = &R->ds->entities.items[i];
+        if (kinds == 0 || (kinds & (1u << e->kind)))
+            pg_suggest_offer(&s, e->id);
+    }
+    return s.best;
+}
+
+static const char *closest_source(resolver *R, const char *id)
+{
+    if (R->suggestions++ >= MAX_SUGGESTIONS)
+        return NULL;
+    pg_suggest s;
+    pg_suggest_init(&s, id);
+    for (size_t i = 0; i < R->ds->sources.len; i++)
+        pg_suggest_offer(&s, R->ds->sources.items[i].id);
+    return s.best;
+}
+
+static bool unknown(resolver *R, pg_jpath p, const char *what, const char *id, const char *hint)
+{
+    if (hint != NULL)
+        return pg_report_error(R->report, &p, "unknown %s \"%s\" (did you mean \"%s\"?)", what, id, hint);
+    return pg_report_error(R->report, &p, "unknown %s \"%s\"", what, id);
+}
+
+/* Names the kinds in `kinds` as "a country", "a party or a mechanism". */
+static void kinds_text(unsigned kinds, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int k = 0; k < PG_KIND_COUNT; k++) {
+        if (!(kinds & (1u << k)))
+            continue;
+        n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s %s", n ? " or" : "",
+                              k == PG_KIND_EVENT ? "an" : "a", pg_kind_name((pg_kind)k));
+    }
+}
+
+/* Resolves `id` to an entity whose kind is in `kinds` (0 = any). Returns
+ * "go on"; *out is the index, or -1 when the id is not usable. */
+static bool entity(resolver *R, const char *id, unsigned kinds, pg_jpath p, long *out)
+{
+    bool is_source;
+    long i = pg_dataset_owner(R->ds, id, &is_source);
+    *out = -1;
+    if (i < 0)
+        return unknown(R, p, "id", id, closest_entity(R, id, kinds));
+    if (is_source)
+        return pg_report_error(R->report, &p, "\"%s\" is a source, not an entity", id);
+    pg_kind k = R->ds->entities.items[i].kind;
+    if (kinds != 0 && !(kinds & (1u << k))) {
+        char want[96];
+        kinds_text(kinds, want, sizeof want);
+        return pg_report_error(R->report, &p, "\"%s\" is %s %s, expected %s", id,
+                               k == PG_KIND_EVENT ? "an" : "a", pg_kind_name(k), want);
+    }
+    *out = i;
+    return true;
+}
+
+static bool sources(resolver *R, pg_span span, pg_jpath p)
+{
+    bool go = true;
+    for (size_t j = 0; j < span.count && go; j++) {
+        const char *id = R->ds->source_refs.items[span.first + j];
+        bool is_source;
+        long i = pg_dataset_owner(R->ds, id, &is_source);
+        if (i < 0 || !is_source)
+            go = unknown(R, pg_jpath_index(p, (long)j), "source", id, closest_source(R, id));
+    }
+    return go;
+}
+
+static bool entity_refs(resolver *R, pg_entity *e)
+{
+    pg_jpath p = pg_jpath_index(pg_jpath_key(PG_JPATH_ROOT, pg_kind_array_name(e->kind)), e->input_index);
+    bool go = true;
+    for (int k = 0; k < e->nrefs && go; k++) {
+        pg_ref *ref = &e->refs[k];
+        go = entity(R, ref->target_id, ref->kinds, pg_jpath_key(p, ref->field), &ref->target);
+    }
+    return go && sources(R, e->sources, pg_jpath_key(p, "sources"));
+}
+
+static bool relation_refs(resolver *R, pg_relation *r)
+{
+    pg_jpath p = pg_jpath_index(pg_jpath_key(PG_JPATH_ROOT, "relations"), r->input_index);
+    bool go = true;
+    if (r->source_id)
+        go = entity(R, r->source_id, 0, pg_jpath_key(p, "source"), &r->source);
+    if (go && r->target_id)
+        go = entity(R, r->target_id, 0, pg_jpath_key(p, "target"), &r->target);
+    if (go && r->source >= 0 && r->source == r->target)
+        pg_report_warning(R->report, &p, "relation from \"%s\" to itself is dropped (self-loop)", r->source_id);
+    return go && sources(R, r->sources, pg_jpath_key(p, "sources"));
+}
+
+bool pg_resolve(pg_dataset *ds, pg_report *r)
+{
+    resolver R = { ds, r, 0 };
+    bool go = true;
+    for (size_t i = 0; i < ds->entities.len && go; i++)
+        go = entity_refs(&R, &ds->entities.items[i]);
+    for (size_t i = 0; i < ds->relations.len && go; i++)
+        go = relation_refs(&R, &ds->relations.items[i]);
+    return go;
+}

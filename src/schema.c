@@ -1,0 +1,734 @@
+/* schema.c - see schema.h. The known fields of each element are tables;
+ * any other key becomes an attribute. */
+#include "schema.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+
+enum { MAX_ID = 200 };
+
+typedef enum field_type {
+    F_STRING,      /* any string */
+    F_BOOL,        /* true or false */
+    F_DATE,        /* a partial ISO 8601 date */
+    F_REF,         /* the id of another entity; implies a relation */
+    F_SOURCES,     /* an array of source ids */
+    F_IDENTIFIERS, /* an array of {"scheme","identifier"} */
+    F_ISO3         /* three capital letters */
+} field_type;
+
+#define KIND_BIT(k) (1u << (k))
+
+typedef struct field {
+    const char *key;
+    field_type type;
+    const char *attr;    /* exported attribute name; NULL = key */
+    unsigned ref_kinds;  /* F_REF: the kinds it may point at */
+    const char *implies; /* F_REF: the implied relation type */
+} field;
+
+static const field country_fields[] = {
+    { "iso3", F_ISO3, NULL, 0, NULL },
+    { "region", F_STRING, NULL, 0, NULL },
+    { "sources", F_SOURCES, NULL, 0, NULL },
+    { NULL, F_STRING, NULL, 0, NULL },
+};
+
+static const field party_fields[] = {
+    { "country", F_REF, NULL, KIND_BIT(PG_KIND_COUNTRY), "based_in" },
+    { "family", F_STRING, NULL, 0, NULL },
+    { "ruling", F_BOOL, NULL, 0, NULL },
+    { "founded", F_DATE, NULL, 0, NULL },
+    { "identifiers", F_IDENTIFIERS, NULL, 0, NULL },
+    { "sources", F_SOURCES, NULL, 0, NULL },
+    { NULL, F_STRING, NULL, 0, NULL },
+};
+
+static const field mechanism_fields[] = {
+    { "kind", F_STRING, "mechanism_kind", 0, NULL },
+    { "founded", F_DATE, NULL, 0, NULL },
+    { "sources", F_SOURCES, NULL, 0, NULL },
+    { NULL, F_STRING, NULL, 0, NULL },
+};
+
+static const field event_fields[] = {
+    { "date", F_DATE, NULL, 0, NULL },
+    { "end", F_DATE, NULL, 0, NULL },
+    { "country", F_REF, NULL, KIND_BIT(PG_KIND_COUNTRY), "held_in" },
+    { "mechanism", F_REF, NULL, KIND_BIT(PG_KIND_MECHANISM), "part_of" },
+    { "host", F_REF, NULL, KIND_BIT(PG_KIND_PARTY) | KIND_BIT(PG_KIND_MECHANISM) | KIND_BIT(PG_KIND_COUNTRY), "hosted" },
+    { "type", F_STRING, NULL, 0, NULL },
+    { "level", F_STRING, NULL, 0, NULL },
+    { "format", F_STRING, NULL, 0, NULL },
+    { "sources", F_SOURCES, NULL, 0, NULL },
+    { NULL, F_STRING, NULL, 0, NULL },
+};
+
+static const field *const entity_fields[PG_KIND_COUNT] = {
+    country_fields, party_fields, mechanism_fields, event_fields,
+};
+
+/* Relations: type/source/target/date/end/weight/sources are read into the
+ * record itself; role is an ordinary string attribute. */
+static const field relation_fields[] = {
+    { "role", F_STRING, NULL, 0, NULL },
+    { NULL, F_STRING, NULL, 0, NULL },
+};
+
+static const field source_fields[] = {
+    { "title", F_STRING, NULL, 0, NULL },
+    { "url", F_STRING, NULL, 0, NULL },
+    { "date", F_DATE, NULL, 0, NULL },
+    { NULL, F_STRING, NULL, 0, NULL },
+};
+
+/* Names that outputs compute themselves; data may not use them as keys. */
+static const char *const reserved_node_keys[] = {
+    "id", "label", "kind", "degree", "strength", "coreness", "betweenness", "closeness",
+    "harmonic", "eigenvector", "pagerank", "constraint", "clustering", "community",
+    "r", "g", "b", "size", "x", "y", "mechanism_kind", NULL,
+};
+
+static const char *const reserved_edge_keys[] = {
+    "id", "source", "target", "weight", "count", "types", "first", "last", "sources", NULL,
+};
+
+/* ---- small checks ------------------------------------------------- */
+
+static bool id_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.' || c == '-' || c == ':';
+}
+
+static bool valid_id(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!id_char(s[n]) || n >= MAX_ID)
+            return false;
+    return n > 0;
+}
+
+/* A valid id close to `s`: runs of other characters become one '_'. */
+static void suggest_id(const char *s, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < size && n < MAX_ID; s++) {
+        if (id_char(*s))
+            buf[n++] = *s;
+        else if (n > 0 && buf[n - 1] != '_')
+            buf[n++] = '_';
+    }
+    while (n > 0 && buf[n - 1] == '_')
+        n--;
+    if (n == 0)
+        buf[n++] = 'x';
+    buf[n] = '\0';
+}
+
+static bool in_list(const char *const *list, const char *key)
+{
+    for (; *list; list++)
+        if (strcmp(*list, key) == 0)
+            return true;
+    return false;
+}
+
+static const field *find_field(const field *fields, const char *key)
+{
+    for (; fields->key; fields++)
+        if (strcmp(fields->key, key) == 0)
+            return fields;
+    return NULL;
+}
+
+static bool is_iso3(const char *s)
+{
+    for (int i = 0; i < 3; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return s[3] == '\0';
+}
+
+static bool all_finite(const cJSON *v)
+{
+    if (cJSON_IsNumber(v))
+        return isfinite(v->valuedouble);
+    for (const cJSON *c = v->child; c; c = c->next)
+        if (!all_finite(c))
+            return false;
+    return true;
+}
+
+const char *pg_schema_describe(const cJSON *v, char *buf, size_t size)
+{
+    char num[PG_FMT_DOUBLE_SIZE];
+    if (cJSON_IsString(v)) {
+        int n = (int)strlen(v->valuestring);
+        snprintf(buf, size, "a string (\"%.*s%s\")", n > 40 ? 40 : n, v->valuestring, n > 40 ? "..." : "");
+    } else if (cJSON_IsNumber(v))
+        snprintf(buf, size, "a number (%s)",
+                 isfinite(v->valuedouble) ? pg_fmt_double(v->valuedouble, num) : "out of range");
+    else if (cJSON_IsBool(v))
+        snprintf(buf, size, "%s", cJSON_IsTrue(v) ? "true" : "false");
+    else if (cJSON_IsNull(v))
+        snprintf(buf, size, "null");
+    else
+        snprintf(buf, size, "%s", cJSON_IsArray(v) ? "an array" : "an object");
+    return buf;
+}
+
+/* ---- reporting (each returns "go on") ------------------------------ */
+
+static bool oom(pg_loader *L)
+{
+    return pg_report_oom(L->report);
+}
+
+static bool wrong_type(pg_loader *L, const cJSON *v, pg_jpath p, const char *expected)
+{
+    char got[96];
+    return pg_report_error(L->report, &p, "expected %s, got %s", expected,
+                           pg_schema_describe(v, got, sizeof got));
+}
+
+static bool bad_id(pg_loader *L, const char *id, pg_jpath p, const char *what)
+{
+    char fix[MAX_ID + 1];
+    suggest_id(id, fix, sizeof fix);
+    return pg_report_error(L->report, &p,
+                           "\"%s\" is not a valid %s: use 1-%d ASCII letters, digits and _ . - : "
+                           "(for example \"%s\")%s",
+                           id, what, MAX_ID, fix,
+                           strcmp(what, "id") == 0 ? "; free text belongs in \"name\"" : "");
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+    int c = strcmp(x->string, y->string);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+bool pg_schema_unique_keys(pg_loader *L, const cJSON *object, pg_jpath p)
+{
+    size_t n = (size_t)cJSON_GetArraySize(object);
+    if (n < 2)
+        return true;
+    const cJSON **keys = malloc(n * sizeof *keys);
+    if (keys == NULL)
+        return oom(L);
+    size_t k = 0;
+    for (const cJSON *c = object->child; c; c = c->next)
+        keys[k++] = c;
+    /* cJSON allocates children in document order, so addresses break ties
+     * only among equal keys, where any stable order will do. */
+    pg_sort(keys, n, sizeof *keys, by_position);
+    bool go = true;
+    for (size_t i = 1; i < n && go; i++) {
+        if (strcmp(keys[i]->string, keys[i - 1]->string) == 0) {
+            pg_jpath kp = pg_jpath_key(p, keys[i]->string);
+            go = pg_report_error(L->report, &kp, "duplicate key \"%s\" in one object", keys[i]->string);
+        }
+    }
+    free(keys);
+    return go;
+}
+
+/* ---- appending attributes ----------------------------------------- */
+
+static bool add_attr(pg_loader *L, const char *key, pg_attr value)
+{
+    pg_dataset *ds = L->ds;
+    value.key = pg_dataset_intern(ds, key);
+    if (value.key == NULL || PG_VEC_RESERVE(ds->attrs, 1) != 0)
+        return oom(L);
+    ds->attrs.items[ds->attrs.len++] = value;
+    return true;
+}
+
+static bool add_string(pg_loader *L, const char *key, const char *s)
+{
+    pg_attr a = { .type = PG_VALUE_STRING };
+    a.v.s = pg_arena_strdup(&L->ds->arena, s);
+    return a.v.s ? add_attr(L, key, a) : oom(L);
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Adds the `n` strings as one ";"-joined string attribute, sorted first
+ * when `sort` is set (the caller's array is not touched). */
+static bool add_joined(pg_loader *L, const char *key, const char *const *items, size_t n, bool sort)
+{
+    const char **copy = malloc((n ? n : 1) * sizeof *copy);
+    if (copy == NULL)
+        return oom(L);
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++) {
+        copy[i] = items[i];
+        total += strlen(items[i]) + 1;
+    }
+    if (sort)
+        pg_sort(copy, n, sizeof *copy, by_string);
+    char *s = pg_arena_alloc(&L->ds->arena, total);
+    size_t used = 0;
+    for (size_t i = 0; s && i < n; i++)
+        used += (size_t)sprintf(s + used, "%s%s", i ? ";" : "", copy[i]);
+    free(copy);
+    if (s == NULL)
+        return oom(L);
+    s[used] = '\0';
+    return add_attr(L, key, (pg_attr){ .type = PG_VALUE_STRING, .v.s = s });
+}
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp(((const pg_attr *)a)->key, ((const pg_attr *)b)->key);
+}
+
+/* Closes the span of attributes that started at `first`, sorted by key. */
+static pg_span close_attrs(pg_loader *L, size_t first)
+{
+    pg_span span = { first, L->ds->attrs.len - first };
+    pg_sort(L->ds->attrs.items + first, span.count, sizeof *L->ds->attrs.items, by_key);
+    return span;
+}
+
+/* ---- values --------------------------------------------------------- */
+
+static bool scalar_array(const cJSON *v)
+{
+    for (const cJSON *c = v->child; c; c = c->next)
+        if (!cJSON_IsString(c) && !cJSON_IsNumber(c) && !cJSON_IsBool(c))
+            return false;
+    return true;
+}
+
+/* An array of strings, numbers and booleans: ";"-joined in input order. */
+static bool add_scalar_array(pg_loader *L, const char *key, const cJSON *v)
+{
+    size_t n = (size_t)cJSON_GetArraySize(v), k = 0;
+    const char **items = malloc((n ? n : 1) * sizeof *items);
+    char *texts = malloc((n ? n : 1) * PG_FMT_DOUBLE_SIZE);
+    bool go = items && texts;
+    for (const cJSON *c = v->child; go && c; c = c->next, k++) {
+        char *t = texts + k * PG_FMT_DOUBLE_SIZE;
+        if (cJSON_IsString(c))
+            items[k] = c->valuestring;
+        else if (cJSON_IsBool(c))
+            items[k] = cJSON_IsTrue(c) ? "true" : "false";
+        else
+            items[k] = pg_fmt_double(c->valuedouble, t);
+    }
+    go = go ? add_joined(L, key, items, n, false) : oom(L);
+    free(items);
+    free(texts);
+    return go;
+}
+
+/* Anything else (objects, nested arrays): kept as compact JSON text. */
+static bool add_json_text(pg_loader *L, const char *key, const cJSON *v)
+{
+    char *text = cJSON_PrintUnformatted(v);
+    if (text == NULL)
+        return oom(L);
+    bool go = add_string(L, key, text);
+    cJSON_free(text);
+    return go;
+}
+
+/* An unknown key: its value becomes an attribute named after the key. */
+static bool read_unknown(pg_loader *L, const cJSON *v, pg_jpath p, const char *const *reserved)
+{
+    const char *key = v->string;
+    if (!valid_id(key))
+        return bad_id(L, key, p, "attribute name");
+    if (in_list(reserved, key))
+        return pg_report_error(L->report, &p, "\"%s\" is computed by partygraph and cannot be set in the data; rename the key", key);
+    if (!all_finite(v))
+        return pg_report_error(L->report, &p, "number out of range (it must be finite)");
+    if (cJSON_IsNull(v))
+        return true;
+    if (cJSON_IsString(v))
+        return add_string(L, key, v->valuestring);
+    if (cJSON_IsNumber(v))
+        return add_attr(L, key, (pg_attr){ .type = PG_VALUE_NUMBER, .v.d = v->valuedouble });
+    if (cJSON_IsBool(v))
+        return add_attr(L, key, (pg_attr){ .type = PG_VALUE_BOOL, .v.b = cJSON_IsTrue(v) });
+    if (cJSON_IsArray(v) && scalar_array(v))
+        return add_scalar_array(L, key, v);
+    return add_json_text(L, key, v);
+}
+
+/* ---- known fields --------------------------------------------------- */
+
+static bool read_date(pg_loader *L, const cJSON *v, pg_jpath p, pg_date *out)
+{
+    if (!cJSON_IsString(v))
+        return wrong_type(L, v, p, "a date string such as \"2017-11-30\"");
+    if (!pg_date_parse(v->valuestring, out))
+        return pg_report_error(L->report, &p, "\"%s\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
+                               v->valuestring);
+    return true;
+}
+
+static bool read_ref(pg_loader *L, pg_entity *e, const field *f, const cJSON *v, pg_jpath p)
+{
+    if (!cJSON_IsString(v))
+        return wrong_type(L, v, p, "an id string");
+    if (e->nrefs >= PG_MAX_REFS) /* only with duplicate keys, reported */
+        return true;
+    const char *id = pg_arena_strdup(&L->ds->arena, v->valuestring);
+    if (id == NULL)
+        return oom(L);
+    e->refs[e->nrefs++] = (pg_ref){ f->key, f->implies, f->ref_kinds, id, -1 };
+    return add_string(L, f->attr ? f->attr : f->key, id);
+}
+
+/* Reads an array of source ids into the dataset's source_refs. */
+static bool read_sources(pg_loader *L, const cJSON *v, pg_jpath p, pg_span *out)
+{
+    pg_dataset *ds = L->ds;
+    if (!cJSON_IsArray(v))
+        return wrong_type(L, v, p, "an array of source ids");
+    out->first = ds->source_refs.len;
+    long i = 0;
+    bool go = true;
+    for (const cJSON *item = v->child; item && go; item = item->next, i++) {
+        if (!cJSON_IsString(item)) {
+            go = wrong_type(L, item, pg_jpath_index(p, i), "a source id string");
+            continue;
+        }
+        const char *id = pg_arena_strdup(&ds->arena, item->valuestring);
+        if (id == NULL || PG_VEC_RESERVE(ds->source_refs, 1) != 0)
+            return oom(L);
+        ds->source_refs.items[ds->source_refs.len++] = id;
+    }
+    out->count = ds->source_refs.len - out->first;
+    return go;
+}
+
+static bool read_identifiers(pg_loader *L, const cJSON *v, pg_jpath p)
+{
+    if (!cJSON_IsArray(v))
+        return wrong_type(L, v, p, "an array of {\"scheme\", \"identifier\"} objects");
+    size_t n = (size_t)cJSON_GetArraySize(v), k = 0;
+    const char **items = malloc((n ? n : 1) * sizeof *items);
+    if (items == NULL)
+        return oom(L);
+    bool go = true;
+    long i = 0;
+    for (const cJSON *item = v->child; item && go; item = item->next, i++) {
+        const cJSON *scheme = cJSON_GetObjectItemCaseSensitive(item, "scheme");
+        const cJSON *ident = cJSON_GetObjectItemCaseSensitive(item, "identifier");
+        if (!cJSON_IsObject(item) || !cJSON_IsString(scheme) || !cJSON_IsString(ident)) {
+            go = wrong_type(L, item, pg_jpath_index(p, i), "an object with string \"scheme\" and \"identifier\"");
+            continue;
+        }
+        size_t len = strlen(scheme->valuestring) + strlen(ident->valuestring) + 2;
+        char *s = pg_arena_alloc(&L->ds->arena, len);
+        if (s == NULL) {
+            go = oom(L);
+            break;
+        }
+        snprintf(s, len, "%s:%s", scheme->valuestring, ident->valuestring);
+        items[k++] = s;
+    }
+    if (go && k > 0)
+        go = add_joined(L, "identifiers", items, k, true);
+    free(items);
+    return go;
+}
+
+/* Converts the value `v` of known field `f`. `e` receives references
+ * (entities only); `sources` receives cited source ids. */
+static bool read_field(pg_loader *L, pg_entity *e, pg_span *sources, const field *f,
+                       const cJSON *v, pg_jpath p)
+{
+    const char *name = f->attr ? f->attr : f->key;
+    pg_date date;
+    if (cJSON_IsNull(v))
+        return true;
+    switch (f->type) {
+    case F_STRING:
+        return cJSON_IsString(v) ? add_string(L, name, v->valuestring) : wrong_type(L, v, p, "a string");
+    case F_ISO3:
+        if (!cJSON_IsString(v) || !is_iso3(v->valuestring))
+            return wrong_type(L, v, p, "an ISO 3166-1 alpha-3 code such as \"VNM\"");
+        return add_string(L, name, v->valuestring);
+    case F_BOOL:
+        if (!cJSON_IsBool(v))
+            return wrong_type(L, v, p, "true or false");
+        return add_attr(L, name, (pg_attr){ .type = PG_VALUE_BOOL, .v.b = cJSON_IsTrue(v) });
+    case F_DATE:
+        if (!cJSON_IsString(v) || !pg_date_parse(v->valuestring, &date))
+            return read_date(L, v, p, &date);
+        return add_string(L, name, v->valuestring);
+    case F_REF:
+        return read_ref(L, e, f, v, p);
+    case F_SOURCES:
+        if (!read_sources(L, v, p, sources))
+            return false;
+        return sources->count == 0 ||
+               add_joined(L, name, L->ds->source_refs.items + sources->first, sources->count, true);
+    case F_IDENTIFIERS:
+        return read_identifiers(L, v, p);
+    }
+    return true;
+}
+
+/* Reads every member of `obj` except those in `skip`: known fields by the
+ * table `fields`, others as attributes unless named in `reserved`. */
+static bool read_members(pg_loader *L, const cJSON *obj, pg_jpath p, const field *fields,
+                         const char *const *skip, const char *const *reserved,
+                         pg_entity *e, pg_span *sources)
+{
+    bool go = true;
+    for (const cJSON *v = obj->child; v && go; v = v->next) {
+        if (in_list(skip, v->string))
+            continue;
+        pg_jpath vp = pg_jpath_key(p, v->string);
+        const field *f = find_field(fields, v->string);
+        go = f ? read_field(L, e, sources, f, v, vp) : read_unknown(L, v, vp, reserved);
+    }
+    return go;
+}
+
+/* ---- ids and names -------------------------------------------------- */
+
+/* Reads the required id of `obj`; *out stays NULL when it is unusable. */
+static bool read_id(pg_loader *L, const cJSON *obj, const char *key, pg_jpath p, const char **out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    pg_jpath vp = pg_jpath_key(p, key);
+    *out = NULL;
+    if (v == NULL || cJSON_IsNull(v))
+        return pg_report_error(L->report, &p, "missing \"%s\"", key);
+    if (!cJSON_IsString(v))
+        return wrong_type(L, v, vp, "an id string such as \"cpc\"");
+    if (!valid_id(v->valuestring))
+        return bad_id(L, v->valuestring, vp, "id");
+    *out = pg_arena_strdup(&L->ds->arena, v->valuestring);
+    return *out ? true : oom(L);
+}
+
+static bool read_name(pg_loader *L, const cJSON *obj, pg_jpath p, const char **out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "name");
+    pg_jpath vp = pg_jpath_key(p, "name");
+    *out = "";
+    if (v == NULL || cJSON_IsNull(v))
+        return pg_report_error(L->report, &p, "missing \"name\"");
+    if (!cJSON_IsString(v))
+        return wrong_type(L, v, vp, "a string");
+    if (v->valuestring[0] == '\0')
+        return pg_report_error(L->report, &vp, "must not be empty");
+    *out = pg_arena_strdup(&L->ds->arena, v->valuestring);
+    return *out ? true : oom(L);
+}
+
+/* Registers `id` for entity or source `index`; reports a duplicate with
+ * the place of the first use. */
+static bool register_id(pg_loader *L, const char *id, bool is_source, long index, pg_jpath p)
+{
+    pg_dataset *ds = L->ds;
+    int r = pg_dataset_register(ds, id, is_source, index);
+    if (r < 0)
+        return oom(L);
+    if (r > 0)
+        return true;
+    bool owner_is_source;
+    long owner = pg_dataset_owner(ds, id, &owner_is_source);
+    pg_jpath ip = pg_jpath_key(p, "id");
+    if (owner_is_source)
+        return pg_report_error(L->report, &ip, "duplicate id \"%s\": already used by the source at $.sources[%ld]",
+                               id, ds->sources.items[owner].input_index);
+    const pg_entity *e = &ds->entities.items[owner];
+    return pg_report_error(L->report, &ip, "duplicate id \"%s\": already used by the %s at $.%s[%ld]", id,
+                           pg_kind_name(e->kind), pg_kind_array_name(e->kind), e->input_index);
+}
+
+/* ---- elements ------------------------------------------------------- */
+
+static bool begin_object(pg_loader *L, const cJSON *item, pg_jpath p, bool *is_object)
+{
+    *is_object = cJSON_IsObject(item);
+    if (!*is_object)
+        return wrong_type(L, item, p, "an object");
+    return pg_schema_unique_keys(L, item, p);
+}
+
+/* Events: the parsed date and end, and end not before date. */
+static bool event_dates(pg_loader *L, pg_entity *e, pg_jpath p)
+{
+    const pg_attr *date = pg_dataset_attr(L->ds, e->attrs, "date");
+    const pg_attr *end = pg_dataset_attr(L->ds, e->attrs, "end");
+    if (date)
+        pg_date_parse(date->v.s, &e->date);
+    if (end)
+        pg_date_parse(end->v.s, &e->end);
+    if (date && end && pg_date_last_day(e->end) < pg_date_first_day(e->date)) {
+        pg_jpath ep = pg_jpath_key(p, "end");
+        return pg_report_error(L->report, &ep, "\"%s\" is before the date \"%s\"", end->v.s, date->v.s);
+    }
+    return true;
+}
+
+static bool add_entity(pg_loader *L, const pg_entity *e, pg_jpath p)
+{
+    pg_dataset *ds = L->ds;
+    if (e->id == NULL)
+        return true;
+    if (!register_id(L, e->id, false, (long)ds->entities.len, p))
+        return false;
+    if (pg_dataset_entity_index(ds, e->id) != (long)ds->entities.len)
+        return true; /* a duplicate, already reported */
+    if (PG_VEC_RESERVE(ds->entities, 1) != 0)
+        return oom(L);
+    ds->entities.items[ds->entities.len++] = *e;
+    ds->kind_count[e->kind]++;
+    return true;
+}
+
+bool pg_schema_entity(pg_loader *L, const cJSON *item, pg_kind kind, long index, pg_jpath p)
+{
+    static const char *const skip[] = { "id", "name", NULL };
+    bool is_object;
+    if (!begin_object(L, item, p, &is_object) || !is_object)
+        return !pg_report_stopped(L->report);
+    pg_entity e = { .kind = kind, .input_index = index };
+    size_t first = L->ds->attrs.len;
+    bool go = read_id(L, item, "id", p, &e.id) && read_name(L, item, p, &e.name) &&
+              read_members(L, item, p, entity_fields[kind], skip, reserved_node_keys, &e, &e.sources);
+    if (!go)
+        return false;
+    e.attrs = close_attrs(L, first);
+    if (kind == PG_KIND_EVENT && !event_dates(L, &e, p))
+        return false;
+    return add_entity(L, &e, p);
+}
+
+/* The relation's own members: type, endpoints, dates and weight. */
+static bool relation_type(pg_loader *L, const cJSON *item, pg_jpath p, pg_relation *r)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, "type");
+    pg_jpath vp = pg_jpath_key(p, "type");
+    if (v == NULL || cJSON_IsNull(v))
+        return pg_report_error(L->report, &p, "missing \"type\" (member_of, attended, hosted, contact, signed, ...)");
+    if (!cJSON_IsString(v))
+        return wrong_type(L, v, vp, "a relation type string such as \"attended\"");
+    if (v->valuestring[0] == '\0' || strchr(v->valuestring, ';') != NULL)
+        return pg_report_error(L->report, &vp, "a relation type must be non-empty and contain no ';'");
+    r->type = pg_dataset_intern(L->ds, v->valuestring);
+    return r->type ? true : oom(L);
+}
+
+static bool relation_endpoint(pg_loader *L, const cJSON *item, const char *key, pg_jpath p, const char **out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
+    *out = NULL;
+    if (v == NULL || cJSON_IsNull(v))
+        return pg_report_error(L->report, &p, "missing \"%s\"", key);
+    if (!cJSON_IsString(v))
+        return wrong_type(L, v, pg_jpath_key(p, key), "an id string");
+    *out = pg_arena_strdup(&L->ds->arena, v->valuestring);
+    return *out ? true : oom(L);
+}
+
+static bool relation_weight(pg_loader *L, const cJSON *item, pg_jpath p, pg_relation *r)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, "weight");
+    pg_jpath vp = pg_jpath_key(p, "weight");
+    if (v == NULL || cJSON_IsNull(v))
+        return true;
+    if (!cJSON_IsNumber(v))
+        return wrong_type(L, v, vp, "a number");
+    if (!isfinite(v->valuedouble) || !(v->valuedouble > 0)) {
+        char got[96];
+        return pg_report_error(L->report, &vp, "weight must be a finite number > 0, got %s",
+                               pg_schema_describe(v, got, sizeof got));
+    }
+    r->weight = v->valuedouble;
+    return true;
+}
+
+static bool relation_dates(pg_loader *L, const cJSON *item, pg_jpath p, pg_relation *r)
+{
+    const cJSON *date = cJSON_GetObjectItemCaseSensitive(item, "date");
+    const cJSON *end = cJSON_GetObjectItemCaseSensitive(item, "end");
+    pg_jpath ep = pg_jpath_key(p, "end");
+    if (date && !cJSON_IsNull(date) && !read_date(L, date, pg_jpath_key(p, "date"), &r->date))
+        return false;
+    if (end && !cJSON_IsNull(end) && !read_date(L, end, ep, &r->end))
+        return false;
+    if (pg_date_is_set(r->date) && pg_date_is_set(r->end) &&
+        pg_date_last_day(r->end) < pg_date_first_day(r->date))
+        return pg_report_error(L->report, &ep, "\"%s\" is before the date \"%s\"", end->valuestring,
+                               date->valuestring);
+    return true;
+}
+
+static bool relation_sources(pg_loader *L, const cJSON *item, pg_jpath p, pg_relation *r)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, "sources");
+    if (v == NULL || cJSON_IsNull(v))
+        return true;
+    return read_sources(L, v, pg_jpath_key(p, "sources"), &r->sources);
+}
+
+bool pg_schema_relation(pg_loader *L, const cJSON *item, long index, pg_jpath p)
+{
+    static const char *const skip[] = { "type", "source", "target", "date", "end", "weight", "sources", NULL };
+    pg_dataset *ds = L->ds;
+    bool is_object;
+    if (!begin_object(L, item, p, &is_object) || !is_object)
+        return !pg_report_stopped(L->report);
+    pg_relation r = { .weight = 1, .input_index = index, .source = -1, .target = -1 };
+    size_t first = ds->attrs.len;
+    bool go = relation_type(L, item, p, &r) && relation_endpoint(L, item, "source", p, &r.source_id) &&
+              relation_endpoint(L, item, "target", p, &r.target_id) && relation_dates(L, item, p, &r) &&
+              relation_weight(L, item, p, &r) && relation_sources(L, item, p, &r) &&
+              read_members(L, item, p, relation_fields, skip, reserved_edge_keys, NULL, NULL);
+    if (!go)
+        return false;
+    r.attrs = close_attrs(L, first);
+    if (PG_VEC_RESERVE(ds->relations, 1) != 0)
+        return oom(L);
+    ds->relations.items[ds->relations.len++] = r;
+    return true;
+}
+
+bool pg_schema_source(pg_loader *L, const cJSON *item, long index, pg_jpath p)
+{
+    static const char *const skip[] = { "id", NULL };
+    static const char *const reserved[] = { NULL };
+    pg_dataset *ds = L->ds;
+    bool is_object;
+    if (!begin_object(L, item, p, &is_object) || !is_object)
+        return !pg_report_stopped(L->report);
+    pg_source s = { .input_index = index };
+    size_t first = ds->attrs.len;
+    if (!read_id(L, item, "id", p, &s.id) || !read_members(L, item, p, source_fields, skip, reserved, NULL, NULL))
+        return false;
+    s.attrs = close_attrs(L, first);
+    if (s.id == NULL)
+        return true;
+    long at = (long)ds->sources.len;
+    if (!register_id(L, s.id, true, at, p))
+        return false;
+    bool is_source;
+    if (pg_dataset_owner(ds, s.id, &is_source) != at || !is_source)
+        return true;
+    if (PG_VEC_RESERVE(ds->sources, 1) != 0)
+        return oom(L);
+    ds->sources.items[ds->sources.len++] = s;
+    return true;
+}

@@ -1,0 +1,28 @@
+/* vec.c - see vec.h. */
+#include "vec.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+int pg_grow(void **items, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 16;
+    while (n < need)
+        n *= 2;
+    if (n > SIZE_MAX / size)
+        return -1;
+    void *p = realloc(*items, n * size);
+    if (p == NULL)
+        return -1;
+    *items = p;
+    *cap = n;
+    return 0;
+}
+
+void pg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}

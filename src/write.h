@@ -1,0 +1,23 @@
+/* write.h - the writers behind pg_write. Each writes one format of an
+ * analysed graph to a stream and leaves error detection to ferror(). */
+#ifndef PG_WRITE_H
+#define PG_WRITE_H
+
+#include <stdio.h>
+
+#include "graph.h"
+
+typedef void pg_writer_fn(const pg_graph *g, FILE *f);
+
+pg_writer_fn pg_write_graphml, pg_write_dot, pg_write_nodes_csv, pg_write_edges_csv, pg_write_summary;
+
+/* Metric `m` of node `v` as text (integers without a point), or NULL when
+ * it is undefined for that node. */
+const char *pg_metric_text(const pg_graph *g, int m, size_t v, char buf[32]);
+
+/* A one-line provenance note, "partygraph 0.1.0, full view, input sha256
+ * HEX", for comments at the top of text outputs (no file name, so that it
+ * is safe in any comment syntax and the same wherever the input lives). */
+void pg_write_provenance(const pg_graph *g, FILE *f);
+
+#endif

@@ -1,0 +1,98 @@
+/* write_dot.c - DOT for Graphviz (sfdp for large graphs, dot, neato):
+ * every id and label quoted and escaped, shape by kind, fill colour by
+ * community from a colour scheme, fixed node size by PageRank (fixedsize=
+ * shape: the label may overflow, without warnings), penwidth by
+ * weight (never Graphviz's own `weight`, which means something else). */
+#include "escape.h"
+#include "fmt.h"
+#include "palette.h"
+#include "write.h"
+
+static const char *const shapes[PG_KIND_COUNT] = {
+    [PG_KIND_COUNTRY] = "box",
+    [PG_KIND_PARTY] = "ellipse",
+    [PG_KIND_MECHANISM] = "hexagon",
+    [PG_KIND_EVENT] = "diamond",
+};
+
+/* Node widths in inches, and edge pen widths in points. */
+static const double min_width = 0.3, max_width = 1.5, min_pen = 0.5, max_pen = 4.0;
+
+static void quoted(FILE *f, const char *s)
+{
+    putc('"', f);
+    pg_escape_dot(f, s);
+    putc('"', f);
+}
+
+static void header(const pg_graph *g, FILE *f)
+{
+    fputs("// ", f);
+    pg_write_provenance(g, f);
+    fputs("\n// render: sfdp -Tsvg graph.dot -o graph.svg (or dot, neato)\ngraph \"partygraph\" {\n", f);
+    fputs("  graph [charset=\"UTF-8\", outputorder=edgesfirst, overlap=prism, splines=false,\n"
+          "         fontname=\"Helvetica\", labelloc=t, fontsize=18", f);
+    if (g->ds->title[0]) {
+        fputs(", label=", f);
+        quoted(f, g->ds->title);
+    }
+    fputs("];\n  node [colorscheme=" PG_PALETTE_SCHEME ", style=filled, fixedsize=shape, fontname=\"Helvetica\",\n"
+          "        fontsize=8, color=\"#4d4d4d\", penwidth=0.6];\n"
+          "  edge [color=\"#66666680\"];\n", f);
+}
+
+static void fill(FILE *f, long community)
+{
+    if (community >= 0 && community < PG_PALETTE_SIZE) {
+        fprintf(f, "%ld", community + 1);
+        return;
+    }
+    pg_rgb c = pg_palette_rgb(community);
+    fprintf(f, "\"#%02x%02x%02x\"", c.r, c.g, c.b);
+}
+
+static void node(const pg_graph *g, FILE *f, size_t v)
+{
+    char w[PG_FMT_DOUBLE_SIZE], h[PG_FMT_DOUBLE_SIZE];
+    pg_kind kind = pg_graph_node_kind(g, v);
+    double width = min_width + (max_width - min_width) * pg_graph_size01(g, v);
+    fputs("  ", f);
+    quoted(f, pg_graph_node_id(g, v));
+    fputs(" [label=", f);
+    quoted(f, pg_graph_node_label(g, v));
+    fprintf(f, ", shape=%s, fillcolor=", shapes[kind]);
+    fill(f, g->community[v]);
+    fprintf(f, ", width=%s, height=%s, tooltip=", pg_fmt_fixed(width, 3, w),
+            pg_fmt_fixed(kind == PG_KIND_PARTY || kind == PG_KIND_COUNTRY ? width * 0.6 : width * 0.8, 3, h));
+    putc('"', f);
+    pg_escape_dot(f, pg_graph_node_label(g, v));
+    fprintf(f, " (%s)\"];\n", pg_kind_name(kind));
+}
+
+static void edge(const pg_graph *g, FILE *f, double max_weight, size_t e)
+{
+    const pg_edge *x = &g->edges.items[e];
+    char pen[PG_FMT_DOUBLE_SIZE];
+    double share = max_weight > 0 ? x->weight / max_weight : 0;
+    fputs("  ", f);
+    quoted(f, pg_graph_node_id(g, (size_t)x->u));
+    fputs(" -- ", f);
+    quoted(f, pg_graph_node_id(g, (size_t)x->v));
+    fprintf(f, " [penwidth=%s, tooltip=", pg_fmt_fixed(min_pen + (max_pen - min_pen) * share, 2, pen));
+    quoted(f, x->types);
+    fputs("];\n", f);
+}
+
+void pg_write_dot(const pg_graph *g, FILE *f)
+{
+    double max_weight = 0;
+    for (size_t e = 0; e < g->edges.len; e++)
+        if (g->edges.items[e].weight > max_weight)
+            max_weight = g->edges.items[e].weight;
+    header(g, f);
+    for (size_t v = 0; v < g->n; v++)
+        node(g, f, v);
+    for (size_t e = 0; e < g->edges.len; e++)
+        edge(g, f, max_weight, e);
+    fputs("}\n", f);
+}

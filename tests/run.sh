@@ -1,0 +1,61 @@
+#!/bin/sh
+# Runs every test suite against each build directory given (default: the
+# release build and the ASan+UBSan build) and ends with the line
+# "N passed, N failed", also written to build/test-results.txt.
+#
+#   tests/run.sh [BUILD_DIR...]       VALGRIND=1: CLI golden tests under valgrind too
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 1
+builds=${*:-build build/asan}
+python=/usr/bin/python3
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# A locale with a decimal comma, for the locale-independence unit test.
+LOCPATH="$root/build/locale"
+export LOCPATH
+[ -d "$LOCPATH/de_DE.UTF-8" ] || { mkdir -p "$LOCPATH" && localedef -i de_DE -f UTF-8 "$LOCPATH/de_DE.UTF-8" 2>/dev/null; }
+
+# suite LABEL COMMAND...: runs a TAP producer and adds up its results. A
+# suite that dies before its plan, or whose plan does not match, counts as
+# one more failure.
+suite() {
+    label=$1
+    shift
+    "$@" >"$log" 2>&1
+    status=$?
+    ok=$(grep -c '^ok ' "$log")
+    bad=$(grep -c '^not ok ' "$log")
+    plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' "$log" | tail -n 1)
+    if [ -z "$plan" ] || [ "$plan" -ne $((ok + bad)) ] || { [ "$status" -ne 0 ] && [ "$bad" -eq 0 ]; }; then
+        bad=$((bad + 1))
+        echo "FAIL $label: crashed or incomplete (exit $status)"
+        tail -n 20 "$log" | sed 's/^/    /'
+    fi
+    grep -A 12 '^not ok ' "$log" | grep -v '^ok ' | sed "s|^|    [$label] |"
+    printf '%-44s %4d passed, %d failed\n' "$label" "$ok" "$bad"
+    passed=$((passed + ok))
+    failed=$((failed + bad))
+}
+
+for b in $builds; do
+    for t in "$b"/tests/test_*; do
+        suite "$b unit $(basename "$t")" "$t"
+    done
+    suite "$b cli golden" tests/cli/run.sh "$b/partygraph"
+    suite "$b oracle (NetworkX, python-igraph)" "$python" tests/oracle/test_metrics.py "$b/partygraph"
+    suite "$b outputs (xmllint, dot, sfdp, readers)" "$python" tests/outputs/test_outputs.py "$b/partygraph"
+done
+first=$(echo "$builds" | cut -d' ' -f1)
+suite "$first valgrind" tests/valgrind/run.sh "$first/partygraph"
+if [ "${VALGRIND:-}" = 1 ]; then
+    suite "$first cli golden under valgrind" tests/cli/run.sh "$first/partygraph" \
+        valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+fi
+
+mkdir -p build
+echo "$passed passed, $failed failed" | tee build/test-results.txt
+[ "$failed" -eq 0 ]

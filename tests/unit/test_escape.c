@@ -1,0 +1,68 @@
+/* test_escape.c - text in XML, DOT, CSV and JSON, and the JSON writer. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "escape.h"
+#include "harness.h"
+#include "jsonw.h"
+
+static const char *hostile = "a\"b\\c\nd<e>&f'g]]>h\x01i\rj\tk\xE2\x80\xAE\xF0\x9F\x98\x80";
+
+static char *escaped(void (*fn)(FILE *, const char *), const char *s)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    fn(f, s);
+    fclose(f);
+    return buf;
+}
+
+static void check_escape(void (*fn)(FILE *, const char *), const char *in, const char *want, const char *what)
+{
+    char *got = escaped(fn, in);
+    CHECK_STR(got, want, what);
+    free(got);
+}
+
+static void json_writer(void *ctx, void *file)
+{
+    (void)ctx;
+    pg_jsonw w;
+    pg_jsonw_init(&w, file);
+    pg_jsonw_open(&w, '{', false);
+    pg_jsonw_key(&w, "n");
+    pg_jsonw_long(&w, 3);
+    pg_jsonw_key(&w, "list");
+    pg_jsonw_open(&w, '[', true);
+    pg_jsonw_number(&w, 0.5);
+    pg_jsonw_number(&w, 0.0 / 0.0);
+    pg_jsonw_string(&w, NULL);
+    pg_jsonw_close(&w);
+    pg_jsonw_key(&w, "empty");
+    pg_jsonw_open(&w, '{', false);
+    pg_jsonw_close(&w);
+    pg_jsonw_key(&w, "ok");
+    pg_jsonw_bool(&w, true);
+    pg_jsonw_close(&w);
+}
+
+void run_tests(void)
+{
+    check_escape(pg_escape_xml, hostile,
+                 "a&quot;b\\c\nd&lt;e&gt;&amp;f&apos;g]]&gt;h\xEF\xBF\xBDi&#13;j\tk\xE2\x80\xAE\xF0\x9F\x98\x80",
+                 "XML: entities, CR kept as a reference, U+0001 replaced by U+FFFD");
+    check_escape(pg_escape_dot, hostile, "a\\\"b\\\\c\\nd<e>&amp;f'g]]>h\xEF\xBF\xBDi\\nj k\xE2\x80\xAE\xF0\x9F\x98\x80",
+                 "DOT: quotes and backslashes escaped, & as &amp;, line breaks as \\n");
+    check_escape(pg_escape_dot, "a\r\nb", "a\\nb", "DOT: CRLF is one line break");
+    check_escape(pg_escape_dot, "x\"]; node [label=\"y", "x\\\"]; node [label=\\\"y", "DOT: no injection");
+    check_escape(pg_escape_csv, "plain", "plain", "CSV: plain cells are bare");
+    check_escape(pg_escape_csv, "a,b", "\"a,b\"", "CSV: commas are quoted");
+    check_escape(pg_escape_csv, "say \"hi\"\nnow", "\"say \"\"hi\"\"\nnow\"", "CSV: quotes doubled, newlines quoted");
+    check_escape(pg_escape_json, "a\"b\\c\n\x01\xC3\xA9", "\"a\\\"b\\\\c\\n\\u0001\xC3\xA9\"", "JSON string literal");
+    char *json = capture(json_writer, NULL);
+    CHECK_STR(json, "{\n  \"n\": 3,\n  \"list\": [0.5, null, null],\n  \"empty\": {},\n  \"ok\": true\n}\n",
+              "JSON writer: indentation, inline arrays, null for NaN");
+    free(json);
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# valgrind on real runs: a full build, and runs that fail on bad data, on
+# a missing file and on a bad option. A memory error or a definite or
+# indirect leak makes valgrind exit 99 instead of partygraph's own status.
+# Prints TAP.   tests/valgrind/run.sh BUILD/partygraph
+set -u
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cli="$root/tests/cli/cases"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+n=0
+check() { # check WHAT EXPECTED-STATUS ARGS...
+    what=$1 want=$2
+    shift 2
+    n=$((n + 1))
+    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        "$bin" "$@" >"$scratch/out" 2>"$scratch/err"
+    status=$?
+    if [ "$status" = "$want" ]; then
+        echo "ok $n - valgrind: $what"
+    else
+        echo "not ok $n - valgrind: $what (exit $status, expected $want)"
+        sed 's/^/#   /' "$scratch/err" | head -30
+    fi
+}
+check "build of the bundled example" 0 build -q "$root/examples/cpc-interparty.json" -o "$scratch/o1"
+check "build with leiden and weighted paths" 0 build -q --cluster leiden --weighted "$root/examples/minimal.json" -o "$scratch/o2"
+check "build stopping at the first error" 1 build -q "$cli/unknown-id/input.json" -o "$scratch/o3"
+check "validate listing every problem" 1 validate "$cli/validate-lists-every-problem/input.json"
+check "a syntax error" 1 validate "$cli/syntax-trailing-comma/input.json"
+check "a missing file" 3 build "$scratch/nope.json"
+check "a bad option" 2 build --cluster nope x.json
+echo "1..$n"
