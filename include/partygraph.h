@@ -35,8 +35,10 @@
  *
  * THREADS: the library keeps no global state of its own, but igraph 0.10.2
  * as packaged by Debian is built without thread-local storage for its error
- * handling and RNG. Analyse one graph at a time per process (loading and
- * writing may run concurrently).
+ * handling and RNG. Build and analyse one graph at a time per process
+ * (loading and writing may run concurrently). During pg_graph_build and
+ * pg_graph_analyse the library installs its own igraph error and warning
+ * handlers and its own seeded RNG, and puts the caller's back afterwards.
  */
 #ifndef PARTYGRAPH_H
 #define PARTYGRAPH_H
@@ -137,17 +139,22 @@ typedef enum pg_kind {
 /* Returns "country", "party", "mechanism" or "event"; NULL when out of range. */
 const char *pg_kind_name(pg_kind kind);
 
-/* Counts of what was loaded. Relations count the explicit ones only. */
+/* Counts of what was loaded: all entities, the entities of one kind (0
+ * for an out-of-range kind), the explicit relations (not those implied by
+ * entity fields) and the sources. */
 size_t pg_dataset_entity_count(const pg_dataset *ds);
 size_t pg_dataset_kind_count(const pg_dataset *ds, pg_kind kind);
 size_t pg_dataset_relation_count(const pg_dataset *ds);
 size_t pg_dataset_source_count(const pg_dataset *ds);
 
-/* Borrowed strings: the display name of the input, the dataset's title
- * ("" when absent) and the input's SHA-256 as 64 lowercase hex digits. */
+/* Borrowed strings: the display name of the input ("<stdin>" for standard
+ * input), the dataset's title ("" when absent) and the input's SHA-256 as
+ * 64 lowercase hex digits. */
 const char *pg_dataset_file(const pg_dataset *ds);
 const char *pg_dataset_title(const pg_dataset *ds);
 const char *pg_dataset_sha256(const pg_dataset *ds);
+
+/* The size of the input in bytes, byte-order mark included. */
 size_t pg_dataset_input_bytes(const pg_dataset *ds);
 
 /* ------------------------------------------------------------------ */
@@ -175,7 +182,7 @@ typedef struct pg_analysis_options {
     pg_cluster cluster;
     double resolution;   /* modularity resolution, > 0 */
     int restarts;        /* seeded runs; the best modularity wins, >= 1 */
-    unsigned long seed;  /* first seed; run i uses seed + i */
+    unsigned long seed;  /* first seed, 0..2147483647; run i uses seed + i */
 } pg_analysis_options;
 
 #define PG_ANALYSIS_OPTIONS_INIT { 0, PG_CLUSTER_LOUVAIN, 1.0, 10, 42UL }
@@ -192,9 +199,14 @@ pg_status pg_cluster_parse(const char *name, pg_cluster *out);
 pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt,
                            pg_error *err);
 
+/* Counts of the built graph: nodes (one per entity), merged edges, and
+ * relations dropped because both ends were the same entity. Valid before
+ * analysis. */
 size_t pg_graph_node_count(const pg_graph *g);
 size_t pg_graph_edge_count(const pg_graph *g);
 size_t pg_graph_self_loops_dropped(const pg_graph *g);
+
+/* The dataset `g` was built from (borrowed). */
 const pg_dataset *pg_graph_dataset(const pg_graph *g);
 
 /* Node `i` (0 <= i < node count; nodes are sorted by id). Borrowed strings. */
@@ -226,7 +238,8 @@ double pg_graph_modularity(const pg_graph *g);
 size_t pg_graph_top(const pg_graph *g, const char *name, size_t k,
                     size_t *out);
 
-/* Connected components: count and size of the largest. */
+/* Connected components: count and size of the largest (0 before
+ * analysis). */
 size_t pg_graph_component_count(const pg_graph *g);
 size_t pg_graph_largest_component(const pg_graph *g);
 
@@ -272,7 +285,9 @@ pg_status pg_output_mkdir(pg_output *o, const char *dir, pg_error *err);
 FILE *pg_output_open(pg_output *o, const char *path, pg_error *err);
 
 /* Flushes, syncs and closes every stream, then renames each temporary file
- * onto its target. Returns PG_OK or PG_EIO; on failure nothing is renamed. */
+ * onto its target, keeping a hard link to each old file until all renames
+ * worked. Returns PG_OK or PG_EIO; on failure every target holds what it
+ * held before (if a rename fails midway, the ones done are undone). */
 pg_status pg_output_commit(pg_output *o, pg_error *err);
 
 /* Releases `o`, discarding whatever was not committed; NULL is allowed. */

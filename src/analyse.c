@@ -17,6 +17,8 @@ static pg_status check_options(const pg_analysis_options *o, pg_error *err)
         return pg_error_set(err, PG_EARG, "the resolution must be a finite number > 0");
     if (o->restarts < 1)
         return pg_error_set(err, PG_EARG, "restarts must be at least 1");
+    if (o->seed > 2147483647UL)
+        return pg_error_set(err, PG_EARG, "the seed must be from 0 to 2147483647");
     return PG_OK;
 }
 
@@ -33,16 +35,13 @@ static igraph_error_t components(pg_graph *g)
     return IGRAPH_SUCCESS;
 }
 
-/* Communities into g->community and the "community" metric column. */
+/* Communities into g->community and g->community_size (allocated by the
+ * caller, n entries each) and into the "community" metric column. */
 static igraph_error_t communities(pg_graph *g)
 {
     igraph_vector_int_t membership;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&membership, 0);
     IGRAPH_CHECK(pg_community_detect(g, &membership));
-    g->community = malloc((g->n ? g->n : 1) * sizeof *g->community);
-    IGRAPH_CHECK_OOM(g->community, "community labels");
-    g->community_size = calloc(g->communities ? g->communities : 1, sizeof *g->community_size);
-    IGRAPH_CHECK_OOM(g->community_size, "community sizes");
     igraph_vector_t *column = &g->metric[pg_metric_index("community")];
     for (size_t v = 0; v < g->n; v++) {
         g->community[v] = (long)VECTOR(membership)[v];
@@ -54,17 +53,42 @@ static igraph_error_t communities(pg_graph *g)
     return IGRAPH_SUCCESS;
 }
 
-/* Everything igraph computes, in one FINALLY-protected sequence. On
- * error the metric vectors are already destroyed by the handler. */
+/* Every metric value is finite, but constraint on isolates (NaN). A
+ * failure here is a bug in partygraph or igraph, never bad data. */
+static igraph_error_t check_finite(const pg_graph *g)
+{
+    int constraint = pg_metric_index("constraint");
+    for (int m = 0; m < PG_METRIC_COUNT; m++) {
+        for (size_t v = 0; v < g->n; v++) {
+            double x = VECTOR(g->metric[m])[v];
+            if (!isfinite(x) && !(m == constraint && isnan(x) && VECTOR(g->metric[0])[v] == 0))
+                IGRAPH_ERRORF("%s of %s is not a finite number", IGRAPH_EINTERNAL, pg_metric_table()[m].name,
+                              g->ds->entities.items[v].id);
+        }
+    }
+    return IGRAPH_SUCCESS;
+}
+
+/* Everything igraph computes, in one FINALLY-protected sequence. The
+ * results belong to the stack until all of it worked, then to the graph;
+ * on error igraph's handler has already freed them. */
 static igraph_error_t analyse(pg_graph *g)
 {
-    IGRAPH_CHECK(pg_metrics_compute(g));
+    igraph_integer_t n = (igraph_integer_t)g->n;
     for (int i = 0; i < PG_METRIC_COUNT; i++)
-        IGRAPH_FINALLY(igraph_vector_destroy, &g->metric[i]);
+        IGRAPH_VECTOR_INIT_FINALLY(&g->metric[i], n);
+    g->community = IGRAPH_CALLOC(n > 0 ? n : 1, long);
+    IGRAPH_CHECK_OOM(g->community, "community labels");
+    IGRAPH_FINALLY(igraph_free, g->community);
+    g->community_size = IGRAPH_CALLOC(n > 0 ? n : 1, size_t);
+    IGRAPH_CHECK_OOM(g->community_size, "community sizes");
+    IGRAPH_FINALLY(igraph_free, g->community_size);
+    IGRAPH_CHECK(pg_metric_compute(g, g->metric));
     IGRAPH_CHECK(communities(g));
     IGRAPH_CHECK(components(g));
     IGRAPH_CHECK(igraph_density(&g->ig, &g->density, false));
-    IGRAPH_FINALLY_CLEAN(PG_METRIC_COUNT);
+    IGRAPH_CHECK(check_finite(g));
+    IGRAPH_FINALLY_CLEAN(PG_METRIC_COUNT + 2);
     return IGRAPH_SUCCESS;
 }
 
@@ -95,9 +119,7 @@ pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt, pg_error
         snprintf(g->warnings[i], sizeof g->warnings[i], "%s", pg_igraph_warning(i));
     pg_igraph_leave(&scope);
     if (rc != IGRAPH_SUCCESS) {
-        free(g->community);
-        free(g->community_size);
-        g->community = NULL;
+        g->community = NULL; /* freed by igraph's FINALLY stack */
         g->community_size = NULL;
         return pg_igraph_status(rc, "the analysis", err);
     }
@@ -191,35 +213,4 @@ size_t pg_graph_top(const pg_graph *g, const char *name, size_t k, size_t *out)
         out[at] = v;
     }
     return len;
-}
-
-/* ---- values for writers ----------------------------------------- */
-
-const char *pg_graph_node_value(const pg_graph *g, size_t i, const pg_column *c, char buf[32])
-{
-    const pg_attr *a = pg_dataset_attr(g->ds, g->ds->entities.items[i].attrs, c->key);
-    if (a == NULL)
-        return NULL;
-    switch (a->type) {
-    case PG_VALUE_STRING: return a->v.s;
-    case PG_VALUE_BOOL: return a->v.b ? "true" : "false";
-    case PG_VALUE_NUMBER: return pg_fmt_double(a->v.d, buf);
-    }
-    return NULL;
-}
-
-const char *pg_graph_edge_value(const pg_graph *g, size_t e, const pg_column *c)
-{
-    pg_span span = g->edges.items[e].attrs;
-    for (size_t i = span.first; i < span.first + span.count; i++)
-        if (g->edge_attrs.items[i].key == c->key)
-            return g->edge_attrs.items[i].v.s;
-    return NULL;
-}
-
-double pg_graph_size01(const pg_graph *g, size_t i)
-{
-    int m = pg_metric_index("pagerank");
-    double max = g->max_metric[m];
-    return max > 0 ? sqrt(VECTOR(g->metric[m])[i] / max) : 0.0;
 }

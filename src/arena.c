@@ -2,6 +2,7 @@
 #include "arena.h"
 
 #include <stdalign.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,8 @@ static size_t align_up(size_t n)
 
 void *pg_arena_alloc(pg_arena *a, size_t n)
 {
+    if (n > SIZE_MAX / 2)
+        return NULL;
     n = align_up(n ? n : 1);
     if (a->head == NULL || a->size - a->used < n) {
         size_t size = n > MIN_BLOCK ? n : MIN_BLOCK;
@@ -38,7 +41,7 @@ void *pg_arena_alloc(pg_arena *a, size_t n)
 
 char *pg_arena_strndup(pg_arena *a, const char *s, size_t n)
 {
-    char *p = pg_arena_alloc(a, n + 1);
+    char *p = n < SIZE_MAX ? pg_arena_alloc(a, n + 1) : NULL;
     if (p == NULL)
         return NULL;
     memcpy(p, s, n);

@@ -52,7 +52,7 @@ static igraph_error_t relabel(igraph_vector_int_t *membership, size_t *count)
         if (v < o->first)
             o->first = v;
     }
-    pg_sort(order, (size_t)k, sizeof *order, by_size);
+    pg_vec_sort(order, (size_t)k, sizeof *order, by_size);
     igraph_vector_int_t new_label;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&new_label, k);
     *count = 0;

@@ -74,7 +74,7 @@ int pg_dataset_sort(pg_dataset *ds)
     long *new_index = malloc((n ? n : 1) * sizeof *new_index);
     if (new_index == NULL)
         return -1;
-    pg_sort(ds->entities.items, n, sizeof *ds->entities.items, by_id);
+    pg_vec_sort(ds->entities.items, n, sizeof *ds->entities.items, by_id);
     for (size_t i = 0; i < n; i++) {
         pg_entity *e = &ds->entities.items[i];
         new_index[pg_strmap_get(&ds->ids, e->id) / 2] = (long)i;
@@ -97,13 +97,7 @@ int pg_dataset_sort(pg_dataset *ds)
     return 0;
 }
 
-const pg_attr *pg_dataset_attr(const pg_dataset *ds, pg_span span, const char *key)
-{
-    for (size_t i = span.first; i < span.first + span.count; i++)
-        if (strcmp(ds->attrs.items[i].key, key) == 0)
-            return &ds->attrs.items[i];
-    return NULL;
-}
+
 
 const char *pg_kind_name(pg_kind kind)
 {

@@ -122,7 +122,4 @@ int pg_dataset_sort(pg_dataset *ds);
 /* The top-level array that holds entities of `kind` ("parties", ...). */
 const char *pg_kind_array_name(pg_kind kind);
 
-/* The attribute `key` (interned or not) within `span`, or NULL. */
-const pg_attr *pg_dataset_attr(const pg_dataset *ds, pg_span span, const char *key);
-
 #endif

@@ -30,7 +30,8 @@ static pg_status set_va(pg_error *err, pg_status status, const char *fmt, va_lis
         return status;
     pg_error_clear(err);
     err->status = status;
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    pg_strbuf b = pg_strbuf_init(err->message, sizeof err->message);
+    pg_strbuf_vprintf(&b, fmt, ap);
     return status;
 }
 
@@ -50,40 +51,35 @@ pg_status pg_error_set_errno(pg_error *err, pg_status status, int errno_value, c
     set_va(err, status, fmt, ap);
     va_end(ap);
     if (err != NULL) {
-        size_t used = strlen(err->message);
-        snprintf(err->message + used, sizeof err->message - used, ": %s", strerror(errno_value));
+        pg_strbuf b = { err->message, sizeof err->message, strlen(err->message) };
+        pg_strbuf_printf(&b, ": %s", strerror(errno_value));
     }
     return status;
 }
 
 void pg_error_set_file(pg_error *err, const char *name)
 {
-    if (err != NULL)
-        snprintf(err->file, sizeof err->file, "%s", name);
+    if (err != NULL) {
+        pg_strbuf b = pg_strbuf_init(err->file, sizeof err->file);
+        pg_strbuf_printf(&b, "%s", name);
+    }
 }
 
 char *pg_error_format(const pg_error *e, char *buf, size_t size)
 {
-    size_t n = 0;
-    buf[0] = '\0';
-#define APPEND(...) \
-    do { \
-        if (n < size) { \
-            int w = snprintf(buf + n, size - n, __VA_ARGS__); \
-            n += w > 0 ? (size_t)w : 0; \
-        } \
-    } while (0)
+    if (size == 0)
+        return buf;
+    pg_strbuf b = pg_strbuf_init(buf, size);
     if (e->file[0]) {
-        APPEND("%s", e->file);
+        pg_strbuf_printf(&b, "%s", e->file);
         if (e->line > 0)
-            APPEND(":%ld:%ld", e->line, e->column);
-        APPEND(": ");
+            pg_strbuf_printf(&b, ":%ld:%ld", e->line, e->column);
+        pg_strbuf_printf(&b, ": ");
     }
     if (e->path[0])
-        APPEND("%s: ", e->path);
+        pg_strbuf_printf(&b, "%s: ", e->path);
     if (e->severity == PG_SEVERITY_WARNING)
-        APPEND("warning: ");
-    APPEND("%s", e->message);
-#undef APPEND
+        pg_strbuf_printf(&b, "warning: ");
+    pg_strbuf_printf(&b, "%s", e->message);
     return buf;
 }

@@ -5,12 +5,8 @@
 #define PG_ERROR_H
 
 #include "partygraph.h"
+#include "strbuf.h"
 
-#if defined(__GNUC__)
-#define PG_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PG_PRINTF(f, a)
-#endif
 
 /* Clears `err` to "no error". */
 void pg_error_clear(pg_error *err);

@@ -10,10 +10,22 @@ static int xml_forbidden(unsigned char c)
     return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
 }
 
+/* U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either. */
+static int xml_noncharacter(const char *s)
+{
+    return (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF &&
+           ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF);
+}
+
 void pg_escape_xml(FILE *f, const char *s)
 {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
+        if (xml_noncharacter(s)) {
+            fputs(replacement, f);
+            s += 2;
+            continue;
+        }
         switch (c) {
         case '&': fputs("&amp;", f); break;
         case '<': fputs("&lt;", f); break;

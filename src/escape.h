@@ -7,8 +7,8 @@
 
 /* XML character data or attribute value: & < > " ' become entities, CR
  * becomes &#13;, and the control characters that XML 1.0 forbids even as
- * references (U+0001-U+0008, U+000B, U+000C, U+000E-U+001F) become
- * U+FFFD REPLACEMENT CHARACTER. */
+ * references (U+0001-U+0008, U+000B, U+000C, U+000E-U+001F) and the
+ * non-characters U+FFFE and U+FFFF become U+FFFD REPLACEMENT CHARACTER. */
 void pg_escape_xml(FILE *f, const char *s);
 
 /* The inside of a DOT double-quoted string: \ and " are backslashed, a

@@ -44,23 +44,12 @@ char *pg_fmt_double(double x, char buf[PG_FMT_DOUBLE_SIZE])
     return buf;
 }
 
-/* snprintf with one precision argument, in the C locale. */
-static char *format_c(const char *fmt, int precision, double x, char buf[PG_FMT_DOUBLE_SIZE])
+char *pg_fmt_fixed(double x, int decimals, char buf[PG_FMT_DOUBLE_SIZE])
 {
     locale_t loc = c_locale();
     locale_t old = loc ? uselocale(loc) : (locale_t)0;
-    snprintf(buf, PG_FMT_DOUBLE_SIZE, fmt, precision, x == 0 ? 0.0 : x);
+    snprintf(buf, PG_FMT_DOUBLE_SIZE, "%.*f", decimals, x == 0 ? 0.0 : x);
     if (loc)
         uselocale(old);
     return buf;
-}
-
-char *pg_fmt_fixed(double x, int decimals, char buf[PG_FMT_DOUBLE_SIZE])
-{
-    return format_c("%.*f", decimals, x, buf);
-}
-
-char *pg_fmt_sig(double x, int digits, char buf[PG_FMT_DOUBLE_SIZE])
-{
-    return format_c("%.*g", digits, x, buf);
 }

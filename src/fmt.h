@@ -15,8 +15,4 @@ char *pg_fmt_double(double x, char buf[PG_FMT_DOUBLE_SIZE]);
  * locale), for human-readable tables. Returns `buf`. */
 char *pg_fmt_fixed(double x, int decimals, char buf[PG_FMT_DOUBLE_SIZE]);
 
-/* Writes `x` with `digits` significant digits ("%.*g" in the C locale),
- * for human-readable tables. Returns `buf`. */
-char *pg_fmt_sig(double x, int digits, char buf[PG_FMT_DOUBLE_SIZE]);
-
 #endif

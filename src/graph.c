@@ -101,7 +101,7 @@ static int collect_links(pg_graph *g, link_vec *links)
 /* Joins the distinct strings of `items` (sorted here) with ';'. */
 static const char *join_distinct(pg_graph *g, const char **items, size_t n)
 {
-    pg_sort(items, n, sizeof *items, by_text);
+    pg_vec_sort(items, n, sizeof *items, by_text);
     size_t total = 1;
     for (size_t i = 0; i < n; i++)
         total += strlen(items[i]) + 1;
@@ -144,33 +144,56 @@ static const char *attr_text(pg_graph *g, const pg_attr *a)
     return "";
 }
 
-/* Merges attribute `key` over links [first, end) into one string attribute
- * of the edge (sorted distinct values, ';'-joined). */
-static int merge_attr(pg_graph *g, const link *first, const link *end, const char *key, str_vec *scratch)
+/* A (key, value text) pair on its way into a merged edge attribute. */
+typedef struct key_text {
+    const char *key;
+    const char *text;
+} key_text;
+
+typedef PG_VEC(key_text) key_text_vec;
+
+static int by_key_text(const void *a, const void *b)
 {
-    scratch->len = 0;
+    const key_text *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : strcmp(x->text, y->text);
+}
+
+/* Every attribute of the relations behind links [first, end). */
+static int gather_attrs(pg_graph *g, const link *first, const link *end, key_text_vec *pairs)
+{
+    pairs->len = 0;
     for (const link *l = first; l < end; l++) {
-        const pg_attr *a = l->r ? pg_dataset_attr(g->ds, l->r->attrs, key) : NULL;
-        const char *text = a ? attr_text(g, a) : NULL;
-        if (a != NULL && (text == NULL || push_str(scratch, text) != 0))
-            return -1;
+        for (size_t i = 0; l->r && i < l->r->attrs.count; i++) {
+            const pg_attr *a = &g->ds->attrs.items[l->r->attrs.first + i];
+            const char *text = attr_text(g, a);
+            if (text == NULL || PG_VEC_RESERVE(*pairs, 1) != 0)
+                return -1;
+            pairs->items[pairs->len++] = (key_text){ a->key, text };
+        }
     }
-    if (scratch->len == 0)
-        return 0;
-    const char *joined = join_distinct(g, scratch->items, scratch->len);
-    if (joined == NULL || PG_VEC_RESERVE(g->edge_attrs, 1) != 0)
-        return -1;
-    g->edge_attrs.items[g->edge_attrs.len++] = (pg_attr){ key, PG_VALUE_STRING, { .s = joined } };
+    pg_vec_sort(pairs->items, pairs->len, sizeof *pairs->items, by_key_text);
     return 0;
 }
 
-/* The merged attributes of an edge: one per edge column. */
-static int merge_attrs(pg_graph *g, pg_edge *e, const link *first, const link *end, str_vec *scratch)
+/* The merged attributes of an edge, sorted by key: for each key its
+ * distinct values, sorted, ';'-joined. */
+static int merge_attrs(pg_graph *g, pg_edge *e, const link *first, const link *end, key_text_vec *pairs,
+                       str_vec *scratch)
 {
+    if (gather_attrs(g, first, end, pairs) != 0)
+        return -1;
     e->attrs.first = g->edge_attrs.len;
-    for (size_t c = 0; c < g->edge_columns.len; c++)
-        if (merge_attr(g, first, end, g->edge_columns.items[c].key, scratch) != 0)
+    for (size_t i = 0, j; i < pairs->len; i = j) {
+        scratch->len = 0;
+        for (j = i; j < pairs->len && strcmp(pairs->items[j].key, pairs->items[i].key) == 0; j++)
+            if (push_str(scratch, pairs->items[j].text) != 0)
+                return -1;
+        const char *joined = join_distinct(g, scratch->items, scratch->len);
+        if (joined == NULL || PG_VEC_RESERVE(g->edge_attrs, 1) != 0)
             return -1;
+        g->edge_attrs.items[g->edge_attrs.len++] = (pg_attr){ pairs->items[i].key, PG_VALUE_STRING, { .s = joined } };
+    }
     e->attrs.count = g->edge_attrs.len - e->attrs.first;
     return 0;
 }
@@ -194,7 +217,7 @@ static const char *merge_sources(pg_graph *g, const link *first, const link *end
     return join_distinct(g, scratch->items, scratch->len);
 }
 
-static int merge_run(pg_graph *g, const link *first, const link *end, str_vec *scratch)
+static int merge_run(pg_graph *g, const link *first, const link *end, key_text_vec *pairs, str_vec *scratch)
 {
     pg_edge e = { first->u, first->v, 0, 0, NULL, NULL, PG_DATE_NONE, PG_DATE_NONE, { 0, 0 } };
     for (const link *l = first; l < end; l++) {
@@ -205,7 +228,7 @@ static int merge_run(pg_graph *g, const link *first, const link *end, str_vec *s
     }
     e.types = merge_types(g, first, end, scratch);
     e.sources = merge_sources(g, first, end, scratch);
-    if (e.types == NULL || e.sources == NULL || merge_attrs(g, &e, first, end, scratch) != 0)
+    if (e.types == NULL || e.sources == NULL || merge_attrs(g, &e, first, end, pairs, scratch) != 0)
         return -1;
     if (PG_VEC_RESERVE(g->edges, 1) != 0)
         return -1;
@@ -216,15 +239,17 @@ static int merge_run(pg_graph *g, const link *first, const link *end, str_vec *s
 static int merge_links(pg_graph *g, link_vec *links)
 {
     str_vec scratch = { NULL, 0, 0 };
+    key_text_vec pairs = { NULL, 0, 0 };
     int rc = 0;
-    pg_sort(links->items, links->len, sizeof *links->items, by_pair_weight);
+    pg_vec_sort(links->items, links->len, sizeof *links->items, by_pair_weight);
     for (size_t i = 0, j; i < links->len && rc == 0; i = j) {
         for (j = i + 1; j < links->len && links->items[j].u == links->items[i].u &&
                         links->items[j].v == links->items[i].v;)
             j++;
-        rc = merge_run(g, links->items + i, links->items + j, &scratch);
+        rc = merge_run(g, links->items + i, links->items + j, &pairs, &scratch);
     }
     free(scratch.items);
+    free(pairs.items);
     return rc;
 }
 
@@ -237,7 +262,7 @@ static int count_types(pg_graph *g, const link_vec *links)
     for (size_t i = 0; i < links->len && rc == 0; i++)
         rc = push_str(&all, links->items[i].type);
     if (rc == 0)
-        pg_sort(all.items, all.len, sizeof *all.items, by_text);
+        pg_vec_sort(all.items, all.len, sizeof *all.items, by_text);
     for (size_t i = 0; i < all.len && rc == 0; i++) {
         if (i > 0 && strcmp(all.items[i], all.items[i - 1]) == 0) {
             g->types.items[g->types.len - 1].count++;
@@ -258,39 +283,48 @@ static int by_column_key(const void *a, const void *b)
     return strcmp(((const pg_column *)a)->key, ((const pg_column *)b)->key);
 }
 
-/* The narrowest column type that holds every value seen so far. */
-static pg_column_type widen(pg_column_type have, bool first, const pg_attr *a)
+/* The type of the column that holds exactly this value. */
+static pg_column_type column_type(const pg_attr *a)
 {
-    pg_column_type t = PG_COL_STRING;
     if (a->type == PG_VALUE_BOOL)
-        t = PG_COL_BOOL;
-    else if (a->type == PG_VALUE_NUMBER)
-        t = a->v.d == floor(a->v.d) && fabs(a->v.d) < 9007199254740992.0 ? PG_COL_LONG : PG_COL_DOUBLE;
-    if (first || have == t)
-        return t;
-    if ((have == PG_COL_LONG && t == PG_COL_DOUBLE) || (have == PG_COL_DOUBLE && t == PG_COL_LONG))
+        return PG_COL_BOOL;
+    if (a->type == PG_VALUE_STRING)
+        return PG_COL_STRING;
+    return a->v.d == floor(a->v.d) && fabs(a->v.d) < 9007199254740992.0 ? PG_COL_LONG : PG_COL_DOUBLE;
+}
+
+/* The narrowest column type that holds values of types `a` and `b`. */
+static pg_column_type widen(pg_column_type a, pg_column_type b)
+{
+    if (a == b)
+        return a;
+    if ((a == PG_COL_LONG && b == PG_COL_DOUBLE) || (a == PG_COL_DOUBLE && b == PG_COL_LONG))
         return PG_COL_DOUBLE;
     return PG_COL_STRING;
 }
 
-/* Adds the attributes of `span` to the sorted column list `cols`. */
+/* Adds one column per attribute in `span` (duplicates merged later). */
 static int add_columns(const pg_graph *g, pg_column_vec *cols, pg_span span)
 {
-    for (size_t i = span.first; i < span.first + span.count; i++) {
-        const pg_attr *a = &g->ds->attrs.items[i];
-        pg_column key = { a->key, PG_COL_STRING };
-        pg_column *c = cols->len ? bsearch(&key, cols->items, cols->len, sizeof key, by_column_key) : NULL;
-        if (c != NULL) {
-            c->type = widen(c->type, false, a);
-            continue;
-        }
-        if (PG_VEC_RESERVE(*cols, 1) != 0)
-            return -1;
-        key.type = widen(PG_COL_STRING, true, a);
-        cols->items[cols->len++] = key;
-        pg_sort(cols->items, cols->len, sizeof key, by_column_key);
-    }
+    if (PG_VEC_RESERVE(*cols, span.count) != 0)
+        return -1;
+    for (size_t i = span.first; i < span.first + span.count; i++)
+        cols->items[cols->len++] = (pg_column){ g->ds->attrs.items[i].key, column_type(&g->ds->attrs.items[i]) };
     return 0;
+}
+
+/* Sorts the columns and merges those with the same key, widening types. */
+static void unique_columns(pg_column_vec *cols)
+{
+    pg_vec_sort(cols->items, cols->len, sizeof *cols->items, by_column_key);
+    size_t out = 0;
+    for (size_t i = 0; i < cols->len; i++) {
+        if (out > 0 && cols->items[out - 1].key == cols->items[i].key)
+            cols->items[out - 1].type = widen(cols->items[out - 1].type, cols->items[i].type);
+        else
+            cols->items[out++] = cols->items[i];
+    }
+    cols->len = out;
 }
 
 static int find_columns(pg_graph *g)
@@ -302,6 +336,8 @@ static int find_columns(pg_graph *g)
     for (size_t i = 0; i < ds->relations.len; i++)
         if (add_columns(g, &g->edge_columns, ds->relations.items[i].attrs) != 0)
             return -1;
+    unique_columns(&g->node_columns);
+    unique_columns(&g->edge_columns);
     for (size_t c = 0; c < g->edge_columns.len; c++)
         g->edge_columns.items[c].type = PG_COL_STRING; /* merged values are text */
     return 0;
@@ -364,8 +400,8 @@ void pg_graph_clear_results(pg_graph *g)
     if (g->analysed)
         for (int i = 0; i < PG_METRIC_COUNT; i++)
             igraph_vector_destroy(&g->metric[i]);
-    free(g->community);
-    free(g->community_size);
+    igraph_free(g->community);
+    igraph_free(g->community_size);
     g->community = NULL;
     g->community_size = NULL;
     g->analysed = false;

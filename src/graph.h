@@ -71,15 +71,10 @@ struct pg_graph {
 /* Metric table (metrics.c). */
 typedef enum pg_rank_order { PG_RANK_NONE = 0, PG_RANK_DESC, PG_RANK_ASC } pg_rank_order;
 
-/* Computes one metric into `out` (n values); `dist` holds edge lengths
- * for path metrics, or is NULL for hop counts. */
-typedef igraph_error_t pg_metric_fn(const pg_graph *g, const igraph_vector_t *dist, igraph_vector_t *out);
-
 typedef struct pg_metric_info {
     const char *name;
     bool integer;
     pg_rank_order order; /* how "top" lists rank it; NONE: not listed */
-    pg_metric_fn *fn;    /* NULL: filled by community detection */
 } pg_metric_info;
 
 /* The metric table, PG_METRIC_COUNT entries in output order. */
@@ -88,9 +83,9 @@ const pg_metric_info *pg_metric_table(void);
 /* Index of metric `name` in the table, or -1. */
 int pg_metric_index(const char *name);
 
-/* Computes every metric but "community" into g->metric (initialised
- * here, destroyed by igraph's FINALLY stack on error). */
-igraph_error_t pg_metrics_compute(pg_graph *g);
+/* Computes every metric but "community" into results[0..PG_METRIC_COUNT),
+ * vectors the caller has initialised (and owns). */
+igraph_error_t pg_metric_compute(pg_graph *g, igraph_vector_t *results);
 
 /* Detects communities into `membership` (labelled 0.. by decreasing
  * size) and sets g->communities, g->modularity and g->objective. */
@@ -98,15 +93,5 @@ igraph_error_t pg_community_detect(pg_graph *g, igraph_vector_int_t *membership)
 
 /* Destroys the analysis results, if any; the graph is "not analysed". */
 void pg_graph_clear_results(pg_graph *g);
-
-/* Value of node i's attribute in column c as text, for writers; NULL when
- * the node has no such attribute. `buf` holds numbers. */
-const char *pg_graph_node_value(const pg_graph *g, size_t i, const pg_column *c, char buf[32]);
-
-/* Same for edge e. */
-const char *pg_graph_edge_value(const pg_graph *g, size_t e, const pg_column *c);
-
-/* Node i's size on a 0..1 scale (by PageRank, square-root scaled). */
-double pg_graph_size01(const pg_graph *g, size_t i);
 
 #endif

@@ -12,9 +12,12 @@ static char last_reason[512];
 static char warnings[MAX_WARNINGS][256];
 static int nwarnings;
 
+/* igraph calls the handler again at every IGRAPH_CHECK level on the way
+ * out, with an empty reason: keep the first, innermost one. */
 static void on_error(const char *reason, const char *file, int line, igraph_error_t code)
 {
-    snprintf(last_reason, sizeof last_reason, "%s: %s (%s:%d)", igraph_strerror(code), reason, file, line);
+    if (last_reason[0] == '\0' && reason != NULL && reason[0] != '\0')
+        snprintf(last_reason, sizeof last_reason, "%s: %s (%s:%d)", igraph_strerror(code), reason, file, line);
     IGRAPH_FINALLY_FREE();
 }
 
@@ -32,10 +35,23 @@ void pg_igraph_enter(pg_igraph_scope *s)
     nwarnings = 0;
     s->old_error = igraph_set_error_handler(on_error);
     s->old_warning = igraph_set_warning_handler(on_warning);
+    s->old_rng = igraph_rng_default();
+    s->own_rng = igraph_rng_init(&s->rng, &igraph_rngtype_pcg32) == IGRAPH_SUCCESS;
+    if (s->own_rng) {
+        /* seeded now, or igraph would seed it from the clock on first use
+         * (the eigenvector start vector is jittered with it) */
+        igraph_rng_seed(&s->rng, 1);
+        igraph_rng_set_default(&s->rng);
+    }
+    last_reason[0] = '\0';
 }
 
 void pg_igraph_leave(pg_igraph_scope *s)
 {
+    if (s->own_rng) {
+        igraph_rng_set_default(s->old_rng);
+        igraph_rng_destroy(&s->rng);
+    }
     igraph_set_error_handler(s->old_error);
     igraph_set_warning_handler(s->old_warning);
 }

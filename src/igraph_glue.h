@@ -1,23 +1,30 @@
-/* igraph_glue.h - running igraph code without aborts: our own error
- * handler copies igraph's reason before the FINALLY stack is freed, and a
- * warning handler collects warnings instead of printing them. */
+/* igraph_glue.h - running igraph code as a good guest: our own error
+ * handler copies igraph's reason before the FINALLY stack is freed (the
+ * default handler aborts), a warning handler collects warnings instead of
+ * printing them, and a private random number generator leaves the host
+ * program's igraph RNG where it was. */
 #ifndef PG_IGRAPH_GLUE_H
 #define PG_IGRAPH_GLUE_H
 
 #include <igraph.h>
+#include <stdbool.h>
 
 #include "partygraph.h"
 
 typedef struct pg_igraph_scope {
     igraph_error_handler_t *old_error;
     igraph_warning_handler_t *old_warning;
+    igraph_rng_t *old_rng;
+    igraph_rng_t rng;
+    bool own_rng;
 } pg_igraph_scope;
 
-/* Installs partygraph's handlers (remembering the caller's) and clears
- * the recorded reason and warnings. */
+/* Installs partygraph's handlers and a private default RNG (remembering
+ * the caller's) and clears the recorded reason and warnings. If the RNG
+ * cannot be made, igraph's default one is used. */
 void pg_igraph_enter(pg_igraph_scope *s);
 
-/* Restores the handlers that were installed before pg_igraph_enter. */
+/* Restores the handlers and the RNG that were there before. */
 void pg_igraph_leave(pg_igraph_scope *s);
 
 /* Maps igraph status `code` to a pg_status, filling `err` with `what` and

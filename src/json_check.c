@@ -160,13 +160,16 @@ static int literal(scanner *sc)
     return -1;
 }
 
-/* What may come next. */
-typedef enum expect { VALUE, VALUE_OR_CLOSE, KEY, KEY_OR_CLOSE, COLON, COMMA_OR_CLOSE, DONE } expect;
+/* What may come next. ELEMENT and KEY follow a comma, so a closing
+ * bracket there is a trailing comma. */
+typedef enum expect { START, VALUE, ELEMENT, VALUE_OR_CLOSE, KEY, KEY_OR_CLOSE, COLON, COMMA_OR_CLOSE, DONE } expect;
 
 static int unexpected(scanner *sc, expect want)
 {
     static const char *const what[] = {
+        [START] = "expected a value",
         [VALUE] = "expected a value",
+        [ELEMENT] = "expected a value",
         [VALUE_OR_CLOSE] = "expected a value or ']'",
         [KEY] = "expected a string key",
         [KEY_OR_CLOSE] = "expected a string key or '}'",
@@ -174,12 +177,14 @@ static int unexpected(scanner *sc, expect want)
         [COMMA_OR_CLOSE] = "expected ',' or a closing bracket",
         [DONE] = "unexpected text after the JSON value",
     };
+    if (sc->at >= sc->len && want == START)
+        return fail(sc, sc->len, "empty input (expected a JSON value)");
     if (sc->at >= sc->len)
         return fail(sc, sc->len, "unexpected end of input (truncated JSON?)");
     unsigned char c = sc->s[sc->at];
     if (c == 0)
         return fail(sc, sc->at, "NUL byte in the input (a JSON text has none)");
-    if ((want == KEY || want == VALUE) && (c == '}' || c == ']'))
+    if ((want == KEY || want == ELEMENT) && (c == '}' || c == ']'))
         return fail(sc, sc->at, "trailing comma before a closing bracket");
     if (want == COMMA_OR_CLOSE && sc->depth > 0)
         return fail(sc, sc->at, sc->in_object[sc->depth - 1] ? "expected ',' or '}' after an object member"
@@ -212,7 +217,7 @@ static int value(scanner *sc, expect *next)
     else if (literal(sc) == 0)
         rc = 0;
     else
-        return unexpected(sc, VALUE);
+        return unexpected(sc, *next);
     *next = sc->depth > 0 ? COMMA_OR_CLOSE : DONE;
     return rc;
 }
@@ -230,7 +235,7 @@ static int comma(scanner *sc, expect *next)
     if (sc->s[sc->at] != ',')
         return unexpected(sc, COMMA_OR_CLOSE);
     sc->at++;
-    *next = sc->in_object[sc->depth - 1] ? KEY : VALUE;
+    *next = sc->in_object[sc->depth - 1] ? KEY : ELEMENT;
     return 0;
 }
 
@@ -260,7 +265,9 @@ static int step(scanner *sc, expect *want)
         return close_container(sc, want);
     switch (w) {
     case COMMA_OR_CLOSE: return comma(sc, want);
+    case START:
     case VALUE:
+    case ELEMENT:
     case VALUE_OR_CLOSE: return value(sc, want);
     case KEY:
     case KEY_OR_CLOSE: return key(sc, w, want);
@@ -273,7 +280,7 @@ static int step(scanner *sc, expect *want)
 int pg_json_check(const char *text, size_t len, pg_json_error *e)
 {
     scanner sc = { (const unsigned char *)text, len, 0, e, { 0 }, 0 };
-    expect want = VALUE;
+    expect want = START;
     for (;;) {
         skip_space(&sc);
         if (sc.at >= sc.len)

@@ -54,7 +54,9 @@ enum { NSECTIONS = sizeof sections / sizeof sections[0] };
 static pg_status read_fd(int fd, const char *name, char **out, size_t *len, pg_error *err)
 {
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+    if (fstat(fd, &st) != 0)
+        return pg_error_set_errno(err, PG_EIO, errno, "cannot read '%s'", name);
+    if (S_ISDIR(st.st_mode))
         return pg_error_set(err, PG_EIO, "cannot read '%s': it is a directory", name);
     size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
     char *buf = malloc(cap);
@@ -100,36 +102,22 @@ static pg_status read_all(const char *path, char **out, size_t *len, pg_error *e
 
 /* ---- syntax ---------------------------------------------------------- */
 
-static size_t skip_space(const char *text, size_t len, size_t at)
-{
-    while (at < len && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
-        at++;
-    return at;
-}
-
 /* Checks the syntax strictly, then parses the whole text with cJSON;
  * NULL after reporting a syntax error. */
 static cJSON *parse(pg_report *r, const char *text, size_t len)
 {
     pg_json_error e;
     long line, col;
-    if (skip_space(text, len, 0) == len) {
-        pg_report_error_at(r, 1, 1, "empty input (expected a " PG_FORMAT_NAME " JSON object)");
-        return NULL;
-    }
     if (pg_json_check(text, len, &e) != 0) {
         pg_utf8_position(text, e.offset, &line, &col);
         pg_report_error_at(r, line, col, "%s", e.reason);
         return NULL;
     }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-    if (root == NULL && end != NULL) { /* cJSON's own limits, never seen */
-        pg_utf8_position(text, (size_t)(end - text), &line, &col);
-        pg_report_error_at(r, line, col, "cJSON cannot parse this JSON text");
-    } else if (root == NULL) {
+    /* The text is valid JSON within cJSON's nesting limit, so cJSON can
+     * only fail for want of memory. */
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    if (root == NULL)
         pg_report_oom(r);
-    }
     return root;
 }
 
@@ -149,23 +137,25 @@ static void unknown_section(pg_loader *L, const char *key, pg_jpath p)
     pg_suggest_init(&s, key);
     for (size_t i = 0; i < NSECTIONS; i++)
         pg_suggest_offer(&s, sections[i].key);
+    char q[PG_QUOTE_SIZE];
     if (s.best)
-        pg_report_warning(L->report, &p, "unknown top-level key \"%s\" ignored (did you mean \"%s\"?)", key, s.best);
+        pg_report_warning(L->report, &p, "unknown top-level key %s ignored (did you mean \"%s\"?)", pg_quote(q, key),
+                          s.best);
     else
-        pg_report_warning(L->report, &p, "unknown top-level key \"%s\" ignored", key);
+        pg_report_warning(L->report, &p, "unknown top-level key %s ignored", pg_quote(q, key));
 }
 
 static bool read_meta(pg_loader *L, const cJSON *v, pg_jpath p)
 {
-    char got[96];
+    char got[PG_QUOTE_SIZE];
     if (cJSON_IsNull(v))
         return true;
     if (!cJSON_IsString(v))
         return pg_report_error(L->report, &p, "expected a string, got %s", pg_schema_describe(v, got, sizeof got));
     if (strcmp(v->string, "format") == 0) {
         if (strcmp(v->valuestring, PG_FORMAT_NAME) != 0)
-            return pg_report_error(L->report, &p, "unsupported format \"%s\" (this is partygraph %s, which reads \"%s\")",
-                                   v->valuestring, PG_VERSION, PG_FORMAT_NAME);
+            return pg_report_error(L->report, &p, "unsupported format %s (this is partygraph %s, which reads \"%s\")",
+                                   pg_quote(got, v->valuestring), PG_VERSION, PG_FORMAT_NAME); /* got is free */
         return true;
     }
     const char *copy = pg_arena_strdup(&L->ds->arena, v->valuestring);
@@ -182,7 +172,7 @@ static bool read_meta(pg_loader *L, const cJSON *v, pg_jpath p)
  * of strings, checked and otherwise left to the reader of the file. */
 static bool read_notes(pg_loader *L, const cJSON *v, pg_jpath p)
 {
-    char got[96];
+    char got[PG_QUOTE_SIZE];
     if (cJSON_IsNull(v) || cJSON_IsString(v))
         return true;
     if (!cJSON_IsArray(v))
@@ -213,7 +203,7 @@ static bool read_element(pg_loader *L, const section *s, const cJSON *item, long
 static bool read_section(pg_loader *L, const section *s, const cJSON *v)
 {
     pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, s->key);
-    char got[96];
+    char got[PG_QUOTE_SIZE];
     if (s->type == S_META)
         return read_meta(L, v, p);
     if (s->type == S_NOTES)
@@ -231,7 +221,7 @@ static bool read_section(pg_loader *L, const section *s, const cJSON *v)
 
 static bool read_root(pg_loader *L, const cJSON *root)
 {
-    char got[96];
+    char got[PG_QUOTE_SIZE];
     if (!cJSON_IsObject(root))
         return pg_report_error(L->report, NULL, "expected a " PG_FORMAT_NAME " object at the top level, got %s",
                                pg_schema_describe(root, got, sizeof got));
@@ -270,7 +260,8 @@ pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *nam
     pg_report_init(&report, name, opt ? opt : &defaults);
     pg_dataset *ds = pg_dataset_new(name);
     if (ds == NULL) {
-        pg_error_set(err, PG_ENOMEM, "out of memory loading '%s'", name);
+        pg_report_oom(&report);
+        pg_report_status(&report, err);
         return NULL;
     }
     pg_sha256 sha;
@@ -285,7 +276,8 @@ pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *nam
     if (pg_report_status(&report, err) != PG_OK)
         goto fail;
     if (pg_dataset_sort(ds) != 0) {
-        pg_error_set(err, PG_ENOMEM, "out of memory loading '%s'", name);
+        pg_report_oom(&report);
+        pg_report_status(&report, err);
         goto fail;
     }
     pg_error_clear(err);

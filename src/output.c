@@ -3,8 +3,9 @@
  * Each target gets a temporary file in its own directory (so the final
  * rename is atomic on the same file system), created with O_EXCL and the
  * caller's umask. Commit flushes, fsyncs and closes every stream first and
- * renames only when all of that worked; what was there before a failed run
- * is left exactly as it was. */
+ * renames only when all of that worked, keeping each old file under a hard
+ * link until every rename has succeeded; a rename failing midway puts the
+ * old files back. What was there before a failed run is left as it was. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -19,9 +20,11 @@
 #include "error.h"
 
 typedef struct target {
-    char *path;  /* where the file must end up */
-    char *temp;  /* where it is written; NULL for standard output */
+    char *path;   /* where the file must end up */
+    char *temp;   /* where it is written; NULL for standard output */
+    char *backup; /* a hard link to what `path` held, during commit */
     FILE *f;
+    bool renamed;
 } target;
 
 struct pg_output {
@@ -45,8 +48,11 @@ static pg_status make_one_dir(pg_output *o, const char *dir, pg_error *err)
             return PG_OK;
         return pg_error_set(err, PG_EIO, "cannot create directory '%s': a file of that name exists", dir);
     }
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+    if (mkdir(dir, 0777) != 0) {
+        if (errno == EEXIST) /* made meanwhile by someone else: not ours to remove */
+            return PG_OK;
         return pg_error_set_errno(err, PG_EIO, errno, "cannot create directory '%s'", dir);
+    }
     char *copy = strdup(dir);
     if (copy == NULL || PG_VEC_RESERVE(o->dirs, 1) != 0) {
         free(copy);
@@ -59,10 +65,12 @@ static pg_status make_one_dir(pg_output *o, const char *dir, pg_error *err)
 
 pg_status pg_output_mkdir(pg_output *o, const char *dir, pg_error *err)
 {
+    if (dir[0] == '\0')
+        return pg_error_set(err, PG_EARG, "the output directory name is empty");
     char *path = strdup(dir);
     pg_status st = path ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory");
-    for (char *p = path ? path + 1 : NULL; st == PG_OK && p && *p; p++) {
-        if (*p != '/')
+    for (char *p = path; st == PG_OK && p && *p; p++) {
+        if (*p != '/' || p == path)
             continue;
         *p = '\0';
         st = make_one_dir(o, path, err);
@@ -76,19 +84,28 @@ pg_status pg_output_mkdir(pg_output *o, const char *dir, pg_error *err)
 
 /* ---- files ---------------------------------------------------------- */
 
-/* "DIR/.NAME.partygraph-PID-N" beside `path`, created exclusively. */
-static int create_temp(const char *path, char **temp)
+/* A new name "DIR/.NAME.partygraph-TAG-PID-N" beside `path`. */
+static char *sibling(const char *path, const char *tag, int attempt)
 {
     const char *slash = strrchr(path, '/');
     int dirlen = slash ? (int)(slash - path + 1) : 0;
-    size_t size = strlen(path) + 64;
+    size_t size = strlen(path) + 80;
+    char *name = malloc(size);
+    if (name != NULL)
+        snprintf(name, size, "%.*s.%s.partygraph-%s-%ld-%d", dirlen, path, path + dirlen, tag, (long)getpid(),
+                 attempt);
+    else
+        errno = ENOMEM;
+    return name;
+}
+
+/* Creates a temporary file beside `path`, exclusively; returns its fd. */
+static int create_temp(const char *path, char **temp)
+{
     for (int attempt = 0; attempt < 100; attempt++) {
-        char *name = malloc(size);
-        if (name == NULL) {
-            errno = ENOMEM;
+        char *name = sibling(path, "new", attempt);
+        if (name == NULL)
             return -1;
-        }
-        snprintf(name, size, "%.*s.%s.partygraph-%ld-%d", dirlen, path, path + dirlen, (long)getpid(), attempt);
         int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             *temp = name;
@@ -105,19 +122,47 @@ static int create_temp(const char *path, char **temp)
     return -1;
 }
 
-static pg_status check_target(const char *path, pg_error *err)
+/* The directory part of `path` ("." when none) and its last component. */
+static int split_path(const char *path, char **dir, const char **base)
+{
+    const char *slash = strrchr(path, '/');
+    *base = slash ? slash + 1 : path;
+    *dir = slash ? strndup(path, (size_t)(slash - path + 1)) : strdup(".");
+    return *dir ? 0 : -1;
+}
+
+/* True when `a` and `b` name the same file (same directory by device and
+ * inode, same last component), however they are spelt. */
+static bool same_file(const char *a, const char *b)
+{
+    char *da = NULL, *db = NULL;
+    const char *ba, *bb;
+    struct stat sa, sb;
+    bool same = split_path(a, &da, &ba) == 0 && split_path(b, &db, &bb) == 0 && strcmp(ba, bb) == 0 &&
+                stat(da, &sa) == 0 && stat(db, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    free(da);
+    free(db);
+    return same;
+}
+
+static pg_status check_target(const pg_output *o, const char *path, pg_error *err)
 {
     struct stat st;
+    if (path[0] == '\0')
+        return pg_error_set(err, PG_EARG, "an output file name is empty");
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
         return pg_error_set(err, PG_EIO, "cannot write '%s': it is a directory", path);
+    for (size_t i = 0; i < o->files.len; i++)
+        if (o->files.items[i].temp && same_file(o->files.items[i].path, path))
+            return pg_error_set(err, PG_EARG, "'%s' and '%s' are the same file", o->files.items[i].path, path);
     return PG_OK;
 }
 
 FILE *pg_output_open(pg_output *o, const char *path, pg_error *err)
 {
-    target t = { NULL, NULL, NULL };
+    target t = { NULL, NULL, NULL, NULL, false };
     bool is_stdout = strcmp(path, "-") == 0;
-    if (!is_stdout && check_target(path, err) != PG_OK)
+    if (!is_stdout && check_target(o, path, err) != PG_OK)
         return NULL;
     if (PG_VEC_RESERVE(o->files, 1) != 0 || (t.path = strdup(path)) == NULL)
         goto oom;
@@ -165,14 +210,69 @@ static pg_status finish(target *t, pg_error *err)
 /* Makes the renames durable; a failure here loses nothing. */
 static void sync_dir_of(const char *path)
 {
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? strndup(path, (size_t)(slash - path + 1)) : strdup(".");
-    int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    char *dir;
+    const char *base;
+    int fd = split_path(path, &dir, &base) == 0 ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
     if (fd >= 0) {
         fsync(fd);
         close(fd);
     }
     free(dir);
+}
+
+/* Keeps what `t->path` holds now under a hard link, so that a failed
+ * commit can put it back. */
+static pg_status keep_old(target *t, pg_error *err)
+{
+    for (int attempt = 0; attempt < 100; attempt++) {
+        if ((t->backup = sibling(t->path, "old", attempt)) == NULL)
+            return pg_error_set(err, PG_ENOMEM, "out of memory");
+        if (link(t->path, t->backup) == 0)
+            return PG_OK;
+        int e = errno;
+        free(t->backup);
+        t->backup = NULL;
+        if (e == ENOENT)
+            return PG_OK; /* nothing there yet */
+        if (e != EEXIST)
+            return pg_error_set_errno(err, PG_EIO, e, "cannot keep a copy of '%s'", t->path);
+    }
+    return pg_error_set(err, PG_EIO, "cannot keep a copy of '%s'", t->path);
+}
+
+/* Undoes the renames done so far: old files back, new ones away. */
+static void roll_back(pg_output *o)
+{
+    for (size_t i = 0; i < o->files.len; i++) {
+        target *t = &o->files.items[i];
+        if (t->renamed && t->backup)
+            rename(t->backup, t->path);
+        else if (t->renamed)
+            unlink(t->path);
+        t->renamed = false;
+    }
+}
+
+/* Renames every temporary file onto its target, keeping the old files
+ * until all renames worked. */
+static pg_status rename_all(pg_output *o, pg_error *err)
+{
+    for (size_t i = 0; i < o->files.len; i++) {
+        target *t = &o->files.items[i];
+        if (t->temp == NULL)
+            continue;
+        pg_status st = keep_old(t, err);
+        if (st == PG_OK && rename(t->temp, t->path) != 0)
+            st = pg_error_set_errno(err, PG_EIO, errno, "cannot rename '%s' to '%s'", t->temp, t->path);
+        if (st != PG_OK) {
+            roll_back(o);
+            return st;
+        }
+        t->renamed = true;
+        free(t->temp);
+        t->temp = NULL;
+    }
+    return PG_OK;
 }
 
 pg_status pg_output_commit(pg_output *o, pg_error *err)
@@ -182,16 +282,12 @@ pg_status pg_output_commit(pg_output *o, pg_error *err)
         if (st != PG_OK)
             return st;
     }
-    for (size_t i = 0; i < o->files.len; i++) {
-        target *t = &o->files.items[i];
-        if (t->temp != NULL && rename(t->temp, t->path) != 0)
-            return pg_error_set_errno(err, PG_EIO, errno, "cannot rename '%s' to '%s'", t->temp, t->path);
-        if (t->temp != NULL) {
-            free(t->temp);
-            t->temp = NULL;
-            sync_dir_of(t->path);
-        }
-    }
+    pg_status st = rename_all(o, err);
+    if (st != PG_OK)
+        return st;
+    for (size_t i = 0; i < o->files.len; i++)
+        if (o->files.items[i].renamed)
+            sync_dir_of(o->files.items[i].path);
     o->committed = true;
     return PG_OK;
 }
@@ -206,7 +302,10 @@ void pg_output_free(pg_output *o)
             fclose(t->f);
         if (t->temp != NULL)
             unlink(t->temp);
+        if (t->backup != NULL)
+            unlink(t->backup); /* committed: the old file is replaced; rolled back: restored already */
         free(t->temp);
+        free(t->backup);
         free(t->path);
     }
     for (size_t i = o->dirs.len; i-- > 0;) {

@@ -1,33 +1,12 @@
 /* report.h - problems found while loading: where they are (a JSON path or
- * a line:column) and how many we may still look for. */
+ * a line:column), counting them, and whether to look for more. */
 #ifndef PG_REPORT_H
 #define PG_REPORT_H
 
 #include <stdbool.h>
 
 #include "error.h"
-
-enum { PG_JPATH_DEPTH = 8 };
-
-/* A JSON path such as $.relations[12].target, built by value as the
- * loader descends. A segment is a key, or an index when key is NULL. */
-typedef struct pg_jpath {
-    int depth;
-    struct {
-        const char *key;
-        long index;
-    } seg[PG_JPATH_DEPTH];
-} pg_jpath;
-
-#define PG_JPATH_ROOT ((pg_jpath){ 0, { { NULL, 0 } } })
-
-/* Returns `parent` extended by `.key` or by `[index]` (deeper segments
- * than PG_JPATH_DEPTH are dropped). */
-pg_jpath pg_jpath_key(pg_jpath parent, const char *key);
-pg_jpath pg_jpath_index(pg_jpath parent, long index);
-
-/* Writes the path as "$.a[1].b" (odd keys as ["k e y"]) into `buf`. */
-void pg_jpath_format(const pg_jpath *p, char *buf, size_t size);
+#include "jpath.h"
 
 typedef struct pg_report {
     const char *file;           /* display name of the input */
@@ -51,7 +30,8 @@ bool pg_report_error_at(pg_report *r, long line, long column, const char *fmt, .
 /* Records a warning at `p`; warnings never stop loading. */
 void pg_report_warning(pg_report *r, const pg_jpath *p, const char *fmt, ...) PG_PRINTF(3, 4);
 
-/* Records that memory ran out; always returns false. */
+/* Records that memory ran out (telling the callback, once); always
+ * returns false. */
 bool pg_report_oom(pg_report *r);
 
 /* True when no more problems may be looked for. */

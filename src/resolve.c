@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "suggest.h"
 
 /* Suggestions scan every id; past this many they are skipped, so that a
@@ -44,22 +45,20 @@ static const char *closest_source(resolver *R, const char *id)
 
 static bool unknown(resolver *R, pg_jpath p, const char *what, const char *id, const char *hint)
 {
+    char q[PG_QUOTE_SIZE], h[PG_QUOTE_SIZE];
     if (hint != NULL)
-        return pg_report_error(R->report, &p, "unknown %s \"%s\" (did you mean \"%s\"?)", what, id, hint);
-    return pg_report_error(R->report, &p, "unknown %s \"%s\"", what, id);
+        return pg_report_error(R->report, &p, "unknown %s %s (did you mean %s?)", what, pg_quote(q, id), pg_quote(h, hint));
+    return pg_report_error(R->report, &p, "unknown %s %s", what, pg_quote(q, id));
 }
 
 /* Names the kinds in `kinds` as "a country", "a party or a mechanism". */
 static void kinds_text(unsigned kinds, char *buf, size_t size)
 {
-    size_t n = 0;
-    buf[0] = '\0';
-    for (int k = 0; k < PG_KIND_COUNT; k++) {
-        if (!(kinds & (1u << k)))
-            continue;
-        n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s %s", n ? " or" : "",
-                              k == PG_KIND_EVENT ? "an" : "a", pg_kind_name((pg_kind)k));
-    }
+    pg_strbuf b = pg_strbuf_init(buf, size);
+    for (int k = 0; k < PG_KIND_COUNT; k++)
+        if (kinds & (1u << k))
+            pg_strbuf_printf(&b, "%s%s %s", b.len ? " or " : "", k == PG_KIND_EVENT ? "an" : "a",
+                             pg_kind_name((pg_kind)k));
 }
 
 /* Resolves `id` to an entity whose kind is in `kinds` (0 = any). Returns
@@ -71,13 +70,14 @@ static bool entity(resolver *R, const char *id, unsigned kinds, pg_jpath p, long
     *out = -1;
     if (i < 0)
         return unknown(R, p, "id", id, closest_entity(R, id, kinds));
+    char q[PG_QUOTE_SIZE];
     if (is_source)
-        return pg_report_error(R->report, &p, "\"%s\" is a source, not an entity", id);
+        return pg_report_error(R->report, &p, "%s is a source, not an entity", pg_quote(q, id));
     pg_kind k = R->ds->entities.items[i].kind;
     if (kinds != 0 && !(kinds & (1u << k))) {
         char want[96];
         kinds_text(kinds, want, sizeof want);
-        return pg_report_error(R->report, &p, "\"%s\" is %s %s, expected %s", id,
+        return pg_report_error(R->report, &p, "%s is %s %s, expected %s", pg_quote(q, id),
                                k == PG_KIND_EVENT ? "an" : "a", pg_kind_name(k), want);
     }
     *out = i;
@@ -116,8 +116,9 @@ static bool relation_refs(resolver *R, pg_relation *r)
         go = entity(R, r->source_id, 0, pg_jpath_key(p, "source"), &r->source);
     if (go && r->target_id)
         go = entity(R, r->target_id, 0, pg_jpath_key(p, "target"), &r->target);
+    char q[PG_QUOTE_SIZE];
     if (go && r->source >= 0 && r->source == r->target)
-        pg_report_warning(R->report, &p, "relation from \"%s\" to itself is dropped (self-loop)", r->source_id);
+        pg_report_warning(R->report, &p, "relation from %s to itself is dropped (self-loop)", pg_quote(q, r->source_id));
     return go && sources(R, r->sources, pg_jpath_key(p, "sources"));
 }
 

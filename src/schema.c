@@ -11,10 +11,16 @@
 
 enum { MAX_ID = 200 };
 
+/* Weights outside this range would make sums, products and 1/weight
+ * distances overflow or lose all precision. */
+static const double MIN_WEIGHT = 1e-100, MAX_WEIGHT = 1e100;
+
 typedef enum field_type {
     F_STRING,      /* any string */
     F_BOOL,        /* true or false */
     F_DATE,        /* a partial ISO 8601 date */
+    F_EVENT_DATE,  /* a date that is also the event's own date */
+    F_EVENT_END,   /* a date that is also the event's own end */
     F_REF,         /* the id of another entity; implies a relation */
     F_SOURCES,     /* an array of source ids */
     F_IDENTIFIERS, /* an array of {"scheme","identifier"} */
@@ -56,8 +62,8 @@ static const field mechanism_fields[] = {
 };
 
 static const field event_fields[] = {
-    { "date", F_DATE, NULL, 0, NULL },
-    { "end", F_DATE, NULL, 0, NULL },
+    { "date", F_EVENT_DATE, NULL, 0, NULL },
+    { "end", F_EVENT_END, NULL, 0, NULL },
     { "country", F_REF, NULL, KIND_BIT(PG_KIND_COUNTRY), "held_in" },
     { "mechanism", F_REF, NULL, KIND_BIT(PG_KIND_MECHANISM), "part_of" },
     { "host", F_REF, NULL, KIND_BIT(PG_KIND_PARTY) | KIND_BIT(PG_KIND_MECHANISM) | KIND_BIT(PG_KIND_COUNTRY), "hosted" },
@@ -93,8 +99,10 @@ static const char *const reserved_node_keys[] = {
     "r", "g", "b", "size", "x", "y", "mechanism_kind", NULL,
 };
 
+/* (A relation's own type, source, target, date, end, weight and sources
+ * never reach this check: they are read first.) */
 static const char *const reserved_edge_keys[] = {
-    "id", "source", "target", "weight", "count", "types", "first", "last", "sources", NULL,
+    "id", "count", "types", "first", "last", NULL,
 };
 
 /* ---- small checks ------------------------------------------------- */
@@ -169,8 +177,10 @@ const char *pg_schema_describe(const cJSON *v, char *buf, size_t size)
 {
     char num[PG_FMT_DOUBLE_SIZE];
     if (cJSON_IsString(v)) {
-        int n = (int)strlen(v->valuestring);
-        snprintf(buf, size, "a string (\"%.*s%s\")", n > 40 ? 40 : n, v->valuestring, n > 40 ? "..." : "");
+        pg_strbuf b = pg_strbuf_init(buf, size);
+        pg_strbuf_printf(&b, "a string (");
+        pg_strbuf_quote(&b, v->valuestring, 40);
+        pg_strbuf_printf(&b, ")");
     } else if (cJSON_IsNumber(v))
         snprintf(buf, size, "a number (%s)",
                  isfinite(v->valuedouble) ? pg_fmt_double(v->valuedouble, num) : "out of range");
@@ -192,19 +202,19 @@ static bool oom(pg_loader *L)
 
 static bool wrong_type(pg_loader *L, const cJSON *v, pg_jpath p, const char *expected)
 {
-    char got[96];
+    char got[PG_QUOTE_SIZE];
     return pg_report_error(L->report, &p, "expected %s, got %s", expected,
                            pg_schema_describe(v, got, sizeof got));
 }
 
 static bool bad_id(pg_loader *L, const char *id, pg_jpath p, const char *what)
 {
-    char fix[MAX_ID + 1];
+    char fix[MAX_ID + 1], q[PG_QUOTE_SIZE];
     suggest_id(id, fix, sizeof fix);
     return pg_report_error(L->report, &p,
-                           "\"%s\" is not a valid %s: use 1-%d ASCII letters, digits and _ . - : "
+                           "%s is not a valid %s: use 1-%d ASCII letters, digits and _ . - : "
                            "(for example \"%s\")%s",
-                           id, what, MAX_ID, fix,
+                           pg_quote(q, id), what, MAX_ID, fix,
                            strcmp(what, "id") == 0 ? "; free text belongs in \"name\"" : "");
 }
 
@@ -228,12 +238,13 @@ bool pg_schema_unique_keys(pg_loader *L, const cJSON *object, pg_jpath p)
         keys[k++] = c;
     /* cJSON allocates children in document order, so addresses break ties
      * only among equal keys, where any stable order will do. */
-    pg_sort(keys, n, sizeof *keys, by_position);
+    pg_vec_sort(keys, n, sizeof *keys, by_position);
     bool go = true;
     for (size_t i = 1; i < n && go; i++) {
         if (strcmp(keys[i]->string, keys[i - 1]->string) == 0) {
             pg_jpath kp = pg_jpath_key(p, keys[i]->string);
-            go = pg_report_error(L->report, &kp, "duplicate key \"%s\" in one object", keys[i]->string);
+            char q[PG_QUOTE_SIZE];
+            go = pg_report_error(L->report, &kp, "duplicate key %s in one object", pg_quote(q, keys[i]->string));
         }
     }
     free(keys);
@@ -277,7 +288,7 @@ static bool add_joined(pg_loader *L, const char *key, const char *const *items, 
         total += strlen(items[i]) + 1;
     }
     if (sort)
-        pg_sort(copy, n, sizeof *copy, by_string);
+        pg_vec_sort(copy, n, sizeof *copy, by_string);
     char *s = pg_arena_alloc(&L->ds->arena, total);
     size_t used = 0;
     for (size_t i = 0; s && i < n; i++)
@@ -298,7 +309,7 @@ static int by_key(const void *a, const void *b)
 static pg_span close_attrs(pg_loader *L, size_t first)
 {
     pg_span span = { first, L->ds->attrs.len - first };
-    pg_sort(L->ds->attrs.items + first, span.count, sizeof *L->ds->attrs.items, by_key);
+    pg_vec_sort(L->ds->attrs.items + first, span.count, sizeof *L->ds->attrs.items, by_key);
     return span;
 }
 
@@ -352,7 +363,8 @@ static bool read_unknown(pg_loader *L, const cJSON *v, pg_jpath p, const char *c
     if (!valid_id(key))
         return bad_id(L, key, p, "attribute name");
     if (in_list(reserved, key))
-        return pg_report_error(L->report, &p, "\"%s\" is computed by partygraph and cannot be set in the data; rename the key", key);
+        return pg_report_error(L->report, &p, "\"%s\" is computed by partygraph and cannot be set in the data; "
+                               "rename the key", key); /* a valid id: nothing to quote */
     if (!all_finite(v))
         return pg_report_error(L->report, &p, "number out of range (it must be finite)");
     if (cJSON_IsNull(v))
@@ -370,14 +382,30 @@ static bool read_unknown(pg_loader *L, const cJSON *v, pg_jpath p, const char *c
 
 /* ---- known fields --------------------------------------------------- */
 
-static bool read_date(pg_loader *L, const cJSON *v, pg_jpath p, pg_date *out)
+/* Reports why `v` is not a date. */
+static bool bad_date(pg_loader *L, const cJSON *v, pg_jpath p)
 {
+    char q[PG_QUOTE_SIZE];
     if (!cJSON_IsString(v))
         return wrong_type(L, v, p, "a date string such as \"2017-11-30\"");
-    if (!pg_date_parse(v->valuestring, out))
-        return pg_report_error(L->report, &p, "\"%s\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
-                               v->valuestring);
-    return true;
+    return pg_report_error(L->report, &p, "%s is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
+                           pg_quote(q, v->valuestring));
+}
+
+static bool is_date(const cJSON *v, pg_date *out)
+{
+    return cJSON_IsString(v) && pg_date_parse(v->valuestring, out);
+}
+
+/* An `end` (at p.end) may not be before its `date`. */
+static bool check_order(pg_loader *L, pg_date date, pg_date end, pg_jpath p)
+{
+    char a[16], b[16];
+    if (!pg_date_is_set(date) || !pg_date_is_set(end) || pg_date_last_day(end) >= pg_date_first_day(date))
+        return true;
+    pg_jpath ep = pg_jpath_key(p, "end");
+    return pg_report_error(L->report, &ep, "\"%s\" is before the date \"%s\"", pg_date_format(end, b, sizeof b),
+                           pg_date_format(date, a, sizeof a));
 }
 
 static bool read_ref(pg_loader *L, pg_entity *e, const field *f, const cJSON *v, pg_jpath p)
@@ -469,8 +497,12 @@ static bool read_field(pg_loader *L, pg_entity *e, pg_span *sources, const field
             return wrong_type(L, v, p, "true or false");
         return add_attr(L, name, (pg_attr){ .type = PG_VALUE_BOOL, .v.b = cJSON_IsTrue(v) });
     case F_DATE:
-        if (!cJSON_IsString(v) || !pg_date_parse(v->valuestring, &date))
-            return read_date(L, v, p, &date);
+    case F_EVENT_DATE:
+    case F_EVENT_END:
+        if (!is_date(v, &date))
+            return bad_date(L, v, p);
+        if (f->type != F_DATE)
+            *(f->type == F_EVENT_DATE ? &e->date : &e->end) = date;
         return add_string(L, name, v->valuestring);
     case F_REF:
         return read_ref(L, e, f, v, p);
@@ -566,22 +598,6 @@ static bool begin_object(pg_loader *L, const cJSON *item, pg_jpath p, bool *is_o
     return pg_schema_unique_keys(L, item, p);
 }
 
-/* Events: the parsed date and end, and end not before date. */
-static bool event_dates(pg_loader *L, pg_entity *e, pg_jpath p)
-{
-    const pg_attr *date = pg_dataset_attr(L->ds, e->attrs, "date");
-    const pg_attr *end = pg_dataset_attr(L->ds, e->attrs, "end");
-    if (date)
-        pg_date_parse(date->v.s, &e->date);
-    if (end)
-        pg_date_parse(end->v.s, &e->end);
-    if (date && end && pg_date_last_day(e->end) < pg_date_first_day(e->date)) {
-        pg_jpath ep = pg_jpath_key(p, "end");
-        return pg_report_error(L->report, &ep, "\"%s\" is before the date \"%s\"", end->v.s, date->v.s);
-    }
-    return true;
-}
-
 static bool add_entity(pg_loader *L, const pg_entity *e, pg_jpath p)
 {
     pg_dataset *ds = L->ds;
@@ -611,9 +627,7 @@ bool pg_schema_entity(pg_loader *L, const cJSON *item, pg_kind kind, long index,
     if (!go)
         return false;
     e.attrs = close_attrs(L, first);
-    if (kind == PG_KIND_EVENT && !event_dates(L, &e, p))
-        return false;
-    return add_entity(L, &e, p);
+    return check_order(L, e.date, e.end, p) && add_entity(L, &e, p);
 }
 
 /* The relation's own members: type, endpoints, dates and weight. */
@@ -651,29 +665,21 @@ static bool relation_weight(pg_loader *L, const cJSON *item, pg_jpath p, pg_rela
         return true;
     if (!cJSON_IsNumber(v))
         return wrong_type(L, v, vp, "a number");
-    if (!isfinite(v->valuedouble) || !(v->valuedouble > 0)) {
-        char got[96];
-        return pg_report_error(L->report, &vp, "weight must be a finite number > 0, got %s",
+    if (!(v->valuedouble >= MIN_WEIGHT && v->valuedouble <= MAX_WEIGHT)) {
+        char got[PG_QUOTE_SIZE];
+        return pg_report_error(L->report, &vp, "weight must be a positive number from 1e-100 to 1e100, got %s",
                                pg_schema_describe(v, got, sizeof got));
     }
     r->weight = v->valuedouble;
     return true;
 }
 
-static bool relation_dates(pg_loader *L, const cJSON *item, pg_jpath p, pg_relation *r)
+static bool relation_date(pg_loader *L, const cJSON *item, const char *key, pg_jpath p, pg_date *out)
 {
-    const cJSON *date = cJSON_GetObjectItemCaseSensitive(item, "date");
-    const cJSON *end = cJSON_GetObjectItemCaseSensitive(item, "end");
-    pg_jpath ep = pg_jpath_key(p, "end");
-    if (date && !cJSON_IsNull(date) && !read_date(L, date, pg_jpath_key(p, "date"), &r->date))
-        return false;
-    if (end && !cJSON_IsNull(end) && !read_date(L, end, ep, &r->end))
-        return false;
-    if (pg_date_is_set(r->date) && pg_date_is_set(r->end) &&
-        pg_date_last_day(r->end) < pg_date_first_day(r->date))
-        return pg_report_error(L->report, &ep, "\"%s\" is before the date \"%s\"", end->valuestring,
-                               date->valuestring);
-    return true;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
+    if (v == NULL || cJSON_IsNull(v) || is_date(v, out))
+        return true;
+    return bad_date(L, v, pg_jpath_key(p, key));
 }
 
 static bool relation_sources(pg_loader *L, const cJSON *item, pg_jpath p, pg_relation *r)
@@ -694,7 +700,9 @@ bool pg_schema_relation(pg_loader *L, const cJSON *item, long index, pg_jpath p)
     pg_relation r = { .weight = 1, .input_index = index, .source = -1, .target = -1 };
     size_t first = ds->attrs.len;
     bool go = relation_type(L, item, p, &r) && relation_endpoint(L, item, "source", p, &r.source_id) &&
-              relation_endpoint(L, item, "target", p, &r.target_id) && relation_dates(L, item, p, &r) &&
+              relation_endpoint(L, item, "target", p, &r.target_id) &&
+              relation_date(L, item, "date", p, &r.date) && relation_date(L, item, "end", p, &r.end) &&
+              check_order(L, r.date, r.end, p) &&
               relation_weight(L, item, p, &r) && relation_sources(L, item, p, &r) &&
               read_members(L, item, p, relation_fields, skip, reserved_edge_keys, NULL, NULL);
     if (!go)

@@ -13,7 +13,7 @@ static size_t min3(size_t a, size_t b, size_t c)
 }
 
 /* Optimal string alignment distance with three rolling rows. */
-size_t pg_edit_distance(const char *a, const char *b, size_t limit)
+size_t pg_suggest_distance(const char *a, const char *b, size_t limit)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > MAX_WORD || lb > MAX_WORD)
@@ -56,7 +56,7 @@ void pg_suggest_init(pg_suggest *s, const char *word)
 
 void pg_suggest_offer(pg_suggest *s, const char *candidate)
 {
-    size_t d = pg_edit_distance(s->word, candidate, s->limit);
+    size_t d = pg_suggest_distance(s->word, candidate, s->limit);
     if (d == 0 || d > s->limit)
         return;
     if (d < s->best_distance || (d == s->best_distance && strcmp(candidate, s->best) < 0)) {

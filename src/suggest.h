@@ -6,7 +6,7 @@
 
 /* Edit distance (insertions, deletions, substitutions, adjacent swaps)
  * between `a` and `b`, or `limit` + 1 when it exceeds `limit`. */
-size_t pg_edit_distance(const char *a, const char *b, size_t limit);
+size_t pg_suggest_distance(const char *a, const char *b, size_t limit);
 
 /* A search for the closest of many candidates to `word`: feed candidates
  * with pg_suggest_offer; `best` is then the nearest one within a distance

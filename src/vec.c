@@ -4,13 +4,16 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-int pg_grow(void **items, size_t *cap, size_t need, size_t size)
+int pg_vec_grow(void **items, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return 0;
     size_t n = *cap ? *cap : 16;
-    while (n < need)
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return -1;
         n *= 2;
+    }
     if (n > SIZE_MAX / size)
         return -1;
     void *p = realloc(*items, n * size);
@@ -21,7 +24,7 @@ int pg_grow(void **items, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
-void pg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+void pg_vec_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
     if (n > 1)
         qsort(base, n, size, cmp);

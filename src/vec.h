@@ -9,13 +9,13 @@
 
 /* Ensures room for `need` items of `size` bytes in the array at *items
  * with capacity *cap. Returns 0, or -1 when out of memory (unchanged). */
-int pg_grow(void **items, size_t *cap, size_t need, size_t size);
+int pg_vec_grow(void **items, size_t *cap, size_t need, size_t size);
 
-/* Room for `n` more items in `vec`; 0 or -1 as pg_grow. */
+/* Room for `n` more items in `vec`; 0 or -1 as pg_vec_grow. */
 #define PG_VEC_RESERVE(vec, n) \
-    pg_grow((void **)&(vec).items, &(vec).cap, (vec).len + (n), sizeof *(vec).items)
+    pg_vec_grow((void **)&(vec).items, &(vec).cap, (vec).len + (n), sizeof *(vec).items)
 
 /* qsort that accepts an empty (possibly NULL) array. */
-void pg_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+void pg_vec_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 #endif

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "error.h"
 #include "fmt.h"
@@ -49,6 +51,50 @@ const char *pg_metric_text(const pg_graph *g, int m, size_t v, char buf[32])
         return buf;
     }
     return pg_fmt_double(x, buf);
+}
+
+static int by_attr_key(const void *key, const void *attr)
+{
+    return strcmp(key, ((const pg_attr *)attr)->key);
+}
+
+/* The attribute `key` among `count` attributes sorted by key, or NULL. */
+static const pg_attr *find_attr(const pg_attr *attrs, size_t count, const char *key)
+{
+    return count ? bsearch(key, attrs, count, sizeof *attrs, by_attr_key) : NULL;
+}
+
+const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32])
+{
+    pg_span span = g->ds->entities.items[v].attrs;
+    const pg_attr *a = find_attr(g->ds->attrs.items + span.first, span.count, c->key);
+    if (a == NULL)
+        return NULL;
+    switch (a->type) {
+    case PG_VALUE_STRING: return a->v.s;
+    case PG_VALUE_BOOL: return a->v.b ? "true" : "false";
+    case PG_VALUE_NUMBER:
+        if (c->type == PG_COL_LONG) {
+            snprintf(buf, 32, "%.0f", a->v.d); /* exact: |x| < 2^53 */
+            return buf;
+        }
+        return pg_fmt_double(a->v.d, buf);
+    }
+    return NULL;
+}
+
+const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c)
+{
+    pg_span span = g->edges.items[e].attrs;
+    const pg_attr *a = find_attr(g->edge_attrs.items + span.first, span.count, c->key);
+    return a ? a->v.s : NULL;
+}
+
+double pg_node_size01(const pg_graph *g, size_t v)
+{
+    int m = pg_metric_index("pagerank");
+    double max = g->max_metric[m];
+    return max > 0 ? sqrt(VECTOR(g->metric[m])[v] / max) : 0.0;
 }
 
 void pg_write_provenance(const pg_graph *g, FILE *f)

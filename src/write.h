@@ -15,6 +15,18 @@ pg_writer_fn pg_write_graphml, pg_write_dot, pg_write_nodes_csv, pg_write_edges_
  * it is undefined for that node. */
 const char *pg_metric_text(const pg_graph *g, int m, size_t v, char buf[32]);
 
+/* Node v's value in attribute column `c` as text (a long column without
+ * exponent), or NULL when the node has no such attribute. `buf` holds
+ * numbers. */
+const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32]);
+
+/* Edge e's merged value in column `c`, or NULL. */
+const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c);
+
+/* Node v's size on a 0..1 scale: the square root of its PageRank over the
+ * largest. */
+double pg_node_size01(const pg_graph *g, size_t v);
+
 /* A one-line provenance note, "partygraph 0.1.0, full view, input sha256
  * HEX", for comments at the top of text outputs (no file name, so that it
  * is safe in any comment syntax and the same wherever the input lives). */

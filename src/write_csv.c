@@ -29,7 +29,7 @@ void pg_write_nodes_csv(const pg_graph *g, FILE *f)
         for (int m = 0; m < PG_METRIC_COUNT; m++)
             cell(f, pg_metric_text(g, m, v, buf));
         for (size_t c = 0; c < g->node_columns.len; c++)
-            cell(f, pg_graph_node_value(g, v, &g->node_columns.items[c], buf));
+            cell(f, pg_node_value(g, v, &g->node_columns.items[c], buf));
         putc('\n', f);
     }
 }
@@ -52,7 +52,7 @@ void pg_write_edges_csv(const pg_graph *g, FILE *f)
         cell(f, pg_date_format(x->last, last, sizeof last));
         cell(f, x->sources);
         for (size_t c = 0; c < g->edge_columns.len; c++)
-            cell(f, pg_graph_edge_value(g, e, &g->edge_columns.items[c]));
+            cell(f, pg_edge_value(g, e, &g->edge_columns.items[c]));
         putc('\n', f);
     }
 }

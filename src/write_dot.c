@@ -55,7 +55,7 @@ static void node(const pg_graph *g, FILE *f, size_t v)
 {
     char w[PG_FMT_DOUBLE_SIZE], h[PG_FMT_DOUBLE_SIZE];
     pg_kind kind = pg_graph_node_kind(g, v);
-    double width = min_width + (max_width - min_width) * pg_graph_size01(g, v);
+    double width = min_width + (max_width - min_width) * pg_node_size01(g, v);
     fputs("  ", f);
     quoted(f, pg_graph_node_id(g, v));
     fputs(" [label=", f);

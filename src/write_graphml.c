@@ -35,6 +35,7 @@ static void data(FILE *f, char prefix, const char *name, const char *value)
 static void keys(const pg_graph *g, FILE *f)
 {
     key(f, "graph", "title", "string");
+    key(f, "graph", "description", "string");
     key(f, "node", "label", "string");
     key(f, "node", "kind", "string");
     for (int m = 0; m < PG_METRIC_COUNT; m++)
@@ -68,10 +69,10 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     pg_rgb rgb = pg_palette_rgb(g->community[v]);
     fprintf(f, "      <data key=\"v_r\">%d</data>\n      <data key=\"v_g\">%d</data>\n"
                "      <data key=\"v_b\">%d</data>\n", rgb.r, rgb.g, rgb.b);
-    data(f, 'v', "size", pg_fmt_double(min_size + (max_size - min_size) * pg_graph_size01(g, v), buf));
+    data(f, 'v', "size", pg_fmt_double(min_size + (max_size - min_size) * pg_node_size01(g, v), buf));
     for (size_t c = 0; c < g->node_columns.len; c++) {
         const pg_column *col = &g->node_columns.items[c];
-        data(f, 'v', col->key, pg_graph_node_value(g, v, col, buf));
+        data(f, 'v', col->key, pg_node_value(g, v, col, buf));
     }
     fputs("    </node>\n", f);
 }
@@ -92,7 +93,7 @@ static void edge(const pg_graph *g, FILE *f, size_t e)
     data(f, 'e', "last", pg_date_is_set(x->last) ? pg_date_format(x->last, last, sizeof last) : NULL);
     data(f, 'e', "sources", x->sources[0] ? x->sources : NULL);
     for (size_t c = 0; c < g->edge_columns.len; c++)
-        data(f, 'e', g->edge_columns.items[c].key, pg_graph_edge_value(g, e, &g->edge_columns.items[c]));
+        data(f, 'e', g->edge_columns.items[c].key, pg_edge_value(g, e, &g->edge_columns.items[c]));
     fputs("    </edge>\n", f);
 }
 
@@ -106,11 +107,10 @@ void pg_write_graphml(const pg_graph *g, FILE *f)
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n", f);
     keys(g, f);
     fputs("  <graph id=\"G\" edgedefault=\"undirected\">\n", f);
-    if (g->ds->title[0]) {
-        fputs("    <data key=\"g_title\">", f);
-        pg_escape_xml(f, g->ds->title);
-        fputs("</data>\n", f);
-    }
+    if (g->ds->title[0])
+        data(f, 'g', "title", g->ds->title);
+    if (g->ds->description[0])
+        data(f, 'g', "description", g->ds->description);
     for (size_t v = 0; v < g->n; v++)
         node(g, f, v);
     for (size_t e = 0; e < g->edges.len; e++)

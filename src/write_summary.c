@@ -28,6 +28,8 @@ static void provenance(const pg_graph *g, pg_jsonw *w)
     pg_jsonw_string(w, g->ds->sha256);
     pg_jsonw_key(w, "title");
     pg_jsonw_string(w, g->ds->title);
+    pg_jsonw_key(w, "description");
+    pg_jsonw_string(w, g->ds->description);
     pg_jsonw_key(w, "sources");
     pg_jsonw_long(w, (long)g->ds->sources.len);
     pg_jsonw_close(w);

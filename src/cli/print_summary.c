@@ -63,8 +63,12 @@ static void print_counts(const pg_graph *g, const pg_analysis_options *opt)
     if (pg_graph_self_loops_dropped(g) > 0)
         printf("; %zu self-loops dropped", pg_graph_self_loops_dropped(g));
     printf(")\n  components   %6zu  (largest: %zu nodes)\n", pg_graph_component_count(g), pg_graph_largest_component(g));
-    printf("  communities  %6zu  (%s, best of %d from seed %lu, modularity %.4f)\n", pg_graph_community_count(g),
-           pg_cluster_name(opt->cluster), opt->restarts, opt->seed, pg_graph_modularity(g));
+    double q = pg_graph_modularity(g);
+    char modularity[32] = "n/a (no edges)";
+    if (!isnan(q))
+        snprintf(modularity, sizeof modularity, "%.4f", q);
+    printf("  communities  %6zu  (%s, best of %d from seed %lu, modularity %s)\n", pg_graph_community_count(g),
+           pg_cluster_name(opt->cluster), opt->restarts, opt->seed, modularity);
 }
 
 static void print_table(const pg_graph *g, const char *metric, const char *meaning)

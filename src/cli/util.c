@@ -40,10 +40,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cli_bad_option(const char *cmd, int c, char **argv)
 {
     extern int optind, optopt;
-    const char *arg = argv[optind - 1];
+    const char *arg = argv[optind - 1]; /* a long option, or the last word read */
+    if (c == ':' && optopt != 0)
+        return cli_usage_error(cmd, "option '-%c' needs a value", optopt);
     if (c == ':')
         return cli_usage_error(cmd, "option '%s' needs a value", arg);
-    if (optopt != 0 && arg[0] == '-' && arg[1] != '-')
+    if (optopt != 0)
         return cli_usage_error(cmd, "unknown option '-%c'", optopt);
     return cli_usage_error(cmd, "unknown option '%s'", arg);
 }

@@ -47,6 +47,17 @@ def disconnected():
     return G
 
 
+def wide_weights():
+    """Weights from 1e-9 to 1e9: distances 1/w far below 1, where igraph's
+    shortest paths lose precision unless partygraph rescales them."""
+    rng = random.Random(11)
+    G = nx.gnm_random_graph(40, 110, seed=5)
+    G.graph["name"] = "wide-weights"
+    for u, v in G.edges():
+        G[u][v]["weight"] = 10.0 ** rng.randrange(-9, 10)
+    return G
+
+
 def multigraph():
     """Parallel relations: the oracle is NetworkX on the summed weights."""
     rng = random.Random(7)
@@ -94,9 +105,18 @@ def tolerance(metric):
     return {"pagerank": PAGERANK, "eigenvector": EIGEN}.get(metric, EXACT)
 
 
+# igraph counts path lengths within a relative 1e-10 as ties. With weights
+# spread over 18 orders of magnitude, lengths that exact arithmetic tells
+# apart fall within that tolerance, so weighted betweenness may differ
+# there; the README documents it. Every other metric is still compared.
+NOT_COMPARED = {("wide-weights", True): {"betweenness"}}
+
+
 def compare(tap, name, G, ids, out, weighted_paths):
     rows = {r["id"]: r for r in pgtest.read_csv(os.path.join(out, "nodes.csv"))}
     want = expected(G, weighted_paths)
+    for skipped in NOT_COMPARED.get((name, weighted_paths), ()):
+        del want[skipped]
     for metric, values in want.items():
         worst, where = 0.0, None
         ok = True
@@ -177,7 +197,8 @@ def main():
     florentine.graph["name"] = "florentine"
     davis, davis_kinds = two_mode()
     cases = []
-    for G, kinds in [(karate, None), (florentine, None), (lesmis, None), (davis, davis_kinds), (disconnected(), None)]:
+    for G, kinds in [(karate, None), (florentine, None), (lesmis, None), (davis, davis_kinds), (disconnected(), None),
+                     (wide_weights(), None)]:
         data, ids = pgtest.to_partygraph(G, kinds=kinds)
         cases.append((G.graph.get("name", "davis"), G, data, ids))
     G, data, ids = multigraph()
@@ -186,7 +207,7 @@ def main():
         for weighted in (False, True):
             run = pgtest.build(binary, data, *(["--weighted"] if weighted else []))
             compare(tap, name, G, ids, run.out, weighted)
-            if not weighted and name != "disconnected":
+            if not weighted and name not in ("disconnected", "wide-weights"):
                 check_communities(tap, name, G, ids, run.out)
             run.cleanup()
 

@@ -43,8 +43,8 @@ static void json_writer(void *ctx, void *file)
     pg_jsonw_key(&w, "empty");
     pg_jsonw_open(&w, '{', false);
     pg_jsonw_close(&w);
-    pg_jsonw_key(&w, "ok");
-    pg_jsonw_bool(&w, true);
+    pg_jsonw_key(&w, "s");
+    pg_jsonw_string(&w, "x");
     pg_jsonw_close(&w);
 }
 
@@ -53,6 +53,8 @@ void run_tests(void)
     check_escape(pg_escape_xml, hostile,
                  "a&quot;b\\c\nd&lt;e&gt;&amp;f&apos;g]]&gt;h\xEF\xBF\xBDi&#13;j\tk\xE2\x80\xAE\xF0\x9F\x98\x80",
                  "XML: entities, CR kept as a reference, U+0001 replaced by U+FFFD");
+    check_escape(pg_escape_xml, "a\xEF\xBF\xBE" "b\xEF\xBF\xBF" "c\xEF\xBF\xBD", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD",
+                 "XML: U+FFFE and U+FFFF become U+FFFD");
     check_escape(pg_escape_dot, hostile, "a\\\"b\\\\c\\nd<e>&amp;f'g]]>h\xEF\xBF\xBDi\\nj k\xE2\x80\xAE\xF0\x9F\x98\x80",
                  "DOT: quotes and backslashes escaped, & as &amp;, line breaks as \\n");
     check_escape(pg_escape_dot, "a\r\nb", "a\\nb", "DOT: CRLF is one line break");
@@ -62,7 +64,7 @@ void run_tests(void)
     check_escape(pg_escape_csv, "say \"hi\"\nnow", "\"say \"\"hi\"\"\nnow\"", "CSV: quotes doubled, newlines quoted");
     check_escape(pg_escape_json, "a\"b\\c\n\x01\xC3\xA9", "\"a\\\"b\\\\c\\n\\u0001\xC3\xA9\"", "JSON string literal");
     char *json = capture(json_writer, NULL);
-    CHECK_STR(json, "{\n  \"n\": 3,\n  \"list\": [0.5, null, null],\n  \"empty\": {},\n  \"ok\": true\n}\n",
+    CHECK_STR(json, "{\n  \"n\": 3,\n  \"list\": [0.5, null, null],\n  \"empty\": {},\n  \"s\": \"x\"\n}\n",
               "JSON writer: indentation, inline arrays, null for NaN");
     free(json);
 }

@@ -26,7 +26,11 @@ void run_tests(void)
           "valid documents pass");
     CHECK(valid("\"\\u00e9\\ud83d\\ude00\\/\\b\\f\\n\\r\\t\\\\\\\"\"") && valid("3") && valid("\"caf\xC3\xA9\""),
           "escapes, surrogate pairs, scalars and UTF-8 pass");
-    CHECK(FAILS("", 0, "end of input"), "empty input");
+    CHECK(FAILS("", 0, "empty input"), "empty input");
+    CHECK(FAILS(" \n ", 3, "empty input"), "only whitespace");
+    CHECK(FAILS("{\"title\": }", 10, "expected a value"), "a missing value is not a trailing comma");
+    CHECK(FAILS("]", 0, "expected a value"), "a lone closing bracket");
+    CHECK(FAILS("[}", 1, "expected a value or ']'"), "a wrong closing bracket");
     CHECK(FAILS("{\"a\": 1,}", 8, "trailing comma"), "a trailing comma in an object points at the bracket");
     CHECK(FAILS("[1,]", 3, "trailing comma"), "a trailing comma in an array");
     CHECK(FAILS("{\"a\" 1}", 5, "expected ':'"), "a missing colon");

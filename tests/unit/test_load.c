@@ -64,7 +64,7 @@ static void syntax_errors(void)
 {
     CHECK_STR(first_error("{\n  \"parties\": [\n    {\"id\": \"a\",}\n  ]\n}"),
               "t.json:3:16: trailing comma before a closing bracket", "syntax errors carry line:column");
-    CHECK_STR(first_error(""), "t.json:1:1: empty input (expected a partygraph/1 JSON object)", "empty input");
+    CHECK_STR(first_error(""), "t.json:1:1: empty input (expected a JSON value)", "empty input");
     CHECK_STR(first_error("[1]"), "t.json: expected a partygraph/1 object at the top level, got an array",
               "a top-level array");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"\xC3\xA9t\xE9\"}]}"),
@@ -96,10 +96,10 @@ static void semantic_errors(void)
               "t.json: $.events[0].end: \"2017-04\" is before the date \"2017-05\"", "an end before its date");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\"}, {\"id\": \"b\", \"name\": \"y\"}],"
                           " \"relations\": [{\"type\": \"contact\", \"source\": \"a\", \"target\": \"b\", \"weight\": 0}]}"),
-              "t.json: $.relations[0].weight: weight must be a finite number > 0, got a number (0)", "zero weight");
+              "t.json: $.relations[0].weight: weight must be a positive number from 1e-100 to 1e100, got a number (0)", "zero weight");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\"}, {\"id\": \"b\", \"name\": \"y\"}],"
                           " \"relations\": [{\"type\": \"contact\", \"source\": \"a\", \"target\": \"b\", \"weight\": 1e400}]}"),
-              "t.json: $.relations[0].weight: weight must be a finite number > 0, got a number (out of range)",
+              "t.json: $.relations[0].weight: weight must be a positive number from 1e-100 to 1e100, got a number (out of range)",
               "an overflowing weight");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"name\": \"y\"}]}"),
               "t.json: $.parties[0].name: duplicate key \"name\" in one object", "duplicate keys");
@@ -109,12 +109,29 @@ static void semantic_errors(void)
               "t.json: $.parties[0].degree: \"degree\" is computed by partygraph and cannot be set in the data; "
               "rename the key",
               "computed names are reserved");
+    CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"founding \\\"year\\\"\": 1}]}"),
+              "t.json: $.parties[0][\"founding \\\"year\\\"\"]: \"founding \\\"year\\\"\" is not a valid attribute name: "
+              "use 1-200 ASCII letters, digits and _ . - : (for example \"founding_year\")",
+              "odd keys are quoted in the JSON path");
     CHECK_STR(first_error("{\"format\": \"partygraph/2\"}"),
               "t.json: $.format: unsupported format \"partygraph/2\" (this is partygraph " PG_VERSION
               ", which reads \"partygraph/1\")",
               "other formats are refused");
     CHECK_STR(first_error("{\"sources\": [{\"id\": \"s\"}], \"parties\": [{\"id\": \"a\", \"name\": \"x\", \"sources\": [\"t\"]}]}"),
               "t.json: $.parties[0].sources[0]: unknown source \"t\" (did you mean \"s\"?)", "cited sources must exist");
+}
+
+static void one_line_messages(void)
+{
+    CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\\nb\", \"name\": \"x\"}]}"),
+              "t.json: $.parties[0].id: \"a\\u000ab\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
+              "(for example \"a_b\"); free text belongs in \"name\"",
+              "control characters in names are escaped: a message is one line");
+    const char *msg = first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"ruling\": "
+                                  "\"\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d"
+                                  "\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d"
+                                  "\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\u4e2d\"}]}");
+    CHECK(strstr(msg, "\xE4\xB8\xAD...\")") != NULL, "long values are cut after 40 characters, not bytes");
 }
 
 static void collecting(void)
@@ -151,6 +168,7 @@ void run_tests(void)
     accepted();
     syntax_errors();
     semantic_errors();
+    one_line_messages();
     collecting();
     io_errors();
 }

@@ -54,6 +54,18 @@ static int entries(const char *p)
     return n;
 }
 
+/* Number of dot-files in directory `p` (our temporaries and backups). */
+static int hidden(const char *p)
+{
+    DIR *d = opendir(p);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;)
+        n += e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    if (d)
+        closedir(d);
+    return n;
+}
+
 static void committed(void)
 {
     pg_error err;
@@ -86,6 +98,41 @@ static void abandoned(void)
     CHECK(entries(root) == 3, "no temporary file is left");
 }
 
+/* The second rename fails (its directory moved away after the file was
+ * opened): the first target must get its old contents back. */
+static void rolled_back(void)
+{
+    pg_error err;
+    put(path("first.txt"), "old first");
+    mkdir(path("sub"), 0777);
+    pg_output *o = pg_output_new();
+    FILE *a = pg_output_open(o, path("first.txt"), &err), *b = pg_output_open(o, path("sub/second.txt"), &err);
+    fputs("new first", a);
+    fputs("new second", b);
+    rename(path("sub"), path("moved"));
+    CHECK(pg_output_commit(o, &err) == PG_EIO && strstr(err.message, "cannot rename") != NULL,
+          "a rename failing midway fails the commit");
+    pg_output_free(o);
+    CHECK_STR(slurp(path("first.txt")), "old first", "files renamed before the failure get their old contents back");
+    CHECK(hidden(root) == 0, "no temporary or backup file is left beside the targets");
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s'", path("first.txt"), path("moved"), path("keep.txt"));
+    CHECK(system(cmd) == 0, "clean up");
+}
+
+static void twice(void)
+{
+    pg_error err;
+    pg_output *o = pg_output_new();
+    char other[600];
+    snprintf(other, sizeof other, "%s/new/../b.txt", root);
+    CHECK(pg_output_open(o, path("b.txt"), &err) != NULL && pg_output_open(o, other, &err) == NULL &&
+              err.status == PG_EARG && strstr(err.message, "are the same file") != NULL,
+          "one file named twice, spelt differently, is refused");
+    CHECK(pg_output_mkdir(o, "", &err) == PG_EARG, "an empty directory name is refused");
+    pg_output_free(o);
+}
+
 static void refused(void)
 {
     pg_error err;
@@ -108,6 +155,8 @@ void run_tests(void)
     }
     committed();
     abandoned();
+    rolled_back();
+    twice();
     refused();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);

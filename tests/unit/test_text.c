@@ -10,6 +10,7 @@
 #include "fmt.h"
 #include "harness.h"
 #include "sha256.h"
+#include "strbuf.h"
 #include "strmap.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -92,10 +93,10 @@ static void sha_tests(void)
 
 static void suggest_tests(void)
 {
-    CHECK(pg_edit_distance("cpx", "cpv", 3) == 1 && pg_edit_distance("cpc", "pcc", 3) == 1 && pg_edit_distance("abc", "cab", 3) == 2 &&
-              pg_edit_distance("ab", "ba", 3) == 1 && pg_edit_distance("kitten", "sitting", 5) == 3,
+    CHECK(pg_suggest_distance("cpx", "cpv", 3) == 1 && pg_suggest_distance("cpc", "pcc", 3) == 1 && pg_suggest_distance("abc", "cab", 3) == 2 &&
+              pg_suggest_distance("ab", "ba", 3) == 1 && pg_suggest_distance("kitten", "sitting", 5) == 3,
           "edit distances, with adjacent swaps costing 1");
-    CHECK(pg_edit_distance("a", "abcdef", 2) == 3, "distances above the limit report limit + 1");
+    CHECK(pg_suggest_distance("a", "abcdef", 2) == 3, "distances above the limit report limit + 1");
     pg_suggest s;
     pg_suggest_init(&s, "cpx");
     pg_suggest_offer(&s, "zzz");
@@ -127,8 +128,21 @@ static void strmap_tests(void)
     pg_strmap_free(&m);
 }
 
+static void strbuf_tests(void)
+{
+    char small[8];
+    pg_strbuf b = pg_strbuf_init(small, sizeof small);
+    pg_strbuf_printf(&b, "ab%s", "\xE4\xB8\xAD\xE5\x9B\xBD"); /* 2 + 6 bytes into 7 */
+    CHECK_STR(small, "ab\xE4\xB8\xAD", "truncation never cuts a character in half");
+    pg_strbuf_printf(&b, "more");
+    CHECK(b.len == strlen(small) && b.len < sizeof small, "a full buffer stays consistent");
+    char q[PG_QUOTE_SIZE];
+    CHECK_STR(pg_quote(q, "a\"b\\c\nd\x7f"), "\"a\\\"b\\\\c\\u000ad\\u007f\"", "quoting escapes JSON-style");
+}
+
 void run_tests(void)
 {
+    strbuf_tests();
     utf8_tests();
     fmt_tests();
     sha_tests();
