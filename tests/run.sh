@@ -48,6 +48,7 @@ for b in $builds; do
     suite "$b cli golden" tests/cli/run.sh "$b/partygraph"
     suite "$b oracle (NetworkX, python-igraph)" "$python" tests/oracle/test_metrics.py "$b/partygraph"
     suite "$b outputs (xmllint, dot, sfdp, readers)" "$python" tests/outputs/test_outputs.py "$b/partygraph"
+    suite "$b examples (data, citations, counts)" "$python" tests/examples/test_examples.py "$b/partygraph"
 done
 first=$(echo "$builds" | cut -d' ' -f1)
 suite "$first valgrind" tests/valgrind/run.sh "$first/partygraph"

@@ -1,0 +1,127 @@
+"""The bundled examples: they validate, every relation cites an existing
+source, every seed article is cited, every quoted `evidence` stands in the
+article it cites, and `partygraph build` gives the counts and top nodes that
+the data itself implies (worked out here from the JSON with NetworkX, and
+checked against facts read off the data by hand).
+
+    /usr/bin/python3 tests/examples/test_examples.py BUILD/partygraph"""
+import json
+import os
+import re
+import sys
+
+import networkx as nx
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import pgtest  # noqa: E402
+
+SEEDS = os.path.join(os.path.dirname(pgtest.ROOT), "shared", "seeds")
+KINDS = {"countries": "country", "parties": "party", "mechanisms": "mechanism", "events": "event"}
+IMPLIED = {"parties": ["country"], "events": ["country", "mechanism", "host"]}
+
+
+def graph_of(data):
+    """The merged undirected graph the format defines, built independently
+    of partygraph: explicit relations plus the ones fields imply."""
+    G = nx.Graph()
+    for array in KINDS:
+        for e in data.get(array, []):
+            G.add_node(e["id"])
+    pairs = [(r["source"], r["target"]) for r in data.get("relations", [])]
+    for array, fields in IMPLIED.items():
+        pairs += [(e["id"], e[f]) for e in data.get(array, []) for f in fields if e.get(f)]
+    G.add_edges_from((u, v) for u, v in pairs if u != v)
+    return G
+
+
+def ranking(values):
+    """Ids by value, largest first, ties by id (partygraph's order)."""
+    return [n for n, _ in sorted(values.items(), key=lambda kv: (-kv[1], kv[0].encode()))]
+
+
+def normalise(text):
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def check_citations(tap, name, data):
+    sources = {s["id"]: s for s in data.get("sources", [])}
+    uncited = [i for i, r in enumerate(data["relations"]) if not r.get("sources")]
+    unknown = [(i, s) for i, r in enumerate(data["relations"]) for s in r.get("sources", []) if s not in sources]
+    tap.check(not uncited and not unknown, f"{name}: every relation cites at least one existing source",
+              f"uncited {uncited[:5]}, unknown {unknown[:5]}")
+    if name != "cpc-interparty.json":
+        return
+    files = sorted(os.listdir(SEEDS))
+    tap.check(sorted(s["file"] for s in sources.values()) == files, f"{name}: one source record per seed article")
+    cited = {s for r in data["relations"] for s in r["sources"]}
+    tap.check(cited == set(sources), f"{name}: every seed article is cited by some relation", set(sources) - cited)
+    text = {sid: normalise(open(os.path.join(SEEDS, s["file"]), encoding="utf-8").read()) for sid, s in sources.items()}
+    titles = [sid for sid, s in sources.items() if normalise(s["title"]) not in text[sid]]
+    tap.check(not titles, f"{name}: each source's title is the article's headline", titles)
+    missing = [(i, r["evidence"][:60]) for i, r in enumerate(data["relations"]) if "evidence" in r
+               and not any(normalise(r["evidence"]) in text[s] for s in r["sources"])]
+    quoted = sum(1 for r in data["relations"] if "evidence" in r)
+    tap.check(quoted > 0 and not missing, f"{name}: all {quoted} evidence quotes stand verbatim in a cited article",
+              missing[:5])
+
+
+def check_build(tap, name, path, data, binary, tmp):
+    out = os.path.join(tmp, name)
+    proc = pgtest.run(binary, "validate", path, check=False)
+    tap.check(proc.returncode == 0 and proc.stderr == b"", f"{name}: validates without a warning", proc.stderr.decode())
+    pgtest.run(binary, "build", "-q", path, "-o", out)
+    summary = json.load(open(os.path.join(out, "summary.json")))
+    G = graph_of(data)
+    kinds = {KINDS[a]: len(data.get(a, [])) for a in KINDS}
+    tap.check(summary["nodes_by_kind"] == kinds and summary["nodes"] == G.number_of_nodes(),
+              f"{name}: {G.number_of_nodes()} nodes, by kind {kinds}")
+    tap.check(summary["edges"] == G.number_of_edges(), f"{name}: {G.number_of_edges()} merged edges")
+    parts = list(nx.connected_components(G))
+    tap.check(summary["components"] == {"count": len(parts), "largest": max(map(len, parts))},
+              f"{name}: {len(parts)} components")
+    want = {"degree": dict(G.degree()), "betweenness": nx.betweenness_centrality(G, normalized=False)}
+    for metric, values in want.items():
+        top = [t["id"] for t in summary["top"][metric]]
+        got = [t["value"] for t in summary["top"][metric]]
+        expect = ranking(values)[:10]
+        same_values = all(pgtest.close(g, values[i], 1e-9) for g, i in zip(got, expect))
+        tap.check(same_values and top[0] == expect[0], f"{name}: top {metric} is {expect[0]}, values as NetworkX's",
+                  f"got {top}, expected {expect}")
+    return summary
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    os.chdir(pgtest.ROOT)
+    tap = pgtest.Tap()
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="pgex-") as tmp:
+        for path in ("examples/cpc-interparty.json", "examples/minimal.json"):
+            name = os.path.basename(path)
+            data = json.load(open(path, encoding="utf-8"))
+            check_citations(tap, name, data)
+            summary = check_build(tap, name, path, data, binary, tmp)
+            if name == "minimal.json":
+                # Read off the file: 16 relations on 14 pairs (red-blue twice, forum-appeal twice)
+                # plus 9 implied by fields (4 party countries, 3 for summit-2017, 2 for visit-2019).
+                tap.check(summary["edges"] == 23 and summary["relations"]["explicit"] == 16
+                          and summary["relations"]["implied"] == 9, "minimal.json: 23 edges by hand count")
+                types = {r["type"] for r in data["relations"]}
+                tap.check({"member_of", "attended", "hosted", "contact", "signed", "based_in", "part_of",
+                           "held_in"} < types, "minimal.json: every standard relation type and a custom one")
+            else:
+                # Read off the data: the CPC is tied to almost everything; the Friends of
+                # the Silk Road Club events form their own component; Taiwan is tied to nothing.
+                top = {m: summary["top"][m][0]["id"] for m in ("degree", "betweenness", "pagerank", "constraint")}
+                tap.check(set(top.values()) == {"cpc"}, "cpc-interparty.json: the CPC ranks first on degree, "
+                          "betweenness, PageRank and (lowest) constraint", top)
+                G = graph_of(data)
+                tap.check(sorted(map(len, nx.connected_components(G))) == [1, 10, 67]
+                          and nx.node_connected_component(G, "mech-fsrc") >= {"PAK", "NPL", "BGD", "LKA"}
+                          and G.degree("TWN") == 0, "cpc-interparty.json: the FSRC cluster apart, Taiwan isolated")
+    tap.done()
+
+
+if __name__ == "__main__":
+    main()
