@@ -163,34 +163,102 @@ size_t pg_dataset_input_bytes(const pg_dataset *ds);
 
 typedef struct pg_graph pg_graph;
 
-/* Builds the "full" view: one node per entity (sorted by id), one edge per
- * connected pair with all relations between the pair merged (explicit and
- * implied by entity fields). Self-loops are dropped and counted.
- * Returns NULL with `err` set on failure. */
+/* Which network to build from the dataset. */
+typedef enum pg_view {
+    PG_VIEW_FULL = 0,   /* every entity a node, every relation an edge */
+    PG_VIEW_PARTIES,    /* parties tied by shared events and mechanisms, and contacts */
+    PG_VIEW_COUNTRIES,  /* the same, aggregated to countries */
+    PG_VIEW_MECHANISMS, /* mechanisms tied by shared member parties */
+    PG_VIEW_COUNT
+} pg_view;
+
+/* How a projected tie is weighted from the shared affiliations S of two
+ * nodes with affiliation sets A and B. */
+typedef enum pg_projection {
+    PG_PROJECTION_COUNT = 0, /* |S| */
+    PG_PROJECTION_NEWMAN,    /* sum over S of 1/(n-1), n = members of the affiliation */
+    PG_PROJECTION_JACCARD,   /* |A and B| / |A or B| */
+    PG_PROJECTION_OVERLAP    /* |A and B| / min(|A|, |B|) */
+} pg_projection;
+
+typedef struct pg_view_options {
+    pg_view view;
+    pg_projection projection;
+    long max_event_size;      /* projections: drop affiliations with more members; 0 = none */
+    long min_shared;          /* projections: drop ties with fewer shared affiliations
+                                 (ties with a direct contact stay); 0 = none */
+    const char *from, *to;    /* time window, inclusive partial ISO dates; NULL = open */
+    int dated_only;           /* drop relations without a date */
+    unsigned kinds;           /* keep nodes of these kinds (bit 1 << kind); 0 = all */
+    const char *const *where; /* node filters "attr=value", all must hold (borrowed) */
+    size_t nwhere;
+    double min_weight;        /* drop edges lighter than this; 0 = none */
+    int giant;                /* keep the largest connected component only */
+    long k_core;              /* keep the nodes of coreness >= k_core; 0 = none */
+} pg_view_options;
+
+#define PG_VIEW_OPTIONS_INIT { PG_VIEW_FULL, PG_PROJECTION_COUNT, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0.0, 0, 0 }
+
+/* Builds the "full" view with no filter: pg_graph_build_view with
+ * PG_VIEW_OPTIONS_INIT. */
 pg_graph *pg_graph_build(const pg_dataset *ds, pg_error *err);
+
+/* Builds view `opt->view` of `ds`, restricted to the time window and
+ * filtered as `opt` says (see the README for every rule). The strings of
+ * `opt` are copied. Returns a new graph, or NULL with `err` set: PG_EARG
+ * for bad options (a date that does not parse, a filter without '='),
+ * PG_ENOMEM, PG_EINTERNAL. */
+pg_graph *pg_graph_build_view(const pg_dataset *ds, const pg_view_options *opt, pg_error *err);
+
+/* Returns a new graph: the nodes of `g` within `radius` (>= 1) hops of the
+ * node with entity id `id`, and the edges among them, copied (it does not
+ * borrow `g`). NULL with `err` set: PG_EARG for an id not in `g` or a bad
+ * radius, PG_ENOMEM. Analyse it, then write PG_FORMAT_EGO for the report. */
+pg_graph *pg_graph_ego(const pg_graph *g, const char *id, int radius, pg_error *err);
 
 /* Releases `g`; NULL is allowed. */
 void pg_graph_free(pg_graph *g);
 
+/* Names ("full", "parties", ...; "count", "newman", ...) and parsers;
+ * names are NULL and parsers return PG_EARG when out of range. */
+const char *pg_view_name(pg_view v);
+pg_status pg_view_parse(const char *name, pg_view *out);
+const char *pg_projection_name(pg_projection p);
+pg_status pg_projection_parse(const char *name, pg_projection *out);
+
 typedef enum pg_cluster {
-    PG_CLUSTER_LOUVAIN = 0, /* igraph multilevel */
-    PG_CLUSTER_LEIDEN       /* igraph Leiden, modularity objective */
+    PG_CLUSTER_LOUVAIN = 0,        /* igraph multilevel */
+    PG_CLUSTER_LEIDEN,             /* Leiden, modularity objective */
+    PG_CLUSTER_WALKTRAP,           /* random walks of 4 steps (deterministic) */
+    PG_CLUSTER_INFOMAP,            /* map equation */
+    PG_CLUSTER_LABEL_PROPAGATION,
+    PG_CLUSTER_FASTGREEDY,         /* greedy modularity (deterministic) */
+    PG_CLUSTER_EDGE_BETWEENNESS,   /* Girvan-Newman, small graphs only (deterministic) */
+    PG_CLUSTER_COUNT
 } pg_cluster;
 
 typedef struct pg_analysis_options {
-    int weighted_paths;  /* path metrics use distance = 1/weight */
+    int weighted_paths;        /* path metrics use distance = 1/weight */
     pg_cluster cluster;
-    double resolution;   /* modularity resolution, > 0 */
-    int restarts;        /* seeded runs; the best modularity wins, >= 1 */
-    unsigned long seed;  /* first seed, 0..2147483647; run i uses seed + i */
+    double resolution;         /* modularity resolution (louvain, leiden), > 0 */
+    int restarts;              /* seeded runs; the best modularity wins, >= 1 */
+    unsigned long seed;        /* first seed, 0..2147483647; run i uses seed + i */
+    int runs;                  /* > 1: that many detections from successive seeds give
+                                  node stability, mean NMI and VI, and a consensus */
+    long betweenness_samples;  /* > 0: betweenness estimated from that many sources */
+    double cutoff;             /* > 0: betweenness over paths no longer than this */
+    const char *group_by;      /* grouping attribute for brokerage roles; NULL: "region" */
+    const char *const *by;     /* more categorical attributes for homophily (borrowed) */
+    size_t nby;
 } pg_analysis_options;
 
-#define PG_ANALYSIS_OPTIONS_INIT { 0, PG_CLUSTER_LOUVAIN, 1.0, 10, 42UL }
+#define PG_ANALYSIS_OPTIONS_INIT { 0, PG_CLUSTER_LOUVAIN, 1.0, 10, 42UL, 1, 0, 0.0, NULL, NULL, 0 }
 
-/* Returns "louvain" or "leiden"; NULL when out of range. */
+/* Returns "louvain", "leiden", "walktrap", "infomap", "label-propagation",
+ * "fastgreedy" or "edge-betweenness"; NULL when out of range. */
 const char *pg_cluster_name(pg_cluster c);
 
-/* Parses "louvain"/"leiden" into *out. Returns PG_OK or PG_EARG. */
+/* Parses one of those names into *out. Returns PG_OK or PG_EARG. */
 pg_status pg_cluster_parse(const char *name, pg_cluster *out);
 
 /* Computes every node metric and the communities. Returns PG_OK, PG_EARG
@@ -203,11 +271,17 @@ pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt,
  * relations dropped because both ends were the same entity. Valid before
  * analysis. */
 size_t pg_graph_node_count(const pg_graph *g);
+
+/* The node of the entity with this id, or -1 when it is not in `g`. */
+long pg_graph_node_index(const pg_graph *g, const char *id);
 size_t pg_graph_edge_count(const pg_graph *g);
 size_t pg_graph_self_loops_dropped(const pg_graph *g);
 
 /* The dataset `g` was built from (borrowed). */
 const pg_dataset *pg_graph_dataset(const pg_graph *g);
+
+/* How `g` was built: its view (and projection). */
+pg_view pg_graph_view(const pg_graph *g);
 
 /* Node `i` (0 <= i < node count; nodes are sorted by id). Borrowed strings. */
 const char *pg_graph_node_id(const pg_graph *g, size_t i);
@@ -238,6 +312,15 @@ double pg_graph_modularity(const pg_graph *g);
 size_t pg_graph_top(const pg_graph *g, const char *name, size_t k,
                     size_t *out);
 
+/* Analyses the graph again in time windows of `window_months`, starting
+ * every `step_months` (from the view's `from`, or January 1 of the first
+ * dated year, to its `to`, or the last date), with the view and analysis
+ * options `g` was built and analysed with. The results go into the
+ * metrics_by_period.csv output and the rank changes into summary.json.
+ * `g` must be analysed. Returns PG_OK, PG_EARG (not analysed, a window or
+ * step < 1, no dated relation), PG_ENOMEM or PG_EINTERNAL. */
+pg_status pg_graph_analyse_periods(pg_graph *g, int window_months, int step_months, pg_error *err);
+
 /* Connected components: count and size of the largest (0 before
  * analysis). */
 size_t pg_graph_component_count(const pg_graph *g);
@@ -253,15 +336,31 @@ typedef enum pg_format {
     PG_FORMAT_NODES_CSV,   /* nodes.csv */
     PG_FORMAT_EDGES_CSV,   /* edges.csv */
     PG_FORMAT_SUMMARY,     /* summary.json */
+    PG_FORMAT_PERIODS,     /* metrics_by_period.csv: after pg_graph_analyse_periods */
+    PG_FORMAT_EGO,         /* ego.json: for a graph made by pg_graph_ego */
+    PG_FORMAT_EGO_TEXT,    /* ego.txt: the same report, for people */
     PG_FORMAT_COUNT
 } pg_format;
 
 /* Returns the default file name of `f` ("graph.graphml", ...), or NULL. */
 const char *pg_format_filename(pg_format f);
 
+/* True when `g` can be written in format `f` (analysed; periods computed
+ * for PG_FORMAT_PERIODS; an ego graph for the ego formats). */
+int pg_format_available(const pg_graph *g, pg_format f);
+
 /* Writes analysed graph `g` in format `f` to `out`. Returns PG_OK, PG_EARG
- * (not analysed, bad format) or PG_EIO (with errno's reason in `err`). */
+ * (format not available for `g`, bad format) or PG_EIO (with errno's
+ * reason in `err`). */
 pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err);
+
+/* Writes the shortest paths between the entities with ids `from_id` and
+ * `to_id` in `g` (all of them, up to 20, by hops; by 1/weight distances
+ * when `weighted`), one per line through names and relation types, or a
+ * line saying there is none. Returns PG_OK, PG_EARG (an id not in `g`),
+ * PG_ENOMEM, PG_EINTERNAL or PG_EIO. */
+pg_status pg_write_paths(const pg_graph *g, const char *from_id, const char *to_id, int weighted, FILE *out,
+                         pg_error *err);
 
 /* ------------------------------------------------------------------ */
 /* All-or-nothing output                                               */

@@ -11,15 +11,34 @@
 
 static pg_status check_options(const pg_analysis_options *o, pg_error *err)
 {
-    if (o->cluster != PG_CLUSTER_LOUVAIN && o->cluster != PG_CLUSTER_LEIDEN)
+    if ((unsigned)o->cluster >= PG_CLUSTER_COUNT)
         return pg_error_set(err, PG_EARG, "unknown community algorithm %d", (int)o->cluster);
     if (!(o->resolution > 0) || !isfinite(o->resolution))
         return pg_error_set(err, PG_EARG, "the resolution must be a finite number > 0");
-    if (o->restarts < 1)
-        return pg_error_set(err, PG_EARG, "restarts must be at least 1");
+    if (o->restarts < 1 || o->runs < 1)
+        return pg_error_set(err, PG_EARG, "restarts and runs must be at least 1");
     if (o->seed > 2147483647UL)
         return pg_error_set(err, PG_EARG, "the seed must be from 0 to 2147483647");
+    if (o->betweenness_samples < 0 || !(o->cutoff >= 0) || !isfinite(o->cutoff))
+        return pg_error_set(err, PG_EARG, "betweenness samples and cutoff must not be negative");
+    if (o->betweenness_samples > 0 && o->cutoff > 0)
+        return pg_error_set(err, PG_EARG, "betweenness takes either samples or a cutoff, not both");
     return PG_OK;
+}
+
+/* Copies `opt` into the graph, its strings into the arena; group_by
+ * defaults to "region". */
+static pg_status keep_options(pg_graph *g, const pg_analysis_options *opt, pg_error *err)
+{
+    pg_analysis_options *o = &g->options;
+    *o = *opt;
+    o->group_by = pg_arena_strdup(&g->arena, opt->group_by ? opt->group_by : "region");
+    const char **by = opt->nby ? pg_arena_alloc(&g->arena, opt->nby * sizeof *by) : NULL;
+    bool ok = o->group_by && (opt->nby == 0 || by);
+    for (size_t i = 0; ok && i < opt->nby; i++)
+        ok = (by[i] = pg_arena_strdup(&g->arena, opt->by[i])) != NULL;
+    o->by = by;
+    return ok ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory");
 }
 
 static igraph_error_t components(pg_graph *g)
@@ -35,43 +54,34 @@ static igraph_error_t components(pg_graph *g)
     return IGRAPH_SUCCESS;
 }
 
-/* Communities into g->community and g->community_size (allocated by the
- * caller, n entries each) and into the "community" metric column. */
-static igraph_error_t communities(pg_graph *g)
+/* May metric m be undefined (NaN) at node v? Constraint and effective
+ * size of isolates; stability without runs. */
+static bool may_be_undefined(const pg_graph *g, int m, size_t v)
 {
-    igraph_vector_int_t membership;
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&membership, 0);
-    IGRAPH_CHECK(pg_community_detect(g, &membership));
-    igraph_vector_t *column = &g->metric[pg_metric_index("community")];
-    for (size_t v = 0; v < g->n; v++) {
-        g->community[v] = (long)VECTOR(membership)[v];
-        g->community_size[g->community[v]]++;
-        VECTOR(*column)[v] = (double)g->community[v];
-    }
-    igraph_vector_int_destroy(&membership);
-    IGRAPH_FINALLY_CLEAN(1);
-    return IGRAPH_SUCCESS;
+    const char *name = pg_metric_table()[m].name;
+    bool isolate = VECTOR(g->metric[0])[v] == 0;
+    return (isolate && (strcmp(name, "constraint") == 0 || strcmp(name, "effective_size") == 0)) ||
+           (g->options.runs <= 1 && strcmp(name, "stability") == 0);
 }
 
-/* Every metric value is finite, but constraint on isolates (NaN). A
- * failure here is a bug in partygraph or igraph, never bad data. */
+/* Every metric value is finite where it is defined. A failure here is a
+ * bug in partygraph or igraph, never bad data. */
 static igraph_error_t check_finite(const pg_graph *g)
 {
-    int constraint = pg_metric_index("constraint");
     for (int m = 0; m < PG_METRIC_COUNT; m++) {
         for (size_t v = 0; v < g->n; v++) {
             double x = VECTOR(g->metric[m])[v];
-            if (!isfinite(x) && !(m == constraint && isnan(x) && VECTOR(g->metric[0])[v] == 0))
+            if (!isfinite(x) && !(isnan(x) && may_be_undefined(g, m, v)))
                 IGRAPH_ERRORF("%s of %s is not a finite number", IGRAPH_EINTERNAL, pg_metric_table()[m].name,
-                              g->ds->entities.items[v].id);
+                              pg_node_entity(g, v)->id);
         }
     }
     return IGRAPH_SUCCESS;
 }
 
 /* Everything igraph computes, in one FINALLY-protected sequence. The
- * results belong to the stack until all of it worked, then to the graph;
- * on error igraph's handler has already freed them. */
+ * metric vectors and community arrays belong to the stack until all of it
+ * worked, then to the graph; on error igraph's handler has freed them. */
 static igraph_error_t analyse(pg_graph *g)
 {
     igraph_integer_t n = (igraph_integer_t)g->n;
@@ -84,9 +94,10 @@ static igraph_error_t analyse(pg_graph *g)
     IGRAPH_CHECK_OOM(g->community_size, "community sizes");
     IGRAPH_FINALLY(igraph_free, g->community_size);
     IGRAPH_CHECK(pg_metric_compute(g, g->metric));
-    IGRAPH_CHECK(communities(g));
+    IGRAPH_CHECK(pg_community_detect(g));
     IGRAPH_CHECK(components(g));
     IGRAPH_CHECK(igraph_density(&g->ig, &g->density, false));
+    IGRAPH_CHECK(pg_reports_compute(g));
     IGRAPH_CHECK(check_finite(g));
     IGRAPH_FINALLY_CLEAN(PG_METRIC_COUNT + 2);
     return IGRAPH_SUCCESS;
@@ -110,7 +121,8 @@ pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt, pg_error
     if (st != PG_OK)
         return st;
     pg_graph_clear_results(g);
-    g->options = opt ? *opt : defaults;
+    if ((st = keep_options(g, opt ? opt : &defaults, err)) != PG_OK)
+        return st;
     pg_igraph_scope scope;
     pg_igraph_enter(&scope);
     igraph_error_t rc = analyse(g);
@@ -121,6 +133,7 @@ pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt, pg_error
     if (rc != IGRAPH_SUCCESS) {
         g->community = NULL; /* freed by igraph's FINALLY stack */
         g->community_size = NULL;
+        pg_graph_clear_results(g); /* what the graph owned already */
         return pg_igraph_status(rc, "the analysis", err);
     }
     g->analysed = true;
@@ -135,9 +148,9 @@ size_t pg_graph_node_count(const pg_graph *g) { return g->n; }
 size_t pg_graph_edge_count(const pg_graph *g) { return g->edges.len; }
 size_t pg_graph_self_loops_dropped(const pg_graph *g) { return g->self_loops; }
 const pg_dataset *pg_graph_dataset(const pg_graph *g) { return g->ds; }
-const char *pg_graph_node_id(const pg_graph *g, size_t i) { return g->ds->entities.items[i].id; }
-const char *pg_graph_node_label(const pg_graph *g, size_t i) { return g->ds->entities.items[i].name; }
-pg_kind pg_graph_node_kind(const pg_graph *g, size_t i) { return g->ds->entities.items[i].kind; }
+const char *pg_graph_node_id(const pg_graph *g, size_t i) { return pg_node_entity(g, i)->id; }
+const char *pg_graph_node_label(const pg_graph *g, size_t i) { return pg_node_entity(g, i)->name; }
+pg_kind pg_graph_node_kind(const pg_graph *g, size_t i) { return pg_node_entity(g, i)->kind; }
 const long *pg_graph_communities(const pg_graph *g) { return g->analysed ? g->community : NULL; }
 size_t pg_graph_community_count(const pg_graph *g) { return g->analysed ? g->communities : 0; }
 
@@ -155,26 +168,6 @@ const double *pg_graph_metric(const pg_graph *g, const char *name)
     return g->analysed && m >= 0 ? VECTOR(g->metric[m]) : NULL;
 }
 
-const char *pg_cluster_name(pg_cluster c)
-{
-    switch (c) {
-    case PG_CLUSTER_LOUVAIN: return "louvain";
-    case PG_CLUSTER_LEIDEN: return "leiden";
-    }
-    return NULL;
-}
-
-pg_status pg_cluster_parse(const char *name, pg_cluster *out)
-{
-    for (pg_cluster c = PG_CLUSTER_LOUVAIN; c <= PG_CLUSTER_LEIDEN; c++) {
-        if (strcmp(name, pg_cluster_name(c)) == 0) {
-            *out = c;
-            return PG_OK;
-        }
-    }
-    return PG_EARG;
-}
-
 /* ---- rankings ------------------------------------------------------- */
 
 typedef struct rank_ctx {
@@ -188,7 +181,41 @@ static int compare_rank(const rank_ctx *c, size_t a, size_t b)
     double x = c->values[a] * c->sign, y = c->values[b] * c->sign;
     if (x != y)
         return x > y ? -1 : 1;
-    return strcmp(c->g->ds->entities.items[a].id, c->g->ds->entities.items[b].id);
+    return strcmp(pg_node_entity(c->g, a)->id, pg_node_entity(c->g, b)->id);
+}
+
+typedef struct ranked {
+    double key;     /* the value, negated when smaller ranks first */
+    const char *id;
+    size_t node;
+} ranked;
+
+static int by_key_id(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key > y->key ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+int pg_graph_ranks(const pg_graph *g, int m, long *rank)
+{
+    ranked *all = malloc((g->n ? g->n : 1) * sizeof *all);
+    if (all == NULL)
+        return -1;
+    double sign = pg_metric_table()[m].order == PG_RANK_ASC ? -1 : 1;
+    size_t k = 0;
+    for (size_t v = 0; v < g->n; v++) {
+        double x = VECTOR(g->metric[m])[v];
+        rank[v] = 0;
+        if (!isnan(x))
+            all[k++] = (ranked){ sign * x, pg_node_entity(g, v)->id, v };
+    }
+    pg_vec_sort(all, k, sizeof *all, by_key_id);
+    for (size_t i = 0; i < k; i++)
+        rank[all[i].node] = (long)i + 1;
+    free(all);
+    return 0;
 }
 
 /* Insertion into a bounded, sorted top list: O(n k) for small k. */

@@ -1,26 +1,141 @@
-/* community.c - communities by Louvain (igraph multilevel) or Leiden
- * (modularity objective), best of several seeded restarts, labelled 0, 1,
- * ... by decreasing size (ties: the community holding the smaller id). */
+/* community.c - communities, labelled 0, 1, ... by decreasing size (ties:
+ * the community holding the smaller id first).
+ *
+ * Stochastic algorithms (louvain, leiden, label-propagation) run
+ * options.restarts times from successive seeds and keep the partition of
+ * best modularity (at the chosen resolution for louvain and leiden);
+ * infomap gets the restarts as its own trials (best code length); walktrap,
+ * fastgreedy and edge-betweenness are deterministic and run once.
+ *
+ * With options.runs > 1 the detection is repeated from further seeds: the
+ * mean NMI and VI over all pairs of runs say how much the partitions agree;
+ * the consensus partition joins two adjacent nodes that share a community
+ * in more than half of the runs (its connected components); a node's
+ * stability is the share of runs in which it sits in its modal consensus
+ * community (each run's communities matched to the consensus community
+ * they overlap most). */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "graph.h"
 
-/* One seeded run of the chosen algorithm into `membership`. */
-static igraph_error_t run_once(const pg_graph *g, const igraph_vector_t *strength, double total,
-                               igraph_vector_int_t *membership)
+enum { WALKTRAP_STEPS = 4, EDGE_BETWEENNESS_MAX_EDGES = 5000 };
+
+static const char *const cluster_names[PG_CLUSTER_COUNT] = {
+    "louvain", "leiden", "walktrap", "infomap", "label-propagation", "fastgreedy", "edge-betweenness",
+};
+
+const char *pg_cluster_name(pg_cluster c)
+{
+    return (unsigned)c < PG_CLUSTER_COUNT ? cluster_names[c] : NULL;
+}
+
+pg_status pg_cluster_parse(const char *name, pg_cluster *out)
+{
+    for (int c = 0; c < PG_CLUSTER_COUNT; c++) {
+        if (strcmp(name, cluster_names[c]) == 0) {
+            *out = (pg_cluster)c;
+            return PG_OK;
+        }
+    }
+    return PG_EARG;
+}
+
+static bool deterministic(pg_cluster c)
+{
+    return c == PG_CLUSTER_WALKTRAP || c == PG_CLUSTER_FASTGREEDY || c == PG_CLUSTER_EDGE_BETWEENNESS;
+}
+
+/* ---- one detection ---------------------------------------------------- */
+
+/* Girvan-Newman with igraph (edge lengths: 1/weight with weighted paths,
+ * hops otherwise); the dendrogram is cut where the weighted modularity is
+ * highest (igraph would score it with the lengths as strengths). */
+static igraph_error_t edge_betweenness(const pg_graph *g, igraph_vector_int_t *membership)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig);
+    igraph_matrix_int_t merges;
+    igraph_vector_t lengths;
+    igraph_vector_int_t trial;
+    IGRAPH_CHECK(igraph_matrix_int_init(&merges, 0, 0));
+    IGRAPH_FINALLY(igraph_matrix_int_destroy, &merges);
+    IGRAPH_CHECK(igraph_vector_init_copy(&lengths, &g->weights));
+    IGRAPH_FINALLY(igraph_vector_destroy, &lengths);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, 0);
+    for (igraph_integer_t e = 0; e < igraph_vector_size(&lengths); e++)
+        VECTOR(lengths)[e] = 1.0 / VECTOR(lengths)[e];
+    IGRAPH_CHECK(igraph_community_edge_betweenness(&g->ig, NULL, NULL, &merges, NULL, NULL, NULL, IGRAPH_UNDIRECTED,
+                                                   g->options.weighted_paths ? &lengths : NULL));
+    double best = -INFINITY, q;
+    for (igraph_integer_t steps = 0; steps <= igraph_matrix_int_nrow(&merges); steps++) {
+        IGRAPH_CHECK(igraph_community_to_membership(&merges, n, steps, &trial, NULL));
+        IGRAPH_CHECK(igraph_modularity(&g->ig, &trial, &g->weights, 1.0, IGRAPH_UNDIRECTED, &q));
+        if (q > best) {
+            best = q;
+            IGRAPH_CHECK(igraph_vector_int_update(membership, &trial));
+        }
+    }
+    igraph_vector_int_destroy(&trial);
+    igraph_vector_destroy(&lengths);
+    igraph_matrix_int_destroy(&merges);
+    IGRAPH_FINALLY_CLEAN(3);
+    return IGRAPH_SUCCESS;
+}
+
+/* One run of the chosen algorithm into `membership`. */
+static igraph_error_t run_once(const pg_graph *g, const igraph_vector_t *strength, igraph_vector_int_t *membership)
 {
     const pg_analysis_options *o = &g->options;
-    if (o->cluster == PG_CLUSTER_LEIDEN) {
-        /* Leiden's CPM with node weights = strength and resolution
-         * gamma / 2m optimises modularity at resolution gamma. */
-        igraph_integer_t clusters;
-        igraph_real_t quality;
-        return igraph_community_leiden(&g->ig, &g->weights, strength, o->resolution / (2 * total), 0.01, false,
-                                       -1, membership, &clusters, &quality);
+    const igraph_vector_t *w = &g->weights;
+    igraph_integer_t clusters;
+    igraph_real_t quality;
+    switch (o->cluster) {
+    case PG_CLUSTER_LEIDEN: /* CPM with node weights = strength, resolution gamma/2m = modularity */
+        return igraph_community_leiden(&g->ig, w, strength, o->resolution / igraph_vector_sum(strength), 0.01,
+                                       false, -1, membership, &clusters, &quality);
+    case PG_CLUSTER_WALKTRAP:
+        return igraph_community_walktrap(&g->ig, w, WALKTRAP_STEPS, NULL, NULL, membership);
+    case PG_CLUSTER_INFOMAP:
+        return igraph_community_infomap(&g->ig, w, NULL, o->restarts, membership, &quality);
+    case PG_CLUSTER_LABEL_PROPAGATION:
+        return igraph_community_label_propagation(&g->ig, membership, IGRAPH_ALL, w, NULL, NULL);
+    case PG_CLUSTER_FASTGREEDY:
+        return igraph_community_fastgreedy(&g->ig, w, NULL, NULL, membership);
+    case PG_CLUSTER_EDGE_BETWEENNESS:
+        return edge_betweenness(g, membership);
+    default:
+        return igraph_community_multilevel(&g->ig, w, o->resolution, membership, NULL, NULL);
     }
-    return igraph_community_multilevel(&g->ig, &g->weights, o->resolution, membership, NULL, NULL);
 }
+
+/* The best of the restarts from seed `seed` (one run when deterministic
+ * or infomap); sets *quality to its modularity at the resolution. */
+static igraph_error_t detect(const pg_graph *g, const igraph_vector_t *strength, unsigned long seed,
+                             igraph_vector_int_t *membership, double *quality)
+{
+    const pg_analysis_options *o = &g->options;
+    bool once = deterministic(o->cluster) || o->cluster == PG_CLUSTER_INFOMAP;
+    double gamma = o->cluster == PG_CLUSTER_LOUVAIN || o->cluster == PG_CLUSTER_LEIDEN ? o->resolution : 1.0;
+    igraph_vector_int_t trial;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, 0);
+    *quality = -INFINITY;
+    for (int r = 0; r < (once ? 1 : o->restarts); r++) {
+        igraph_real_t q;
+        igraph_rng_seed(igraph_rng_default(), seed + (unsigned long)r);
+        IGRAPH_CHECK(run_once(g, strength, &trial));
+        IGRAPH_CHECK(igraph_modularity(&g->ig, &trial, &g->weights, gamma, IGRAPH_UNDIRECTED, &q));
+        if (q > *quality) {
+            *quality = q;
+            IGRAPH_CHECK(igraph_vector_int_update(membership, &trial));
+        }
+    }
+    igraph_vector_int_destroy(&trial);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+/* ---- labels --------------------------------------------------------- */
 
 typedef struct label_order {
     igraph_integer_t label;
@@ -68,42 +183,221 @@ static igraph_error_t relabel(igraph_vector_int_t *membership, size_t *count)
     return IGRAPH_SUCCESS;
 }
 
-/* A graph without edges: every node is its own community. */
-static igraph_error_t singletons(pg_graph *g, igraph_vector_int_t *membership)
+/* ---- several runs ------------------------------------------------------ */
+
+/* Mean NMI and VI over all pairs of runs. */
+static igraph_error_t agreement(pg_graph *g, const igraph_vector_int_list_t *runs)
 {
-    IGRAPH_CHECK(igraph_vector_int_resize(membership, (igraph_integer_t)g->n));
-    for (igraph_integer_t v = 0; v < (igraph_integer_t)g->n; v++)
-        VECTOR(*membership)[v] = v;
-    g->communities = g->n;
-    g->modularity = g->objective = NAN;
+    igraph_integer_t k = igraph_vector_int_list_size(runs);
+    double nmi = 0, vi = 0, pairs = 0;
+    for (igraph_integer_t i = 0; i < k; i++) {
+        for (igraph_integer_t j = i + 1; j < k; j++) {
+            igraph_real_t x, y;
+            const igraph_vector_int_t *a = igraph_vector_int_list_get_ptr(runs, i);
+            const igraph_vector_int_t *b = igraph_vector_int_list_get_ptr(runs, j);
+            IGRAPH_CHECK(igraph_compare_communities(a, b, &x, IGRAPH_COMMCMP_NMI));
+            IGRAPH_CHECK(igraph_compare_communities(a, b, &y, IGRAPH_COMMCMP_VI));
+            nmi += x;
+            vi += y;
+            pairs++;
+        }
+    }
+    g->nmi_mean = nmi / pairs;
+    g->vi_mean = vi / pairs;
     return IGRAPH_SUCCESS;
 }
 
-igraph_error_t pg_community_detect(pg_graph *g, igraph_vector_int_t *membership)
+static igraph_integer_t find_root(igraph_vector_int_t *parent, igraph_integer_t x)
 {
-    if (igraph_ecount(&g->ig) == 0)
-        return singletons(g, membership);
-    igraph_vector_t strength;
-    igraph_vector_int_t trial;
-    IGRAPH_VECTOR_INIT_FINALLY(&strength, 0);
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, 0);
-    IGRAPH_CHECK(igraph_strength(&g->ig, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &g->weights));
-    double total = igraph_vector_sum(&g->weights), best = -INFINITY;
-    for (int r = 0; r < g->options.restarts; r++) {
-        igraph_rng_seed(igraph_rng_default(), g->options.seed + (unsigned long)r);
-        IGRAPH_CHECK(run_once(g, &strength, total, &trial));
-        igraph_real_t q;
-        IGRAPH_CHECK(igraph_modularity(&g->ig, &trial, &g->weights, g->options.resolution, IGRAPH_UNDIRECTED, &q));
-        if (q > best) {
-            best = q;
-            IGRAPH_CHECK(igraph_vector_int_update(membership, &trial));
+    while (VECTOR(*parent)[x] != x)
+        x = VECTOR(*parent)[x] = VECTOR(*parent)[VECTOR(*parent)[x]];
+    return x;
+}
+
+/* Adjacent nodes together in more than half of the runs, joined into
+ * connected components: the consensus partition (into `membership`, an
+ * initialised vector). */
+static igraph_error_t consensus(const pg_graph *g, const igraph_vector_int_list_t *runs,
+                                igraph_vector_int_t *membership)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig), k = igraph_vector_int_list_size(runs);
+    IGRAPH_CHECK(igraph_vector_int_range(membership, 0, n));
+    for (size_t e = 0; e < g->edges.len; e++) {
+        long u = g->edges.items[e].u, v = g->edges.items[e].v, together = 0;
+        for (igraph_integer_t r = 0; r < k; r++) {
+            const igraph_vector_int_t *m = igraph_vector_int_list_get_ptr(runs, r);
+            together += VECTOR(*m)[u] == VECTOR(*m)[v];
         }
+        if (2 * together > k)
+            VECTOR(*membership)[find_root(membership, u)] = find_root(membership, v);
     }
-    IGRAPH_CHECK(relabel(membership, &g->communities));
-    g->objective = best;
-    IGRAPH_CHECK(igraph_modularity(&g->ig, membership, &g->weights, 1.0, IGRAPH_UNDIRECTED, &g->modularity));
-    igraph_vector_int_destroy(&trial);
+    for (igraph_integer_t v = 0; v < n; v++)
+        VECTOR(*membership)[v] = find_root(membership, v);
+    return igraph_reindex_membership(membership, NULL, NULL);
+}
+
+typedef struct overlap {
+    igraph_integer_t run_label, consensus_label;
+} overlap;
+
+static int by_overlap(const void *a, const void *b)
+{
+    const overlap *x = a, *y = b;
+    if (x->run_label != y->run_label)
+        return x->run_label < y->run_label ? -1 : 1;
+    return (x->consensus_label > y->consensus_label) - (x->consensus_label < y->consensus_label);
+}
+
+/* Maps each community of run `m` to the consensus community it overlaps
+ * most (ties: the smaller label) and writes every node's mapped label into
+ * `aligned`. `pairs` and `best` are scratch of n entries. */
+static void align(const igraph_vector_int_t *m, const igraph_vector_int_t *cons, overlap *pairs,
+                  igraph_integer_t *best, igraph_integer_t *aligned)
+{
+    igraph_integer_t n = igraph_vector_int_size(m);
+    for (igraph_integer_t v = 0; v < n; v++)
+        pairs[v] = (overlap){ VECTOR(*m)[v], VECTOR(*cons)[v] };
+    pg_vec_sort(pairs, (size_t)n, sizeof *pairs, by_overlap);
+    for (igraph_integer_t i = 0, j = 0; i < n; i = j) {
+        igraph_integer_t top = -1, top_count = 0;
+        while (j < n && pairs[j].run_label == pairs[i].run_label) {
+            igraph_integer_t l = j;
+            while (j < n && pairs[j].run_label == pairs[l].run_label &&
+                   pairs[j].consensus_label == pairs[l].consensus_label)
+                j++;
+            if (j - l > top_count) {
+                top_count = j - l;
+                top = pairs[l].consensus_label;
+            }
+        }
+        best[pairs[i].run_label] = top;
+    }
+    for (igraph_integer_t v = 0; v < n; v++)
+        aligned[v] = best[VECTOR(*m)[v]];
+}
+
+static int by_integer(const void *a, const void *b)
+{
+    igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The share of `k` labels equal to the most frequent one; sorts them. */
+static double mode_share(igraph_integer_t *labels, igraph_integer_t k)
+{
+    igraph_integer_t top = 0;
+    pg_vec_sort(labels, (size_t)k, sizeof *labels, by_integer);
+    for (igraph_integer_t i = 0, j; i < k; i = j) {
+        for (j = i; j < k && labels[j] == labels[i];)
+            j++;
+        top = j - i > top ? j - i : top;
+    }
+    return (double)top / (double)k;
+}
+
+/* Each node's stability across the runs, into `out`. */
+static igraph_error_t stability(const igraph_vector_int_list_t *runs, const igraph_vector_int_t *cons,
+                                igraph_vector_t *out)
+{
+    igraph_integer_t n = igraph_vector_int_size(cons), k = igraph_vector_int_list_size(runs);
+    overlap *pairs = IGRAPH_CALLOC(n > 0 ? n : 1, overlap);
+    igraph_integer_t *best = IGRAPH_CALLOC(n > 0 ? n : 1, igraph_integer_t);
+    igraph_integer_t *aligned = IGRAPH_CALLOC(n * k > 0 ? n * k : 1, igraph_integer_t);
+    igraph_integer_t *column = IGRAPH_CALLOC(k > 0 ? k : 1, igraph_integer_t);
+    if (!pairs || !best || !aligned || !column) {
+        IGRAPH_FREE(pairs);
+        IGRAPH_FREE(best);
+        IGRAPH_FREE(aligned);
+        IGRAPH_FREE(column);
+        IGRAPH_ERROR("Not enough memory for community stability.", IGRAPH_ENOMEM);
+    }
+    for (igraph_integer_t r = 0; r < k; r++)
+        align(igraph_vector_int_list_get_ptr(runs, r), cons, pairs, best, aligned + r * n);
+    for (igraph_integer_t v = 0; v < n; v++) {
+        for (igraph_integer_t r = 0; r < k; r++)
+            column[r] = aligned[r * n + v];
+        VECTOR(*out)[v] = mode_share(column, k);
+    }
+    IGRAPH_FREE(pairs);
+    IGRAPH_FREE(best);
+    IGRAPH_FREE(aligned);
+    IGRAPH_FREE(column);
+    return IGRAPH_SUCCESS;
+}
+
+/* options.runs detections (each the best of its restarts), compared,
+ * merged into a consensus in `membership`, with node stability. */
+static igraph_error_t detect_runs(pg_graph *g, const igraph_vector_t *strength, igraph_vector_int_t *membership)
+{
+    const pg_analysis_options *o = &g->options;
+    igraph_vector_int_list_t runs;
+    IGRAPH_CHECK(igraph_vector_int_list_init(&runs, o->runs));
+    IGRAPH_FINALLY(igraph_vector_int_list_destroy, &runs);
+    for (int r = 0; r < o->runs; r++) {
+        double q;
+        IGRAPH_CHECK(detect(g, strength, o->seed + (unsigned long)r * (unsigned long)o->restarts,
+                            igraph_vector_int_list_get_ptr(&runs, r), &q));
+    }
+    IGRAPH_CHECK(agreement(g, &runs));
+    IGRAPH_CHECK(consensus(g, &runs, membership));
+    IGRAPH_CHECK(stability(&runs, membership, &g->metric[pg_metric_index("stability")]));
+    igraph_vector_int_list_destroy(&runs);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+/* ---- entry -------------------------------------------------------- */
+
+/* Fills g->community, sizes and the community column from `membership`. */
+static void store(pg_graph *g, const igraph_vector_int_t *membership)
+{
+    igraph_vector_t *column = &g->metric[pg_metric_index("community")];
+    for (size_t v = 0; v < g->n; v++) {
+        g->community[v] = (long)VECTOR(*membership)[v];
+        g->community_size[g->community[v]]++;
+        VECTOR(*column)[v] = (double)g->community[v];
+    }
+}
+
+static igraph_error_t partition(pg_graph *g, igraph_vector_int_t *membership)
+{
+    const pg_analysis_options *o = &g->options;
+    igraph_vector_t strength;
+    IGRAPH_VECTOR_INIT_FINALLY(&strength, 0);
+    IGRAPH_CHECK(igraph_strength(&g->ig, &strength, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &g->weights));
+    if (o->runs > 1)
+        IGRAPH_CHECK(detect_runs(g, &strength, membership));
+    else
+        IGRAPH_CHECK(detect(g, &strength, o->seed, membership, &g->objective));
     igraph_vector_destroy(&strength);
-    IGRAPH_FINALLY_CLEAN(2);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+igraph_error_t pg_community_detect(pg_graph *g)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig);
+    const pg_analysis_options *o = &g->options;
+    igraph_vector_int_t membership;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&membership, 0);
+    igraph_vector_fill(&g->metric[pg_metric_index("stability")], NAN);
+    g->restarts_used = deterministic(o->cluster) ? 1 : o->restarts;
+    if (o->cluster == PG_CLUSTER_EDGE_BETWEENNESS && igraph_ecount(&g->ig) > EDGE_BETWEENNESS_MAX_EDGES)
+        IGRAPH_ERRORF("edge-betweenness is for small graphs (at most %d edges, this one has %" IGRAPH_PRId
+                      "); use louvain or leiden", IGRAPH_EINVAL, EDGE_BETWEENNESS_MAX_EDGES, igraph_ecount(&g->ig));
+    if (igraph_ecount(&g->ig) == 0) {
+        IGRAPH_CHECK(igraph_vector_int_range(&membership, 0, n)); /* singletons */
+        g->modularity = g->objective = NAN;
+    } else {
+        IGRAPH_CHECK(partition(g, &membership));
+    }
+    IGRAPH_CHECK(relabel(&membership, &g->communities));
+    if (igraph_ecount(&g->ig) > 0)
+        IGRAPH_CHECK(igraph_modularity(&g->ig, &membership, &g->weights, 1.0, IGRAPH_UNDIRECTED, &g->modularity));
+    if (o->runs > 1)
+        g->objective = g->modularity;
+    store(g, &membership);
+    igraph_vector_int_destroy(&membership);
+    IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
 }

@@ -1,5 +1,11 @@
-/* graph.h - the merged, undirected graph of a dataset and its analysis
- * results. Private to the library; the public view is partygraph.h. */
+/* graph.h - a built view of a dataset (nodes are a subset of its
+ * entities, edges merged relations or projected ties) and the results of
+ * its analysis. Private to the library; the public view is partygraph.h.
+ *
+ * Building goes in stages, one file each: links.c collects the relations
+ * inside the time window; merge.c (full view) or project.c (the other
+ * views) turns them into edges; filter.c keeps the nodes and edges asked
+ * for; view.c runs the stages and creates the igraph graph. */
 #ifndef PG_GRAPH_H
 #define PG_GRAPH_H
 
@@ -8,16 +14,20 @@
 
 #include "dataset.h"
 
-/* One merged edge: every relation between u and v (u < v). */
+/* One edge between nodes u < v: merged relations, or a projected tie. */
 typedef struct pg_edge {
     long u, v;
-    double weight;       /* sum of the relations' weights */
-    long count;          /* how many relations */
-    const char *types;   /* sorted distinct types, ";"-joined */
+    double weight;       /* summed weights, or the projection's weight */
+    long count;          /* relations behind it (shared affiliations + contacts) */
+    const char *types;   /* sorted distinct relation types, ";"-joined */
     const char *sources; /* sorted distinct cited sources, ";"-joined */
     pg_date first, last;
     pg_span attrs;       /* into pg_graph.edge_attrs: merged string attributes */
+    long shared;         /* projections: shared affiliations */
+    const char *via;     /* projections: their ids, sorted, capped; "" otherwise */
 } pg_edge;
+
+typedef PG_VEC(pg_edge) pg_edge_vec;
 
 /* An attribute column of an output table, with one GraphML type. */
 typedef enum pg_column_type { PG_COL_STRING = 0, PG_COL_LONG, PG_COL_DOUBLE, PG_COL_BOOL } pg_column_type;
@@ -35,40 +45,177 @@ typedef struct pg_type_count {
     long count;
 } pg_type_count;
 
-enum { PG_METRIC_COUNT = 11, PG_MAX_WARNINGS = 8 };
+/* A node filter "attr=value". */
+typedef struct pg_where {
+    const char *attr;
+    const char *value;
+} pg_where;
+
+/* The view options, checked and parsed (strings copied into the graph). */
+typedef struct pg_view_spec {
+    pg_view view;
+    pg_projection projection;
+    long max_event_size, min_shared;
+    bool windowed;         /* from_day/to_day restrict the relations */
+    long from_day, to_day; /* YYYYMMDD, inclusive */
+    bool dated_only;
+    unsigned kinds;
+    pg_where *where;
+    size_t nwhere;
+    double min_weight;
+    bool giant;
+    long k_core;
+} pg_view_spec;
+
+enum { PG_METRIC_COUNT = 18, PG_MAX_WARNINGS = 8, PG_MAX_HOMOPHILY = 16 };
+
+/* Homophily of one categorical attribute. */
+typedef struct pg_homophily {
+    const char *attr;
+    double assortativity;  /* NaN when undefined */
+    long internal, external;
+    size_t nvalues;
+    const char **values;   /* sorted */
+    long *mixing;          /* nvalues x nvalues edge counts, symmetric */
+} pg_homophily;
+
+/* A value and how many alters have it, for ego reports. */
+typedef struct pg_count {
+    const char *value;
+    long count;
+} pg_count;
+
+/* The groupings of an ego report: kind, country, region, family, ruling,
+ * mechanism. */
+enum { PG_EGO_GROUPS = 6 };
+extern const char *const pg_ego_group_names[PG_EGO_GROUPS];
+
+/* Whole-graph structure measures. */
+typedef struct pg_structure {
+    double centralization[4]; /* degree, betweenness, closeness, eigenvector */
+    double diameter, average_path_length, transitivity;
+    long brokerage_total[5];
+} pg_structure;
+
+/* One period of pg_graph_analyse_periods: its label and, per ranked
+ * metric, the entities present with value and rank. */
+typedef struct pg_period_row {
+    long entity;
+    int metric;
+    double value;
+    long rank;             /* 0 = unranked (undefined value) */
+} pg_period_row;
+
+/* A riser or faller between period `period` and the next, on `metric`. */
+typedef struct pg_rank_move {
+    size_t period;
+    int metric;
+    bool rise;
+    long entity;
+    long from, to;         /* ranks */
+} pg_rank_move;
+
+typedef struct pg_periods {
+    int window_months, step_months;
+    size_t count;
+    char (*labels)[12];
+    size_t *nodes, *edges;    /* per period */
+    PG_VEC(pg_period_row) rows;
+    size_t *first_row;     /* rows of period p: [first_row[p], first_row[p + 1]) */
+    PG_VEC(pg_rank_move) moves; /* grouped by period, then metric; risers first */
+} pg_periods;
 
 struct pg_graph {
     const pg_dataset *ds;
-    pg_arena arena;            /* merged strings */
-    size_t n;                  /* nodes: entity i is vertex i */
-    PG_VEC(pg_edge) edges;     /* sorted by (u, v) */
+    pg_arena arena;        /* merged and copied strings */
+    pg_view_spec spec;
+    size_t n;
+    long *entity;          /* node -> entity index, increasing */
+    pg_edge_vec edges;     /* sorted by (u, v) */
     PG_VEC(pg_attr) edge_attrs;
     PG_VEC(pg_type_count) types;
     pg_column_vec node_columns; /* entity attributes, sorted by key */
     pg_column_vec edge_columns; /* merged relation attributes */
     size_t explicit_relations, implied_relations, self_loops;
+    long ego;              /* pg_graph_ego: the ego's node; -1 otherwise */
+    int radius;            /* pg_graph_ego: the radius */
+    long *distance;        /* pg_graph_ego: hops from the ego, per node */
+    long *ego_edge;        /* pg_graph_ego: per node, its edge to the ego or -1 */
+    pg_count *groups[PG_EGO_GROUPS]; /* pg_graph_ego: alters by value, in the arena */
+    size_t ngroups[PG_EGO_GROUPS];
 
-    igraph_t ig;               /* vertices 0..n-1, edges in `edges` order */
-    igraph_vector_t weights;   /* edge weights */
+    igraph_t ig;           /* vertices 0..n-1, edges in `edges` order */
+    igraph_vector_t weights;
     bool has_ig;
 
     /* analysis; valid when `analysed` */
     bool analysed;
-    pg_analysis_options options;
+    pg_analysis_options options;   /* strings point into `arena` */
     igraph_vector_t metric[PG_METRIC_COUNT];
-    long *community;           /* label of each node */
-    size_t *community_size;    /* size of each community */
+    long *community;
+    size_t *community_size;
     size_t communities;
-    double modularity;         /* at resolution 1 */
-    double objective;          /* modularity at the chosen resolution */
+    double modularity, objective;
+    double nmi_mean, vi_mean;      /* runs > 1; NaN otherwise */
+    int restarts_used;
     size_t components, largest_component;
     double density;
     double max_metric[PG_METRIC_COUNT];
+    long *betweenness_sources;     /* sampled sources (entities), or NULL */
+    size_t nbetweenness_sources;
+    pg_structure structure;
+    pg_homophily homophily[PG_MAX_HOMOPHILY];
+    size_t nhomophily;
+    pg_periods *periods;
     char warnings[PG_MAX_WARNINGS][256];
     int nwarnings;
 };
 
-/* Metric table (metrics.c). */
+/* ---- building (view.c, links.c, merge.c, project.c, filter.c) ---- */
+
+/* A relation, explicit or implied by an entity field, between entities
+ * a and b (a != b), with the days it covers. */
+typedef struct pg_link {
+    long a, b;
+    double weight;
+    const char *type;
+    pg_date first, last;   /* shown as the edge's first/last */
+    bool dated;
+    long from_day, to_day; /* the covered days when dated, open ends 0 / 99999999 */
+    const pg_relation *r;  /* NULL when implied */
+} pg_link;
+
+typedef PG_VEC(pg_link) pg_link_vec;
+
+/* Appends to `out` the links of `g->ds` inside g->spec's time window
+ * (explicit relations first), counting in `g` the explicit and implied
+ * relations kept and the self-loops dropped. Returns 0 or -1 (memory). */
+int pg_links_collect(pg_graph *g, pg_link_vec *out);
+
+/* Full view: one node per entity, links merged into edges. 0 or -1. */
+int pg_merge_links(pg_graph *g, pg_link_vec *links);
+
+/* Other views: nodes of the view's kind, projected ties. 0 or -1. */
+int pg_project_links(pg_graph *g, const pg_link_vec *links);
+
+/* Applies g->spec's node and edge filters (and, in a time window, drops
+ * the nodes left without edges). 0 or -1. */
+int pg_filter_apply(pg_graph *g);
+
+/* Joins the distinct strings of `items` (sorted in place) with ';' into
+ * the graph's arena; NULL when out of memory. */
+const char *pg_graph_join(pg_graph *g, const char **items, size_t n);
+
+/* The text of node v's attribute `key`: its entity's own value, or else
+ * the value on the entity's country (a party's or an event's `country`).
+ * NULL when neither has it. `buf` holds numbers. */
+const char *pg_node_attr(const pg_graph *g, size_t v, const char *key, char buf[32]);
+
+/* The entity of node v. */
+const pg_entity *pg_node_entity(const pg_graph *g, size_t v);
+
+/* ---- analysis ---------------------------------------------------- */
+
 typedef enum pg_rank_order { PG_RANK_NONE = 0, PG_RANK_DESC, PG_RANK_ASC } pg_rank_order;
 
 typedef struct pg_metric_info {
@@ -83,15 +230,45 @@ const pg_metric_info *pg_metric_table(void);
 /* Index of metric `name` in the table, or -1. */
 int pg_metric_index(const char *name);
 
-/* Computes every metric but "community" into results[0..PG_METRIC_COUNT),
- * vectors the caller has initialised (and owns). */
+/* Computes every metric filled by metrics.c into results[], vectors the
+ * caller has initialised to n zeros (and owns). */
 igraph_error_t pg_metric_compute(pg_graph *g, igraph_vector_t *results);
 
-/* Detects communities into `membership` (labelled 0.. by decreasing
- * size) and sets g->communities, g->modularity and g->objective. */
-igraph_error_t pg_community_detect(pg_graph *g, igraph_vector_int_t *membership);
+/* Detects communities into g->community (and the "community" and
+ * "stability" columns), setting g->communities, sizes, modularity,
+ * objective, nmi_mean and vi_mean. */
+igraph_error_t pg_community_detect(pg_graph *g);
+
+/* Structure measures, homophily and brokerage totals (reports.c). */
+igraph_error_t pg_reports_compute(pg_graph *g);
 
 /* Destroys the analysis results, if any; the graph is "not analysed". */
 void pg_graph_clear_results(pg_graph *g);
+
+/* Builds a view from a checked spec (its strings are borrowed: `spec`'s
+ * owner must outlive the graph). NULL with `err` set on failure. */
+pg_graph *pg_graph_build_spec(const pg_dataset *ds, const pg_view_spec *spec, pg_error *err);
+
+/* Ranks of all nodes on metric m into rank[] (1 = first, as in top lists;
+ * 0 for undefined values). 0, or -1 when out of memory. */
+int pg_graph_ranks(const pg_graph *g, int m, long *rank);
+
+/* The last building steps shared by every way of making a graph: the
+ * attribute columns and the igraph graph. */
+pg_status pg_graph_complete(pg_graph *g, pg_error *err);
+
+/* Creates g->ig and g->weights from the edges. */
+igraph_error_t pg_graph_make_igraph(pg_graph *g);
+
+/* A new empty graph of `ds` with spec `spec` (its strings are borrowed
+ * from the caller's graph or arena until copied). */
+pg_graph *pg_graph_new(const pg_dataset *ds);
+
+/* The metrics whose rank changes between periods are reported. */
+enum { PG_CHANGE_METRICS = 3, PG_MOVERS = 5 };
+extern const char *const pg_change_metrics[PG_CHANGE_METRICS];
+
+/* Frees a pg_periods; NULL allowed. */
+void pg_periods_free(pg_periods *p);
 
 #endif

@@ -81,3 +81,9 @@ void pg_jsonw_long(pg_jsonw *w, long x)
     before_value(w);
     fprintf(w->f, "%ld", x);
 }
+
+void pg_jsonw_bool(pg_jsonw *w, bool b)
+{
+    before_value(w);
+    fputs(b ? "true" : "false", w->f);
+}

@@ -32,5 +32,6 @@ void pg_jsonw_key(pg_jsonw *w, const char *key);
 void pg_jsonw_string(pg_jsonw *w, const char *s);
 void pg_jsonw_number(pg_jsonw *w, double x);
 void pg_jsonw_long(pg_jsonw *w, long x);
+void pg_jsonw_bool(pg_jsonw *w, bool b);
 
 #endif

@@ -11,6 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <igraph_random.h>
+
 #include "graph.h"
 
 /* Edge lengths for path metrics: NULL for hops, else distance' with
@@ -22,22 +24,30 @@ typedef struct paths {
 
 typedef igraph_error_t metric_fn(const pg_graph *g, const paths *p, igraph_vector_t *out);
 
-/* X(name, integer, rank order, function); NULL: filled by communities. */
-#define PG_METRICS(X)                             \
-    X(degree, true, PG_RANK_DESC, degree)         \
-    X(strength, false, PG_RANK_DESC, strength)    \
-    X(coreness, true, PG_RANK_NONE, coreness)     \
-    X(betweenness, false, PG_RANK_DESC, betweenness) \
-    X(closeness, false, PG_RANK_DESC, closeness)  \
-    X(harmonic, false, PG_RANK_DESC, harmonic)    \
-    X(eigenvector, false, PG_RANK_DESC, eigenvector) \
-    X(pagerank, false, PG_RANK_DESC, pagerank)    \
-    X(constraint, false, PG_RANK_ASC, constraint) \
-    X(clustering, false, PG_RANK_NONE, clustering) \
-    X(community, true, PG_RANK_NONE, NULL)
+/* X(name, integer, rank order, function). NULL: filled elsewhere — the
+ * brokerage roles below, community and stability by community.c. */
+#define PG_METRICS(X)                                  \
+    X(degree, true, PG_RANK_DESC, degree)              \
+    X(strength, false, PG_RANK_DESC, strength)         \
+    X(coreness, true, PG_RANK_NONE, coreness)          \
+    X(betweenness, false, PG_RANK_DESC, betweenness)   \
+    X(closeness, false, PG_RANK_DESC, closeness)       \
+    X(harmonic, false, PG_RANK_DESC, harmonic)         \
+    X(eigenvector, false, PG_RANK_DESC, eigenvector)   \
+    X(pagerank, false, PG_RANK_DESC, pagerank)         \
+    X(constraint, false, PG_RANK_ASC, constraint)      \
+    X(effective_size, false, PG_RANK_DESC, effective_size) \
+    X(clustering, false, PG_RANK_NONE, clustering)     \
+    X(coordinator, true, PG_RANK_NONE, NULL)           \
+    X(itinerant, true, PG_RANK_NONE, NULL)             \
+    X(gatekeeper, true, PG_RANK_NONE, NULL)            \
+    X(representative, true, PG_RANK_NONE, NULL)        \
+    X(liaison, true, PG_RANK_NONE, NULL)               \
+    X(community, true, PG_RANK_NONE, NULL)             \
+    X(stability, false, PG_RANK_NONE, NULL)
 
 static metric_fn degree, strength, coreness, betweenness, closeness, harmonic, eigenvector, pagerank, constraint,
-    clustering;
+    effective_size, clustering;
 
 #define INFO(name, integer, order, fn) { #name, integer, order },
 static const pg_metric_info metrics[PG_METRIC_COUNT] = { PG_METRICS(INFO) };
@@ -111,10 +121,55 @@ static igraph_error_t coreness(const pg_graph *g, const paths *p, igraph_vector_
     return IGRAPH_SUCCESS;
 }
 
+/* K distinct sources drawn with the seeded RNG into `sources`, sorted. */
+static igraph_error_t sample_sources(const pg_graph *g, igraph_integer_t k, igraph_vector_int_t *sources)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig);
+    IGRAPH_CHECK(igraph_vector_int_init_range(sources, 0, n));
+    igraph_rng_seed(igraph_rng_default(), g->options.seed);
+    for (igraph_integer_t i = 0; i < k; i++) { /* partial Fisher-Yates */
+        igraph_integer_t j = RNG_INTEGER(i, n - 1), t = VECTOR(*sources)[i];
+        VECTOR(*sources)[i] = VECTOR(*sources)[j];
+        VECTOR(*sources)[j] = t;
+    }
+    IGRAPH_CHECK(igraph_vector_int_resize(sources, k));
+    igraph_vector_int_sort(sources);
+    return IGRAPH_SUCCESS;
+}
+
+/* Sampled betweenness: the dependencies of K random sources, scaled by
+ * n/K (NetworkX's betweenness_centrality(k=K) estimator); the sources are
+ * kept in the graph for the summary. */
+static igraph_error_t sampled_betweenness(pg_graph *g, const paths *p, igraph_vector_t *out)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig), k = (igraph_integer_t)g->options.betweenness_samples;
+    igraph_vector_int_t sources;
+    IGRAPH_CHECK(sample_sources(g, k, &sources));
+    IGRAPH_FINALLY(igraph_vector_int_destroy, &sources);
+    IGRAPH_CHECK(igraph_betweenness_subset(&g->ig, out, igraph_vss_all(), IGRAPH_UNDIRECTED,
+                                           igraph_vss_vector(&sources), igraph_vss_all(), p->dist));
+    igraph_vector_scale(out, (double)n / (double)k);
+    g->betweenness_sources = IGRAPH_CALLOC(k, long);
+    IGRAPH_CHECK_OOM(g->betweenness_sources, "sampled sources");
+    for (igraph_integer_t i = 0; i < k; i++)
+        g->betweenness_sources[i] = g->entity[VECTOR(sources)[i]];
+    g->nbetweenness_sources = (size_t)k;
+    igraph_vector_int_destroy(&sources);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
 /* igraph counts each unordered pair once on undirected graphs, which is
- * NetworkX's betweenness_centrality(normalized=False). */
+ * NetworkX's betweenness_centrality(normalized=False). With a cutoff only
+ * paths up to that length count; with samples it is estimated. */
 static igraph_error_t betweenness(const pg_graph *g, const paths *p, igraph_vector_t *out)
 {
+    const pg_analysis_options *o = &g->options;
+    if (o->betweenness_samples > 0 && o->betweenness_samples < igraph_vcount(&g->ig))
+        return sampled_betweenness((pg_graph *)g, p, out);
+    if (o->cutoff > 0)
+        return igraph_betweenness_cutoff(&g->ig, out, igraph_vss_all(), IGRAPH_UNDIRECTED, p->dist,
+                                         o->cutoff * p->scale);
     return igraph_betweenness(&g->ig, out, igraph_vss_all(), IGRAPH_UNDIRECTED, p->dist);
 }
 
@@ -189,6 +244,147 @@ static igraph_error_t constraint(const pg_graph *g, const paths *p, igraph_vecto
     return set_isolates(g, out, NAN);
 }
 
+/* The weight of edge v-w, or 0 when they are not adjacent. */
+static igraph_error_t tie(const pg_graph *g, igraph_integer_t v, igraph_integer_t w, double *weight)
+{
+    igraph_integer_t eid;
+    IGRAPH_CHECK(igraph_get_eid(&g->ig, &eid, v, w, IGRAPH_UNDIRECTED, false));
+    *weight = eid >= 0 ? VECTOR(g->weights)[eid] : 0.0;
+    return IGRAPH_SUCCESS;
+}
+
+/* Redundancy of u's tie to v: sum over u's other contacts w of
+ * p(u,w) * m(v,w), p = weight over u's strength, m = weight over v's
+ * strongest tie (NetworkX's normalized mutual weights). */
+static igraph_error_t redundancy(const pg_graph *g, const igraph_vector_int_t *nu, igraph_integer_t u,
+                                 igraph_integer_t v, const igraph_vector_t *sum, const igraph_vector_t *max,
+                                 double *r)
+{
+    *r = 0;
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(nu); i++) {
+        igraph_integer_t w = VECTOR(*nu)[i];
+        double uw, vw;
+        if (w == v)
+            continue;
+        IGRAPH_CHECK(tie(g, v, w, &vw));
+        if (vw == 0)
+            continue;
+        IGRAPH_CHECK(tie(g, u, w, &uw));
+        *r += uw / VECTOR(*sum)[u] * (vw / VECTOR(*max)[v]);
+    }
+    return IGRAPH_SUCCESS;
+}
+
+/* Burt's effective size, weighted as NetworkX's effective_size(weight=):
+ * the sum over contacts v of 1 - redundancy; NaN for isolates. */
+static igraph_error_t effective_size(const pg_graph *g, const paths *p, igraph_vector_t *out)
+{
+    (void)p;
+    igraph_integer_t n = igraph_vcount(&g->ig);
+    igraph_vector_t sum, max;
+    igraph_vector_int_t nu;
+    IGRAPH_VECTOR_INIT_FINALLY(&sum, 0);
+    IGRAPH_VECTOR_INIT_FINALLY(&max, n);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&nu, 0);
+    IGRAPH_CHECK(igraph_strength(&g->ig, &sum, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &g->weights));
+    for (size_t e = 0; e < g->edges.len; e++) {
+        const pg_edge *x = &g->edges.items[e];
+        VECTOR(max)[x->u] = x->weight > VECTOR(max)[x->u] ? x->weight : VECTOR(max)[x->u];
+        VECTOR(max)[x->v] = x->weight > VECTOR(max)[x->v] ? x->weight : VECTOR(max)[x->v];
+    }
+    for (igraph_integer_t u = 0; u < n; u++) {
+        IGRAPH_CHECK(igraph_neighbors(&g->ig, &nu, u, IGRAPH_ALL));
+        double size = igraph_vector_int_size(&nu) ? 0.0 : NAN, r;
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&nu); i++) {
+            IGRAPH_CHECK(redundancy(g, &nu, u, VECTOR(nu)[i], &sum, &max, &r));
+            size += 1 - r;
+        }
+        VECTOR(*out)[u] = size;
+    }
+    igraph_vector_int_destroy(&nu);
+    igraph_vector_destroy(&max);
+    igraph_vector_destroy(&sum);
+    IGRAPH_FINALLY_CLEAN(3);
+    return IGRAPH_SUCCESS;
+}
+
+/* ---- brokerage roles ------------------------------------------------ */
+
+enum { COORDINATOR, ITINERANT, GATEKEEPER, REPRESENTATIVE, LIAISON };
+
+typedef struct numbuf {
+    char text[32]; /* a node's group, when it is a number */
+} numbuf;
+
+static bool same(const char *a, const char *b)
+{
+    return strcmp(a, b) == 0;
+}
+
+/* Adds to `role` the roles of broker b between non-adjacent contacts a
+ * and c, counted over both directions a-b-c and c-b-a (the network taken
+ * as symmetric, as statnet's brokerage does). */
+static void classify(const char *ga, const char *gb, const char *gc, double role[5])
+{
+    if (same(ga, gb) && same(gb, gc))
+        role[COORDINATOR] += 2;
+    else if (same(ga, gc))
+        role[ITINERANT] += 2;
+    else if (same(ga, gb) || same(gb, gc)) {
+        role[REPRESENTATIVE] += 1; /* b's group is the origin's one way ... */
+        role[GATEKEEPER] += 1;     /* ... and the destination's the other */
+    } else
+        role[LIAISON] += 2;
+}
+
+/* Gould-Fernandez roles of node b by the groups in `group`. */
+static igraph_error_t broker(const pg_graph *g, igraph_integer_t b, const char **group, igraph_vector_int_t *nb,
+                             double role[5])
+{
+    IGRAPH_CHECK(igraph_neighbors(&g->ig, nb, b, IGRAPH_ALL));
+    igraph_integer_t k = igraph_vector_int_size(nb);
+    for (igraph_integer_t i = 0; group[b] && i < k; i++) {
+        for (igraph_integer_t j = i + 1; j < k; j++) {
+            igraph_integer_t a = VECTOR(*nb)[i], c = VECTOR(*nb)[j];
+            double ac;
+            if (!group[a] || !group[c])
+                continue;
+            IGRAPH_CHECK(tie(g, a, c, &ac));
+            if (ac == 0)
+                classify(group[a], group[b], group[c], role);
+        }
+    }
+    return IGRAPH_SUCCESS;
+}
+
+/* The five role columns, from first (COORDINATOR) on. Nodes without the
+ * grouping attribute broker nothing and are no one's contact here. */
+static igraph_error_t brokerage_roles(const pg_graph *g, igraph_vector_t *first)
+{
+    igraph_integer_t n = igraph_vcount(&g->ig);
+    numbuf *bufs = IGRAPH_CALLOC(n > 0 ? n : 1, numbuf);
+    const char **group = IGRAPH_CALLOC(n > 0 ? n : 1, const char *);
+    igraph_vector_int_t nb;
+    IGRAPH_CHECK_OOM(bufs, "brokerage groups");
+    IGRAPH_FINALLY(igraph_free, bufs);
+    IGRAPH_CHECK_OOM(group, "brokerage groups");
+    IGRAPH_FINALLY(igraph_free, group);
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&nb, 0);
+    for (igraph_integer_t v = 0; v < n; v++)
+        group[v] = pg_node_attr(g, (size_t)v, g->options.group_by, bufs[v].text);
+    for (igraph_integer_t b = 0; b < n; b++) {
+        double role[5] = { 0 };
+        IGRAPH_CHECK(broker(g, b, group, &nb, role));
+        for (int r = 0; r < 5; r++)
+            VECTOR(first[r])[b] = role[r];
+    }
+    igraph_vector_int_destroy(&nb);
+    IGRAPH_FREE(group);
+    IGRAPH_FREE(bufs);
+    IGRAPH_FINALLY_CLEAN(3);
+    return IGRAPH_SUCCESS;
+}
+
 /* Unweighted local clustering; 0 when degree < 2. */
 static igraph_error_t clustering(const pg_graph *g, const paths *p, igraph_vector_t *out)
 {
@@ -221,6 +417,7 @@ igraph_error_t pg_metric_compute(pg_graph *g, igraph_vector_t *results)
     for (int i = 0; i < PG_METRIC_COUNT; i++)
         if (functions[i] != NULL)
             IGRAPH_CHECK(functions[i](g, &p, &results[i]));
+    IGRAPH_CHECK(brokerage_roles(g, &results[pg_metric_index("coordinator")]));
     igraph_vector_destroy(&dist);
     IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;

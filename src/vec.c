@@ -29,3 +29,11 @@ void pg_vec_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, con
     if (n > 1)
         qsort(base, n, size, cmp);
 }
+
+int pg_str_vec_push(pg_str_vec *v, const char *s)
+{
+    if (PG_VEC_RESERVE(*v, 1) != 0)
+        return -1;
+    v->items[v->len++] = s;
+    return 0;
+}

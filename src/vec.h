@@ -15,6 +15,12 @@ int pg_vec_grow(void **items, size_t *cap, size_t need, size_t size);
 #define PG_VEC_RESERVE(vec, n) \
     pg_vec_grow((void **)&(vec).items, &(vec).cap, (vec).len + (n), sizeof *(vec).items)
 
+/* A growable list of borrowed strings. */
+typedef PG_VEC(const char *) pg_str_vec;
+
+/* Appends `s`; 0, or -1 when out of memory. */
+int pg_str_vec_push(pg_str_vec *v, const char *s);
+
 /* qsort that accepts an empty (possibly NULL) array. */
 void pg_vec_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 

@@ -20,6 +20,9 @@ static const writer writers[PG_FORMAT_COUNT] = {
     [PG_FORMAT_NODES_CSV] = { "nodes.csv", pg_write_nodes_csv },
     [PG_FORMAT_EDGES_CSV] = { "edges.csv", pg_write_edges_csv },
     [PG_FORMAT_SUMMARY] = { "summary.json", pg_write_summary },
+    [PG_FORMAT_PERIODS] = { "metrics_by_period.csv", pg_write_periods },
+    [PG_FORMAT_EGO] = { "ego.json", pg_write_ego_json },
+    [PG_FORMAT_EGO_TEXT] = { "ego.txt", pg_write_ego_text },
 };
 
 const char *pg_format_filename(pg_format f)
@@ -27,12 +30,24 @@ const char *pg_format_filename(pg_format f)
     return (unsigned)f < PG_FORMAT_COUNT ? writers[f].filename : NULL;
 }
 
+int pg_format_available(const pg_graph *g, pg_format f)
+{
+    if ((unsigned)f >= PG_FORMAT_COUNT || !g->analysed)
+        return 0;
+    if (f == PG_FORMAT_PERIODS)
+        return g->periods != NULL;
+    if (f == PG_FORMAT_EGO || f == PG_FORMAT_EGO_TEXT)
+        return g->ego >= 0;
+    return 1;
+}
+
 pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err)
 {
     if ((unsigned)f >= PG_FORMAT_COUNT)
         return pg_error_set(err, PG_EARG, "unknown output format %d", (int)f);
-    if (!g->analysed)
-        return pg_error_set(err, PG_EARG, "the graph must be analysed before it is written");
+    if (!pg_format_available(g, f))
+        return pg_error_set(err, PG_EARG, "%s cannot be written: %s", writers[f].filename,
+                            !g->analysed ? "the graph is not analysed" : "it was not computed for this graph");
     errno = 0;
     writers[f].fn(g, out);
     if (fflush(out) != 0 || ferror(out))
@@ -66,7 +81,7 @@ static const pg_attr *find_attr(const pg_attr *attrs, size_t count, const char *
 
 const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32])
 {
-    pg_span span = g->ds->entities.items[v].attrs;
+    pg_span span = pg_node_entity(g, v)->attrs;
     const pg_attr *a = find_attr(g->ds->attrs.items + span.first, span.count, c->key);
     if (a == NULL)
         return NULL;
@@ -97,7 +112,12 @@ double pg_node_size01(const pg_graph *g, size_t v)
     return max > 0 ? sqrt(VECTOR(g->metric[m])[v] / max) : 0.0;
 }
 
+bool pg_graph_projected(const pg_graph *g)
+{
+    return g->spec.view != PG_VIEW_FULL;
+}
+
 void pg_write_provenance(const pg_graph *g, FILE *f)
 {
-    fprintf(f, "partygraph %s, full view, input sha256 %s", PG_VERSION, g->ds->sha256);
+    fprintf(f, "partygraph %s, %s view, input sha256 %s", PG_VERSION, pg_view_name(g->spec.view), g->ds->sha256);
 }

@@ -6,10 +6,12 @@
 #include <stdio.h>
 
 #include "graph.h"
+#include "jsonw.h"
 
 typedef void pg_writer_fn(const pg_graph *g, FILE *f);
 
-pg_writer_fn pg_write_graphml, pg_write_dot, pg_write_nodes_csv, pg_write_edges_csv, pg_write_summary;
+pg_writer_fn pg_write_graphml, pg_write_dot, pg_write_nodes_csv, pg_write_edges_csv, pg_write_summary,
+    pg_write_periods, pg_write_ego_json, pg_write_ego_text;
 
 /* Metric `m` of node `v` as text (integers without a point), or NULL when
  * it is undefined for that node. */
@@ -26,6 +28,12 @@ const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c);
 /* Node v's size on a 0..1 scale: the square root of its PageRank over the
  * largest. */
 double pg_node_size01(const pg_graph *g, size_t v);
+
+/* The "periods" member of summary.json (rank changes between periods). */
+void pg_write_period_changes(const pg_graph *g, pg_jsonw *w);
+
+/* True when edges carry the projection columns `shared` and `via`. */
+bool pg_graph_projected(const pg_graph *g);
 
 /* A one-line provenance note, "partygraph 0.1.0, full view, input sha256
  * HEX", for comments at the top of text outputs (no file name, so that it

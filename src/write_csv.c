@@ -38,6 +38,8 @@ void pg_write_edges_csv(const pg_graph *g, FILE *f)
 {
     char buf[PG_FMT_DOUBLE_SIZE], first[16], last[16];
     fputs("source,target,weight,count,types,first,last,sources", f);
+    if (pg_graph_projected(g))
+        fputs(",shared,via", f);
     for (size_t c = 0; c < g->edge_columns.len; c++)
         cell(f, g->edge_columns.items[c].key);
     putc('\n', f);
@@ -51,6 +53,10 @@ void pg_write_edges_csv(const pg_graph *g, FILE *f)
         cell(f, pg_date_format(x->first, first, sizeof first));
         cell(f, pg_date_format(x->last, last, sizeof last));
         cell(f, x->sources);
+        if (pg_graph_projected(g)) {
+            fprintf(f, ",%ld", x->shared);
+            cell(f, x->via);
+        }
         for (size_t c = 0; c < g->edge_columns.len; c++)
             cell(f, pg_edge_value(g, e, &g->edge_columns.items[c]));
         putc('\n', f);

@@ -36,6 +36,7 @@ static void keys(const pg_graph *g, FILE *f)
 {
     key(f, "graph", "title", "string");
     key(f, "graph", "description", "string");
+    key(f, "graph", "view", "string");
     key(f, "node", "label", "string");
     key(f, "node", "kind", "string");
     for (int m = 0; m < PG_METRIC_COUNT; m++)
@@ -52,6 +53,10 @@ static void keys(const pg_graph *g, FILE *f)
     key(f, "edge", "first", "string");
     key(f, "edge", "last", "string");
     key(f, "edge", "sources", "string");
+    if (pg_graph_projected(g)) {
+        key(f, "edge", "shared", "int");
+        key(f, "edge", "via", "string");
+    }
     for (size_t c = 0; c < g->edge_columns.len; c++)
         key(f, "edge", g->edge_columns.items[c].key, "string");
 }
@@ -92,6 +97,10 @@ static void edge(const pg_graph *g, FILE *f, size_t e)
     data(f, 'e', "first", pg_date_is_set(x->first) ? pg_date_format(x->first, first, sizeof first) : NULL);
     data(f, 'e', "last", pg_date_is_set(x->last) ? pg_date_format(x->last, last, sizeof last) : NULL);
     data(f, 'e', "sources", x->sources[0] ? x->sources : NULL);
+    if (pg_graph_projected(g)) {
+        fprintf(f, "      <data key=\"e_shared\">%ld</data>\n", x->shared);
+        data(f, 'e', "via", x->via[0] ? x->via : NULL);
+    }
     for (size_t c = 0; c < g->edge_columns.len; c++)
         data(f, 'e', g->edge_columns.items[c].key, pg_edge_value(g, e, &g->edge_columns.items[c]));
     fputs("    </edge>\n", f);
@@ -111,6 +120,7 @@ void pg_write_graphml(const pg_graph *g, FILE *f)
         data(f, 'g', "title", g->ds->title);
     if (g->ds->description[0])
         data(f, 'g', "description", g->ds->description);
+    data(f, 'g', "view", pg_view_name(g->spec.view));
     for (size_t v = 0; v < g->n; v++)
         node(g, f, v);
     for (size_t e = 0; e < g->edges.len; e++)

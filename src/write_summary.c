@@ -1,114 +1,239 @@
-/* write_summary.c - summary.json: provenance, counts, structure,
- * communities and the top 10 of every centrality, for scripts and for
- * comparing runs. */
+/* write_summary.c - summary.json: provenance, how the view was built,
+ * counts, structure, communities, homophily, brokerage, the top 10 of
+ * every centrality and, after pg_graph_analyse_periods, the rank changes
+ * between periods. For scripts and for comparing runs. */
+#include <math.h>
+
+#include "date.h"
+
 #include "igraph_glue.h"
 #include "jsonw.h"
 #include "write.h"
 
 enum { TOP = 10 };
 
+static void key_string(pg_jsonw *w, const char *key, const char *value)
+{
+    pg_jsonw_key(w, key);
+    pg_jsonw_string(w, value);
+}
+
+static void key_long(pg_jsonw *w, const char *key, long value)
+{
+    pg_jsonw_key(w, key);
+    pg_jsonw_long(w, value);
+}
+
+static void key_number(pg_jsonw *w, const char *key, double value)
+{
+    pg_jsonw_key(w, key);
+    pg_jsonw_number(w, value);
+}
+
 static void provenance(const pg_graph *g, pg_jsonw *w)
 {
     pg_jsonw_key(w, "partygraph");
     pg_jsonw_open(w, '{', true);
-    pg_jsonw_key(w, "version");
-    pg_jsonw_string(w, PG_VERSION);
-    pg_jsonw_key(w, "igraph");
-    pg_jsonw_string(w, pg_igraph_version());
-    pg_jsonw_key(w, "cjson");
-    pg_jsonw_string(w, pg_cjson_version());
+    key_string(w, "version", PG_VERSION);
+    key_string(w, "igraph", pg_igraph_version());
+    key_string(w, "cjson", pg_cjson_version());
     pg_jsonw_close(w);
     pg_jsonw_key(w, "input");
     pg_jsonw_open(w, '{', false);
-    pg_jsonw_key(w, "file");
-    pg_jsonw_string(w, g->ds->file);
-    pg_jsonw_key(w, "bytes");
-    pg_jsonw_long(w, (long)g->ds->input_bytes);
-    pg_jsonw_key(w, "sha256");
-    pg_jsonw_string(w, g->ds->sha256);
-    pg_jsonw_key(w, "title");
-    pg_jsonw_string(w, g->ds->title);
-    pg_jsonw_key(w, "description");
-    pg_jsonw_string(w, g->ds->description);
-    pg_jsonw_key(w, "sources");
-    pg_jsonw_long(w, (long)g->ds->sources.len);
+    key_string(w, "file", g->ds->file);
+    key_long(w, "bytes", (long)g->ds->input_bytes);
+    key_string(w, "sha256", g->ds->sha256);
+    key_string(w, "title", g->ds->title);
+    key_string(w, "description", g->ds->description);
+    key_long(w, "sources", (long)g->ds->sources.len);
+    pg_jsonw_close(w);
+}
+
+static void key_bool(pg_jsonw *w, const char *key, bool value)
+{
+    pg_jsonw_key(w, key);
+    pg_jsonw_bool(w, value);
+}
+
+static void day(pg_jsonw *w, const char *key, long yyyymmdd, bool set)
+{
+    char text[16];
+    pg_date d = { (short)(yyyymmdd / 10000), (unsigned char)(yyyymmdd / 100 % 100), (unsigned char)(yyyymmdd % 100) };
+    key_string(w, key, set ? pg_date_format(d, text, sizeof text) : NULL);
+}
+
+static void view(const pg_graph *g, pg_jsonw *w)
+{
+    const pg_view_spec *s = &g->spec;
+    pg_jsonw_key(w, "view");
+    pg_jsonw_open(w, '{', false);
+    key_string(w, "name", pg_view_name(s->view));
+    key_string(w, "projection", s->view == PG_VIEW_FULL ? NULL : pg_projection_name(s->projection));
+    key_long(w, "max_event_size", s->max_event_size);
+    key_long(w, "min_shared", s->min_shared);
+    day(w, "from", s->from_day, s->windowed && s->from_day > 0);
+    day(w, "to", s->to_day, s->windowed && s->to_day < 99999999);
+    key_bool(w, "dated_only", s->dated_only);
+    pg_jsonw_key(w, "kinds");
+    pg_jsonw_open(w, '[', true);
+    for (int k = 0; k < PG_KIND_COUNT; k++)
+        if (s->kinds == 0 || (s->kinds & (1u << k)))
+            pg_jsonw_string(w, pg_kind_name((pg_kind)k));
+    pg_jsonw_close(w);
+    pg_jsonw_key(w, "where");
+    pg_jsonw_open(w, '{', true);
+    for (size_t i = 0; i < s->nwhere; i++)
+        key_string(w, s->where[i].attr, s->where[i].value);
+    pg_jsonw_close(w);
+    key_number(w, "min_weight", s->min_weight);
+    key_bool(w, "giant", s->giant);
+    key_long(w, "k_core", s->k_core);
     pg_jsonw_close(w);
 }
 
 static void counts(const pg_graph *g, pg_jsonw *w)
 {
-    pg_jsonw_key(w, "nodes");
-    pg_jsonw_long(w, (long)g->n);
-    pg_jsonw_key(w, "edges");
-    pg_jsonw_long(w, (long)g->edges.len);
+    long by_kind[PG_KIND_COUNT] = { 0 };
+    for (size_t v = 0; v < g->n; v++)
+        by_kind[pg_graph_node_kind(g, v)]++;
+    key_long(w, "nodes", (long)g->n);
+    key_long(w, "edges", (long)g->edges.len);
     pg_jsonw_key(w, "nodes_by_kind");
     pg_jsonw_open(w, '{', true);
-    for (int k = 0; k < PG_KIND_COUNT; k++) {
-        pg_jsonw_key(w, pg_kind_name((pg_kind)k));
-        pg_jsonw_long(w, (long)g->ds->kind_count[k]);
-    }
+    for (int k = 0; k < PG_KIND_COUNT; k++)
+        key_long(w, pg_kind_name((pg_kind)k), by_kind[k]);
     pg_jsonw_close(w);
     pg_jsonw_key(w, "relations");
     pg_jsonw_open(w, '{', false);
-    pg_jsonw_key(w, "explicit");
-    pg_jsonw_long(w, (long)g->explicit_relations);
-    pg_jsonw_key(w, "implied");
-    pg_jsonw_long(w, (long)g->implied_relations);
-    pg_jsonw_key(w, "self_loops_dropped");
-    pg_jsonw_long(w, (long)g->self_loops);
+    key_long(w, "explicit", (long)g->explicit_relations);
+    key_long(w, "implied", (long)g->implied_relations);
+    key_long(w, "self_loops_dropped", (long)g->self_loops);
     pg_jsonw_key(w, "by_type");
     pg_jsonw_open(w, '{', true);
-    for (size_t i = 0; i < g->types.len; i++) {
-        pg_jsonw_key(w, g->types.items[i].type);
-        pg_jsonw_long(w, g->types.items[i].count);
-    }
+    for (size_t i = 0; i < g->types.len; i++)
+        key_long(w, g->types.items[i].type, g->types.items[i].count);
     pg_jsonw_close(w);
     pg_jsonw_close(w);
 }
 
 static void structure(const pg_graph *g, pg_jsonw *w)
 {
+    static const char *const names[4] = { "degree", "betweenness", "closeness", "eigenvector" };
     pg_jsonw_key(w, "components");
     pg_jsonw_open(w, '{', true);
-    pg_jsonw_key(w, "count");
-    pg_jsonw_long(w, (long)g->components);
-    pg_jsonw_key(w, "largest");
-    pg_jsonw_long(w, (long)g->largest_component);
+    key_long(w, "count", (long)g->components);
+    key_long(w, "largest", (long)g->largest_component);
     pg_jsonw_close(w);
-    pg_jsonw_key(w, "density");
-    pg_jsonw_number(w, g->density);
-    pg_jsonw_key(w, "path_lengths");
-    pg_jsonw_string(w, g->options.weighted_paths ? "1/weight" : "hops");
+    key_number(w, "density", g->density);
+    key_string(w, "path_lengths", g->options.weighted_paths ? "1/weight" : "hops");
+    pg_jsonw_key(w, "structure");
+    pg_jsonw_open(w, '{', false);
+    pg_jsonw_key(w, "centralization");
+    pg_jsonw_open(w, '{', true);
+    for (int i = 0; i < 4; i++)
+        key_number(w, names[i], g->structure.centralization[i]);
+    pg_jsonw_close(w);
+    key_number(w, "diameter", g->structure.diameter);
+    key_number(w, "average_path_length", g->structure.average_path_length);
+    key_number(w, "transitivity", g->structure.transitivity);
+    pg_jsonw_close(w);
 }
 
-static void community_sizes(const pg_graph *g, pg_jsonw *w)
+static void betweenness(const pg_graph *g, pg_jsonw *w)
 {
+    const pg_analysis_options *o = &g->options;
+    bool sampled = g->betweenness_sources != NULL;
+    pg_jsonw_key(w, "betweenness");
+    pg_jsonw_open(w, '{', false);
+    key_string(w, "method", sampled ? "sampled" : o->cutoff > 0 ? "cutoff" : "exact");
+    key_bool(w, "approximate", sampled || o->cutoff > 0);
+    key_long(w, "samples", (long)g->nbetweenness_sources);
+    key_number(w, "cutoff", o->cutoff > 0 ? o->cutoff : NAN);
+    pg_jsonw_key(w, "sources");
     pg_jsonw_open(w, '[', true);
-    for (size_t c = 0; c < g->communities; c++)
-        pg_jsonw_long(w, (long)g->community_size[c]);
+    for (size_t i = 0; i < g->nbetweenness_sources; i++)
+        pg_jsonw_string(w, g->ds->entities.items[g->betweenness_sources[i]].id);
+    pg_jsonw_close(w);
     pg_jsonw_close(w);
 }
 
 static void communities(const pg_graph *g, pg_jsonw *w)
 {
+    const pg_analysis_options *o = &g->options;
     pg_jsonw_key(w, "communities");
     pg_jsonw_open(w, '{', false);
-    pg_jsonw_key(w, "algorithm");
-    pg_jsonw_string(w, pg_cluster_name(g->options.cluster));
-    pg_jsonw_key(w, "seed");
-    pg_jsonw_long(w, (long)g->options.seed);
-    pg_jsonw_key(w, "restarts");
-    pg_jsonw_long(w, g->options.restarts);
-    pg_jsonw_key(w, "resolution");
-    pg_jsonw_number(w, g->options.resolution);
-    pg_jsonw_key(w, "count");
-    pg_jsonw_long(w, (long)g->communities);
-    pg_jsonw_key(w, "modularity");
-    pg_jsonw_number(w, g->modularity);
-    pg_jsonw_key(w, "objective");
-    pg_jsonw_number(w, g->objective);
+    key_string(w, "algorithm", pg_cluster_name(o->cluster));
+    key_long(w, "seed", (long)o->seed);
+    key_long(w, "restarts", g->restarts_used);
+    key_number(w, "resolution", o->resolution);
+    key_long(w, "runs", o->runs);
+    key_long(w, "count", (long)g->communities);
+    key_number(w, "modularity", g->modularity);
+    key_number(w, "objective", g->objective);
+    key_number(w, "nmi_mean", g->nmi_mean);
+    key_number(w, "vi_mean", g->vi_mean);
     pg_jsonw_key(w, "sizes");
-    community_sizes(g, w);
+    pg_jsonw_open(w, '[', true);
+    for (size_t c = 0; c < g->communities; c++)
+        pg_jsonw_long(w, (long)g->community_size[c]);
+    pg_jsonw_close(w);
+    pg_jsonw_close(w);
+}
+
+static void mixing(const pg_homophily *h, pg_jsonw *w)
+{
+    pg_jsonw_key(w, h->attr);
+    pg_jsonw_open(w, '{', false);
+    pg_jsonw_key(w, "values");
+    pg_jsonw_open(w, '[', true);
+    for (size_t i = 0; i < h->nvalues; i++)
+        pg_jsonw_string(w, h->values[i]);
+    pg_jsonw_close(w);
+    pg_jsonw_key(w, "matrix");
+    pg_jsonw_open(w, '[', false);
+    for (size_t i = 0; i < h->nvalues; i++) {
+        pg_jsonw_open(w, '[', true);
+        for (size_t j = 0; j < h->nvalues; j++)
+            pg_jsonw_long(w, h->mixing[i * h->nvalues + j]);
+        pg_jsonw_close(w);
+    }
+    pg_jsonw_close(w);
+    pg_jsonw_close(w);
+}
+
+static void homophily(const pg_graph *g, pg_jsonw *w)
+{
+    pg_jsonw_key(w, "assortativity");
+    pg_jsonw_open(w, '{', false);
+    for (size_t i = 0; i < g->nhomophily; i++)
+        key_number(w, g->homophily[i].attr, g->homophily[i].assortativity);
+    pg_jsonw_close(w);
+    pg_jsonw_key(w, "ei");
+    pg_jsonw_open(w, '{', false);
+    for (size_t i = 0; i < g->nhomophily; i++) {
+        const pg_homophily *h = &g->homophily[i];
+        long all = h->internal + h->external;
+        key_number(w, h->attr, all ? (double)(h->external - h->internal) / (double)all : NAN);
+    }
+    pg_jsonw_close(w);
+    pg_jsonw_key(w, "mixing");
+    pg_jsonw_open(w, '{', false);
+    for (size_t i = 0; i < g->nhomophily; i++)
+        mixing(&g->homophily[i], w);
+    pg_jsonw_close(w);
+}
+
+static void brokerage(const pg_graph *g, pg_jsonw *w)
+{
+    int first = pg_metric_index("coordinator");
+    pg_jsonw_key(w, "brokerage");
+    pg_jsonw_open(w, '{', false);
+    key_string(w, "group_by", g->options.group_by);
+    pg_jsonw_key(w, "totals");
+    pg_jsonw_open(w, '{', true);
+    for (int r = 0; r < 5; r++)
+        key_long(w, pg_metric_table()[first + r].name, g->structure.brokerage_total[r]);
+    pg_jsonw_close(w);
     pg_jsonw_close(w);
 }
 
@@ -120,14 +245,10 @@ static void top_list(const pg_graph *g, pg_jsonw *w, int m)
     pg_jsonw_open(w, '[', false);
     for (size_t i = 0; i < n; i++) {
         pg_jsonw_open(w, '{', true);
-        pg_jsonw_key(w, "id");
-        pg_jsonw_string(w, pg_graph_node_id(g, top[i]));
-        pg_jsonw_key(w, "label");
-        pg_jsonw_string(w, pg_graph_node_label(g, top[i]));
-        pg_jsonw_key(w, "kind");
-        pg_jsonw_string(w, pg_kind_name(pg_graph_node_kind(g, top[i])));
-        pg_jsonw_key(w, "value");
-        pg_jsonw_number(w, VECTOR(g->metric[m])[top[i]]);
+        key_string(w, "id", pg_graph_node_id(g, top[i]));
+        key_string(w, "label", pg_graph_node_label(g, top[i]));
+        key_string(w, "kind", pg_kind_name(pg_graph_node_kind(g, top[i])));
+        key_number(w, "value", VECTOR(g->metric[m])[top[i]]);
         pg_jsonw_close(w);
     }
     pg_jsonw_close(w);
@@ -158,12 +279,16 @@ void pg_write_summary(const pg_graph *g, FILE *f)
     pg_jsonw_init(&w, f);
     pg_jsonw_open(&w, '{', false);
     provenance(g, &w);
-    pg_jsonw_key(&w, "view");
-    pg_jsonw_string(&w, "full");
+    view(g, &w);
     counts(g, &w);
     structure(g, &w);
+    betweenness(g, &w);
     communities(g, &w);
+    homophily(g, &w);
+    brokerage(g, &w);
     tops(g, &w);
+    if (g->periods)
+        pg_write_period_changes(g, &w);
     warnings(g, &w);
     pg_jsonw_close(&w);
 }

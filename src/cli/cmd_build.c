@@ -117,6 +117,8 @@ static pg_status write_dir(pg_output *out, const pg_graph *g, const char *dir, p
     pg_status st = pg_output_mkdir(out, dir, err);
     for (int f = 0; f < PG_FORMAT_COUNT && st == PG_OK; f++) {
         char path[4096];
+        if (!pg_format_available(g, (pg_format)f) || f == PG_FORMAT_EGO_TEXT)
+            continue;
         if (snprintf(path, sizeof path, "%s/%s", dir, pg_format_filename((pg_format)f)) >= (int)sizeof path) {
             snprintf(err->message, sizeof err->message, "the output directory name is too long");
             return err->status = PG_EIO;

@@ -71,9 +71,10 @@ def check_tables(tap, name, out, summary):
     tap.check(len(nodes) == summary["nodes"] and len(edges) == summary["edges"], f"{name}: CSV row counts match")
     ids = [n["id"] for n in nodes]
     tap.check(ids == sorted(ids, key=lambda s: s.encode()), f"{name}: nodes.csv is sorted by id")
-    header = list(nodes[0].keys())[:14] if nodes else []
+    header = list(nodes[0].keys())[:21] if nodes else []
     tap.check(header == ["id", "label", "kind", "degree", "strength", "coreness", "betweenness", "closeness", "harmonic",
-                         "eigenvector", "pagerank", "constraint", "clustering", "community"],
+                         "eigenvector", "pagerank", "constraint", "effective_size", "clustering", "coordinator",
+                         "itinerant", "gatekeeper", "representative", "liaison", "community", "stability"],
               f"{name}: nodes.csv columns", header)
     pairs = [(e["source"], e["target"]) for e in edges]
     tap.check(pairs == sorted(pairs, key=lambda p: (p[0].encode(), p[1].encode())) and all(s < t for s, t in pairs),
@@ -84,12 +85,13 @@ def check_summary(tap, name, out, path):
     summary = json.load(open(os.path.join(out, "summary.json")))
     digest = hashlib.sha256(open(path, "rb").read()).hexdigest()
     tap.check(summary["input"]["sha256"] == digest, f"{name}: summary.json carries the input's SHA-256")
-    tap.check(summary["partygraph"]["igraph"].startswith("0.10") and summary["view"] == "full",
+    tap.check(summary["partygraph"]["igraph"].startswith("0.10") and summary["view"]["name"] == "full",
               f"{name}: summary.json names the versions and the view")
     tops = summary["top"]
     tap.check(set(tops) == {"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
-                            "constraint"} and all(len(v) == min(10, summary["nodes"]) for k, v in tops.items()
-                                                  if k != "constraint"),
+                            "constraint", "effective_size"}
+              and all(len(v) == min(10, summary["nodes"]) for k, v in tops.items()
+                      if k not in ("constraint", "effective_size")),
               f"{name}: top 10 lists for each centrality")
     return summary
 

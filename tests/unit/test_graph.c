@@ -177,7 +177,9 @@ static void rankings(void)
 static void metric_names(void)
 {
     const char *want[] = { "degree", "strength", "coreness", "betweenness", "closeness", "harmonic",
-                           "eigenvector", "pagerank", "constraint", "clustering", "community", NULL };
+                           "eigenvector", "pagerank", "constraint", "effective_size", "clustering",
+                           "coordinator", "itinerant", "gatekeeper", "representative", "liaison",
+                           "community", "stability", NULL };
     const char *const *names = pg_metric_names();
     bool same = true;
     for (int i = 0; want[i] || names[i]; i++)

@@ -1,0 +1,416 @@
+/* project.c - the parties, countries and mechanisms views: a two-mode
+ * network of actors and their affiliations, projected onto the actors.
+ *
+ *   view        actors                         affiliations
+ *   parties     parties                        events they attended, hosted or
+ *                                              signed; mechanisms they are members of
+ *   countries   countries, and parties through the same, of the country's parties
+ *               their `country`                and of the country itself
+ *   mechanisms  mechanisms                     their member parties
+ *
+ * Two actors are tied through every affiliation they share, weighted as
+ * the projection says (NetworkX's bipartite projections), plus the weight
+ * of the direct `contact` relations between them. Every actor of the
+ * view's kind is a node, tied or not. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+
+enum { VIA_CAP = 10 };
+
+/* Which affiliation types an actor-affiliation link may have. */
+static bool participation(const char *type, pg_kind affiliation)
+{
+    if (affiliation == PG_KIND_EVENT)
+        return strcmp(type, "attended") == 0 || strcmp(type, "hosted") == 0 || strcmp(type, "signed") == 0;
+    return strcmp(type, "member_of") == 0;
+}
+
+/* The actor an entity stands for in this view, or -1. */
+static long actor_of(const pg_graph *g, long e)
+{
+    const pg_entity *x = &g->ds->entities.items[e];
+    switch (g->spec.view) {
+    case PG_VIEW_PARTIES: return x->kind == PG_KIND_PARTY ? e : -1;
+    case PG_VIEW_MECHANISMS: return x->kind == PG_KIND_MECHANISM ? e : -1;
+    case PG_VIEW_COUNTRIES:
+        if (x->kind == PG_KIND_COUNTRY)
+            return e;
+        for (int k = 0; x->kind == PG_KIND_PARTY && k < x->nrefs; k++)
+            if (strcmp(x->refs[k].field, "country") == 0)
+                return x->refs[k].target;
+        return -1;
+    default: return -1;
+    }
+}
+
+/* Can an entity of kind `k` be an affiliation in this view? */
+static bool affiliation_kind(const pg_graph *g, pg_kind k)
+{
+    if (g->spec.view == PG_VIEW_MECHANISMS)
+        return k == PG_KIND_PARTY;
+    return k == PG_KIND_EVENT || k == PG_KIND_MECHANISM;
+}
+
+/* ---- memberships ------------------------------------------------------ */
+
+typedef struct membership {
+    long aff, actor;     /* entities */
+    pg_date first, last;
+    unsigned types;      /* bits of type_names */
+} membership;
+
+typedef PG_VEC(membership) membership_vec;
+
+static const char *const type_names[] = { "attended", "contact", "hosted", "member_of", "signed" };
+enum { NTYPES = sizeof type_names / sizeof type_names[0] };
+
+static unsigned type_bit(const char *type)
+{
+    for (int i = 0; i < NTYPES; i++)
+        if (strcmp(type, type_names[i]) == 0)
+            return 1u << i;
+    return 0;
+}
+
+static int by_aff_actor(const void *a, const void *b)
+{
+    const membership *x = a, *y = b;
+    if (x->aff != y->aff)
+        return x->aff < y->aff ? -1 : 1;
+    return (x->actor > y->actor) - (x->actor < y->actor);
+}
+
+/* The membership that link `l` makes between the actor that `actor_side`
+ * stands for and affiliation `aff`, if it makes one. */
+static int add_membership(const pg_graph *g, membership_vec *out, const pg_link *l, long actor_side, long aff)
+{
+    long actor = actor_of(g, actor_side);
+    pg_kind k = g->ds->entities.items[aff].kind;
+    if (actor < 0 || !affiliation_kind(g, k))
+        return 0;
+    bool member = g->spec.view == PG_VIEW_MECHANISMS ? strcmp(l->type, "member_of") == 0 : participation(l->type, k);
+    if (!member)
+        return 0;
+    if (PG_VEC_RESERVE(*out, 1) != 0)
+        return -1;
+    out->items[out->len++] = (membership){ aff, actor, l->first, l->last, type_bit(l->type) };
+    return 0;
+}
+
+/* One membership per (affiliation, actor), sorted, dates merged. */
+static void unique_memberships(membership_vec *m)
+{
+    pg_vec_sort(m->items, m->len, sizeof *m->items, by_aff_actor);
+    size_t out = 0;
+    for (size_t i = 0; i < m->len; i++) {
+        membership *prev = out ? &m->items[out - 1] : NULL;
+        if (prev && prev->aff == m->items[i].aff && prev->actor == m->items[i].actor) {
+            prev->first = pg_date_earliest(prev->first, m->items[i].first);
+            prev->last = pg_date_latest(prev->last, m->items[i].last);
+            prev->types |= m->items[i].types;
+        } else {
+            m->items[out++] = m->items[i];
+        }
+    }
+    m->len = out;
+}
+
+/* ---- pairs -------------------------------------------------------- */
+
+typedef struct pair {
+    long u, v;           /* nodes, u < v */
+    long shared;
+    double newman;
+    double direct_weight;
+    long direct_count;
+    pg_date first, last;
+    unsigned types;      /* bit i: type_names[i] */
+    int nvia;
+    long via[VIA_CAP];   /* affiliation entities */
+} pair;
+
+/* Pairs in a vector, found through an open-addressing index. */
+typedef struct pair_table {
+    PG_VEC(pair) pairs;
+    long *slots;         /* index into pairs, -1 = empty */
+    size_t cap;          /* power of two */
+} pair_table;
+
+static uint64_t pair_hash(long u, long v)
+{
+    uint64_t h = ((uint64_t)u << 32 ^ (uint64_t)v) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 31);
+}
+
+static int grow_table(pair_table *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    long *slots = malloc(cap * sizeof *slots);
+    if (slots == NULL)
+        return -1;
+    for (size_t i = 0; i < cap; i++)
+        slots[i] = -1;
+    for (size_t p = 0; p < t->pairs.len; p++) {
+        size_t i = (size_t)pair_hash(t->pairs.items[p].u, t->pairs.items[p].v) & (cap - 1);
+        while (slots[i] >= 0)
+            i = (i + 1) & (cap - 1);
+        slots[i] = (long)p;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->cap = cap;
+    return 0;
+}
+
+/* The pair (u, v), u < v, created empty if new; NULL when out of memory. */
+static pair *find_pair(pair_table *t, long u, long v)
+{
+    if ((t->pairs.len + 1) * 2 > t->cap && grow_table(t) != 0)
+        return NULL;
+    size_t i = (size_t)pair_hash(u, v) & (t->cap - 1);
+    for (; t->slots[i] >= 0; i = (i + 1) & (t->cap - 1)) {
+        pair *p = &t->pairs.items[t->slots[i]];
+        if (p->u == u && p->v == v)
+            return p;
+    }
+    if (PG_VEC_RESERVE(t->pairs, 1) != 0)
+        return NULL;
+    t->slots[i] = (long)t->pairs.len;
+    pair *p = &t->pairs.items[t->pairs.len++];
+    *p = (pair){ u, v, 0, 0.0, 0.0, 0, PG_DATE_NONE, PG_DATE_NONE, 0, 0, { 0 } };
+    return p;
+}
+
+static void add_dates(pair *p, pg_date first, pg_date last)
+{
+    p->first = pg_date_earliest(p->first, first);
+    p->last = pg_date_latest(p->last, last);
+}
+
+/* ---- the projection --------------------------------------------------- */
+
+typedef struct projection {
+    pg_graph *g;
+    long *node_of;       /* entity -> node, -1 if not an actor */
+    long *affiliations;  /* node -> number of affiliations kept */
+    membership_vec memberships;
+    pair_table table;
+    PG_VEC(const pg_link *) contacts; /* direct contact links */
+    PG_VEC(struct cited { long pair; const char *source; }) cited; /* sources of contacts */
+} projection;
+
+/* Nodes: every entity that is an actor in this view, in id order. */
+static int make_nodes(projection *P)
+{
+    pg_graph *g = P->g;
+    size_t ne = g->ds->entities.len;
+    P->node_of = malloc((ne ? ne : 1) * sizeof *P->node_of);
+    g->entity = malloc((ne ? ne : 1) * sizeof *g->entity);
+    if (P->node_of == NULL || g->entity == NULL)
+        return -1;
+    for (size_t e = 0; e < ne; e++) {
+        P->node_of[e] = actor_of(g, (long)e) == (long)e ? (long)g->n : -1;
+        if (P->node_of[e] >= 0)
+            g->entity[g->n++] = (long)e;
+    }
+    P->affiliations = calloc(g->n ? g->n : 1, sizeof *P->affiliations);
+    return P->affiliations ? 0 : -1;
+}
+
+/* Memberships and direct contacts from the links. */
+static int read_links(projection *P, const pg_link_vec *links)
+{
+    for (size_t i = 0; i < links->len; i++) {
+        const pg_link *l = &links->items[i];
+        if (add_membership(P->g, &P->memberships, l, l->a, l->b) != 0 ||
+            add_membership(P->g, &P->memberships, l, l->b, l->a) != 0)
+            return -1;
+        long x = actor_of(P->g, l->a), y = actor_of(P->g, l->b);
+        if (strcmp(l->type, "contact") == 0 && x >= 0 && y >= 0 && x != y) {
+            if (PG_VEC_RESERVE(P->contacts, 1) != 0)
+                return -1;
+            P->contacts.items[P->contacts.len++] = l;
+        }
+    }
+    unique_memberships(&P->memberships);
+    return 0;
+}
+
+/* The pair of the nodes of actors x and y. */
+static pair *actor_pair(projection *P, long x, long y)
+{
+    long u = P->node_of[x], v = P->node_of[y];
+    return u < v ? find_pair(&P->table, u, v) : find_pair(&P->table, v, u);
+}
+
+/* Every pair of members of the affiliation in memberships [first, end). */
+static int share(projection *P, const membership *first, const membership *end)
+{
+    long n = (long)(end - first);
+    if (P->g->spec.max_event_size > 0 && n > P->g->spec.max_event_size)
+        return 0; /* a mass event: dropped */
+    for (const membership *a = first; a < end; a++)
+        P->affiliations[P->node_of[a->actor]]++;
+    for (const membership *a = first; a < end; a++) {
+        for (const membership *b = a + 1; b < end; b++) {
+            pair *p = actor_pair(P, a->actor, b->actor);
+            if (p == NULL)
+                return -1;
+            p->shared++;
+            p->newman += 1.0 / (double)(n - 1);
+            p->types |= a->types | b->types;
+            add_dates(p, pg_date_earliest(a->first, b->first), pg_date_latest(a->last, b->last));
+            if (p->nvia < VIA_CAP)
+                p->via[p->nvia++] = a->aff;
+        }
+    }
+    return 0;
+}
+
+static int share_all(projection *P)
+{
+    const membership *m = P->memberships.items;
+    for (size_t i = 0, j; i < P->memberships.len; i = j) {
+        for (j = i + 1; j < P->memberships.len && m[j].aff == m[i].aff;)
+            j++;
+        if (share(P, m + i, m + j) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int add_contacts(projection *P)
+{
+    for (size_t i = 0; i < P->contacts.len; i++) {
+        const pg_link *l = P->contacts.items[i];
+        pair *p = actor_pair(P, actor_of(P->g, l->a), actor_of(P->g, l->b));
+        if (p == NULL)
+            return -1;
+        p->direct_weight += l->weight;
+        p->direct_count++;
+        p->types |= type_bit("contact");
+        add_dates(p, l->first, l->last);
+        long index = (long)(p - P->table.pairs.items);
+        for (size_t k = 0; l->r && k < l->r->sources.count; k++) {
+            if (PG_VEC_RESERVE(P->cited, 1) != 0)
+                return -1;
+            P->cited.items[P->cited.len++] = (struct cited){ index, P->g->ds->source_refs.items[l->r->sources.first + k] };
+        }
+    }
+    return 0;
+}
+
+static double projected_weight(const projection *P, const pair *p)
+{
+    double a = (double)P->affiliations[p->u], b = (double)P->affiliations[p->v], s = (double)p->shared;
+    switch (P->g->spec.projection) {
+    case PG_PROJECTION_COUNT: return s;
+    case PG_PROJECTION_NEWMAN: return p->newman;
+    case PG_PROJECTION_JACCARD: return s > 0 ? s / (a + b - s) : 0.0;
+    case PG_PROJECTION_OVERLAP: return s > 0 ? s / (a < b ? a : b) : 0.0;
+    }
+    return s;
+}
+
+static const char *types_text(pg_graph *g, unsigned types)
+{
+    const char *items[NTYPES];
+    size_t n = 0;
+    for (int i = 0; i < NTYPES; i++)
+        if (types & (1u << i))
+            items[n++] = type_names[i];
+    return pg_graph_join(g, items, n);
+}
+
+/* The shared affiliations' ids (in id order, as they were visited), at
+ * most VIA_CAP, then ";+N more" when there are more. */
+static const char *via_text(pg_graph *g, const pair *p)
+{
+    char more[32] = "";
+    size_t total = 1;
+    for (int i = 0; i < p->nvia; i++)
+        total += strlen(g->ds->entities.items[p->via[i]].id) + 1;
+    if (p->shared > p->nvia)
+        snprintf(more, sizeof more, ";+%ld more", p->shared - p->nvia);
+    char *text = pg_arena_alloc(&g->arena, total + strlen(more));
+    if (text == NULL)
+        return NULL;
+    text[0] = '\0';
+    for (int i = 0; i < p->nvia; i++) {
+        if (i > 0)
+            strcat(text, ";");
+        strcat(text, g->ds->entities.items[p->via[i]].id);
+    }
+    strcat(text, more);
+    return text;
+}
+
+/* The sources cited by the contacts of pair `index` (cited[*at..] is
+ * sorted by pair; *at advances past them). */
+static const char *contact_sources(projection *P, long index, size_t *at, pg_str_vec *scratch)
+{
+    scratch->len = 0;
+    for (; *at < P->cited.len && P->cited.items[*at].pair == index; (*at)++)
+        if (pg_str_vec_push(scratch, P->cited.items[*at].source) != 0)
+            return NULL;
+    return pg_graph_join(P->g, scratch->items, scratch->len);
+}
+
+static int by_cited_pair(const void *a, const void *b)
+{
+    const struct cited *x = a, *y = b;
+    return (x->pair > y->pair) - (x->pair < y->pair);
+}
+
+static int by_nodes(const void *a, const void *b)
+{
+    const pg_edge *x = a, *y = b;
+    if (x->u != y->u)
+        return x->u < y->u ? -1 : 1;
+    return (x->v > y->v) - (x->v < y->v);
+}
+
+/* One edge per pair that passes min_shared (or has a direct contact). */
+static int make_edges(projection *P)
+{
+    pg_graph *g = P->g;
+    pg_str_vec scratch = { NULL, 0, 0 };
+    size_t at = 0;
+    int rc = 0;
+    pg_vec_sort(P->cited.items, P->cited.len, sizeof *P->cited.items, by_cited_pair);
+    for (size_t i = 0; i < P->table.pairs.len && rc == 0; i++) {
+        const pair *p = &P->table.pairs.items[i];
+        const char *sources = contact_sources(P, (long)i, &at, &scratch);
+        if (p->shared < g->spec.min_shared && p->direct_count == 0)
+            continue;
+        pg_edge e = { p->u, p->v, projected_weight(P, p) + p->direct_weight, p->shared + p->direct_count,
+                      types_text(g, p->types), sources, p->first, p->last, { g->edge_attrs.len, 0 },
+                      p->shared, via_text(g, p) };
+        rc = e.types && e.sources && e.via && PG_VEC_RESERVE(g->edges, 1) == 0 ? 0 : -1;
+        if (rc == 0)
+            g->edges.items[g->edges.len++] = e;
+    }
+    free(scratch.items);
+    pg_vec_sort(g->edges.items, g->edges.len, sizeof *g->edges.items, by_nodes);
+    return rc;
+}
+
+int pg_project_links(pg_graph *g, const pg_link_vec *links)
+{
+    projection P = { .g = g };
+    int rc = make_nodes(&P) != 0 || read_links(&P, links) != 0 || share_all(&P) != 0 || add_contacts(&P) != 0 ||
+                     make_edges(&P) != 0
+                 ? -1
+                 : 0;
+    free(P.node_of);
+    free(P.affiliations);
+    free(P.memberships.items);
+    free(P.table.pairs.items);
+    free(P.table.slots);
+    free(P.contacts.items);
+    free(P.cited.items);
+    return rc;
+}

@@ -1,0 +1,176 @@
+/* reports.c - whole-graph reports: structure (centralization, diameter,
+ * average path length, transitivity, brokerage totals) and homophily of
+ * categorical attributes.
+ *
+ * Homophily of attribute A, on the nodes that have it (their own value,
+ * or else their country's): the mixing matrix counts each edge once, in
+ * the cell of its two values (within-group edges on the diagonal); the
+ * E-I index is (external - internal) / (external + internal); the nominal
+ * assortativity is NetworkX's attribute_assortativity_coefficient, from
+ * the same edges counted in both directions. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph.h"
+
+static const char *const default_attrs[] = { "family", "region", "ruling" };
+
+/* ---- homophily ------------------------------------------------------- */
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Each node's value of `attr` copied into the arena (NULL: none), into
+ * `value`; the distinct values, sorted, into `h`. */
+static igraph_error_t collect_values(pg_graph *g, const char *attr, const char **value, pg_homophily *h)
+{
+    char buf[32];
+    size_t distinct = 0;
+    const char **sorted = IGRAPH_CALLOC(g->n > 0 ? g->n : 1, const char *);
+    IGRAPH_CHECK_OOM(sorted, "attribute values");
+    for (size_t v = 0; v < g->n; v++) {
+        const char *text = pg_node_attr(g, v, attr, buf);
+        value[v] = text ? pg_arena_strdup(&g->arena, text) : NULL;
+        if (text && value[v] == NULL) {
+            IGRAPH_FREE(sorted);
+            IGRAPH_ERROR("Not enough memory for attribute values.", IGRAPH_ENOMEM);
+        }
+        if (value[v])
+            sorted[distinct++] = value[v];
+    }
+    pg_vec_sort(sorted, distinct, sizeof *sorted, by_string);
+    h->nvalues = 0;
+    for (size_t i = 0; i < distinct; i++)
+        if (h->nvalues == 0 || strcmp(sorted[i], sorted[h->nvalues - 1]) != 0)
+            sorted[h->nvalues++] = sorted[i];
+    h->values = sorted;
+    return IGRAPH_SUCCESS;
+}
+
+static long value_index(const pg_homophily *h, const char *text)
+{
+    const char **at = bsearch(&text, h->values, h->nvalues, sizeof *h->values, by_string);
+    return at ? (long)(at - h->values) : -1;
+}
+
+/* NetworkX's r from the mixing matrix counted in both directions. */
+static double assortativity(const pg_homophily *h)
+{
+    size_t k = h->nvalues;
+    double total = 0, trace = 0, ab = 0;
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j < k; j++)
+            total += (double)h->mixing[i * k + j] * (i == j ? 2 : 1);
+    if (total == 0)
+        return NAN;
+    for (size_t i = 0; i < k; i++) {
+        double row = 0;
+        for (size_t j = 0; j < k; j++)
+            row += (double)h->mixing[i * k + j] * (i == j ? 2 : 1);
+        trace += 2.0 * (double)h->mixing[i * k + i] / total;
+        ab += (row / total) * (row / total);
+    }
+    return ab < 1 ? (trace - ab) / (1 - ab) : NAN;
+}
+
+static igraph_error_t homophily(pg_graph *g, const char *attr, pg_homophily *h)
+{
+    const char **value = IGRAPH_CALLOC(g->n > 0 ? g->n : 1, const char *);
+    IGRAPH_CHECK_OOM(value, "attribute values");
+    IGRAPH_FINALLY(igraph_free, value);
+    *h = (pg_homophily){ .attr = attr };
+    IGRAPH_CHECK(collect_values(g, attr, value, h));
+    IGRAPH_FINALLY(igraph_free, h->values);
+    h->mixing = IGRAPH_CALLOC(h->nvalues * h->nvalues > 0 ? h->nvalues * h->nvalues : 1, long);
+    IGRAPH_CHECK_OOM(h->mixing, "mixing matrix");
+    for (size_t e = 0; e < g->edges.len; e++) {
+        const pg_edge *x = &g->edges.items[e];
+        if (!value[x->u] || !value[x->v])
+            continue;
+        long a = value_index(h, value[x->u]), b = value_index(h, value[x->v]);
+        h->mixing[a * (long)h->nvalues + b]++;
+        if (a != b)
+            h->mixing[b * (long)h->nvalues + a]++;
+        *(a == b ? &h->internal : &h->external) += 1;
+    }
+    h->assortativity = assortativity(h);
+    IGRAPH_FINALLY_CLEAN(1); /* values: the caller's now */
+    IGRAPH_FREE(value);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+/* The attributes to report: family, region, ruling, then options.by. */
+static size_t homophily_attrs(const pg_graph *g, const char **attrs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < 3; i++)
+        attrs[n++] = default_attrs[i];
+    for (size_t i = 0; i < g->options.nby && n < PG_MAX_HOMOPHILY; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < n; j++)
+            seen |= strcmp(attrs[j], g->options.by[i]) == 0;
+        if (!seen)
+            attrs[n++] = g->options.by[i];
+    }
+    return n;
+}
+
+static igraph_error_t all_homophily(pg_graph *g)
+{
+    const char *attrs[PG_MAX_HOMOPHILY];
+    size_t n = homophily_attrs(g, attrs);
+    for (g->nhomophily = 0; g->nhomophily < n; g->nhomophily++)
+        IGRAPH_CHECK(homophily(g, attrs[g->nhomophily], &g->homophily[g->nhomophily]));
+    return IGRAPH_SUCCESS;
+}
+
+/* ---- structure ------------------------------------------------------- */
+
+static igraph_error_t centralization(pg_graph *g)
+{
+    double *c = g->structure.centralization;
+    igraph_arpack_options_t arpack;
+    igraph_real_t value;
+    for (int i = 0; i < 4; i++)
+        c[i] = NAN;
+    if (igraph_ecount(&g->ig) == 0)
+        return IGRAPH_SUCCESS;
+    igraph_arpack_options_init(&arpack);
+    IGRAPH_CHECK(igraph_centralization_degree(&g->ig, NULL, IGRAPH_ALL, IGRAPH_NO_LOOPS, &c[0], NULL, true));
+    IGRAPH_CHECK(igraph_centralization_betweenness(&g->ig, NULL, IGRAPH_UNDIRECTED, &c[1], NULL, true));
+    IGRAPH_CHECK(igraph_centralization_closeness(&g->ig, NULL, IGRAPH_ALL, &c[2], NULL, true));
+    IGRAPH_CHECK(igraph_centralization_eigenvector_centrality(&g->ig, NULL, &value, IGRAPH_UNDIRECTED, true, &arpack,
+                                                              &c[3], NULL, true));
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t distances(pg_graph *g)
+{
+    pg_structure *s = &g->structure;
+    s->diameter = s->average_path_length = s->transitivity = NAN;
+    if (igraph_vcount(&g->ig) == 0)
+        return IGRAPH_SUCCESS;
+    IGRAPH_CHECK(igraph_diameter(&g->ig, &s->diameter, NULL, NULL, NULL, NULL, IGRAPH_UNDIRECTED, true));
+    IGRAPH_CHECK(igraph_average_path_length(&g->ig, &s->average_path_length, NULL, IGRAPH_UNDIRECTED, true));
+    IGRAPH_CHECK(igraph_transitivity_undirected(&g->ig, &s->transitivity, IGRAPH_TRANSITIVITY_NAN));
+    return IGRAPH_SUCCESS;
+}
+
+static void brokerage_totals(pg_graph *g)
+{
+    int first = pg_metric_index("coordinator");
+    for (int r = 0; r < 5; r++)
+        g->structure.brokerage_total[r] = (long)igraph_vector_sum(&g->metric[first + r]);
+}
+
+igraph_error_t pg_reports_compute(pg_graph *g)
+{
+    IGRAPH_CHECK(centralization(g));
+    IGRAPH_CHECK(distances(g));
+    brokerage_totals(g);
+    return all_homophily(g);
+}

@@ -1,0 +1,273 @@
+/* view.c - building a view: check the options, then links.c (time
+ * window), merge.c or project.c (edges), filter.c (filters), and finally
+ * the columns, the relation type counts and the igraph graph. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "graph.h"
+#include "igraph_glue.h"
+
+static const char *const view_names[PG_VIEW_COUNT] = { "full", "parties", "countries", "mechanisms" };
+static const char *const projection_names[] = { "count", "newman", "jaccard", "overlap" };
+
+const char *pg_view_name(pg_view v)
+{
+    return (unsigned)v < PG_VIEW_COUNT ? view_names[v] : NULL;
+}
+
+pg_status pg_view_parse(const char *name, pg_view *out)
+{
+    for (int v = 0; v < PG_VIEW_COUNT; v++) {
+        if (strcmp(name, view_names[v]) == 0) {
+            *out = (pg_view)v;
+            return PG_OK;
+        }
+    }
+    return PG_EARG;
+}
+
+const char *pg_projection_name(pg_projection p)
+{
+    return (unsigned)p <= PG_PROJECTION_OVERLAP ? projection_names[p] : NULL;
+}
+
+pg_status pg_projection_parse(const char *name, pg_projection *out)
+{
+    for (int p = 0; p <= PG_PROJECTION_OVERLAP; p++) {
+        if (strcmp(name, projection_names[p]) == 0) {
+            *out = (pg_projection)p;
+            return PG_OK;
+        }
+    }
+    return PG_EARG;
+}
+
+/* ---- options --------------------------------------------------------- */
+
+static pg_status parse_bound(const char *text, bool last, long *day, pg_error *err)
+{
+    pg_date d;
+    if (!pg_date_parse(text, &d))
+        return pg_error_set(err, PG_EARG, "'%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", text);
+    *day = last ? pg_date_last_day(d) : pg_date_first_day(d);
+    return PG_OK;
+}
+
+static pg_status parse_where(pg_graph *g, const char *text, pg_where *out, pg_error *err)
+{
+    const char *eq = strchr(text, '=');
+    if (eq == NULL || eq == text)
+        return pg_error_set(err, PG_EARG, "the filter '%s' is not of the form ATTR=VALUE", text);
+    out->attr = pg_arena_strndup(&g->arena, text, (size_t)(eq - text));
+    out->value = pg_arena_strdup(&g->arena, eq + 1);
+    return out->attr && out->value ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory");
+}
+
+/* Checks `opt` and turns it into g->spec. */
+static pg_status make_spec(pg_graph *g, const pg_view_options *opt, pg_error *err)
+{
+    pg_view_spec *s = &g->spec;
+    if ((unsigned)opt->view >= PG_VIEW_COUNT || (unsigned)opt->projection > PG_PROJECTION_OVERLAP)
+        return pg_error_set(err, PG_EARG, "unknown view or projection");
+    *s = (pg_view_spec){ opt->view, opt->projection, opt->max_event_size, opt->min_shared, false, 0, 99999999,
+                         opt->dated_only != 0, opt->kinds, NULL, 0, opt->min_weight, opt->giant != 0, opt->k_core };
+    pg_status st = PG_OK;
+    if (opt->from && (st = parse_bound(opt->from, false, &s->from_day, err)) != PG_OK)
+        return st;
+    if (opt->to && (st = parse_bound(opt->to, true, &s->to_day, err)) != PG_OK)
+        return st;
+    s->windowed = opt->from || opt->to;
+    if (s->from_day > s->to_day)
+        return pg_error_set(err, PG_EARG, "the window ends (%s) before it starts (%s)", opt->to, opt->from);
+    s->where = opt->nwhere ? pg_arena_alloc(&g->arena, opt->nwhere * sizeof *s->where) : NULL;
+    if (opt->nwhere && s->where == NULL)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    for (s->nwhere = 0; s->nwhere < opt->nwhere && st == PG_OK; s->nwhere++)
+        st = parse_where(g, opt->where[s->nwhere], &s->where[s->nwhere], err);
+    return st;
+}
+
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* ---- relation type counts ------------------------------------------- */
+
+static int count_types(pg_graph *g, const pg_link_vec *links)
+{
+    pg_str_vec all = { NULL, 0, 0 };
+    int rc = 0;
+    for (size_t i = 0; i < links->len && rc == 0; i++)
+        rc = pg_str_vec_push(&all, links->items[i].type);
+    if (rc == 0)
+        pg_vec_sort(all.items, all.len, sizeof *all.items, by_text);
+    for (size_t i = 0; i < all.len && rc == 0; i++) {
+        if (i > 0 && strcmp(all.items[i], all.items[i - 1]) == 0) {
+            g->types.items[g->types.len - 1].count++;
+            continue;
+        }
+        rc = PG_VEC_RESERVE(g->types, 1);
+        if (rc == 0)
+            g->types.items[g->types.len++] = (pg_type_count){ all.items[i], 1 };
+    }
+    free(all.items);
+    return rc;
+}
+
+/* ---- columns ------------------------------------------------------ */
+
+static int by_column_key(const void *a, const void *b)
+{
+    return strcmp(((const pg_column *)a)->key, ((const pg_column *)b)->key);
+}
+
+/* The type of the column that holds exactly this value. */
+static pg_column_type column_type(const pg_attr *a)
+{
+    if (a->type == PG_VALUE_BOOL)
+        return PG_COL_BOOL;
+    if (a->type == PG_VALUE_STRING)
+        return PG_COL_STRING;
+    return a->v.d == floor(a->v.d) && fabs(a->v.d) < 9007199254740992.0 ? PG_COL_LONG : PG_COL_DOUBLE;
+}
+
+/* The narrowest column type that holds values of types `a` and `b`. */
+static pg_column_type widen(pg_column_type a, pg_column_type b)
+{
+    if (a == b)
+        return a;
+    if ((a == PG_COL_LONG && b == PG_COL_DOUBLE) || (a == PG_COL_DOUBLE && b == PG_COL_LONG))
+        return PG_COL_DOUBLE;
+    return PG_COL_STRING;
+}
+
+/* Adds one column per attribute of attrs[span] (duplicates merged later). */
+static int add_columns(const pg_attr *attrs, pg_column_vec *cols, pg_span span)
+{
+    if (PG_VEC_RESERVE(*cols, span.count) != 0)
+        return -1;
+    for (size_t i = span.first; i < span.first + span.count; i++)
+        cols->items[cols->len++] = (pg_column){ attrs[i].key, column_type(&attrs[i]) };
+    return 0;
+}
+
+/* Sorts the columns and merges those with the same key, widening types. */
+static void unique_columns(pg_column_vec *cols)
+{
+    pg_vec_sort(cols->items, cols->len, sizeof *cols->items, by_column_key);
+    size_t out = 0;
+    for (size_t i = 0; i < cols->len; i++) {
+        if (out > 0 && cols->items[out - 1].key == cols->items[i].key)
+            cols->items[out - 1].type = widen(cols->items[out - 1].type, cols->items[i].type);
+        else
+            cols->items[out++] = cols->items[i];
+    }
+    cols->len = out;
+}
+
+/* The attribute columns of the nodes present, and of the merged edge
+ * attributes (all text). */
+static int find_columns(pg_graph *g)
+{
+    for (size_t v = 0; v < g->n; v++)
+        if (add_columns(g->ds->attrs.items, &g->node_columns, pg_node_entity(g, v)->attrs) != 0)
+            return -1;
+    for (size_t e = 0; e < g->edges.len; e++)
+        if (add_columns(g->edge_attrs.items, &g->edge_columns, g->edges.items[e].attrs) != 0)
+            return -1;
+    unique_columns(&g->node_columns);
+    unique_columns(&g->edge_columns);
+    return 0;
+}
+
+/* ---- igraph --------------------------------------------------------- */
+
+igraph_error_t pg_graph_make_igraph(pg_graph *g)
+{
+    igraph_vector_int_t ends;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&ends, 2 * (igraph_integer_t)g->edges.len);
+    IGRAPH_CHECK(igraph_vector_init(&g->weights, (igraph_integer_t)g->edges.len));
+    IGRAPH_FINALLY(igraph_vector_destroy, &g->weights);
+    for (size_t e = 0; e < g->edges.len; e++) {
+        VECTOR(ends)[2 * e] = g->edges.items[e].u;
+        VECTOR(ends)[2 * e + 1] = g->edges.items[e].v;
+        VECTOR(g->weights)[e] = g->edges.items[e].weight;
+    }
+    IGRAPH_CHECK(igraph_create(&g->ig, &ends, (igraph_integer_t)g->n, IGRAPH_UNDIRECTED));
+    igraph_vector_int_destroy(&ends);
+    IGRAPH_FINALLY_CLEAN(2); /* the graph owns the weights now */
+    g->has_ig = true;
+    return IGRAPH_SUCCESS;
+}
+
+/* ---- building -------------------------------------------------------- */
+
+/* The stages after the options: links, edges, filters. */
+static int build(pg_graph *g)
+{
+    pg_link_vec links = { NULL, 0, 0 };
+    int rc = pg_links_collect(g, &links);
+    if (rc == 0)
+        rc = count_types(g, &links);
+    if (rc == 0)
+        rc = g->spec.view == PG_VIEW_FULL ? pg_merge_links(g, &links) : pg_project_links(g, &links);
+    free(links.items);
+    return rc == 0 ? pg_filter_apply(g) : rc;
+}
+
+pg_status pg_graph_complete(pg_graph *g, pg_error *err)
+{
+    if (find_columns(g) != 0)
+        return pg_error_set(err, PG_ENOMEM, "out of memory building the graph");
+    pg_igraph_scope scope;
+    pg_igraph_enter(&scope);
+    igraph_error_t rc = pg_graph_make_igraph(g);
+    pg_igraph_leave(&scope);
+    return pg_igraph_status(rc, "building the igraph graph", err);
+}
+
+/* Builds `g` (spec set) through to its igraph graph. */
+static pg_status finish(pg_graph *g, pg_error *err)
+{
+    if (build(g) != 0)
+        return pg_error_set(err, PG_ENOMEM, "out of memory building the graph");
+    return pg_graph_complete(g, err);
+}
+
+pg_graph *pg_graph_build_view(const pg_dataset *ds, const pg_view_options *opt, pg_error *err)
+{
+    pg_view_options defaults = PG_VIEW_OPTIONS_INIT;
+    pg_graph *g = pg_graph_new(ds);
+    if (g == NULL) {
+        pg_error_set(err, PG_ENOMEM, "out of memory building the graph");
+        return NULL;
+    }
+    if (make_spec(g, opt ? opt : &defaults, err) != PG_OK || finish(g, err) != PG_OK) {
+        pg_graph_free(g);
+        return NULL;
+    }
+    pg_error_clear(err);
+    return g;
+}
+
+pg_graph *pg_graph_build_spec(const pg_dataset *ds, const pg_view_spec *spec, pg_error *err)
+{
+    pg_graph *g = pg_graph_new(ds);
+    if (g == NULL) {
+        pg_error_set(err, PG_ENOMEM, "out of memory building the graph");
+        return NULL;
+    }
+    g->spec = *spec;
+    if (finish(g, err) != PG_OK) {
+        pg_graph_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+pg_graph *pg_graph_build(const pg_dataset *ds, pg_error *err)
+{
+    return pg_graph_build_view(ds, NULL, err);
+}
