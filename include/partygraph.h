@@ -321,6 +321,11 @@ size_t pg_graph_top(const pg_graph *g, const char *name, size_t k,
  * step < 1, no dated relation), PG_ENOMEM or PG_EINTERNAL. */
 pg_status pg_graph_analyse_periods(pg_graph *g, int window_months, int step_months, pg_error *err);
 
+/* The stages of the last analysis and their wall-clock seconds (for
+ * people and benchmarks; never written into an output, since they vary):
+ * fills up to `max` entries and returns how many there are. */
+size_t pg_graph_timings(const pg_graph *g, const char **names, double *seconds, size_t max);
+
 /* Connected components: count and size of the largest (0 before
  * analysis). */
 size_t pg_graph_component_count(const pg_graph *g);

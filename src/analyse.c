@@ -94,10 +94,14 @@ static igraph_error_t analyse(pg_graph *g)
     IGRAPH_CHECK_OOM(g->community_size, "community sizes");
     IGRAPH_FINALLY(igraph_free, g->community_size);
     IGRAPH_CHECK(pg_metric_compute(g, g->metric));
+    double started = pg_clock();
     IGRAPH_CHECK(pg_community_detect(g));
+    pg_graph_time(g, "communities", started);
+    started = pg_clock();
     IGRAPH_CHECK(components(g));
     IGRAPH_CHECK(igraph_density(&g->ig, &g->density, false));
     IGRAPH_CHECK(pg_reports_compute(g));
+    pg_graph_time(g, "structure and homophily", started);
     IGRAPH_CHECK(check_finite(g));
     IGRAPH_FINALLY_CLEAN(PG_METRIC_COUNT + 2);
     return IGRAPH_SUCCESS;
@@ -121,6 +125,7 @@ pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt, pg_error
     if (st != PG_OK)
         return st;
     pg_graph_clear_results(g);
+    g->ntimings = 0;
     if ((st = keep_options(g, opt ? opt : &defaults, err)) != PG_OK)
         return st;
     pg_igraph_scope scope;
@@ -170,6 +175,17 @@ const double *pg_graph_metric(const pg_graph *g, const char *name)
 
 /* ---- rankings ------------------------------------------------------- */
 
+/* A value rounded to 12 significant digits: rankings compare these, so
+ * that values equal but for floating-point noise (0.125 and
+ * 0.12499999999999999) tie, and ties go by id. */
+static double rank_key(double x)
+{
+    if (x == 0 || !isfinite(x))
+        return x;
+    double scale = pow(10.0, 11 - floor(log10(fabs(x))));
+    return round(x * scale) / scale;
+}
+
 typedef struct rank_ctx {
     const pg_graph *g;
     const double *values;
@@ -178,7 +194,7 @@ typedef struct rank_ctx {
 
 static int compare_rank(const rank_ctx *c, size_t a, size_t b)
 {
-    double x = c->values[a] * c->sign, y = c->values[b] * c->sign;
+    double x = rank_key(c->values[a]) * c->sign, y = rank_key(c->values[b]) * c->sign;
     if (x != y)
         return x > y ? -1 : 1;
     return strcmp(pg_node_entity(c->g, a)->id, pg_node_entity(c->g, b)->id);
@@ -209,7 +225,7 @@ int pg_graph_ranks(const pg_graph *g, int m, long *rank)
         double x = VECTOR(g->metric[m])[v];
         rank[v] = 0;
         if (!isnan(x))
-            all[k++] = (ranked){ sign * x, pg_node_entity(g, v)->id, v };
+            all[k++] = (ranked){ sign * rank_key(x), pg_node_entity(g, v)->id, v };
     }
     pg_vec_sort(all, k, sizeof *all, by_key_id);
     for (size_t i = 0; i < k; i++)

@@ -83,6 +83,25 @@ static igraph_error_t edge_betweenness(const pg_graph *g, igraph_vector_int_t *m
     return IGRAPH_SUCCESS;
 }
 
+/* Walktrap or fastgreedy: igraph cuts the dendrogram at the best
+ * modularity, for which it needs the merges and the modularity. */
+static igraph_error_t hierarchical(const pg_graph *g, igraph_vector_int_t *membership)
+{
+    igraph_matrix_int_t merges;
+    igraph_vector_t modularity;
+    IGRAPH_CHECK(igraph_matrix_int_init(&merges, 0, 0));
+    IGRAPH_FINALLY(igraph_matrix_int_destroy, &merges);
+    IGRAPH_VECTOR_INIT_FINALLY(&modularity, 0);
+    if (g->options.cluster == PG_CLUSTER_WALKTRAP)
+        IGRAPH_CHECK(igraph_community_walktrap(&g->ig, &g->weights, WALKTRAP_STEPS, &merges, &modularity, membership));
+    else
+        IGRAPH_CHECK(igraph_community_fastgreedy(&g->ig, &g->weights, &merges, &modularity, membership));
+    igraph_vector_destroy(&modularity);
+    igraph_matrix_int_destroy(&merges);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
 /* One run of the chosen algorithm into `membership`. */
 static igraph_error_t run_once(const pg_graph *g, const igraph_vector_t *strength, igraph_vector_int_t *membership)
 {
@@ -95,13 +114,12 @@ static igraph_error_t run_once(const pg_graph *g, const igraph_vector_t *strengt
         return igraph_community_leiden(&g->ig, w, strength, o->resolution / igraph_vector_sum(strength), 0.01,
                                        false, -1, membership, &clusters, &quality);
     case PG_CLUSTER_WALKTRAP:
-        return igraph_community_walktrap(&g->ig, w, WALKTRAP_STEPS, NULL, NULL, membership);
+    case PG_CLUSTER_FASTGREEDY:
+        return hierarchical(g, membership);
     case PG_CLUSTER_INFOMAP:
         return igraph_community_infomap(&g->ig, w, NULL, o->restarts, membership, &quality);
     case PG_CLUSTER_LABEL_PROPAGATION:
         return igraph_community_label_propagation(&g->ig, membership, IGRAPH_ALL, w, NULL, NULL);
-    case PG_CLUSTER_FASTGREEDY:
-        return igraph_community_fastgreedy(&g->ig, w, NULL, NULL, membership);
     case PG_CLUSTER_EDGE_BETWEENNESS:
         return edge_betweenness(g, membership);
     default:

@@ -1,8 +1,10 @@
 /* graph.c - the life of a pg_graph and what every stage asks of it: its
  * nodes' entities and attributes, and joined strings in its arena. */
+#define _POSIX_C_SOURCE 200809L
 #include "graph.h"
 
 #include <math.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +136,8 @@ static const pg_entity *country_of(const pg_dataset *ds, const pg_entity *e)
 const char *pg_node_attr(const pg_graph *g, size_t v, const char *key, char buf[32])
 {
     const pg_entity *e = pg_node_entity(g, v), *c = country_of(g->ds, e);
+    if (strcmp(key, "kind") == 0)
+        return pg_kind_name(e->kind);
     const pg_attr *a = entity_attr(g->ds, e, key);
     if (a == NULL && c != NULL && c != e)
         a = entity_attr(g->ds, c, key);
@@ -161,6 +165,28 @@ long pg_graph_node_index(const pg_graph *g, const char *id)
             hi = mid;
     }
     return -1;
+}
+
+double pg_clock(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void pg_graph_time(pg_graph *g, const char *name, double started)
+{
+    if (g->ntimings < PG_MAX_TIMINGS)
+        g->timings[g->ntimings++] = (pg_timing){ name, pg_clock() - started };
+}
+
+size_t pg_graph_timings(const pg_graph *g, const char **names, double *seconds, size_t max)
+{
+    for (size_t i = 0; i < g->ntimings && i < max; i++) {
+        names[i] = g->timings[i].name;
+        seconds[i] = g->timings[i].seconds;
+    }
+    return g->ntimings;
 }
 
 pg_view pg_graph_view(const pg_graph *g)

@@ -67,7 +67,7 @@ typedef struct pg_view_spec {
     long k_core;
 } pg_view_spec;
 
-enum { PG_METRIC_COUNT = 18, PG_MAX_WARNINGS = 8, PG_MAX_HOMOPHILY = 16 };
+enum { PG_METRIC_COUNT = 18, PG_MAX_WARNINGS = 8, PG_MAX_HOMOPHILY = 16, PG_MAX_TIMINGS = 32 };
 
 /* Homophily of one categorical attribute. */
 typedef struct pg_homophily {
@@ -96,6 +96,12 @@ typedef struct pg_structure {
     double diameter, average_path_length, transitivity;
     long brokerage_total[5];
 } pg_structure;
+
+/* How long one stage of the analysis took. */
+typedef struct pg_timing {
+    const char *name;
+    double seconds;
+} pg_timing;
 
 /* One period of pg_graph_analyse_periods: its label and, per ranked
  * metric, the entities present with value and rank. */
@@ -169,6 +175,8 @@ struct pg_graph {
     pg_periods *periods;
     char warnings[PG_MAX_WARNINGS][256];
     int nwarnings;
+    pg_timing timings[PG_MAX_TIMINGS];
+    size_t ntimings;
 };
 
 /* ---- building (view.c, links.c, merge.c, project.c, filter.c) ---- */
@@ -207,9 +215,16 @@ int pg_filter_apply(pg_graph *g);
 const char *pg_graph_join(pg_graph *g, const char **items, size_t n);
 
 /* The text of node v's attribute `key`: its entity's own value, or else
- * the value on the entity's country (a party's or an event's `country`).
- * NULL when neither has it. `buf` holds numbers. */
+ * the value on the entity's country (a party's or an event's `country`);
+ * "kind" is the entity's kind. NULL when neither has it. `buf` holds
+ * numbers. */
 const char *pg_node_attr(const pg_graph *g, size_t v, const char *key, char buf[32]);
+
+/* Seconds on a monotonic clock, for stage timings. */
+double pg_clock(void);
+
+/* Records that stage `name` (a static string) ran since `started`. */
+void pg_graph_time(pg_graph *g, const char *name, double started);
 
 /* The entity of node v. */
 const pg_entity *pg_node_entity(const pg_graph *g, size_t v);

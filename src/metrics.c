@@ -414,10 +414,16 @@ igraph_error_t pg_metric_compute(pg_graph *g, igraph_vector_t *results)
         IGRAPH_CHECK(scaled_distances(g, &dist, &p.scale));
         p.dist = &dist;
     }
-    for (int i = 0; i < PG_METRIC_COUNT; i++)
-        if (functions[i] != NULL)
-            IGRAPH_CHECK(functions[i](g, &p, &results[i]));
+    for (int i = 0; i < PG_METRIC_COUNT; i++) {
+        double started = pg_clock();
+        if (functions[i] == NULL)
+            continue;
+        IGRAPH_CHECK(functions[i](g, &p, &results[i]));
+        pg_graph_time(g, metrics[i].name, started);
+    }
+    double started = pg_clock();
     IGRAPH_CHECK(brokerage_roles(g, &results[pg_metric_index("coordinator")]));
+    pg_graph_time(g, "brokerage roles", started);
     igraph_vector_destroy(&dist);
     IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;

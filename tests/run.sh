@@ -46,7 +46,9 @@ for b in $builds; do
         suite "$b unit $(basename "$t")" "$t"
     done
     suite "$b cli golden" tests/cli/run.sh "$b/partygraph"
-    suite "$b oracle (NetworkX, python-igraph)" "$python" tests/oracle/test_metrics.py "$b/partygraph"
+    suite "$b oracle: metrics" "$python" tests/oracle/test_metrics.py "$b/partygraph"
+    suite "$b oracle: views, windows, filters" "$python" tests/oracle/test_views.py "$b/partygraph"
+    suite "$b oracle: reports, communities, ego" "$python" tests/oracle/test_analysis.py "$b/partygraph"
     suite "$b outputs (xmllint, dot, sfdp, readers)" "$python" tests/outputs/test_outputs.py "$b/partygraph"
     suite "$b examples (data, citations, counts)" "$python" tests/examples/test_examples.py "$b/partygraph"
 done

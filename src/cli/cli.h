@@ -24,13 +24,67 @@ typedef struct cli_command {
     const char *name;
     int (*run)(int argc, char **argv);
     const char *summary;
-    const char *usage; /* full help text */
+    const char *usage;  /* the text before the options */
+    unsigned groups;    /* the option groups it takes */
 } cli_command;
 
 int cmd_build(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
-extern const char cmd_build_usage[];
-extern const char cmd_validate_usage[];
+int cmd_ego(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+extern const char cmd_build_usage[], cmd_validate_usage[], cmd_ego_usage[], cmd_path_usage[];
+
+/* Option groups (options.c has the table). */
+enum {
+    CLI_OUTPUT = 1 << 0,   /* -o, --graphml, --dot, -q, --timings */
+    CLI_VIEW = 1 << 1,     /* --view, --projection, --from, --where, ... */
+    CLI_ANALYSIS = 1 << 2, /* --cluster, --seed, --runs, --by, ... */
+    CLI_PERIODS = 1 << 3,  /* --window, --step */
+    CLI_EGO = 1 << 4,      /* --radius */
+    CLI_PATH = 1 << 5,     /* --weighted alone */
+    CLI_VALIDATE = 1 << 6  /* -q alone */
+};
+
+enum { CLI_MAX_LIST = 16, CLI_HELP_SHOWN = -1 };
+
+/* Everything the options set. */
+typedef struct cli_args {
+    pg_view_options view;
+    pg_analysis_options analysis;
+    const char *where[CLI_MAX_LIST]; /* view.where points here */
+    const char *by[CLI_MAX_LIST];    /* analysis.by points here */
+    int window_months, step_months;
+    const char *dir, *graphml, *dot;
+    bool quiet, timings;
+    int radius;
+    char **positional;
+    int npositional;
+} cli_args;
+
+/* Defaults: the library's option defaults, output to partygraph-out. */
+void cli_args_init(cli_args *a);
+
+/* Parses argv (argv[0]: the command) for the options in `groups` into
+ * `a`. Returns EXIT_OK, EXIT_USAGE (after a message) or CLI_HELP_SHOWN
+ * (after printing `usage` and the options). */
+int cli_parse(int argc, char **argv, unsigned groups, const char *usage, cli_args *a);
+
+/* Lists the options of `groups`, one per line, for help texts. */
+void cli_print_options(FILE *f, unsigned groups);
+
+/* Loads FILE with problems printed as they are found; NULL after printing
+ * why (the exit code in *code). `max_errors` as in pg_load_options. */
+pg_dataset *cli_load(const char *path, size_t max_errors, int *code);
+
+/* Builds the view and analyses it as `a` says, printing progress; NULL
+ * after printing why (the exit code in *code). */
+pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code);
+
+/* Writes the outputs `a` asks for of analysed `g`: the --graphml/--dot
+ * files, or every format available for `g` into a->dir (all or nothing;
+ * the text ego report goes to stdout, not there). Returns an exit code,
+ * after printing any error. */
+int cli_write_outputs(const cli_args *a, const pg_graph *g);
 
 /* Prints "partygraph: MESSAGE" to stderr and returns EXIT_USAGE, adding a
  * hint to run `partygraph help CMD`. */
@@ -57,12 +111,16 @@ bool cli_parse_long(const char *s, long min, long max, long *out);
 bool cli_parse_double(const char *s, double *out);
 
 /* Progress for people watching: printed to stderr only when it is a
- * terminal. cli_progress_start/cli_progress report elapsed seconds. */
-void cli_progress_start(void);
+ * terminal, or always after cli_progress_start(true).
+ * cli_progress reports the seconds elapsed since the start. */
+void cli_progress_start(bool always);
 void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The human-readable summary of an analysed graph on stdout, ending with
  * where the files went (`dir`, or nothing when NULL). */
 void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir);
+
+/* With --timings or a terminal on stderr: each analysis stage's time. */
+void cli_print_timings(const pg_graph *g, bool forced);
 
 #endif

@@ -1,7 +1,5 @@
 /* cmd_validate.c - `partygraph validate FILE`: every problem of a dataset,
  * one line each on stderr; exit 1 when there is any error. */
-#define _POSIX_C_SOURCE 200809L
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -14,9 +12,7 @@ const char cmd_validate_usage[] =
     "On success prints what the file holds. Exits 0 when valid (warnings allowed),\n"
     "1 when invalid, 3 when FILE cannot be read.\n"
     "\n"
-    "options:\n"
-    "  -q, --quiet   print nothing on success\n"
-    "  -h, --help    this help\n";
+    "options:\n";
 
 static void print_contents(const pg_dataset *ds)
 {
@@ -29,34 +25,24 @@ static void print_contents(const pg_dataset *ds)
 
 int cmd_validate(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    int quiet = 0, c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'q': quiet = 1; break;
-        case 'h': fputs(cmd_validate_usage, stdout); return EXIT_OK;
-        default: return cli_bad_option("validate", c, argv);
-        }
-    }
-    if (argc - optind != 1)
+    cli_args a;
+    cli_args_init(&a);
+    int rc = cli_parse(argc, argv, CLI_VALIDATE, cmd_validate_usage, &a);
+    if (rc != EXIT_OK)
+        return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
+    if (a.npositional != 1)
         return cli_usage_error("validate", "validate takes exactly one FILE");
-    const char *path = argv[optind];
     cli_tally tally = { 0, 0 };
     pg_load_options opt = { 0, cli_on_problem, &tally };
     pg_error err;
-    pg_dataset *ds = pg_dataset_load_file_opts(path, &opt, &err);
+    pg_dataset *ds = pg_dataset_load_file_opts(a.positional[0], &opt, &err);
     if (ds == NULL) {
         if (err.status == PG_EINVALID)
             fprintf(stderr, "%s: %ld error%s, %ld warning%s\n", err.file, tally.errors, tally.errors == 1 ? "" : "s",
                     tally.warnings, tally.warnings == 1 ? "" : "s");
         return cli_exit_code(err.status);
     }
-    if (!quiet)
+    if (!a.quiet)
         print_contents(ds);
     pg_dataset_free(ds);
     return EXIT_OK;

@@ -7,8 +7,12 @@
 #include "cli.h"
 
 static const cli_command commands[] = {
-    { "build", cmd_build, "load, validate, analyse and write a dataset's network", cmd_build_usage },
-    { "validate", cmd_validate, "check a dataset and list every problem", cmd_validate_usage },
+    { "build", cmd_build, "load, validate, analyse and write a dataset's network", cmd_build_usage,
+      CLI_OUTPUT | CLI_VIEW | CLI_ANALYSIS | CLI_PERIODS },
+    { "validate", cmd_validate, "check a dataset and list every problem", cmd_validate_usage, CLI_VALIDATE },
+    { "ego", cmd_ego, "the network around one entity, and a report on it", cmd_ego_usage,
+      CLI_OUTPUT | CLI_VIEW | CLI_ANALYSIS | CLI_EGO },
+    { "path", cmd_path, "the shortest paths between two entities", cmd_path_usage, CLI_VIEW | CLI_PATH },
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
@@ -49,6 +53,7 @@ static int help(int argc, char **argv)
     if (c == NULL)
         return cli_usage_error(NULL, "no such command '%s' (see 'partygraph --help')", argv[1]);
     fputs(c->usage, stdout);
+    cli_print_options(stdout, c->groups);
     return EXIT_OK;
 }
 

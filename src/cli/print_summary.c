@@ -54,21 +54,22 @@ static void print_counts(const pg_graph *g, const pg_analysis_options *opt)
 {
     const pg_dataset *ds = pg_graph_dataset(g);
     const char *title = pg_dataset_title(ds);
-    printf("%s%s%s\n\n", title, title[0] ? " - " : "", pg_dataset_file(ds));
+    size_t by_kind[PG_KIND_COUNT] = { 0 };
+    for (size_t v = 0; v < pg_graph_node_count(g); v++)
+        by_kind[pg_graph_node_kind(g, v)]++;
+    printf("%s%s%s (%s view)\n\n", title, title[0] ? " - " : "", pg_dataset_file(ds), pg_view_name(pg_graph_view(g)));
     printf("  nodes        %6zu  (%zu countries, %zu parties, %zu mechanisms, %zu events)\n", pg_graph_node_count(g),
-           pg_dataset_kind_count(ds, PG_KIND_COUNTRY), pg_dataset_kind_count(ds, PG_KIND_PARTY),
-           pg_dataset_kind_count(ds, PG_KIND_MECHANISM), pg_dataset_kind_count(ds, PG_KIND_EVENT));
-    printf("  edges        %6zu  (merged from %zu relations and the entities' fields", pg_graph_edge_count(g),
-           pg_dataset_relation_count(ds));
+           by_kind[PG_KIND_COUNTRY], by_kind[PG_KIND_PARTY], by_kind[PG_KIND_MECHANISM], by_kind[PG_KIND_EVENT]);
+    printf("  edges        %6zu", pg_graph_edge_count(g));
     if (pg_graph_self_loops_dropped(g) > 0)
-        printf("; %zu self-loops dropped", pg_graph_self_loops_dropped(g));
-    printf(")\n  components   %6zu  (largest: %zu nodes)\n", pg_graph_component_count(g), pg_graph_largest_component(g));
+        printf("  (%zu self-loops dropped)", pg_graph_self_loops_dropped(g));
+    printf("\n  components   %6zu  (largest: %zu nodes)\n", pg_graph_component_count(g), pg_graph_largest_component(g));
     double q = pg_graph_modularity(g);
     char modularity[32] = "n/a (no edges)";
     if (!isnan(q))
         snprintf(modularity, sizeof modularity, "%.4f", q);
-    printf("  communities  %6zu  (%s, best of %d from seed %lu, modularity %s)\n", pg_graph_community_count(g),
-           pg_cluster_name(opt->cluster), opt->restarts, opt->seed, modularity);
+    printf("  communities  %6zu  (%s, modularity %s; seed %lu)\n", pg_graph_community_count(g),
+           pg_cluster_name(opt->cluster), modularity, opt->seed);
 }
 
 static void print_table(const pg_graph *g, const char *metric, const char *meaning)

@@ -92,15 +92,17 @@ bool cli_parse_double(const char *s, double *out)
 }
 
 static struct timespec started;
+static bool progress_always;
 
-void cli_progress_start(void)
+void cli_progress_start(bool always)
 {
+    progress_always = always;
     clock_gettime(CLOCK_MONOTONIC, &started);
 }
 
 void cli_progress(const char *fmt, ...)
 {
-    if (!isatty(STDERR_FILENO))
+    if (!progress_always && !isatty(STDERR_FILENO))
         return;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);

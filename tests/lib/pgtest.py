@@ -6,6 +6,7 @@ igraph); they print TAP and exit non-zero when a check fails."""
 import csv
 import json
 import math
+from fractions import Fraction
 import os
 import subprocess
 import sys
@@ -59,6 +60,17 @@ def build(binary, dataset, *extra):
     return tmp
 
 
+def load_example(name):
+    """The bundled dataset examples/NAME, as a dict."""
+    with open(os.path.join(ROOT, "examples", name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
 def read_csv(path):
     with open(path, newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
@@ -98,3 +110,60 @@ def to_partygraph(G, weight="weight", kinds=None):
             r["weight"] = d[weight]
         data["relations"].append(r)
     return data, ids
+
+
+EXACT, PAGERANK, EIGEN = 1e-9, 1e-10, 1e-6
+
+
+def tolerance(metric):
+    """Exact measures 1e-9; PageRank (solved directly) 1e-10; eigenvector 1e-6."""
+    return {"pagerank": PAGERANK, "eigenvector": EIGEN}.get(metric, EXACT)
+
+
+def expected_metrics(G, weighted_paths):
+    """NetworkX's value of every metric, by node (weighted path metrics with
+    exact fractions 1/weight: see tests/oracle/test_metrics.py)."""
+    import networkx as nx
+    H = G.copy()
+    for u, v, d in H.edges(data=True):
+        d.setdefault("weight", 1)
+        d["dist"] = 1 / Fraction(d["weight"])
+    dist = "dist" if weighted_paths else None
+    ev = {}
+    if H.number_of_edges():
+        ev = nx.eigenvector_centrality_numpy(H, weight="weight")
+        top = max(abs(x) for x in ev.values())
+        ev = {n: abs(x) / top for n, x in ev.items()}
+    return {
+        "degree": dict(H.degree()),
+        "strength": dict(H.degree(weight="weight")),
+        "coreness": nx.core_number(H),
+        "betweenness": nx.betweenness_centrality(H, normalized=False, weight=dist),
+        "closeness": nx.closeness_centrality(H, distance=dist),
+        "harmonic": nx.harmonic_centrality(H, distance=dist),
+        "eigenvector": {n: (ev.get(n, 0.0) if H.degree(n) else 0.0) for n in H},
+        "pagerank": nx.pagerank(H, alpha=0.85, weight="weight", tol=1e-15, max_iter=100000),
+        "constraint": nx.constraint(H, weight="weight"),
+        "effective_size": nx.effective_size(H, weight="weight"),
+        "clustering": nx.clustering(H),
+    }
+
+
+
+def compare_metrics(tap, name, G, ids, out, weighted_paths, skip=()):
+    """Checks every metric column of OUT/nodes.csv against NetworkX on G
+    (ids maps G's nodes to entity ids); `skip` names metrics left out."""
+    rows = {r["id"]: r for r in read_csv(os.path.join(out, "nodes.csv"))}
+    want = expected_metrics(G, weighted_paths)
+    for metric, values in want.items():
+        if metric in skip:
+            continue
+        worst, where, ok = 0.0, None, True
+        for n, x in values.items():
+            got, x = number(rows[ids[n]][metric]), float(x)
+            if not close(got, x, tolerance(metric)):
+                ok, where = False, f"{n}: partygraph {got!r}, networkx {x!r}"
+            elif not (math.isnan(got) or math.isnan(x)):
+                worst = max(worst, abs(got - x))
+        label = "weighted paths" if weighted_paths else "hops"
+        tap.check(ok, f"{name} ({label}): {metric} equals NetworkX (max difference {worst:.1e})", where)

@@ -15,7 +15,6 @@ ties (karate: betweenness of node 33 is 174 exactly, 173.5 with floats).
 The README documents this."""
 import json
 import math
-from fractions import Fraction
 import os
 import random
 import sys
@@ -26,7 +25,7 @@ import networkx as nx
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import pgtest  # noqa: E402
 
-EXACT, PAGERANK, EIGEN = 1e-9, 1e-10, 1e-6
+EXACT = pgtest.EXACT
 
 
 def two_mode():
@@ -75,61 +74,11 @@ def multigraph():
     return G, data, ids
 
 
-def expected(G, weighted_paths):
-    """NetworkX's value of every metric, by node."""
-    H = G.copy()
-    for u, v, d in H.edges(data=True):
-        d.setdefault("weight", 1)
-        d["dist"] = 1 / Fraction(d["weight"])
-    dist = "dist" if weighted_paths else None
-    ev = {}
-    if H.number_of_edges():
-        ev = nx.eigenvector_centrality_numpy(H, weight="weight")
-        top = max(abs(x) for x in ev.values())
-        ev = {n: abs(x) / top for n, x in ev.items()}
-    return {
-        "degree": dict(H.degree()),
-        "strength": dict(H.degree(weight="weight")),
-        "coreness": nx.core_number(H),
-        "betweenness": nx.betweenness_centrality(H, normalized=False, weight=dist),
-        "closeness": nx.closeness_centrality(H, distance=dist),
-        "harmonic": nx.harmonic_centrality(H, distance=dist),
-        "eigenvector": {n: (ev.get(n, 0.0) if H.degree(n) else 0.0) for n in H},
-        "pagerank": nx.pagerank(H, alpha=0.85, weight="weight", tol=1e-15, max_iter=100000),
-        "constraint": nx.constraint(H, weight="weight"),
-        "clustering": nx.clustering(H),
-    }
-
-
-def tolerance(metric):
-    return {"pagerank": PAGERANK, "eigenvector": EIGEN}.get(metric, EXACT)
-
-
 # igraph counts path lengths within a relative 1e-10 as ties. With weights
 # spread over 18 orders of magnitude, lengths that exact arithmetic tells
 # apart fall within that tolerance, so weighted betweenness may differ
 # there; the README documents it. Every other metric is still compared.
 NOT_COMPARED = {("wide-weights", True): {"betweenness"}}
-
-
-def compare(tap, name, G, ids, out, weighted_paths):
-    rows = {r["id"]: r for r in pgtest.read_csv(os.path.join(out, "nodes.csv"))}
-    want = expected(G, weighted_paths)
-    for skipped in NOT_COMPARED.get((name, weighted_paths), ()):
-        del want[skipped]
-    for metric, values in want.items():
-        worst, where = 0.0, None
-        ok = True
-        for n, x in values.items():
-            got = pgtest.number(rows[ids[n]][metric])
-            x = float(x)
-            if not pgtest.close(got, x, tolerance(metric)):
-                ok = False
-                where = f"{n}: partygraph {got!r}, networkx {x!r}"
-            elif not (math.isnan(got) or math.isnan(x)):
-                worst = max(worst, abs(got - x))
-        label = "weighted paths" if weighted_paths else "hops"
-        tap.check(ok, f"{name} ({label}): {metric} equals NetworkX (max difference {worst:.1e})", where)
 
 
 def igraph_best(G, ids, runs=100):
@@ -206,7 +155,7 @@ def main():
     for name, G, data, ids in cases:
         for weighted in (False, True):
             run = pgtest.build(binary, data, *(["--weighted"] if weighted else []))
-            compare(tap, name, G, ids, run.out, weighted)
+            pgtest.compare_metrics(tap, name, G, ids, run.out, weighted, NOT_COMPARED.get((name, weighted), ()))
             if not weighted and name not in ("disconnected", "wide-weights"):
                 check_communities(tap, name, G, ids, run.out)
             run.cleanup()

@@ -26,6 +26,10 @@ check() { # check WHAT EXPECTED-STATUS ARGS...
 }
 check "build of the bundled example" 0 build -q "$root/examples/cpc-interparty.json" -o "$scratch/o1"
 check "build with leiden and weighted paths" 0 build -q --cluster leiden --weighted "$root/examples/minimal.json" -o "$scratch/o2"
+check "a projected view with periods, runs and sampled betweenness" 0 build -q --view parties --projection newman \
+    --window 2y --runs 3 --betweenness-samples 5 "$root/examples/cpc-interparty.json" -o "$scratch/o4"
+check "an ego network" 0 ego -q --radius 2 "$root/examples/cpc-interparty.json" cpv -o "$scratch/o5"
+check "shortest paths" 0 path "$root/examples/cpc-interparty.json" cpv lprp
 check "build stopping at the first error" 1 build -q "$cli/unknown-id/input.json" -o "$scratch/o3"
 check "validate listing every problem" 1 validate "$cli/validate-lists-every-problem/input.json"
 check "a syntax error" 1 validate "$cli/syntax-trailing-comma/input.json"

@@ -1,0 +1,296 @@
+/* options.c - the command-line options, one table for every command: a
+ * command accepts the groups of options it names, and its help lists
+ * them from the same table. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef int setter(cli_args *a, const char *value, const char *cmd);
+
+typedef struct cli_option {
+    const char *name;
+    int short_name;   /* 0: none */
+    const char *arg;  /* NULL: a flag */
+    unsigned groups;
+    setter *set;
+    const char *help;
+} cli_option;
+
+/* ---- values ------------------------------------------------------- */
+
+static int bad(const char *cmd, const char *option, const char *value, const char *want)
+{
+    return cli_usage_error(cmd, "--%s must be %s, not '%s'", option, want, value);
+}
+
+static int long_value(const char *cmd, const char *option, const char *value, long min, long max, long *out)
+{
+    char want[96];
+    snprintf(want, sizeof want, "an integer from %ld to %ld", min, max);
+    return cli_parse_long(value, min, max, out) ? EXIT_OK : bad(cmd, option, value, want);
+}
+
+/* "3y" or "18m" as months. */
+static int span(const char *cmd, const char *option, const char *value, int *months)
+{
+    char *end;
+    long n = strtol(value, &end, 10);
+    if (end == value || n < 1 || n > 12000 || (strcmp(end, "y") != 0 && strcmp(end, "m") != 0))
+        return bad(cmd, option, value, "a number of years or months such as 1y or 6m");
+    *months = (int)(strcmp(end, "y") == 0 ? n * 12 : n);
+    return EXIT_OK;
+}
+
+static int kinds(const char *cmd, const char *value, unsigned *out)
+{
+    char list[256];
+    snprintf(list, sizeof list, "%s", value);
+    *out = 0;
+    for (char *save, *k = strtok_r(list, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
+        int found = -1;
+        for (int i = 0; i < PG_KIND_COUNT; i++)
+            if (strcmp(k, pg_kind_name((pg_kind)i)) == 0)
+                found = i;
+        if (found < 0)
+            return bad(cmd, "kinds", k, "a list of country, party, mechanism, event");
+        *out |= 1u << found;
+    }
+    return EXIT_OK;
+}
+
+static int push(const char **list, size_t *n, const char *value, const char *cmd, const char *option)
+{
+    if (*n >= CLI_MAX_LIST)
+        return cli_usage_error(cmd, "--%s is given more than %d times", option, CLI_MAX_LIST);
+    list[(*n)++] = value;
+    return EXIT_OK;
+}
+
+/* ---- setters ------------------------------------------------------ */
+
+#define SETTER(fn) static int fn(cli_args *a, const char *v, const char *cmd)
+
+SETTER(set_output) { (void)cmd; a->dir = v; return EXIT_OK; }
+SETTER(set_graphml) { (void)cmd; a->graphml = v; return EXIT_OK; }
+SETTER(set_dot) { (void)cmd; a->dot = v; return EXIT_OK; }
+SETTER(set_quiet) { (void)cmd, (void)v; a->quiet = true; return EXIT_OK; }
+SETTER(set_timings) { (void)cmd, (void)v; a->timings = true; return EXIT_OK; }
+SETTER(set_weighted) { (void)cmd, (void)v; a->analysis.weighted_paths = 1; return EXIT_OK; }
+SETTER(set_dated_only) { (void)cmd, (void)v; a->view.dated_only = 1; return EXIT_OK; }
+SETTER(set_giant) { (void)cmd, (void)v; a->view.giant = 1; return EXIT_OK; }
+SETTER(set_from) { (void)cmd; a->view.from = v; return EXIT_OK; }
+SETTER(set_to) { (void)cmd; a->view.to = v; return EXIT_OK; }
+SETTER(set_group_by) { (void)cmd; a->analysis.group_by = v; return EXIT_OK; }
+SETTER(set_where) { return push(a->where, &a->view.nwhere, v, cmd, "where"); }
+SETTER(set_by) { return push(a->by, &a->analysis.nby, v, cmd, "by"); }
+SETTER(set_kinds) { return kinds(cmd, v, &a->view.kinds); }
+SETTER(set_window) { return span(cmd, "window", v, &a->window_months); }
+SETTER(set_step) { return span(cmd, "step", v, &a->step_months); }
+
+SETTER(set_view)
+{
+    return pg_view_parse(v, &a->view.view) == PG_OK ? EXIT_OK
+                                                    : bad(cmd, "view", v, "full, parties, countries or mechanisms");
+}
+
+SETTER(set_projection)
+{
+    return pg_projection_parse(v, &a->view.projection) == PG_OK ? EXIT_OK
+                                                                : bad(cmd, "projection", v, "count, newman, jaccard or overlap");
+}
+
+SETTER(set_cluster)
+{
+    return pg_cluster_parse(v, &a->analysis.cluster) == PG_OK
+               ? EXIT_OK
+               : bad(cmd, "cluster", v, "louvain, leiden, walktrap, infomap, label-propagation, fastgreedy or edge-betweenness");
+}
+
+SETTER(set_resolution)
+{
+    double x;
+    if (!cli_parse_double(v, &x) || !(x > 0))
+        return bad(cmd, "resolution", v, "a number > 0");
+    a->analysis.resolution = x;
+    return EXIT_OK;
+}
+
+SETTER(set_min_weight)
+{
+    double x;
+    if (!cli_parse_double(v, &x) || x < 0)
+        return bad(cmd, "min-weight", v, "a number >= 0");
+    a->view.min_weight = x;
+    return EXIT_OK;
+}
+
+SETTER(set_cutoff)
+{
+    double x;
+    if (!cli_parse_double(v, &x) || !(x > 0))
+        return bad(cmd, "cutoff", v, "a number > 0");
+    a->analysis.cutoff = x;
+    return EXIT_OK;
+}
+
+SETTER(set_restarts)
+{
+    long n;
+    int rc = long_value(cmd, "restarts", v, 1, 100000, &n);
+    a->analysis.restarts = (int)n;
+    return rc;
+}
+
+SETTER(set_runs)
+{
+    long n;
+    int rc = long_value(cmd, "runs", v, 1, 1000, &n);
+    a->analysis.runs = (int)n;
+    return rc;
+}
+
+SETTER(set_seed)
+{
+    long n;
+    int rc = long_value(cmd, "seed", v, 0, 2147483647L, &n);
+    a->analysis.seed = (unsigned long)n;
+    return rc;
+}
+
+SETTER(set_samples) { return long_value(cmd, "betweenness-samples", v, 1, 1000000000L, &a->analysis.betweenness_samples); }
+SETTER(set_max_event_size) { return long_value(cmd, "max-event-size", v, 2, 1000000000L, &a->view.max_event_size); }
+SETTER(set_min_shared) { return long_value(cmd, "min-shared", v, 1, 1000000000L, &a->view.min_shared); }
+SETTER(set_k_core) { return long_value(cmd, "k-core", v, 1, 1000000000L, &a->view.k_core); }
+
+SETTER(set_radius)
+{
+    long n;
+    int rc = long_value(cmd, "radius", v, 1, 100, &n);
+    a->radius = (int)n;
+    return rc;
+}
+
+/* ---- the table ------------------------------------------------------ */
+
+static const cli_option table[] = {
+    { "output", 'o', "DIR", CLI_OUTPUT, set_output, "output directory (default: partygraph-out)" },
+    { "graphml", 0, "FILE", CLI_OUTPUT, set_graphml, "write only the GraphML, to FILE (\"-\": stdout)" },
+    { "dot", 0, "FILE", CLI_OUTPUT, set_dot, "write only the DOT, to FILE (\"-\": stdout)" },
+    { "view", 0, "VIEW", CLI_VIEW, set_view, "full (default), parties, countries or mechanisms" },
+    { "projection", 0, "W", CLI_VIEW, set_projection, "tie weights of projected views: count (default), newman, jaccard, overlap" },
+    { "max-event-size", 0, "N", CLI_VIEW, set_max_event_size, "projections ignore events and mechanisms with more than N members" },
+    { "min-shared", 0, "K", CLI_VIEW, set_min_shared, "projections drop ties of fewer than K shared affiliations" },
+    { "from", 0, "DATE", CLI_VIEW, set_from, "keep relations and events from DATE on (YYYY[-MM[-DD]])" },
+    { "to", 0, "DATE", CLI_VIEW, set_to, "keep relations and events up to DATE, inclusive" },
+    { "dated-only", 0, NULL, CLI_VIEW, set_dated_only, "drop relations without a date" },
+    { "kinds", 0, "LIST", CLI_VIEW, set_kinds, "keep nodes of these kinds, e.g. party,event" },
+    { "where", 0, "ATTR=VALUE", CLI_VIEW, set_where, "keep nodes with this attribute value (repeatable)" },
+    { "min-weight", 0, "W", CLI_VIEW, set_min_weight, "drop edges lighter than W" },
+    { "giant", 0, NULL, CLI_VIEW, set_giant, "keep the largest connected component only" },
+    { "k-core", 0, "K", CLI_VIEW, set_k_core, "keep the K-core only" },
+    { "weighted", 0, NULL, CLI_ANALYSIS | CLI_PATH, set_weighted, "path lengths are 1/weight (default: hops)" },
+    { "cluster", 0, "ALG", CLI_ANALYSIS, set_cluster, "louvain (default), leiden, walktrap, infomap, label-propagation, fastgreedy, edge-betweenness" },
+    { "resolution", 0, "R", CLI_ANALYSIS, set_resolution, "modularity resolution for louvain and leiden (default 1)" },
+    { "restarts", 0, "N", CLI_ANALYSIS, set_restarts, "seeded runs, the best modularity kept (default 10)" },
+    { "seed", 0, "N", CLI_ANALYSIS, set_seed, "first random seed (default 42)" },
+    { "runs", 0, "N", CLI_ANALYSIS, set_runs, "repeat community detection N times: stability, NMI, VI, consensus" },
+    { "by", 0, "ATTR", CLI_ANALYSIS, set_by, "also report homophily of this attribute (repeatable)" },
+    { "group-by", 0, "ATTR", CLI_ANALYSIS, set_group_by, "groups of the brokerage roles (default: region)" },
+    { "betweenness-samples", 0, "K", CLI_ANALYSIS, set_samples, "estimate betweenness from K sampled sources" },
+    { "cutoff", 0, "L", CLI_ANALYSIS, set_cutoff, "betweenness over paths no longer than L" },
+    { "window", 0, "SPAN", CLI_PERIODS, set_window, "also analyse windows of SPAN (e.g. 1y, 6m): metrics_by_period.csv" },
+    { "step", 0, "SPAN", CLI_PERIODS, set_step, "windows start every SPAN (default: the window)" },
+    { "radius", 0, "K", CLI_EGO, set_radius, "hops from the ego (default 1)" },
+    { "timings", 0, NULL, CLI_OUTPUT, set_timings, "print each stage's time on stderr" },
+    { "quiet", 'q', NULL, CLI_OUTPUT | CLI_VALIDATE, set_quiet, "print nothing on success but the files" },
+};
+
+enum { NOPTIONS = sizeof table / sizeof table[0] };
+
+void cli_print_options(FILE *f, unsigned groups)
+{
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        const cli_option *o = &table[i];
+        char left[64], arg[24] = "";
+        if (!(o->groups & groups))
+            continue;
+        if (o->arg)
+            snprintf(arg, sizeof arg, " %s", o->arg);
+        if (o->short_name)
+            snprintf(left, sizeof left, "-%c, --%s%s", o->short_name, o->name, arg);
+        else
+            snprintf(left, sizeof left, "    --%s%s", o->name, arg);
+        fprintf(f, "  %-30s %s\n", left, o->help);
+    }
+    fprintf(f, "  %-30s %s\n", "-h, --help", "this help");
+}
+
+/* getopt_long's options for `groups`, and the short option string. */
+static void build_getopt(unsigned groups, struct option *longopts, char *shortopts)
+{
+    size_t n = 0;
+    char *s = shortopts;
+    *s++ = ':';
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        if (!(table[i].groups & groups))
+            continue;
+        longopts[n++] = (struct option){ table[i].name, table[i].arg ? required_argument : no_argument, NULL, (int)(i + 256) };
+        if (table[i].short_name) {
+            *s++ = (char)table[i].short_name;
+            if (table[i].arg)
+                *s++ = ':';
+        }
+    }
+    longopts[n++] = (struct option){ "help", no_argument, NULL, 'h' };
+    longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+    strcpy(s, "h");
+}
+
+static int option_of(int c)
+{
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if (table[i].short_name && table[i].short_name == c)
+            return (int)i;
+    return c >= 256 ? c - 256 : -1;
+}
+
+void cli_args_init(cli_args *a)
+{
+    *a = (cli_args){ .view = PG_VIEW_OPTIONS_INIT, .analysis = PG_ANALYSIS_OPTIONS_INIT, .dir = "partygraph-out",
+                     .radius = 1 };
+    a->view.where = a->where;
+    a->analysis.by = a->by;
+}
+
+int cli_parse(int argc, char **argv, unsigned groups, const char *usage, cli_args *a)
+{
+    struct option longopts[NOPTIONS + 2];
+    char shortopts[2 * NOPTIONS + 4];
+    const char *cmd = argv[0];
+    int c, rc;
+    build_getopt(groups, longopts, shortopts);
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(usage, stdout);
+            cli_print_options(stdout, groups);
+            return CLI_HELP_SHOWN;
+        }
+        int i = c == '?' || c == ':' ? -1 : option_of(c);
+        if (i < 0)
+            return cli_bad_option(cmd, c, argv);
+        if ((rc = table[i].set(a, optarg, cmd)) != EXIT_OK)
+            return rc;
+    }
+    a->positional = argv + optind;
+    a->npositional = argc - optind;
+    if (a->window_months && !a->step_months)
+        a->step_months = a->window_months;
+    if (a->step_months && !a->window_months)
+        return cli_usage_error(cmd, "--step needs --window");
+    return EXIT_OK;
+}

@@ -1,0 +1,101 @@
+/* run.c - the steps the analysing commands share: load, build the view,
+ * analyse (and the periods), write the outputs; each prints its own
+ * errors and hands back an exit code. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+pg_dataset *cli_load(const char *path, size_t max_errors, int *code)
+{
+    cli_tally tally = { 0, 0 };
+    pg_load_options opt = { max_errors, cli_on_problem, &tally };
+    pg_error err;
+    pg_dataset *ds = pg_dataset_load_file_opts(path, &opt, &err);
+    if (ds == NULL)
+        *code = cli_exit_code(err.status); /* cli_on_problem printed why */
+    else
+        cli_progress("loaded %zu entities and %zu relations", pg_dataset_entity_count(ds),
+                     pg_dataset_relation_count(ds));
+    return ds;
+}
+
+pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code)
+{
+    pg_error err;
+    pg_graph *g = pg_graph_build_view(ds, &a->view, &err);
+    pg_status st = g ? PG_OK : err.status;
+    if (g)
+        cli_progress("built the %s view: %zu nodes, %zu edges", pg_view_name(a->view.view), pg_graph_node_count(g),
+                     pg_graph_edge_count(g));
+    if (st == PG_OK && (st = pg_graph_analyse(g, &a->analysis, &err)) == PG_OK)
+        cli_progress("analysed");
+    if (st == PG_OK && a->window_months &&
+        (st = pg_graph_analyse_periods(g, a->window_months, a->step_months, &err)) == PG_OK)
+        cli_progress("analysed the periods");
+    if (st == PG_OK)
+        return g;
+    cli_print_problem(&err);
+    pg_graph_free(g);
+    *code = cli_exit_code(st);
+    return NULL;
+}
+
+/* Writes format `f` of `g` to `path` as part of output set `out`. */
+static pg_status write_one(pg_output *out, const pg_graph *g, pg_format f, const char *path, pg_error *err)
+{
+    FILE *stream = pg_output_open(out, path, err);
+    return stream ? pg_write(g, f, stream, err) : err->status;
+}
+
+static pg_status write_dir(pg_output *out, const pg_graph *g, const char *dir, pg_error *err)
+{
+    pg_status st = pg_output_mkdir(out, dir, err);
+    for (int f = 0; f < PG_FORMAT_COUNT && st == PG_OK; f++) {
+        char path[4096];
+        if (!pg_format_available(g, (pg_format)f) || f == PG_FORMAT_EGO_TEXT)
+            continue;
+        if (snprintf(path, sizeof path, "%s/%s", dir, pg_format_filename((pg_format)f)) >= (int)sizeof path) {
+            snprintf(err->message, sizeof err->message, "the output directory name is too long");
+            return err->status = PG_EIO;
+        }
+        st = write_one(out, g, (pg_format)f, path, err);
+    }
+    return st;
+}
+
+int cli_write_outputs(const cli_args *a, const pg_graph *g)
+{
+    pg_error err = { 0 };
+    pg_output *out = pg_output_new();
+    pg_status st = out ? PG_OK : PG_ENOMEM;
+    if (st == PG_OK && a->graphml)
+        st = write_one(out, g, PG_FORMAT_GRAPHML, a->graphml, &err);
+    if (st == PG_OK && a->dot)
+        st = write_one(out, g, PG_FORMAT_DOT, a->dot, &err);
+    if (st == PG_OK && !a->graphml && !a->dot)
+        st = write_dir(out, g, a->dir, &err);
+    if (st == PG_OK)
+        st = pg_output_commit(out, &err);
+    pg_output_free(out);
+    if (st == PG_ENOMEM && !err.message[0])
+        snprintf(err.message, sizeof err.message, "out of memory");
+    if (st != PG_OK)
+        cli_print_problem(&err);
+    else
+        cli_progress("wrote the outputs");
+    return cli_exit_code(st);
+}
+
+void cli_print_timings(const pg_graph *g, bool forced)
+{
+    enum { MAX = 64 };
+    const char *names[MAX];
+    double seconds[MAX];
+    if (!forced && !isatty(STDERR_FILENO))
+        return;
+    size_t n = pg_graph_timings(g, names, seconds, MAX);
+    for (size_t i = 0; i < n && i < MAX; i++)
+        fprintf(stderr, "partygraph: %10.3fs  %s\n", seconds[i], names[i]);
+}

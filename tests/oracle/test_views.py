@@ -1,0 +1,436 @@
+"""Oracle tests for views, time windows and filters: every edge and weight
+partygraph builds is checked against an independent computation —
+NetworkX's bipartite projections on a two-mode attendance network (Davis's
+Southern Women), a reference implementation of the README's rules written
+here from the rules themselves, and NetworkX on the resulting graphs.
+
+    /usr/bin/python3 tests/oracle/test_views.py BUILD/partygraph"""
+import calendar
+import datetime
+import itertools
+import os
+import sys
+
+import networkx as nx
+from networkx.algorithms import bipartite
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import pgtest  # noqa: E402
+
+VIA_CAP = 10
+
+
+def edges_of(out):
+    return {(r["source"], r["target"]): r for r in pgtest.read_csv(os.path.join(out, "edges.csv"))}
+
+
+def nodes_of(out):
+    return [r["id"] for r in pgtest.read_csv(os.path.join(out, "nodes.csv"))]
+
+
+def via_text(ids):
+    ids = sorted(ids)
+    more = f";+{len(ids) - VIA_CAP} more" if len(ids) > VIA_CAP else ""
+    return ";".join(ids[:VIA_CAP]) + more
+
+
+# ---- the two-mode network ---------------------------------------------------
+
+def davis():
+    B = nx.davis_southern_women_graph()
+    women = sorted(n for n, d in B.nodes(data=True) if d["bipartite"] == 0)
+    events = sorted(n for n, d in B.nodes(data=True) if d["bipartite"] == 1)
+    wid = {w: f"w{i:02d}" for i, w in enumerate(women)}
+    data = {"parties": [{"id": wid[w], "name": w} for w in women],
+            "events": [{"id": e, "name": f"Event {e}"} for e in events],
+            "relations": [{"type": "attended", "source": wid[w], "target": e} for w, e in B.edges()
+                          if w in wid] + [{"type": "attended", "source": wid[e], "target": w} for w, e in B.edges()
+                                          if e in wid]}
+    return B, women, wid, data
+
+
+def nx_projection(B, women, kind):
+    if kind == "count":
+        return bipartite.weighted_projected_graph(B, women)
+    if kind == "newman":
+        return bipartite.collaboration_weighted_projected_graph(B, women)
+    return bipartite.overlap_weighted_projected_graph(B, women, jaccard=(kind == "jaccard"))
+
+
+def check_projection(tap, binary, B, women, wid, data, kind, extra=(), label=""):
+    run = pgtest.build(binary, data, "--view", "parties", "--projection", kind, *extra)
+    got = edges_of(run.out)
+    P = nx_projection(B, women, kind)
+    want = {tuple(sorted((wid[u], wid[v]))): d["weight"] for u, v, d in P.edges(data=True)}
+    tap.check(set(got) == set(want), f"davis {kind}{label}: the tie set equals NetworkX's projection",
+              set(got) ^ set(want))
+    bad = [(k, got[k]["weight"], w) for k, w in want.items() if k in got and not pgtest.close(float(got[k]["weight"]), w, 1e-12)]
+    tap.check(not bad, f"davis {kind}{label}: weights equal NetworkX's", bad[:3])
+    back = {v: k for k, v in wid.items()}
+    shared_ok = all(int(got[k]["shared"]) == len(set(B[back[k[0]]]) & set(B[back[k[1]]]))
+                    and got[k]["via"] == via_text(set(B[back[k[0]]]) & set(B[back[k[1]]])) for k in got)
+    tap.check(shared_ok, f"davis {kind}{label}: shared and via list the common events")
+    return run, P
+
+
+def test_projections(tap, binary):
+    B, women, wid, data = davis()
+    for kind in ("count", "newman", "jaccard", "overlap"):
+        run, P = check_projection(tap, binary, B, women, wid, data, kind)
+        pgtest.compare_metrics(tap, f"davis {kind} projection", P, wid, run.out, False)
+        run.cleanup()
+    # mass events: NetworkX's projection of the network without them
+    big = [e for e in B if B.nodes[e]["bipartite"] == 1 and B.degree(e) > 8]
+    small = B.copy()
+    small.remove_nodes_from(big)
+    run, _ = check_projection(tap, binary, small, women, wid, data, "jaccard", ("--max-event-size", "8"),
+                              " --max-event-size 8")
+    run.cleanup()
+    # thin ties dropped
+    run = pgtest.build(binary, data, "--view", "parties", "--min-shared", "3")
+    P = bipartite.weighted_projected_graph(B, women)
+    want = {tuple(sorted((wid[u], wid[v]))) for u, v, d in P.edges(data=True) if d["weight"] >= 3}
+    tap.check(set(edges_of(run.out)) == want, "davis --min-shared 3 keeps ties of 3 or more shared events")
+    run.cleanup()
+
+
+def test_contacts(tap, binary):
+    """Direct contacts add their weight; a pair tied only by contact gets a tie."""
+    B, women, wid, data = davis()
+    a, b, c = wid[women[0]], wid[women[1]], wid[women[17]]
+    data["relations"] += [{"type": "contact", "source": a, "target": b, "weight": 2.5},
+                          {"type": "contact", "source": b, "target": a},
+                          {"type": "contact", "source": a, "target": c, "weight": 0.25}]
+    run = pgtest.build(binary, data, "--view", "parties")
+    got = edges_of(run.out)
+    P = bipartite.weighted_projected_graph(B, women)
+    shared_ab = P[women[0]][women[1]]["weight"]
+    ab, ac = got[tuple(sorted((a, b)))], got.get(tuple(sorted((a, c))))
+    tap.check(pgtest.close(float(ab["weight"]), shared_ab + 3.5, 1e-12) and int(ab["count"]) == shared_ab + 2
+              and "contact" in ab["types"], "contacts add their weight to a projected tie")
+    direct_only = not P.has_edge(women[0], women[17])
+    tap.check(ac is not None and (not direct_only or (float(ac["weight"]) == 0.25 and int(ac["shared"]) == 0)),
+              "a pair tied only by a contact gets a tie of the contact's weight")
+    run.cleanup()
+
+
+# ---- a reference implementation of the view rules --------------------------
+
+PARTICIPATION = {"event": {"attended", "hosted", "signed"}, "mechanism": {"member_of"}}
+KINDS = {"countries": "country", "parties": "party", "mechanisms": "mechanism", "events": "event"}
+
+
+def entities(data):
+    return {e["id"]: dict(e, kind=KINDS[a]) for a in KINDS for e in data.get(a, [])}
+
+
+def all_links(data):
+    """Explicit relations then the ones fields imply, as (a, b, type, weight)."""
+    links = [(r["source"], r["target"], r["type"], r.get("weight", 1)) for r in data.get("relations", [])]
+    for p in data.get("parties", []):
+        if "country" in p:
+            links.append((p["id"], p["country"], "based_in", 1))
+    for e in data.get("events", []):
+        for field, rel in (("country", "held_in"), ("mechanism", "part_of"), ("host", "hosted")):
+            if field in e:
+                links.append((e["id"], e[field], rel, 1))
+    return [link for link in links if link[0] != link[1]]
+
+
+def actor(ent, view, x):
+    e = ent[x]
+    if view == "parties":
+        return x if e["kind"] == "party" else None
+    if view == "mechanisms":
+        return x if e["kind"] == "mechanism" else None
+    if e["kind"] == "country":
+        return x
+    return e.get("country") if e["kind"] == "party" else None
+
+
+def reference_view(data, view, projection="count"):
+    """{(u, v): weight} of a projected view, by the README's rules."""
+    ent = entities(data)
+    members = {}
+    contact = {}
+    for a, b, typ, w in all_links(data):
+        for x, y in ((a, b), (b, a)):
+            act, kind = actor(ent, view, x), ent[y]["kind"]
+            if act is None:
+                continue
+            if view == "mechanisms" and kind == "party" and typ == "member_of":
+                members.setdefault(y, set()).add(act)
+            elif view != "mechanisms" and kind in PARTICIPATION and typ in PARTICIPATION[kind]:
+                members.setdefault(y, set()).add(act)
+        u, v = actor(ent, view, a), actor(ent, view, b)
+        if typ == "contact" and u and v and u != v:
+            key = tuple(sorted((u, v)))
+            contact[key] = contact.get(key, 0) + w
+    affs = {}
+    for aff, group in members.items():
+        for m in group:
+            affs.setdefault(m, set()).add(aff)
+    ties = {}
+    for aff, group in members.items():
+        for u, v in itertools.combinations(sorted(group), 2):
+            ties.setdefault((u, v), set()).add(aff)
+    weight = {}
+    for (u, v), shared in ties.items():
+        s, A, B = len(shared), len(affs[u]), len(affs[v])
+        weight[(u, v)] = {"count": s, "newman": sum(1 / (len(members[x]) - 1) for x in shared),
+                          "jaccard": s / (A + B - s), "overlap": s / min(A, B)}[projection]
+    for key, w in contact.items():
+        weight[key] = weight.get(key, 0) + w
+    return weight
+
+
+def countries_dataset():
+    # Hand check, count weights: A {e1, e2}, B {e1, m1, e3}, C {e2, m1}, D {e3};
+    # A-B = 1 (e1) + 2 (contact a1-b1); A-C = 1; B-C = 1; B-D = 1; C-D = 1.5 (contact).
+    return {"countries": [{"id": c, "name": c} for c in "ABCD"],
+            "parties": [{"id": "a1", "name": "a1", "country": "A"}, {"id": "a2", "name": "a2", "country": "A"},
+                        {"id": "b1", "name": "b1", "country": "B"}, {"id": "c1", "name": "c1", "country": "C"},
+                        {"id": "x", "name": "x"}],
+            "events": [{"id": e, "name": e} for e in ("e1", "e2", "e3")],
+            "mechanisms": [{"id": "m1", "name": "m1"}],
+            "relations": [{"type": "attended", "source": "a1", "target": "e1"},
+                          {"type": "attended", "source": "b1", "target": "e1"},
+                          {"type": "hosted", "source": "c1", "target": "e2"},
+                          {"type": "signed", "source": "a2", "target": "e2"},
+                          {"type": "member_of", "source": "b1", "target": "m1"},
+                          {"type": "member_of", "source": "c1", "target": "m1"},
+                          {"type": "contact", "source": "a1", "target": "b1", "weight": 2},
+                          {"type": "contact", "source": "a1", "target": "a2"},
+                          {"type": "attended", "source": "x", "target": "e1"},
+                          {"type": "attended", "source": "D", "target": "e3"},
+                          {"type": "attended", "source": "B", "target": "e3"},
+                          {"type": "contact", "source": "C", "target": "D", "weight": 1.5}]}
+
+
+def test_countries_and_mechanisms(tap, binary):
+    data = countries_dataset()
+    hand = {("A", "B"): 3, ("A", "C"): 1, ("B", "C"): 1, ("B", "D"): 1, ("C", "D"): 1.5}
+    run = pgtest.build(binary, data, "--view", "countries")
+    got = {k: float(r["weight"]) for k, r in edges_of(run.out).items()}
+    tap.check(got == hand == reference_view(data, "countries"), "countries view: the hand-computed ties", got)
+    run.cleanup()
+    example = pgtest.load_example("cpc-interparty.json")
+    for view in ("parties", "countries", "mechanisms"):
+        for projection in ("count", "newman", "jaccard", "overlap"):
+            run = pgtest.build(binary, example, "--view", view, "--projection", projection)
+            got = {k: float(r["weight"]) for k, r in edges_of(run.out).items()}
+            want = reference_view(example, view, projection)
+            ok = set(got) == set(want) and all(pgtest.close(got[k], want[k], 1e-12) for k in want)
+            tap.check(ok, f"example, {view} view, {projection}: ties and weights equal the reference",
+                      set(got) ^ set(want))
+            run.cleanup()
+    # mechanisms tied by shared members, against NetworkX's bipartite projection
+    B = nx.Graph()
+    for r in example["relations"]:
+        ent = entities(example)
+        if r["type"] == "member_of" and {ent[r["source"]]["kind"], ent[r["target"]]["kind"]} == {"party", "mechanism"}:
+            B.add_edge(r["source"], r["target"])
+    mechs = [m["id"] for m in example["mechanisms"] if m["id"] in B]
+    P = bipartite.weighted_projected_graph(B, mechs)
+    run = pgtest.build(binary, example, "--view", "mechanisms")
+    got = {k: float(r["weight"]) for k, r in edges_of(run.out).items()}
+    want = {tuple(sorted((u, v))): d["weight"] for u, v, d in P.edges(data=True)}
+    tap.check(got == want, "mechanisms view equals NetworkX's projection of the membership network")
+    run.cleanup()
+
+
+# ---- time windows --------------------------------------------------------
+
+def first_day(text):
+    parts = [int(x) for x in text.split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2])
+
+
+def last_day(text):
+    parts = [int(x) for x in text.split("-")]
+    if len(parts) == 1:
+        return datetime.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return datetime.date(*parts)
+
+
+OPEN_START, OPEN_END = datetime.date.min, datetime.date.max
+
+
+def link_days(ent, rel):
+    """The README's days of a relation: None when timeless."""
+    date, end = rel.get("date"), rel.get("end")
+    if date or end:
+        lo = first_day(date) if date else OPEN_START
+        hi = last_day(end) if end else OPEN_END if (rel["type"] == "member_of" or not date) else last_day(date)
+        return lo, hi
+    for x in (rel["source"], rel["target"]):
+        e = ent[x]
+        if e["kind"] == "event" and "date" in e:
+            return first_day(e["date"]), last_day(e.get("end", e["date"]))
+    return None
+
+
+def window_links(data, lo, hi, dated_only=False):
+    """Pairs of the full view inside [lo, hi], by the README's rules."""
+    ent = entities(data)
+    rels = [dict(r) for r in data.get("relations", [])]
+    for p in data.get("parties", []):
+        if "country" in p:
+            rels.append({"type": "based_in", "source": p["id"], "target": p["country"]})
+    for e in data.get("events", []):
+        for field in ("country", "mechanism", "host"):
+            if field in e:
+                rels.append({"type": "implied", "source": e["id"], "target": e[field]})
+
+    def outside(x):
+        e = ent[x]
+        return e["kind"] == "event" and "date" in e and (
+            last_day(e.get("end", e["date"])) < lo or first_day(e["date"]) > hi)
+    pairs = set()
+    for r in rels:
+        days = link_days(ent, r)
+        keep = (not dated_only) if days is None else (days[0] <= hi and days[1] >= lo)
+        if keep and not outside(r["source"]) and not outside(r["target"]) and r["source"] != r["target"]:
+            pairs.add(tuple(sorted((r["source"], r["target"]))))
+    return pairs
+
+
+def timeline_dataset():
+    return {"countries": [{"id": "C1", "name": "C1"}],
+            "mechanisms": [{"id": "m1", "name": "m1"}],
+            "parties": [{"id": f"p{i}", "name": f"p{i}", **({"country": "C1"} if i == 1 else {})} for i in range(1, 7)],
+            "events": [{"id": "e2015", "name": "e", "date": "2015-03-10", "country": "C1"},
+                       {"id": "e2016", "name": "e", "date": "2016", "mechanism": "m1"},
+                       {"id": "e2017", "name": "e", "date": "2017-06", "end": "2017-07", "host": "p1"},
+                       {"id": "eU", "name": "e"}],
+            "relations": [{"type": "attended", "source": "p1", "target": "e2015"},
+                          {"type": "attended", "source": "p2", "target": "e2016"},
+                          {"type": "attended", "source": "p3", "target": "e2017", "date": "2017-06-05"},
+                          {"type": "contact", "source": "p1", "target": "p2", "date": "2016-05"},
+                          {"type": "contact", "source": "p2", "target": "p3"},
+                          {"type": "member_of", "source": "p4", "target": "m1", "date": "2014"},
+                          {"type": "member_of", "source": "p5", "target": "m1", "date": "2010", "end": "2012"},
+                          {"type": "attended", "source": "p3", "target": "eU"},
+                          {"type": "contact", "source": "p6", "target": "p1", "date": "2019-02-01"}]}
+
+
+def test_windows(tap, binary):
+    data = timeline_dataset()
+    cases = [("2016", "2016"), ("2017-06", None), (None, "2015"), ("2013", "2014"), ("2017-07-15", "2017-07-15"),
+             ("2011", "2011")]
+    for lo, hi in cases:
+        for dated_only in (False, True):
+            args = (["--from", lo] if lo else []) + (["--to", hi] if hi else []) + (["--dated-only"] if dated_only else [])
+            run = pgtest.build(binary, data, *args)
+            want = window_links(data, first_day(lo) if lo else OPEN_START, last_day(hi) if hi else OPEN_END, dated_only)
+            got = set(edges_of(run.out))
+            nodes = set(nodes_of(run.out))
+            tap.check(got == want and nodes == {x for pair in want for x in pair},
+                      f"window {' '.join(args)}: the edges and nodes the rules give", f"{got ^ want}, nodes {nodes}")
+            run.cleanup()
+
+
+def rank(values):
+    """Ranks by value to 12 significant digits (the README's rule), ties by id."""
+    order = sorted(values, key=lambda n: (-float(f"{values[n]:.12g}"), n.encode()))
+    return {n: i + 1 for i, n in enumerate(order)}
+
+
+def test_periods(tap, binary):
+    data = timeline_dataset()
+    run = pgtest.build(binary, data, "--window", "1y", "--from", "2015", "--to", "2017")
+    rows = pgtest.read_csv(os.path.join(run.out, "metrics_by_period.csv"))
+    periods = sorted({r["period"] for r in rows})
+    tap.check(periods == ["2015", "2016", "2017"], "yearly periods are labelled by their year", periods)
+    for year in periods:
+        G = nx.Graph(sorted(window_links(data, first_day(year), last_day(year))))
+        for metric, values in (("degree", dict(G.degree())), ("pagerank", nx.pagerank(G, tol=1e-15, max_iter=10000))):
+            got = {r["id"]: r for r in rows if r["period"] == year and r["metric"] == metric}
+            ranks = rank(values)
+            ok = set(got) == set(G) and all(pgtest.close(float(got[n]["value"]), values[n], 1e-10)
+                                            and int(got[n]["rank"]) == ranks[n] for n in G)
+            tap.check(ok, f"period {year}: {metric} values and ranks equal NetworkX's on that window's graph")
+    summary = pgtest.read_json(os.path.join(run.out, "summary.json"))
+    changes = summary["periods"]["rank_changes"]
+    tap.check(len(changes) == 6 and changes[0]["from"] == "2015" and changes[0]["to"] == "2016",
+              "summary.json reports rank changes for each pair of periods and metric")
+    run.cleanup()
+    run = pgtest.build(binary, data, "--window", "6m", "--step", "3m", "--from", "2016-01", "--to", "2016-12")
+    labels = sorted({r["period"] for r in pgtest.read_csv(os.path.join(run.out, "metrics_by_period.csv"))})
+    tap.check(labels == ["2016-01", "2016-04", "2016-07", "2016-10"], "monthly periods: label YYYY-MM", labels)
+    run.cleanup()
+
+
+# ---- filters -----------------------------------------------------------------
+
+def karate_dataset():
+    G = nx.karate_club_graph()
+    data = {"countries": [{"id": "N", "name": "North", "region": "north"}, {"id": "S", "name": "South", "region": "south"}],
+            "parties": [dict({"id": f"k{n:02d}", "name": f"member {n}",
+                              "family": "hi" if G.nodes[n]["club"] == "Mr. Hi" else "officer"},
+                             **({"country": "N" if n % 2 else "S"} if n < 20 else {})) for n in G],
+            "relations": [{"type": "contact", "source": f"k{u:02d}", "target": f"k{v:02d}", "weight": d["weight"]}
+                          for u, v, d in G.edges(data=True)]}
+    return data
+
+
+def full_graph(data):
+    """The full view as NetworkX sees it: merged weights, node attributes."""
+    G = nx.Graph()
+    ent = entities(data)
+    for x, e in ent.items():
+        G.add_node(x, **{k: v for k, v in e.items() if k != "id"})
+    for a, b, _, w in all_links(data):
+        G.add_edge(a, b, weight=G[a][b]["weight"] + w if G.has_edge(a, b) else w)
+    return G
+
+
+def resolved(G, n, attr):
+    """A node's attribute, or else its country's (the README's rule)."""
+    d = G.nodes[n]
+    if attr in d:
+        return d[attr]
+    return G.nodes[d["country"]].get(attr) if "country" in d else None
+
+
+def test_filters(tap, binary):
+    data = karate_dataset()
+    G = full_graph(data)
+    cases = {
+        "--where family=hi": G.subgraph([n for n in G if G.nodes[n].get("family") == "hi"]),
+        "--where region=north": G.subgraph([n for n in G if resolved(G, n, "region") == "north"]),
+        "--kinds party": G.subgraph([n for n in G if G.nodes[n]["kind"] == "party"]),
+    }
+    H = G.subgraph([n for n in G if G.nodes[n]["kind"] == "party"])
+    light = nx.Graph([(u, v, d) for u, v, d in H.edges(data=True) if d["weight"] >= 3])
+    light.add_nodes_from(H)
+    cases["--kinds party --min-weight 3"] = light
+    cases["--kinds party --min-weight 3 --k-core 3"] = nx.k_core(light, 3)
+    cases["--kinds party --min-weight 3 --giant"] = light.subgraph(max(nx.connected_components(light), key=len))
+    cases["--where family=officer --where region=south"] = G.subgraph(
+        [n for n in G if G.nodes[n].get("family") == "officer" and resolved(G, n, "region") == "south"])
+    for args, want in cases.items():
+        run = pgtest.build(binary, data, *args.split())
+        got_nodes, got_edges = set(nodes_of(run.out)), set(edges_of(run.out))
+        want_edges = {tuple(sorted(e)) for e in want.edges()}
+        tap.check(got_nodes == set(want) and got_edges == want_edges, f"filter {args}: the nodes and edges NetworkX keeps",
+                  f"nodes {got_nodes ^ set(want)}, edges {got_edges ^ want_edges}")
+        run.cleanup()
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    tap = pgtest.Tap()
+    test_projections(tap, binary)
+    test_contacts(tap, binary)
+    test_countries_and_mechanisms(tap, binary)
+    test_windows(tap, binary)
+    test_periods(tap, binary)
+    test_filters(tap, binary)
+    tap.done()
+
+
+if __name__ == "__main__":
+    main()
