@@ -250,9 +250,11 @@ typedef struct pg_analysis_options {
     const char *group_by;      /* grouping attribute for brokerage roles; NULL: "region" */
     const char *const *by;     /* more categorical attributes for homophily (borrowed) */
     size_t nby;
+    int threads;               /* for the distance pass; 0: one per online CPU (results
+                                  do not depend on it) */
 } pg_analysis_options;
 
-#define PG_ANALYSIS_OPTIONS_INIT { 0, PG_CLUSTER_LOUVAIN, 1.0, 10, 42UL, 1, 0, 0.0, NULL, NULL, 0 }
+#define PG_ANALYSIS_OPTIONS_INIT { 0, PG_CLUSTER_LOUVAIN, 1.0, 10, 42UL, 1, 0, 0.0, NULL, NULL, 0, 0 }
 
 /* Returns "louvain", "leiden", "walktrap", "infomap", "label-propagation",
  * "fastgreedy" or "edge-betweenness"; NULL when out of range. */

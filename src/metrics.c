@@ -3,23 +3,27 @@
  * (see the README for the mapping).
  *
  * Path metrics count hops, or with options.weighted_paths use distance =
- * 1/weight. igraph's shortest-path code stores distance + 1.0 internally,
- * which loses the relative precision of distances far below 1, so the
- * distances handed to igraph are scaled to make the shortest one exactly 1
- * (distance' = max weight / weight), and closeness and harmonic centrality
- * are scaled back; betweenness does not depend on the scale. */
+ * 1/weight. Closeness and harmonic centrality come from one distance pass
+ * of our own (distances.c), which also gives the diameter and average path
+ * length. Betweenness is igraph's; igraph's shortest-path code stores
+ * distance + 1.0 internally, which loses the relative precision of
+ * distances far below 1, so the distances handed to it are scaled to make
+ * the shortest one exactly 1 (distance' = max weight / weight), which does
+ * not change betweenness (a cutoff is scaled alike). */
 #include <math.h>
 #include <string.h>
 
 #include <igraph_random.h>
 
+#include "distances.h"
 #include "graph.h"
 
-/* Edge lengths for path metrics: NULL for hops, else distance' with
- * true distance = distance' / scale. */
+/* Edge lengths for igraph's path metrics: NULL for hops, else distance'
+ * with true distance = distance' / scale; and the distance pass. */
 typedef struct paths {
     const igraph_vector_t *dist;
     double scale;
+    const pg_distance_sums *sums;
 } paths;
 
 typedef igraph_error_t metric_fn(const pg_graph *g, const paths *p, igraph_vector_t *out);
@@ -173,28 +177,23 @@ static igraph_error_t betweenness(const pg_graph *g, const paths *p, igraph_vect
     return igraph_betweenness(&g->ig, out, igraph_vss_all(), IGRAPH_UNDIRECTED, p->dist);
 }
 
-/* igraph gives (r-1)/sum(d) over the r-1 other reachable nodes; NetworkX
- * (Wasserman-Faust) scales that by (r-1)/(n-1). Isolates get 0. */
+/* NetworkX's (Wasserman-Faust): (r/sum d) * (r/(n-1)) over the r other
+ * nodes reached. Isolates get 0. */
 static igraph_error_t closeness(const pg_graph *g, const paths *p, igraph_vector_t *out)
 {
-    igraph_vector_int_t reached;
-    igraph_integer_t n = igraph_vcount(&g->ig);
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&reached, 0);
-    IGRAPH_CHECK(igraph_closeness(&g->ig, out, &reached, NULL, igraph_vss_all(), IGRAPH_ALL, p->dist, true));
-    for (igraph_integer_t i = 0; i < n; i++) {
-        igraph_integer_t r = VECTOR(reached)[i];
-        VECTOR(*out)[i] = r > 0 && n > 1 ? VECTOR(*out)[i] * p->scale * (double)r / (double)(n - 1) : 0.0;
+    double n = (double)g->n;
+    for (size_t v = 0; v < g->n; v++) {
+        double r = (double)p->sums->reached[v];
+        VECTOR(*out)[v] = r > 0 ? r / p->sums->sum[v] * (r / (n - 1)) : 0.0;
     }
-    igraph_vector_int_destroy(&reached);
-    IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
 }
 
 /* Sum of 1/d over the other nodes, not divided by n-1 (as NetworkX). */
 static igraph_error_t harmonic(const pg_graph *g, const paths *p, igraph_vector_t *out)
 {
-    IGRAPH_CHECK(igraph_harmonic_centrality(&g->ig, out, igraph_vss_all(), IGRAPH_ALL, p->dist, false));
-    igraph_vector_scale(out, p->scale);
+    for (size_t v = 0; v < g->n; v++)
+        VECTOR(*out)[v] = p->sums->inverse[v];
     return IGRAPH_SUCCESS;
 }
 
@@ -244,48 +243,56 @@ static igraph_error_t constraint(const pg_graph *g, const paths *p, igraph_vecto
     return set_isolates(g, out, NAN);
 }
 
-/* The weight of edge v-w, or 0 when they are not adjacent. */
-static igraph_error_t tie(const pg_graph *g, igraph_integer_t v, igraph_integer_t w, double *weight)
+/* The graph's incidence lists (edge ids per node), for the neighbourhood
+ * measures below. */
+static igraph_error_t incidence(const pg_graph *g, igraph_inclist_t *il)
 {
-    igraph_integer_t eid;
-    IGRAPH_CHECK(igraph_get_eid(&g->ig, &eid, v, w, IGRAPH_UNDIRECTED, false));
-    *weight = eid >= 0 ? VECTOR(g->weights)[eid] : 0.0;
-    return IGRAPH_SUCCESS;
+    return igraph_inclist_init(&g->ig, il, IGRAPH_ALL, IGRAPH_LOOPS_ONCE);
 }
 
-/* Redundancy of u's tie to v: sum over u's other contacts w of
- * p(u,w) * m(v,w), p = weight over u's strength, m = weight over v's
- * strongest tie (NetworkX's normalized mutual weights). */
-static igraph_error_t redundancy(const pg_graph *g, const igraph_vector_int_t *nu, igraph_integer_t u,
-                                 igraph_integer_t v, const igraph_vector_t *sum, const igraph_vector_t *max,
-                                 double *r)
+/* The other end of edge e from v. */
+static igraph_integer_t other(const pg_graph *g, igraph_integer_t e, igraph_integer_t v)
 {
-    *r = 0;
-    for (igraph_integer_t i = 0; i < igraph_vector_int_size(nu); i++) {
-        igraph_integer_t w = VECTOR(*nu)[i];
-        double uw, vw;
-        if (w == v)
-            continue;
-        IGRAPH_CHECK(tie(g, v, w, &vw));
-        if (vw == 0)
-            continue;
-        IGRAPH_CHECK(tie(g, u, w, &uw));
-        *r += uw / VECTOR(*sum)[u] * (vw / VECTOR(*max)[v]);
+    return g->edges.items[e].u == v ? g->edges.items[e].v : g->edges.items[e].u;
+}
+
+/* Effective size of u, with tie[w] = weight of u-w for u's contacts (0
+ * elsewhere): the sum over contacts v of 1 - redundancy, where redundancy
+ * = sum over u's other contacts w tied to v of p(u,w) * m(v,w), p the
+ * weight over u's strength, m over v's strongest tie (NetworkX's
+ * normalized mutual weights). */
+static double size_of(const pg_graph *g, const igraph_inclist_t *il, igraph_integer_t u, const double *tie,
+                      const igraph_vector_t *sum, const igraph_vector_t *max)
+{
+    igraph_vector_int_t *eu = igraph_inclist_get(il, u);
+    double size = 0;
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(eu); i++) {
+        igraph_integer_t v = other(g, VECTOR(*eu)[i], u);
+        igraph_vector_int_t *ev = igraph_inclist_get(il, v);
+        double r = 0;
+        for (igraph_integer_t k = 0; k < igraph_vector_int_size(ev); k++) {
+            igraph_integer_t e = VECTOR(*ev)[k], w = other(g, e, v);
+            if (w != u && tie[w] > 0)
+                r += tie[w] / VECTOR(*sum)[u] * (VECTOR(g->weights)[e] / VECTOR(*max)[v]);
+        }
+        size += 1 - r;
     }
-    return IGRAPH_SUCCESS;
+    return igraph_vector_int_size(eu) ? size : NAN;
 }
 
-/* Burt's effective size, weighted as NetworkX's effective_size(weight=):
- * the sum over contacts v of 1 - redundancy; NaN for isolates. */
+/* Burt's effective size, weighted as NetworkX's effective_size(weight=);
+ * NaN for isolates. */
 static igraph_error_t effective_size(const pg_graph *g, const paths *p, igraph_vector_t *out)
 {
     (void)p;
     igraph_integer_t n = igraph_vcount(&g->ig);
-    igraph_vector_t sum, max;
-    igraph_vector_int_t nu;
+    igraph_vector_t sum, max, tie;
+    igraph_inclist_t il;
+    IGRAPH_CHECK(incidence(g, &il));
+    IGRAPH_FINALLY(igraph_inclist_destroy, &il);
     IGRAPH_VECTOR_INIT_FINALLY(&sum, 0);
     IGRAPH_VECTOR_INIT_FINALLY(&max, n);
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&nu, 0);
+    IGRAPH_VECTOR_INIT_FINALLY(&tie, n);
     IGRAPH_CHECK(igraph_strength(&g->ig, &sum, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &g->weights));
     for (size_t e = 0; e < g->edges.len; e++) {
         const pg_edge *x = &g->edges.items[e];
@@ -293,18 +300,18 @@ static igraph_error_t effective_size(const pg_graph *g, const paths *p, igraph_v
         VECTOR(max)[x->v] = x->weight > VECTOR(max)[x->v] ? x->weight : VECTOR(max)[x->v];
     }
     for (igraph_integer_t u = 0; u < n; u++) {
-        IGRAPH_CHECK(igraph_neighbors(&g->ig, &nu, u, IGRAPH_ALL));
-        double size = igraph_vector_int_size(&nu) ? 0.0 : NAN, r;
-        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&nu); i++) {
-            IGRAPH_CHECK(redundancy(g, &nu, u, VECTOR(nu)[i], &sum, &max, &r));
-            size += 1 - r;
-        }
-        VECTOR(*out)[u] = size;
+        igraph_vector_int_t *eu = igraph_inclist_get(&il, u);
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(eu); i++)
+            VECTOR(tie)[other(g, VECTOR(*eu)[i], u)] = VECTOR(g->weights)[VECTOR(*eu)[i]];
+        VECTOR(*out)[u] = size_of(g, &il, u, VECTOR(tie), &sum, &max);
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(eu); i++)
+            VECTOR(tie)[other(g, VECTOR(*eu)[i], u)] = 0;
     }
-    igraph_vector_int_destroy(&nu);
+    igraph_vector_destroy(&tie);
     igraph_vector_destroy(&max);
     igraph_vector_destroy(&sum);
-    IGRAPH_FINALLY_CLEAN(3);
+    igraph_inclist_destroy(&il);
+    IGRAPH_FINALLY_CLEAN(4);
     return IGRAPH_SUCCESS;
 }
 
@@ -337,24 +344,27 @@ static void classify(const char *ga, const char *gb, const char *gc, double role
         role[LIAISON] += 2;
 }
 
-/* Gould-Fernandez roles of node b by the groups in `group`. */
-static igraph_error_t broker(const pg_graph *g, igraph_integer_t b, const char **group, igraph_vector_int_t *nb,
-                             double role[5])
+/* The roles of broker b. stamp[x] == a + 1 exactly when x is a contact of
+ * a: a's contacts are stamped before its pairs are examined, and no one
+ * else ever gets the stamp a + 1. */
+static void broker(const pg_graph *g, const igraph_inclist_t *il, igraph_integer_t b, const char **group,
+                   igraph_integer_t *stamp, double role[5])
 {
-    IGRAPH_CHECK(igraph_neighbors(&g->ig, nb, b, IGRAPH_ALL));
-    igraph_integer_t k = igraph_vector_int_size(nb);
+    igraph_vector_int_t *eb = igraph_inclist_get(il, b);
+    igraph_integer_t k = igraph_vector_int_size(eb);
     for (igraph_integer_t i = 0; group[b] && i < k; i++) {
+        igraph_integer_t a = other(g, VECTOR(*eb)[i], b);
+        igraph_vector_int_t *ea = igraph_inclist_get(il, a);
+        if (!group[a])
+            continue;
+        for (igraph_integer_t x = 0; x < igraph_vector_int_size(ea); x++)
+            stamp[other(g, VECTOR(*ea)[x], a)] = a + 1;
         for (igraph_integer_t j = i + 1; j < k; j++) {
-            igraph_integer_t a = VECTOR(*nb)[i], c = VECTOR(*nb)[j];
-            double ac;
-            if (!group[a] || !group[c])
-                continue;
-            IGRAPH_CHECK(tie(g, a, c, &ac));
-            if (ac == 0)
+            igraph_integer_t c = other(g, VECTOR(*eb)[j], b);
+            if (group[c] && stamp[c] != a + 1)
                 classify(group[a], group[b], group[c], role);
         }
     }
-    return IGRAPH_SUCCESS;
 }
 
 /* The five role columns, from first (COORDINATOR) on. Nodes without the
@@ -362,26 +372,31 @@ static igraph_error_t broker(const pg_graph *g, igraph_integer_t b, const char *
 static igraph_error_t brokerage_roles(const pg_graph *g, igraph_vector_t *first)
 {
     igraph_integer_t n = igraph_vcount(&g->ig);
+    igraph_inclist_t il;
     numbuf *bufs = IGRAPH_CALLOC(n > 0 ? n : 1, numbuf);
-    const char **group = IGRAPH_CALLOC(n > 0 ? n : 1, const char *);
-    igraph_vector_int_t nb;
     IGRAPH_CHECK_OOM(bufs, "brokerage groups");
     IGRAPH_FINALLY(igraph_free, bufs);
+    const char **group = IGRAPH_CALLOC(n > 0 ? n : 1, const char *);
     IGRAPH_CHECK_OOM(group, "brokerage groups");
     IGRAPH_FINALLY(igraph_free, group);
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&nb, 0);
+    igraph_integer_t *stamp = IGRAPH_CALLOC(n > 0 ? n : 1, igraph_integer_t);
+    IGRAPH_CHECK_OOM(stamp, "brokerage marks");
+    IGRAPH_FINALLY(igraph_free, stamp);
+    IGRAPH_CHECK(incidence(g, &il));
+    IGRAPH_FINALLY(igraph_inclist_destroy, &il);
     for (igraph_integer_t v = 0; v < n; v++)
         group[v] = pg_node_attr(g, (size_t)v, g->options.group_by, bufs[v].text);
     for (igraph_integer_t b = 0; b < n; b++) {
         double role[5] = { 0 };
-        IGRAPH_CHECK(broker(g, b, group, &nb, role));
+        broker(g, &il, b, group, stamp, role);
         for (int r = 0; r < 5; r++)
             VECTOR(first[r])[b] = role[r];
     }
-    igraph_vector_int_destroy(&nb);
+    igraph_inclist_destroy(&il);
+    IGRAPH_FREE(stamp);
     IGRAPH_FREE(group);
     IGRAPH_FREE(bufs);
-    IGRAPH_FINALLY_CLEAN(3);
+    IGRAPH_FINALLY_CLEAN(4);
     return IGRAPH_SUCCESS;
 }
 
@@ -405,10 +420,39 @@ static igraph_error_t scaled_distances(const pg_graph *g, igraph_vector_t *dist,
     return IGRAPH_SUCCESS;
 }
 
+/* The diameter and the average path length (over connected pairs). */
+static void path_structure(pg_graph *g, const pg_distance_sums *sums)
+{
+    double total = 0, pairs = 0, diameter = 0;
+    for (size_t v = 0; v < g->n; v++) {
+        total += sums->sum[v];
+        pairs += (double)sums->reached[v];
+        diameter = sums->eccentricity[v] > diameter ? sums->eccentricity[v] : diameter;
+    }
+    g->structure.diameter = g->n ? diameter : NAN;
+    g->structure.average_path_length = pairs > 0 ? total / pairs : NAN;
+}
+
+/* The distance pass into `sums` (on the FINALLY stack from here). */
+static igraph_error_t distance_pass(pg_graph *g, pg_distance_sums *sums)
+{
+    double started = pg_clock();
+    if (pg_distance_sums_init(sums, g->n) != 0)
+        IGRAPH_ERROR("Not enough memory for the distance pass.", IGRAPH_ENOMEM);
+    IGRAPH_FINALLY(pg_distance_sums_free, sums);
+    if (pg_distances(g, g->options.weighted_paths, g->options.threads, sums) != 0)
+        IGRAPH_ERROR("Not enough memory for the distance pass.", IGRAPH_ENOMEM);
+    path_structure(g, sums);
+    pg_graph_time(g, "distance pass (closeness, harmonic, diameter)", started);
+    return IGRAPH_SUCCESS;
+}
+
 igraph_error_t pg_metric_compute(pg_graph *g, igraph_vector_t *results)
 {
     igraph_vector_t dist;
-    paths p = { NULL, 1.0 };
+    pg_distance_sums sums;
+    paths p = { NULL, 1.0, &sums };
+    IGRAPH_CHECK(distance_pass(g, &sums));
     IGRAPH_VECTOR_INIT_FINALLY(&dist, 0);
     if (g->options.weighted_paths) {
         IGRAPH_CHECK(scaled_distances(g, &dist, &p.scale));
@@ -425,6 +469,7 @@ igraph_error_t pg_metric_compute(pg_graph *g, igraph_vector_t *results)
     IGRAPH_CHECK(brokerage_roles(g, &results[pg_metric_index("coordinator")]));
     pg_graph_time(g, "brokerage roles", started);
     igraph_vector_destroy(&dist);
-    IGRAPH_FINALLY_CLEAN(1);
+    pg_distance_sums_free(&sums);
+    IGRAPH_FINALLY_CLEAN(2);
     return IGRAPH_SUCCESS;
 }

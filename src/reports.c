@@ -2,6 +2,9 @@
  * average path length, transitivity, brokerage totals) and homophily of
  * categorical attributes.
  *
+ * (The diameter and average path length come from the distance pass in
+ * metrics.c.)
+ *
  * Homophily of attribute A, on the nodes that have it (their own value,
  * or else their country's): the mixing matrix counts each edge once, in
  * the cell of its two values (within-group edges on the diagonal); the
@@ -130,33 +133,25 @@ static igraph_error_t all_homophily(pg_graph *g)
 
 /* ---- structure ------------------------------------------------------- */
 
+/* Freeman centralization of the reported degree, betweenness, closeness
+ * and eigenvector values: the sum of (max - value), over its value on a
+ * star of the same size (igraph's theoretical maximum). The measures are
+ * not computed again: that would be three more all-pairs passes. */
 static igraph_error_t centralization(pg_graph *g)
 {
-    double *c = g->structure.centralization;
-    igraph_arpack_options_t arpack;
-    igraph_real_t value;
+    static const char *const names[4] = { "degree", "betweenness", "closeness", "eigenvector" };
+    double *c = g->structure.centralization, tmax[4];
+    igraph_integer_t n = igraph_vcount(&g->ig);
     for (int i = 0; i < 4; i++)
         c[i] = NAN;
-    if (igraph_ecount(&g->ig) == 0)
-        return IGRAPH_SUCCESS;
-    igraph_arpack_options_init(&arpack);
-    IGRAPH_CHECK(igraph_centralization_degree(&g->ig, NULL, IGRAPH_ALL, IGRAPH_NO_LOOPS, &c[0], NULL, true));
-    IGRAPH_CHECK(igraph_centralization_betweenness(&g->ig, NULL, IGRAPH_UNDIRECTED, &c[1], NULL, true));
-    IGRAPH_CHECK(igraph_centralization_closeness(&g->ig, NULL, IGRAPH_ALL, &c[2], NULL, true));
-    IGRAPH_CHECK(igraph_centralization_eigenvector_centrality(&g->ig, NULL, &value, IGRAPH_UNDIRECTED, true, &arpack,
-                                                              &c[3], NULL, true));
-    return IGRAPH_SUCCESS;
-}
-
-static igraph_error_t distances(pg_graph *g)
-{
-    pg_structure *s = &g->structure;
-    s->diameter = s->average_path_length = s->transitivity = NAN;
-    if (igraph_vcount(&g->ig) == 0)
-        return IGRAPH_SUCCESS;
-    IGRAPH_CHECK(igraph_diameter(&g->ig, &s->diameter, NULL, NULL, NULL, NULL, IGRAPH_UNDIRECTED, true));
-    IGRAPH_CHECK(igraph_average_path_length(&g->ig, &s->average_path_length, NULL, IGRAPH_UNDIRECTED, true));
-    IGRAPH_CHECK(igraph_transitivity_undirected(&g->ig, &s->transitivity, IGRAPH_TRANSITIVITY_NAN));
+    if (n < 3 || igraph_ecount(&g->ig) == 0)
+        return IGRAPH_SUCCESS; /* no star to compare with */
+    IGRAPH_CHECK(igraph_centralization_degree_tmax(&g->ig, 0, IGRAPH_ALL, IGRAPH_NO_LOOPS, &tmax[0]));
+    IGRAPH_CHECK(igraph_centralization_betweenness_tmax(&g->ig, 0, IGRAPH_UNDIRECTED, &tmax[1]));
+    IGRAPH_CHECK(igraph_centralization_closeness_tmax(&g->ig, 0, IGRAPH_ALL, &tmax[2]));
+    IGRAPH_CHECK(igraph_centralization_eigenvector_centrality_tmax(&g->ig, 0, IGRAPH_UNDIRECTED, true, &tmax[3]));
+    for (int i = 0; i < 4; i++)
+        c[i] = igraph_centralization(&g->metric[pg_metric_index(names[i])], tmax[i], true);
     return IGRAPH_SUCCESS;
 }
 
@@ -170,7 +165,9 @@ static void brokerage_totals(pg_graph *g)
 igraph_error_t pg_reports_compute(pg_graph *g)
 {
     IGRAPH_CHECK(centralization(g));
-    IGRAPH_CHECK(distances(g));
+    g->structure.transitivity = NAN;
+    if (igraph_vcount(&g->ig) > 0)
+        IGRAPH_CHECK(igraph_transitivity_undirected(&g->ig, &g->structure.transitivity, IGRAPH_TRANSITIVITY_NAN));
     brokerage_totals(g);
     return all_homophily(g);
 }

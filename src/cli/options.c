@@ -166,6 +166,14 @@ SETTER(set_max_event_size) { return long_value(cmd, "max-event-size", v, 2, 1000
 SETTER(set_min_shared) { return long_value(cmd, "min-shared", v, 1, 1000000000L, &a->view.min_shared); }
 SETTER(set_k_core) { return long_value(cmd, "k-core", v, 1, 1000000000L, &a->view.k_core); }
 
+SETTER(set_threads)
+{
+    long n;
+    int rc = long_value(cmd, "threads", v, 1, 64, &n);
+    a->analysis.threads = (int)n;
+    return rc;
+}
+
 SETTER(set_radius)
 {
     long n;
@@ -202,6 +210,7 @@ static const cli_option table[] = {
     { "group-by", 0, "ATTR", CLI_ANALYSIS, set_group_by, "groups of the brokerage roles (default: region)" },
     { "betweenness-samples", 0, "K", CLI_ANALYSIS, set_samples, "estimate betweenness from K sampled sources" },
     { "cutoff", 0, "L", CLI_ANALYSIS, set_cutoff, "betweenness over paths no longer than L" },
+    { "threads", 0, "N", CLI_ANALYSIS, set_threads, "threads for the distance pass (default: one per CPU; same results)" },
     { "window", 0, "SPAN", CLI_PERIODS, set_window, "also analyse windows of SPAN (e.g. 1y, 6m): metrics_by_period.csv" },
     { "step", 0, "SPAN", CLI_PERIODS, set_step, "windows start every SPAN (default: the window)" },
     { "radius", 0, "K", CLI_EGO, set_radius, "hops from the ego (default 1)" },

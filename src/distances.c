@@ -1,0 +1,259 @@
+/* distances.c - one pass over the shortest-path distances from every node,
+ * giving at once what closeness, harmonic centrality, eccentricity (so the
+ * diameter) and the average path length each need: per source, how many
+ * nodes it reaches, the sum of the distances and of their inverses, and
+ * the longest. Breadth-first search by hops, Dijkstra by 1/weight.
+ *
+ * igraph computes these in a separate all-pairs pass each; this does one,
+ * split over threads by source (every result slot has one writer, and
+ * each source's sums are taken in the same order whatever the threads, so
+ * results do not depend on how many there are). */
+#define _POSIX_C_SOURCE 200809L
+#include "distances.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { MAX_THREADS = 64 };
+
+/* The graph as compressed adjacency lists with edge lengths. */
+typedef struct csr {
+    size_t n;
+    size_t *offset;   /* n + 1 */
+    long *neighbor;   /* 2m */
+    double *length;   /* 2m: 1/weight, or 1 */
+} csr;
+
+static void csr_free(csr *c)
+{
+    free(c->offset);
+    free(c->neighbor);
+    free(c->length);
+}
+
+static int csr_make(const pg_graph *g, bool weighted, csr *c)
+{
+    size_t n = g->n, m = g->edges.len;
+    *c = (csr){ n, calloc(n + 1, sizeof(size_t)), malloc((2 * m + 1) * sizeof(long)),
+                malloc((2 * m + 1) * sizeof(double)) };
+    if (!c->offset || !c->neighbor || !c->length) {
+        csr_free(c);
+        return -1;
+    }
+    for (size_t e = 0; e < m; e++) {
+        c->offset[g->edges.items[e].u + 1]++;
+        c->offset[g->edges.items[e].v + 1]++;
+    }
+    for (size_t v = 0; v < n; v++)
+        c->offset[v + 1] += c->offset[v];
+    size_t *fill = malloc((n + 1) * sizeof *fill);
+    if (fill == NULL) {
+        csr_free(c);
+        return -1;
+    }
+    memcpy(fill, c->offset, (n + 1) * sizeof *fill);
+    for (size_t e = 0; e < m; e++) { /* edges are sorted: neighbours come out sorted */
+        const pg_edge *x = &g->edges.items[e];
+        double len = weighted ? 1.0 / x->weight : 1.0;
+        c->neighbor[fill[x->u]] = x->v;
+        c->length[fill[x->u]++] = len;
+        c->neighbor[fill[x->v]] = x->u;
+        c->length[fill[x->v]++] = len;
+    }
+    free(fill);
+    return 0;
+}
+
+/* ---- one source ------------------------------------------------------ */
+
+/* Per-thread scratch. */
+typedef struct scratch {
+    double *dist;     /* -1: not reached */
+    long *order;      /* nodes in the order they were settled */
+    struct heap_item { double d; long v; } *heap;
+    size_t heap_len;
+} scratch;
+
+static void heap_push(scratch *s, double d, long v)
+{
+    size_t i = s->heap_len++;
+    while (i > 0) {
+        size_t parent = (i - 1) / 2;
+        if (s->heap[parent].d < d || (s->heap[parent].d == d && s->heap[parent].v <= v))
+            break;
+        s->heap[i] = s->heap[parent];
+        i = parent;
+    }
+    s->heap[i] = (struct heap_item){ d, v };
+}
+
+static struct heap_item heap_pop(scratch *s)
+{
+    struct heap_item top = s->heap[0], last = s->heap[--s->heap_len];
+    size_t i = 0;
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= s->heap_len)
+            break;
+        if (c + 1 < s->heap_len && (s->heap[c + 1].d < s->heap[c].d ||
+                                    (s->heap[c + 1].d == s->heap[c].d && s->heap[c + 1].v < s->heap[c].v)))
+            c++;
+        if (last.d < s->heap[c].d || (last.d == s->heap[c].d && last.v <= s->heap[c].v))
+            break;
+        s->heap[i] = s->heap[c];
+        i = c;
+    }
+    s->heap[i] = last;
+    return top;
+}
+
+/* Settles every node reachable from `src` into s->order (src first),
+ * with its distance; returns how many were settled. */
+static size_t settle(const csr *c, bool weighted, long src, scratch *s)
+{
+    size_t settled = 0, head = 0;
+    s->dist[src] = 0;
+    if (!weighted) { /* breadth-first: order doubles as the queue */
+        s->order[settled++] = src;
+        for (; head < settled; head++) {
+            long u = s->order[head];
+            for (size_t k = c->offset[u]; k < c->offset[u + 1]; k++) {
+                long v = c->neighbor[k];
+                if (s->dist[v] < 0) {
+                    s->dist[v] = s->dist[u] + 1;
+                    s->order[settled++] = v;
+                }
+            }
+        }
+        return settled;
+    }
+    s->heap_len = 0;
+    heap_push(s, 0, src);
+    while (s->heap_len > 0) {
+        struct heap_item top = heap_pop(s);
+        if (top.d > s->dist[top.v])
+            continue; /* stale entry */
+        s->order[settled++] = top.v;
+        for (size_t k = c->offset[top.v]; k < c->offset[top.v + 1]; k++) {
+            long v = c->neighbor[k];
+            double d = top.d + c->length[k];
+            if (s->dist[v] < 0 || d < s->dist[v]) {
+                s->dist[v] = d;
+                heap_push(s, d, v);
+            }
+        }
+    }
+    return settled;
+}
+
+static void one_source(const csr *c, bool weighted, long src, scratch *s, pg_distance_sums *out)
+{
+    size_t settled = settle(c, weighted, src, s);
+    double sum = 0, inverse = 0, far = 0;
+    for (size_t i = 1; i < settled; i++) {
+        double d = s->dist[s->order[i]];
+        sum += d;
+        inverse += 1.0 / d;
+        far = d > far ? d : far;
+    }
+    for (size_t i = 0; i < settled; i++)
+        s->dist[s->order[i]] = -1;
+    out->reached[src] = (long)settled - 1;
+    out->sum[src] = sum;
+    out->inverse[src] = inverse;
+    out->eccentricity[src] = far;
+}
+
+/* ---- threads ------------------------------------------------------- */
+
+typedef struct worker {
+    const csr *c;
+    bool weighted;
+    long first, stride;
+    pg_distance_sums *out;
+    int failed;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    size_t n = w->c->n, edges = w->c->offset[n];
+    scratch s = { malloc((n ? n : 1) * sizeof(double)), malloc((n ? n : 1) * sizeof(long)),
+                  w->weighted ? malloc((edges + n + 1) * sizeof(struct heap_item)) : NULL, 0 };
+    if (!s.dist || !s.order || (w->weighted && !s.heap)) {
+        w->failed = 1;
+    } else {
+        for (size_t v = 0; v < n; v++)
+            s.dist[v] = -1;
+        for (long src = w->first; src < (long)n; src += w->stride)
+            one_source(w->c, w->weighted, src, &s, w->out);
+    }
+    free(s.dist);
+    free(s.order);
+    free(s.heap);
+    return NULL;
+}
+
+static int thread_count(int wanted, size_t n)
+{
+    long cpus = wanted > 0 ? wanted : sysconf(_SC_NPROCESSORS_ONLN);
+    if (cpus < 1)
+        cpus = 1;
+    if (cpus > MAX_THREADS)
+        cpus = MAX_THREADS;
+    return n < 64 ? 1 : (int)cpus; /* threads do not pay for tiny graphs */
+}
+
+/* Runs the workers; the first in this thread. */
+static int run_workers(worker *w, int t)
+{
+    pthread_t id[MAX_THREADS];
+    int started = 1, failed = 0;
+    for (int i = 1; i < t; i++, started++)
+        if (pthread_create(&id[i], NULL, work, &w[i]) != 0)
+            break;
+    for (int i = started; i < t; i++) /* threads that could not start: here */
+        work(&w[i]);
+    work(&w[0]);
+    for (int i = 1; i < started; i++)
+        pthread_join(id[i], NULL);
+    for (int i = 0; i < t; i++)
+        failed |= w[i].failed;
+    return failed ? -1 : 0;
+}
+
+int pg_distances(const pg_graph *g, bool weighted, int threads, pg_distance_sums *out)
+{
+    csr c;
+    if (csr_make(g, weighted, &c) != 0)
+        return -1;
+    int t = thread_count(threads, g->n);
+    worker w[MAX_THREADS];
+    for (int i = 0; i < t; i++)
+        w[i] = (worker){ &c, weighted, i, t, out, 0 };
+    int rc = run_workers(w, t);
+    csr_free(&c);
+    return rc;
+}
+
+void pg_distance_sums_free(pg_distance_sums *d)
+{
+    free(d->sum);
+    free(d->inverse);
+    free(d->reached);
+    free(d->eccentricity);
+}
+
+int pg_distance_sums_init(pg_distance_sums *d, size_t n)
+{
+    size_t k = n ? n : 1;
+    *d = (pg_distance_sums){ malloc(k * sizeof(double)), malloc(k * sizeof(double)), malloc(k * sizeof(long)),
+                             malloc(k * sizeof(double)) };
+    if (d->sum && d->inverse && d->reached && d->eccentricity)
+        return 0;
+    pg_distance_sums_free(d);
+    return -1;
+}

@@ -1,0 +1,28 @@
+/* distances.h - the all-pairs distance pass behind closeness, harmonic
+ * centrality, the diameter and the average path length. */
+#ifndef PG_DISTANCES_H
+#define PG_DISTANCES_H
+
+#include <stdbool.h>
+
+#include "graph.h"
+
+/* Per source node: nodes reached (itself not counted), the sum of the
+ * distances to them and of their inverses, and the largest distance. */
+typedef struct pg_distance_sums {
+    double *sum;
+    double *inverse;
+    long *reached;
+    double *eccentricity;
+} pg_distance_sums;
+
+/* Allocates the four arrays for n nodes; 0, or -1 when out of memory. */
+int pg_distance_sums_init(pg_distance_sums *d, size_t n);
+void pg_distance_sums_free(pg_distance_sums *d);
+
+/* Fills `out` from every node of `g`, by hops or (weighted) by 1/weight,
+ * on `threads` threads (0: one per online CPU). Returns 0, or -1 when out
+ * of memory. */
+int pg_distances(const pg_graph *g, bool weighted, int threads, pg_distance_sums *out);
+
+#endif
