@@ -33,13 +33,10 @@ const char *pg_cluster_name(pg_cluster c)
 
 pg_status pg_cluster_parse(const char *name, pg_cluster *out)
 {
-    for (int c = 0; c < PG_CLUSTER_COUNT; c++) {
-        if (strcmp(name, cluster_names[c]) == 0) {
-            *out = (pg_cluster)c;
-            return PG_OK;
-        }
-    }
-    return PG_EARG;
+    int c = pg_name_index(cluster_names, PG_CLUSTER_COUNT, name);
+    if (c >= 0)
+        *out = (pg_cluster)c;
+    return c >= 0 ? PG_OK : PG_EARG;
 }
 
 static bool deterministic(pg_cluster c)

@@ -72,10 +72,7 @@ const pg_metric_info *pg_metric_table(void)
 
 int pg_metric_index(const char *name)
 {
-    for (int i = 0; i < PG_METRIC_COUNT; i++)
-        if (name != NULL && strcmp(metrics[i].name, name) == 0)
-            return i;
-    return -1;
+    return pg_name_index(metric_names, PG_METRIC_COUNT, name);
 }
 
 const char *const *pg_metric_names(void)

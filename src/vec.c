@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 int pg_vec_grow(void **items, size_t *cap, size_t need, size_t size)
 {
@@ -36,4 +37,12 @@ int pg_str_vec_push(pg_str_vec *v, const char *s)
         return -1;
     v->items[v->len++] = s;
     return 0;
+}
+
+int pg_name_index(const char *const *names, int count, const char *name)
+{
+    for (int i = 0; name != NULL && i < count; i++)
+        if (strcmp(names[i], name) == 0)
+            return i;
+    return -1;
 }

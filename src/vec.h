@@ -21,6 +21,9 @@ typedef PG_VEC(const char *) pg_str_vec;
 /* Appends `s`; 0, or -1 when out of memory. */
 int pg_str_vec_push(pg_str_vec *v, const char *s);
 
+/* The index of `name` among the `count` strings of `names`, or -1. */
+int pg_name_index(const char *const *names, int count, const char *name);
+
 /* qsort that accepts an empty (possibly NULL) array. */
 void pg_vec_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 

@@ -18,13 +18,10 @@ const char *pg_view_name(pg_view v)
 
 pg_status pg_view_parse(const char *name, pg_view *out)
 {
-    for (int v = 0; v < PG_VIEW_COUNT; v++) {
-        if (strcmp(name, view_names[v]) == 0) {
-            *out = (pg_view)v;
-            return PG_OK;
-        }
-    }
-    return PG_EARG;
+    int v = pg_name_index(view_names, PG_VIEW_COUNT, name);
+    if (v >= 0)
+        *out = (pg_view)v;
+    return v >= 0 ? PG_OK : PG_EARG;
 }
 
 const char *pg_projection_name(pg_projection p)
@@ -34,13 +31,10 @@ const char *pg_projection_name(pg_projection p)
 
 pg_status pg_projection_parse(const char *name, pg_projection *out)
 {
-    for (int p = 0; p <= PG_PROJECTION_OVERLAP; p++) {
-        if (strcmp(name, projection_names[p]) == 0) {
-            *out = (pg_projection)p;
-            return PG_OK;
-        }
-    }
-    return PG_EARG;
+    int p = pg_name_index(projection_names, PG_PROJECTION_OVERLAP + 1, name);
+    if (p >= 0)
+        *out = (pg_projection)p;
+    return p >= 0 ? PG_OK : PG_EARG;
 }
 
 /* ---- options --------------------------------------------------------- */

@@ -34,6 +34,25 @@ static int long_value(const char *cmd, const char *option, const char *value, lo
     return cli_parse_long(value, min, max, out) ? EXIT_OK : bad(cmd, option, value, want);
 }
 
+static int int_value(const char *cmd, const char *option, const char *value, long min, long max, int *out)
+{
+    long n;
+    int rc = long_value(cmd, option, value, min, max, &n);
+    if (rc == EXIT_OK)
+        *out = (int)n;
+    return rc;
+}
+
+/* A finite number > 0, or >= 0 when `zero` is allowed. */
+static int number(const char *cmd, const char *option, const char *value, bool zero, double *out)
+{
+    double x;
+    if (!cli_parse_double(value, &x) || x < 0 || (!zero && x == 0))
+        return bad(cmd, option, value, zero ? "a number >= 0" : "a number > 0");
+    *out = x;
+    return EXIT_OK;
+}
+
 /* "3y" or "18m" as months. */
 static int span(const char *cmd, const char *option, const char *value, int *months)
 {
@@ -110,48 +129,13 @@ SETTER(set_cluster)
                : bad(cmd, "cluster", v, "louvain, leiden, walktrap, infomap, label-propagation, fastgreedy or edge-betweenness");
 }
 
-SETTER(set_resolution)
-{
-    double x;
-    if (!cli_parse_double(v, &x) || !(x > 0))
-        return bad(cmd, "resolution", v, "a number > 0");
-    a->analysis.resolution = x;
-    return EXIT_OK;
-}
-
-SETTER(set_min_weight)
-{
-    double x;
-    if (!cli_parse_double(v, &x) || x < 0)
-        return bad(cmd, "min-weight", v, "a number >= 0");
-    a->view.min_weight = x;
-    return EXIT_OK;
-}
-
-SETTER(set_cutoff)
-{
-    double x;
-    if (!cli_parse_double(v, &x) || !(x > 0))
-        return bad(cmd, "cutoff", v, "a number > 0");
-    a->analysis.cutoff = x;
-    return EXIT_OK;
-}
-
-SETTER(set_restarts)
-{
-    long n;
-    int rc = long_value(cmd, "restarts", v, 1, 100000, &n);
-    a->analysis.restarts = (int)n;
-    return rc;
-}
-
-SETTER(set_runs)
-{
-    long n;
-    int rc = long_value(cmd, "runs", v, 1, 1000, &n);
-    a->analysis.runs = (int)n;
-    return rc;
-}
+SETTER(set_resolution) { return number(cmd, "resolution", v, false, &a->analysis.resolution); }
+SETTER(set_min_weight) { return number(cmd, "min-weight", v, true, &a->view.min_weight); }
+SETTER(set_cutoff) { return number(cmd, "cutoff", v, false, &a->analysis.cutoff); }
+SETTER(set_restarts) { return int_value(cmd, "restarts", v, 1, 100000, &a->analysis.restarts); }
+SETTER(set_runs) { return int_value(cmd, "runs", v, 1, 1000, &a->analysis.runs); }
+SETTER(set_threads) { return int_value(cmd, "threads", v, 1, 64, &a->analysis.threads); }
+SETTER(set_radius) { return int_value(cmd, "radius", v, 1, 100, &a->radius); }
 
 SETTER(set_seed)
 {
@@ -166,21 +150,6 @@ SETTER(set_max_event_size) { return long_value(cmd, "max-event-size", v, 2, 1000
 SETTER(set_min_shared) { return long_value(cmd, "min-shared", v, 1, 1000000000L, &a->view.min_shared); }
 SETTER(set_k_core) { return long_value(cmd, "k-core", v, 1, 1000000000L, &a->view.k_core); }
 
-SETTER(set_threads)
-{
-    long n;
-    int rc = long_value(cmd, "threads", v, 1, 64, &n);
-    a->analysis.threads = (int)n;
-    return rc;
-}
-
-SETTER(set_radius)
-{
-    long n;
-    int rc = long_value(cmd, "radius", v, 1, 100, &n);
-    a->radius = (int)n;
-    return rc;
-}
 
 /* ---- the table ------------------------------------------------------ */
 
