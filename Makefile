@@ -26,7 +26,8 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -Isrc $(PKG_CFLAGS)
 ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS)
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LIBS = $(PKG_LIBS) -lm -pthread
+# libgomp: igraph's own OpenMP runtime, which igraph_glue.c sets to one thread
+LIBS = $(PKG_LIBS) -lgomp -lm -pthread
 
 LIB_SRC := $(wildcard src/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)

@@ -206,7 +206,8 @@ pg_graph *pg_graph_build(const pg_dataset *ds, pg_error *err);
 /* Builds view `opt->view` of `ds`, restricted to the time window and
  * filtered as `opt` says (see the README for every rule). The strings of
  * `opt` are copied. Returns a new graph, or NULL with `err` set: PG_EARG
- * for bad options (a date that does not parse, a filter without '='),
+ * for bad options (a date that does not parse, a filter without '=', a
+ * negative size, count or weight, a NaN weight),
  * PG_ENOMEM, PG_EINTERNAL. */
 pg_graph *pg_graph_build_view(const pg_dataset *ds, const pg_view_options *opt, pg_error *err);
 
@@ -233,23 +234,28 @@ typedef enum pg_cluster {
     PG_CLUSTER_INFOMAP,            /* map equation */
     PG_CLUSTER_LABEL_PROPAGATION,
     PG_CLUSTER_FASTGREEDY,         /* greedy modularity (deterministic) */
-    PG_CLUSTER_EDGE_BETWEENNESS,   /* Girvan-Newman, small graphs only (deterministic) */
+    PG_CLUSTER_EDGE_BETWEENNESS,   /* Girvan-Newman, deterministic; at most
+                                      PG_EDGE_BETWEENNESS_MAX_EDGES edges */
     PG_CLUSTER_COUNT
 } pg_cluster;
+
+#define PG_EDGE_BETWEENNESS_MAX_EDGES 5000
+#define PG_MAX_BY 16
 
 typedef struct pg_analysis_options {
     int weighted_paths;        /* path metrics use distance = 1/weight */
     pg_cluster cluster;
     double resolution;         /* modularity resolution (louvain, leiden), > 0 */
     int restarts;              /* seeded runs; the best modularity wins, >= 1 */
-    unsigned long seed;        /* first seed, 0..2147483647; run i uses seed + i */
+    unsigned long seed;        /* first seed, 0..2147483647; restart r of run i
+                                  uses seed + i * restarts + r */
     int runs;                  /* > 1: that many detections from successive seeds give
                                   node stability, mean NMI and VI, and a consensus */
     long betweenness_samples;  /* > 0: betweenness estimated from that many sources */
     double cutoff;             /* > 0: betweenness over paths no longer than this */
     const char *group_by;      /* grouping attribute for brokerage roles; NULL: "region" */
     const char *const *by;     /* more categorical attributes for homophily (borrowed) */
-    size_t nby;
+    size_t nby;                /* at most PG_MAX_BY */
     int threads;               /* for the distance pass; 0: one per online CPU (results
                                   do not depend on it) */
 } pg_analysis_options;
@@ -264,7 +270,9 @@ const char *pg_cluster_name(pg_cluster c);
 pg_status pg_cluster_parse(const char *name, pg_cluster *out);
 
 /* Computes every node metric and the communities. Returns PG_OK, PG_EARG
- * for bad options, PG_ENOMEM or PG_EINTERNAL (igraph's reason in `err`).
+ * for bad options (edge-betweenness on a graph of more than
+ * PG_EDGE_BETWEENNESS_MAX_EDGES edges among them, checked before any work),
+ * PG_ENOMEM or PG_EINTERNAL (igraph's reason in `err`).
  * On failure the graph keeps no partial results. */
 pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt,
                            pg_error *err);
@@ -319,8 +327,9 @@ size_t pg_graph_top(const pg_graph *g, const char *name, size_t k,
  * dated year, to its `to`, or the last date), with the view and analysis
  * options `g` was built and analysed with. The results go into the
  * metrics_by_period.csv output and the rank changes into summary.json.
- * `g` must be analysed. Returns PG_OK, PG_EARG (not analysed, a window or
- * step < 1, no dated relation), PG_ENOMEM or PG_EINTERNAL. */
+ * `g` must be analysed and not an ego network. Returns PG_OK, PG_EARG (not
+ * analysed, an ego network, a window or step < 1, no dated relation),
+ * PG_ENOMEM or PG_EINTERNAL. */
 pg_status pg_graph_analyse_periods(pg_graph *g, int window_months, int step_months, pg_error *err);
 
 /* The stages of the last analysis and their wall-clock seconds (for

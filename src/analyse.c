@@ -9,7 +9,7 @@
 #include "graph.h"
 #include "igraph_glue.h"
 
-static pg_status check_options(const pg_analysis_options *o, pg_error *err)
+static pg_status check_options(const pg_graph *g, const pg_analysis_options *o, pg_error *err)
 {
     if ((unsigned)o->cluster >= PG_CLUSTER_COUNT)
         return pg_error_set(err, PG_EARG, "unknown community algorithm %d", (int)o->cluster);
@@ -21,8 +21,15 @@ static pg_status check_options(const pg_analysis_options *o, pg_error *err)
         return pg_error_set(err, PG_EARG, "the seed must be from 0 to 2147483647");
     if (o->betweenness_samples < 0 || !(o->cutoff >= 0) || !isfinite(o->cutoff))
         return pg_error_set(err, PG_EARG, "betweenness samples and cutoff must not be negative");
+    if (o->nby > PG_MAX_BY)
+        return pg_error_set(err, PG_EARG, "at most %d homophily attributes", PG_MAX_BY);
     if (o->betweenness_samples > 0 && o->cutoff > 0)
         return pg_error_set(err, PG_EARG, "betweenness takes either samples or a cutoff, not both");
+    if (o->cluster == PG_CLUSTER_EDGE_BETWEENNESS && g->edges.len > PG_EDGE_BETWEENNESS_MAX_EDGES)
+        return pg_error_set(err, PG_EARG,
+                            "edge-betweenness is for small graphs (at most %d edges, this one has %zu); "
+                            "use louvain or leiden",
+                            PG_EDGE_BETWEENNESS_MAX_EDGES, g->edges.len);
     return PG_OK;
 }
 
@@ -55,7 +62,8 @@ static igraph_error_t components(pg_graph *g)
 }
 
 /* May metric m be undefined (NaN) at node v? Constraint and effective
- * size of isolates; stability without runs. */
+ * size of isolates; stability without runs (with runs it is defined
+ * everywhere, 1 on an edgeless graph). */
 static bool may_be_undefined(const pg_graph *g, int m, size_t v)
 {
     const char *name = pg_metric_table()[m].name;
@@ -121,7 +129,7 @@ static void record_maxima(pg_graph *g)
 pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt, pg_error *err)
 {
     pg_analysis_options defaults = PG_ANALYSIS_OPTIONS_INIT;
-    pg_status st = check_options(opt ? opt : &defaults, err);
+    pg_status st = check_options(g, opt ? opt : &defaults, err);
     if (st != PG_OK)
         return st;
     pg_graph_clear_results(g);

@@ -20,7 +20,7 @@
 
 #include "graph.h"
 
-enum { WALKTRAP_STEPS = 4, EDGE_BETWEENNESS_MAX_EDGES = 5000 };
+enum { WALKTRAP_STEPS = 4 };
 
 static const char *const cluster_names[PG_CLUSTER_COUNT] = {
     "louvain", "leiden", "walktrap", "infomap", "label-propagation", "fastgreedy", "edge-betweenness",
@@ -57,11 +57,10 @@ static igraph_error_t edge_betweenness(const pg_graph *g, igraph_vector_int_t *m
     igraph_vector_int_t trial;
     IGRAPH_CHECK(igraph_matrix_int_init(&merges, 0, 0));
     IGRAPH_FINALLY(igraph_matrix_int_destroy, &merges);
-    IGRAPH_CHECK(igraph_vector_init_copy(&lengths, &g->weights));
-    IGRAPH_FINALLY(igraph_vector_destroy, &lengths);
+    IGRAPH_VECTOR_INIT_FINALLY(&lengths, 0);
     IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, 0);
-    for (igraph_integer_t e = 0; e < igraph_vector_size(&lengths); e++)
-        VECTOR(lengths)[e] = 1.0 / VECTOR(lengths)[e];
+    if (g->options.weighted_paths)
+        IGRAPH_CHECK(pg_graph_lengths(g, &lengths));
     IGRAPH_CHECK(igraph_community_edge_betweenness(&g->ig, NULL, NULL, &merges, NULL, NULL, NULL, IGRAPH_UNDIRECTED,
                                                    g->options.weighted_paths ? &lengths : NULL));
     double best = -INFINITY, q;
@@ -124,6 +123,13 @@ static igraph_error_t run_once(const pg_graph *g, const igraph_vector_t *strengt
     }
 }
 
+/* The resolution at which partitions are scored: the chosen one for
+ * louvain and leiden, 1 (plain modularity) for the others. */
+static double objective_gamma(const pg_analysis_options *o)
+{
+    return o->cluster == PG_CLUSTER_LOUVAIN || o->cluster == PG_CLUSTER_LEIDEN ? o->resolution : 1.0;
+}
+
 /* The best of the restarts from seed `seed` (one run when deterministic
  * or infomap); sets *quality to its modularity at the resolution. */
 static igraph_error_t detect(const pg_graph *g, const igraph_vector_t *strength, unsigned long seed,
@@ -131,7 +137,7 @@ static igraph_error_t detect(const pg_graph *g, const igraph_vector_t *strength,
 {
     const pg_analysis_options *o = &g->options;
     bool once = deterministic(o->cluster) || o->cluster == PG_CLUSTER_INFOMAP;
-    double gamma = o->cluster == PG_CLUSTER_LOUVAIN || o->cluster == PG_CLUSTER_LEIDEN ? o->resolution : 1.0;
+    double gamma = objective_gamma(o);
     igraph_vector_int_t trial;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, 0);
     *quality = -INFINITY;
@@ -395,22 +401,26 @@ igraph_error_t pg_community_detect(pg_graph *g)
     const pg_analysis_options *o = &g->options;
     igraph_vector_int_t membership;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&membership, 0);
-    igraph_vector_fill(&g->metric[pg_metric_index("stability")], NAN);
+    bool edgeless = igraph_ecount(&g->ig) == 0;
+    /* without edges every run yields the same singletons: they agree fully */
+    igraph_vector_fill(&g->metric[pg_metric_index("stability")], o->runs > 1 && edgeless ? 1.0 : NAN);
+    if (o->runs > 1 && edgeless) {
+        g->nmi_mean = 1.0;
+        g->vi_mean = 0.0;
+    }
     g->restarts_used = deterministic(o->cluster) ? 1 : o->restarts;
-    if (o->cluster == PG_CLUSTER_EDGE_BETWEENNESS && igraph_ecount(&g->ig) > EDGE_BETWEENNESS_MAX_EDGES)
-        IGRAPH_ERRORF("edge-betweenness is for small graphs (at most %d edges, this one has %" IGRAPH_PRId
-                      "); use louvain or leiden", IGRAPH_EINVAL, EDGE_BETWEENNESS_MAX_EDGES, igraph_ecount(&g->ig));
-    if (igraph_ecount(&g->ig) == 0) {
+    if (edgeless) {
         IGRAPH_CHECK(igraph_vector_int_range(&membership, 0, n)); /* singletons */
         g->modularity = g->objective = NAN;
     } else {
         IGRAPH_CHECK(partition(g, &membership));
     }
     IGRAPH_CHECK(relabel(&membership, &g->communities));
-    if (igraph_ecount(&g->ig) > 0)
+    if (!edgeless)
         IGRAPH_CHECK(igraph_modularity(&g->ig, &membership, &g->weights, 1.0, IGRAPH_UNDIRECTED, &g->modularity));
-    if (o->runs > 1)
-        g->objective = g->modularity;
+    if (!edgeless && o->runs > 1) /* the consensus, scored as each run was */
+        IGRAPH_CHECK(igraph_modularity(&g->ig, &membership, &g->weights, objective_gamma(o), IGRAPH_UNDIRECTED,
+                                       &g->objective));
     store(g, &membership);
     igraph_vector_int_destroy(&membership);
     IGRAPH_FINALLY_CLEAN(1);

@@ -105,6 +105,17 @@ const char *pg_kind_name(pg_kind kind)
     return (unsigned)kind < PG_KIND_COUNT ? names[kind] : NULL;
 }
 
+long pg_dataset_country_of(const pg_dataset *ds, long e)
+{
+    const pg_entity *x = &ds->entities.items[e];
+    if (x->kind == PG_KIND_COUNTRY)
+        return e;
+    for (int k = 0; k < x->nrefs; k++)
+        if (strcmp(x->refs[k].field, "country") == 0)
+            return x->refs[k].target;
+    return -1;
+}
+
 const char *pg_kind_array_name(pg_kind kind)
 {
     static const char *const names[PG_KIND_COUNT] = { "countries", "parties", "mechanisms", "events" };

@@ -119,6 +119,10 @@ long pg_dataset_entity_index(const pg_dataset *ds, const char *id);
  * (the dataset is then unchanged). */
 int pg_dataset_sort(pg_dataset *ds);
 
+/* The country of entity number `e`: itself when it is a country, else
+ * the entity its `country` field names; -1 when it has none. */
+long pg_dataset_country_of(const pg_dataset *ds, long e);
+
 /* The top-level array that holds entities of `kind` ("parties", ...). */
 const char *pg_kind_array_name(pg_kind kind);
 

@@ -7,24 +7,36 @@
 #include "graph.h"
 
 /* Hops from `center` to every node (-1: farther than `radius`), by
- * breadth-first search over the edge list. */
+ * breadth-first search: O(n + m) whatever the radius. */
 static long *distances(const pg_graph *g, long center, int radius)
 {
+    size_t *first = NULL, *edge = NULL;
     long *dist = malloc((g->n ? g->n : 1) * sizeof *dist);
-    if (dist == NULL)
-        return NULL;
+    long *queue = malloc((g->n ? g->n : 1) * sizeof *queue);
+    if (dist == NULL || queue == NULL || pg_graph_incidence(g, &first, &edge) != 0) {
+        free(dist);
+        dist = NULL;
+        goto cleanup;
+    }
     for (size_t v = 0; v < g->n; v++)
         dist[v] = -1;
     dist[center] = 0;
-    for (long level = 0; level < radius; level++) { /* one sweep per ring: O(radius m) */
-        for (size_t e = 0; e < g->edges.len; e++) {
-            long u = g->edges.items[e].u, v = g->edges.items[e].v;
-            if (dist[u] == level && dist[v] < 0)
-                dist[v] = level + 1;
-            else if (dist[v] == level && dist[u] < 0)
-                dist[u] = level + 1;
+    queue[0] = center;
+    for (size_t head = 0, tail = 1; head < tail && dist[queue[head]] < radius; head++) {
+        long u = queue[head];
+        for (size_t i = first[u]; i < first[u + 1]; i++) {
+            const pg_edge *x = &g->edges.items[edge[i]];
+            long w = x->u == u ? x->v : x->u;
+            if (dist[w] < 0) {
+                dist[w] = dist[u] + 1;
+                queue[tail++] = w;
+            }
         }
     }
+cleanup:
+    free(queue);
+    free(first);
+    free(edge);
     return dist;
 }
 
@@ -109,42 +121,91 @@ const char *const pg_ego_group_names[PG_EGO_GROUPS] = { "kind", "country", "regi
 
 enum { G_KIND, G_COUNTRY, G_REGION, G_FAMILY, G_RULING, G_MECHANISM };
 
-/* The country id of node v (itself, or its entity's `country`), or NULL. */
-static const char *country_id(const pg_graph *h, size_t v)
+/* A mechanism of an alter. */
+typedef struct affiliation {
+    long node;
+    const char *mechanism;
+} affiliation;
+
+typedef PG_VEC(affiliation) affiliation_vec;
+
+static int by_node_mechanism(const void *a, const void *b)
 {
-    const pg_entity *e = pg_node_entity(h, v);
-    if (e->kind == PG_KIND_COUNTRY)
-        return e->id;
-    for (int k = 0; k < e->nrefs; k++)
-        if (strcmp(e->refs[k].field, "country") == 0)
-            return e->refs[k].target_id;
-    return NULL;
+    const affiliation *x = a, *y = b;
+    if (x->node != y->node)
+        return x->node < y->node ? -1 : 1;
+    return strcmp(x->mechanism, y->mechanism);
 }
 
-/* Pushes the mechanisms of node v: itself, an event's mechanism, or the
- * mechanisms a party is a member of. */
-static int mechanisms(const pg_graph *h, size_t v, pg_str_vec *out)
+/* The mechanisms of alter v that its own fields name: itself, or an
+ * event's mechanism. */
+static int own_mechanisms(const pg_graph *h, size_t v, affiliation_vec *out)
 {
-    const pg_dataset *ds = h->ds;
     const pg_entity *e = pg_node_entity(h, v);
-    if (e->kind == PG_KIND_MECHANISM)
-        return pg_str_vec_push(out, e->id);
-    for (int k = 0; k < e->nrefs; k++)
-        if (strcmp(e->refs[k].field, "mechanism") == 0 && pg_str_vec_push(out, e->refs[k].target_id) != 0)
+    for (int k = -1; k < e->nrefs; k++) {
+        const char *id = k < 0 ? (e->kind == PG_KIND_MECHANISM ? e->id : NULL)
+                               : strcmp(e->refs[k].field, "mechanism") == 0 ? e->refs[k].target_id : NULL;
+        if (id == NULL)
+            continue;
+        if (PG_VEC_RESERVE(*out, 1) != 0)
             return -1;
-    for (size_t i = 0; e->kind == PG_KIND_PARTY && i < ds->relations.len; i++) {
-        const pg_relation *r = &ds->relations.items[i];
-        long other = r->source == h->entity[v] ? r->target : r->target == h->entity[v] ? r->source : -1;
-        if (other >= 0 && strcmp(r->type, "member_of") == 0 && ds->entities.items[other].kind == PG_KIND_MECHANISM &&
-            pg_str_vec_push(out, ds->entities.items[other].id) != 0)
-            return -1;
+        out->items[out->len++] = (affiliation){ (long)v, id };
     }
     return 0;
 }
 
-/* The values of grouping `which` for alter v, pushed onto `out`
- * ("unknown" where the alter has none; family and ruling for parties
- * only). */
+/* The mechanisms parties among the alters are members of (member_of
+ * relations in either direction), in one pass over the relations. */
+static int memberships(const pg_graph *h, affiliation_vec *out)
+{
+    const pg_dataset *ds = h->ds;
+    long *node_of = malloc((ds->entities.len ? ds->entities.len : 1) * sizeof *node_of);
+    if (node_of == NULL)
+        return -1;
+    for (size_t i = 0; i < ds->entities.len; i++)
+        node_of[i] = -1;
+    for (size_t v = 0; v < h->n; v++)
+        node_of[h->entity[v]] = (long)v;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < ds->relations.len; i++) {
+        const pg_relation *r = &ds->relations.items[i];
+        if (strcmp(r->type, "member_of") != 0)
+            continue;
+        for (int side = 0; side < 2 && rc == 0; side++) {
+            long party = side ? r->target : r->source, mech = side ? r->source : r->target;
+            long v = node_of[party];
+            if (v < 0 || v == h->ego || ds->entities.items[party].kind != PG_KIND_PARTY ||
+                ds->entities.items[mech].kind != PG_KIND_MECHANISM)
+                continue;
+            if ((rc = PG_VEC_RESERVE(*out, 1)) == 0)
+                out->items[out->len++] = (affiliation){ v, ds->entities.items[mech].id };
+        }
+    }
+    free(node_of);
+    return rc;
+}
+
+/* Pushes onto `out` each mechanism of each alter, once per alter (a party
+ * that joined twice counts once). */
+static int mechanism_values(const pg_graph *h, pg_str_vec *out)
+{
+    affiliation_vec all = { NULL, 0, 0 };
+    int rc = memberships(h, &all);
+    for (size_t v = 0; rc == 0 && v < h->n; v++)
+        if ((long)v != h->ego)
+            rc = own_mechanisms(h, v, &all);
+    if (rc == 0)
+        pg_vec_sort(all.items, all.len, sizeof *all.items, by_node_mechanism);
+    for (size_t i = 0; rc == 0 && i < all.len; i++)
+        if (i == 0 || by_node_mechanism(&all.items[i - 1], &all.items[i]) != 0)
+            rc = pg_str_vec_push(out, all.items[i].mechanism);
+    free(all.items);
+    return rc;
+}
+
+/* The values of grouping `which` (not the mechanisms) for alter v,
+ * pushed onto `out` ("unknown" where the alter has none; family and
+ * ruling for parties only). */
 static int values(pg_graph *h, size_t v, int which, pg_str_vec *out)
 {
     char buf[32];
@@ -152,7 +213,11 @@ static int values(pg_graph *h, size_t v, int which, pg_str_vec *out)
     pg_kind kind = pg_node_entity(h, v)->kind;
     switch (which) {
     case G_KIND: text = pg_kind_name(kind); break;
-    case G_COUNTRY: text = country_id(h, v); break;
+    case G_COUNTRY: {
+        long c = pg_dataset_country_of(h->ds, h->entity[v]);
+        text = c >= 0 ? h->ds->entities.items[c].id : NULL;
+        break;
+    }
     case G_REGION: text = pg_node_attr(h, v, "region", buf); break;
     case G_FAMILY:
     case G_RULING:
@@ -160,21 +225,16 @@ static int values(pg_graph *h, size_t v, int which, pg_str_vec *out)
             return 0;
         text = pg_node_attr(h, v, which == G_FAMILY ? "family" : "ruling", buf);
         break;
-    default: return mechanisms(h, v, out);
+    default: return -1;
     }
     text = text ? pg_arena_strdup(&h->arena, text) : "unknown";
     return text ? pg_str_vec_push(out, text) : -1;
 }
 
-static int by_text(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Counts the sorted `all` into h->groups[which]. */
 static int count_values(pg_graph *h, int which, pg_str_vec *all)
 {
-    pg_vec_sort(all->items, all->len, sizeof *all->items, by_text);
+    pg_vec_sort(all->items, all->len, sizeof *all->items, pg_str_compare);
     pg_count *counts = pg_arena_alloc(&h->arena, (all->len ? all->len : 1) * sizeof *counts);
     size_t n = 0;
     for (size_t i = 0; counts && i < all->len; i++) {
@@ -194,7 +254,9 @@ static int group_alters(pg_graph *h)
     int rc = 0;
     for (int which = 0; which < PG_EGO_GROUPS && rc == 0; which++) {
         all.len = 0;
-        for (size_t v = 0; v < h->n && rc == 0; v++)
+        if (which == G_MECHANISM)
+            rc = mechanism_values(h, &all);
+        for (size_t v = 0; v < h->n && rc == 0 && which != G_MECHANISM; v++)
             if ((long)v != h->ego)
                 rc = values(h, v, which, &all);
         rc = rc ? rc : count_values(h, which, &all);

@@ -81,25 +81,42 @@ static void weight_filter(filter *F)
             F->edge_alive[e] = false;
 }
 
-/* Peels nodes of live degree < k until none is left (the k-core). */
+/* Peels nodes of live degree < k, and then those that drop below k,
+ * until none is left (the k-core): O(n + m). */
 static int k_core(filter *F, long k)
 {
-    long *deg = malloc((F->g->n ? F->g->n : 1) * sizeof *deg);
-    if (deg == NULL)
-        return -1;
-    for (bool peeled = true; peeled;) {
-        peeled = false;
-        live_degrees(F, deg);
-        for (size_t v = 0; v < F->g->n; v++) {
-            if (F->node_alive[v] && deg[v] < k) {
-                F->node_alive[v] = false;
-                peeled = true;
+    const pg_graph *g = F->g;
+    size_t *first = NULL, *edge = NULL, tail = 0;
+    long *deg = malloc((g->n ? g->n : 1) * sizeof *deg);
+    size_t *queue = malloc((g->n ? g->n : 1) * sizeof *queue);
+    int rc = deg && queue ? pg_graph_incidence(g, &first, &edge) : -1;
+    if (rc != 0)
+        goto cleanup;
+    live_degrees(F, deg);
+    for (size_t v = 0; v < g->n; v++)
+        if (F->node_alive[v] && deg[v] < k) {
+            F->node_alive[v] = false; /* dead once queued */
+            queue[tail++] = v;
+        }
+    for (size_t head = 0; head < tail; head++) {
+        for (size_t i = first[queue[head]]; i < first[queue[head] + 1]; i++) {
+            const pg_edge *x = &g->edges.items[edge[i]];
+            long w = (size_t)x->u == queue[head] ? x->v : x->u;
+            if (!F->edge_alive[edge[i]])
+                continue;
+            F->edge_alive[edge[i]] = false;
+            if (F->node_alive[w] && --deg[w] < k) {
+                F->node_alive[w] = false;
+                queue[tail++] = (size_t)w;
             }
         }
-        kill_edges_of_dead_nodes(F);
     }
+cleanup:
     free(deg);
-    return 0;
+    free(queue);
+    free(first);
+    free(edge);
+    return rc;
 }
 
 static long find_root(long *parent, long x)

@@ -77,14 +77,41 @@ void pg_graph_free(pg_graph *g)
     free(g);
 }
 
-static int by_text(const void *a, const void *b)
+igraph_error_t pg_graph_lengths(const pg_graph *g, igraph_vector_t *lengths)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    IGRAPH_CHECK(igraph_vector_update(lengths, &g->weights));
+    for (igraph_integer_t e = 0; e < igraph_vector_size(lengths); e++)
+        VECTOR(*lengths)[e] = 1.0 / VECTOR(*lengths)[e];
+    return IGRAPH_SUCCESS;
+}
+
+int pg_graph_incidence(const pg_graph *g, size_t **first_out, size_t **edge_out)
+{
+    size_t *first = calloc(g->n + 2, sizeof *first);
+    size_t *edge = malloc((2 * g->edges.len + 1) * sizeof *edge);
+    if (first == NULL || edge == NULL) {
+        free(first);
+        free(edge);
+        return -1;
+    }
+    for (size_t e = 0; e < g->edges.len; e++) { /* degrees, two places on */
+        first[g->edges.items[e].u + 2]++;
+        first[g->edges.items[e].v + 2]++;
+    }
+    for (size_t v = 2; v < g->n + 2; v++)
+        first[v] += first[v - 1];
+    for (size_t e = 0; e < g->edges.len; e++) { /* first[v + 1]: v's next slot */
+        edge[first[g->edges.items[e].u + 1]++] = e;
+        edge[first[g->edges.items[e].v + 1]++] = e;
+    }
+    *first_out = first; /* now first[v] is where v's edges begin */
+    *edge_out = edge;
+    return 0;
 }
 
 const char *pg_graph_join(pg_graph *g, const char **items, size_t n)
 {
-    pg_vec_sort(items, n, sizeof *items, by_text);
+    pg_vec_sort(items, n, sizeof *items, pg_str_compare);
     size_t total = 1;
     for (size_t i = 0; i < n; i++)
         total += strlen(items[i]) + 1;
@@ -122,20 +149,10 @@ static const pg_attr *entity_attr(const pg_dataset *ds, const pg_entity *e, cons
     return bsearch(key, ds->attrs.items + e->attrs.first, e->attrs.count, sizeof(pg_attr), by_attr_key);
 }
 
-/* The country entity of `e` (itself, or its `country` reference), or NULL. */
-static const pg_entity *country_of(const pg_dataset *ds, const pg_entity *e)
-{
-    if (e->kind == PG_KIND_COUNTRY)
-        return e;
-    for (int k = 0; k < e->nrefs; k++)
-        if (strcmp(e->refs[k].field, "country") == 0)
-            return &ds->entities.items[e->refs[k].target];
-    return NULL;
-}
-
 const char *pg_node_attr(const pg_graph *g, size_t v, const char *key, char buf[32])
 {
-    const pg_entity *e = pg_node_entity(g, v), *c = country_of(g->ds, e);
+    long country = pg_dataset_country_of(g->ds, g->entity[v]);
+    const pg_entity *e = pg_node_entity(g, v), *c = country >= 0 ? &g->ds->entities.items[country] : NULL;
     if (strcmp(key, "kind") == 0)
         return pg_kind_name(e->kind);
     const pg_attr *a = entity_attr(g->ds, e, key);

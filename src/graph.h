@@ -67,7 +67,7 @@ typedef struct pg_view_spec {
     long k_core;
 } pg_view_spec;
 
-enum { PG_METRIC_COUNT = 18, PG_MAX_WARNINGS = 8, PG_MAX_HOMOPHILY = 16, PG_MAX_TIMINGS = 32 };
+enum { PG_METRIC_COUNT = 18, PG_MAX_WARNINGS = 8, PG_MAX_HOMOPHILY = 3 + PG_MAX_BY, PG_MAX_TIMINGS = 32 };
 
 /* Homophily of one categorical attribute. */
 typedef struct pg_homophily {
@@ -210,6 +210,16 @@ int pg_project_links(pg_graph *g, const pg_link_vec *links);
  * the nodes left without edges). 0 or -1. */
 int pg_filter_apply(pg_graph *g);
 
+/* The edges at each node of `g`, in one array: those at node v are
+ * edge[first[v]] .. edge[first[v + 1] - 1] (indices into g->edges; an
+ * edge is listed at both its ends). Returns 0 with *first (n + 1
+ * entries) and *edge set, the caller frees both; -1 when out of memory. */
+int pg_graph_incidence(const pg_graph *g, size_t **first, size_t **edge);
+
+/* Sets `lengths` (an initialised vector) to each edge's length for
+ * weighted paths: 1/weight. */
+igraph_error_t pg_graph_lengths(const pg_graph *g, igraph_vector_t *lengths);
+
 /* Joins the distinct strings of `items` (sorted in place) with ';' into
  * the graph's arena; NULL when out of memory. */
 const char *pg_graph_join(pg_graph *g, const char **items, size_t n);
@@ -275,8 +285,8 @@ pg_status pg_graph_complete(pg_graph *g, pg_error *err);
 /* Creates g->ig and g->weights from the edges. */
 igraph_error_t pg_graph_make_igraph(pg_graph *g);
 
-/* A new empty graph of `ds` with spec `spec` (its strings are borrowed
- * from the caller's graph or arena until copied). */
+/* A new empty graph of `ds` (not an ego network: ego = -1), or NULL when
+ * out of memory; the caller sets its spec, nodes and edges. */
 pg_graph *pg_graph_new(const pg_dataset *ds);
 
 /* The metrics whose rank changes between periods are reported. */

@@ -2,6 +2,7 @@
  * so is what they record (see the THREADS note in partygraph.h). */
 #include "igraph_glue.h"
 
+#include <omp.h>
 #include <stdio.h>
 
 #include "error.h"
@@ -35,6 +36,8 @@ void pg_igraph_enter(pg_igraph_scope *s)
     nwarnings = 0;
     s->old_error = igraph_set_error_handler(on_error);
     s->old_warning = igraph_set_warning_handler(on_warning);
+    s->old_omp_threads = omp_get_max_threads();
+    omp_set_num_threads(1); /* per calling thread: our own workers are unaffected */
     s->old_rng = igraph_rng_default();
     s->own_rng = igraph_rng_init(&s->rng, &igraph_rngtype_pcg32) == IGRAPH_SUCCESS;
     if (s->own_rng) {
@@ -54,6 +57,7 @@ void pg_igraph_leave(pg_igraph_scope *s)
     }
     igraph_set_error_handler(s->old_error);
     igraph_set_warning_handler(s->old_warning);
+    omp_set_num_threads(s->old_omp_threads);
 }
 
 pg_status pg_igraph_status(igraph_error_t code, const char *what, pg_error *err)

@@ -1,6 +1,7 @@
 /* paths.c - `partygraph path`: the shortest paths between two entities
  * of a view, written through names and the relation types of each step. */
 #include <math.h>
+#include <stdlib.h>
 
 #include "error.h"
 #include "fmt.h"
@@ -9,81 +10,178 @@
 
 enum { MAX_SHOWN = 20 };
 
-static igraph_error_t all_paths(const pg_graph *g, igraph_integer_t a, igraph_integer_t b, bool weighted,
-                                igraph_vector_int_list_t *vertices, igraph_vector_int_list_t *edges)
+/* Two lengths equal but for floating-point noise (sums of 1/weight taken
+ * in different orders), as igraph's own path search compares them. */
+static bool same_length(double x, double y)
 {
-    if (!weighted)
-        return igraph_get_all_shortest_paths(&g->ig, vertices, edges, NULL, a, igraph_vss_1(b), IGRAPH_ALL);
-    igraph_vector_t lengths;
-    IGRAPH_CHECK(igraph_vector_init_copy(&lengths, &g->weights));
-    IGRAPH_FINALLY(igraph_vector_destroy, &lengths);
-    for (igraph_integer_t e = 0; e < igraph_vector_size(&lengths); e++)
-        VECTOR(lengths)[e] = 1.0 / VECTOR(lengths)[e];
-    IGRAPH_CHECK(igraph_get_all_shortest_paths_dijkstra(&g->ig, vertices, edges, NULL, a, igraph_vss_1(b), &lengths,
-                                                        IGRAPH_ALL));
-    igraph_vector_destroy(&lengths);
-    IGRAPH_FINALLY_CLEAN(1);
-    return IGRAPH_SUCCESS;
+    return fabs(x - y) <= 1e-10 * fmax(1.0, fmax(fabs(x), fabs(y)));
 }
 
+/* The shortest paths from a to b, found on the graph of the edges that
+ * lie on one: edge u-v goes forward when d(a,u) + len + d(v,b) = d(a,b).
+ * Their number is counted over that graph; at most MAX_SHOWN of them are
+ * listed, in the order of the node ids along the path. */
+typedef struct route {
+    const pg_graph *g;
+    bool weighted;
+    igraph_matrix_t from_a, from_b; /* 1 x n distances */
+    size_t *first, *edge;           /* pg_graph_incidence */
+    double total;                   /* d(a, b) */
+} route;
+
+static double edge_length(const route *r, size_t e)
+{
+    return r->weighted ? 1.0 / r->g->edges.items[e].weight : 1.0;
+}
+
+/* The node edge e leads to from u when it goes forward, or -1. */
+static long forward(const route *r, long u, size_t e)
+{
+    const pg_edge *x = &r->g->edges.items[e];
+    long v = x->u == u ? x->v : x->u;
+    double via = MATRIX(r->from_a, 0, u) + edge_length(r, e) + MATRIX(r->from_b, 0, v);
+    return isfinite(via) && same_length(via, r->total) && MATRIX(r->from_a, 0, v) > MATRIX(r->from_a, 0, u) ? v : -1;
+}
+
+static int by_distance_from_a(void *ctx, const void *x, const void *y)
+{
+    const route *r = ctx;
+    double dx = MATRIX(r->from_a, 0, *(const long *)x), dy = MATRIX(r->from_a, 0, *(const long *)y);
+    return (dx > dy) - (dx < dy);
+}
+
+/* How many shortest paths: path counts pushed forward from a, node by
+ * node in order of distance (a double: the count can exceed any integer
+ * type on dense graphs). */
+static igraph_error_t count_paths(const route *r, long a, long b, double *count)
+{
+    size_t n = r->g->n, k = 0;
+    double *sigma = IGRAPH_CALLOC(n > 0 ? n : 1, double);
+    IGRAPH_CHECK_OOM(sigma, "path counts");
+    IGRAPH_FINALLY(igraph_free, sigma);
+    long *order = IGRAPH_CALLOC(n > 0 ? n : 1, long);
+    IGRAPH_CHECK_OOM(order, "path counts");
+    IGRAPH_FINALLY(igraph_free, order);
+    for (size_t v = 0; v < n; v++)
+        if (same_length(MATRIX(r->from_a, 0, v) + MATRIX(r->from_b, 0, v), r->total))
+            order[k++] = (long)v;
+    igraph_qsort_r(order, k, sizeof *order, (void *)r, by_distance_from_a);
+    sigma[a] = 1;
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = r->first[order[i]]; j < r->first[order[i] + 1]; j++) {
+            long v = forward(r, order[i], r->edge[j]);
+            if (v >= 0)
+                sigma[v] += sigma[order[i]];
+        }
+    *count = sigma[b];
+    IGRAPH_FREE(order);
+    IGRAPH_FREE(sigma);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
 static void name(const pg_graph *g, FILE *f, igraph_integer_t v)
 {
     fprintf(f, "%s (%s)", pg_graph_node_label(g, (size_t)v), pg_graph_node_id(g, (size_t)v));
 }
 
-static double length(const pg_graph *g, const igraph_vector_int_t *path_edges, bool weighted)
-{
-    double total = 0;
-    for (igraph_integer_t i = 0; i < igraph_vector_int_size(path_edges); i++)
-        total += weighted ? 1.0 / g->edges.items[VECTOR(*path_edges)[i]].weight : 1.0;
-    return total;
-}
-
-static void print_path(const pg_graph *g, FILE *f, const igraph_vector_int_t *vs, const igraph_vector_int_t *es)
+static void print_path(const route *r, FILE *f, const long *vs, const size_t *es, size_t steps)
 {
     fputs("    ", f);
-    name(g, f, VECTOR(*vs)[0]);
-    for (igraph_integer_t i = 0; i < igraph_vector_int_size(es); i++) {
-        fprintf(f, " -[%s]- ", g->edges.items[VECTOR(*es)[i]].types);
-        name(g, f, VECTOR(*vs)[i + 1]);
+    name(r->g, f, vs[0]);
+    for (size_t i = 0; i < steps; i++) {
+        fprintf(f, " -[%s]- ", r->g->edges.items[es[i]].types);
+        name(r->g, f, vs[i + 1]);
     }
     fputc('\n', f);
 }
 
-static void print_paths(const pg_graph *g, FILE *f, igraph_integer_t a, igraph_integer_t b, bool weighted,
-                        const igraph_vector_int_list_t *vertices, const igraph_vector_int_list_t *edges)
+/* Prints the first MAX_SHOWN shortest paths, depth first along forward
+ * edges (each node's edges come in the order of the node ids, and every
+ * forward edge leads on to b, so no branch is a dead end). */
+static igraph_error_t list_paths(const route *r, FILE *f, long a, long b)
 {
-    char num[PG_FMT_DOUBLE_SIZE];
-    igraph_integer_t n = igraph_vector_int_list_size(vertices);
-    if (n == 0) {
-        fputs("no path between ", f);
-        name(g, f, a);
-        fputs(" and ", f);
-        name(g, f, b);
-        fputs(": they are in different components\n", f);
-        return;
+    size_t n = r->g->n, shown = 0;
+    long *vs = IGRAPH_CALLOC(n + 1, long);
+    IGRAPH_CHECK_OOM(vs, "paths");
+    IGRAPH_FINALLY(igraph_free, vs);
+    size_t *es = IGRAPH_CALLOC(n + 1, size_t);
+    IGRAPH_CHECK_OOM(es, "paths");
+    IGRAPH_FINALLY(igraph_free, es);
+    size_t *next = IGRAPH_CALLOC(n + 1, size_t);
+    IGRAPH_CHECK_OOM(next, "paths");
+    IGRAPH_FINALLY(igraph_free, next);
+    vs[0] = a;
+    next[0] = r->first[a];
+    for (long depth = 0; depth >= 0 && shown < MAX_SHOWN;) {
+        long u = vs[depth], v = -1;
+        if (u == b) {
+            print_path(r, f, vs, es, (size_t)depth);
+            shown++;
+            depth--;
+            continue;
+        }
+        while (next[depth] < r->first[u + 1] && (v = forward(r, u, r->edge[next[depth]])) < 0)
+            next[depth]++;
+        if (v < 0) {
+            depth--;
+            continue;
+        }
+        es[depth] = r->edge[next[depth]++];
+        vs[++depth] = v;
+        next[depth] = r->first[v];
     }
-    double len = length(g, igraph_vector_int_list_get_ptr(edges, 0), weighted);
-    fprintf(f, "%" IGRAPH_PRId " shortest path%s of %s %s:\n", n, n == 1 ? "" : "s", weighted ? "distance" : "length",
-            pg_fmt_double(len, num));
-    for (igraph_integer_t i = 0; i < n && i < MAX_SHOWN; i++)
-        print_path(g, f, igraph_vector_int_list_get_ptr(vertices, i), igraph_vector_int_list_get_ptr(edges, i));
-    if (n > MAX_SHOWN)
-        fprintf(f, "    ... and %" IGRAPH_PRId " more\n", n - MAX_SHOWN);
+    IGRAPH_FREE(next);
+    IGRAPH_FREE(es);
+    IGRAPH_FREE(vs);
+    IGRAPH_FINALLY_CLEAN(3);
+    return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t paths(const pg_graph *g, igraph_integer_t a, igraph_integer_t b, bool weighted, FILE *f)
+static igraph_error_t print_routes(const route *r, FILE *f, long a, long b)
 {
-    igraph_vector_int_list_t vertices, edges;
-    IGRAPH_CHECK(igraph_vector_int_list_init(&vertices, 0));
-    IGRAPH_FINALLY(igraph_vector_int_list_destroy, &vertices);
-    IGRAPH_CHECK(igraph_vector_int_list_init(&edges, 0));
-    IGRAPH_FINALLY(igraph_vector_int_list_destroy, &edges);
-    IGRAPH_CHECK(all_paths(g, a, b, weighted, &vertices, &edges));
-    print_paths(g, f, a, b, weighted, &vertices, &edges);
-    igraph_vector_int_list_destroy(&edges);
-    igraph_vector_int_list_destroy(&vertices);
-    IGRAPH_FINALLY_CLEAN(2);
+    char num[PG_FMT_DOUBLE_SIZE];
+    double count;
+    if (!isfinite(r->total)) {
+        fputs("no path between ", f);
+        name(r->g, f, a);
+        fputs(" and ", f);
+        name(r->g, f, b);
+        fputs(": they are in different components\n", f);
+        return IGRAPH_SUCCESS;
+    }
+    IGRAPH_CHECK(count_paths(r, a, b, &count));
+    fprintf(f, "%.0f shortest path%s of %s %s:\n", count, count == 1 ? "" : "s", r->weighted ? "distance" : "length",
+            pg_fmt_double(r->total, num));
+    IGRAPH_CHECK(list_paths(r, f, a, b));
+    if (count > MAX_SHOWN)
+        fprintf(f, "    ... and %.0f more\n", count - MAX_SHOWN);
+    return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t paths(const pg_graph *g, long a, long b, bool weighted, FILE *f)
+{
+    route r = { .g = g, .weighted = weighted };
+    igraph_vector_t lengths;
+    IGRAPH_VECTOR_INIT_FINALLY(&lengths, 0);
+    if (weighted)
+        IGRAPH_CHECK(pg_graph_lengths(g, &lengths));
+    IGRAPH_MATRIX_INIT_FINALLY(&r.from_a, 0, 0);
+    IGRAPH_MATRIX_INIT_FINALLY(&r.from_b, 0, 0);
+    const igraph_vector_t *w = weighted ? &lengths : NULL;
+    IGRAPH_CHECK(igraph_distances_dijkstra(&g->ig, &r.from_a, igraph_vss_1(a), igraph_vss_all(), w, IGRAPH_ALL));
+    IGRAPH_CHECK(igraph_distances_dijkstra(&g->ig, &r.from_b, igraph_vss_1(b), igraph_vss_all(), w, IGRAPH_ALL));
+    r.total = MATRIX(r.from_a, 0, b);
+    if (pg_graph_incidence(g, &r.first, &r.edge) != 0)
+        IGRAPH_ERROR("Not enough memory for the paths.", IGRAPH_ENOMEM);
+    IGRAPH_FINALLY(free, r.first);
+    IGRAPH_FINALLY(free, r.edge);
+    IGRAPH_CHECK(print_routes(&r, f, a, b));
+    free(r.edge);
+    free(r.first);
+    igraph_matrix_destroy(&r.from_b);
+    igraph_matrix_destroy(&r.from_a);
+    igraph_vector_destroy(&lengths);
+    IGRAPH_FINALLY_CLEAN(5);
     return IGRAPH_SUCCESS;
 }
 

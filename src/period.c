@@ -3,8 +3,9 @@
  * Windows are whole months: period k covers `window` months from the
  * start plus k * `step` months. The start is the first month of the
  * view's --from, or else January of the first dated year; periods begin
- * until the view's --to, or else the last dated day; a period does not
- * reach past --to. A period is labelled by its start, "2017" when windows
+ * until the view's --to, or else the last dated day; a period reaches
+ * neither before --from (the first period starts on --from's day) nor
+ * past --to. A period is labelled by its start, "2017" when windows
  * and steps are whole years from January, "2017-03" otherwise. Each
  * period's graph keeps the view's filters, and the analysis options of
  * the whole graph. */
@@ -222,6 +223,8 @@ static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *
     s.windowed = true;
     s.from_day = first_day_of(month);
     s.to_day = last_day_of(month + p->window - 1);
+    if (g->spec.windowed && s.from_day < g->spec.from_day)
+        s.from_day = g->spec.from_day;
     if (g->spec.windowed && s.to_day > g->spec.to_day)
         s.to_day = g->spec.to_day;
     pg_graph *pg = pg_graph_build_spec(g->ds, &s, err);
@@ -247,6 +250,8 @@ pg_status pg_graph_analyse_periods(pg_graph *g, int window_months, int step_mont
         err = &local;
     if (!g->analysed)
         return pg_error_set(err, PG_EARG, "analyse the graph before its periods");
+    if (g->ego >= 0)
+        return pg_error_set(err, PG_EARG, "an ego network has no periods: analyse the periods of its view");
     if (window_months < 1 || step_months < 1)
         return pg_error_set(err, PG_EARG, "windows and steps must be at least one month");
     if ((st = make_plan(g, window_months, step_months, &p, err)) != PG_OK)

@@ -36,12 +36,7 @@ static long actor_of(const pg_graph *g, long e)
     case PG_VIEW_PARTIES: return x->kind == PG_KIND_PARTY ? e : -1;
     case PG_VIEW_MECHANISMS: return x->kind == PG_KIND_MECHANISM ? e : -1;
     case PG_VIEW_COUNTRIES:
-        if (x->kind == PG_KIND_COUNTRY)
-            return e;
-        for (int k = 0; x->kind == PG_KIND_PARTY && k < x->nrefs; k++)
-            if (strcmp(x->refs[k].field, "country") == 0)
-                return x->refs[k].target;
-        return -1;
+        return x->kind == PG_KIND_COUNTRY || x->kind == PG_KIND_PARTY ? pg_dataset_country_of(g->ds, e) : -1;
     default: return -1;
     }
 }
@@ -192,13 +187,29 @@ static void add_dates(pair *p, pg_date first, pg_date last)
 
 /* ---- the projection --------------------------------------------------- */
 
+/* A direct contact between the nodes u < v. */
+typedef struct contact {
+    long u, v;
+    const pg_link *link;
+} contact;
+
+/* By pair, then weight: the weights of one pair are summed in the same
+ * order whatever the order of the input. */
+static int by_pair_weight(const void *a, const void *b)
+{
+    const contact *x = a, *y = b;
+    if (x->u != y->u || x->v != y->v)
+        return x->u != y->u ? (x->u < y->u ? -1 : 1) : (x->v < y->v ? -1 : 1);
+    return (x->link->weight > y->link->weight) - (x->link->weight < y->link->weight);
+}
+
 typedef struct projection {
     pg_graph *g;
     long *node_of;       /* entity -> node, -1 if not an actor */
     long *affiliations;  /* node -> number of affiliations kept */
     membership_vec memberships;
     pair_table table;
-    PG_VEC(const pg_link *) contacts; /* direct contact links */
+    PG_VEC(contact) contacts; /* direct contact links */
     PG_VEC(struct cited { long pair; const char *source; }) cited; /* sources of contacts */
 } projection;
 
@@ -230,12 +241,14 @@ static int read_links(projection *P, const pg_link_vec *links)
             return -1;
         long x = actor_of(P->g, l->a), y = actor_of(P->g, l->b);
         if (strcmp(l->type, "contact") == 0 && x >= 0 && y >= 0 && x != y) {
+            long u = P->node_of[x], v = P->node_of[y];
             if (PG_VEC_RESERVE(P->contacts, 1) != 0)
                 return -1;
-            P->contacts.items[P->contacts.len++] = l;
+            P->contacts.items[P->contacts.len++] = (contact){ u < v ? u : v, u < v ? v : u, l };
         }
     }
     unique_memberships(&P->memberships);
+    pg_vec_sort(P->contacts.items, P->contacts.len, sizeof *P->contacts.items, by_pair_weight);
     return 0;
 }
 
@@ -285,8 +298,8 @@ static int share_all(projection *P)
 static int add_contacts(projection *P)
 {
     for (size_t i = 0; i < P->contacts.len; i++) {
-        const pg_link *l = P->contacts.items[i];
-        pair *p = actor_pair(P, actor_of(P->g, l->a), actor_of(P->g, l->b));
+        const pg_link *l = P->contacts.items[i].link;
+        pair *p = find_pair(&P->table, P->contacts.items[i].u, P->contacts.items[i].v);
         if (p == NULL)
             return -1;
         p->direct_weight += l->weight;

@@ -21,11 +21,6 @@ static const char *const default_attrs[] = { "family", "region", "ruling" };
 
 /* ---- homophily ------------------------------------------------------- */
 
-static int by_string(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Each node's value of `attr` copied into the arena (NULL: none), into
  * `value`; the distinct values, sorted, into `h`. */
 static igraph_error_t collect_values(pg_graph *g, const char *attr, const char **value, pg_homophily *h)
@@ -44,7 +39,7 @@ static igraph_error_t collect_values(pg_graph *g, const char *attr, const char *
         if (value[v])
             sorted[distinct++] = value[v];
     }
-    pg_vec_sort(sorted, distinct, sizeof *sorted, by_string);
+    pg_vec_sort(sorted, distinct, sizeof *sorted, pg_str_compare);
     h->nvalues = 0;
     for (size_t i = 0; i < distinct; i++)
         if (h->nvalues == 0 || strcmp(sorted[i], sorted[h->nvalues - 1]) != 0)
@@ -55,7 +50,7 @@ static igraph_error_t collect_values(pg_graph *g, const char *attr, const char *
 
 static long value_index(const pg_homophily *h, const char *text)
 {
-    const char **at = bsearch(&text, h->values, h->nvalues, sizeof *h->values, by_string);
+    const char **at = bsearch(&text, h->values, h->nvalues, sizeof *h->values, pg_str_compare);
     return at ? (long)(at - h->values) : -1;
 }
 
@@ -112,7 +107,7 @@ static size_t homophily_attrs(const pg_graph *g, const char **attrs)
     size_t n = 0;
     for (size_t i = 0; i < 3; i++)
         attrs[n++] = default_attrs[i];
-    for (size_t i = 0; i < g->options.nby && n < PG_MAX_HOMOPHILY; i++) {
+    for (size_t i = 0; i < g->options.nby; i++) { /* nby <= PG_MAX_BY */
         bool seen = false;
         for (size_t j = 0; j < n; j++)
             seen |= strcmp(attrs[j], g->options.by[i]) == 0;

@@ -270,11 +270,6 @@ static bool add_string(pg_loader *L, const char *key, const char *s)
     return a.v.s ? add_attr(L, key, a) : oom(L);
 }
 
-static int by_string(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Adds the `n` strings as one ";"-joined string attribute, sorted first
  * when `sort` is set (the caller's array is not touched). */
 static bool add_joined(pg_loader *L, const char *key, const char *const *items, size_t n, bool sort)
@@ -288,7 +283,7 @@ static bool add_joined(pg_loader *L, const char *key, const char *const *items, 
         total += strlen(items[i]) + 1;
     }
     if (sort)
-        pg_vec_sort(copy, n, sizeof *copy, by_string);
+        pg_vec_sort(copy, n, sizeof *copy, pg_str_compare);
     char *s = pg_arena_alloc(&L->ds->arena, total);
     size_t used = 0;
     for (size_t i = 0; s && i < n; i++)

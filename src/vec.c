@@ -31,6 +31,11 @@ void pg_vec_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, con
         qsort(base, n, size, cmp);
 }
 
+int pg_str_compare(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 int pg_str_vec_push(pg_str_vec *v, const char *s)
 {
     if (PG_VEC_RESERVE(*v, 1) != 0)

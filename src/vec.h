@@ -24,6 +24,9 @@ int pg_str_vec_push(pg_str_vec *v, const char *s);
 /* The index of `name` among the `count` strings of `names`, or -1. */
 int pg_name_index(const char *const *names, int count, const char *name);
 
+/* qsort comparator for an array of strings (const char *), by strcmp. */
+int pg_str_compare(const void *a, const void *b);
+
 /* qsort that accepts an empty (possibly NULL) array. */
 void pg_vec_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 

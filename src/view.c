@@ -1,6 +1,7 @@
 /* view.c - building a view: check the options, then links.c (time
  * window), merge.c or project.c (edges), filter.c (filters), and finally
  * the columns, the relation type counts and the igraph graph. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,10 @@ static pg_status make_spec(pg_graph *g, const pg_view_options *opt, pg_error *er
     pg_view_spec *s = &g->spec;
     if ((unsigned)opt->view >= PG_VIEW_COUNT || (unsigned)opt->projection > PG_PROJECTION_OVERLAP)
         return pg_error_set(err, PG_EARG, "unknown view or projection");
+    if (opt->max_event_size < 0 || opt->min_shared < 0 || opt->k_core < 0 || !(opt->min_weight >= 0) ||
+        !isfinite(opt->min_weight))
+        return pg_error_set(err, PG_EARG, "max_event_size, min_shared, k_core and min_weight must not be negative "
+                                          "(and min_weight must be a finite number)");
     *s = (pg_view_spec){ opt->view, opt->projection, opt->max_event_size, opt->min_shared, false, 0, 99999999,
                          opt->dated_only != 0, opt->kinds, NULL, 0, opt->min_weight, opt->giant != 0, opt->k_core };
     pg_status st = PG_OK;
@@ -82,11 +87,6 @@ static pg_status make_spec(pg_graph *g, const pg_view_options *opt, pg_error *er
     return st;
 }
 
-static int by_text(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* ---- relation type counts ------------------------------------------- */
 
 static int count_types(pg_graph *g, const pg_link_vec *links)
@@ -96,7 +96,7 @@ static int count_types(pg_graph *g, const pg_link_vec *links)
     for (size_t i = 0; i < links->len && rc == 0; i++)
         rc = pg_str_vec_push(&all, links->items[i].type);
     if (rc == 0)
-        pg_vec_sort(all.items, all.len, sizeof *all.items, by_text);
+        pg_vec_sort(all.items, all.len, sizeof *all.items, pg_str_compare);
     for (size_t i = 0; i < all.len && rc == 0; i++) {
         if (i > 0 && strcmp(all.items[i], all.items[i - 1]) == 0) {
             g->types.items[g->types.len - 1].count++;

@@ -45,7 +45,7 @@ static void json_tie(const pg_graph *g, pg_jsonw *w, size_t v)
 {
     char first[16], last[16];
     const pg_edge *x = g->ego_edge[v] >= 0 ? &g->edges.items[g->ego_edge[v]] : NULL;
-    pg_jsonw_key(w, "contacts");
+    pg_jsonw_key(w, "count");
     if (x)
         pg_jsonw_long(w, x->count);
     else
@@ -154,8 +154,8 @@ static void text_alter(const pg_graph *g, FILE *f, size_t v)
     if (x == NULL)
         fputs("  (no direct tie)\n", f);
     else
-        fprintf(f, "  %ld contact%s, weight %s, %s [%s]\n", x->count, x->count == 1 ? "" : "s",
-                pg_fmt_double(x->weight, weight), span_text(x, when), x->types);
+        fprintf(f, "  count %ld, weight %s, %s [%s]\n", x->count, pg_fmt_double(x->weight, weight),
+                span_text(x, when), x->types);
 }
 
 void pg_write_ego_text(const pg_graph *g, FILE *f)

@@ -80,10 +80,14 @@ static void view(const pg_graph *g, pg_jsonw *w)
         if (s->kinds == 0 || (s->kinds & (1u << k)))
             pg_jsonw_string(w, pg_kind_name((pg_kind)k));
     pg_jsonw_close(w);
-    pg_jsonw_key(w, "where");
-    pg_jsonw_open(w, '{', true);
-    for (size_t i = 0; i < s->nwhere; i++)
-        key_string(w, s->where[i].attr, s->where[i].value);
+    pg_jsonw_key(w, "where"); /* a list: one attribute may be given twice */
+    pg_jsonw_open(w, '[', true);
+    for (size_t i = 0; i < s->nwhere; i++) {
+        pg_jsonw_open(w, '{', true);
+        key_string(w, "attr", s->where[i].attr);
+        key_string(w, "value", s->where[i].value);
+        pg_jsonw_close(w);
+    }
     pg_jsonw_close(w);
     key_number(w, "min_weight", s->min_weight);
     key_bool(w, "giant", s->giant);

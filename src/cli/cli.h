@@ -45,7 +45,7 @@ enum {
     CLI_VALIDATE = 1 << 6  /* -q alone */
 };
 
-enum { CLI_MAX_LIST = 16, CLI_HELP_SHOWN = -1 };
+enum { CLI_MAX_LIST = PG_MAX_BY, CLI_HELP_SHOWN = -1 }; /* --by and --where */
 
 /* Everything the options set. */
 typedef struct cli_args {
@@ -119,6 +119,13 @@ void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The human-readable summary of an analysed graph on stdout, ending with
  * where the files went (`dir`, or nothing when NULL). */
 void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir);
+
+/* EXIT_OK, or a usage error of command `cmd` when --graphml and --dot
+ * name the same file. */
+int cli_check_outputs(const cli_args *a, const char *cmd);
+
+/* Does --graphml or --dot write to stdout ("-")? Then nothing else may. */
+bool cli_stdout_taken(const cli_args *a);
 
 /* With --timings or a terminal on stderr: each analysis stage's time. */
 void cli_print_timings(const pg_graph *g, bool forced);

@@ -4,7 +4,6 @@
  * nothing, or only the files asked for with --graphml/--dot; then print a
  * readable summary. */
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
 
@@ -22,11 +21,6 @@ const char cmd_build_usage[] =
     "\n"
     "options:\n";
 
-static bool stdout_taken(const cli_args *a)
-{
-    return (a->graphml && strcmp(a->graphml, "-") == 0) || (a->dot && strcmp(a->dot, "-") == 0);
-}
-
 int cmd_build(int argc, char **argv)
 {
     cli_args a;
@@ -37,8 +31,8 @@ int cmd_build(int argc, char **argv)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
     if (a.npositional != 1)
         return cli_usage_error("build", "build takes exactly one FILE");
-    if (a.graphml && a.dot && strcmp(a.graphml, a.dot) == 0)
-        return cli_usage_error("build", "--graphml and --dot name the same file '%s'", a.dot);
+    if ((rc = cli_check_outputs(&a, "build")) != EXIT_OK)
+        return rc;
     cli_progress_start(a.timings);
     pg_dataset *ds = cli_load(a.positional[0], 1, &code);
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
@@ -46,7 +40,7 @@ int cmd_build(int argc, char **argv)
         code = cli_write_outputs(&a, g);
     if (g && a.timings)
         cli_print_timings(g, true);
-    if (code == EXIT_OK && !a.quiet && !stdout_taken(&a))
+    if (code == EXIT_OK && !a.quiet && !cli_stdout_taken(&a))
         cli_print_summary(g, &a.analysis, a.graphml || a.dot ? NULL : a.dir);
     pg_graph_free(g);
     pg_dataset_free(ds);

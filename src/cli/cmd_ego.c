@@ -30,7 +30,10 @@ static int ego(const pg_dataset *ds, const cli_args *a, const char *id)
         return cli_exit_code(st);
     }
     code = cli_write_outputs(a, g);
-    if (code == EXIT_OK && !a->quiet && (st = pg_write(g, PG_FORMAT_EGO_TEXT, stdout, &err)) != PG_OK) {
+    if (a->timings)
+        cli_print_timings(g, true);
+    if (code == EXIT_OK && !a->quiet && !cli_stdout_taken(a) &&
+        (st = pg_write(g, PG_FORMAT_EGO_TEXT, stdout, &err)) != PG_OK) {
         cli_print_problem(&err);
         code = cli_exit_code(st);
     }
@@ -49,6 +52,8 @@ int cmd_ego(int argc, char **argv)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
     if (a.npositional != 2)
         return cli_usage_error("ego", "ego takes a FILE and an ID");
+    if ((rc = cli_check_outputs(&a, "ego")) != EXIT_OK)
+        return rc;
     cli_progress_start(a.timings);
     pg_dataset *ds = cli_load(a.positional[0], 1, &code);
     if (ds)

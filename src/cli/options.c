@@ -141,7 +141,8 @@ SETTER(set_seed)
 {
     long n;
     int rc = long_value(cmd, "seed", v, 0, 2147483647L, &n);
-    a->analysis.seed = (unsigned long)n;
+    if (rc == EXIT_OK)
+        a->analysis.seed = (unsigned long)n;
     return rc;
 }
 

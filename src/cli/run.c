@@ -88,6 +88,18 @@ int cli_write_outputs(const cli_args *a, const pg_graph *g)
     return cli_exit_code(st);
 }
 
+int cli_check_outputs(const cli_args *a, const char *cmd)
+{
+    if (a->graphml && a->dot && strcmp(a->graphml, a->dot) == 0)
+        return cli_usage_error(cmd, "--graphml and --dot name the same file '%s'", a->dot);
+    return EXIT_OK;
+}
+
+bool cli_stdout_taken(const cli_args *a)
+{
+    return (a->graphml && strcmp(a->graphml, "-") == 0) || (a->dot && strcmp(a->dot, "-") == 0);
+}
+
 void cli_print_timings(const pg_graph *g, bool forced)
 {
     enum { MAX = 64 };

@@ -208,6 +208,35 @@ def test_runs(tap, binary):
     tap.check(same, "the same seed gives the same runs, consensus and stability")
     run.cleanup()
     again.cleanup()
+    G, data, ids, order, g = weighted_karate()
+    back = {v: k for k, v in ids.items()}
+    run = pgtest.build(binary, data, "--runs", "5", "--resolution", "0.7")
+    s = summary_of(run.out)["communities"]
+    parts = [{back[x] for x in p} for p in communities_of(run.out)]
+    q = nx.community.modularity(G, parts, weight="weight", resolution=0.7)
+    tap.check(pgtest.close(s["objective"], q, 1e-9),
+              f"with --runs the objective is the consensus' modularity at the resolution ({q:.4f})", s["objective"])
+    run.cleanup()
+    run = pgtest.build(binary, {"parties": [{"id": f"p{i}", "name": "p"} for i in range(4)]}, "--runs", "3")
+    s = summary_of(run.out)["communities"]
+    tap.check(s["nmi_mean"] == 1 and s["vi_mean"] == 0 and set(column(run.out, "stability").values()) == {1.0},
+              "runs on a graph without edges agree fully (NMI 1, VI 0, stability 1)")
+    run.cleanup()
+
+
+def test_edge_betweenness_limit(tap, binary):
+    G = nx.gnm_random_graph(600, 5001, seed=3)
+    data, _ = pgtest.to_partygraph(G)
+    tmp = pgtest.build(binary, {"parties": []})
+    path = os.path.join(tmp.name, "big.json")
+    with open(path, "w") as f:
+        json.dump(data, f)
+    out = os.path.join(tmp.name, "eb")
+    proc = pgtest.run(binary, "build", "-q", path, "-o", out, "--cluster", "edge-betweenness", check=False)
+    tap.check(proc.returncode == 2 and b"at most 5000 edges, this one has 5001" in proc.stderr
+              and not os.path.exists(out), "edge-betweenness on 5,001 edges: a usage error, nothing written",
+              proc.stderr.decode())
+    tmp.cleanup()
 
 
 # ---- approximate betweenness ---------------------------------------------------
@@ -274,9 +303,22 @@ def test_ego(tap, binary):
         ok = (report["alters_count"] == len(alters) and report["alters_by"]["kind"] == dict(sorted(kinds.items()))
               and all(a["distance"] == dist[a["id"]] for a in report["alters"]))
         tap.check(ok, f"ego {ego}: ego.json counts the alters by kind and gives their distances")
-        ties = all((a["contacts"] is None) == (not G.has_edge(ego, a["id"])) for a in report["alters"])
+        ties = all((a["count"] is None) == (not G.has_edge(ego, a["id"])) for a in report["alters"])
         tap.check(ties and b"alters" in proc.stdout, f"ego {ego}: direct ties only for adjacent alters; report on stdout")
         tmp.cleanup()
+    data = {"mechanisms": [{"id": "m", "name": "M"}],
+            "parties": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+            "relations": [{"type": "contact", "source": "a", "target": "b"},
+                          {"type": "member_of", "source": "b", "target": "m", "date": "2010", "end": "2012"},
+                          {"type": "member_of", "source": "b", "target": "m", "date": "2015"}]}
+    tmp = pgtest.build(binary, data)
+    out = os.path.join(tmp.name, "ego")
+    proc = pgtest.run(binary, "ego", tmp.data, "a", "-o", out, "--timings", check=False)
+    report = pgtest.read_json(os.path.join(out, "ego.json")) if proc.returncode == 0 else {}
+    tap.check(report.get("alters_by", {}).get("mechanism") == {"m": 1},
+              "ego: an alter that joined a mechanism twice counts once under it", report.get("alters_by"))
+    tap.check(b"communities" in proc.stderr, "ego --timings prints the stage times", proc.stderr.decode())
+    tmp.cleanup()
 
 
 def test_paths(tap, binary):
@@ -292,6 +334,37 @@ def test_paths(tap, binary):
             tap.check(listed == want, f"path {a} {b}: every shortest path NetworkX finds", out)
         else:
             tap.check(out.startswith("no path between"), f"path {a} {b}: not connected, said so", out)
+    # a 9x9 grid: C(16, 8) = 12870 shortest paths corner to corner, all counted, 20 listed
+    G = nx.grid_2d_graph(9, 9)
+    data, ids = pgtest.to_partygraph(G)
+    back = {v: k for k, v in ids.items()}
+    tmp = pgtest.build(binary, data)
+    src, dst = ids[(0, 0)], ids[(8, 8)]
+    out = pgtest.run(binary, "path", tmp.data, src, dst).stdout.decode()
+    listed = [tuple(back[x] for x in re.findall(r"\(([^()]+)\)(?: -|$)", line.strip()))
+              for line in out.splitlines()[1:] if "-[" in line]
+    ok = (out.startswith("12870 shortest paths of length 16:") and out.rstrip().endswith("... and 12850 more")
+          and len(listed) == 20 == len(set(listed))
+          and all(p[0] == (0, 0) and p[-1] == (8, 8) and len(p) == 17 and nx.is_path(G, p) for p in listed)
+          and listed == sorted(listed, key=lambda p: [ids[x] for x in p]))
+    tap.check(ok, "grid corner to corner: 12870 paths counted, the first 20 in id order listed", out[:400])
+    tmp.cleanup()
+    # weighted: distance 1/weight, against NetworkX
+    G = nx.Graph()
+    G.add_weighted_edges_from([("a", "b", 2), ("b", "d", 2), ("a", "c", 1), ("c", "d", 4), ("a", "d", 0.8),
+                               ("b", "c", 4), ("c", "e", 1), ("d", "e", 3)])
+    for u, v, d in G.edges(data=True):
+        d["length"] = 1 / d["weight"]
+    data, ids = pgtest.to_partygraph(G)
+    tmp = pgtest.build(binary, data)
+    for s, t in (("a", "d"), ("a", "e"), ("b", "e")):
+        out = pgtest.run(binary, "path", tmp.data, ids[s], ids[t], "--weighted").stdout.decode()
+        got = {tuple(re.findall(r"\(([^()]+)\)(?: -|$)", line.strip())) for line in out.splitlines()[1:]}
+        want = {tuple(ids[x] for x in p) for p in nx.all_shortest_paths(G, s, t, weight="length")}
+        dist = nx.shortest_path_length(G, s, t, weight="length")
+        tap.check(got == want and pgtest.close(float(out.split(":")[0].split()[-1]), dist, 1e-12),
+                  f"weighted path {s} {t}: NetworkX's paths by 1/weight, distance {dist:.4f}", out)
+    tmp.cleanup()
 
 
 def main():
@@ -302,6 +375,7 @@ def main():
     test_brokerage(tap, binary)
     test_algorithms(tap, binary)
     test_runs(tap, binary)
+    test_edge_betweenness_limit(tap, binary)
     test_betweenness(tap, binary)
     test_ego(tap, binary)
     test_paths(tap, binary)

@@ -112,6 +112,15 @@ def test_contacts(tap, binary):
     tap.check(ac is not None and (not direct_only or (float(ac["weight"]) == 0.25 and int(ac["shared"]) == 0)),
               "a pair tied only by a contact gets a tie of the contact's weight")
     run.cleanup()
+    # 0.1 + 0.2 + 0.3 and 0.3 + 0.2 + 0.1 differ in floating point: the sum must not follow the input order
+    weights = [0.1, 0.2, 0.3]
+    outs = []
+    for order in (weights, weights[::-1]):
+        data["relations"] = [{"type": "contact", "source": a, "target": c, "weight": w} for w in order]
+        run = pgtest.build(binary, data, "--view", "parties")
+        outs.append(open(os.path.join(run.out, "edges.csv"), "rb").read())
+        run.cleanup()
+    tap.check(outs[0] == outs[1], "contact weights sum to the same bits whatever their input order")
 
 
 # ---- a reference implementation of the view rules --------------------------
@@ -361,6 +370,13 @@ def test_periods(tap, binary):
     labels = sorted({r["period"] for r in pgtest.read_csv(os.path.join(run.out, "metrics_by_period.csv"))})
     tap.check(labels == ["2016-01", "2016-04", "2016-07", "2016-10"], "monthly periods: label YYYY-MM", labels)
     run.cleanup()
+    run = pgtest.build(binary, data, "--window", "1y", "--from", "2017-06-10", "--to", "2017-12")
+    rows = pgtest.read_csv(os.path.join(run.out, "metrics_by_period.csv"))
+    want = {x for pair in window_links(data, first_day("2017-06-10"), last_day("2017-12")) for x in pair}
+    got = {r["id"] for r in rows if r["metric"] == "degree"}
+    tap.check({r["period"] for r in rows} == {"2017-06"} and got == want,
+              "a period starts no earlier than --from's day (2017-06-10, not June 1)", f"{got} != {want}")
+    run.cleanup()
 
 
 # ---- filters -----------------------------------------------------------------
@@ -417,6 +433,17 @@ def test_filters(tap, binary):
         want_edges = {tuple(sorted(e)) for e in want.edges()}
         tap.check(got_nodes == set(want) and got_edges == want_edges, f"filter {args}: the nodes and edges NetworkX keeps",
                   f"nodes {got_nodes ^ set(want)}, edges {got_edges ^ want_edges}")
+        run.cleanup()
+    # cores that peel in long cascades, at every k
+    R = nx.gnm_random_graph(300, 1100, seed=11)
+    data, ids = pgtest.to_partygraph(R)
+    core = nx.core_number(R)
+    for k in range(1, max(core.values()) + 2):
+        run = pgtest.build(binary, data, "--k-core", str(k))
+        want = nx.k_core(R, k)
+        ok = set(nodes_of(run.out)) == {ids[n] for n in want} and \
+            set(edges_of(run.out)) == {tuple(sorted((ids[u], ids[v]))) for u, v in want.edges()}
+        tap.check(ok, f"random graph (300 nodes, 1100 edges), --k-core {k}: NetworkX's k-core ({len(want)} nodes)")
         run.cleanup()
 
 

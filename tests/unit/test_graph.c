@@ -221,7 +221,53 @@ static void options(void)
     pg_cluster c;
     CHECK(pg_cluster_parse("leiden", &c) == PG_OK && c == PG_CLUSTER_LEIDEN && pg_cluster_parse("x", &c) == PG_EARG,
           "algorithm names parse");
+    bad = (pg_analysis_options)PG_ANALYSIS_OPTIONS_INIT;
+    bad.nby = PG_MAX_BY + 1;
+    CHECK(pg_graph_analyse(fresh, &bad, &err) == PG_EARG, "more than PG_MAX_BY homophily attributes are refused");
     pg_graph_free(fresh);
+    finish(&r);
+}
+
+/* Each bad view option on its own is refused with PG_EARG. */
+static void view_options(void)
+{
+    pg_error err;
+    pg_dataset *ds = pg_dataset_load_buffer("{}", 2, "t.json", NULL, &err);
+    pg_view_options bad[5];
+    for (int i = 0; i < 5; i++)
+        bad[i] = (pg_view_options)PG_VIEW_OPTIONS_INIT;
+    bad[0].min_weight = NAN;
+    bad[1].min_weight = -1;
+    bad[2].k_core = -1;
+    bad[3].max_event_size = -2;
+    bad[4].min_shared = -1;
+    int refused = 0;
+    for (int i = 0; i < 5; i++) {
+        pg_graph *g = pg_graph_build_view(ds, &bad[i], &err);
+        refused += g == NULL && err.status == PG_EARG;
+        pg_graph_free(g);
+    }
+    CHECK(refused == 5, "a NaN or negative weight, and negative sizes and counts, are refused");
+    pg_dataset_free(ds);
+}
+
+/* An ego network's periods are refused; the view's work. */
+static void ego_periods(void)
+{
+    pg_error err;
+    run r = analyse("{\"parties\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}],"
+                    " \"relations\": [{\"type\": \"contact\", \"source\": \"a\", \"target\": \"b\","
+                    " \"date\": \"2017\"}]}",
+                    NULL);
+    if (r.g == NULL)
+        return;
+    pg_graph *ego = pg_graph_ego(r.g, "a", 1, &err);
+    pg_analysis_options opt = PG_ANALYSIS_OPTIONS_INIT;
+    CHECK(ego && pg_graph_analyse(ego, &opt, &err) == PG_OK &&
+              pg_graph_analyse_periods(ego, 12, 12, &err) == PG_EARG &&
+              pg_graph_analyse_periods(r.g, 12, 12, &err) == PG_OK,
+          "periods: refused on an ego network, computed on its view");
+    pg_graph_free(ego);
     finish(&r);
 }
 
@@ -233,4 +279,6 @@ void run_tests(void)
     metric_names();
     degenerate();
     options();
+    view_options();
+    ego_periods();
 }

@@ -30,6 +30,10 @@ check "a projected view with periods, runs and sampled betweenness" 0 build -q -
     --window 2y --runs 3 --betweenness-samples 5 "$root/examples/cpc-interparty.json" -o "$scratch/o4"
 check "an ego network" 0 ego -q --radius 2 "$root/examples/cpc-interparty.json" cpv -o "$scratch/o5"
 check "shortest paths" 0 path "$root/examples/cpc-interparty.json" cpv lprp
+check "weighted shortest paths in the parties view" 0 path --weighted --view parties \
+    "$root/examples/cpc-interparty.json" cpv lprp
+check "a k-core and the giant component of a window" 0 build -q --from 2015 --k-core 2 --giant \
+    "$root/examples/cpc-interparty.json" -o "$scratch/o6"
 check "build stopping at the first error" 1 build -q "$cli/unknown-id/input.json" -o "$scratch/o3"
 check "validate listing every problem" 1 validate "$cli/validate-lists-every-problem/input.json"
 check "a syntax error" 1 validate "$cli/syntax-trailing-comma/input.json"
