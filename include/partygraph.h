@@ -242,6 +242,19 @@ typedef enum pg_cluster {
 #define PG_EDGE_BETWEENNESS_MAX_EDGES 5000
 #define PG_MAX_BY 16
 
+/* Node positions for the pictures (GraphML x/y, GEXF viz:position, DOT
+ * pos), computed with igraph from the analysis seed. */
+typedef enum pg_layout {
+    PG_LAYOUT_AUTO = 0, /* fr up to PG_LAYOUT_FR_MAX_NODES nodes, drl above */
+    PG_LAYOUT_FR,       /* Fruchterman-Reingold, weighted */
+    PG_LAYOUT_DRL,      /* DrL (OpenOrd's ancestor), weighted: large graphs */
+    PG_LAYOUT_KK,       /* Kamada-Kawai: small graphs */
+    PG_LAYOUT_NONE,     /* no positions */
+    PG_LAYOUT_COUNT
+} pg_layout;
+
+#define PG_LAYOUT_FR_MAX_NODES 2000
+
 typedef struct pg_analysis_options {
     int weighted_paths;        /* path metrics use distance = 1/weight */
     pg_cluster cluster;
@@ -258,9 +271,25 @@ typedef struct pg_analysis_options {
     size_t nby;                /* at most PG_MAX_BY */
     int threads;               /* for the distance pass; 0: one per online CPU (results
                                   do not depend on it) */
+    /* for the pictures */
+    pg_layout layout;
+    const char *size_by;       /* the metric node sizes follow; NULL: "pagerank" */
+    int label_top;             /* pictures label the label_top nodes first on size_by;
+                                  0: none, -1: all */
 } pg_analysis_options;
 
-#define PG_ANALYSIS_OPTIONS_INIT { 0, PG_CLUSTER_LOUVAIN, 1.0, 10, 42UL, 1, 0, 0.0, NULL, NULL, 0, 0 }
+#define PG_ANALYSIS_OPTIONS_INIT \
+    { 0, PG_CLUSTER_LOUVAIN, 1.0, 10, 42UL, 1, 0, 0.0, NULL, NULL, 0, 0, PG_LAYOUT_AUTO, NULL, 30 }
+
+/* Returns "auto", "fr", "drl", "kk" or "none"; NULL when out of range. */
+const char *pg_layout_name(pg_layout l);
+
+/* Parses one of those names into *out. Returns PG_OK or PG_EARG. */
+pg_status pg_layout_parse(const char *name, pg_layout *out);
+
+/* May the node sizes of the pictures follow metric `name`? Every metric
+ * but constraint (smaller is more), community and stability. */
+int pg_metric_sizes_nodes(const char *name);
 
 /* Returns "louvain", "leiden", "walktrap", "infomap", "label-propagation",
  * "fastgreedy" or "edge-betweenness"; NULL when out of range. */
@@ -269,8 +298,9 @@ const char *pg_cluster_name(pg_cluster c);
 /* Parses one of those names into *out. Returns PG_OK or PG_EARG. */
 pg_status pg_cluster_parse(const char *name, pg_cluster *out);
 
-/* Computes every node metric and the communities. Returns PG_OK, PG_EARG
- * for bad options (edge-betweenness on a graph of more than
+/* Computes every node metric, the communities and the layout. Returns
+ * PG_OK, PG_EARG for bad options (an unknown layout or size_by metric,
+ * edge-betweenness on a graph of more than
  * PG_EDGE_BETWEENNESS_MAX_EDGES edges among them, checked before any work),
  * PG_ENOMEM or PG_EINTERNAL (igraph's reason in `err`).
  * On failure the graph keeps no partial results. */

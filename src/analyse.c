@@ -25,6 +25,16 @@ static pg_status check_options(const pg_graph *g, const pg_analysis_options *o, 
         return pg_error_set(err, PG_EARG, "at most %d homophily attributes", PG_MAX_BY);
     if (o->betweenness_samples > 0 && o->cutoff > 0)
         return pg_error_set(err, PG_EARG, "betweenness takes either samples or a cutoff, not both");
+    if ((unsigned)o->layout >= PG_LAYOUT_COUNT)
+        return pg_error_set(err, PG_EARG, "unknown layout %d", (int)o->layout);
+    if (pg_layout_resolve(o->layout, g->n) == PG_LAYOUT_KK && g->n > PG_LAYOUT_KK_MAX_NODES)
+        return pg_error_set(err, PG_EARG, "the kk layout is for graphs of at most %d nodes (this one has %zu); "
+                            "use fr or drl", PG_LAYOUT_KK_MAX_NODES, g->n);
+    if (o->size_by && !pg_metric_sizes_nodes(o->size_by))
+        return pg_error_set(err, PG_EARG, "nodes cannot be sized by '%s': name a metric other than constraint, "
+                            "community and stability", o->size_by);
+    if (o->label_top < -1)
+        return pg_error_set(err, PG_EARG, "label_top must be -1 (all), 0 (none) or a count");
     if (o->cluster == PG_CLUSTER_EDGE_BETWEENNESS && g->edges.len > PG_EDGE_BETWEENNESS_MAX_EDGES)
         return pg_error_set(err, PG_EARG,
                             "edge-betweenness is for small graphs (at most %d edges, this one has %zu); "
@@ -40,8 +50,9 @@ static pg_status keep_options(pg_graph *g, const pg_analysis_options *opt, pg_er
     pg_analysis_options *o = &g->options;
     *o = *opt;
     o->group_by = pg_arena_strdup(&g->arena, opt->group_by ? opt->group_by : "region");
+    o->size_by = pg_arena_strdup(&g->arena, opt->size_by ? opt->size_by : "pagerank");
     const char **by = opt->nby ? pg_arena_alloc(&g->arena, opt->nby * sizeof *by) : NULL;
-    bool ok = o->group_by && (opt->nby == 0 || by);
+    bool ok = o->group_by && o->size_by && (opt->nby == 0 || by);
     for (size_t i = 0; ok && i < opt->nby; i++)
         ok = (by[i] = pg_arena_strdup(&g->arena, opt->by[i])) != NULL;
     o->by = by;
@@ -88,7 +99,7 @@ static igraph_error_t check_finite(const pg_graph *g)
 }
 
 /* Everything igraph computes, in one FINALLY-protected sequence. The
- * metric vectors and community arrays belong to the stack until all of it
+ * metric vectors, community arrays and layout belong to the stack until all of it
  * worked, then to the graph; on error igraph's handler has freed them. */
 static igraph_error_t analyse(pg_graph *g)
 {
@@ -101,6 +112,12 @@ static igraph_error_t analyse(pg_graph *g)
     g->community_size = IGRAPH_CALLOC(n > 0 ? n : 1, size_t);
     IGRAPH_CHECK_OOM(g->community_size, "community sizes");
     IGRAPH_FINALLY(igraph_free, g->community_size);
+    g->x = IGRAPH_CALLOC(n > 0 ? n : 1, double);
+    IGRAPH_CHECK_OOM(g->x, "layout");
+    IGRAPH_FINALLY(igraph_free, g->x);
+    g->y = IGRAPH_CALLOC(n > 0 ? n : 1, double);
+    IGRAPH_CHECK_OOM(g->y, "layout");
+    IGRAPH_FINALLY(igraph_free, g->y);
     IGRAPH_CHECK(pg_metric_compute(g, g->metric));
     double started = pg_clock();
     IGRAPH_CHECK(pg_community_detect(g));
@@ -110,8 +127,11 @@ static igraph_error_t analyse(pg_graph *g)
     IGRAPH_CHECK(igraph_density(&g->ig, &g->density, false));
     IGRAPH_CHECK(pg_reports_compute(g));
     pg_graph_time(g, "structure and homophily", started);
+    started = pg_clock();
+    IGRAPH_CHECK(pg_layout_compute(g));
+    pg_graph_time(g, "layout", started);
     IGRAPH_CHECK(check_finite(g));
-    IGRAPH_FINALLY_CLEAN(PG_METRIC_COUNT + 2);
+    IGRAPH_FINALLY_CLEAN(PG_METRIC_COUNT + 4);
     return IGRAPH_SUCCESS;
 }
 
@@ -146,6 +166,7 @@ pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt, pg_error
     if (rc != IGRAPH_SUCCESS) {
         g->community = NULL; /* freed by igraph's FINALLY stack */
         g->community_size = NULL;
+        g->x = g->y = NULL;
         pg_graph_clear_results(g); /* what the graph owned already */
         return pg_igraph_status(rc, "the analysis", err);
     }

@@ -42,6 +42,10 @@ void pg_graph_clear_results(pg_graph *g)
     igraph_free(g->community);
     igraph_free(g->community_size);
     igraph_free(g->betweenness_sources);
+    igraph_free(g->x);
+    igraph_free(g->y);
+    g->x = g->y = NULL;
+    g->has_layout = false;
     g->community = NULL;
     g->community_size = NULL;
     g->betweenness_sources = NULL;

@@ -167,6 +167,8 @@ struct pg_graph {
     size_t components, largest_component;
     double density;
     double max_metric[PG_METRIC_COUNT];
+    double *x, *y;                 /* layout positions, n each (valid when has_layout) */
+    bool has_layout;
     long *betweenness_sources;     /* sampled sources (entities), or NULL */
     size_t nbetweenness_sources;
     pg_structure structure;
@@ -240,6 +242,18 @@ void pg_graph_time(pg_graph *g, const char *name, double started);
 const pg_entity *pg_node_entity(const pg_graph *g, size_t v);
 
 /* ---- analysis ---------------------------------------------------- */
+
+/* The mean edge length of layouts, in points (DOT's unit; GraphML and
+ * GEXF carry the same numbers). */
+#define PG_LAYOUT_EDGE_LENGTH 72.0
+#define PG_LAYOUT_KK_MAX_NODES 1000
+
+/* The layout `l` stands for on a graph of n nodes (auto resolved). */
+pg_layout pg_layout_resolve(pg_layout l, size_t n);
+
+/* Fills g->x and g->y (allocated, n each) with the layout of
+ * g->options.layout, setting g->has_layout. */
+igraph_error_t pg_layout_compute(pg_graph *g);
 
 typedef enum pg_rank_order { PG_RANK_NONE = 0, PG_RANK_DESC, PG_RANK_ASC } pg_rank_order;
 

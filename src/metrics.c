@@ -75,6 +75,13 @@ int pg_metric_index(const char *name)
     return pg_name_index(metric_names, PG_METRIC_COUNT, name);
 }
 
+int pg_metric_sizes_nodes(const char *name)
+{
+    int m = pg_metric_index(name);
+    return m >= 0 && strcmp(name, "constraint") != 0 && strcmp(name, "community") != 0 &&
+           strcmp(name, "stability") != 0;
+}
+
 const char *const *pg_metric_names(void)
 {
     return metric_names;

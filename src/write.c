@@ -107,9 +107,9 @@ const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c)
 
 double pg_node_size01(const pg_graph *g, size_t v)
 {
-    int m = pg_metric_index("pagerank");
-    double max = g->max_metric[m];
-    return max > 0 ? sqrt(VECTOR(g->metric[m])[v] / max) : 0.0;
+    int m = pg_metric_index(g->options.size_by);
+    double max = g->max_metric[m], x = VECTOR(g->metric[m])[v];
+    return max > 0 && x > 0 ? sqrt(x / max) : 0.0;
 }
 
 bool pg_graph_projected(const pg_graph *g)

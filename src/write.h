@@ -25,8 +25,8 @@ const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char 
 /* Edge e's merged value in column `c`, or NULL. */
 const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c);
 
-/* Node v's size on a 0..1 scale: the square root of its PageRank over the
- * largest. */
+/* Node v's size on a 0..1 scale: the square root of its size_by metric
+ * over the largest (0 where undefined), so that areas follow the metric. */
 double pg_node_size01(const pg_graph *g, size_t v);
 
 /* The "periods" member of summary.json (rank changes between periods). */

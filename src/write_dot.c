@@ -1,6 +1,7 @@
 /* write_dot.c - DOT for Graphviz (sfdp for large graphs, dot, neato):
  * every id and label quoted and escaped, shape by kind, fill colour by
- * community from a colour scheme, fixed node size by PageRank (fixedsize=
+ * community from a colour scheme, fixed node size by options.size_by,
+ * pos="x,y!" from the layout when there is one (fixedsize=
  * shape: the label may overflow, without warnings), penwidth by
  * weight (never Graphviz's own `weight`, which means something else). */
 #include "escape.h"
@@ -29,7 +30,9 @@ static void header(const pg_graph *g, FILE *f)
 {
     fputs("// ", f);
     pg_write_provenance(g, f);
-    fputs("\n// render: sfdp -Tsvg graph.dot -o graph.svg (or dot, neato)\ngraph \"partygraph\" {\n", f);
+    fputs(g->has_layout ? "\n// render: neato -n -Tsvg graph.dot -o graph.svg (partygraph's layout), or sfdp -Tsvg (Graphviz's)"
+                        : "\n// render: sfdp -Tsvg graph.dot -o graph.svg (or dot, neato)", f);
+    fputs("\ngraph \"partygraph\" {\n", f);
     fputs("  graph [charset=\"UTF-8\", outputorder=edgesfirst, overlap=prism, splines=false,\n"
           "         fontname=\"Helvetica\", labelloc=t, fontsize=18", f);
     if (g->ds->title[0]) {
@@ -62,8 +65,11 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     quoted(f, pg_graph_node_label(g, v));
     fprintf(f, ", shape=%s, fillcolor=", shapes[kind]);
     fill(f, g->community[v]);
-    fprintf(f, ", width=%s, height=%s, tooltip=", pg_fmt_fixed(width, 3, w),
+    fprintf(f, ", width=%s, height=%s, ", pg_fmt_fixed(width, 3, w),
             pg_fmt_fixed(kind == PG_KIND_PARTY || kind == PG_KIND_COUNTRY ? width * 0.6 : width * 0.8, 3, h));
+    if (g->has_layout)
+        fprintf(f, "pos=\"%s,%s!\", ", pg_fmt_fixed(g->x[v], 2, w), pg_fmt_fixed(g->y[v], 2, h));
+    fputs("tooltip=", f);
     putc('"', f);
     pg_escape_dot(f, pg_graph_node_label(g, v));
     fprintf(f, " (%s)\"];\n", pg_kind_name(kind));

@@ -1,6 +1,7 @@
 /* write_graphml.c - GraphML for Gephi, NetworkX and igraph: one typed key
  * per attribute, declared for nodes and edges separately; Gephi's visual
- * keys r, g, b (community colour) and size (by PageRank). Valid against
+ * keys r, g, b (community colour), size (by options.size_by) and x, y
+ * (the layout, when one was computed). Valid against
  * the GraphML 1.1 XSD; undefined values have no <data>. */
 #include <string.h>
 
@@ -45,6 +46,10 @@ static void keys(const pg_graph *g, FILE *f)
     key(f, "node", "g", "int");
     key(f, "node", "b", "int");
     key(f, "node", "size", "double");
+    if (g->has_layout) {
+        key(f, "node", "x", "double");
+        key(f, "node", "y", "double");
+    }
     for (size_t c = 0; c < g->node_columns.len; c++)
         key(f, "node", g->node_columns.items[c].key, type_names[g->node_columns.items[c].type]);
     key(f, "edge", "weight", "double");
@@ -75,6 +80,10 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     fprintf(f, "      <data key=\"v_r\">%d</data>\n      <data key=\"v_g\">%d</data>\n"
                "      <data key=\"v_b\">%d</data>\n", rgb.r, rgb.g, rgb.b);
     data(f, 'v', "size", pg_fmt_double(min_size + (max_size - min_size) * pg_node_size01(g, v), buf));
+    if (g->has_layout) {
+        data(f, 'v', "x", pg_fmt_double(g->x[v], buf));
+        data(f, 'v', "y", pg_fmt_double(g->y[v], buf));
+    }
     for (size_t c = 0; c < g->node_columns.len; c++) {
         const pg_column *col = &g->node_columns.items[c];
         data(f, 'v', col->key, pg_node_value(g, v, col, buf));

@@ -184,6 +184,18 @@ static void communities(const pg_graph *g, pg_jsonw *w)
     pg_jsonw_close(w);
 }
 
+/* How the pictures were made: layout, size metric, labels. */
+static void pictures(const pg_graph *g, pg_jsonw *w)
+{
+    const pg_analysis_options *o = &g->options;
+    pg_jsonw_key(w, "pictures");
+    pg_jsonw_open(w, '{', true);
+    key_string(w, "layout", g->has_layout ? pg_layout_name(pg_layout_resolve(o->layout, g->n)) : "none");
+    key_string(w, "size_by", o->size_by);
+    key_long(w, "label_top", o->label_top);
+    pg_jsonw_close(w);
+}
+
 static void mixing(const pg_homophily *h, pg_jsonw *w)
 {
     pg_jsonw_key(w, h->attr);
@@ -291,6 +303,7 @@ void pg_write_summary(const pg_graph *g, FILE *f)
     homophily(g, &w);
     brokerage(g, &w);
     tops(g, &w);
+    pictures(g, &w);
     if (g->periods)
         pg_write_period_changes(g, &w);
     warnings(g, &w);

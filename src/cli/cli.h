@@ -55,6 +55,7 @@ typedef struct cli_args {
     const char *by[CLI_MAX_LIST];    /* analysis.by points here */
     int window_months, step_months;
     const char *dir, *graphml, *dot;
+    unsigned formats;                /* bit 1 << pg_format: what build and ego write into dir */
     bool quiet, timings;
     int radius;
     char **positional;
@@ -119,6 +120,16 @@ void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The human-readable summary of an analysed graph on stdout, ending with
  * where the files went (`dir`, or nothing when NULL). */
 void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir);
+
+/* The formats `build` writes by default: graphml, dot, csv, json. */
+unsigned cli_default_formats(void);
+
+/* Parses a --formats list ("graphml,csv,...") into *mask (bits 1 <<
+ * pg_format). Returns true, or false with the bad name in `bad`. */
+bool cli_parse_formats(const char *list, unsigned *mask, char bad[64]);
+
+/* The names --formats takes, comma-separated, for messages and help. */
+const char *cli_format_names(void);
 
 /* EXIT_OK, or a usage error of command `cmd` when --graphml and --dot
  * name the same file. */

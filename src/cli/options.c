@@ -110,6 +110,41 @@ SETTER(set_kinds) { return kinds(cmd, v, &a->view.kinds); }
 SETTER(set_window) { return span(cmd, "window", v, &a->window_months); }
 SETTER(set_step) { return span(cmd, "step", v, &a->step_months); }
 
+SETTER(set_formats)
+{
+    char name[64];
+    if (cli_parse_formats(v, &a->formats, name))
+        return EXIT_OK;
+    char want[300];
+    snprintf(want, sizeof want, "a list of %s", cli_format_names());
+    return bad(cmd, "formats", name, want);
+}
+
+SETTER(set_layout)
+{
+    return pg_layout_parse(v, &a->analysis.layout) == PG_OK ? EXIT_OK : bad(cmd, "layout", v, "auto, fr, drl, kk or none");
+}
+
+SETTER(set_size_by)
+{
+    a->analysis.size_by = v;
+    return pg_metric_sizes_nodes(v) ? EXIT_OK : bad(cmd, "size-by", v, "a metric (not constraint, community or stability)");
+}
+
+/* "top:N", "all" or "none". */
+SETTER(set_labels)
+{
+    long n;
+    if (strcmp(v, "all") == 0 || strcmp(v, "none") == 0) {
+        a->analysis.label_top = strcmp(v, "all") == 0 ? -1 : 0;
+        return EXIT_OK;
+    }
+    if (strncmp(v, "top:", 4) != 0 || !cli_parse_long(v + 4, 0, 1000000, &n))
+        return bad(cmd, "labels", v, "top:N, all or none");
+    a->analysis.label_top = (int)n;
+    return EXIT_OK;
+}
+
 SETTER(set_view)
 {
     return pg_view_parse(v, &a->view.view) == PG_OK ? EXIT_OK
@@ -184,6 +219,10 @@ static const cli_option table[] = {
     { "window", 0, "SPAN", CLI_PERIODS, set_window, "also analyse windows of SPAN (e.g. 1y, 6m): metrics_by_period.csv" },
     { "step", 0, "SPAN", CLI_PERIODS, set_step, "windows start every SPAN (default: the window)" },
     { "radius", 0, "K", CLI_EGO, set_radius, "hops from the ego (default 1)" },
+    { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json (the default)" },
+    { "layout", 0, "L", CLI_ANALYSIS, set_layout, "node positions: auto (default: fr, drl above 2000 nodes), fr, drl, kk, none" },
+    { "size-by", 0, "METRIC", CLI_ANALYSIS, set_size_by, "node sizes in the pictures follow METRIC (default pagerank)" },
+    { "labels", 0, "top:N", CLI_ANALYSIS, set_labels, "pictures label the N largest nodes (default top:30; all, none)" },
     { "timings", 0, NULL, CLI_OUTPUT, set_timings, "print each stage's time on stderr" },
     { "quiet", 'q', NULL, CLI_OUTPUT | CLI_VALIDATE, set_quiet, "print nothing on success but the files" },
 };
@@ -240,7 +279,7 @@ static int option_of(int c)
 void cli_args_init(cli_args *a)
 {
     *a = (cli_args){ .view = PG_VIEW_OPTIONS_INIT, .analysis = PG_ANALYSIS_OPTIONS_INIT, .dir = "partygraph-out",
-                     .radius = 1 };
+                     .radius = 1, .formats = cli_default_formats() };
     a->view.where = a->where;
     a->analysis.by = a->by;
 }

@@ -49,12 +49,63 @@ static pg_status write_one(pg_output *out, const pg_graph *g, pg_format f, const
     return stream ? pg_write(g, f, stream, err) : err->status;
 }
 
-static pg_status write_dir(pg_output *out, const pg_graph *g, const char *dir, pg_error *err)
+/* The names of --formats and the files each stands for. */
+static const struct format_name {
+    const char *name;
+    unsigned formats;
+} format_names[] = {
+    { "graphml", 1u << PG_FORMAT_GRAPHML },
+    { "dot", 1u << PG_FORMAT_DOT },
+    { "csv", 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV },
+    { "json", 1u << PG_FORMAT_SUMMARY },
+};
+
+enum { NFORMAT_NAMES = sizeof format_names / sizeof format_names[0] };
+
+unsigned cli_default_formats(void)
+{
+    return 1u << PG_FORMAT_GRAPHML | 1u << PG_FORMAT_DOT | 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV |
+           1u << PG_FORMAT_SUMMARY;
+}
+
+const char *cli_format_names(void)
+{
+    static char names[256];
+    if (names[0] == '\0')
+        for (size_t i = 0; i < NFORMAT_NAMES; i++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? "," : "", format_names[i].name);
+    return names;
+}
+
+bool cli_parse_formats(const char *list, unsigned *mask, char bad[64])
+{
+    *mask = 0;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        size_t i = 0;
+        while (i < NFORMAT_NAMES && (strlen(format_names[i].name) != len || strncmp(p, format_names[i].name, len) != 0))
+            i++;
+        if (i == NFORMAT_NAMES) {
+            snprintf(bad, 64, "%.*s", (int)(len < 63 ? len : 63), p);
+            return false;
+        }
+        *mask |= format_names[i].formats;
+        p += len + (p[len] == ',');
+    }
+    if (*mask == 0)
+        snprintf(bad, 64, "%s", list);
+    return *mask != 0;
+}
+
+/* Writes the formats asked for into `dir`, and the results that exist
+ * whatever --formats says: the periods, the ego report. */
+static pg_status write_dir(pg_output *out, const pg_graph *g, unsigned formats, const char *dir, pg_error *err)
 {
     pg_status st = pg_output_mkdir(out, dir, err);
+    formats |= 1u << PG_FORMAT_PERIODS | 1u << PG_FORMAT_EGO;
     for (int f = 0; f < PG_FORMAT_COUNT && st == PG_OK; f++) {
         char path[4096];
-        if (!pg_format_available(g, (pg_format)f) || f == PG_FORMAT_EGO_TEXT)
+        if (!pg_format_available(g, (pg_format)f) || !(formats & (1u << f)))
             continue;
         if (snprintf(path, sizeof path, "%s/%s", dir, pg_format_filename((pg_format)f)) >= (int)sizeof path) {
             snprintf(err->message, sizeof err->message, "the output directory name is too long");
@@ -75,7 +126,7 @@ int cli_write_outputs(const cli_args *a, const pg_graph *g)
     if (st == PG_OK && a->dot)
         st = write_one(out, g, PG_FORMAT_DOT, a->dot, &err);
     if (st == PG_OK && !a->graphml && !a->dot)
-        st = write_dir(out, g, a->dir, &err);
+        st = write_dir(out, g, a->formats, a->dir, &err);
     if (st == PG_OK)
         st = pg_output_commit(out, &err);
     pg_output_free(out);

@@ -5,6 +5,8 @@
 # copy of its directory. Prints TAP.
 #
 #   tests/cli/run.sh BINARY [WRAPPER...]    e.g. WRAPPER = valgrind --error-exitcode=99 -q
+#   UPDATE=1 tests/cli/run.sh BINARY        rewrite the expected files of the
+#                                           cases that differ (review the diff!)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
@@ -22,6 +24,11 @@ for dir in "$cases"/*/; do
     args=$(cat "$work/args")
     (cd "$work" && eval "$* \"\$bin\" $args" <"$stdin" >"$work/got.stdout" 2>"$work/got.stderr")
     status=$?
+    if [ "${UPDATE:-}" = 1 ]; then
+        echo "$status" >"$dir/expected.status"
+        cp "$work/got.stdout" "$dir/expected.stdout"
+        cp "$work/got.stderr" "$dir/expected.stderr"
+    fi
     want=$(cat "$work/expected.status")
     problems=""
     [ "$status" = "$want" ] || problems="exit status $status, expected $want"

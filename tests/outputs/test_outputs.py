@@ -65,6 +65,51 @@ def check_dot(tap, name, out):
     tap.check(titles == ids, f"{name}: each node's SVG group is titled with its id", set(ids) ^ set(titles))
 
 
+def check_layout(tap, name, out):
+    """Positions: GraphML x/y equal DOT's pos, neato -n draws them as given."""
+    G = nx.read_graphml(os.path.join(out, "graph.graphml"))
+    dot = open(os.path.join(out, "graph.dot"), encoding="utf-8").read()
+    pos = dict(re.findall(r'^  "((?:[^"\\]|\\.)*)" \[label=.*?pos="([-0-9.]+,[-0-9.]+)!"', dot, re.M))
+    same = all(n in pos and tuple(map(float, pos[n].split(","))) == (round(d["x"], 2), round(d["y"], 2))
+               for n, d in G.nodes(data=True) if '"' not in n and "\\" not in n)
+    tap.check(G.number_of_nodes() > 0 and all("x" in d and "y" in d for _, d in G.nodes(data=True)) and same,
+              f"{name}: every node has x, y in the GraphML and the same pos in the DOT")
+    proc = subprocess.run(["neato", "-n", "-Tsvg", os.path.join(out, "graph.dot")], capture_output=True)
+    tap.check(proc.returncode == 0 and proc.stderr == b"", f"{name}: neato -n renders partygraph's layout",
+              proc.stderr.decode(errors="replace"))
+
+
+def check_layout_options(tap, binary, tmp):
+    path = "examples/cpc-interparty.json"
+    for layout in ("fr", "drl", "kk"):
+        out = os.path.join(tmp, "layout-" + layout)
+        proc = build(binary, path, out, "--layout", layout)
+        summary = json.load(open(os.path.join(out, "summary.json"))) if proc.returncode == 0 else {}
+        tap.check(summary.get("pictures", {}).get("layout") == layout, f"--layout {layout}: computed and recorded",
+                  proc.stderr.decode())
+        if proc.returncode == 0:
+            check_layout(tap, f"--layout {layout}", out)
+    out = os.path.join(tmp, "layout-none")
+    build(binary, path, out, "--layout", "none", "--formats", "graphml,dot")
+    G = nx.read_graphml(os.path.join(out, "graph.graphml"))
+    tap.check(sorted(os.listdir(out)) == ["graph.dot", "graph.graphml"] and "pos=" not in
+              open(os.path.join(out, "graph.dot")).read() and all("x" not in d for _, d in G.nodes(data=True)),
+              "--layout none: no positions; --formats graphml,dot writes only those two files")
+    out = os.path.join(tmp, "size-by")
+    build(binary, path, out, "--size-by", "degree", "--formats", "graphml")
+    G = nx.read_graphml(os.path.join(out, "graph.graphml"))
+    order = sorted(G.nodes(data=True), key=lambda nd: nd[1]["degree"])
+    tap.check(all(a[1]["size"] <= b[1]["size"] for a, b in zip(order, order[1:])),
+              "--size-by degree: node sizes grow with degree")
+    big = os.path.join(tmp, "big.json")
+    with open(big, "wb") as f:
+        f.write(subprocess.run([sys.executable, "scripts/bench/gen_dataset.py", "1000"], check=True,
+                               stdout=subprocess.PIPE).stdout)
+    proc = build(binary, big, os.path.join(tmp, "kk-big"), "--layout", "kk")
+    tap.check(proc.returncode == 2 and b"at most 1000 nodes" in proc.stderr, "--layout kk on 1,000+ nodes: a usage error",
+              proc.stderr.decode())
+
+
 def check_tables(tap, name, out, summary):
     nodes = pgtest.read_csv(os.path.join(out, "nodes.csv"))
     edges = pgtest.read_csv(os.path.join(out, "edges.csv"))
@@ -110,6 +155,7 @@ def check_dataset(tap, binary, path, tmp):
     summary = check_summary(tap, name, out, path)
     check_graphml(tap, name, out, dataset, summary)
     check_dot(tap, name, out)
+    check_layout(tap, name, out)
     check_tables(tap, name, out, summary)
     again = os.path.join(tmp, name + ".again")
     build(binary, path, again, "--threads", "1")
@@ -200,6 +246,7 @@ def main():
         for path in DATASETS:
             check_dataset(tap, binary, path, tmp)
         check_repeatable(tap, binary, tmp)
+        check_layout_options(tap, binary, tmp)
         check_stdout_modes(tap, binary, tmp)
         check_nothing_lost(tap, binary, tmp)
     finally:

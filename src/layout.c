@@ -1,0 +1,92 @@
+/* layout.c - node positions for the pictures, computed with igraph from
+ * the analysis seed: Fruchterman-Reingold (weighted) up to
+ * PG_LAYOUT_FR_MAX_NODES nodes, DrL above, Kamada-Kawai on request.
+ *
+ * igraph's coordinates have no unit; they are scaled so that the mean
+ * edge is PG_LAYOUT_EDGE_LENGTH long (nodes of a graph without edges are
+ * spread as if they had unit edges), then shifted so the smallest x and y
+ * are 0 and rounded to 0.01 — the written numbers do not carry noise. */
+#include <math.h>
+#include <string.h>
+
+#include "graph.h"
+
+enum { FR_ITERATIONS = 500 };
+
+static const char *const layout_names[PG_LAYOUT_COUNT] = { "auto", "fr", "drl", "kk", "none" };
+
+const char *pg_layout_name(pg_layout l)
+{
+    return (unsigned)l < PG_LAYOUT_COUNT ? layout_names[l] : NULL;
+}
+
+pg_status pg_layout_parse(const char *name, pg_layout *out)
+{
+    int l = pg_name_index(layout_names, PG_LAYOUT_COUNT, name);
+    if (l >= 0)
+        *out = (pg_layout)l;
+    return l >= 0 ? PG_OK : PG_EARG;
+}
+
+pg_layout pg_layout_resolve(pg_layout l, size_t n)
+{
+    if (l != PG_LAYOUT_AUTO)
+        return l;
+    return n <= PG_LAYOUT_FR_MAX_NODES ? PG_LAYOUT_FR : PG_LAYOUT_DRL;
+}
+
+static igraph_error_t compute(const pg_graph *g, pg_layout l, igraph_matrix_t *xy)
+{
+    if (l == PG_LAYOUT_KK)
+        return igraph_layout_kamada_kawai(&g->ig, xy, false, 50 * (igraph_integer_t)g->n, 0.0,
+                                          (igraph_real_t)g->n, NULL, NULL, NULL, NULL, NULL);
+    if (l == PG_LAYOUT_DRL) {
+        igraph_layout_drl_options_t o;
+        IGRAPH_CHECK(igraph_layout_drl_options_init(&o, IGRAPH_LAYOUT_DRL_DEFAULT));
+        return igraph_layout_drl(&g->ig, xy, false, &o, &g->weights);
+    }
+    return igraph_layout_fruchterman_reingold(&g->ig, xy, false, FR_ITERATIONS, sqrt((double)g->n),
+                                              IGRAPH_LAYOUT_AUTOGRID, &g->weights, NULL, NULL, NULL, NULL);
+}
+
+/* The mean edge length of `xy` (1 without edges or when all are 0). */
+static double mean_edge(const pg_graph *g, const igraph_matrix_t *xy)
+{
+    double total = 0;
+    for (size_t e = 0; e < g->edges.len; e++) {
+        long u = g->edges.items[e].u, v = g->edges.items[e].v;
+        total += hypot(MATRIX(*xy, u, 0) - MATRIX(*xy, v, 0), MATRIX(*xy, u, 1) - MATRIX(*xy, v, 1));
+    }
+    return g->edges.len > 0 && total > 0 ? total / (double)g->edges.len : 1.0;
+}
+
+/* Scales, shifts and rounds `xy` into g->x and g->y. */
+static void store(pg_graph *g, const igraph_matrix_t *xy)
+{
+    double scale = PG_LAYOUT_EDGE_LENGTH / mean_edge(g, xy), min_x = INFINITY, min_y = INFINITY;
+    for (size_t v = 0; v < g->n; v++) {
+        min_x = fmin(min_x, MATRIX(*xy, v, 0));
+        min_y = fmin(min_y, MATRIX(*xy, v, 1));
+    }
+    for (size_t v = 0; v < g->n; v++) {
+        g->x[v] = round((MATRIX(*xy, v, 0) - min_x) * scale * 100) / 100;
+        g->y[v] = round((MATRIX(*xy, v, 1) - min_y) * scale * 100) / 100;
+    }
+}
+
+igraph_error_t pg_layout_compute(pg_graph *g)
+{
+    pg_layout l = pg_layout_resolve(g->options.layout, g->n);
+    g->has_layout = false;
+    if (l == PG_LAYOUT_NONE || g->n == 0)
+        return IGRAPH_SUCCESS;
+    igraph_matrix_t xy;
+    IGRAPH_MATRIX_INIT_FINALLY(&xy, 0, 0);
+    igraph_rng_seed(igraph_rng_default(), g->options.seed);
+    IGRAPH_CHECK(compute(g, l, &xy));
+    store(g, &xy);
+    g->has_layout = true;
+    igraph_matrix_destroy(&xy);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
