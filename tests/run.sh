@@ -51,6 +51,7 @@ for b in $builds; do
     suite "$b oracle: reports, communities, ego" "$python" tests/oracle/test_analysis.py "$b/partygraph"
     suite "$b outputs (xmllint, dot, sfdp, readers)" "$python" tests/outputs/test_outputs.py "$b/partygraph"
     suite "$b examples (data, citations, counts)" "$python" tests/examples/test_examples.py "$b/partygraph"
+    suite "$b golden files (minimal example)" "$python" tests/outputs/test_golden.py "$b/partygraph"
 done
 first=$(echo "$builds" | cut -d' ' -f1)
 suite "$first valgrind" tests/valgrind/run.sh "$first/partygraph"
