@@ -385,6 +385,7 @@ typedef enum pg_format {
     PG_FORMAT_PERIODS,     /* metrics_by_period.csv: after pg_graph_analyse_periods */
     PG_FORMAT_EGO,         /* ego.json: for a graph made by pg_graph_ego */
     PG_FORMAT_EGO_TEXT,    /* ego.txt: the same report, for people */
+    PG_FORMAT_GEXF,        /* graph.gexf: GEXF 1.3 for Gephi, dynamic */
     PG_FORMAT_COUNT
 } pg_format;
 

@@ -25,6 +25,8 @@ typedef struct pg_edge {
     pg_span attrs;       /* into pg_graph.edge_attrs: merged string attributes */
     long shared;         /* projections: shared affiliations */
     const char *via;     /* projections: their ids, sorted, capped; "" otherwise */
+    bool open_start;     /* full view: a relation behind it has no start (undated) */
+    bool open_end;       /* full view: one has no end (undated, or member_of without end) */
 } pg_edge;
 
 typedef PG_VEC(pg_edge) pg_edge_vec;
@@ -183,6 +185,9 @@ struct pg_graph {
 
 /* ---- building (view.c, links.c, merge.c, project.c, filter.c) ---- */
 
+/* Days as YYYYMMDD; these stand for an open start and an open end. */
+enum { PG_OPEN_START = 0, PG_OPEN_END = 99999999 };
+
 /* A relation, explicit or implied by an entity field, between entities
  * a and b (a != b), with the days it covers. */
 typedef struct pg_link {
@@ -191,7 +196,7 @@ typedef struct pg_link {
     const char *type;
     pg_date first, last;   /* shown as the edge's first/last */
     bool dated;
-    long from_day, to_day; /* the covered days when dated, open ends 0 / 99999999 */
+    long from_day, to_day; /* the covered days when dated, open ends PG_OPEN_START / PG_OPEN_END */
     const pg_relation *r;  /* NULL when implied */
 } pg_link;
 

@@ -15,8 +15,6 @@
 
 #include "graph.h"
 
-enum { OPEN_START = 0, OPEN_END = 99999999 };
-
 static bool in_window(const pg_view_spec *s, const pg_link *l)
 {
     if (!s->windowed)
@@ -42,11 +40,11 @@ static void set_days(pg_link *l, pg_date date, pg_date end, bool open_ended)
     l->first = date;
     l->last = pg_date_is_set(end) ? end : date;
     l->dated = pg_date_is_set(date) || pg_date_is_set(end);
-    l->from_day = pg_date_is_set(date) ? pg_date_first_day(date) : OPEN_START;
+    l->from_day = pg_date_is_set(date) ? pg_date_first_day(date) : PG_OPEN_START;
     if (pg_date_is_set(end))
         l->to_day = pg_date_last_day(end);
     else
-        l->to_day = open_ended || !pg_date_is_set(date) ? OPEN_END : pg_date_last_day(date);
+        l->to_day = open_ended || !pg_date_is_set(date) ? PG_OPEN_END : pg_date_last_day(date);
 }
 
 static pg_link explicit_link(const pg_dataset *ds, const pg_relation *r)

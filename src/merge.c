@@ -108,12 +108,14 @@ static const char *merge_sources(pg_graph *g, const pg_link *first, const pg_lin
 
 static int merge_run(pg_graph *g, const pg_link *first, const pg_link *end, key_text_vec *pairs, pg_str_vec *scratch)
 {
-    pg_edge e = { first->a, first->b, 0, 0, NULL, NULL, PG_DATE_NONE, PG_DATE_NONE, { 0, 0 }, 0, "" };
+    pg_edge e = { first->a, first->b, 0, 0, NULL, NULL, PG_DATE_NONE, PG_DATE_NONE, { 0, 0 }, 0, "", false, false };
     for (const pg_link *l = first; l < end; l++) {
         e.weight += l->weight; /* ascending order: the sum is order-independent */
         e.count++;
         e.first = pg_date_earliest(e.first, l->first);
         e.last = pg_date_latest(e.last, l->last);
+        e.open_start |= !l->dated || l->from_day == PG_OPEN_START;
+        e.open_end |= !l->dated || l->to_day == PG_OPEN_END;
     }
     e.types = merge_types(g, first, end, scratch);
     e.sources = merge_sources(g, first, end, scratch);

@@ -23,6 +23,7 @@ static const writer writers[PG_FORMAT_COUNT] = {
     [PG_FORMAT_PERIODS] = { "metrics_by_period.csv", pg_write_periods },
     [PG_FORMAT_EGO] = { "ego.json", pg_write_ego_json },
     [PG_FORMAT_EGO_TEXT] = { "ego.txt", pg_write_ego_text },
+    [PG_FORMAT_GEXF] = { "graph.gexf", pg_write_gexf },
 };
 
 const char *pg_format_filename(pg_format f)

@@ -12,6 +12,7 @@ typedef void pg_writer_fn(const pg_graph *g, FILE *f);
 
 pg_writer_fn pg_write_graphml, pg_write_dot, pg_write_nodes_csv, pg_write_edges_csv, pg_write_summary,
     pg_write_periods, pg_write_ego_json, pg_write_ego_text;
+pg_writer_fn pg_write_gexf;
 
 /* Metric `m` of node `v` as text (integers without a point), or NULL when
  * it is undefined for that node. */

@@ -1,0 +1,268 @@
+/* write_gexf.c - GEXF 1.3, Gephi's own format: the GraphML writer's
+ * content with typed attribute columns (integer, long, double, boolean,
+ * string), the node name as label, viz:color (community), viz:size (by
+ * options.size_by, 4-40 as in GraphML) and viz:position (when a layout was
+ * computed), and time for Gephi's timeline (mode="dynamic",
+ * timeformat="date", full YYYY-MM-DD days):
+ *
+ *   - a dated event lives from the first day of its date to the last day
+ *     of its end (or of its date); every other node is timeless;
+ *   - an edge lives from the first day of `first` to the last day of
+ *     `last`, open where a relation behind it has no start or no end (an
+ *     undated relation, a member_of without end); without dates it is
+ *     timeless;
+ *   - an edge is clipped to the days both its ends live; when its own days
+ *     miss them altogether, it keeps its days and the events at its ends
+ *     are widened to cover them, so no edge lives without its ends.
+ *
+ * Valid against the GEXF 1.3 RELAX NG schema; no xsi:schemaLocation.
+ * Undefined values have no <attvalue>. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "escape.h"
+#include "fmt.h"
+#include "palette.h"
+#include "write.h"
+
+static const char *const type_names[] = {
+    [PG_COL_STRING] = "string", [PG_COL_LONG] = "long", [PG_COL_DOUBLE] = "double", [PG_COL_BOOL] = "boolean",
+};
+
+/* Size range of viz:size, as GraphML's `size`. */
+static const double min_size = 4.0, max_size = 40.0;
+
+/* Days a node or edge lives, YYYYMMDD, open ends PG_OPEN_START / PG_OPEN_END. */
+typedef struct interval {
+    long lo, hi;
+} interval;
+
+static const interval always = { PG_OPEN_START, PG_OPEN_END };
+
+/* An XML attribute value: pg_escape_xml, with tab and line feed as
+ * references (an XML parser turns them into spaces otherwise). UTF-8
+ * sequences are never split between chunks. */
+static void attr_text(FILE *f, const char *s)
+{
+    char chunk[256];
+    while (*s) {
+        size_t n = strcspn(s, "\t\n");
+        while (n > 0) {
+            size_t k = n < sizeof chunk - 4 ? n : sizeof chunk - 4;
+            while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+                k--;
+            memcpy(chunk, s, k);
+            chunk[k] = '\0';
+            pg_escape_xml(f, chunk);
+            s += k;
+            n -= k;
+        }
+        if (*s)
+            fputs(*s++ == '\t' ? "&#9;" : "&#10;", f);
+    }
+}
+
+static void declare(FILE *f, const char *name, const char *type)
+{
+    fprintf(f, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", name, name, type);
+}
+
+static void attributes(const pg_graph *g, FILE *f)
+{
+    fputs("    <attributes class=\"node\" mode=\"static\">\n", f);
+    declare(f, "kind", "string");
+    for (int m = 0; m < PG_METRIC_COUNT; m++)
+        declare(f, pg_metric_table()[m].name, pg_metric_table()[m].integer ? "integer" : "double");
+    for (size_t c = 0; c < g->node_columns.len; c++)
+        declare(f, g->node_columns.items[c].key, type_names[g->node_columns.items[c].type]);
+    fputs("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n", f);
+    declare(f, "count", "integer");
+    declare(f, "types", "string");
+    declare(f, "first", "string");
+    declare(f, "last", "string");
+    declare(f, "sources", "string");
+    if (pg_graph_projected(g)) {
+        declare(f, "shared", "integer");
+        declare(f, "via", "string");
+    }
+    for (size_t c = 0; c < g->edge_columns.len; c++)
+        declare(f, g->edge_columns.items[c].key, "string");
+    fputs("    </attributes>\n", f);
+}
+
+static void value(FILE *f, const char *name, const char *text)
+{
+    if (text == NULL)
+        return;
+    fprintf(f, "          <attvalue for=\"%s\" value=\"", name);
+    attr_text(f, text);
+    fputs("\"/>\n", f);
+}
+
+static void long_value(FILE *f, const char *name, long x)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", x);
+    value(f, name, buf);
+}
+
+/* The days node v lives by its own dates: an event's, else always. */
+static interval node_days(const pg_graph *g, size_t v)
+{
+    const pg_entity *e = pg_node_entity(g, v);
+    if (e->kind != PG_KIND_EVENT || !pg_date_is_set(e->date))
+        return always;
+    return (interval){ pg_date_first_day(e->date), pg_date_last_day(pg_date_is_set(e->end) ? e->end : e->date) };
+}
+
+/* The days edge e lives by its own dates (see the file comment). */
+static interval edge_days(const pg_edge *x)
+{
+    interval d = always;
+    if (pg_date_is_set(x->first) && !x->open_start)
+        d.lo = pg_date_first_day(x->first);
+    if (pg_date_is_set(x->last) && !x->open_end)
+        d.hi = pg_date_last_day(x->last);
+    return d;
+}
+
+static interval meet(interval a, interval b)
+{
+    return (interval){ a.lo > b.lo ? a.lo : b.lo, a.hi < b.hi ? a.hi : b.hi };
+}
+
+/* Edge e clipped to its ends' own days; lo > hi when it misses them. */
+static interval clipped(const pg_graph *g, size_t e)
+{
+    const pg_edge *x = &g->edges.items[e];
+    return meet(edge_days(x), meet(node_days(g, (size_t)x->u), node_days(g, (size_t)x->v)));
+}
+
+/* Fills days[v] with the days node v lives: its own, widened to cover
+ * the edges that miss them. */
+static void widen_nodes(const pg_graph *g, interval *days)
+{
+    for (size_t v = 0; v < g->n; v++)
+        days[v] = node_days(g, v);
+    for (size_t e = 0; e < g->edges.len; e++) {
+        interval c = clipped(g, e), own = edge_days(&g->edges.items[e]);
+        if (c.lo <= c.hi)
+            continue;
+        long ends[2] = { g->edges.items[e].u, g->edges.items[e].v };
+        for (int k = 0; k < 2; k++) {
+            interval *d = &days[ends[k]];
+            d->lo = own.lo < d->lo ? own.lo : d->lo;
+            d->hi = own.hi > d->hi ? own.hi : d->hi;
+        }
+    }
+}
+
+/* The start and end attributes of `d`, for its bounded ends. */
+static void spell(FILE *f, interval d)
+{
+    if (d.lo != PG_OPEN_START)
+        fprintf(f, " start=\"%04ld-%02ld-%02ld\"", d.lo / 10000, d.lo / 100 % 100, d.lo % 100);
+    if (d.hi != PG_OPEN_END)
+        fprintf(f, " end=\"%04ld-%02ld-%02ld\"", d.hi / 10000, d.hi / 100 % 100, d.hi % 100);
+}
+
+static void viz(const pg_graph *g, FILE *f, size_t v)
+{
+    char x[PG_FMT_DOUBLE_SIZE], y[PG_FMT_DOUBLE_SIZE];
+    pg_rgb rgb = pg_palette_rgb(g->community[v]);
+    fprintf(f, "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n", rgb.r, rgb.g, rgb.b);
+    fprintf(f, "        <viz:size value=\"%s\"/>\n",
+            pg_fmt_double(min_size + (max_size - min_size) * pg_node_size01(g, v), x));
+    if (g->has_layout)
+        fprintf(f, "        <viz:position x=\"%s\" y=\"%s\"/>\n", pg_fmt_double(g->x[v], x), pg_fmt_double(g->y[v], y));
+}
+
+static void node(const pg_graph *g, FILE *f, size_t v, interval days)
+{
+    char buf[PG_FMT_DOUBLE_SIZE];
+    fputs("      <node id=\"", f);
+    attr_text(f, pg_graph_node_id(g, v));
+    fputs("\" label=\"", f);
+    attr_text(f, pg_graph_node_label(g, v));
+    putc('"', f);
+    spell(f, days);
+    fputs(">\n        <attvalues>\n", f);
+    value(f, "kind", pg_kind_name(pg_graph_node_kind(g, v)));
+    for (int m = 0; m < PG_METRIC_COUNT; m++)
+        value(f, pg_metric_table()[m].name, pg_metric_text(g, m, v, buf));
+    for (size_t c = 0; c < g->node_columns.len; c++) {
+        const pg_column *col = &g->node_columns.items[c];
+        value(f, col->key, pg_node_value(g, v, col, buf));
+    }
+    fputs("        </attvalues>\n", f);
+    viz(g, f, v);
+    fputs("      </node>\n", f);
+}
+
+static void edge(const pg_graph *g, FILE *f, size_t e, bool dynamic)
+{
+    const pg_edge *x = &g->edges.items[e];
+    char buf[PG_FMT_DOUBLE_SIZE], first[16], last[16];
+    fprintf(f, "      <edge id=\"%zu\" source=\"", e);
+    attr_text(f, pg_graph_node_id(g, (size_t)x->u));
+    fputs("\" target=\"", f);
+    attr_text(f, pg_graph_node_id(g, (size_t)x->v));
+    fprintf(f, "\" weight=\"%s\"", pg_fmt_double(x->weight, buf));
+    if (dynamic) {
+        interval c = clipped(g, e);
+        spell(f, c.lo <= c.hi ? c : edge_days(x));
+    }
+    fputs(">\n        <attvalues>\n", f);
+    long_value(f, "count", x->count);
+    value(f, "types", x->types);
+    value(f, "first", pg_date_is_set(x->first) ? pg_date_format(x->first, first, sizeof first) : NULL);
+    value(f, "last", pg_date_is_set(x->last) ? pg_date_format(x->last, last, sizeof last) : NULL);
+    value(f, "sources", x->sources[0] ? x->sources : NULL);
+    if (pg_graph_projected(g)) {
+        long_value(f, "shared", x->shared);
+        value(f, "via", x->via[0] ? x->via : NULL);
+    }
+    for (size_t c = 0; c < g->edge_columns.len; c++)
+        value(f, g->edge_columns.items[c].key, pg_edge_value(g, e, &g->edge_columns.items[c]));
+    fputs("        </attvalues>\n      </edge>\n", f);
+}
+
+/* <meta>: the creator, the view, the title and description. */
+static void meta(const pg_graph *g, FILE *f)
+{
+    fprintf(f, "  <meta>\n    <creator>partygraph %s</creator>\n    <keywords>%s view</keywords>\n", PG_VERSION,
+            pg_view_name(g->spec.view));
+    if (g->ds->title[0] || g->ds->description[0]) {
+        fputs("    <description>", f);
+        pg_escape_xml(f, g->ds->title);
+        fputs(g->ds->title[0] && g->ds->description[0] ? "\n\n" : "", f);
+        pg_escape_xml(f, g->ds->description);
+        fputs("</description>\n", f);
+    }
+    fputs("  </meta>\n", f);
+}
+
+void pg_write_gexf(const pg_graph *g, FILE *f)
+{
+    /* Without memory for the widened days the file is written static:
+     * still complete and valid, only without time. */
+    interval *days = malloc((g->n ? g->n : 1) * sizeof *days);
+    if (days)
+        widen_nodes(g, days);
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ", f);
+    pg_write_provenance(g, f);
+    fputs(" -->\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n", f);
+    meta(g, f);
+    fprintf(f, "  <graph defaultedgetype=\"undirected\" mode=\"%s\"%s>\n", days ? "dynamic" : "static",
+            days ? " timeformat=\"date\"" : "");
+    attributes(g, f);
+    fprintf(f, "    <nodes count=\"%zu\">\n", g->n);
+    for (size_t v = 0; v < g->n; v++)
+        node(g, f, v, days ? days[v] : always);
+    fprintf(f, "    </nodes>\n    <edges count=\"%zu\">\n", g->edges.len);
+    for (size_t e = 0; e < g->edges.len; e++)
+        edge(g, f, e, days != NULL);
+    fputs("    </edges>\n  </graph>\n</gexf>\n", f);
+    free(days);
+}
