@@ -386,6 +386,9 @@ typedef enum pg_format {
     PG_FORMAT_EGO,         /* ego.json: for a graph made by pg_graph_ego */
     PG_FORMAT_EGO_TEXT,    /* ego.txt: the same report, for people */
     PG_FORMAT_GEXF,        /* graph.gexf: GEXF 1.3 for Gephi, dynamic */
+    PG_FORMAT_NODELINK,    /* graph.nodelink.json: NetworkX/D3 node-link, links under "links" */
+    PG_FORMAT_NODELINK_EDGES, /* graph.nodelink.json with the links under "edges" (NetworkX >= 3.4) */
+    PG_FORMAT_CYTOSCAPE,   /* graph.cyjs: Cytoscape.js elements */
     PG_FORMAT_COUNT
 } pg_format;
 

@@ -87,3 +87,9 @@ void pg_jsonw_bool(pg_jsonw *w, bool b)
     before_value(w);
     fputs(b ? "true" : "false", w->f);
 }
+
+void pg_jsonw_raw(pg_jsonw *w, const char *json)
+{
+    before_value(w);
+    fputs(json, w->f);
+}

@@ -34,4 +34,8 @@ void pg_jsonw_number(pg_jsonw *w, double x);
 void pg_jsonw_long(pg_jsonw *w, long x);
 void pg_jsonw_bool(pg_jsonw *w, bool b);
 
+/* Writes `json`, one JSON value the caller has formatted (a number as
+ * pg_fmt_double writes it, "true"), as it is. */
+void pg_jsonw_raw(pg_jsonw *w, const char *json);
+
 #endif

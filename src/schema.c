@@ -95,8 +95,11 @@ static const field source_fields[] = {
 /* Names that outputs compute themselves; data may not use them as keys. */
 static const char *const reserved_node_keys[] = {
     "id", "label", "kind", "degree", "strength", "coreness", "betweenness", "closeness",
-    "harmonic", "eigenvector", "pagerank", "constraint", "clustering", "community",
-    "r", "g", "b", "size", "x", "y", "mechanism_kind", NULL,
+    "harmonic", "eigenvector", "pagerank", "constraint", "effective_size", "clustering",
+    "coordinator", "itinerant", "gatekeeper", "representative", "liaison", "community", "stability",
+    "r", "g", "b", "size", "x", "y", "mechanism_kind",
+    "value", /* graph.cyjs: the node key NetworkX's cytoscape_graph reads */
+    NULL,
 };
 
 /* (A relation's own type, source, target, date, end, weight and sources

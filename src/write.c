@@ -24,6 +24,9 @@ static const writer writers[PG_FORMAT_COUNT] = {
     [PG_FORMAT_EGO] = { "ego.json", pg_write_ego_json },
     [PG_FORMAT_EGO_TEXT] = { "ego.txt", pg_write_ego_text },
     [PG_FORMAT_GEXF] = { "graph.gexf", pg_write_gexf },
+    [PG_FORMAT_NODELINK] = { "graph.nodelink.json", pg_write_nodelink },
+    [PG_FORMAT_NODELINK_EDGES] = { "graph.nodelink.json", pg_write_nodelink_edges },
+    [PG_FORMAT_CYTOSCAPE] = { "graph.cyjs", pg_write_cytoscape },
 };
 
 const char *pg_format_filename(pg_format f)
@@ -111,6 +114,11 @@ double pg_node_size01(const pg_graph *g, size_t v)
     int m = pg_metric_index(g->options.size_by);
     double max = g->max_metric[m], x = VECTOR(g->metric[m])[v];
     return max > 0 && x > 0 ? sqrt(x / max) : 0.0;
+}
+
+double pg_node_size(const pg_graph *g, size_t v)
+{
+    return PG_NODE_SIZE_MIN + (PG_NODE_SIZE_MAX - PG_NODE_SIZE_MIN) * pg_node_size01(g, v);
 }
 
 bool pg_graph_projected(const pg_graph *g)

@@ -13,6 +13,7 @@ typedef void pg_writer_fn(const pg_graph *g, FILE *f);
 pg_writer_fn pg_write_graphml, pg_write_dot, pg_write_nodes_csv, pg_write_edges_csv, pg_write_summary,
     pg_write_periods, pg_write_ego_json, pg_write_ego_text;
 pg_writer_fn pg_write_gexf;
+pg_writer_fn pg_write_nodelink, pg_write_nodelink_edges, pg_write_cytoscape;
 
 /* Metric `m` of node `v` as text (integers without a point), or NULL when
  * it is undefined for that node. */
@@ -29,6 +30,13 @@ const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c);
 /* Node v's size on a 0..1 scale: the square root of its size_by metric
  * over the largest (0 where undefined), so that areas follow the metric. */
 double pg_node_size01(const pg_graph *g, size_t v);
+
+/* Node v's `size` attribute (GraphML, node-link, Cytoscape): Gephi's
+ * units, PG_NODE_SIZE_MIN to PG_NODE_SIZE_MAX, area following the
+ * size_by metric. */
+#define PG_NODE_SIZE_MIN 4.0
+#define PG_NODE_SIZE_MAX 40.0
+double pg_node_size(const pg_graph *g, size_t v);
 
 /* The "periods" member of summary.json (rank changes between periods). */
 void pg_write_period_changes(const pg_graph *g, pg_jsonw *w);

@@ -30,9 +30,6 @@ static const char *const type_names[] = {
     [PG_COL_STRING] = "string", [PG_COL_LONG] = "long", [PG_COL_DOUBLE] = "double", [PG_COL_BOOL] = "boolean",
 };
 
-/* Size range of viz:size, as GraphML's `size`. */
-static const double min_size = 4.0, max_size = 40.0;
-
 /* Days a node or edge lives, YYYYMMDD, open ends PG_OPEN_START / PG_OPEN_END. */
 typedef struct interval {
     long lo, hi;
@@ -173,7 +170,7 @@ static void viz(const pg_graph *g, FILE *f, size_t v)
     pg_rgb rgb = pg_palette_rgb(g->community[v]);
     fprintf(f, "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n", rgb.r, rgb.g, rgb.b);
     fprintf(f, "        <viz:size value=\"%s\"/>\n",
-            pg_fmt_double(min_size + (max_size - min_size) * pg_node_size01(g, v), x));
+            pg_fmt_double(pg_node_size(g, v), x));
     if (g->has_layout)
         fprintf(f, "        <viz:position x=\"%s\" y=\"%s\"/>\n", pg_fmt_double(g->x[v], x), pg_fmt_double(g->y[v], y));
 }

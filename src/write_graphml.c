@@ -15,9 +15,6 @@ static const char *const type_names[] = {
     [PG_COL_STRING] = "string", [PG_COL_LONG] = "long", [PG_COL_DOUBLE] = "double", [PG_COL_BOOL] = "boolean",
 };
 
-/* Size range of Gephi's `size`, in its own units. */
-static const double min_size = 4.0, max_size = 40.0;
-
 static void key(FILE *f, const char *for_, const char *name, const char *type)
 {
     fprintf(f, "  <key id=\"%c_%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
@@ -79,7 +76,7 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     pg_rgb rgb = pg_palette_rgb(g->community[v]);
     fprintf(f, "      <data key=\"v_r\">%d</data>\n      <data key=\"v_g\">%d</data>\n"
                "      <data key=\"v_b\">%d</data>\n", rgb.r, rgb.g, rgb.b);
-    data(f, 'v', "size", pg_fmt_double(min_size + (max_size - min_size) * pg_node_size01(g, v), buf));
+    data(f, 'v', "size", pg_fmt_double(pg_node_size(g, v), buf));
     if (g->has_layout) {
         data(f, 'v', "x", pg_fmt_double(g->x[v], buf));
         data(f, 'v', "y", pg_fmt_double(g->y[v], buf));

@@ -36,7 +36,7 @@ extern const char cmd_build_usage[], cmd_validate_usage[], cmd_ego_usage[], cmd_
 
 /* Option groups (options.c has the table). */
 enum {
-    CLI_OUTPUT = 1 << 0,   /* -o, --graphml, --dot, -q, --timings */
+    CLI_OUTPUT = 1 << 0,   /* -o, --graphml, --dot, --nodelink, --cytoscape, -q, --timings */
     CLI_VIEW = 1 << 1,     /* --view, --projection, --from, --where, ... */
     CLI_ANALYSIS = 1 << 2, /* --cluster, --seed, --runs, --by, ... */
     CLI_PERIODS = 1 << 3,  /* --window, --step */
@@ -55,7 +55,9 @@ typedef struct cli_args {
     const char *by[CLI_MAX_LIST];    /* analysis.by points here */
     int window_months, step_months;
     const char *dir, *graphml, *dot;
+    const char *nodelink, *cytoscape;
     unsigned formats;                /* bit 1 << pg_format: what build and ego write into dir */
+    pg_format nodelink_format;       /* --nodelink-key: PG_FORMAT_NODELINK (links) or _EDGES */
     bool quiet, timings;
     int radius;
     char **positional;
@@ -81,8 +83,9 @@ pg_dataset *cli_load(const char *path, size_t max_errors, int *code);
  * after printing why (the exit code in *code). */
 pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code);
 
-/* Writes the outputs `a` asks for of analysed `g`: the --graphml/--dot
- * files, or every format available for `g` into a->dir (all or nothing;
+/* Writes the outputs `a` asks for of analysed `g`: the files named by
+ * --graphml, --dot, --nodelink and --cytoscape, or else every format of
+ * a->formats available for `g` into a->dir (all or nothing;
  * the text ego report goes to stdout, not there). Returns an exit code,
  * after printing any error. */
 int cli_write_outputs(const cli_args *a, const pg_graph *g);
@@ -131,11 +134,14 @@ bool cli_parse_formats(const char *list, unsigned *mask, char bad[64]);
 /* The names --formats takes, comma-separated, for messages and help. */
 const char *cli_format_names(void);
 
-/* EXIT_OK, or a usage error of command `cmd` when --graphml and --dot
- * name the same file. */
+/* EXIT_OK, or a usage error of command `cmd` when two of --graphml,
+ * --dot, --nodelink and --cytoscape name the same file. */
 int cli_check_outputs(const cli_args *a, const char *cmd);
 
-/* Does --graphml or --dot write to stdout ("-")? Then nothing else may. */
+/* Does one of those options name a file? Then only those are written. */
+bool cli_files_named(const cli_args *a);
+
+/* Does one of them write to stdout ("-")? Then nothing else may. */
 bool cli_stdout_taken(const cli_args *a);
 
 /* With --timings or a terminal on stderr: each analysis stage's time. */

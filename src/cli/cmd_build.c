@@ -1,8 +1,8 @@
 /* cmd_build.c - `partygraph build FILE`: load, build a view, analyse,
  * write graph.graphml, graph.dot, nodes.csv, edges.csv and summary.json
  * (and metrics_by_period.csv with --window) into a directory, all or
- * nothing, or only the files asked for with --graphml/--dot; then print a
- * readable summary. */
+ * nothing, or only the files asked for with --graphml, --dot, --nodelink
+ * and --cytoscape; then print a readable summary. */
 #include <stdio.h>
 
 #include "cli.h"
@@ -17,6 +17,9 @@ const char cmd_build_usage[] =
     "  nodes.csv, edges.csv   one row per node, per edge\n"
     "  summary.json           counts, structure, communities, homophily, top 10s\n"
     "  metrics_by_period.csv  with --window: every ranked metric per period\n"
+    "  graph.nodelink.json    with --formats nodelink: NetworkX, D3 (node-link JSON)\n"
+    "  graph.cyjs             with --formats cytoscape: Cytoscape.js, Cytoscape\n"
+    "  graph.gexf             with --formats gexf: Gephi, with its timeline\n"
     "Files appear together or not at all; a failed run leaves DIR as it was.\n"
     "\n"
     "options:\n";
@@ -41,7 +44,7 @@ int cmd_build(int argc, char **argv)
     if (g && a.timings)
         cli_print_timings(g, true);
     if (code == EXIT_OK && !a.quiet && !cli_stdout_taken(&a))
-        cli_print_summary(g, &a.analysis, a.graphml || a.dot ? NULL : a.dir);
+        cli_print_summary(g, &a.analysis, cli_files_named(&a) ? NULL : a.dir);
     pg_graph_free(g);
     pg_dataset_free(ds);
     return code;

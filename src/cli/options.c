@@ -96,6 +96,8 @@ static int push(const char **list, size_t *n, const char *value, const char *cmd
 SETTER(set_output) { (void)cmd; a->dir = v; return EXIT_OK; }
 SETTER(set_graphml) { (void)cmd; a->graphml = v; return EXIT_OK; }
 SETTER(set_dot) { (void)cmd; a->dot = v; return EXIT_OK; }
+SETTER(set_nodelink) { (void)cmd; a->nodelink = v; return EXIT_OK; }
+SETTER(set_cytoscape) { (void)cmd; a->cytoscape = v; return EXIT_OK; }
 SETTER(set_quiet) { (void)cmd, (void)v; a->quiet = true; return EXIT_OK; }
 SETTER(set_timings) { (void)cmd, (void)v; a->timings = true; return EXIT_OK; }
 SETTER(set_weighted) { (void)cmd, (void)v; a->analysis.weighted_paths = 1; return EXIT_OK; }
@@ -118,6 +120,14 @@ SETTER(set_formats)
     char want[300];
     snprintf(want, sizeof want, "a list of %s", cli_format_names());
     return bad(cmd, "formats", name, want);
+}
+
+SETTER(set_nodelink_key)
+{
+    if (strcmp(v, "links") != 0 && strcmp(v, "edges") != 0)
+        return bad(cmd, "nodelink-key", v, "links or edges");
+    a->nodelink_format = strcmp(v, "links") == 0 ? PG_FORMAT_NODELINK : PG_FORMAT_NODELINK_EDGES;
+    return EXIT_OK;
 }
 
 SETTER(set_layout)
@@ -193,6 +203,8 @@ static const cli_option table[] = {
     { "output", 'o', "DIR", CLI_OUTPUT, set_output, "output directory (default: partygraph-out)" },
     { "graphml", 0, "FILE", CLI_OUTPUT, set_graphml, "write only the GraphML, to FILE (\"-\": stdout)" },
     { "dot", 0, "FILE", CLI_OUTPUT, set_dot, "write only the DOT, to FILE (\"-\": stdout)" },
+    { "nodelink", 0, "FILE", CLI_OUTPUT, set_nodelink, "write only the node-link JSON, to FILE (\"-\": stdout)" },
+    { "cytoscape", 0, "FILE", CLI_OUTPUT, set_cytoscape, "write only the Cytoscape.js JSON, to FILE (\"-\": stdout)" },
     { "view", 0, "VIEW", CLI_VIEW, set_view, "full (default), parties, countries or mechanisms" },
     { "projection", 0, "W", CLI_VIEW, set_projection, "tie weights of projected views: count (default), newman, jaccard, overlap" },
     { "max-event-size", 0, "N", CLI_VIEW, set_max_event_size, "projections ignore events and mechanisms with more than N members" },
@@ -219,7 +231,8 @@ static const cli_option table[] = {
     { "window", 0, "SPAN", CLI_PERIODS, set_window, "also analyse windows of SPAN (e.g. 1y, 6m): metrics_by_period.csv" },
     { "step", 0, "SPAN", CLI_PERIODS, set_step, "windows start every SPAN (default: the window)" },
     { "radius", 0, "K", CLI_EGO, set_radius, "hops from the ego (default 1)" },
-    { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json (the default), gexf" },
+    { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json (the default), gexf, nodelink, cytoscape" },
+    { "nodelink-key", 0, "KEY", CLI_OUTPUT, set_nodelink_key, "node-link JSON: the links under \"links\" (default) or \"edges\"" },
     { "layout", 0, "L", CLI_ANALYSIS, set_layout, "node positions: auto (default: fr, drl above 2000 nodes), fr, drl, kk, none" },
     { "size-by", 0, "METRIC", CLI_ANALYSIS, set_size_by, "node sizes in the pictures follow METRIC (default pagerank)" },
     { "labels", 0, "top:N", CLI_ANALYSIS, set_labels, "pictures label the N largest nodes (default top:30; all, none)" },
@@ -279,7 +292,7 @@ static int option_of(int c)
 void cli_args_init(cli_args *a)
 {
     *a = (cli_args){ .view = PG_VIEW_OPTIONS_INIT, .analysis = PG_ANALYSIS_OPTIONS_INIT, .dir = "partygraph-out",
-                     .radius = 1, .formats = cli_default_formats() };
+                     .radius = 1, .formats = cli_default_formats(), .nodelink_format = PG_FORMAT_NODELINK };
     a->view.where = a->where;
     a->analysis.by = a->by;
 }

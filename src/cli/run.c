@@ -59,6 +59,8 @@ static const struct format_name {
     { "csv", 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV },
     { "json", 1u << PG_FORMAT_SUMMARY },
     { "gexf", 1u << PG_FORMAT_GEXF },
+    { "nodelink", 1u << PG_FORMAT_NODELINK }, /* or _EDGES: see dir_formats */
+    { "cytoscape", 1u << PG_FORMAT_CYTOSCAPE },
 };
 
 enum { NFORMAT_NAMES = sizeof format_names / sizeof format_names[0] };
@@ -117,17 +119,50 @@ static pg_status write_dir(pg_output *out, const pg_graph *g, unsigned formats, 
     return st;
 }
 
+/* The formats of --formats, with the node-link key of --nodelink-key. */
+static unsigned dir_formats(const cli_args *a)
+{
+    unsigned nodelink = 1u << PG_FORMAT_NODELINK;
+    return a->formats & nodelink ? (a->formats & ~nodelink) | 1u << a->nodelink_format : a->formats;
+}
+
+/* A file named by an option such as --graphml FILE. */
+typedef struct named_file {
+    const char *option;
+    const char *path;
+    pg_format format;
+} named_file;
+
+enum { MAX_NAMED = 4 };
+
+/* Fills `out` with the files named by --graphml, --dot, --nodelink and
+ * --cytoscape, in that order; returns how many. */
+static size_t named_files(const cli_args *a, named_file out[MAX_NAMED])
+{
+    const named_file all[MAX_NAMED] = {
+        { "graphml", a->graphml, PG_FORMAT_GRAPHML },
+        { "dot", a->dot, PG_FORMAT_DOT },
+        { "nodelink", a->nodelink, a->nodelink_format },
+        { "cytoscape", a->cytoscape, PG_FORMAT_CYTOSCAPE },
+    };
+    size_t n = 0;
+    for (size_t i = 0; i < MAX_NAMED; i++)
+        if (all[i].path)
+            out[n++] = all[i];
+    return n;
+}
+
 int cli_write_outputs(const cli_args *a, const pg_graph *g)
 {
     pg_error err = { 0 };
+    named_file named[MAX_NAMED];
+    size_t nnamed = named_files(a, named);
     pg_output *out = pg_output_new();
     pg_status st = out ? PG_OK : PG_ENOMEM;
-    if (st == PG_OK && a->graphml)
-        st = write_one(out, g, PG_FORMAT_GRAPHML, a->graphml, &err);
-    if (st == PG_OK && a->dot)
-        st = write_one(out, g, PG_FORMAT_DOT, a->dot, &err);
-    if (st == PG_OK && !a->graphml && !a->dot)
-        st = write_dir(out, g, a->formats, a->dir, &err);
+    for (size_t i = 0; i < nnamed && st == PG_OK; i++)
+        st = write_one(out, g, named[i].format, named[i].path, &err);
+    if (st == PG_OK && nnamed == 0)
+        st = write_dir(out, g, dir_formats(a), a->dir, &err);
     if (st == PG_OK)
         st = pg_output_commit(out, &err);
     pg_output_free(out);
@@ -142,14 +177,30 @@ int cli_write_outputs(const cli_args *a, const pg_graph *g)
 
 int cli_check_outputs(const cli_args *a, const char *cmd)
 {
-    if (a->graphml && a->dot && strcmp(a->graphml, a->dot) == 0)
-        return cli_usage_error(cmd, "--graphml and --dot name the same file '%s'", a->dot);
+    named_file named[MAX_NAMED];
+    size_t n = named_files(a, named);
+    for (size_t j = 1; j < n; j++)
+        for (size_t i = 0; i < j; i++)
+            if (strcmp(named[i].path, named[j].path) == 0)
+                return cli_usage_error(cmd, "--%s and --%s name the same file '%s'", named[i].option, named[j].option,
+                                       named[j].path);
     return EXIT_OK;
+}
+
+bool cli_files_named(const cli_args *a)
+{
+    named_file named[MAX_NAMED];
+    return named_files(a, named) > 0;
 }
 
 bool cli_stdout_taken(const cli_args *a)
 {
-    return (a->graphml && strcmp(a->graphml, "-") == 0) || (a->dot && strcmp(a->dot, "-") == 0);
+    named_file named[MAX_NAMED];
+    size_t n = named_files(a, named);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(named[i].path, "-") == 0)
+            return true;
+    return false;
 }
 
 void cli_print_timings(const pg_graph *g, bool forced)

@@ -39,6 +39,7 @@ static void json_writer(void *ctx, void *file)
     pg_jsonw_number(&w, 0.5);
     pg_jsonw_number(&w, 0.0 / 0.0);
     pg_jsonw_string(&w, NULL);
+    pg_jsonw_raw(&w, "2.0");
     pg_jsonw_close(&w);
     pg_jsonw_key(&w, "empty");
     pg_jsonw_open(&w, '{', false);
@@ -64,7 +65,7 @@ void run_tests(void)
     check_escape(pg_escape_csv, "say \"hi\"\nnow", "\"say \"\"hi\"\"\nnow\"", "CSV: quotes doubled, newlines quoted");
     check_escape(pg_escape_json, "a\"b\\c\n\x01\xC3\xA9", "\"a\\\"b\\\\c\\n\\u0001\xC3\xA9\"", "JSON string literal");
     char *json = capture(json_writer, NULL);
-    CHECK_STR(json, "{\n  \"n\": 3,\n  \"list\": [0.5, null, null],\n  \"empty\": {},\n  \"s\": \"x\"\n}\n",
-              "JSON writer: indentation, inline arrays, null for NaN");
+    CHECK_STR(json, "{\n  \"n\": 3,\n  \"list\": [0.5, null, null, 2.0],\n  \"empty\": {},\n  \"s\": \"x\"\n}\n",
+              "JSON writer: indentation, inline arrays, null for NaN, raw values");
     free(json);
 }

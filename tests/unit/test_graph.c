@@ -200,6 +200,12 @@ static void degenerate(void)
           "undefined values are left out or null");
     free(graphml);
     free(summary);
+    for (pg_format f = PG_FORMAT_NODELINK; f <= PG_FORMAT_CYTOSCAPE; f++) {
+        char *json = output(r.g, f);
+        CHECK(json && !strstr(json, "nan") && !strstr(json, "inf") && strstr(json, "\"constraint\": null"),
+              "web JSON: undefined values are null");
+        free(json);
+    }
     finish(&r);
     r = analyse("{}", NULL);
     CHECK(r.g && pg_graph_node_count(r.g) == 0 && pg_graph_component_count(r.g) == 0, "an empty dataset analyses");

@@ -109,6 +109,14 @@ static void semantic_errors(void)
               "t.json: $.parties[0].degree: \"degree\" is computed by partygraph and cannot be set in the data; "
               "rename the key",
               "computed names are reserved");
+    CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"stability\": 3}]}"),
+              "t.json: $.parties[0].stability: \"stability\" is computed by partygraph and cannot be set in the data; "
+              "rename the key",
+              "every metric name is reserved");
+    CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"value\": 3}]}"),
+              "t.json: $.parties[0].value: \"value\" is computed by partygraph and cannot be set in the data; "
+              "rename the key",
+              "Cytoscape's node key value is reserved");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"founding \\\"year\\\"\": 1}]}"),
               "t.json: $.parties[0][\"founding \\\"year\\\"\"]: \"founding \\\"year\\\"\" is not a valid attribute name: "
               "use 1-200 ASCII letters, digits and _ . - : (for example \"founding_year\")",

@@ -1,0 +1,235 @@
+/* write_web.c - JSON for web tools and NetworkX: node-link data
+ * (graph.nodelink.json: what NetworkX's node_link_data writes and D3's
+ * force layouts read, the links under "links" or, for NetworkX 3.4 on,
+ * "edges") and Cytoscape.js elements (graph.cyjs: what
+ * networkx.cytoscape_data writes and Cytoscape.js and Cytoscape read).
+ *
+ * Rules: nodes and edges carry the fields of graph.graphml under the same
+ * names with the same values (the same text: pg_metric_text,
+ * pg_node_value, pg_fmt_double); every node has every field and every
+ * edge every edge field, null where GraphML has no <data> (an undefined
+ * metric, an attribute the entity lacks), so no NaN or Inf is ever
+ * written; integer fields are JSON integers and double fields always have
+ * a point or an exponent ("3.0"), so typed readers see GraphML's types.
+ * Cytoscape adds what its readers need: "value" (the id, NetworkX's node
+ * key) and "name" (the label) on nodes, "id" ("SOURCE/TARGET": '/' is
+ * never in an entity id, so no edge id can equal a node id) on edges,
+ * and "position" with the layout. One node or edge per line. */
+#include <string.h>
+
+#include "date.h"
+#include "fmt.h"
+#include "jsonw.h"
+#include "palette.h"
+#include "write.h"
+
+/* A double as `text` (pg_fmt_double's form), with ".0" added when it
+ * would read back as an integer; NULL is null. */
+static void real(pg_jsonw *w, const char *text)
+{
+    char buf[PG_FMT_DOUBLE_SIZE + 2];
+    if (text == NULL || strpbrk(text, ".eE") != NULL) {
+        if (text)
+            pg_jsonw_raw(w, text);
+        else
+            pg_jsonw_string(w, NULL);
+        return;
+    }
+    snprintf(buf, sizeof buf, "%s.0", text);
+    pg_jsonw_raw(w, buf);
+}
+
+/* Member `key` with `text` as a value of column type `type`; NULL is null. */
+static void member(pg_jsonw *w, const char *key, pg_column_type type, const char *text)
+{
+    pg_jsonw_key(w, key);
+    if (text == NULL || type == PG_COL_STRING)
+        pg_jsonw_string(w, text);
+    else if (type == PG_COL_DOUBLE)
+        real(w, text);
+    else
+        pg_jsonw_raw(w, text); /* long: digits; boolean: true, false */
+}
+
+static void member_double(pg_jsonw *w, const char *key, double x)
+{
+    char buf[PG_FMT_DOUBLE_SIZE];
+    member(w, key, PG_COL_DOUBLE, pg_fmt_double(x, buf));
+}
+
+static void member_long(pg_jsonw *w, const char *key, long x)
+{
+    pg_jsonw_key(w, key);
+    pg_jsonw_long(w, x);
+}
+
+/* The graph's own data: title, description, view and provenance. */
+static void graph_data(const pg_graph *g, pg_jsonw *w)
+{
+    pg_jsonw_open(w, '{', false);
+    member(w, "title", PG_COL_STRING, g->ds->title[0] ? g->ds->title : NULL);
+    member(w, "description", PG_COL_STRING, g->ds->description[0] ? g->ds->description : NULL);
+    member(w, "view", PG_COL_STRING, pg_view_name(g->spec.view));
+    member(w, "partygraph", PG_COL_STRING, PG_VERSION);
+    member(w, "input_sha256", PG_COL_STRING, g->ds->sha256);
+    pg_jsonw_close(w);
+}
+
+/* The fields of node v after its id, as graph.graphml has them. */
+static void node_fields(const pg_graph *g, pg_jsonw *w, size_t v)
+{
+    char buf[PG_FMT_DOUBLE_SIZE];
+    member(w, "label", PG_COL_STRING, pg_graph_node_label(g, v));
+    member(w, "kind", PG_COL_STRING, pg_kind_name(pg_graph_node_kind(g, v)));
+    for (int m = 0; m < PG_METRIC_COUNT; m++) {
+        const pg_metric_info *info = &pg_metric_table()[m];
+        member(w, info->name, info->integer ? PG_COL_LONG : PG_COL_DOUBLE, pg_metric_text(g, m, v, buf));
+    }
+    pg_rgb rgb = pg_palette_rgb(g->community[v]);
+    member_long(w, "r", rgb.r);
+    member_long(w, "g", rgb.g);
+    member_long(w, "b", rgb.b);
+    member_double(w, "size", pg_node_size(g, v));
+    if (g->has_layout) {
+        member_double(w, "x", g->x[v]);
+        member_double(w, "y", g->y[v]);
+    }
+    for (size_t c = 0; c < g->node_columns.len; c++) {
+        const pg_column *col = &g->node_columns.items[c];
+        member(w, col->key, col->type, pg_node_value(g, v, col, buf));
+    }
+}
+
+/* The fields of edge e after its ends, as graph.graphml has them. */
+static void edge_fields(const pg_graph *g, pg_jsonw *w, size_t e)
+{
+    const pg_edge *x = &g->edges.items[e];
+    char first[16], last[16];
+    member_double(w, "weight", x->weight);
+    member_long(w, "count", x->count);
+    member(w, "types", PG_COL_STRING, x->types);
+    member(w, "first", PG_COL_STRING, pg_date_is_set(x->first) ? pg_date_format(x->first, first, sizeof first) : NULL);
+    member(w, "last", PG_COL_STRING, pg_date_is_set(x->last) ? pg_date_format(x->last, last, sizeof last) : NULL);
+    member(w, "sources", PG_COL_STRING, x->sources[0] ? x->sources : NULL);
+    if (pg_graph_projected(g)) {
+        member_long(w, "shared", x->shared);
+        member(w, "via", PG_COL_STRING, x->via[0] ? x->via : NULL);
+    }
+    for (size_t c = 0; c < g->edge_columns.len; c++)
+        member(w, g->edge_columns.items[c].key, PG_COL_STRING, pg_edge_value(g, e, &g->edge_columns.items[c]));
+}
+
+/* Edge e's ends, by entity id. */
+static void ends(const pg_graph *g, pg_jsonw *w, size_t e)
+{
+    member(w, "source", PG_COL_STRING, pg_graph_node_id(g, (size_t)g->edges.items[e].u));
+    member(w, "target", PG_COL_STRING, pg_graph_node_id(g, (size_t)g->edges.items[e].v));
+}
+
+/* {"directed": false, "multigraph": false, "graph": {...}, "nodes": [...],
+ * links_key: [...]}, as networkx.node_link_data writes it. */
+static void nodelink(const pg_graph *g, FILE *f, const char *links_key)
+{
+    pg_jsonw w;
+    pg_jsonw_init(&w, f);
+    pg_jsonw_open(&w, '{', false);
+    pg_jsonw_key(&w, "directed");
+    pg_jsonw_bool(&w, false);
+    pg_jsonw_key(&w, "multigraph");
+    pg_jsonw_bool(&w, false);
+    pg_jsonw_key(&w, "graph");
+    graph_data(g, &w);
+    pg_jsonw_key(&w, "nodes");
+    pg_jsonw_open(&w, '[', false);
+    for (size_t v = 0; v < g->n; v++) {
+        pg_jsonw_open(&w, '{', true);
+        member(&w, "id", PG_COL_STRING, pg_graph_node_id(g, v));
+        node_fields(g, &w, v);
+        pg_jsonw_close(&w);
+    }
+    pg_jsonw_close(&w);
+    pg_jsonw_key(&w, links_key);
+    pg_jsonw_open(&w, '[', false);
+    for (size_t e = 0; e < g->edges.len; e++) {
+        pg_jsonw_open(&w, '{', true);
+        ends(g, &w, e);
+        edge_fields(g, &w, e);
+        pg_jsonw_close(&w);
+    }
+    pg_jsonw_close(&w);
+    pg_jsonw_close(&w);
+}
+
+void pg_write_nodelink(const pg_graph *g, FILE *f)
+{
+    nodelink(g, f, "links");
+}
+
+void pg_write_nodelink_edges(const pg_graph *g, FILE *f)
+{
+    nodelink(g, f, "edges");
+}
+
+/* {"data": {"id", "value", "name", ...}, "position": {"x", "y"}}. */
+static void cytoscape_node(const pg_graph *g, pg_jsonw *w, size_t v)
+{
+    pg_jsonw_open(w, '{', true);
+    pg_jsonw_key(w, "data");
+    pg_jsonw_open(w, '{', true);
+    member(w, "id", PG_COL_STRING, pg_graph_node_id(g, v));
+    member(w, "value", PG_COL_STRING, pg_graph_node_id(g, v));
+    member(w, "name", PG_COL_STRING, pg_graph_node_label(g, v));
+    node_fields(g, w, v);
+    pg_jsonw_close(w);
+    if (g->has_layout) {
+        pg_jsonw_key(w, "position");
+        pg_jsonw_open(w, '{', true);
+        member_double(w, "x", g->x[v]);
+        member_double(w, "y", g->y[v]);
+        pg_jsonw_close(w);
+    }
+    pg_jsonw_close(w);
+}
+
+/* {"data": {"id": "SOURCE/TARGET", "source", "target", ...}}. */
+static void cytoscape_edge(const pg_graph *g, pg_jsonw *w, size_t e)
+{
+    const pg_edge *x = &g->edges.items[e];
+    char id[2 * 200 + 2]; /* entity ids have at most 200 characters (schema.c) */
+    snprintf(id, sizeof id, "%s/%s", pg_graph_node_id(g, (size_t)x->u), pg_graph_node_id(g, (size_t)x->v));
+    pg_jsonw_open(w, '{', true);
+    pg_jsonw_key(w, "data");
+    pg_jsonw_open(w, '{', true);
+    member(w, "id", PG_COL_STRING, id);
+    ends(g, w, e);
+    edge_fields(g, w, e);
+    pg_jsonw_close(w);
+    pg_jsonw_close(w);
+}
+
+void pg_write_cytoscape(const pg_graph *g, FILE *f)
+{
+    pg_jsonw w;
+    pg_jsonw_init(&w, f);
+    pg_jsonw_open(&w, '{', false);
+    pg_jsonw_key(&w, "directed");
+    pg_jsonw_bool(&w, false);
+    pg_jsonw_key(&w, "multigraph");
+    pg_jsonw_bool(&w, false);
+    pg_jsonw_key(&w, "data");
+    graph_data(g, &w);
+    pg_jsonw_key(&w, "elements");
+    pg_jsonw_open(&w, '{', false);
+    pg_jsonw_key(&w, "nodes");
+    pg_jsonw_open(&w, '[', false);
+    for (size_t v = 0; v < g->n; v++)
+        cytoscape_node(g, &w, v);
+    pg_jsonw_close(&w);
+    pg_jsonw_key(&w, "edges");
+    pg_jsonw_open(&w, '[', false);
+    for (size_t e = 0; e < g->edges.len; e++)
+        cytoscape_edge(g, &w, e);
+    pg_jsonw_close(&w);
+    pg_jsonw_close(&w);
+    pg_jsonw_close(&w);
+}
