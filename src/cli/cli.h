@@ -122,7 +122,12 @@ void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The human-readable summary of an analysed graph on stdout, ending with
  * where the files went (`dir`, or nothing when NULL). */
-void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir);
+void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir, unsigned formats);
+
+/* What build and ego write into the directory (bit 1 << pg_format, those
+ * `g` has): --formats with the node-link key of --nodelink-key, and the
+ * periods and the ego report whatever --formats says. */
+unsigned cli_dir_formats(const cli_args *a);
 
 /* The formats `build` writes by default: graphml, dot, csv, json. */
 unsigned cli_default_formats(void);

@@ -44,7 +44,7 @@ int cmd_build(int argc, char **argv)
     if (g && a.timings)
         cli_print_timings(g, true);
     if (code == EXIT_OK && !a.quiet && !cli_stdout_taken(&a))
-        cli_print_summary(g, &a.analysis, cli_files_named(&a) ? NULL : a.dir);
+        cli_print_summary(g, &a.analysis, cli_files_named(&a) ? NULL : a.dir, cli_dir_formats(&a));
     pg_graph_free(g);
     pg_dataset_free(ds);
     return code;

@@ -137,12 +137,17 @@ static void print_communities(const pg_graph *g)
     free(best);
 }
 
-void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir)
+void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir, unsigned formats)
 {
     print_counts(g, opt);
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
         print_table(g, tables[i].metric, tables[i].meaning);
     print_communities(g);
-    if (dir != NULL)
-        printf("\nwrote %s/: graph.graphml graph.dot nodes.csv edges.csv summary.json\n", dir);
+    if (dir == NULL)
+        return;
+    printf("\nwrote %s/:", dir);
+    for (int f = 0; f < PG_FORMAT_COUNT; f++)
+        if ((formats & (1u << f)) && pg_format_available(g, (pg_format)f))
+            printf(" %s", pg_format_filename((pg_format)f));
+    putchar('\n');
 }

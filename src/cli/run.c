@@ -59,7 +59,7 @@ static const struct format_name {
     { "csv", 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV },
     { "json", 1u << PG_FORMAT_SUMMARY },
     { "gexf", 1u << PG_FORMAT_GEXF },
-    { "nodelink", 1u << PG_FORMAT_NODELINK }, /* or _EDGES: see dir_formats */
+    { "nodelink", 1u << PG_FORMAT_NODELINK }, /* or _EDGES: see cli_dir_formats */
     { "cytoscape", 1u << PG_FORMAT_CYTOSCAPE },
 };
 
@@ -100,12 +100,10 @@ bool cli_parse_formats(const char *list, unsigned *mask, char bad[64])
     return *mask != 0;
 }
 
-/* Writes the formats asked for into `dir`, and the results that exist
- * whatever --formats says: the periods, the ego report. */
+/* Writes the formats of cli_dir_formats that `g` has into `dir`. */
 static pg_status write_dir(pg_output *out, const pg_graph *g, unsigned formats, const char *dir, pg_error *err)
 {
     pg_status st = pg_output_mkdir(out, dir, err);
-    formats |= 1u << PG_FORMAT_PERIODS | 1u << PG_FORMAT_EGO;
     for (int f = 0; f < PG_FORMAT_COUNT && st == PG_OK; f++) {
         char path[4096];
         if (!pg_format_available(g, (pg_format)f) || !(formats & (1u << f)))
@@ -120,10 +118,10 @@ static pg_status write_dir(pg_output *out, const pg_graph *g, unsigned formats, 
 }
 
 /* The formats of --formats, with the node-link key of --nodelink-key. */
-static unsigned dir_formats(const cli_args *a)
+unsigned cli_dir_formats(const cli_args *a)
 {
-    unsigned nodelink = 1u << PG_FORMAT_NODELINK;
-    return a->formats & nodelink ? (a->formats & ~nodelink) | 1u << a->nodelink_format : a->formats;
+    unsigned nodelink = 1u << PG_FORMAT_NODELINK, results = 1u << PG_FORMAT_PERIODS | 1u << PG_FORMAT_EGO;
+    return results | (a->formats & nodelink ? (a->formats & ~nodelink) | 1u << a->nodelink_format : a->formats);
 }
 
 /* A file named by an option such as --graphml FILE. */
@@ -162,7 +160,7 @@ int cli_write_outputs(const cli_args *a, const pg_graph *g)
     for (size_t i = 0; i < nnamed && st == PG_OK; i++)
         st = write_one(out, g, named[i].format, named[i].path, &err);
     if (st == PG_OK && nnamed == 0)
-        st = write_dir(out, g, dir_formats(a), a->dir, &err);
+        st = write_dir(out, g, cli_dir_formats(a), a->dir, &err);
     if (st == PG_OK)
         st = pg_output_commit(out, &err);
     pg_output_free(out);
