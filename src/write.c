@@ -23,6 +23,7 @@ static const writer writers[PG_FORMAT_COUNT] = {
     [PG_FORMAT_PERIODS] = { "metrics_by_period.csv", pg_write_periods },
     [PG_FORMAT_EGO] = { "ego.json", pg_write_ego_json },
     [PG_FORMAT_EGO_TEXT] = { "ego.txt", pg_write_ego_text },
+    [PG_FORMAT_HTML] = { "report.html", pg_write_html },
 };
 
 const char *pg_format_filename(pg_format f)
@@ -50,6 +51,8 @@ pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err)
                             !g->analysed ? "the graph is not analysed" : "it was not computed for this graph");
     errno = 0;
     writers[f].fn(g, out);
+    if (errno == ENOMEM)
+        return pg_error_set(err, PG_ENOMEM, "out of memory writing %s", writers[f].filename);
     if (fflush(out) != 0 || ferror(out))
         return pg_error_set_errno(err, PG_EIO, errno ? errno : EIO, "cannot write %s", writers[f].filename);
     pg_error_clear(err);

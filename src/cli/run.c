@@ -58,6 +58,7 @@ static const struct format_name {
     { "dot", 1u << PG_FORMAT_DOT },
     { "csv", 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV },
     { "json", 1u << PG_FORMAT_SUMMARY },
+    { "html", 1u << PG_FORMAT_HTML },
 };
 
 enum { NFORMAT_NAMES = sizeof format_names / sizeof format_names[0] };
