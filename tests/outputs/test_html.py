@@ -300,6 +300,66 @@ def check_breakout(tap, binary, tmp, profile):
               "</script> names: the title is text, and a search for '</script>' finds its node", f"{title!r} {count!r}")
 
 
+# Appended to a copy of a page: hovers over node ID, turns the wheel and
+# drags at its centre through synthetic events, and records what the page
+# did in attributes of <body>, for the DOM dump.
+PROBE = """<script>
+(function () {
+  var svg = document.getElementById('pg-graph'), body = document.body;
+  var node = svg.querySelector('.node[data-id="ID"]'), r = node.getBoundingClientRect();
+  var x = Math.round(r.left + r.width / 2), y = Math.round(r.top + r.height / 2); /* events carry whole pixels */
+  function under(px, py) {
+    var p = svg.createSVGPoint(); p.x = px; p.y = py;
+    p = p.matrixTransform(svg.getScreenCTM().inverse());
+    return p.x.toFixed(3) + ' ' + p.y.toFixed(3);
+  }
+  function pointer(type, px, py) {
+    svg.dispatchEvent(new PointerEvent(type, { bubbles: true, clientX: px, clientY: py, pointerId: 1,
+                                               pointerType: 'mouse', isPrimary: true }));
+  }
+  node.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, clientX: x, clientY: y }));
+  body.setAttribute('data-home', svg.getAttribute('viewBox'));
+  body.setAttribute('data-under-before', under(x, y));
+  svg.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaY: -300, clientX: x, clientY: y }));
+  body.setAttribute('data-zoomed', svg.getAttribute('viewBox'));
+  body.setAttribute('data-under-after', under(x, y));
+  pointer('pointerdown', x, y);
+  pointer('pointermove', x + 60, y + 40);
+  pointer('pointerup', x + 60, y + 40);
+  body.setAttribute('data-panned', svg.getAttribute('viewBox'));
+  body.setAttribute('data-under-dragged', under(x + 60, y + 40));
+})();
+</script>
+"""
+
+
+def check_interaction(tap, binary, tmp, profile):
+    """The tooltip, the wheel and the drag, through synthetic events."""
+    out = os.path.join(tmp, "interaction")
+    build(binary, "examples/cpc-interparty.json", out, "--formats", "html,csv")
+    text = open(os.path.join(out, "report.html"), encoding="utf-8").read()
+    probe = os.path.join(out, "probe.html")
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(text.replace("</body>", PROBE.replace("ID", "cpv") + "</body>"))
+    tree = dump(probe, "", profile)
+    row = next(n for n in pgtest.read_csv(os.path.join(out, "nodes.csv")) if n["id"] == "cpv")
+    tip = by_id(tree, "pg-tooltip")
+    cells = [e.text() for e in tip.all(lambda e: e.tag in ("strong", "div", "dt", "dd"))]
+    want = [row["label"], "party, Vietnam", "degree", row["degree"], "betweenness",
+            f"{float(row['betweenness']):.4g}", "pagerank", f"{float(row['pagerank']):.4g}", "eigenvector",
+            f"{float(row['eigenvector']):.4g}", "community", row["community"]]
+    tap.check("hidden" not in tip.attrs and cells == want,
+              "hovering over a node shows its name, kind, country, degree, betweenness, PageRank, eigenvector, "
+              "community", f"{cells} != {want}")
+    body = tree.root.first(lambda e: e.tag == "body").attrs
+    home, zoomed, panned = ([float(x) for x in body[k].split()] for k in ("data-home", "data-zoomed", "data-panned"))
+    tap.check(zoomed[2] < home[2] and zoomed[3] < home[3] and body["data-under-before"] == body["data-under-after"],
+              "the wheel zooms in around the pointer (the point under it stays)", body)
+    tap.check(panned[2:] == zoomed[2:] and panned[:2] != zoomed[:2]
+              and body["data-under-dragged"] == body["data-under-after"],
+              "dragging pans: the point grabbed follows the pointer", body)
+
+
 def check_options(tap, binary, tmp, profile):
     path = "examples/minimal.json"
     out = os.path.join(tmp, "default")
@@ -341,6 +401,7 @@ def main():
         for path, part in DATASETS:
             check_dataset(tap, binary, path, part, tmp, profile)
         check_breakout(tap, binary, tmp, profile)
+        check_interaction(tap, binary, tmp, profile)
         check_options(tap, binary, tmp, profile)
     finally:
         shutil.rmtree(tmp)
