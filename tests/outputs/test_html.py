@@ -372,6 +372,14 @@ def check_options(tap, binary, tmp, profile):
         svg, _ = svg_nodes(Tree(open(os.path.join(out, "report.html"), encoding="utf-8").read()))
         counts[labels] = len(list(svg.all(lambda e: e.tag == "text")))
     tap.check(counts == {"none": 0, "all": 12, "top:3": 3}, "--labels none, all, top:3 label 0, every, 3 nodes", counts)
+    out = os.path.join(tmp, "window")
+    build(binary, "examples/cpc-interparty.json", out, "--formats", "html,json", "--from", "2017", "--to", "2019-06")
+    summary = pgtest.read_json(os.path.join(out, "summary.json"))
+    facts = by_id(Tree(open(os.path.join(out, "report.html"), encoding="utf-8").read()), "pg-facts").text()
+    want = (f"Dates: from {summary['view']['from']} to {summary['view']['to']} \u00b7 {summary['nodes']} nodes, "
+            f"{summary['edges']} edges, {summary['communities']['count']} communities")
+    tap.check(want in facts, "--from 2017 --to 2019-06: the page gives the date window and the counts of summary.json",
+              f"{facts!r} lacks {want!r}")
     out = os.path.join(tmp, "no-layout")
     build(binary, path, out, "--formats", "html", "--layout", "none")
     tree = dump(os.path.join(out, "report.html"), "", profile)
