@@ -389,6 +389,7 @@ typedef enum pg_format {
     PG_FORMAT_NODELINK,    /* graph.nodelink.json: NetworkX/D3 node-link, links under "links" */
     PG_FORMAT_NODELINK_EDGES, /* graph.nodelink.json with the links under "edges" (NetworkX >= 3.4) */
     PG_FORMAT_CYTOSCAPE,   /* graph.cyjs: Cytoscape.js elements */
+    PG_FORMAT_HTML,        /* report.html: the picture, tooltips, search, tables */
     PG_FORMAT_COUNT
 } pg_format;
 
@@ -400,8 +401,8 @@ const char *pg_format_filename(pg_format f);
 int pg_format_available(const pg_graph *g, pg_format f);
 
 /* Writes analysed graph `g` in format `f` to `out`. Returns PG_OK, PG_EARG
- * (format not available for `g`, bad format) or PG_EIO (with errno's
- * reason in `err`). */
+ * (format not available for `g`, bad format), PG_ENOMEM (report.html) or
+ * PG_EIO (with errno's reason in `err`). */
 pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err);
 
 /* Writes the shortest paths between the entities with ids `from_id` and

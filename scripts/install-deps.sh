@@ -25,6 +25,7 @@ need libcjson-dev    pkg-config --exists libcjson
 
 if [ "${1:-}" = "--test" ]; then
     for p in $test_pkgs; do need "$p" installed "$p"; done
+    need chromium test -x /usr/bin/chromium # report.html's test: headless Chromium
 fi
 
 missing=$(printf '%s\n' $missing | sort -u | tr '\n' ' ')

@@ -82,7 +82,8 @@ void pg_escape_csv(FILE *f, const char *s)
     putc('"', f);
 }
 
-void pg_escape_json(FILE *f, const char *s)
+/* A JSON string literal; `html` also writes < > & U+2028 U+2029 as \uXXXX. */
+static void json_string(FILE *f, const char *s, int html)
 {
     putc('"', f);
     for (; *s; s++) {
@@ -93,12 +94,33 @@ void pg_escape_json(FILE *f, const char *s)
         case '\n': fputs("\\n", f); break;
         case '\r': fputs("\\r", f); break;
         case '\t': fputs("\\t", f); break;
-        default:
-            if (c < 0x20)
+        case '<': case '>': case '&':
+            if (html)
                 fprintf(f, "\\u%04x", c);
             else
                 putc(c, f);
+            break;
+        default:
+            if (c < 0x20) {
+                fprintf(f, "\\u%04x", c);
+            } else if (html && c == 0xE2 && (unsigned char)s[1] == 0x80 &&
+                       ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9)) {
+                fputs((unsigned char)s[2] == 0xA8 ? "\\u2028" : "\\u2029", f);
+                s += 2;
+            } else {
+                putc(c, f);
+            }
         }
     }
     putc('"', f);
+}
+
+void pg_escape_json(FILE *f, const char *s)
+{
+    json_string(f, s, 0);
+}
+
+void pg_escape_json_html(FILE *f, const char *s)
+{
+    json_string(f, s, 1);
 }

@@ -23,4 +23,9 @@ void pg_escape_csv(FILE *f, const char *s);
 /* A JSON string literal, quotes included. */
 void pg_escape_json(FILE *f, const char *s);
 
+/* A JSON string literal that is also safe inside an HTML <script>
+ * element: < > & become \u003c \u003e \u0026 (so no "</script>" or
+ * "<!--" can appear) and U+2028, U+2029 become \u2028, \u2029. */
+void pg_escape_json_html(FILE *f, const char *s);
+
 #endif

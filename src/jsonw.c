@@ -52,10 +52,18 @@ void pg_jsonw_close(pg_jsonw *w)
         putc('\n', w->f);
 }
 
+static void string(pg_jsonw *w, const char *s)
+{
+    if (w->html)
+        pg_escape_json_html(w->f, s);
+    else
+        pg_escape_json(w->f, s);
+}
+
 void pg_jsonw_key(pg_jsonw *w, const char *key)
 {
     before_value(w);
-    pg_escape_json(w->f, key);
+    string(w, key);
     fputs(": ", w->f);
     w->after_key = true;
 }
@@ -66,7 +74,7 @@ void pg_jsonw_string(pg_jsonw *w, const char *s)
     if (s == NULL)
         fputs("null", w->f);
     else
-        pg_escape_json(w->f, s);
+        string(w, s);
 }
 
 void pg_jsonw_number(pg_jsonw *w, double x)

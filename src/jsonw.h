@@ -15,6 +15,7 @@ typedef struct pg_jsonw {
     bool is_inline[PG_JSONW_DEPTH];
     bool is_object[PG_JSONW_DEPTH];
     bool after_key;
+    bool html;  /* strings as pg_escape_json_html: for a <script> element */
 } pg_jsonw;
 
 void pg_jsonw_init(pg_jsonw *w, FILE *f);

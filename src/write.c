@@ -27,6 +27,7 @@ static const writer writers[PG_FORMAT_COUNT] = {
     [PG_FORMAT_NODELINK] = { "graph.nodelink.json", pg_write_nodelink },
     [PG_FORMAT_NODELINK_EDGES] = { "graph.nodelink.json", pg_write_nodelink_edges },
     [PG_FORMAT_CYTOSCAPE] = { "graph.cyjs", pg_write_cytoscape },
+    [PG_FORMAT_HTML] = { "report.html", pg_write_html },
 };
 
 const char *pg_format_filename(pg_format f)
@@ -54,6 +55,8 @@ pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err)
                             !g->analysed ? "the graph is not analysed" : "it was not computed for this graph");
     errno = 0;
     writers[f].fn(g, out);
+    if (errno == ENOMEM)
+        return pg_error_set(err, PG_ENOMEM, "out of memory writing %s", writers[f].filename);
     if (fflush(out) != 0 || ferror(out))
         return pg_error_set_errno(err, PG_EIO, errno ? errno : EIO, "cannot write %s", writers[f].filename);
     pg_error_clear(err);

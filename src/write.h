@@ -1,5 +1,7 @@
 /* write.h - the writers behind pg_write. Each writes one format of an
- * analysed graph to a stream and leaves error detection to ferror(). */
+ * analysed graph to a stream and leaves error detection to ferror(); a
+ * writer that needs memory and gets none writes nothing, sets errno to
+ * ENOMEM and returns. */
 #ifndef PG_WRITE_H
 #define PG_WRITE_H
 
@@ -11,7 +13,7 @@
 typedef void pg_writer_fn(const pg_graph *g, FILE *f);
 
 pg_writer_fn pg_write_graphml, pg_write_dot, pg_write_nodes_csv, pg_write_edges_csv, pg_write_summary,
-    pg_write_periods, pg_write_ego_json, pg_write_ego_text;
+    pg_write_periods, pg_write_ego_json, pg_write_ego_text, pg_write_html;
 pg_writer_fn pg_write_gexf;
 pg_writer_fn pg_write_nodelink, pg_write_nodelink_edges, pg_write_cytoscape;
 

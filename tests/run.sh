@@ -52,6 +52,7 @@ for b in $builds; do
     suite "$b outputs (xmllint, dot, sfdp, readers)" "$python" tests/outputs/test_outputs.py "$b/partygraph"
     suite "$b outputs: GEXF (RELAX NG, NetworkX, igraph)" "$python" tests/outputs/test_gexf.py "$b/partygraph"
     suite "$b outputs: web JSON (NetworkX, igraph, D3)" "$python" tests/outputs/test_web.py "$b/partygraph"
+    suite "$b report.html (headless Chromium)" "$python" tests/outputs/test_html.py "$b/partygraph"
     suite "$b examples (data, citations, counts)" "$python" tests/examples/test_examples.py "$b/partygraph"
     suite "$b golden files (minimal example)" "$python" tests/outputs/test_golden.py "$b/partygraph"
 done

@@ -20,6 +20,7 @@ const char cmd_build_usage[] =
     "  graph.nodelink.json    with --formats nodelink: NetworkX, D3 (node-link JSON)\n"
     "  graph.cyjs             with --formats cytoscape: Cytoscape.js, Cytoscape\n"
     "  graph.gexf             with --formats gexf: Gephi, with its timeline\n"
+    "  report.html            with --formats html: the drawing, search, sortable tables, offline\n"
     "Files appear together or not at all; a failed run leaves DIR as it was.\n"
     "\n"
     "options:\n";

@@ -61,6 +61,7 @@ static const struct format_name {
     { "gexf", 1u << PG_FORMAT_GEXF },
     { "nodelink", 1u << PG_FORMAT_NODELINK }, /* or _EDGES: see cli_dir_formats */
     { "cytoscape", 1u << PG_FORMAT_CYTOSCAPE },
+    { "html", 1u << PG_FORMAT_HTML },
 };
 
 enum { NFORMAT_NAMES = sizeof format_names / sizeof format_names[0] };

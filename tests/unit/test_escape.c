@@ -64,6 +64,9 @@ void run_tests(void)
     check_escape(pg_escape_csv, "a,b", "\"a,b\"", "CSV: commas are quoted");
     check_escape(pg_escape_csv, "say \"hi\"\nnow", "\"say \"\"hi\"\"\nnow\"", "CSV: quotes doubled, newlines quoted");
     check_escape(pg_escape_json, "a\"b\\c\n\x01\xC3\xA9", "\"a\\\"b\\\\c\\n\\u0001\xC3\xA9\"", "JSON string literal");
+    check_escape(pg_escape_json_html, "</script><!--&\xE2\x80\xA8\xE2\x80\xA9\xE2\x80\xAA\n",
+                 "\"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028\\u2029\xE2\x80\xAA\\n\"",
+                 "JSON for a <script> element: < > & U+2028 U+2029 as \\u escapes, U+202A kept");
     char *json = capture(json_writer, NULL);
     CHECK_STR(json, "{\n  \"n\": 3,\n  \"list\": [0.5, null, null, 2.0],\n  \"empty\": {},\n  \"s\": \"x\"\n}\n",
               "JSON writer: indentation, inline arrays, null for NaN, raw values");
