@@ -14,7 +14,7 @@ import pgtest  # noqa: E402
 
 GOLDEN = os.path.join(pgtest.ROOT, "tests", "outputs", "golden")
 # The text formats; png and pdf are binary and checked by their own suites.
-FORMATS = "graphml,dot,csv,json"
+FORMATS = "graphml,dot,csv,json,gexf,nodelink,cytoscape,html"
 CASES = {
     "minimal": ["examples/minimal.json"],
     "minimal-parties-window": ["examples/minimal.json", "--view", "parties", "--from", "2017", "--window", "2y"],
