@@ -385,6 +385,9 @@ typedef enum pg_format {
     PG_FORMAT_PERIODS,     /* metrics_by_period.csv: after pg_graph_analyse_periods */
     PG_FORMAT_EGO,         /* ego.json: for a graph made by pg_graph_ego */
     PG_FORMAT_EGO_TEXT,    /* ego.txt: the same report, for people */
+    PG_FORMAT_SVG,         /* graph.svg: the picture, drawn with Graphviz's library */
+    PG_FORMAT_PNG,         /* graph.png: the same, by cairo */
+    PG_FORMAT_PDF,         /* graph.pdf: the same, by cairo */
     PG_FORMAT_COUNT
 } pg_format;
 
@@ -396,8 +399,10 @@ const char *pg_format_filename(pg_format f);
 int pg_format_available(const pg_graph *g, pg_format f);
 
 /* Writes analysed graph `g` in format `f` to `out`. Returns PG_OK, PG_EARG
- * (format not available for `g`, bad format) or PG_EIO (with errno's
- * reason in `err`). */
+ * (format not available for `g`, bad format), PG_EIO (with errno's
+ * reason in `err`), or for the pictures PG_ENOMEM and PG_EINTERNAL (with
+ * Graphviz's message). The pictures use Graphviz's global state: write
+ * one picture at a time per process. */
 pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err);
 
 /* Writes the shortest paths between the entities with ids `from_id` and

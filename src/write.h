@@ -1,5 +1,7 @@
 /* write.h - the writers behind pg_write. Each writes one format of an
- * analysed graph to a stream and leaves error detection to ferror(). */
+ * analysed graph to a stream and leaves error detection to ferror(); a
+ * checked writer (the pictures) can also fail on its own, and then
+ * returns its status with the reason in `err`. */
 #ifndef PG_WRITE_H
 #define PG_WRITE_H
 
@@ -12,6 +14,12 @@ typedef void pg_writer_fn(const pg_graph *g, FILE *f);
 
 pg_writer_fn pg_write_graphml, pg_write_dot, pg_write_nodes_csv, pg_write_edges_csv, pg_write_summary,
     pg_write_periods, pg_write_ego_json, pg_write_ego_text;
+
+typedef pg_status pg_checked_writer_fn(const pg_graph *g, FILE *f, pg_error *err);
+
+/* render.c: graph.svg, graph.png, graph.pdf (PG_EINTERNAL with Graphviz's
+ * message, PG_ENOMEM). */
+pg_checked_writer_fn pg_write_svg, pg_write_png, pg_write_pdf;
 
 /* Metric `m` of node `v` as text (integers without a point), or NULL when
  * it is undefined for that node. */

@@ -50,6 +50,7 @@ for b in $builds; do
     suite "$b oracle: views, windows, filters" "$python" tests/oracle/test_views.py "$b/partygraph"
     suite "$b oracle: reports, communities, ego" "$python" tests/oracle/test_analysis.py "$b/partygraph"
     suite "$b outputs (xmllint, dot, sfdp, readers)" "$python" tests/outputs/test_outputs.py "$b/partygraph"
+    suite "$b pictures (render: svg, png, pdf)" "$python" tests/outputs/test_render.py "$b/partygraph"
     suite "$b examples (data, citations, counts)" "$python" tests/examples/test_examples.py "$b/partygraph"
 done
 first=$(echo "$builds" | cut -d' ' -f1)

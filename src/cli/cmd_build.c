@@ -17,6 +17,7 @@ const char cmd_build_usage[] =
     "  nodes.csv, edges.csv   one row per node, per edge\n"
     "  summary.json           counts, structure, communities, homophily, top 10s\n"
     "  metrics_by_period.csv  with --window: every ranked metric per period\n"
+    "  graph.svg, .png, .pdf  with --formats svg,png,pdf: the picture `render` draws\n"
     "Files appear together or not at all; a failed run leaves DIR as it was.\n"
     "\n"
     "options:\n";

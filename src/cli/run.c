@@ -58,6 +58,9 @@ static const struct format_name {
     { "dot", 1u << PG_FORMAT_DOT },
     { "csv", 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV },
     { "json", 1u << PG_FORMAT_SUMMARY },
+    { "svg", 1u << PG_FORMAT_SVG },
+    { "png", 1u << PG_FORMAT_PNG },
+    { "pdf", 1u << PG_FORMAT_PDF },
 };
 
 enum { NFORMAT_NAMES = sizeof format_names / sizeof format_names[0] };
@@ -66,6 +69,11 @@ unsigned cli_default_formats(void)
 {
     return 1u << PG_FORMAT_GRAPHML | 1u << PG_FORMAT_DOT | 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV |
            1u << PG_FORMAT_SUMMARY;
+}
+
+unsigned cli_picture_formats(void)
+{
+    return 1u << PG_FORMAT_SVG | 1u << PG_FORMAT_PNG | 1u << PG_FORMAT_PDF;
 }
 
 const char *cli_format_names(void)
