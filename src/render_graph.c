@@ -5,7 +5,7 @@
  * graph.dot), the name as a label on the options.label_top largest nodes
  * only and as every node's tooltip ("name (kind)"); straight edges, pen
  * width by weight; a title of two lines as the graph label: the dataset's
- * title (its file name when it has none), then the view, the date window
+ * title (its file's base name when it has none), then the view, the date window
  * and the counts. Positions: the layout's (points, as in graph.dot), or
  * Graphviz's sfdp's when the analysis computed none. */
 #include <math.h>
@@ -80,7 +80,8 @@ static void window_text(const pg_view_spec *s, pg_strbuf *b)
 static int title(pg_canvas *c)
 {
     const pg_graph *g = c->g;
-    const char *name = g->ds->title[0] ? g->ds->title : g->ds->file;
+    const char *slash = strrchr(g->ds->file, '/');
+    const char *name = g->ds->title[0] ? g->ds->title : slash ? slash + 1 : g->ds->file;
     const char *ego = g->ego >= 0 ? pg_graph_node_label(g, (size_t)g->ego) : "";
     size_t size = strlen(name) + strlen(ego) + 256;
     char *text = malloc(size);
@@ -255,8 +256,10 @@ static int by_value(const void *a, const void *b)
 static int spread(pg_canvas *c)
 {
     size_t n = c->g->n;
-    size_t *order = malloc((n ? n : 1) * sizeof *order);
-    double *d = malloc((n ? n : 1) * sizeof *d);
+    if (n < 2)
+        return 0;
+    size_t *order = malloc(n * sizeof *order);
+    double *d = malloc(n * sizeof *d);
     if (order == NULL || d == NULL) {
         free(order);
         free(d);
@@ -268,8 +271,8 @@ static int spread(pg_canvas *c)
     for (size_t i = 0; i < n; i++)
         d[i] = nearest(c, order, i, n);
     qsort(d, n, sizeof *d, by_value);
-    double median = n > 1 ? d[n / 2] : 0, scale = median > 0 && median < min_spacing ? min_spacing / median : 1;
-    double extent = fmax(c->x[order[n ? n - 1 : 0]] - c->x[order[0]], extent_y(c));
+    double median = d[n / 2], scale = median > 0 && median < min_spacing ? min_spacing / median : 1;
+    double extent = fmax(c->x[order[n - 1]] - c->x[order[0]], extent_y(c));
     if (scale > 1 && extent * scale > max_extent)
         scale = fmax(1, max_extent / extent);
     for (size_t v = 0; v < n; v++) {

@@ -171,7 +171,6 @@ static int sizes(pg_canvas *c, int row)
 pg_status pg_canvas_draw_legend(pg_canvas *c, pg_error *err)
 {
     int row = 0;
-    c->right = c->g->n ? c->right : 0;
     int rc = kinds(c, &row);
     row++;
     if (rc == 0 && c->g->communities > 0) {

@@ -237,6 +237,26 @@ def check_window_and_layouts(tap, binary, tmp):
                   "--layout none: sfdp's picture repeats exactly")
 
 
+def check_small(tap, binary, tmp):
+    """A view with no node, and an untitled one-node dataset, still draw."""
+    out = os.path.join(tmp, "empty")
+    proc = render(binary, "examples/cpc-interparty.json", out, "--where", "region=Nowhere", "--format", "svg,png,pdf")
+    nodes, legend = node_groups(open(os.path.join(out, "graph.svg"), "rb").read())[:2] if proc.returncode == 0 else ([], [])
+    tap.check(proc.returncode == 0 and not nodes and legend, "a view without nodes: a picture with a title and a legend",
+              proc.stderr.decode())
+    path = os.path.join(tmp, "one.json")
+    with open(path, "w") as f:
+        f.write('{"format": "partygraph/1", "parties": [{"id": "a", "name": "A"}]}')
+    out = os.path.join(tmp, "one")
+    proc = render(binary, path, out)
+    heading = ""
+    if proc.returncode == 0:
+        _, _, graph = node_groups(open(os.path.join(out, "graph.svg"), "rb").read())
+        heading = " ".join(t.text or "" for t in graph.findall("svg:text", NS))
+    tap.check(heading.startswith("one.json full view, 1 node, 0 edges"),
+              "an untitled dataset: the title is the input's base name", heading or proc.stderr.decode())
+
+
 def check_failures(tap, binary, tmp):
     """Graphviz's errors come back as one message and exit 4, nothing
     written; bad --format values are usage errors."""
@@ -281,6 +301,7 @@ def main():
             check_dataset(tap, binary, path, tmp)
         check_labels(tap, binary, tmp)
         check_window_and_layouts(tap, binary, tmp)
+        check_small(tap, binary, tmp)
         check_failures(tap, binary, tmp)
         check_large(tap, binary, tmp)
     tap.done()
