@@ -390,6 +390,9 @@ typedef enum pg_format {
     PG_FORMAT_NODELINK_EDGES, /* graph.nodelink.json with the links under "edges" (NetworkX >= 3.4) */
     PG_FORMAT_CYTOSCAPE,   /* graph.cyjs: Cytoscape.js elements */
     PG_FORMAT_HTML,        /* report.html: the picture, tooltips, search, tables */
+    PG_FORMAT_SVG,         /* graph.svg: the picture, drawn with Graphviz's library */
+    PG_FORMAT_PNG,         /* graph.png: the same, by cairo */
+    PG_FORMAT_PDF,         /* graph.pdf: the same, by cairo */
     PG_FORMAT_COUNT
 } pg_format;
 
@@ -401,8 +404,10 @@ const char *pg_format_filename(pg_format f);
 int pg_format_available(const pg_graph *g, pg_format f);
 
 /* Writes analysed graph `g` in format `f` to `out`. Returns PG_OK, PG_EARG
- * (format not available for `g`, bad format), PG_ENOMEM (report.html) or
- * PG_EIO (with errno's reason in `err`). */
+ * (format not available for `g`, bad format), PG_EIO (with errno's
+ * reason in `err`), PG_ENOMEM (report.html, the pictures) or, for the
+ * pictures, PG_EINTERNAL (with Graphviz's message). The pictures use
+ * Graphviz's global state: write one picture at a time per process. */
 pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err);
 
 /* Writes the shortest paths between the entities with ids `from_id` and

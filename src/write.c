@@ -12,6 +12,7 @@
 typedef struct writer {
     const char *filename;
     pg_writer_fn *fn;
+    pg_checked_writer_fn *checked; /* instead of fn */
 } writer;
 
 static const writer writers[PG_FORMAT_COUNT] = {
@@ -28,6 +29,9 @@ static const writer writers[PG_FORMAT_COUNT] = {
     [PG_FORMAT_NODELINK_EDGES] = { "graph.nodelink.json", pg_write_nodelink_edges },
     [PG_FORMAT_CYTOSCAPE] = { "graph.cyjs", pg_write_cytoscape },
     [PG_FORMAT_HTML] = { "report.html", pg_write_html },
+    [PG_FORMAT_SVG] = { "graph.svg", NULL, pg_write_svg },
+    [PG_FORMAT_PNG] = { "graph.png", NULL, pg_write_png },
+    [PG_FORMAT_PDF] = { "graph.pdf", NULL, pg_write_pdf },
 };
 
 const char *pg_format_filename(pg_format f)
@@ -48,15 +52,21 @@ int pg_format_available(const pg_graph *g, pg_format f)
 
 pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err)
 {
+    pg_status st;
     if ((unsigned)f >= PG_FORMAT_COUNT)
         return pg_error_set(err, PG_EARG, "unknown output format %d", (int)f);
     if (!pg_format_available(g, f))
         return pg_error_set(err, PG_EARG, "%s cannot be written: %s", writers[f].filename,
                             !g->analysed ? "the graph is not analysed" : "it was not computed for this graph");
     errno = 0;
-    writers[f].fn(g, out);
-    if (errno == ENOMEM)
-        return pg_error_set(err, PG_ENOMEM, "out of memory writing %s", writers[f].filename);
+    if (writers[f].checked != NULL) {
+        if ((st = writers[f].checked(g, out, err)) != PG_OK)
+            return st;
+    } else {
+        writers[f].fn(g, out);
+        if (errno == ENOMEM)
+            return pg_error_set(err, PG_ENOMEM, "out of memory writing %s", writers[f].filename);
+    }
     if (fflush(out) != 0 || ferror(out))
         return pg_error_set_errno(err, PG_EIO, errno ? errno : EIO, "cannot write %s", writers[f].filename);
     pg_error_clear(err);

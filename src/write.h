@@ -1,7 +1,8 @@
 /* write.h - the writers behind pg_write. Each writes one format of an
  * analysed graph to a stream and leaves error detection to ferror(); a
  * writer that needs memory and gets none writes nothing, sets errno to
- * ENOMEM and returns. */
+ * ENOMEM and returns. A checked writer (the pictures) can also fail on its
+ * own, and then returns its status with the reason in `err`. */
 #ifndef PG_WRITE_H
 #define PG_WRITE_H
 
@@ -16,6 +17,12 @@ pg_writer_fn pg_write_graphml, pg_write_dot, pg_write_nodes_csv, pg_write_edges_
     pg_write_periods, pg_write_ego_json, pg_write_ego_text, pg_write_html;
 pg_writer_fn pg_write_gexf;
 pg_writer_fn pg_write_nodelink, pg_write_nodelink_edges, pg_write_cytoscape;
+
+typedef pg_status pg_checked_writer_fn(const pg_graph *g, FILE *f, pg_error *err);
+
+/* render.c: graph.svg, graph.png, graph.pdf (PG_EINTERNAL with Graphviz's
+ * message, PG_ENOMEM). */
+pg_checked_writer_fn pg_write_svg, pg_write_png, pg_write_pdf;
 
 /* Metric `m` of node `v` as text (integers without a point), or NULL when
  * it is undefined for that node. */

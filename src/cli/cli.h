@@ -32,7 +32,8 @@ int cmd_build(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_ego(int argc, char **argv);
 int cmd_path(int argc, char **argv);
-extern const char cmd_build_usage[], cmd_validate_usage[], cmd_ego_usage[], cmd_path_usage[];
+int cmd_render(int argc, char **argv);
+extern const char cmd_build_usage[], cmd_validate_usage[], cmd_ego_usage[], cmd_path_usage[], cmd_render_usage[];
 
 /* Option groups (options.c has the table). */
 enum {
@@ -42,7 +43,8 @@ enum {
     CLI_PERIODS = 1 << 3,  /* --window, --step */
     CLI_EGO = 1 << 4,      /* --radius */
     CLI_PATH = 1 << 5,     /* --weighted alone */
-    CLI_VALIDATE = 1 << 6  /* -q alone */
+    CLI_VALIDATE = 1 << 6, /* -q alone */
+    CLI_RENDER = 1 << 7    /* -o, --format, -q, --timings */
 };
 
 enum { CLI_MAX_LIST = PG_MAX_BY, CLI_HELP_SHOWN = -1 }; /* --by and --where */
@@ -56,7 +58,7 @@ typedef struct cli_args {
     int window_months, step_months;
     const char *dir, *graphml, *dot;
     const char *nodelink, *cytoscape;
-    unsigned formats;                /* bit 1 << pg_format: what build and ego write into dir */
+    unsigned formats;                /* bit 1 << pg_format: what build, ego and render write into dir */
     pg_format nodelink_format;       /* --nodelink-key: PG_FORMAT_NODELINK (links) or _EDGES */
     bool quiet, timings;
     int radius;
@@ -131,6 +133,9 @@ unsigned cli_dir_formats(const cli_args *a);
 
 /* The formats `build` writes by default: graphml, dot, csv, json. */
 unsigned cli_default_formats(void);
+
+/* The picture formats: svg, png, pdf. */
+unsigned cli_picture_formats(void);
 
 /* Parses a --formats list ("graphml,csv,...") into *mask (bits 1 <<
  * pg_format). Returns true, or false with the bad name in `bad`. */

@@ -21,6 +21,7 @@ const char cmd_build_usage[] =
     "  graph.cyjs             with --formats cytoscape: Cytoscape.js, Cytoscape\n"
     "  graph.gexf             with --formats gexf: Gephi, with its timeline\n"
     "  report.html            with --formats html: the drawing, search, sortable tables, offline\n"
+    "  graph.svg, .png, .pdf  with --formats svg,png,pdf: the picture `render` draws\n"
     "Files appear together or not at all; a failed run leaves DIR as it was.\n"
     "\n"
     "options:\n";

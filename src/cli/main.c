@@ -13,6 +13,8 @@ static const cli_command commands[] = {
     { "ego", cmd_ego, "the network around one entity, and a report on it", cmd_ego_usage,
       CLI_OUTPUT | CLI_VIEW | CLI_ANALYSIS | CLI_EGO },
     { "path", cmd_path, "the shortest paths between two entities", cmd_path_usage, CLI_VIEW | CLI_PATH },
+    { "render", cmd_render, "draw a dataset's network into SVG, PNG or PDF", cmd_render_usage,
+      CLI_RENDER | CLI_VIEW | CLI_ANALYSIS },
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
@@ -30,7 +32,7 @@ static int print_help(FILE *f)
     fputs("usage: partygraph <command> [options] FILE\n\n"
           "Turns a partygraph/1 JSON dataset of political parties, countries, inter-party\n"
           "mechanisms and events into a relationship network, analyses it with igraph and\n"
-          "writes GraphML (Gephi), DOT (Graphviz), CSV and JSON.\n\ncommands:\n", f);
+          "writes GraphML (Gephi), DOT (Graphviz), CSV, JSON and pictures.\n\ncommands:\n", f);
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n  partygraph help COMMAND    options of one command\n"

@@ -130,6 +130,19 @@ SETTER(set_nodelink_key)
     return EXIT_OK;
 }
 
+/* --format of render: pictures only. */
+SETTER(set_format)
+{
+    char name[64];
+    unsigned mask;
+    if (!cli_parse_formats(v, &mask, name))
+        return bad(cmd, "format", name, "a list of svg, png, pdf");
+    if (mask & ~cli_picture_formats())
+        return bad(cmd, "format", v, "a list of svg, png, pdf");
+    a->formats = mask;
+    return EXIT_OK;
+}
+
 SETTER(set_layout)
 {
     return pg_layout_parse(v, &a->analysis.layout) == PG_OK ? EXIT_OK : bad(cmd, "layout", v, "auto, fr, drl, kk or none");
@@ -201,6 +214,8 @@ SETTER(set_k_core) { return long_value(cmd, "k-core", v, 1, 1000000000L, &a->vie
 
 static const cli_option table[] = {
     { "output", 'o', "DIR", CLI_OUTPUT, set_output, "output directory (default: partygraph-out)" },
+    { "output", 'o', "DIR", CLI_RENDER, set_output, "output directory (default: partygraph-render)" },
+    { "format", 0, "LIST", CLI_RENDER, set_format, "what to draw into DIR: svg (the default), png, pdf" },
     { "graphml", 0, "FILE", CLI_OUTPUT, set_graphml, "write only the GraphML, to FILE (\"-\": stdout)" },
     { "dot", 0, "FILE", CLI_OUTPUT, set_dot, "write only the DOT, to FILE (\"-\": stdout)" },
     { "nodelink", 0, "FILE", CLI_OUTPUT, set_nodelink, "write only the node-link JSON, to FILE (\"-\": stdout)" },
@@ -231,13 +246,13 @@ static const cli_option table[] = {
     { "window", 0, "SPAN", CLI_PERIODS, set_window, "also analyse windows of SPAN (e.g. 1y, 6m): metrics_by_period.csv" },
     { "step", 0, "SPAN", CLI_PERIODS, set_step, "windows start every SPAN (default: the window)" },
     { "radius", 0, "K", CLI_EGO, set_radius, "hops from the ego (default 1)" },
-    { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json (the default), gexf, nodelink, cytoscape, html" },
+    { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json (the default), gexf, nodelink, cytoscape, html, svg, png, pdf" },
     { "nodelink-key", 0, "KEY", CLI_OUTPUT, set_nodelink_key, "node-link JSON: the links under \"links\" (default) or \"edges\"" },
     { "layout", 0, "L", CLI_ANALYSIS, set_layout, "node positions: auto (default: fr, drl above 2000 nodes), fr, drl, kk, none" },
     { "size-by", 0, "METRIC", CLI_ANALYSIS, set_size_by, "node sizes in the pictures follow METRIC (default pagerank)" },
     { "labels", 0, "top:N", CLI_ANALYSIS, set_labels, "pictures label the N largest nodes (default top:30; all, none)" },
-    { "timings", 0, NULL, CLI_OUTPUT, set_timings, "print each stage's time on stderr" },
-    { "quiet", 'q', NULL, CLI_OUTPUT | CLI_VALIDATE, set_quiet, "print nothing on success but the files" },
+    { "timings", 0, NULL, CLI_OUTPUT | CLI_RENDER, set_timings, "print each stage's time on stderr" },
+    { "quiet", 'q', NULL, CLI_OUTPUT | CLI_VALIDATE | CLI_RENDER, set_quiet, "print nothing on success but the files" },
 };
 
 enum { NOPTIONS = sizeof table / sizeof table[0] };
@@ -281,10 +296,12 @@ static void build_getopt(unsigned groups, struct option *longopts, char *shortop
     strcpy(s, "h");
 }
 
-static int option_of(int c)
+/* The table entry of option `c` (a short option of `groups`, or 256 + the
+ * entry), or -1. */
+static int option_of(int c, unsigned groups)
 {
     for (size_t i = 0; i < NOPTIONS; i++)
-        if (table[i].short_name && table[i].short_name == c)
+        if (table[i].short_name && table[i].short_name == c && (table[i].groups & groups))
             return (int)i;
     return c >= 256 ? c - 256 : -1;
 }
@@ -311,7 +328,7 @@ int cli_parse(int argc, char **argv, unsigned groups, const char *usage, cli_arg
             cli_print_options(stdout, groups);
             return CLI_HELP_SHOWN;
         }
-        int i = c == '?' || c == ':' ? -1 : option_of(c);
+        int i = c == '?' || c == ':' ? -1 : option_of(c, groups);
         if (i < 0)
             return cli_bad_option(cmd, c, argv);
         if ((rc = table[i].set(a, optarg, cmd)) != EXIT_OK)

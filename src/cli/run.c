@@ -62,6 +62,9 @@ static const struct format_name {
     { "nodelink", 1u << PG_FORMAT_NODELINK }, /* or _EDGES: see cli_dir_formats */
     { "cytoscape", 1u << PG_FORMAT_CYTOSCAPE },
     { "html", 1u << PG_FORMAT_HTML },
+    { "svg", 1u << PG_FORMAT_SVG },
+    { "png", 1u << PG_FORMAT_PNG },
+    { "pdf", 1u << PG_FORMAT_PDF },
 };
 
 enum { NFORMAT_NAMES = sizeof format_names / sizeof format_names[0] };
@@ -70,6 +73,11 @@ unsigned cli_default_formats(void)
 {
     return 1u << PG_FORMAT_GRAPHML | 1u << PG_FORMAT_DOT | 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV |
            1u << PG_FORMAT_SUMMARY;
+}
+
+unsigned cli_picture_formats(void)
+{
+    return 1u << PG_FORMAT_SVG | 1u << PG_FORMAT_PNG | 1u << PG_FORMAT_PDF;
 }
 
 const char *cli_format_names(void)

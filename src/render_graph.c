@@ -1,0 +1,324 @@
+/* render_graph.c - the analysed graph as a Graphviz graph, built in memory
+ * (never printed and parsed again): one node per node, named by its
+ * entity id (the SVG <title>), shape by kind, fill by community, width by
+ * options.size_by (0.3 to 1.5 inches, area following the metric, as in
+ * graph.dot), the name as a label on the options.label_top largest nodes
+ * only and as every node's tooltip ("name (kind)"); straight edges, pen
+ * width by weight; a title of two lines as the graph label: the dataset's
+ * title (its file's base name when it has none), then the view, the date window
+ * and the counts. Positions: the layout's (points, as in graph.dot), or
+ * Graphviz's sfdp's when the analysis computed none. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "error.h"
+#include "fmt.h"
+#include "render.h"
+#include "strbuf.h"
+#include "write.h"
+
+/* Node widths in inches, label sizes and edge pen widths in points. */
+static const double min_width = 0.3, max_width = 1.5, min_font = 8.0, max_font = 14.0, min_pen = 0.5,
+                    max_pen = 4.0;
+
+/* In points: the median distance between a node and its nearest
+ * neighbour, at least (spreading the layout, up to max_extent wide or
+ * high). */
+static const double min_spacing = 54.0, max_extent = 4000.0;
+
+/* Labels show this many characters of a name, then an ellipsis. */
+enum { LABEL_CHARS = 32 };
+
+/* Edges are grey, more transparent when there are many. */
+enum { EDGES_OPAQUE = 500 };
+
+static const char *const graph_defaults[][2] = {
+    { "charset", "UTF-8" }, { "outputorder", "edgesfirst" }, { "splines", "false" }, { "overlap", "true" },
+    { "fontname", "Helvetica" }, { "fontsize", "18" }, { "labelloc", "t" }, { "pad", "0.3" },
+    { "bgcolor", "white" },
+};
+static const char *const node_defaults[][2] = {
+    { "label", "" }, { "shape", "ellipse" }, { "style", "filled" }, { "fixedsize", "shape" },
+    { "fontname", "Helvetica" }, { "fontsize", "8" }, { "color", "#4d4d4d" }, { "penwidth", "0.6" },
+    { "fillcolor", "white" }, { "width", "0.3" }, { "height", "0.2" }, { "id", "" }, { "class", "" },
+    { "tooltip", "" }, { "pos", "" },
+};
+static const char *const edge_defaults[][2] = { { "color", "#66666680" }, { "penwidth", "1" }, { "tooltip", "" } };
+
+static int declare(Agraph_t *ag, int kind, const char *const (*attrs)[2], size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (agattr(ag, kind, (char *)attrs[i][0], (char *)attrs[i][1]) == NULL)
+            return -1;
+    return 0;
+}
+
+#define DECLARE(ag, kind, table) declare(ag, kind, table, sizeof table / sizeof table[0])
+
+static char *day_text(long yyyymmdd, char buf[16])
+{
+    pg_date d = { (short)(yyyymmdd / 10000), (unsigned char)(yyyymmdd / 100 % 100), (unsigned char)(yyyymmdd % 100) };
+    return pg_date_format(d, buf, 16);
+}
+
+/* Appends ", DAY to DAY", ", from DAY" or ", to DAY" for the view's window. */
+static void window_text(const pg_view_spec *s, pg_strbuf *b)
+{
+    char from[16], to[16];
+    bool has_from = s->windowed && s->from_day > 0, has_to = s->windowed && s->to_day < 99999999;
+    if (has_from && has_to)
+        pg_strbuf_printf(b, ", %s to %s", day_text(s->from_day, from), day_text(s->to_day, to));
+    else if (has_from || has_to)
+        pg_strbuf_printf(b, ", %s %s", has_from ? "from" : "to", day_text(has_from ? s->from_day : s->to_day, from));
+}
+
+/* The graph label: the title, then "VIEW view[, WINDOW], N nodes, M edges"
+ * (ego networks: "ego network of NAME (radius R), ..." first). */
+static int title(pg_canvas *c)
+{
+    const pg_graph *g = c->g;
+    const char *slash = strrchr(g->ds->file, '/');
+    const char *name = g->ds->title[0] ? g->ds->title : slash ? slash + 1 : g->ds->file;
+    const char *ego = g->ego >= 0 ? pg_graph_node_label(g, (size_t)g->ego) : "";
+    size_t size = strlen(name) + strlen(ego) + 256;
+    char *text = malloc(size);
+    if (text == NULL)
+        return -1;
+    pg_strbuf b = pg_strbuf_init(text, size);
+    pg_strbuf_printf(&b, "%s\n", name);
+    if (g->ego >= 0)
+        pg_strbuf_printf(&b, "ego network of %s (radius %d), ", ego, g->radius);
+    pg_strbuf_printf(&b, "%s view", pg_view_name(g->spec.view));
+    if (g->spec.view != PG_VIEW_FULL)
+        pg_strbuf_printf(&b, " (%s)", pg_projection_name(g->spec.projection));
+    window_text(&g->spec, &b);
+    pg_strbuf_printf(&b, ", %zu node%s, %zu edge%s", g->n, g->n == 1 ? "" : "s", g->edges.len,
+                     g->edges.len == 1 ? "" : "s");
+    int rc = pg_gv_set_text(c->ag, "label", text, PG_GV_LABEL, 0);
+    free(text);
+    return rc;
+}
+
+/* c->order: the nodes by their rank on size_by (ties by id), the nodes
+ * without a value after them, by id. */
+static int order_nodes(pg_canvas *c)
+{
+    const pg_graph *g = c->g;
+    long *rank = malloc((g->n ? g->n : 1) * sizeof *rank);
+    c->order = malloc((g->n ? g->n : 1) * sizeof *c->order);
+    if (rank == NULL || c->order == NULL || pg_graph_ranks(g, pg_metric_index(g->options.size_by), rank) != 0) {
+        free(rank);
+        return -1;
+    }
+    size_t ranked = 0, unranked = 0;
+    for (size_t v = 0; v < g->n; v++)
+        ranked += rank[v] > 0;
+    for (size_t v = 0; v < g->n; v++)
+        c->order[rank[v] > 0 ? (size_t)rank[v] - 1 : ranked + unranked++] = v;
+    free(rank);
+    return 0;
+}
+
+/* Node v's label (when it is among the labelled) and its size. */
+static int style_node(pg_canvas *c, size_t v, bool labelled)
+{
+    char w[PG_FMT_DOUBLE_SIZE], h[PG_FMT_DOUBLE_SIZE], fill[8];
+    const pg_graph *g = c->g;
+    Agnode_t *n = c->nodes[v];
+    pg_kind kind = pg_graph_node_kind(g, v);
+    double size = pg_node_size01(g, v), width = min_width + (max_width - min_width) * size;
+    double height = kind == PG_KIND_PARTY || kind == PG_KIND_COUNTRY ? width * 0.6 : width * 0.8;
+    int rc = pg_gv_set(n, "shape", pg_gv_shape(kind)) | pg_gv_set(n, "fillcolor", pg_gv_colour(g->community[v], fill)) |
+             pg_gv_set(n, "width", pg_fmt_fixed(width, 3, w)) | pg_gv_set(n, "height", pg_fmt_fixed(height, 3, h));
+    c->half[v] = 36 * width;
+    size_t len = strlen(pg_graph_node_label(g, v));
+    char *tip = malloc(len + 32);
+    if (tip == NULL)
+        return -1;
+    snprintf(tip, len + 32, "%s (%s)", pg_graph_node_label(g, v), pg_kind_name(kind));
+    rc |= pg_gv_set_text(n, "tooltip", tip, PG_GV_TOOLTIP, 0);
+    free(tip);
+    if (labelled) {
+        double font = min_font + (max_font - min_font) * size;
+        c->half[v] = fmax(c->half[v], fmin(pg_gv_text_width(pg_graph_node_label(g, v), font),
+                                           (LABEL_CHARS + 1) * font) / 2 + 4);
+        rc |= pg_gv_set_text(n, "label", pg_graph_node_label(g, v), PG_GV_LABEL, LABEL_CHARS) |
+              pg_gv_set(n, "fontsize", pg_fmt_fixed(font, 1, w));
+    }
+    return rc;
+}
+
+static int add_nodes(pg_canvas *c)
+{
+    const pg_graph *g = c->g;
+    size_t labels = g->options.label_top < 0 ? g->n : (size_t)g->options.label_top;
+    c->nodes = calloc(g->n ? g->n : 1, sizeof *c->nodes);
+    c->half = malloc((g->n ? g->n : 1) * sizeof *c->half);
+    if (c->nodes == NULL || c->half == NULL || order_nodes(c) != 0)
+        return -1;
+    for (size_t i = g->n; i-- > 0;) { /* smallest first: the largest are drawn last, on top */
+        size_t v = c->order[i];
+        if ((c->nodes[v] = agnode(c->ag, (char *)pg_graph_node_id(g, v), 1)) == NULL || style_node(c, v, i < labels) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* "#666666AA": grey, opaque to half (alpha 128) up to EDGES_OPAQUE edges,
+ * then fading with the square root of their number down to 32. */
+static int edge_colour(pg_canvas *c)
+{
+    char colour[16];
+    double m = (double)c->g->edges.len, alpha = m > EDGES_OPAQUE ? fmax(32, 128 * sqrt(EDGES_OPAQUE / m)) : 128;
+    snprintf(colour, sizeof colour, "#666666%02x", (unsigned)alpha);
+    return agattr(c->ag, AGEDGE, "color", colour) ? 0 : -1;
+}
+
+static int add_edges(pg_canvas *c)
+{
+    const pg_graph *g = c->g;
+    double max_weight = 0;
+    if (edge_colour(c) != 0)
+        return -1;
+    for (size_t e = 0; e < g->edges.len; e++)
+        if (g->edges.items[e].weight > max_weight)
+            max_weight = g->edges.items[e].weight;
+    for (size_t e = 0; e < g->edges.len; e++) {
+        const pg_edge *x = &g->edges.items[e];
+        char pen[PG_FMT_DOUBLE_SIZE];
+        double share = max_weight > 0 ? x->weight / max_weight : 0;
+        Agedge_t *edge = agedge(c->ag, c->nodes[x->u], c->nodes[x->v], NULL, 1);
+        if (edge == NULL || pg_gv_set(edge, "penwidth", pg_fmt_fixed(min_pen + (max_pen - min_pen) * share, 2, pen)) != 0 ||
+            pg_gv_set_text(edge, "tooltip", x->types, PG_GV_TOOLTIP, 0) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Positions from sfdp (nodes kept apart), for a graph without a layout. */
+static pg_status sfdp_positions(pg_canvas *c, pg_error *err)
+{
+    if (pg_gv_set(c->ag, "overlap", "prism") != 0)
+        return pg_error_set(err, PG_ENOMEM, "out of memory drawing the picture");
+    if (gvLayout(c->gvc, c->ag, "sfdp") != 0)
+        return pg_error_set(err, PG_EINTERNAL, "%s", pg_gv_message("lay out the graph with sfdp"));
+    for (size_t v = 0; v < c->g->n; v++) {
+        c->x[v] = ND_coord(c->nodes[v]).x;
+        c->y[v] = ND_coord(c->nodes[v]).y;
+    }
+    gvFreeLayout(c->gvc, c->ag);
+    return pg_gv_set(c->ag, "overlap", "true") == 0 ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory drawing the picture");
+}
+
+static int by_x(void *xs, const void *a, const void *b)
+{
+    double x = ((const double *)xs)[*(const size_t *)a], y = ((const double *)xs)[*(const size_t *)b];
+    return x < y ? -1 : x > y;
+}
+
+/* The distance from node order[i] to its nearest neighbour, `order`
+ * sorted by x: a sweep outwards that stops where x alone is too far. */
+static double nearest(const pg_canvas *c, const size_t *order, size_t i, size_t n)
+{
+    double best = INFINITY;
+    size_t v = order[i];
+    for (size_t j = i + 1; j < n && c->x[order[j]] - c->x[v] < best; j++)
+        best = fmin(best, hypot(c->x[order[j]] - c->x[v], c->y[order[j]] - c->y[v]));
+    for (size_t j = i; j-- > 0 && c->x[v] - c->x[order[j]] < best;)
+        best = fmin(best, hypot(c->x[order[j]] - c->x[v], c->y[order[j]] - c->y[v]));
+    return best;
+}
+
+/* The height of the positions. */
+static double extent_y(const pg_canvas *c)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t v = 0; v < c->g->n; v++) {
+        lo = fmin(lo, c->y[v]);
+        hi = fmax(hi, c->y[v]);
+    }
+    return c->g->n ? hi - lo : 0;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Spreads the positions (never shrinks them) so that the median distance
+ * from a node to its nearest neighbour is at least min_spacing: a dense
+ * graph's nodes then have room for their shapes. 0, or -1 when out of
+ * memory. */
+static int spread(pg_canvas *c)
+{
+    size_t n = c->g->n;
+    if (n < 2)
+        return 0;
+    size_t *order = malloc(n * sizeof *order);
+    double *d = malloc(n * sizeof *d);
+    if (order == NULL || d == NULL) {
+        free(order);
+        free(d);
+        return -1;
+    }
+    for (size_t v = 0; v < n; v++)
+        order[v] = v;
+    igraph_qsort_r(order, (size_t)n, sizeof *order, c->x, by_x);
+    for (size_t i = 0; i < n; i++)
+        d[i] = nearest(c, order, i, n);
+    qsort(d, n, sizeof *d, by_value);
+    double median = d[n / 2], scale = median > 0 && median < min_spacing ? min_spacing / median : 1;
+    double extent = fmax(c->x[order[n - 1]] - c->x[order[0]], extent_y(c));
+    if (scale > 1 && extent * scale > max_extent)
+        scale = fmax(1, max_extent / extent);
+    for (size_t v = 0; v < n; v++) {
+        c->x[v] *= scale;
+        c->y[v] *= scale;
+    }
+    free(order);
+    free(d);
+    return 0;
+}
+
+/* Sets every node's pos and the drawing's extent (c->right, c->top). */
+static int place(pg_canvas *c)
+{
+    c->right = c->top = 0;
+    for (size_t v = 0; v < c->g->n; v++) {
+        char pos[2 * PG_FMT_DOUBLE_SIZE + 2], x[PG_FMT_DOUBLE_SIZE], y[PG_FMT_DOUBLE_SIZE];
+        if (v == 0 || c->x[v] + c->half[v] > c->right)
+            c->right = c->x[v] + c->half[v];
+        if (v == 0 || c->y[v] + c->half[v] > c->top)
+            c->top = c->y[v] + c->half[v];
+        snprintf(pos, sizeof pos, "%s,%s!", pg_fmt_fixed(c->x[v], 2, x), pg_fmt_fixed(c->y[v], 2, y));
+        if (pg_gv_set(c->nodes[v], "pos", pos) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+pg_status pg_canvas_draw_graph(pg_canvas *c, pg_error *err)
+{
+    const pg_graph *g = c->g;
+    size_t n = g->n ? g->n : 1;
+    c->ag = agopen("partygraph", Agundirected, NULL);
+    c->x = malloc(n * sizeof *c->x);
+    c->y = malloc(n * sizeof *c->y);
+    if (c->ag == NULL || c->x == NULL || c->y == NULL || DECLARE(c->ag, AGRAPH, graph_defaults) != 0 ||
+        DECLARE(c->ag, AGNODE, node_defaults) != 0 || DECLARE(c->ag, AGEDGE, edge_defaults) != 0 || title(c) != 0 ||
+        add_nodes(c) != 0 || add_edges(c) != 0)
+        return pg_error_set(err, PG_ENOMEM, "out of memory drawing the picture");
+    if (g->has_layout) {
+        memcpy(c->x, g->x, g->n * sizeof *c->x);
+        memcpy(c->y, g->y, g->n * sizeof *c->y);
+    } else {
+        pg_status st = sfdp_positions(c, err);
+        if (st != PG_OK)
+            return st;
+    }
+    return spread(c) == 0 && place(c) == 0 ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory drawing the picture");
+}
