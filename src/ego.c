@@ -45,8 +45,8 @@ static const char *copy(pg_graph *h, const char *s)
     return s ? pg_arena_strdup(&h->arena, s) : NULL;
 }
 
-/* Edge x of the parent, renumbered by `renum` and with its strings and
- * attributes copied into `h`. */
+/* Edge x of the parent, renumbered by `renum` and with its strings,
+ * attributes and spells copied into `h`. */
 static int copy_edge(pg_graph *h, const pg_graph *g, const pg_edge *x, const long *renum)
 {
     pg_edge e = *x;
@@ -64,6 +64,11 @@ static int copy_edge(pg_graph *h, const pg_graph *g, const pg_edge *x, const lon
             return -1;
         h->edge_attrs.items[h->edge_attrs.len++] = a;
     }
+    e.spells.first = h->spells.len;
+    if (PG_VEC_RESERVE(h->spells, x->spells.count) != 0)
+        return -1;
+    for (size_t i = 0; i < x->spells.count; i++)
+        h->spells.items[h->spells.len++] = g->spells.items[x->spells.first + i];
     if (PG_VEC_RESERVE(h->edges, 1) != 0)
         return -1;
     h->edges.items[h->edges.len++] = e;

@@ -74,6 +74,7 @@ void pg_graph_free(pg_graph *g)
     free(g->ego_edge);
     free(g->edges.items);
     free(g->edge_attrs.items);
+    free(g->spells.items);
     free(g->types.items);
     free(g->node_columns.items);
     free(g->edge_columns.items);

@@ -14,6 +14,14 @@
 
 #include "dataset.h"
 
+/* Days a merged edge's relations cover, YYYYMMDD inclusive; open ends are
+ * PG_OPEN_START / PG_OPEN_END (below). */
+typedef struct pg_spell {
+    long from_day, to_day;
+} pg_spell;
+
+typedef PG_VEC(pg_spell) pg_spell_vec;
+
 /* One edge between nodes u < v: merged relations, or a projected tie. */
 typedef struct pg_edge {
     long u, v;
@@ -27,6 +35,9 @@ typedef struct pg_edge {
     const char *via;     /* projections: their ids, sorted, capped; "" otherwise */
     bool open_start;     /* full view: a relation behind it has no start (undated) */
     bool open_end;       /* full view: one has no end (undated, or member_of without end) */
+    pg_span spells;      /* full view: into pg_graph.spells, the days of its relations with overlapping
+                            and adjacent ones joined, by start (an undated relation: one open spell);
+                            empty in projected views */
 } pg_edge;
 
 typedef PG_VEC(pg_edge) pg_edge_vec;
@@ -141,6 +152,7 @@ struct pg_graph {
     long *entity;          /* node -> entity index, increasing */
     pg_edge_vec edges;     /* sorted by (u, v) */
     PG_VEC(pg_attr) edge_attrs;
+    pg_spell_vec spells;   /* the edges' spells (pg_edge.spells), owned by the graph: freed with it */
     PG_VEC(pg_type_count) types;
     pg_column_vec node_columns; /* entity attributes, sorted by key */
     pg_column_vec edge_columns; /* merged relation attributes */

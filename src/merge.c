@@ -1,7 +1,9 @@
 /* merge.c - the full view: every entity is a node, and all the links
  * between two entities merge into one edge (weights summed in ascending
  * order, so that the sum does not depend on the input order; distinct
- * types, sources and attribute values joined; earliest and latest date). */
+ * types, sources and attribute values joined; earliest and latest date;
+ * the days of its relations as spells, overlapping and adjacent ones
+ * joined). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,9 +108,51 @@ static const char *merge_sources(pg_graph *g, const pg_link *first, const pg_lin
     return pg_graph_join(g, scratch->items, scratch->len);
 }
 
+static int by_from_day(const void *a, const void *b)
+{
+    const pg_spell *x = a, *y = b;
+    if (x->from_day != y->from_day)
+        return x->from_day < y->from_day ? -1 : 1;
+    return (x->to_day > y->to_day) - (x->to_day < y->to_day);
+}
+
+/* The day after `day` (YYYYMMDD, not PG_OPEN_END). */
+static long next_day(long day)
+{
+    pg_date month = { (short)(day / 10000), (unsigned char)(day / 100 % 100), 0 };
+    if (day < pg_date_last_day(month))
+        return day + 1;
+    return month.month < 12 ? day / 10000 * 10000 + (month.month + 1) * 100 + 1 : (day / 10000 + 1) * 10000 + 101;
+}
+
+/* Appends to g->spells the days of links [first, end), sorted by start,
+ * overlapping and adjacent ones joined; an undated link covers all days. */
+static int merge_spells(pg_graph *g, pg_edge *e, const pg_link *first, const pg_link *end)
+{
+    if (PG_VEC_RESERVE(g->spells, (size_t)(end - first)) != 0)
+        return -1;
+    pg_spell *s = g->spells.items + g->spells.len;
+    size_t n = 0;
+    for (const pg_link *l = first; l < end; l++)
+        s[n++] = l->dated ? (pg_spell){ l->from_day, l->to_day } : (pg_spell){ PG_OPEN_START, PG_OPEN_END };
+    pg_vec_sort(s, n, sizeof *s, by_from_day);
+    size_t kept = 1;
+    for (size_t i = 1; i < n; i++) {
+        pg_spell *last = &s[kept - 1];
+        if (last->to_day == PG_OPEN_END || s[i].from_day <= next_day(last->to_day))
+            last->to_day = s[i].to_day > last->to_day ? s[i].to_day : last->to_day;
+        else
+            s[kept++] = s[i];
+    }
+    e->spells = (pg_span){ g->spells.len, kept };
+    g->spells.len += kept;
+    return 0;
+}
+
 static int merge_run(pg_graph *g, const pg_link *first, const pg_link *end, key_text_vec *pairs, pg_str_vec *scratch)
 {
-    pg_edge e = { first->a, first->b, 0, 0, NULL, NULL, PG_DATE_NONE, PG_DATE_NONE, { 0, 0 }, 0, "", false, false };
+    pg_edge e = { first->a, first->b, 0, 0, NULL, NULL, PG_DATE_NONE, PG_DATE_NONE, { 0, 0 }, 0, "", false, false,
+                  { 0, 0 } };
     for (const pg_link *l = first; l < end; l++) {
         e.weight += l->weight; /* ascending order: the sum is order-independent */
         e.count++;
@@ -119,7 +163,8 @@ static int merge_run(pg_graph *g, const pg_link *first, const pg_link *end, key_
     }
     e.types = merge_types(g, first, end, scratch);
     e.sources = merge_sources(g, first, end, scratch);
-    if (e.types == NULL || e.sources == NULL || merge_attrs(g, &e, first, end, pairs, scratch) != 0)
+    if (e.types == NULL || e.sources == NULL || merge_attrs(g, &e, first, end, pairs, scratch) != 0 ||
+        merge_spells(g, &e, first, end) != 0)
         return -1;
     if (PG_VEC_RESERVE(g->edges, 1) != 0)
         return -1;

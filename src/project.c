@@ -401,7 +401,7 @@ static int make_edges(projection *P)
             continue;
         pg_edge e = { p->u, p->v, projected_weight(P, p) + p->direct_weight, p->shared + p->direct_count,
                       types_text(g, p->types), sources, p->first, p->last, { g->edge_attrs.len, 0 },
-                      p->shared, via_text(g, p), false, false };
+                      p->shared, via_text(g, p), false, false, { 0, 0 } };
         rc = e.types && e.sources && e.via && PG_VEC_RESERVE(g->edges, 1) == 0 ? 0 : -1;
         if (rc == 0)
             g->edges.items[g->edges.len++] = e;

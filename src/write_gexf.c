@@ -5,19 +5,26 @@
  * computed), and time for Gephi's timeline (mode="dynamic",
  * timeformat="date", full YYYY-MM-DD days):
  *
- *   - a dated event lives from the first day of its date to the last day
- *     of its end (or of its date); every other node is timeless;
- *   - an edge lives from the first day of `first` to the last day of
- *     `last`, open where a relation behind it has no start or no end (an
- *     undated relation, a member_of without end); without dates it is
- *     timeless;
- *   - an edge is clipped to the days both its ends live; when its own days
- *     miss them altogether, it keeps its days and the events at its ends
- *     are widened to cover them, so no edge lives without its ends.
+ *   - a dated event lives exactly from the first day of its date to the
+ *     last day of its end (or of its date); every other node is timeless;
+ *   - a merged edge lives in the spells of its relations (pg_edge.spells:
+ *     a membership 1990-1995 and again 2005-2010 is two spells, not one
+ *     from 1990 to 2010), open where a relation has no start or no end (an
+ *     undated relation, a member_of without end); a projected tie lives
+ *     from the first day of `first` to the last day of `last`; without
+ *     dates an edge is timeless;
+ *   - each spell is clipped to the days both ends of its edge live, and a
+ *     spell that misses them altogether is dropped; an edge left without
+ *     a spell takes the days its ends share (its event's days), or, when
+ *     its ends are two events that share no day, the later event's days.
+ *     Events never move: an edge's dates give way to its event's.
+ *
+ * One spell is written as the edge's start and end attributes, several as
+ * <spells><spell start=".." end=".."/></spells> after its attvalues.
+ * Nothing is allocated, so the writer cannot run out of memory.
  *
  * Valid against the GEXF 1.3 RELAX NG schema; no xsi:schemaLocation.
  * Undefined values have no <attvalue>. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -30,12 +37,12 @@ static const char *const type_names[] = {
     [PG_COL_STRING] = "string", [PG_COL_LONG] = "long", [PG_COL_DOUBLE] = "double", [PG_COL_BOOL] = "boolean",
 };
 
-/* Days a node or edge lives, YYYYMMDD, open ends PG_OPEN_START / PG_OPEN_END. */
-typedef struct interval {
-    long lo, hi;
-} interval;
+/* Days a node or a spell lives, YYYYMMDD, open ends PG_OPEN_START / PG_OPEN_END. */
+typedef pg_spell interval;
 
 static const interval always = { PG_OPEN_START, PG_OPEN_END };
+
+enum { MAX_INLINE_SPELLS = 1 }; /* more are written as <spells> */
 
 /* An XML attribute value: pg_escape_xml, with tab and line feed as
  * references (an XML parser turns them into spaces otherwise). UTF-8
@@ -104,7 +111,7 @@ static void long_value(FILE *f, const char *name, long x)
     value(f, name, buf);
 }
 
-/* The days node v lives by its own dates: an event's, else always. */
+/* The days node v lives: an event's own dates, else always. */
 static interval node_days(const pg_graph *g, size_t v)
 {
     const pg_entity *e = pg_node_entity(g, v);
@@ -113,55 +120,101 @@ static interval node_days(const pg_graph *g, size_t v)
     return (interval){ pg_date_first_day(e->date), pg_date_last_day(pg_date_is_set(e->end) ? e->end : e->date) };
 }
 
-/* The days edge e lives by its own dates (see the file comment). */
-static interval edge_days(const pg_edge *x)
+static interval meet(interval a, interval b)
 {
+    return (interval){ a.from_day > b.from_day ? a.from_day : b.from_day, a.to_day < b.to_day ? a.to_day : b.to_day };
+}
+
+static bool empty(interval d)
+{
+    return d.from_day > d.to_day;
+}
+
+/* How many spells edge x has by its own dates (see the file comment). */
+static size_t own_spells(const pg_edge *x)
+{
+    return x->spells.count ? x->spells.count : 1;
+}
+
+/* Edge x's own spell k: a merged edge's, or a projected tie's first..last. */
+static interval own_spell(const pg_graph *g, const pg_edge *x, size_t k)
+{
+    if (x->spells.count)
+        return g->spells.items[x->spells.first + k];
     interval d = always;
     if (pg_date_is_set(x->first) && !x->open_start)
-        d.lo = pg_date_first_day(x->first);
+        d.from_day = pg_date_first_day(x->first);
     if (pg_date_is_set(x->last) && !x->open_end)
-        d.hi = pg_date_last_day(x->last);
+        d.to_day = pg_date_last_day(x->last);
     return d;
 }
 
-static interval meet(interval a, interval b)
+/* The days both ends of x live, or, for two events that share none, the
+ * later event's days. */
+static interval ends_days(const pg_graph *g, const pg_edge *x)
 {
-    return (interval){ a.lo > b.lo ? a.lo : b.lo, a.hi < b.hi ? a.hi : b.hi };
+    interval a = node_days(g, (size_t)x->u), b = node_days(g, (size_t)x->v), both = meet(a, b);
+    if (!empty(both))
+        return both;
+    return a.from_day > b.from_day ? a : b;
 }
 
-/* Edge e clipped to its ends' own days; lo > hi when it misses them. */
-static interval clipped(const pg_graph *g, size_t e)
+/* Spell k of x clipped to its ends' days; empty when it misses them. */
+static interval clipped(const pg_graph *g, const pg_edge *x, size_t k)
 {
-    const pg_edge *x = &g->edges.items[e];
-    return meet(edge_days(x), meet(node_days(g, (size_t)x->u), node_days(g, (size_t)x->v)));
+    return meet(own_spell(g, x, k), meet(node_days(g, (size_t)x->u), node_days(g, (size_t)x->v)));
 }
 
-/* Fills days[v] with the days node v lives: its own, widened to cover
- * the edges that miss them. */
-static void widen_nodes(const pg_graph *g, interval *days)
+/* How many spells of x are left after clipping. */
+static size_t clipped_spells(const pg_graph *g, const pg_edge *x)
 {
-    for (size_t v = 0; v < g->n; v++)
-        days[v] = node_days(g, v);
-    for (size_t e = 0; e < g->edges.len; e++) {
-        interval c = clipped(g, e), own = edge_days(&g->edges.items[e]);
-        if (c.lo <= c.hi)
-            continue;
-        long ends[2] = { g->edges.items[e].u, g->edges.items[e].v };
-        for (int k = 0; k < 2; k++) {
-            interval *d = &days[ends[k]];
-            d->lo = own.lo < d->lo ? own.lo : d->lo;
-            d->hi = own.hi > d->hi ? own.hi : d->hi;
-        }
-    }
+    size_t n = 0;
+    for (size_t k = 0; k < own_spells(x); k++)
+        n += !empty(clipped(g, x, k));
+    return n;
+}
+
+static void day(FILE *f, const char *name, long d)
+{
+    fprintf(f, " %s=\"%04ld-%02ld-%02ld\"", name, d / 10000, d / 100 % 100, d % 100);
 }
 
 /* The start and end attributes of `d`, for its bounded ends. */
 static void spell(FILE *f, interval d)
 {
-    if (d.lo != PG_OPEN_START)
-        fprintf(f, " start=\"%04ld-%02ld-%02ld\"", d.lo / 10000, d.lo / 100 % 100, d.lo % 100);
-    if (d.hi != PG_OPEN_END)
-        fprintf(f, " end=\"%04ld-%02ld-%02ld\"", d.hi / 10000, d.hi / 100 % 100, d.hi % 100);
+    if (d.from_day != PG_OPEN_START)
+        day(f, "start", d.from_day);
+    if (d.to_day != PG_OPEN_END)
+        day(f, "end", d.to_day);
+}
+
+/* Edge x's start and end attributes, when it has at most one spell left
+ * (none: its ends' days). */
+static void edge_time(const pg_graph *g, FILE *f, const pg_edge *x)
+{
+    size_t n = clipped_spells(g, x);
+    if (n == 0)
+        spell(f, ends_days(g, x));
+    for (size_t k = 0; n <= MAX_INLINE_SPELLS && k < own_spells(x); k++)
+        if (!empty(clipped(g, x, k)))
+            spell(f, clipped(g, x, k));
+}
+
+/* Edge x's <spells>, when it has more than one left. */
+static void edge_spells(const pg_graph *g, FILE *f, const pg_edge *x)
+{
+    if (clipped_spells(g, x) <= MAX_INLINE_SPELLS)
+        return;
+    fputs("        <spells>\n", f);
+    for (size_t k = 0; k < own_spells(x); k++) {
+        interval d = clipped(g, x, k);
+        if (empty(d))
+            continue;
+        fputs("          <spell", f);
+        spell(f, d);
+        fputs("/>\n", f);
+    }
+    fputs("        </spells>\n", f);
 }
 
 static void viz(const pg_graph *g, FILE *f, size_t v)
@@ -175,7 +228,7 @@ static void viz(const pg_graph *g, FILE *f, size_t v)
         fprintf(f, "        <viz:position x=\"%s\" y=\"%s\"/>\n", pg_fmt_double(g->x[v], x), pg_fmt_double(g->y[v], y));
 }
 
-static void node(const pg_graph *g, FILE *f, size_t v, interval days)
+static void node(const pg_graph *g, FILE *f, size_t v)
 {
     char buf[PG_FMT_DOUBLE_SIZE];
     fputs("      <node id=\"", f);
@@ -183,7 +236,7 @@ static void node(const pg_graph *g, FILE *f, size_t v, interval days)
     fputs("\" label=\"", f);
     attr_text(f, pg_graph_node_label(g, v));
     putc('"', f);
-    spell(f, days);
+    spell(f, node_days(g, v));
     fputs(">\n        <attvalues>\n", f);
     value(f, "kind", pg_kind_name(pg_graph_node_kind(g, v)));
     for (int m = 0; m < PG_METRIC_COUNT; m++)
@@ -197,7 +250,7 @@ static void node(const pg_graph *g, FILE *f, size_t v, interval days)
     fputs("      </node>\n", f);
 }
 
-static void edge(const pg_graph *g, FILE *f, size_t e, bool dynamic)
+static void edge(const pg_graph *g, FILE *f, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
     char buf[PG_FMT_DOUBLE_SIZE], first[16], last[16];
@@ -206,10 +259,7 @@ static void edge(const pg_graph *g, FILE *f, size_t e, bool dynamic)
     fputs("\" target=\"", f);
     attr_text(f, pg_graph_node_id(g, (size_t)x->v));
     fprintf(f, "\" weight=\"%s\"", pg_fmt_double(x->weight, buf));
-    if (dynamic) {
-        interval c = clipped(g, e);
-        spell(f, c.lo <= c.hi ? c : edge_days(x));
-    }
+    edge_time(g, f, x);
     fputs(">\n        <attvalues>\n", f);
     long_value(f, "count", x->count);
     value(f, "types", x->types);
@@ -222,7 +272,9 @@ static void edge(const pg_graph *g, FILE *f, size_t e, bool dynamic)
     }
     for (size_t c = 0; c < g->edge_columns.len; c++)
         value(f, g->edge_columns.items[c].key, pg_edge_value(g, e, &g->edge_columns.items[c]));
-    fputs("        </attvalues>\n      </edge>\n", f);
+    fputs("        </attvalues>\n", f);
+    edge_spells(g, f, x);
+    fputs("      </edge>\n", f);
 }
 
 /* <meta>: the creator, the view, the title and description. */
@@ -242,24 +294,17 @@ static void meta(const pg_graph *g, FILE *f)
 
 void pg_write_gexf(const pg_graph *g, FILE *f)
 {
-    /* Without memory for the widened days the file is written static:
-     * still complete and valid, only without time. */
-    interval *days = malloc((g->n ? g->n : 1) * sizeof *days);
-    if (days)
-        widen_nodes(g, days);
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ", f);
     pg_write_provenance(g, f);
     fputs(" -->\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n", f);
     meta(g, f);
-    fprintf(f, "  <graph defaultedgetype=\"undirected\" mode=\"%s\"%s>\n", days ? "dynamic" : "static",
-            days ? " timeformat=\"date\"" : "");
+    fputs("  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"date\">\n", f);
     attributes(g, f);
     fprintf(f, "    <nodes count=\"%zu\">\n", g->n);
     for (size_t v = 0; v < g->n; v++)
-        node(g, f, v, days ? days[v] : always);
+        node(g, f, v);
     fprintf(f, "    </nodes>\n    <edges count=\"%zu\">\n", g->edges.len);
     for (size_t e = 0; e < g->edges.len; e++)
-        edge(g, f, e, days != NULL);
+        edge(g, f, e);
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
-    free(days);
 }
