@@ -245,15 +245,13 @@ typedef enum pg_cluster {
 /* Node positions for the pictures (GraphML x/y, GEXF viz:position, DOT
  * pos), computed with igraph from the analysis seed. */
 typedef enum pg_layout {
-    PG_LAYOUT_AUTO = 0, /* fr up to PG_LAYOUT_FR_MAX_NODES nodes, drl above */
-    PG_LAYOUT_FR,       /* Fruchterman-Reingold, weighted */
-    PG_LAYOUT_DRL,      /* DrL (OpenOrd's ancestor), weighted: large graphs */
-    PG_LAYOUT_KK,       /* Kamada-Kawai: small graphs */
+    PG_LAYOUT_AUTO = 0, /* fr (its grid variant above 1,000 nodes keeps it fast) */
+    PG_LAYOUT_FR,       /* Fruchterman-Reingold, weighted (heavier ties pull harder) */
+    PG_LAYOUT_DRL,      /* DrL (OpenOrd's ancestor), weighted: clusters; slow (minutes at 20,000 nodes) */
+    PG_LAYOUT_KK,       /* Kamada-Kawai, unweighted (hops): graphs of at most 1,000 nodes */
     PG_LAYOUT_NONE,     /* no positions */
     PG_LAYOUT_COUNT
 } pg_layout;
-
-#define PG_LAYOUT_FR_MAX_NODES 2000
 
 typedef struct pg_analysis_options {
     int weighted_paths;        /* path metrics use distance = 1/weight */
@@ -278,8 +276,10 @@ typedef struct pg_analysis_options {
                                   0: none, -1: all */
 } pg_analysis_options;
 
-#define PG_ANALYSIS_OPTIONS_INIT \
-    { 0, PG_CLUSTER_LOUVAIN, 1.0, 10, 42UL, 1, 0, 0.0, NULL, NULL, 0, 0, PG_LAYOUT_AUTO, NULL, 30 }
+#define PG_ANALYSIS_OPTIONS_INIT                                                                   \
+    { .weighted_paths = 0, .cluster = PG_CLUSTER_LOUVAIN, .resolution = 1.0, .restarts = 10, .seed = 42UL, \
+      .runs = 1, .betweenness_samples = 0, .cutoff = 0.0, .group_by = NULL, .by = NULL, .nby = 0,         \
+      .threads = 0, .layout = PG_LAYOUT_AUTO, .size_by = NULL, .label_top = 30 }
 
 /* Returns "auto", "fr", "drl", "kk" or "none"; NULL when out of range. */
 const char *pg_layout_name(pg_layout l);

@@ -95,6 +95,9 @@ static igraph_error_t check_finite(const pg_graph *g)
                               pg_node_entity(g, v)->id);
         }
     }
+    for (size_t v = 0; g->has_layout && v < g->n; v++)
+        if (!isfinite(g->x[v]) || !isfinite(g->y[v]))
+            IGRAPH_ERRORF("the layout position of %s is not finite", IGRAPH_EINTERNAL, pg_node_entity(g, v)->id);
     return IGRAPH_SUCCESS;
 }
 

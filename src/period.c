@@ -227,8 +227,10 @@ static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *
         s.from_day = g->spec.from_day;
     if (g->spec.windowed && s.to_day > g->spec.to_day)
         s.to_day = g->spec.to_day;
+    pg_analysis_options o = g->options;
+    o.layout = PG_LAYOUT_NONE; /* a period's positions are never written */
     pg_graph *pg = pg_graph_build_spec(g->ds, &s, err);
-    pg_status st = pg ? pg_graph_analyse(pg, &g->options, err) : err->status;
+    pg_status st = pg ? pg_graph_analyse(pg, &o, err) : err->status;
     if (st == PG_OK && add_rows(P, pg) != 0)
         st = pg_error_set(err, PG_ENOMEM, "out of memory analysing periods");
     if (st == PG_OK) {

@@ -33,8 +33,9 @@ static void header(const pg_graph *g, FILE *f)
     fputs(g->has_layout ? "\n// render: neato -n -Tsvg graph.dot -o graph.svg (partygraph's layout), or sfdp -Tsvg (Graphviz's)"
                         : "\n// render: sfdp -Tsvg graph.dot -o graph.svg (or dot, neato)", f);
     fputs("\ngraph \"partygraph\" {\n", f);
-    fputs("  graph [charset=\"UTF-8\", outputorder=edgesfirst, overlap=prism, splines=false,\n"
-          "         fontname=\"Helvetica\", labelloc=t, fontsize=18", f);
+    /* with positions, overlap removal would move them: neato -n keeps them only with overlap=true */
+    fprintf(f, "  graph [charset=\"UTF-8\", outputorder=edgesfirst, overlap=%s, splines=false,\n"
+               "         fontname=\"Helvetica\", labelloc=t, fontsize=18", g->has_layout ? "true" : "prism");
     if (g->ds->title[0]) {
         fputs(", label=", f);
         quoted(f, g->ds->title);

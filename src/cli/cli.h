@@ -144,6 +144,10 @@ bool cli_parse_formats(const char *list, unsigned *mask, char bad[64]);
 /* The names --formats takes, comma-separated, for messages and help. */
 const char *cli_format_names(void);
 
+/* The analysis options of `a`, with --layout auto turned into none when
+ * no output written holds positions (csv and json only). */
+pg_analysis_options cli_analysis_options(const cli_args *a);
+
 /* EXIT_OK, or a usage error of command `cmd` when two of --graphml,
  * --dot, --nodelink and --cytoscape name the same file. */
 int cli_check_outputs(const cli_args *a, const char *cmd);

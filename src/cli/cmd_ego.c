@@ -23,7 +23,8 @@ static int ego(const pg_dataset *ds, const cli_args *a, const char *id)
     pg_graph *view = pg_graph_build_view(ds, &a->view, &err);
     pg_graph *g = view ? pg_graph_ego(view, id, a->radius, &err) : NULL;
     pg_graph_free(view);
-    pg_status st = g ? pg_graph_analyse(g, &a->analysis, &err) : err.status;
+    pg_analysis_options opt = cli_analysis_options(a);
+    pg_status st = g ? pg_graph_analyse(g, &opt, &err) : err.status;
     if (st != PG_OK) {
         cli_print_problem(&err);
         pg_graph_free(g);

@@ -248,7 +248,7 @@ static const cli_option table[] = {
     { "radius", 0, "K", CLI_EGO, set_radius, "hops from the ego (default 1)" },
     { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json (the default), gexf, nodelink, cytoscape, html, svg, png, pdf" },
     { "nodelink-key", 0, "KEY", CLI_OUTPUT, set_nodelink_key, "node-link JSON: the links under \"links\" (default) or \"edges\"" },
-    { "layout", 0, "L", CLI_ANALYSIS, set_layout, "node positions: auto (default: fr, drl above 2000 nodes), fr, drl, kk, none" },
+    { "layout", 0, "L", CLI_ANALYSIS, set_layout, "node positions: auto (default: fr, when an output uses them), fr, drl, kk, none" },
     { "size-by", 0, "METRIC", CLI_ANALYSIS, set_size_by, "node sizes in the pictures follow METRIC (default pagerank)" },
     { "labels", 0, "top:N", CLI_ANALYSIS, set_labels, "pictures label the N largest nodes (default top:30; all, none)" },
     { "timings", 0, NULL, CLI_OUTPUT | CLI_RENDER, set_timings, "print each stage's time on stderr" },

@@ -21,15 +21,26 @@ pg_dataset *cli_load(const char *path, size_t max_errors, int *code)
     return ds;
 }
 
+pg_analysis_options cli_analysis_options(const cli_args *a)
+{
+    unsigned text = 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV | 1u << PG_FORMAT_SUMMARY |
+                    1u << PG_FORMAT_PERIODS | 1u << PG_FORMAT_EGO | 1u << PG_FORMAT_EGO_TEXT;
+    pg_analysis_options o = a->analysis;
+    if (o.layout == PG_LAYOUT_AUTO && !cli_files_named(a) && !(cli_dir_formats(a) & ~text))
+        o.layout = PG_LAYOUT_NONE;
+    return o;
+}
+
 pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code)
 {
     pg_error err;
+    pg_analysis_options opt = cli_analysis_options(a);
     pg_graph *g = pg_graph_build_view(ds, &a->view, &err);
     pg_status st = g ? PG_OK : err.status;
     if (g)
         cli_progress("built the %s view: %zu nodes, %zu edges", pg_view_name(a->view.view), pg_graph_node_count(g),
                      pg_graph_edge_count(g));
-    if (st == PG_OK && (st = pg_graph_analyse(g, &a->analysis, &err)) == PG_OK)
+    if (st == PG_OK && (st = pg_graph_analyse(g, &opt, &err)) == PG_OK)
         cli_progress("analysed");
     if (st == PG_OK && a->window_months &&
         (st = pg_graph_analyse_periods(g, a->window_months, a->step_months, &err)) == PG_OK)

@@ -74,9 +74,15 @@ def check_layout(tap, name, out):
                for n, d in G.nodes(data=True) if '"' not in n and "\\" not in n)
     tap.check(G.number_of_nodes() > 0 and all("x" in d and "y" in d for _, d in G.nodes(data=True)) and same,
               f"{name}: every node has x, y in the GraphML and the same pos in the DOT")
-    proc = subprocess.run(["neato", "-n", "-Tsvg", os.path.join(out, "graph.dot")], capture_output=True)
-    tap.check(proc.returncode == 0 and proc.stderr == b"", f"{name}: neato -n renders partygraph's layout",
-              proc.stderr.decode(errors="replace"))
+    proc = subprocess.run(["neato", "-n", "-Tplain", os.path.join(out, "graph.dot")], capture_output=True)
+    drawn = {m[0]: (float(m[1]) * 72, float(m[2]) * 72) for m in
+             re.findall(r"^node ([A-Za-z0-9_-]+) ([-0-9.e]+) ([-0-9.e]+) ", proc.stdout.decode(), re.M)}
+    shifts = [(drawn[n][0] - d["x"], drawn[n][1] - d["y"]) for n, d in G.nodes(data=True) if n in drawn]
+    spread = max((max(abs(a - b) for a, b in zip(s, shifts[0])) for s in shifts), default=0)
+    # -Tplain rounds to 0.01 inch (0.72 pt); overlap removal would move nodes by tens of points
+    tap.check(proc.returncode == 0 and proc.stderr == b"" and len(drawn) > 0 and spread <= 1.5,
+              f"{name}: neato -n draws every node where partygraph's layout put it (up to one shift)",
+              proc.stderr.decode(errors="replace") + f"spread {spread:.2f} pt")
 
 
 def check_layout_options(tap, binary, tmp):
@@ -95,6 +101,10 @@ def check_layout_options(tap, binary, tmp):
     tap.check(sorted(os.listdir(out)) == ["graph.dot", "graph.graphml"] and "pos=" not in
               open(os.path.join(out, "graph.dot")).read() and all("x" not in d for _, d in G.nodes(data=True)),
               "--layout none: no positions; --formats graphml,dot writes only those two files")
+    out = os.path.join(tmp, "layout-auto-csv")
+    build(binary, path, out, "--formats", "csv,json")
+    tap.check(json.load(open(os.path.join(out, "summary.json")))["pictures"]["layout"] == "none",
+              "--layout auto with --formats csv,json: no output holds positions, none computed")
     out = os.path.join(tmp, "size-by")
     build(binary, path, out, "--size-by", "degree", "--formats", "graphml")
     G = nx.read_graphml(os.path.join(out, "graph.graphml"))
