@@ -29,14 +29,15 @@
 
 #include "date.h"
 #include "escape.h"
+#include "fields.h"
 #include "fmt.h"
 #include "palette.h"
 #include "write.h"
 
 static const char *const type_names[] = {
-    [PG_COL_STRING] = "string", [PG_COL_LONG] = "long", [PG_COL_DOUBLE] = "double", [PG_COL_BOOL] = "boolean",
+    [PG_FIELD_STRING] = "string", [PG_FIELD_INT] = "integer", [PG_FIELD_LONG] = "long",
+    [PG_FIELD_DOUBLE] = "double", [PG_FIELD_BOOL] = "boolean",
 };
-
 /* Days a node or a spell lives, YYYYMMDD, open ends PG_OPEN_START / PG_OPEN_END. */
 typedef pg_spell interval;
 
@@ -67,48 +68,31 @@ static void attr_text(FILE *f, const char *s)
     }
 }
 
-static void declare(FILE *f, const char *name, const char *type)
+/* Only the data fields are <attvalue>s: the label, viz and weight have
+ * places of their own. */
+static void declare(void *f, const pg_field *field)
 {
-    fprintf(f, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", name, name, type);
+    if (field->role == PG_FIELD_DATA)
+        fprintf(f, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", field->name, field->name,
+                type_names[field->type]);
 }
 
 static void attributes(const pg_graph *g, FILE *f)
 {
     fputs("    <attributes class=\"node\" mode=\"static\">\n", f);
-    declare(f, "kind", "string");
-    for (int m = 0; m < PG_METRIC_COUNT; m++)
-        declare(f, pg_metric_table()[m].name, pg_metric_table()[m].integer ? "integer" : "double");
-    for (size_t c = 0; c < g->node_columns.len; c++)
-        declare(f, g->node_columns.items[c].key, type_names[g->node_columns.items[c].type]);
+    pg_node_fields(g, PG_FIELDS_SCHEMA, declare, f);
     fputs("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n", f);
-    declare(f, "count", "integer");
-    declare(f, "types", "string");
-    declare(f, "first", "string");
-    declare(f, "last", "string");
-    declare(f, "sources", "string");
-    if (pg_graph_projected(g)) {
-        declare(f, "shared", "integer");
-        declare(f, "via", "string");
-    }
-    for (size_t c = 0; c < g->edge_columns.len; c++)
-        declare(f, g->edge_columns.items[c].key, "string");
+    pg_edge_fields(g, PG_FIELDS_SCHEMA, declare, f);
     fputs("    </attributes>\n", f);
 }
 
-static void value(FILE *f, const char *name, const char *text)
+static void value(void *f, const pg_field *field)
 {
-    if (text == NULL)
+    if (field->text == NULL || field->role != PG_FIELD_DATA)
         return;
-    fprintf(f, "          <attvalue for=\"%s\" value=\"", name);
-    attr_text(f, text);
+    fprintf(f, "          <attvalue for=\"%s\" value=\"", field->name);
+    attr_text(f, field->text);
     fputs("\"/>\n", f);
-}
-
-static void long_value(FILE *f, const char *name, long x)
-{
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", x);
-    value(f, name, buf);
 }
 
 /* The days node v lives: an event's own dates, else always. */
@@ -230,7 +214,6 @@ static void viz(const pg_graph *g, FILE *f, size_t v)
 
 static void node(const pg_graph *g, FILE *f, size_t v)
 {
-    char buf[PG_FMT_DOUBLE_SIZE];
     fputs("      <node id=\"", f);
     attr_text(f, pg_graph_node_id(g, v));
     fputs("\" label=\"", f);
@@ -238,13 +221,7 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     putc('"', f);
     spell(f, node_days(g, v));
     fputs(">\n        <attvalues>\n", f);
-    value(f, "kind", pg_kind_name(pg_graph_node_kind(g, v)));
-    for (int m = 0; m < PG_METRIC_COUNT; m++)
-        value(f, pg_metric_table()[m].name, pg_metric_text(g, m, v, buf));
-    for (size_t c = 0; c < g->node_columns.len; c++) {
-        const pg_column *col = &g->node_columns.items[c];
-        value(f, col->key, pg_node_value(g, v, col, buf));
-    }
+    pg_node_fields(g, v, value, f);
     fputs("        </attvalues>\n", f);
     viz(g, f, v);
     fputs("      </node>\n", f);
@@ -253,7 +230,7 @@ static void node(const pg_graph *g, FILE *f, size_t v)
 static void edge(const pg_graph *g, FILE *f, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
-    char buf[PG_FMT_DOUBLE_SIZE], first[16], last[16];
+    char buf[PG_FMT_DOUBLE_SIZE];
     fprintf(f, "      <edge id=\"%zu\" source=\"", e);
     attr_text(f, pg_graph_node_id(g, (size_t)x->u));
     fputs("\" target=\"", f);
@@ -261,17 +238,7 @@ static void edge(const pg_graph *g, FILE *f, size_t e)
     fprintf(f, "\" weight=\"%s\"", pg_fmt_double(x->weight, buf));
     edge_time(g, f, x);
     fputs(">\n        <attvalues>\n", f);
-    long_value(f, "count", x->count);
-    value(f, "types", x->types);
-    value(f, "first", pg_date_is_set(x->first) ? pg_date_format(x->first, first, sizeof first) : NULL);
-    value(f, "last", pg_date_is_set(x->last) ? pg_date_format(x->last, last, sizeof last) : NULL);
-    value(f, "sources", x->sources[0] ? x->sources : NULL);
-    if (pg_graph_projected(g)) {
-        long_value(f, "shared", x->shared);
-        value(f, "via", x->via[0] ? x->via : NULL);
-    }
-    for (size_t c = 0; c < g->edge_columns.len; c++)
-        value(f, g->edge_columns.items[c].key, pg_edge_value(g, e, &g->edge_columns.items[c]));
+    pg_edge_fields(g, e, value, f);
     fputs("        </attvalues>\n", f);
     edge_spells(g, f, x);
     fputs("      </edge>\n", f);

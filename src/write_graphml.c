@@ -5,20 +5,32 @@
  * the GraphML 1.1 XSD; undefined values have no <data>. */
 #include <string.h>
 
-#include "date.h"
 #include "escape.h"
 #include "fmt.h"
-#include "palette.h"
+#include "fields.h"
 #include "write.h"
 
 static const char *const type_names[] = {
-    [PG_COL_STRING] = "string", [PG_COL_LONG] = "long", [PG_COL_DOUBLE] = "double", [PG_COL_BOOL] = "boolean",
+    [PG_FIELD_STRING] = "string", [PG_FIELD_INT] = "int", [PG_FIELD_LONG] = "long",
+    [PG_FIELD_DOUBLE] = "double", [PG_FIELD_BOOL] = "boolean",
 };
 
-static void key(FILE *f, const char *for_, const char *name, const char *type)
+/* Where a field walk writes: the stream and the key prefix ('v', 'e'). */
+typedef struct sink {
+    FILE *f;
+    char prefix;
+} sink;
+
+static void key(FILE *f, char prefix, const char *name, const char *type)
 {
-    fprintf(f, "  <key id=\"%c_%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
-            for_[0] == 'n' ? 'v' : for_[0], name, for_, name, type);
+    fprintf(f, "  <key id=\"%c_%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", prefix, name,
+            prefix == 'v' ? "node" : prefix == 'e' ? "edge" : "graph", name, type);
+}
+
+static void field_key(void *ctx, const pg_field *field)
+{
+    const sink *s = ctx;
+    key(s->f, s->prefix, field->name, type_names[field->type]);
 }
 
 static void data(FILE *f, char prefix, const char *name, const char *value)
@@ -30,85 +42,42 @@ static void data(FILE *f, char prefix, const char *name, const char *value)
     fputs("</data>\n", f);
 }
 
+static void field_data(void *ctx, const pg_field *field)
+{
+    const sink *s = ctx;
+    data(s->f, s->prefix, field->name, field->text);
+}
+
 static void keys(const pg_graph *g, FILE *f)
 {
-    key(f, "graph", "title", "string");
-    key(f, "graph", "description", "string");
-    key(f, "graph", "view", "string");
-    key(f, "node", "label", "string");
-    key(f, "node", "kind", "string");
-    for (int m = 0; m < PG_METRIC_COUNT; m++)
-        key(f, "node", pg_metric_table()[m].name, pg_metric_table()[m].integer ? "int" : "double");
-    key(f, "node", "r", "int");
-    key(f, "node", "g", "int");
-    key(f, "node", "b", "int");
-    key(f, "node", "size", "double");
-    if (g->has_layout) {
-        key(f, "node", "x", "double");
-        key(f, "node", "y", "double");
-    }
-    for (size_t c = 0; c < g->node_columns.len; c++)
-        key(f, "node", g->node_columns.items[c].key, type_names[g->node_columns.items[c].type]);
-    key(f, "edge", "weight", "double");
-    key(f, "edge", "count", "int");
-    key(f, "edge", "types", "string");
-    key(f, "edge", "first", "string");
-    key(f, "edge", "last", "string");
-    key(f, "edge", "sources", "string");
-    if (pg_graph_projected(g)) {
-        key(f, "edge", "shared", "int");
-        key(f, "edge", "via", "string");
-    }
-    for (size_t c = 0; c < g->edge_columns.len; c++)
-        key(f, "edge", g->edge_columns.items[c].key, "string");
+    sink nodes = { f, 'v' }, edges = { f, 'e' };
+    key(f, 'g', "title", "string");
+    key(f, 'g', "description", "string");
+    key(f, 'g', "view", "string");
+    pg_node_fields(g, PG_FIELDS_SCHEMA, field_key, &nodes);
+    pg_edge_fields(g, PG_FIELDS_SCHEMA, field_key, &edges);
 }
 
 static void node(const pg_graph *g, FILE *f, size_t v)
 {
-    char buf[PG_FMT_DOUBLE_SIZE];
+    sink s = { f, 'v' };
     fputs("    <node id=\"", f);
     pg_escape_xml(f, pg_graph_node_id(g, v));
     fputs("\">\n", f);
-    data(f, 'v', "label", pg_graph_node_label(g, v));
-    data(f, 'v', "kind", pg_kind_name(pg_graph_node_kind(g, v)));
-    for (int m = 0; m < PG_METRIC_COUNT; m++)
-        data(f, 'v', pg_metric_table()[m].name, pg_metric_text(g, m, v, buf));
-    pg_rgb rgb = pg_palette_rgb(g->community[v]);
-    fprintf(f, "      <data key=\"v_r\">%d</data>\n      <data key=\"v_g\">%d</data>\n"
-               "      <data key=\"v_b\">%d</data>\n", rgb.r, rgb.g, rgb.b);
-    data(f, 'v', "size", pg_fmt_double(pg_node_size(g, v), buf));
-    if (g->has_layout) {
-        data(f, 'v', "x", pg_fmt_double(g->x[v], buf));
-        data(f, 'v', "y", pg_fmt_double(g->y[v], buf));
-    }
-    for (size_t c = 0; c < g->node_columns.len; c++) {
-        const pg_column *col = &g->node_columns.items[c];
-        data(f, 'v', col->key, pg_node_value(g, v, col, buf));
-    }
+    pg_node_fields(g, v, field_data, &s);
     fputs("    </node>\n", f);
 }
 
 static void edge(const pg_graph *g, FILE *f, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
-    char buf[PG_FMT_DOUBLE_SIZE], first[16], last[16];
+    sink s = { f, 'e' };
     fputs("    <edge source=\"", f);
     pg_escape_xml(f, pg_graph_node_id(g, (size_t)x->u));
     fputs("\" target=\"", f);
     pg_escape_xml(f, pg_graph_node_id(g, (size_t)x->v));
     fputs("\">\n", f);
-    data(f, 'e', "weight", pg_fmt_double(x->weight, buf));
-    fprintf(f, "      <data key=\"e_count\">%ld</data>\n", x->count);
-    data(f, 'e', "types", x->types);
-    data(f, 'e', "first", pg_date_is_set(x->first) ? pg_date_format(x->first, first, sizeof first) : NULL);
-    data(f, 'e', "last", pg_date_is_set(x->last) ? pg_date_format(x->last, last, sizeof last) : NULL);
-    data(f, 'e', "sources", x->sources[0] ? x->sources : NULL);
-    if (pg_graph_projected(g)) {
-        fprintf(f, "      <data key=\"e_shared\">%ld</data>\n", x->shared);
-        data(f, 'e', "via", x->via[0] ? x->via : NULL);
-    }
-    for (size_t c = 0; c < g->edge_columns.len; c++)
-        data(f, 'e', g->edge_columns.items[c].key, pg_edge_value(g, e, &g->edge_columns.items[c]));
+    pg_edge_fields(g, e, field_data, &s);
     fputs("    </edge>\n", f);
 }
 

@@ -17,10 +17,9 @@
  * and "position" with the layout. One node or edge per line. */
 #include <string.h>
 
-#include "date.h"
+#include "fields.h"
 #include "fmt.h"
 #include "jsonw.h"
-#include "palette.h"
 #include "write.h"
 
 /* A double as `text` (pg_fmt_double's form), with ".0" added when it
@@ -39,91 +38,47 @@ static void real(pg_jsonw *w, const char *text)
     pg_jsonw_raw(w, buf);
 }
 
-/* Member `key` with `text` as a value of column type `type`; NULL is null. */
-static void member(pg_jsonw *w, const char *key, pg_column_type type, const char *text)
+/* Member `key` with `text` as a value of field type `type`; NULL is null. */
+static void member(pg_jsonw *w, const char *key, pg_field_type type, const char *text)
 {
     pg_jsonw_key(w, key);
-    if (text == NULL || type == PG_COL_STRING)
+    if (text == NULL || type == PG_FIELD_STRING)
         pg_jsonw_string(w, text);
-    else if (type == PG_COL_DOUBLE)
+    else if (type == PG_FIELD_DOUBLE)
         real(w, text);
     else
-        pg_jsonw_raw(w, text); /* long: digits; boolean: true, false */
+        pg_jsonw_raw(w, text); /* integers: digits; booleans: true, false */
 }
 
 static void member_double(pg_jsonw *w, const char *key, double x)
 {
     char buf[PG_FMT_DOUBLE_SIZE];
-    member(w, key, PG_COL_DOUBLE, pg_fmt_double(x, buf));
+    member(w, key, PG_FIELD_DOUBLE, pg_fmt_double(x, buf));
 }
 
-static void member_long(pg_jsonw *w, const char *key, long x)
+/* A field walk's callback: every field a member. */
+static void field_member(void *w, const pg_field *field)
 {
-    pg_jsonw_key(w, key);
-    pg_jsonw_long(w, x);
+    member(w, field->name, field->type, field->text);
 }
 
 /* The graph's own data: title, description, view and provenance. */
 static void graph_data(const pg_graph *g, pg_jsonw *w)
 {
     pg_jsonw_open(w, '{', false);
-    member(w, "title", PG_COL_STRING, g->ds->title[0] ? g->ds->title : NULL);
-    member(w, "description", PG_COL_STRING, g->ds->description[0] ? g->ds->description : NULL);
-    member(w, "view", PG_COL_STRING, pg_view_name(g->spec.view));
-    member(w, "partygraph", PG_COL_STRING, PG_VERSION);
-    member(w, "input_sha256", PG_COL_STRING, g->ds->sha256);
+    member(w, "title", PG_FIELD_STRING, g->ds->title[0] ? g->ds->title : NULL);
+    member(w, "description", PG_FIELD_STRING, g->ds->description[0] ? g->ds->description : NULL);
+    member(w, "view", PG_FIELD_STRING, pg_view_name(g->spec.view));
+    member(w, "partygraph", PG_FIELD_STRING, PG_VERSION);
+    member(w, "input_sha256", PG_FIELD_STRING, g->ds->sha256);
     pg_jsonw_close(w);
-}
-
-/* The fields of node v after its id, as graph.graphml has them. */
-static void node_fields(const pg_graph *g, pg_jsonw *w, size_t v)
-{
-    char buf[PG_FMT_DOUBLE_SIZE];
-    member(w, "label", PG_COL_STRING, pg_graph_node_label(g, v));
-    member(w, "kind", PG_COL_STRING, pg_kind_name(pg_graph_node_kind(g, v)));
-    for (int m = 0; m < PG_METRIC_COUNT; m++) {
-        const pg_metric_info *info = &pg_metric_table()[m];
-        member(w, info->name, info->integer ? PG_COL_LONG : PG_COL_DOUBLE, pg_metric_text(g, m, v, buf));
-    }
-    pg_rgb rgb = pg_palette_rgb(g->community[v]);
-    member_long(w, "r", rgb.r);
-    member_long(w, "g", rgb.g);
-    member_long(w, "b", rgb.b);
-    member_double(w, "size", pg_node_size(g, v));
-    if (g->has_layout) {
-        member_double(w, "x", g->x[v]);
-        member_double(w, "y", g->y[v]);
-    }
-    for (size_t c = 0; c < g->node_columns.len; c++) {
-        const pg_column *col = &g->node_columns.items[c];
-        member(w, col->key, col->type, pg_node_value(g, v, col, buf));
-    }
-}
-
-/* The fields of edge e after its ends, as graph.graphml has them. */
-static void edge_fields(const pg_graph *g, pg_jsonw *w, size_t e)
-{
-    const pg_edge *x = &g->edges.items[e];
-    char first[16], last[16];
-    member_double(w, "weight", x->weight);
-    member_long(w, "count", x->count);
-    member(w, "types", PG_COL_STRING, x->types);
-    member(w, "first", PG_COL_STRING, pg_date_is_set(x->first) ? pg_date_format(x->first, first, sizeof first) : NULL);
-    member(w, "last", PG_COL_STRING, pg_date_is_set(x->last) ? pg_date_format(x->last, last, sizeof last) : NULL);
-    member(w, "sources", PG_COL_STRING, x->sources[0] ? x->sources : NULL);
-    if (pg_graph_projected(g)) {
-        member_long(w, "shared", x->shared);
-        member(w, "via", PG_COL_STRING, x->via[0] ? x->via : NULL);
-    }
-    for (size_t c = 0; c < g->edge_columns.len; c++)
-        member(w, g->edge_columns.items[c].key, PG_COL_STRING, pg_edge_value(g, e, &g->edge_columns.items[c]));
 }
 
 /* Edge e's ends, by entity id. */
 static void ends(const pg_graph *g, pg_jsonw *w, size_t e)
 {
-    member(w, "source", PG_COL_STRING, pg_graph_node_id(g, (size_t)g->edges.items[e].u));
-    member(w, "target", PG_COL_STRING, pg_graph_node_id(g, (size_t)g->edges.items[e].v));
+    member(w, "source", PG_FIELD_STRING, pg_graph_node_id(g, (size_t)g->edges.items[e].u));
+    member(w, "target", PG_FIELD_STRING, pg_graph_node_id(g, (size_t)g->edges.items[e].v));
 }
 
 /* {"directed": false, "multigraph": false, "graph": {...}, "nodes": [...],
@@ -143,8 +98,8 @@ static void nodelink(const pg_graph *g, FILE *f, const char *links_key)
     pg_jsonw_open(&w, '[', false);
     for (size_t v = 0; v < g->n; v++) {
         pg_jsonw_open(&w, '{', true);
-        member(&w, "id", PG_COL_STRING, pg_graph_node_id(g, v));
-        node_fields(g, &w, v);
+        member(&w, "id", PG_FIELD_STRING, pg_graph_node_id(g, v));
+        pg_node_fields(g, v, field_member, &w);
         pg_jsonw_close(&w);
     }
     pg_jsonw_close(&w);
@@ -153,7 +108,7 @@ static void nodelink(const pg_graph *g, FILE *f, const char *links_key)
     for (size_t e = 0; e < g->edges.len; e++) {
         pg_jsonw_open(&w, '{', true);
         ends(g, &w, e);
-        edge_fields(g, &w, e);
+        pg_edge_fields(g, e, field_member, &w);
         pg_jsonw_close(&w);
     }
     pg_jsonw_close(&w);
@@ -176,10 +131,10 @@ static void cytoscape_node(const pg_graph *g, pg_jsonw *w, size_t v)
     pg_jsonw_open(w, '{', true);
     pg_jsonw_key(w, "data");
     pg_jsonw_open(w, '{', true);
-    member(w, "id", PG_COL_STRING, pg_graph_node_id(g, v));
-    member(w, "value", PG_COL_STRING, pg_graph_node_id(g, v));
-    member(w, "name", PG_COL_STRING, pg_graph_node_label(g, v));
-    node_fields(g, w, v);
+    member(w, "id", PG_FIELD_STRING, pg_graph_node_id(g, v));
+    member(w, "value", PG_FIELD_STRING, pg_graph_node_id(g, v));
+    member(w, "name", PG_FIELD_STRING, pg_graph_node_label(g, v));
+    pg_node_fields(g, v, field_member, w);
     pg_jsonw_close(w);
     if (g->has_layout) {
         pg_jsonw_key(w, "position");
@@ -200,9 +155,9 @@ static void cytoscape_edge(const pg_graph *g, pg_jsonw *w, size_t e)
     pg_jsonw_open(w, '{', true);
     pg_jsonw_key(w, "data");
     pg_jsonw_open(w, '{', true);
-    member(w, "id", PG_COL_STRING, id);
+    member(w, "id", PG_FIELD_STRING, id);
     ends(g, w, e);
-    edge_fields(g, w, e);
+    pg_edge_fields(g, e, field_member, w);
     pg_jsonw_close(w);
     pg_jsonw_close(w);
 }
