@@ -9,8 +9,7 @@
  * by kind) with a data-id and a <title>, the nodes picture.h labels
  * (options.label_top by options.size_by) labelled, names cut as it says.
  * Every node's data (the ranked metrics and the size metric) goes into the
- * page
- * as one JSON object in <script type="application/json" id="pg-data">,
+ * page as one JSON object in <script type="application/json" id="pg-data">,
  * escaped by pg_escape_json_html so that no name can end the element; the
  * script builds the tables and tooltips from it with textContent only.
  * Markup text goes through pg_escape_xml, so the SVG is valid XML too.

@@ -1,6 +1,7 @@
 """The pictures: `partygraph render` and `build --formats svg,png,pdf`,
 drawn with Graphviz's library. The SVG is read with ElementTree and
-checked against nodes.csv (ids, labels, tooltips), the PNG's header and the
+checked against nodes.csv (ids, labels, tooltips), the PNG's header (its
+size: the SVG's at 96 dpi, a longer side of at most 4,000 pixels) and the
 PDF's cross-reference table are read byte by byte; runs repeat exactly;
 Graphviz's failures are reported, not printed.
 
