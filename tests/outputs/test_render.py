@@ -147,7 +147,8 @@ def check_names(tap, name, nodes, dataset, kinds):
         if [t for t in texts(g) if t] != label_lines(names[i]):
             wrong_label.append((i, texts(g)))
     tap.check(not wrong_tip, f"{name}: every name reads back exactly from its tooltip", wrong_tip[:5])
-    tap.check(not wrong_label, f"{name}: every label shows its name (cut at 32 characters)", wrong_label[:5])
+    tap.check(not wrong_label, f"{name}: every label shows its name (longer than 32 characters: its first 31 and "
+              "an ellipsis)", wrong_label[:5])
 
 
 def svg_points(svg_bytes):
