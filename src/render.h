@@ -40,9 +40,10 @@ int pg_gv_set(void *obj, const char *name, const char *value);
 
 /* Sets `name` to text `s` escaped as `how` says: Graphviz's escapes
  * (\N, \n, ...) and entities are neutralised, and the characters XML 1.0
- * cannot carry become U+FFFD, so that the SVG gives the text back. At
- * most `max_chars` characters of `s` are used (0: all), then an
- * ellipsis. 0, or -1 when out of memory. */
+ * cannot carry become U+FFFD, so that the SVG gives the text back. A
+ * name longer than `max_chars` characters (0: no limit) is cut as
+ * pg_picture_cut says: its first max_chars - 1, then an ellipsis. 0, or
+ * -1 when out of memory. */
 int pg_gv_set_text(void *obj, const char *name, const char *s, pg_gv_text how, size_t max_chars);
 
 /* The escaped text pg_gv_set_text sets, in a new string (the caller frees

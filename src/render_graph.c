@@ -2,20 +2,21 @@
  * (never printed and parsed again): one node per node, named by its
  * entity id (the SVG <title>), shape by kind, fill by community, width by
  * options.size_by (0.3 to 1.5 inches, area following the metric, as in
- * graph.dot), the name as a label on the options.label_top largest nodes
- * only and as every node's tooltip ("name (kind)"); straight edges, pen
- * width by weight; a title of two lines as the graph label: the dataset's
- * title (its file's base name when it has none), then the view, the date window
- * and the counts. Positions: the layout's (points, as in graph.dot), or
+ * graph.dot), the name as a label on the nodes picture.h labels (the
+ * options.label_top largest; names cut by its rule) and as every node's
+ * tooltip ("name (kind)"); straight edges, pen width by weight; a title
+ * of two lines as the graph label: the dataset's title (its file's base
+ * name when it has none), then the view, the date window (picture.h) and
+ * the counts. Positions: the layout's (points, as in graph.dot), or
  * Graphviz's sfdp's when the analysis computed none. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "error.h"
 #include "fmt.h"
+#include "picture.h"
 #include "render.h"
 #include "strbuf.h"
 #include "write.h"
@@ -28,9 +29,6 @@ static const double min_width = 0.3, max_width = 1.5, min_font = 8.0, max_font =
  * neighbour, at least (spreading the layout, up to max_extent wide or
  * high). */
 static const double min_spacing = 54.0, max_extent = 4000.0;
-
-/* Labels show this many characters of a name, then an ellipsis. */
-enum { LABEL_CHARS = 32 };
 
 /* Edges are grey, more transparent when there are many. */
 enum { EDGES_OPAQUE = 500 };
@@ -58,23 +56,6 @@ static int declare(Agraph_t *ag, int kind, const char *const (*attrs)[2], size_t
 
 #define DECLARE(ag, kind, table) declare(ag, kind, table, sizeof table / sizeof table[0])
 
-static char *day_text(long yyyymmdd, char buf[16])
-{
-    pg_date d = { (short)(yyyymmdd / 10000), (unsigned char)(yyyymmdd / 100 % 100), (unsigned char)(yyyymmdd % 100) };
-    return pg_date_format(d, buf, 16);
-}
-
-/* Appends ", DAY to DAY", ", from DAY" or ", to DAY" for the view's window. */
-static void window_text(const pg_view_spec *s, pg_strbuf *b)
-{
-    char from[16], to[16];
-    bool has_from = s->windowed && s->from_day > 0, has_to = s->windowed && s->to_day < 99999999;
-    if (has_from && has_to)
-        pg_strbuf_printf(b, ", %s to %s", day_text(s->from_day, from), day_text(s->to_day, to));
-    else if (has_from || has_to)
-        pg_strbuf_printf(b, ", %s %s", has_from ? "from" : "to", day_text(has_from ? s->from_day : s->to_day, from));
-}
-
 /* The graph label: the title, then "VIEW view[, WINDOW], N nodes, M edges"
  * (ego networks: "ego network of NAME (radius R), ..." first). */
 static int title(pg_canvas *c)
@@ -87,39 +68,21 @@ static int title(pg_canvas *c)
     char *text = malloc(size);
     if (text == NULL)
         return -1;
-    pg_strbuf b = pg_strbuf_init(text, size);
+    char dates[64];
+    pg_strbuf b = pg_strbuf_init(text, size), window = pg_strbuf_init(dates, sizeof dates);
     pg_strbuf_printf(&b, "%s\n", name);
     if (g->ego >= 0)
         pg_strbuf_printf(&b, "ego network of %s (radius %d), ", ego, g->radius);
     pg_strbuf_printf(&b, "%s view", pg_view_name(g->spec.view));
     if (g->spec.view != PG_VIEW_FULL)
         pg_strbuf_printf(&b, " (%s)", pg_projection_name(g->spec.projection));
-    window_text(&g->spec, &b);
+    if (pg_picture_window(&g->spec, &window))
+        pg_strbuf_printf(&b, ", %s", window.buf);
     pg_strbuf_printf(&b, ", %zu node%s, %zu edge%s", g->n, g->n == 1 ? "" : "s", g->edges.len,
                      g->edges.len == 1 ? "" : "s");
     int rc = pg_gv_set_text(c->ag, "label", text, PG_GV_LABEL, 0);
     free(text);
     return rc;
-}
-
-/* c->order: the nodes by their rank on size_by (ties by id), the nodes
- * without a value after them, by id. */
-static int order_nodes(pg_canvas *c)
-{
-    const pg_graph *g = c->g;
-    long *rank = malloc((g->n ? g->n : 1) * sizeof *rank);
-    c->order = malloc((g->n ? g->n : 1) * sizeof *c->order);
-    if (rank == NULL || c->order == NULL || pg_graph_ranks(g, pg_metric_index(g->options.size_by), rank) != 0) {
-        free(rank);
-        return -1;
-    }
-    size_t ranked = 0, unranked = 0;
-    for (size_t v = 0; v < g->n; v++)
-        ranked += rank[v] > 0;
-    for (size_t v = 0; v < g->n; v++)
-        c->order[rank[v] > 0 ? (size_t)rank[v] - 1 : ranked + unranked++] = v;
-    free(rank);
-    return 0;
 }
 
 /* Node v's label (when it is among the labelled) and its size. */
@@ -144,8 +107,8 @@ static int style_node(pg_canvas *c, size_t v, bool labelled)
     if (labelled) {
         double font = min_font + (max_font - min_font) * size;
         c->half[v] = fmax(c->half[v], fmin(pg_gv_text_width(pg_graph_node_label(g, v), font),
-                                           (LABEL_CHARS + 1) * font) / 2 + 4);
-        rc |= pg_gv_set_text(n, "label", pg_graph_node_label(g, v), PG_GV_LABEL, LABEL_CHARS) |
+                                           PG_LABEL_CHARS * font) / 2 + 4);
+        rc |= pg_gv_set_text(n, "label", pg_graph_node_label(g, v), PG_GV_LABEL, PG_LABEL_CHARS) |
               pg_gv_set(n, "fontsize", pg_fmt_fixed(font, 1, w));
     }
     return rc;
@@ -154,14 +117,15 @@ static int style_node(pg_canvas *c, size_t v, bool labelled)
 static int add_nodes(pg_canvas *c)
 {
     const pg_graph *g = c->g;
-    size_t labels = g->options.label_top < 0 ? g->n : (size_t)g->options.label_top;
     c->nodes = calloc(g->n ? g->n : 1, sizeof *c->nodes);
     c->half = malloc((g->n ? g->n : 1) * sizeof *c->half);
-    if (c->nodes == NULL || c->half == NULL || order_nodes(c) != 0)
+    c->order = malloc((g->n ? g->n : 1) * sizeof *c->order);
+    if (c->nodes == NULL || c->half == NULL || c->order == NULL || pg_picture_order(g, NULL, c->order) != 0)
         return -1;
     for (size_t i = g->n; i-- > 0;) { /* smallest first: the largest are drawn last, on top */
         size_t v = c->order[i];
-        if ((c->nodes[v] = agnode(c->ag, (char *)pg_graph_node_id(g, v), 1)) == NULL || style_node(c, v, i < labels) != 0)
+        if ((c->nodes[v] = agnode(c->ag, (char *)pg_graph_node_id(g, v), 1)) == NULL ||
+            style_node(c, v, pg_picture_labelled(g, i)) != 0)
             return -1;
     }
     return 0;

@@ -3,8 +3,8 @@
  * "kinds", a row per kind present (its shape, its node count); then
  * "communities", a row per coloured community (the palette's, largest
  * first: colour, number, size and its three leading members on
- * options.size_by, names cut at 28 characters) and a row counting the
- * rest; then what the sizes and labels follow. A row is a swatch node and
+ * options.size_by, names cut to 28 characters by picture.h's rule) and a
+ * row counting the rest; then what the sizes and labels follow. A row is a swatch node and
  * a left-justified text node. Every legend node is named "legend N" (a
  * space: never an entity id) with SVG id "legend-N" and class "legend". */
 #include <stdio.h>

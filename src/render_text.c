@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "palette.h"
+#include "picture.h"
 #include "render.h"
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
@@ -68,18 +69,15 @@ static char *escape_char(char *out, const char **s, pg_gv_text how)
 
 char *pg_gv_escape(const char *s, pg_gv_text how, size_t max_chars)
 {
-    char *text = malloc(5 * strlen(s) + sizeof ellipsis);
+    size_t len = strlen(s), keep = pg_picture_cut(s, max_chars);
+    char *text = malloc(5 * keep + sizeof ellipsis);
     if (text == NULL)
         return NULL;
     char *out = text;
-    size_t chars = 0;
-    while (*s) {
-        if ((*s & 0xC0) != 0x80 && max_chars && chars++ == max_chars) {
-            out = put(out, ellipsis);
-            break;
-        }
+    for (const char *end = s + keep; s < end;)
         out = escape_char(out, &s, how);
-    }
+    if (keep < len)
+        out = put(out, ellipsis);
     *out = '\0';
     return text;
 }

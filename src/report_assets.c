@@ -2,10 +2,12 @@
  * kept here as readable text, one line of CSS or JavaScript per line of C.
  * The script is plain JavaScript (no library) run at the end of the page:
  * it reads the JSON of <script id="pg-data">, builds the rankings and
- * communities tables (sortable by a click on a header: numbers as numbers,
- * text by character code, empty cells last, ties in id order), shows a
- * tooltip over a node, zooms (wheel, buttons) and pans (drag) by changing
- * the SVG's viewBox, and searches ids and names (substring, ignoring
+ * communities tables (the rankings with a column per metric of the data:
+ * the ranked ones and the size metric; sortable by a click on a header:
+ * numbers as numbers, text by character code, empty cells last, ties in
+ * id order), shows a tooltip over a node (a few metrics and the size
+ * metric), zooms (wheel, buttons) and pans (drag) by changing the SVG's
+ * viewBox, and searches ids and names (substring, ignoring
  * case), marking the matches with the class "hit" and centring the
  * largest. On load it follows the URL fragment, #search=TEXT and
  * #sort=COLUMN[&desc], through the same handlers as the search box and
@@ -60,7 +62,9 @@ const char pg_report_js[] =
     "  var tip = document.getElementById('pg-tooltip');\n"
     "  var input = document.getElementById('pg-search');\n"
     "  var count = document.getElementById('pg-search-count');\n"
+    "  /* The tooltip's metrics: these, and the size metric when it is another. */\n"
     "  var TIP_METRICS = ['degree', 'betweenness', 'pagerank', 'eigenvector'];\n"
+    "  if (TIP_METRICS.indexOf(data.size_by) < 0) TIP_METRICS.push(data.size_by);\n"
     "  var byId = new Map();\n"
     "\n"
     "  /* ---- data ---- */\n"

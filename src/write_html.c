@@ -6,9 +6,10 @@
  * The writer draws the SVG itself from the layout (y pointing down, as SVG
  * wants; without a layout, the nodes stand on a circle in id order): edges
  * as <line>, nodes as one element each (circle, square, hexagon, diamond
- * by kind) with a data-id and a <title>, the options.label_top largest
- * nodes by options.size_by labelled. Every node's data goes into the page
- * as one JSON object in <script type="application/json" id="pg-data">,
+ * by kind) with a data-id and a <title>, the nodes picture.h labels
+ * (options.label_top by options.size_by) labelled, names cut as it says.
+ * Every node's data (the ranked metrics and the size metric) goes into the
+ * page as one JSON object in <script type="application/json" id="pg-data">,
  * escaped by pg_escape_json_html so that no name can end the element; the
  * script builds the tables and tooltips from it with textContent only.
  * Markup text goes through pg_escape_xml, so the SVG is valid XML too.
@@ -21,6 +22,7 @@
 #include "escape.h"
 #include "fmt.h"
 #include "palette.h"
+#include "picture.h"
 #include "report_assets.h"
 #include "write.h"
 
@@ -29,9 +31,6 @@ static const double pi = 3.14159265358979323846;
 /* Node radii and edge widths in points (the mean edge is 72), and the
  * margin around the drawing. */
 static const double min_radius = 4.0, max_radius = 20.0, min_pen = 0.5, max_pen = 4.0, margin = 40.0;
-
-/* Labels longer than this many characters are cut, ending in an ellipsis. */
-enum { LABEL_CHARS = 32 };
 
 /* Where the drawing's nodes go: the layout, flipped so that y points
  * down and shifted by the margin, or a circle. */
@@ -103,18 +102,12 @@ static void head(const pg_graph *g, FILE *f)
     fputs("</style>\n</head>\n", f);
 }
 
-/* "all dates", "from 2017-01-01 to 2019-12-31", "from ...", "until ...". */
+/* "all dates", or the window as picture.h writes it. */
 static void dates(const pg_graph *g, FILE *f)
 {
-    const pg_view_spec *s = &g->spec;
-    bool from = s->windowed && s->from_day > 0, to = s->windowed && s->to_day < 99999999;
-    if (!from && !to)
-        fputs("all dates", f);
-    if (from)
-        fprintf(f, "from %04ld-%02ld-%02ld", s->from_day / 10000, s->from_day / 100 % 100, s->from_day % 100);
-    if (to)
-        fprintf(f, "%s %04ld-%02ld-%02ld", from ? " to" : "until", s->to_day / 10000, s->to_day / 100 % 100,
-                s->to_day % 100);
+    char buf[64];
+    pg_strbuf b = pg_strbuf_init(buf, sizeof buf);
+    fputs(pg_picture_window(&g->spec, &b) ? buf : "all dates", f);
 }
 
 /* The title, the view, the date window and the counts. */
@@ -241,39 +234,25 @@ static void node_shape(const pg_graph *g, FILE *f, const frame *fr, size_t v)
     fprintf(f, " (%s)</title></%s>\n", pg_kind_name(kind), shape_tags[kind]);
 }
 
-/* The byte length of the first `chars` characters of UTF-8 text `s` (all
- * of it when it is shorter). */
-static size_t prefix_bytes(const char *s, size_t chars)
-{
-    size_t i = 0;
-    for (; s[i]; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && chars-- == 0)
-            break;
-    return i;
-}
-
-/* A label: the name, or its first LABEL_CHARS - 1 characters and "…". */
+/* A label: the name, cut as pg_picture_cut says. */
 static void label_text(FILE *f, const char *name)
 {
-    char part[4 * LABEL_CHARS];
-    size_t cut = prefix_bytes(name, LABEL_CHARS - 1);
-    if (name[prefix_bytes(name, LABEL_CHARS)] == '\0') {
+    char part[4 * PG_LABEL_CHARS]; /* a cut name keeps PG_LABEL_CHARS - 1 characters */
+    size_t keep = pg_picture_cut(name, PG_LABEL_CHARS);
+    if (name[keep] == '\0') {
         text(f, name);
         return;
     }
-    memcpy(part, name, cut);
-    part[cut] = '\0';
+    memcpy(part, name, keep);
+    part[keep] = '\0';
     text(f, part);
     fputs("&#8230;", f);
 }
 
-/* Node v's label under its shape, when it ranks within label_top. */
-static void node_label(const pg_graph *g, FILE *f, const frame *fr, const long *rank, size_t v)
+/* Node v's label under its shape. */
+static void node_label(const pg_graph *g, FILE *f, const frame *fr, size_t v)
 {
     char a[PG_FMT_DOUBLE_SIZE], b[PG_FMT_DOUBLE_SIZE];
-    int top = g->options.label_top;
-    if (top >= 0 && (rank[v] < 1 || rank[v] > top))
-        return;
     double x, y;
     position(g, fr, v, &x, &y);
     fprintf(f, "<text x=\"%s\" y=\"%s\" data-id=\"", coord(x, a), coord(y + radius(g, v) + 8, b));
@@ -283,8 +262,9 @@ static void node_label(const pg_graph *g, FILE *f, const frame *fr, const long *
     fputs("</text>\n", f);
 }
 
-/* The drawing: edges first, then nodes, then labels on top. */
-static void picture(const pg_graph *g, FILE *f, const long *rank)
+/* The drawing: edges first, then nodes, then the labels of the nodes
+ * picture.h says (in id order) on top. */
+static void picture(const pg_graph *g, FILE *f, const bool *labelled)
 {
     frame fr = make_frame(g);
     char w[PG_FMT_DOUBLE_SIZE], h[PG_FMT_DOUBLE_SIZE];
@@ -300,7 +280,8 @@ static void picture(const pg_graph *g, FILE *f, const long *rank)
         node_shape(g, f, &fr, v);
     fputs("</g>\n<g class=\"labels\">\n", f);
     for (size_t v = 0; v < g->n; v++)
-        node_label(g, f, &fr, rank, v);
+        if (labelled[v])
+            node_label(g, f, &fr, v);
     fputs("</g>\n</svg>\n<div id=\"pg-tooltip\" role=\"tooltip\" hidden></div>\n", f);
 }
 
@@ -322,8 +303,14 @@ static void key_string(pg_jsonw *w, const char *key, const char *value)
     pg_jsonw_string(w, value);
 }
 
+/* Is metric m in the page's data: a ranked metric, or the size metric? */
+static bool listed(const pg_graph *g, int m)
+{
+    return pg_metric_table()[m].order != PG_RANK_NONE || m == pg_metric_index(g->options.size_by);
+}
+
 /* One node: id, name, kind, country, community, rank by size_by and the
- * ranked metrics, in the order of the "metrics" member. */
+ * listed metrics, in the order of the "metrics" member. */
 static void json_node(const pg_graph *g, pg_jsonw *w, const long *rank, size_t v)
 {
     long country = pg_dataset_country_of(g->ds, g->entity[v]);
@@ -342,13 +329,14 @@ static void json_node(const pg_graph *g, pg_jsonw *w, const long *rank, size_t v
     pg_jsonw_key(w, "values");
     pg_jsonw_open(w, '[', true);
     for (int m = 0; m < PG_METRIC_COUNT; m++)
-        if (pg_metric_table()[m].order != PG_RANK_NONE)
+        if (listed(g, m))
             pg_jsonw_number(w, VECTOR(g->metric[m])[v]);
     pg_jsonw_close(w);
     pg_jsonw_close(w);
 }
 
-/* The page's data: the size metric, the metric names, the nodes in id
+/* The page's data: the size metric, the names of the listed metrics (the
+ * ranked ones and the size metric, in the table's order), the nodes in id
  * order and the communities with their colours. */
 static void data(const pg_graph *g, FILE *f, const long *rank)
 {
@@ -361,7 +349,7 @@ static void data(const pg_graph *g, FILE *f, const long *rank)
     pg_jsonw_key(&w, "metrics");
     pg_jsonw_open(&w, '[', true);
     for (int m = 0; m < PG_METRIC_COUNT; m++)
-        if (pg_metric_table()[m].order != PG_RANK_NONE)
+        if (listed(g, m))
             pg_jsonw_string(&w, pg_metric_table()[m].name);
     pg_jsonw_close(&w);
     pg_jsonw_key(&w, "nodes");
@@ -397,19 +385,26 @@ static void footer(FILE *f)
 
 void pg_write_html(const pg_graph *g, FILE *f)
 {
-    long *rank = malloc((g->n ? g->n : 1) * sizeof *rank);
-    if (rank == NULL || pg_graph_ranks(g, pg_metric_index(g->options.size_by), rank) != 0) {
-        free(rank);
+    size_t n = g->n ? g->n : 1;
+    long *rank = malloc(n * sizeof *rank);
+    size_t *order = malloc(n * sizeof *order);
+    bool *labelled = calloc(n, sizeof *labelled);
+    if (rank == NULL || order == NULL || labelled == NULL || pg_picture_order(g, rank, order) != 0) {
         errno = ENOMEM;
-        return;
+        goto cleanup;
     }
+    for (size_t i = 0; i < g->n; i++)
+        labelled[order[i]] = pg_picture_labelled(g, i);
     head(g, f);
     facts(g, f);
     legend(g, f);
     controls(f);
-    picture(g, f, rank);
+    picture(g, f, labelled);
     tables(g, f);
     data(g, f, rank);
     footer(f);
+cleanup:
     free(rank);
+    free(order);
+    free(labelled);
 }

@@ -14,8 +14,8 @@ failed=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-# The sanitizer build: leaks inside Graphviz and its font libraries (the
-# pictures) are theirs, not partygraph's.
+# The sanitizer build: what fontconfig loses itself under Graphviz (the
+# pictures; graphviz.lsan says what) is suppressed, nothing else.
 LSAN_OPTIONS="suppressions=$root/tests/outputs/graphviz.lsan:print_suppressions=0"
 export LSAN_OPTIONS
 

@@ -360,6 +360,40 @@ def check_interaction(tap, binary, tmp, profile):
               "dragging pans: the point grabbed follows the pointer", body)
 
 
+def check_size_by(tap, binary, tmp, profile):
+    """--size-by coreness (a metric summary.json does not rank): the page
+    ranks by it, the rankings table has its column, the tooltip shows it,
+    and the 30 labels go to the first 30 by it (ties by id)."""
+    out = os.path.join(tmp, "coreness")
+    build(binary, "examples/cpc-interparty.json", out, "--formats", "html,csv", "--size-by", "coreness")
+    nodes = pgtest.read_csv(os.path.join(out, "nodes.csv"))
+    core = {n["id"]: n["coreness"] for n in nodes}
+    text = open(os.path.join(out, "report.html"), encoding="utf-8").read()
+    probe = os.path.join(out, "probe.html")
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(text.replace("</body>", PROBE.replace("ID", "cpv") + "</body>"))
+    tree = dump(probe, "", profile)
+    table = by_id(tree, "pg-rankings")
+    keys = [th.attrs.get("data-key") for th in table.all(lambda e: e.tag == "th")]
+    column = keys.index("coreness") if "coreness" in keys else None
+    rows = table_rows(tree, "pg-rankings")
+    cells = {row_id(r): [td.text() for td in r.all(lambda e: e.tag == "td")][column] for r in rows} if column else {}
+    tap.check(cells == core, "--size-by coreness: the rankings table has a coreness column with nodes.csv's values",
+              f"columns {keys}")
+    order = [n["id"] for n in sorted(nodes, key=lambda n: (-int(n["coreness"]), n["id"].encode()))]
+    tap.check([row_id(r) for r in rows] == order, "--size-by coreness: rows start in coreness order (ties by id)",
+              [(row_id(r), core[row_id(r)]) for r in rows[:8]])
+    tip = by_id(tree, "pg-tooltip")
+    items = [e.text() for e in tip.all(lambda e: e.tag in ("dt", "dd"))]
+    at = items.index("coreness") if "coreness" in items else -1
+    tap.check(at >= 0 and items[at + 1] == core["cpv"], "--size-by coreness: the tooltip shows the node's coreness",
+              items)
+    svg, _ = svg_nodes(tree)
+    labelled = {e.attrs["data-id"] for e in svg.all(lambda e: e.tag == "text")}
+    tap.check(labelled == set(order[:30]), "--size-by coreness: the 30 first by coreness are labelled",
+              labelled ^ set(order[:30]))
+
+
 def check_options(tap, binary, tmp, profile):
     path = "examples/minimal.json"
     out = os.path.join(tmp, "default")
@@ -410,6 +444,7 @@ def main():
             check_dataset(tap, binary, path, part, tmp, profile)
         check_breakout(tap, binary, tmp, profile)
         check_interaction(tap, binary, tmp, profile)
+        check_size_by(tap, binary, tmp, profile)
         check_options(tap, binary, tmp, profile)
     finally:
         shutil.rmtree(tmp)

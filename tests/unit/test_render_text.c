@@ -1,10 +1,11 @@
 /* test_render_text.c - names escaped for Graphviz attributes (labels,
- * one-line labels, tooltips), cut at a character boundary, and the text
- * width estimate. What Graphviz makes of them is tested end to end in
+ * one-line labels, tooltips), cut at a character boundary as picture.h
+ * says, the date window's text, and the text width estimate. What Graphviz makes of them is tested end to end in
  * tests/outputs/test_render.py. */
 #include <stdlib.h>
 
 #include "harness.h"
+#include "picture.h"
 #include "render.h"
 
 static void check_escape(const char *in, pg_gv_text how, size_t max, const char *want, const char *what)
@@ -36,12 +37,43 @@ static void tooltips(void)
     check_escape("\x07", PG_GV_TOOLTIP, 0, "\xEF\xBF\xBD", "tooltip: control characters become U+FFFD");
 }
 
+/* The one rule of picture.h: at most N characters, the last an ellipsis. */
 static void cutting(void)
 {
-    check_escape("abcdef", PG_GV_LABEL, 3, "abc\xE2\x80\xA6", "cut at 3 characters, then an ellipsis");
+    check_escape("abcdef", PG_GV_LABEL, 3, "ab\xE2\x80\xA6", "cut to 3 characters: 2 and an ellipsis");
+    check_escape("abcd", PG_GV_LABEL, 3, "ab\xE2\x80\xA6", "one character too many is cut too");
     check_escape("abc", PG_GV_LABEL, 3, "abc", "not cut when it fits exactly");
-    check_escape("\xE4\xB8\xAD\xE6\x96\x87\xF0\x9F\x98\x80x", PG_GV_LABEL, 2, "\xE4\xB8\xAD\xE6\x96\x87\xE2\x80\xA6",
+    check_escape("\xE4\xB8\xAD\xE6\x96\x87\xF0\x9F\x98\x80x", PG_GV_LABEL, 3, "\xE4\xB8\xAD\xE6\x96\x87\xE2\x80\xA6",
                  "cut counts characters, not bytes");
+    check_escape("a&b&c", PG_GV_LABEL, 4, "a&amp;b\xE2\x80\xA6", "cut before escaping: & counts as one character");
+    CHECK(pg_picture_cut("abcdef", 0) == 6, "pg_picture_cut: 0 is no limit");
+    CHECK(pg_picture_cut("\xC3\xA9t\xC3\xA9!", 3) == 3, "pg_picture_cut: the bytes of the first max - 1 characters");
+    CHECK(pg_picture_cut("\xC3\xA9t\xC3\xA9", 3) == 5, "pg_picture_cut: the whole name when it fits");
+}
+
+/* The date window of the pictures' title and the report's facts. */
+static void window(void)
+{
+    char buf[64];
+    pg_view_spec s = { .windowed = true, .from_day = 20170101, .to_day = 20190630 };
+    pg_strbuf b = pg_strbuf_init(buf, sizeof buf);
+    CHECK(pg_picture_window(&s, &b), "a window with two ends is written");
+    CHECK_STR(buf, "from 2017-01-01 to 2019-06-30", "both ends");
+    s.to_day = PG_OPEN_END;
+    b = pg_strbuf_init(buf, sizeof buf);
+    pg_picture_window(&s, &b);
+    CHECK_STR(buf, "from 2017-01-01", "an open end is left out");
+    s.from_day = PG_OPEN_START;
+    s.to_day = 20190630;
+    b = pg_strbuf_init(buf, sizeof buf);
+    pg_picture_window(&s, &b);
+    CHECK_STR(buf, "until 2019-06-30", "an open start is left out");
+    s.to_day = PG_OPEN_END;
+    b = pg_strbuf_init(buf, sizeof buf);
+    CHECK(!pg_picture_window(&s, &b) && buf[0] == '\0', "both ends open: no window, nothing written");
+    s = (pg_view_spec){ .windowed = false, .from_day = 20170101, .to_day = 20190630 };
+    b = pg_strbuf_init(buf, sizeof buf);
+    CHECK(!pg_picture_window(&s, &b) && buf[0] == '\0', "a view without a window: nothing written");
 }
 
 static void widths(void)
@@ -58,5 +90,6 @@ void run_tests(void)
     labels();
     tooltips();
     cutting();
+    window();
     widths();
 }
