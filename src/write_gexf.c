@@ -32,6 +32,7 @@
 #include "fields.h"
 #include "fmt.h"
 #include "palette.h"
+#include "picture.h"
 #include "write.h"
 
 static const char *const type_names[] = {
@@ -160,7 +161,8 @@ static size_t clipped_spells(const pg_graph *g, const pg_edge *x)
 
 static void day(FILE *f, const char *name, long d)
 {
-    fprintf(f, " %s=\"%04ld-%02ld-%02ld\"", name, d / 10000, d / 100 % 100, d % 100);
+    char buf[PG_DAY_SIZE];
+    fprintf(f, " %s=\"%s\"", name, pg_picture_day(d, buf));
 }
 
 /* The start and end attributes of `d`, for its bounded ends. */
