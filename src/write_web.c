@@ -74,6 +74,20 @@ static void graph_data(const pg_graph *g, pg_jsonw *w)
     pg_jsonw_close(w);
 }
 
+/* Starts the document on `f`: {"directed": false, "multigraph": false,
+ * graph_key: the graph's data, ... (left open). */
+static void open_document(const pg_graph *g, pg_jsonw *w, FILE *f, const char *graph_key)
+{
+    pg_jsonw_init(w, f);
+    pg_jsonw_open(w, '{', false);
+    pg_jsonw_key(w, "directed");
+    pg_jsonw_bool(w, false);
+    pg_jsonw_key(w, "multigraph");
+    pg_jsonw_bool(w, false);
+    pg_jsonw_key(w, graph_key);
+    graph_data(g, w);
+}
+
 /* Edge e's ends, by entity id. */
 static void ends(const pg_graph *g, pg_jsonw *w, size_t e)
 {
@@ -86,14 +100,7 @@ static void ends(const pg_graph *g, pg_jsonw *w, size_t e)
 static void nodelink(const pg_graph *g, FILE *f, const char *links_key)
 {
     pg_jsonw w;
-    pg_jsonw_init(&w, f);
-    pg_jsonw_open(&w, '{', false);
-    pg_jsonw_key(&w, "directed");
-    pg_jsonw_bool(&w, false);
-    pg_jsonw_key(&w, "multigraph");
-    pg_jsonw_bool(&w, false);
-    pg_jsonw_key(&w, "graph");
-    graph_data(g, &w);
+    open_document(g, &w, f, "graph");
     pg_jsonw_key(&w, "nodes");
     pg_jsonw_open(&w, '[', false);
     for (size_t v = 0; v < g->n; v++) {
@@ -165,14 +172,7 @@ static void cytoscape_edge(const pg_graph *g, pg_jsonw *w, size_t e)
 void pg_write_cytoscape(const pg_graph *g, FILE *f)
 {
     pg_jsonw w;
-    pg_jsonw_init(&w, f);
-    pg_jsonw_open(&w, '{', false);
-    pg_jsonw_key(&w, "directed");
-    pg_jsonw_bool(&w, false);
-    pg_jsonw_key(&w, "multigraph");
-    pg_jsonw_bool(&w, false);
-    pg_jsonw_key(&w, "data");
-    graph_data(g, &w);
+    open_document(g, &w, f, "data");
     pg_jsonw_key(&w, "elements");
     pg_jsonw_open(&w, '{', false);
     pg_jsonw_key(&w, "nodes");
