@@ -27,7 +27,7 @@ static pg_status check_options(const pg_graph *g, const pg_analysis_options *o, 
         return pg_error_set(err, PG_EARG, "betweenness takes either samples or a cutoff, not both");
     if ((unsigned)o->layout >= PG_LAYOUT_COUNT)
         return pg_error_set(err, PG_EARG, "unknown layout %d", (int)o->layout);
-    if (pg_layout_resolve(o->layout, g->n) == PG_LAYOUT_KK && g->n > PG_LAYOUT_KK_MAX_NODES)
+    if (pg_layout_resolve(o->layout) == PG_LAYOUT_KK && g->n > PG_LAYOUT_KK_MAX_NODES)
         return pg_error_set(err, PG_EARG, "the kk layout is for graphs of at most %d nodes (this one has %zu); "
                             "use fr or drl", PG_LAYOUT_KK_MAX_NODES, g->n);
     if (o->size_by && !pg_metric_sizes_nodes(o->size_by))

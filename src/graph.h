@@ -265,8 +265,8 @@ const pg_entity *pg_node_entity(const pg_graph *g, size_t v);
 #define PG_LAYOUT_EDGE_LENGTH 72.0
 #define PG_LAYOUT_KK_MAX_NODES 1000
 
-/* The layout `l` stands for on a graph of n nodes (auto resolved). */
-pg_layout pg_layout_resolve(pg_layout l, size_t n);
+/* The layout `l` stands for (auto resolved: fr at every size). */
+pg_layout pg_layout_resolve(pg_layout l);
 
 /* Fills g->x and g->y (allocated, n each) with the layout of
  * g->options.layout, setting g->has_layout. */

@@ -29,9 +29,8 @@ pg_status pg_layout_parse(const char *name, pg_layout *out)
     return l >= 0 ? PG_OK : PG_EARG;
 }
 
-pg_layout pg_layout_resolve(pg_layout l, size_t n)
+pg_layout pg_layout_resolve(pg_layout l)
 {
-    (void)n; /* one default for every size, for now */
     return l == PG_LAYOUT_AUTO ? PG_LAYOUT_FR : l;
 }
 
@@ -76,7 +75,7 @@ static void store(pg_graph *g, const igraph_matrix_t *xy)
 
 igraph_error_t pg_layout_compute(pg_graph *g)
 {
-    pg_layout l = pg_layout_resolve(g->options.layout, g->n);
+    pg_layout l = pg_layout_resolve(g->options.layout);
     g->has_layout = false;
     if (l == PG_LAYOUT_NONE || g->n == 0)
         return IGRAPH_SUCCESS;

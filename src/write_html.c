@@ -144,7 +144,7 @@ static void legend(const pg_graph *g, FILE *f)
     else
         fprintf(f, ". Labels: the %d largest", g->options.label_top);
     if (g->has_layout)
-        fprintf(f, ". Layout: %s, seed %lu", pg_layout_name(pg_layout_resolve(g->options.layout, g->n)),
+        fprintf(f, ". Layout: %s, seed %lu", pg_layout_name(pg_layout_resolve(g->options.layout)),
                 g->options.seed);
     fputs(". Scroll to zoom, drag to pan, hover over a node for its metrics.</p>\n", f);
     if (!g->has_layout)

@@ -190,7 +190,7 @@ static void pictures(const pg_graph *g, pg_jsonw *w)
     const pg_analysis_options *o = &g->options;
     pg_jsonw_key(w, "pictures");
     pg_jsonw_open(w, '{', true);
-    key_string(w, "layout", g->has_layout ? pg_layout_name(pg_layout_resolve(o->layout, g->n)) : "none");
+    key_string(w, "layout", g->has_layout ? pg_layout_name(pg_layout_resolve(o->layout)) : "none");
     key_string(w, "size_by", o->size_by);
     key_long(w, "label_top", o->label_top);
     pg_jsonw_close(w);
