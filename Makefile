@@ -13,7 +13,7 @@ BINDIR = $(PREFIX)/bin
 LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 
-PKGS = igraph libcjson libgvc libcgraph
+PKGS = igraph libcjson libgvc libcgraph zlib
 PKG_OK := $(shell pkg-config --exists $(PKGS) && echo yes)
 ifneq ($(PKG_OK),yes)
 ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)

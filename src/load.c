@@ -7,15 +7,12 @@
  * replace the single whole-document parse without touching schema.c. */
 #define _POSIX_C_SOURCE 200809L
 #include <cJSON.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "dataset.h"
 #include "error.h"
+#include "input.h"
 #include "report.h"
 #include "resolve.h"
 #include "schema.h"
@@ -48,57 +45,6 @@ static const section sections[] = {
 };
 
 enum { NSECTIONS = sizeof sections / sizeof sections[0] };
-
-/* ---- reading bytes -------------------------------------------------- */
-
-static pg_status read_fd(int fd, const char *name, char **out, size_t *len, pg_error *err)
-{
-    struct stat st;
-    if (fstat(fd, &st) != 0)
-        return pg_error_set_errno(err, PG_EIO, errno, "cannot read '%s'", name);
-    if (S_ISDIR(st.st_mode))
-        return pg_error_set(err, PG_EIO, "cannot read '%s': it is a directory", name);
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536, n = 0;
-    char *buf = malloc(cap);
-    for (;;) {
-        if (buf == NULL)
-            return pg_error_set(err, PG_ENOMEM, "out of memory reading '%s'", name);
-        ssize_t got = read(fd, buf + n, cap - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            int e = errno;
-            free(buf);
-            return pg_error_set_errno(err, PG_EIO, e, "cannot read '%s'", name);
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-        if (n == cap) {
-            char *bigger = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-            if (bigger == NULL)
-                free(buf);
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    *out = buf;
-    *len = n;
-    return PG_OK;
-}
-
-/* Reads all of `path` ("-" = standard input) into a new buffer. */
-static pg_status read_all(const char *path, char **out, size_t *len, pg_error *err)
-{
-    if (strcmp(path, "-") == 0)
-        return read_fd(STDIN_FILENO, "<stdin>", out, len, err);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return pg_error_set_errno(err, PG_EIO, errno, "cannot open '%s'", path);
-    pg_status st = read_fd(fd, path, out, len, err);
-    close(fd);
-    return st;
-}
 
 /* ---- syntax ---------------------------------------------------------- */
 
@@ -287,19 +233,32 @@ fail:
     return NULL;
 }
 
+/* Reads all of `path` ("-" = standard input, gzip undone) into a new
+ * buffer, with its name for messages in `name`. */
+static pg_status read_all(const char *path, char **out, size_t *len, char *name, size_t size, pg_error *err)
+{
+    pg_input *in = NULL;
+    pg_status st = pg_input_open(path, &in, err);
+    if (st != PG_OK)
+        return st;
+    snprintf(name, size, "%s", pg_input_name(in));
+    st = pg_input_read_all(in, out, len, err);
+    pg_input_close(in);
+    return st;
+}
+
 pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *opt, pg_error *err)
 {
-    char *data = NULL;
+    char *data = NULL, name[256];
     size_t len = 0;
     pg_error io;
-    if (read_all(path, &data, &len, &io) != PG_OK) {
+    if (read_all(path, &data, &len, name, sizeof name, &io) != PG_OK) {
         if (opt != NULL && opt->on_problem != NULL)
             opt->on_problem(&io, opt->userdata);
         if (err != NULL)
             *err = io;
         return NULL;
     }
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     pg_dataset *ds = pg_dataset_load_buffer(data, len, name, opt, err);
     free(data);
     return ds;

@@ -1,0 +1,118 @@
+/* input.c - reading an input through zlib, which passes plain bytes
+ * through unchanged and gunzips a gzip stream (detected by its magic
+ * bytes), so every loader reads .json and .json.gz, files and standard
+ * input, the same way. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "error.h"
+#include "input.h"
+
+enum { ZLIB_BUFFER = 1 << 18 };
+
+struct pg_input {
+    gzFile gz;
+    char name[256];
+};
+
+/* Opens the descriptor `path` names; standard input is duplicated so that
+ * closing the input leaves the caller's descriptor 0 open. */
+static int open_fd(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0);
+    return open(path, O_RDONLY | O_CLOEXEC);
+}
+
+pg_status pg_input_open(const char *path, pg_input **out, pg_error *err)
+{
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    struct stat st;
+    *out = NULL;
+    int fd = open_fd(path);
+    if (fd < 0)
+        return pg_error_set_errno(err, PG_EIO, errno, "cannot open '%s'", name);
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        return pg_error_set(err, PG_EIO, "cannot read '%s': it is a directory", name);
+    }
+    pg_input *in = calloc(1, sizeof *in);
+    gzFile gz = in ? gzdopen(fd, "rb") : NULL;
+    if (gz == NULL) {
+        close(fd);
+        free(in);
+        return pg_error_set(err, PG_ENOMEM, "out of memory opening '%s'", name);
+    }
+    gzbuffer(gz, ZLIB_BUFFER);
+    in->gz = gz;
+    snprintf(in->name, sizeof in->name, "%s", name);
+    *out = in;
+    return PG_OK;
+}
+
+const char *pg_input_name(const pg_input *in)
+{
+    return in->name;
+}
+
+bool pg_input_compressed(const pg_input *in)
+{
+    return gzdirect(in->gz) == 0;
+}
+
+long pg_input_read(pg_input *in, void *buf, size_t cap, pg_error *err)
+{
+    unsigned want = cap > (1u << 30) ? 1u << 30 : (unsigned)cap;
+    int got = gzread(in->gz, buf, want), code = 0;
+    const char *why = gzerror(in->gz, &code);
+    if (got > 0 || (got == 0 && code == Z_OK))
+        return got;
+    if (code == Z_ERRNO)
+        return pg_error_set_errno(err, PG_EIO, errno, "cannot read '%s'", in->name), -1;
+    const char *colon = strncmp(why, "<fd:", 4) == 0 ? strstr(why, ": ") : NULL; /* zlib names the fd */
+    return pg_error_set(err, PG_EIO, "cannot read '%s': corrupt gzip data (%s)", in->name, colon ? colon + 2 : why), -1;
+}
+
+pg_status pg_input_read_all(pg_input *in, char **out, size_t *len, pg_error *err)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    for (;;) {
+        if (buf == NULL)
+            return *out = NULL, pg_error_set(err, PG_ENOMEM, "out of memory reading '%s'", in->name);
+        long got = pg_input_read(in, buf + n, cap - n, err);
+        if (got < 0) {
+            free(buf);
+            return *out = NULL, PG_EIO;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+        if (n == cap) {
+            char *bigger = cap <= SIZE_MAX / 4 ? realloc(buf, cap * 2 + 1) : NULL;
+            if (bigger == NULL)
+                free(buf);
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return PG_OK;
+}
+
+void pg_input_close(pg_input *in)
+{
+    if (in == NULL)
+        return;
+    gzclose(in->gz);
+    free(in);
+}

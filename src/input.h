@@ -1,0 +1,42 @@
+/* input.h - the bytes of an input: a file, standard input ("-") or either
+ * of them gzip-compressed (detected from the content, not the name), read
+ * in chunks so that a loader never needs the whole file in memory.
+ *
+ * A pg_input belongs to whoever opened it and is released by
+ * pg_input_close. The library never reads standard input unless the path
+ * is "-". */
+#ifndef PG_INPUT_H
+#define PG_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "partygraph.h"
+
+typedef struct pg_input pg_input;
+
+/* Opens `path` ("-" = standard input) for reading. Returns PG_OK and the
+ * input in *out, or PG_EIO with the reason in `err` (a directory, a missing
+ * file, no permission). */
+pg_status pg_input_open(const char *path, pg_input **out, pg_error *err);
+
+/* The name to print in messages: the path, or "<stdin>". */
+const char *pg_input_name(const pg_input *in);
+
+/* True when the bytes are being gunzipped. */
+bool pg_input_compressed(const pg_input *in);
+
+/* Reads up to `cap` bytes into `buf`. Returns the number read (0 at the
+ * end), or -1 with the reason in `err` (a read error, a corrupt or
+ * truncated gzip stream). */
+long pg_input_read(pg_input *in, void *buf, size_t cap, pg_error *err);
+
+/* Reads everything that is left into a new malloc'ed buffer with a NUL
+ * after the `*len` bytes; the caller frees it. Returns PG_OK, PG_EIO or
+ * PG_ENOMEM (buffer NULL then). */
+pg_status pg_input_read_all(pg_input *in, char **out, size_t *len, pg_error *err);
+
+/* Closes the input; accepts NULL. Never closes standard input. */
+void pg_input_close(pg_input *in);
+
+#endif
