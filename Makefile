@@ -13,7 +13,7 @@ BINDIR = $(PREFIX)/bin
 LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 
-PKGS = igraph libcjson libgvc libcgraph zlib
+PKGS = igraph libcjson libgvc libcgraph zlib libxml-2.0
 PKG_OK := $(shell pkg-config --exists $(PKGS) && echo yes)
 ifneq ($(PKG_OK),yes)
 ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)

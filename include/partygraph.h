@@ -100,15 +100,38 @@ typedef struct pg_dataset pg_dataset;
  * `problem` is only valid during the call. */
 typedef void (*pg_problem_fn)(const pg_error *problem, void *userdata);
 
+/* The formats an input may be in (see the README, "Inputs other tools
+ * write"): each foreign node and edge becomes a partygraph/1 element and
+ * is checked by the same rules. */
+typedef enum pg_input_format {
+    PG_INPUT_AUTO = 0,   /* detected from the content */
+    PG_INPUT_PARTYGRAPH, /* partygraph/1 JSON */
+    PG_INPUT_NODELINK,   /* NetworkX node-link JSON ("links" or "edges") */
+    PG_INPUT_JGF,        /* JSON Graph Format, v2 (nodes a map) or v1 (an array) */
+    PG_INPUT_POPOLO,     /* Popolo JSON: organizations, memberships, events, areas */
+    PG_INPUT_NDJSON,     /* one partygraph/1 entity or relation per line */
+    PG_INPUT_GRAPHML,    /* GraphML (Gephi, NetworkX, igraph, partygraph) */
+    PG_INPUT_COUNT
+} pg_input_format;
+
+/* Returns "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson" or
+ * "graphml"; NULL when out of range. */
+const char *pg_input_format_name(pg_input_format f);
+
+/* Parses one of those names into *out. Returns PG_OK or PG_EARG. */
+pg_status pg_input_format_parse(const char *name, pg_input_format *out);
+
 typedef struct pg_load_options {
     size_t max_errors;        /* stop after this many errors; 0 = find all */
     pg_problem_fn on_problem; /* may be NULL */
     void *userdata;
+    pg_input_format input_format; /* PG_INPUT_AUTO: detect it */
 } pg_load_options;
 
-#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL }
+#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO }
 
-/* Loads and validates a partygraph/1 file ("-" reads standard input).
+/* Loads and validates a partygraph/1 file ("-" reads standard input), or
+ * a graph in another format (pg_input_format), gzip-compressed or not.
  * Returns a new dataset, or NULL with `err` set to the first error. */
 pg_dataset *pg_dataset_load_file(const char *path, pg_error *err);
 
@@ -156,6 +179,9 @@ const char *pg_dataset_sha256(const pg_dataset *ds);
 
 /* The size of the input in bytes, byte-order mark included. */
 size_t pg_dataset_input_bytes(const pg_dataset *ds);
+
+/* The format the input was read from: PG_INPUT_PARTYGRAPH or another. */
+pg_input_format pg_dataset_input_format(const pg_dataset *ds);
 
 /* ------------------------------------------------------------------ */
 /* Graphs and analysis                                                 */

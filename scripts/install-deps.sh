@@ -7,7 +7,7 @@
 #   scripts/install-deps.sh --test   build + test dependencies (oracles, validators)
 set -eu
 
-build_pkgs="build-essential pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev"
+build_pkgs="build-essential pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev libxml2-dev"
 test_pkgs="locales graphviz libxml2-utils python3-networkx python3-numpy python3-scipy python3-igraph valgrind nodejs node-d3-force"
 
 missing=""
@@ -24,6 +24,7 @@ need libigraph-dev   pkg-config --exists igraph
 need libcjson-dev    pkg-config --exists libcjson
 need libgraphviz-dev pkg-config --exists libgvc libcgraph
 need zlib1g-dev      pkg-config --exists zlib
+need libxml2-dev     pkg-config --exists libxml-2.0
 
 if [ "${1:-}" = "--test" ]; then
     for p in $test_pkgs; do need "$p" installed "$p"; done

@@ -94,6 +94,7 @@ struct pg_dataset {
     size_t kind_count[PG_KIND_COUNT];
     pg_strmap ids;  /* every id -> its owner, encoded by dataset.c */
     pg_strmap keys; /* interned attribute keys */
+    pg_input_format input_format; /* set by read.c; PG_INPUT_AUTO: partygraph/1 */
 };
 
 /* Returns a new empty dataset for input `file`, or NULL. */

@@ -73,7 +73,9 @@ char *pg_error_format(const pg_error *e, char *buf, size_t size)
     if (e->file[0]) {
         pg_strbuf_printf(&b, "%s", e->file);
         if (e->line > 0)
-            pg_strbuf_printf(&b, ":%ld:%ld", e->line, e->column);
+            pg_strbuf_printf(&b, ":%ld", e->line);
+        if (e->line > 0 && e->column > 0)
+            pg_strbuf_printf(&b, ":%ld", e->column);
         pg_strbuf_printf(&b, ": ");
     }
     if (e->path[0])

@@ -19,6 +19,7 @@
 #include "sha256.h"
 #include "suggest.h"
 #include "json_check.h"
+#include "read.h"
 #include "utf8.h"
 
 #define PG_FORMAT_NAME "partygraph/1"
@@ -202,6 +203,9 @@ pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *nam
                                    const pg_load_options *opt, pg_error *err)
 {
     static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
+    pg_dataset *foreign = NULL;
+    if (pg_read_buffer(data, len, name, opt, &foreign, err)) /* another format: read.c */
+        return foreign;
     pg_report report;
     pg_report_init(&report, name, opt ? opt : &defaults);
     pg_dataset *ds = pg_dataset_new(name);
@@ -252,6 +256,9 @@ pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *o
     char *data = NULL, name[256];
     size_t len = 0;
     pg_error io;
+    pg_dataset *foreign = NULL;
+    if (pg_read_file(path, opt, &foreign, err)) /* another format, or standard input: read.c */
+        return foreign;
     if (read_all(path, &data, &len, name, sizeof name, &io) != PG_OK) {
         if (opt != NULL && opt->on_problem != NULL)
             opt->on_problem(&io, opt->userdata);

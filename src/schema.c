@@ -738,3 +738,13 @@ bool pg_schema_source(pg_loader *L, const cJSON *item, long index, pg_jpath p)
     ds->sources.items[ds->sources.len++] = s;
     return true;
 }
+
+bool pg_schema_reserved(const char *key, bool edge)
+{
+    return in_list(edge ? reserved_edge_keys : reserved_node_keys, key);
+}
+
+bool pg_schema_valid_id(const char *s)
+{
+    return valid_id(s);
+}

@@ -38,4 +38,12 @@ bool pg_schema_unique_keys(pg_loader *L, const cJSON *object, pg_jpath p);
  * `a number (3)`, `true`, `null`, `an array`, ... Returns `buf`. */
 const char *pg_schema_describe(const cJSON *v, char *buf, size_t size);
 
+/* Is `key` a name partygraph computes for nodes (or, with `edge`, for
+ * edges), which data may not use? */
+bool pg_schema_reserved(const char *key, bool edge);
+
+/* Is `s` a valid id (and attribute name): 1-200 ASCII letters, digits and
+ * _ . - : ? */
+bool pg_schema_valid_id(const char *s);
+
 #endif

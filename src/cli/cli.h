@@ -60,6 +60,7 @@ typedef struct cli_args {
     const char *nodelink, *cytoscape;
     unsigned formats;                /* bit 1 << pg_format: what build, ego and render write into dir */
     pg_format nodelink_format;       /* --nodelink-key: PG_FORMAT_NODELINK (links) or _EDGES */
+    pg_input_format input_format;    /* --input-format */
     bool quiet, timings;
     int radius;
     char **positional;
@@ -77,9 +78,10 @@ int cli_parse(int argc, char **argv, unsigned groups, const char *usage, cli_arg
 /* Lists the options of `groups`, one per line, for help texts. */
 void cli_print_options(FILE *f, unsigned groups);
 
-/* Loads FILE with problems printed as they are found; NULL after printing
- * why (the exit code in *code). `max_errors` as in pg_load_options. */
-pg_dataset *cli_load(const char *path, size_t max_errors, int *code);
+/* Loads FILE in `format` with problems printed as they are found; NULL
+ * after printing why (the exit code in *code). `max_errors` as in
+ * pg_load_options. */
+pg_dataset *cli_load(const char *path, size_t max_errors, pg_input_format format, int *code);
 
 /* Builds the view and analyses it as `a` says, printing progress; NULL
  * after printing why (the exit code in *code). */

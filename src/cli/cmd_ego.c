@@ -56,7 +56,7 @@ int cmd_ego(int argc, char **argv)
     if ((rc = cli_check_outputs(&a, "ego")) != EXIT_OK)
         return rc;
     cli_progress_start(a.timings);
-    pg_dataset *ds = cli_load(a.positional[0], 1, &code);
+    pg_dataset *ds = cli_load(a.positional[0], 1, a.input_format, &code);
     if (ds)
         code = ego(ds, &a, a.positional[1]);
     pg_dataset_free(ds);

@@ -16,9 +16,11 @@ const char cmd_validate_usage[] =
 
 static void print_contents(const pg_dataset *ds)
 {
-    printf("%s: valid partygraph/1: %zu entities (%zu countries, %zu parties, %zu mechanisms, %zu events), "
+    pg_input_format f = pg_dataset_input_format(ds);
+    printf("%s: valid partygraph/1%s%s%s: %zu entities (%zu countries, %zu parties, %zu mechanisms, %zu events), "
            "%zu relations, %zu sources\n",
-           pg_dataset_file(ds), pg_dataset_entity_count(ds), pg_dataset_kind_count(ds, PG_KIND_COUNTRY),
+           pg_dataset_file(ds), f == PG_INPUT_PARTYGRAPH ? "" : " (read from ", f == PG_INPUT_PARTYGRAPH ? "" : pg_input_format_name(f),
+           f == PG_INPUT_PARTYGRAPH ? "" : ")", pg_dataset_entity_count(ds), pg_dataset_kind_count(ds, PG_KIND_COUNTRY),
            pg_dataset_kind_count(ds, PG_KIND_PARTY), pg_dataset_kind_count(ds, PG_KIND_MECHANISM),
            pg_dataset_kind_count(ds, PG_KIND_EVENT), pg_dataset_relation_count(ds), pg_dataset_source_count(ds));
 }
@@ -33,7 +35,7 @@ int cmd_validate(int argc, char **argv)
     if (a.npositional != 1)
         return cli_usage_error("validate", "validate takes exactly one FILE");
     cli_tally tally = { 0, 0 };
-    pg_load_options opt = { 0, cli_on_problem, &tally };
+    pg_load_options opt = { 0, cli_on_problem, &tally, a.input_format };
     pg_error err;
     pg_dataset *ds = pg_dataset_load_file_opts(a.positional[0], &opt, &err);
     if (ds == NULL) {

@@ -143,6 +143,13 @@ SETTER(set_format)
     return EXIT_OK;
 }
 
+SETTER(set_input_format)
+{
+    return pg_input_format_parse(v, &a->input_format) == PG_OK
+               ? EXIT_OK
+               : bad(cmd, "input-format", v, "auto, partygraph, nodelink, jgf, popolo, ndjson or graphml");
+}
+
 SETTER(set_layout)
 {
     return pg_layout_parse(v, &a->analysis.layout) == PG_OK ? EXIT_OK : bad(cmd, "layout", v, "auto, fr, drl, kk or none");
@@ -220,6 +227,8 @@ static const cli_option table[] = {
     { "dot", 0, "FILE", CLI_OUTPUT, set_dot, "write only the DOT, to FILE (\"-\": stdout)" },
     { "nodelink", 0, "FILE", CLI_OUTPUT, set_nodelink, "write only the node-link JSON, to FILE (\"-\": stdout)" },
     { "cytoscape", 0, "FILE", CLI_OUTPUT, set_cytoscape, "write only the Cytoscape.js JSON, to FILE (\"-\": stdout)" },
+    { "input-format", 0, "FORMAT", CLI_VIEW | CLI_VALIDATE, set_input_format,
+      "FILE is auto (default: detected), partygraph, nodelink, jgf, popolo, ndjson or graphml" },
     { "view", 0, "VIEW", CLI_VIEW, set_view, "full (default), parties, countries or mechanisms" },
     { "projection", 0, "W", CLI_VIEW, set_projection, "tie weights of projected views: count (default), newman, jaccard, overlap" },
     { "max-event-size", 0, "N", CLI_VIEW, set_max_event_size, "projections ignore events and mechanisms with more than N members" },

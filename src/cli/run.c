@@ -7,10 +7,10 @@
 
 #include "cli.h"
 
-pg_dataset *cli_load(const char *path, size_t max_errors, int *code)
+pg_dataset *cli_load(const char *path, size_t max_errors, pg_input_format format, int *code)
 {
     cli_tally tally = { 0, 0 };
-    pg_load_options opt = { max_errors, cli_on_problem, &tally };
+    pg_load_options opt = { max_errors, cli_on_problem, &tally, format };
     pg_error err;
     pg_dataset *ds = pg_dataset_load_file_opts(path, &opt, &err);
     if (ds == NULL)

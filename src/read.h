@@ -1,0 +1,121 @@
+/* read.h - inputs other tools write: NetworkX node-link JSON, JSON Graph
+ * Format, Popolo, NDJSON and GraphML. Private to the library.
+ *
+ * The rule every reader follows: each foreign node or edge becomes a small
+ * cJSON object shaped like a partygraph/1 entity or relation and goes
+ * through the same pg_schema_* checks as a partygraph/1 file, then
+ * pg_resolve and pg_dataset_sort, so every input is validated alike.
+ * read.c detects the format and runs a reader; read_map.c translates a
+ * foreign node or edge (the defaults of the README's tables); one file per
+ * format (read_nodelink.c, ...) walks that format's structure.
+ *
+ * A reader's problems pass through the pg_reader, which gives those
+ * reported without a place the current line (NDJSON, GraphML) and writes
+ * GraphML paths as graphml/graph/node[3]. */
+#ifndef PG_READ_H
+#define PG_READ_H
+
+#include <cJSON.h>
+#include <stdbool.h>
+
+#include "input.h"
+#include "schema.h"
+#include "sha256.h"
+
+/* A reference a node makes to another (its `country`, ...). */
+typedef struct pg_read_ref {
+    long target;         /* index into pg_reader.decls */
+    const char *implies; /* the relation it implies: "based_in", ... */
+} pg_read_ref;
+
+/* A foreign node as read_map.c knows it (declared before any is read, so
+ * that references and edges can name nodes further on). */
+typedef struct pg_read_decl {
+    const char *id;     /* the node's own id, as text */
+    const char *pg_id;  /* the partygraph id it becomes */
+    pg_kind kind;
+    bool usable;        /* false: a duplicate or a bad kind, already reported */
+    pg_read_ref refs[PG_MAX_REFS]; /* once read */
+    int nrefs;
+} pg_read_decl;
+
+typedef struct pg_reader {
+    pg_loader L;
+    pg_report report;
+    pg_load_options opt;          /* the caller's, with problems routed through here */
+    const pg_load_options *user;  /* the caller's */
+    pg_input_format format;
+    long line;                    /* > 0: the line of problems that have none */
+    bool slash_paths;             /* paths as graphml/graph/node[3] */
+    pg_error first;               /* the first error as the caller saw it */
+    bool has_first;
+    pg_sha256 sha;
+    PG_VEC(pg_read_decl) decls;
+    pg_strmap by_id;              /* declared id -> index into decls */
+    pg_strmap by_pg_id;           /* partygraph id -> index into decls */
+    pg_strmap warned;             /* warnings given once per input */
+} pg_reader;
+
+/* Reads the input at `path` ("-" = standard input) when it is not
+ * partygraph/1 (or opt->input_format says which format it is). Returns
+ * false, touching nothing, when the partygraph/1 loader should read it;
+ * true when handled, with the new dataset in *out or NULL and `err` set,
+ * as pg_dataset_load_file_opts. `opt` may be NULL. */
+bool pg_read_file(const char *path, const pg_load_options *opt, pg_dataset **out, pg_error *err);
+
+/* The same for `len` bytes at `data` named `name` in messages. */
+bool pg_read_buffer(const char *data, size_t len, const char *name, const pg_load_options *opt,
+                    pg_dataset **out, pg_error *err);
+
+/* The format `len` bytes at `data` (the start of an input, or all of it
+ * when `whole`) are in: GraphML from '<', otherwise from the top-level keys
+ * of the first JSON object (see the README); PG_INPUT_PARTYGRAPH when
+ * nothing else fits. */
+pg_input_format pg_read_detect(const char *data, size_t len, bool whole);
+
+/* ---- for the readers -------------------------------------------------- */
+
+/* Checks the syntax of `len` bytes at `text` strictly and parses them;
+ * NULL after reporting a syntax error at its line:column (or out of
+ * memory). The caller deletes the tree. */
+cJSON *pg_read_parse_json(pg_reader *R, const char *text, size_t len);
+
+/* Warns once per input about `topic` (a short key such as "directed"):
+ * returns after reporting only the first time. */
+void pg_read_warn_once(pg_reader *R, const char *topic, const pg_jpath *p, const char *fmt, ...) PG_PRINTF(4, 5);
+
+/* Sets the dataset's title when it has none yet and `title` is a
+ * non-empty string. Returns false when out of memory. */
+bool pg_read_title(pg_reader *R, const cJSON *title);
+
+/* The text of a foreign id (a string, or a number written as NetworkX's
+ * integers are) in `buf`; NULL after reporting, at `p`, any other value. */
+const char *pg_read_id_text(pg_reader *R, const cJSON *v, pg_jpath p, char *buf, size_t size);
+
+/* Declares the next foreign node: its id and its attributes (an object),
+ * from which its kind is read. A NULL id or attributes declare a node
+ * whose problems were reported (edges to it are skipped quietly), to keep
+ * the numbering. Call it for every node, in order, before the first
+ * pg_read_node. Returns "go on". */
+bool pg_read_declare(pg_reader *R, const char *id, const cJSON *attrs, pg_jpath p);
+
+/* Reads declared node number `index` (in declaration order) with the same
+ * attributes: an entity for pg_schema_entity. Returns "go on". */
+bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p);
+
+/* Reads an edge between declared node ids with its attributes (an object
+ * or NULL); `type` is the relation type when the attributes give none
+ * (NULL: "contact"). Returns "go on". */
+bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJSON *attrs, const char *type,
+                  long index, pg_jpath p);
+
+/* The readers: each reads a whole input (NDJSON: the `len` bytes already
+ * read, then the rest of `in` when not NULL) into R's dataset. Return
+ * "go on" (false after an error that stops loading). */
+bool pg_read_nodelink(pg_reader *R, const char *text, size_t len);
+bool pg_read_jgf(pg_reader *R, const char *text, size_t len);
+bool pg_read_popolo(pg_reader *R, const char *text, size_t len);
+bool pg_read_ndjson(pg_reader *R, const char *text, size_t len, pg_input *in);
+bool pg_read_graphml(pg_reader *R, const char *text, size_t len);
+
+#endif

@@ -1,0 +1,435 @@
+/* read_map.c - see read.h: a foreign node or edge becomes a partygraph/1
+ * entity or relation object, handed to pg_schema_entity or
+ * pg_schema_relation. The rules (README, "Inputs other tools write"):
+ *
+ *   - ids: strings or numbers; one that is not a partygraph id is read with
+ *     every run of other characters as '_' and kept as `original_id`;
+ *   - a node's kind is its `kind` attribute (party when it has none), its
+ *     name the first of `name`, `label`, `Label` (else its id);
+ *   - an edge's type is its `type` (else the format's own, else a single
+ *     `types`, else "contact"), its weight `weight` or `Weight`;
+ *   - attribute names that are not ids are rewritten like ids; names that
+ *     partygraph computes (degree, x, count, ...) and `sources` are
+ *     ignored; a reference (`country`, an event's `mechanism`, `host`) that
+ *     names no node of a kind it may name is kept as `KEY_name`;
+ *   - an integer year in a date field is read as that year.
+ * Each of these warns once per input. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "read.h"
+
+enum { MAX_ID = 200 };
+
+#define KIND_BIT(k) (1u << (k))
+
+static const char *const name_keys[] = { "name", "label", "Label", NULL };
+static const char *const weight_keys[] = { "weight", "Weight", NULL };
+
+/* The references an entity's attributes make, by kind, and the relation
+ * each implies (as schema.c's tables say). */
+typedef struct ref_field {
+    pg_kind kind;
+    const char *key;
+    unsigned kinds;
+    const char *implies;
+} ref_field;
+
+static const ref_field refs[] = {
+    { PG_KIND_PARTY, "country", KIND_BIT(PG_KIND_COUNTRY), "based_in" },
+    { PG_KIND_EVENT, "country", KIND_BIT(PG_KIND_COUNTRY), "held_in" },
+    { PG_KIND_EVENT, "mechanism", KIND_BIT(PG_KIND_MECHANISM), "part_of" },
+    { PG_KIND_EVENT, "host", KIND_BIT(PG_KIND_PARTY) | KIND_BIT(PG_KIND_MECHANISM) | KIND_BIT(PG_KIND_COUNTRY), "hosted" },
+};
+
+static bool in_list(const char *const *list, const char *key)
+{
+    for (; *list; list++)
+        if (strcmp(*list, key) == 0)
+            return true;
+    return false;
+}
+
+static bool oom(pg_reader *R)
+{
+    return pg_report_oom(&R->report);
+}
+
+/* Writes `s` with every run of characters an id may not have as one '_'
+ * (at most MAX_ID characters). Returns false when nothing is left. */
+static bool clean_name(const char *s, char buf[MAX_ID + 1])
+{
+    size_t n = 0;
+    for (; *s && n < MAX_ID; s++) {
+        char c = *s;
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                  c == '.' || c == '-' || c == ':';
+        if (ok)
+            buf[n++] = c;
+        else if (n > 0 && buf[n - 1] != '_')
+            buf[n++] = '_';
+    }
+    while (n > 0 && buf[n - 1] == '_')
+        n--;
+    buf[n] = '\0';
+    return n > 0;
+}
+
+static const cJSON *member(const cJSON *attrs, const char *key)
+{
+    return attrs ? cJSON_GetObjectItemCaseSensitive(attrs, key) : NULL;
+}
+
+/* The first of `keys` that `attrs` has as a non-empty string. */
+static const char *first_string(const cJSON *attrs, const char *const *keys, const char **which)
+{
+    for (; *keys; keys++) {
+        const cJSON *v = member(attrs, *keys);
+        if (cJSON_IsString(v) && v->valuestring[0] != '\0') {
+            *which = *keys;
+            return v->valuestring;
+        }
+    }
+    return NULL;
+}
+
+/* ---- declaring nodes --------------------------------------------------- */
+
+/* The node's kind from its `kind` attribute (party when it has none).
+ * Returns false after reporting a kind partygraph does not know. */
+static bool read_kind(pg_reader *R, const cJSON *attrs, pg_jpath p, pg_kind *out)
+{
+    const cJSON *v = member(attrs, "kind");
+    char q[PG_QUOTE_SIZE];
+    *out = PG_KIND_PARTY;
+    if (v == NULL || cJSON_IsNull(v))
+        return true;
+    for (int k = 0; cJSON_IsString(v) && k < PG_KIND_COUNT; k++)
+        if (strcmp(v->valuestring, pg_kind_name((pg_kind)k)) == 0)
+            return *out = (pg_kind)k, true;
+    pg_jpath kp = pg_jpath_key(p, "kind");
+    pg_report_error(&R->report, &kp, "kind %s is not one of country, party, mechanism, event",
+                    cJSON_IsString(v) ? pg_quote(q, v->valuestring) : pg_schema_describe(v, q, sizeof q));
+    return false;
+}
+
+/* The partygraph id of foreign id `id` in d->pg_id; false after reporting
+ * one that cannot become an id. */
+static bool make_id(pg_reader *R, pg_read_decl *d, pg_jpath p)
+{
+    char clean[MAX_ID + 1], q[PG_QUOTE_SIZE];
+    if (pg_schema_valid_id(d->id)) {
+        d->pg_id = d->id;
+        return true;
+    }
+    if (!clean_name(d->id, clean))
+        return pg_report_error(&R->report, &p, "node id %s has no letter or digit to make an id of",
+                               pg_quote(q, d->id)), false;
+    d->pg_id = pg_arena_strdup(&R->L.ds->arena, clean);
+    if (d->pg_id == NULL)
+        return oom(R);
+    pg_read_warn_once(R, "id", &p,
+                      "node id %s is not a partygraph id (1-200 ASCII letters, digits and _ . - :): read as \"%s\"; "
+                      "every such id is rewritten so, and kept as \"original_id\"",
+                      pg_quote(q, d->id), clean);
+    return true;
+}
+
+/* Registers d's ids; false after reporting a duplicate. */
+static bool register_decl(pg_reader *R, pg_read_decl *d, long index, pg_jpath p)
+{
+    char q[PG_QUOTE_SIZE], r[PG_QUOTE_SIZE];
+    int fresh = pg_strmap_put(&R->by_id, d->id, index);
+    if (fresh == 1)
+        fresh = pg_strmap_put(&R->by_pg_id, d->pg_id, index);
+    else if (fresh == 0)
+        return pg_report_error(&R->report, &p, "duplicate node id %s", pg_quote(q, d->id)), false;
+    if (fresh < 0)
+        return oom(R);
+    if (fresh == 0)
+        return pg_report_error(&R->report, &p, "node id %s is read as %s, the id of another node", pg_quote(q, d->id),
+                               pg_quote(r, d->pg_id)), false;
+    return true;
+}
+
+bool pg_read_declare(pg_reader *R, const char *id, const cJSON *attrs, pg_jpath p)
+{
+    pg_read_decl d = { .kind = PG_KIND_PARTY };
+    long index = (long)R->decls.len;
+    d.id = id ? pg_arena_strdup(&R->L.ds->arena, id) : NULL;
+    if ((id && d.id == NULL) || PG_VEC_RESERVE(R->decls, 1) != 0)
+        return oom(R);
+    d.usable = id && attrs && read_kind(R, attrs, p, &d.kind) && make_id(R, &d, p) && register_decl(R, &d, index, p);
+    if (id && !attrs && pg_strmap_put(&R->by_id, d.id, index) < 0) /* edges to it are skipped quietly */
+        return oom(R);
+    R->decls.items[R->decls.len++] = d;
+    return !pg_report_stopped(&R->report);
+}
+
+/* ---- attributes ---------------------------------------------------------- */
+
+static bool add(pg_reader *R, cJSON *e, const char *key, cJSON *value)
+{
+    if (value == NULL || !cJSON_AddItemToObject(e, key, value)) {
+        cJSON_Delete(value);
+        return oom(R);
+    }
+    return true;
+}
+
+static bool add_string(pg_reader *R, cJSON *e, const char *key, const char *s)
+{
+    return add(R, e, key, cJSON_CreateString(s));
+}
+
+/* The attribute name `key` is read as, in `clean`; false (after a warning
+ * given once per name) when it is to be ignored. */
+static bool attr_name(pg_reader *R, const char *key, bool edge, pg_jpath p, char clean[MAX_ID + 1])
+{
+    char q[PG_QUOTE_SIZE];
+    if (!clean_name(key, clean))
+        return pg_read_warn_once(R, key, &p, "attribute %s has no letter or digit to name it: ignored", pg_quote(q, key)),
+               false;
+    if (strcmp(clean, key) != 0)
+        pg_read_warn_once(R, key, &p, "attribute name %s is not a partygraph name: read as \"%s\"", pg_quote(q, key),
+                          clean);
+    if (strcmp(clean, "sources") == 0)
+        return pg_read_warn_once(R, clean, &p, "\"sources\" would name partygraph/1 sources, which this input has "
+                                               "none of: ignored"),
+               false;
+    if (pg_schema_reserved(clean, edge))
+        return pg_read_warn_once(R, "computed", &p, "\"%s\" and every other name partygraph computes (metrics, "
+                                                    "positions, colours, counts) are ignored", clean),
+               false;
+    return true;
+}
+
+/* A copy of `v`, with an integer in a date field written as a year. */
+static cJSON *value_copy(const cJSON *v, bool date)
+{
+    char num[PG_FMT_DOUBLE_SIZE];
+    if (date && cJSON_IsNumber(v) && v->valuedouble == (double)(long)v->valuedouble)
+        return cJSON_CreateString(pg_fmt_double(v->valuedouble, num));
+    return cJSON_Duplicate(v, true);
+}
+
+/* Reference `key` of an entity of kind `kind`, or NULL. */
+static const ref_field *find_ref(pg_kind kind, const char *key)
+{
+    for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+        if (refs[i].kind == kind && strcmp(refs[i].key, key) == 0)
+            return &refs[i];
+    return NULL;
+}
+
+/* A reference of node `from`: the partygraph id of the node it names
+ * (remembered, so that an edge repeating the relation it implies is not
+ * counted twice), or else an attribute KEY_name. */
+static bool add_ref(pg_reader *R, cJSON *e, pg_read_decl *from, const ref_field *f, const cJSON *v, pg_jpath p)
+{
+    const char *key = f->key;
+    long i = cJSON_IsString(v) ? pg_strmap_get(&R->by_id, v->valuestring) : -1;
+    const pg_read_decl *d = i >= 0 ? &R->decls.items[i] : NULL;
+    if (d && d->usable && (f->kinds & KIND_BIT(d->kind)) && from->nrefs < PG_MAX_REFS) {
+        from->refs[from->nrefs++] = (pg_read_ref){ i, f->implies };
+        return add_string(R, e, key, d->pg_id);
+    }
+    char renamed[MAX_ID + 8];
+    snprintf(renamed, sizeof renamed, "%s_name", key);
+    pg_read_warn_once(R, key, &p, "\"%s\" names no node that can be its %s: kept as \"%s\" (and so on every node)",
+                      key, key, renamed);
+    return cJSON_GetObjectItemCaseSensitive(e, renamed) ? true : add(R, e, renamed, cJSON_Duplicate(v, true));
+}
+
+/* A party's identifiers as partygraph writes them, "scheme:id;...", back
+ * into partygraph/1's array of {"scheme", "identifier"}. */
+static cJSON *identifiers(const char *text)
+{
+    cJSON *list = cJSON_CreateArray();
+    char *copy = malloc(strlen(text) + 1);
+    bool ok = list && copy;
+    if (ok)
+        strcpy(copy, text);
+    for (char *save, *s = ok ? strtok_r(copy, ";", &save) : NULL; ok && s; s = strtok_r(NULL, ";", &save)) {
+        char *colon = strchr(s, ':');
+        cJSON *item = cJSON_CreateObject();
+        if (colon)
+            *colon = '\0';
+        ok = item && cJSON_AddItemToArray(list, item) && cJSON_AddStringToObject(item, "scheme", colon ? s : "") &&
+             cJSON_AddStringToObject(item, "identifier", colon ? colon + 1 : s);
+    }
+    free(copy);
+    if (!ok)
+        cJSON_Delete(list);
+    return ok ? list : NULL;
+}
+
+/* One attribute of declared node `d` into entity `e`. */
+static bool node_attr(pg_reader *R, cJSON *e, pg_read_decl *d, const cJSON *v, pg_jpath p)
+{
+    const char *key = v->string;
+    char clean[MAX_ID + 1];
+    pg_jpath vp = pg_jpath_key(p, key);
+    if (cJSON_IsNull(v) || strcmp(key, "id") == 0 || strcmp(key, "kind") == 0 || in_list(name_keys, key))
+        return true;
+    if (d->kind == PG_KIND_MECHANISM && strcmp(key, "mechanism_kind") == 0)
+        return add(R, e, "kind", cJSON_Duplicate(v, true));
+    if (!attr_name(R, key, false, vp, clean) || cJSON_GetObjectItemCaseSensitive(e, clean) != NULL)
+        return true;
+    const ref_field *f = find_ref(d->kind, clean);
+    if (f != NULL)
+        return add_ref(R, e, d, f, v, vp);
+    if (d->kind == PG_KIND_PARTY && strcmp(clean, "identifiers") == 0 && cJSON_IsString(v))
+        return add(R, e, clean, identifiers(v->valuestring));
+    bool date = strcmp(clean, "founded") == 0 || (d->kind == PG_KIND_EVENT && (!strcmp(clean, "date") || !strcmp(clean, "end")));
+    return add(R, e, clean, value_copy(v, date));
+}
+
+bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p)
+{
+    pg_read_decl *d = &R->decls.items[index];
+    if (!d->usable)
+        return true;
+    const char *which = NULL, *name = first_string(attrs, name_keys, &which);
+    cJSON *e = cJSON_CreateObject();
+    bool go = e && add_string(R, e, "id", d->pg_id) && add_string(R, e, "name", name ? name : d->id);
+    if (go && d->pg_id != d->id)
+        go = add_string(R, e, "original_id", d->id);
+    for (const cJSON *v = attrs ? attrs->child : NULL; go && v; v = v->next)
+        go = node_attr(R, e, d, v, p);
+    if (e == NULL)
+        go = oom(R);
+    else if (go)
+        go = pg_schema_entity(&R->L, e, d->kind, (long)index, p);
+    cJSON_Delete(e);
+    return go;
+}
+
+/* ---- edges --------------------------------------------------------------- */
+
+/* The declared node `id` names at p.`end`: its index, -1 after reporting
+ * an unknown one, -2 for a node already reported. */
+static long endpoint(pg_reader *R, const char *id, const char *end, pg_jpath p)
+{
+    char q[PG_QUOTE_SIZE];
+    long i = pg_strmap_get(&R->by_id, id);
+    pg_jpath ep = pg_jpath_key(p, end);
+    if (i < 0)
+        return pg_report_error(&R->report, &ep, "unknown node %s", pg_quote(q, id)), -1;
+    return R->decls.items[i].usable ? i : -2;
+}
+
+/* One attribute of an edge into relation `e`. */
+static bool edge_attr(pg_reader *R, cJSON *e, const cJSON *v, pg_jpath p)
+{
+    static const char *const own[] = { "source", "target", "type", "types", "id", "key", "weight", "Weight",
+                                       "first", "last", NULL };
+    const char *key = v->string;
+    char clean[MAX_ID + 1];
+    if (cJSON_IsNull(v) || in_list(own, key))
+        return true;
+    if (!attr_name(R, key, true, pg_jpath_key(p, key), clean) || cJSON_GetObjectItemCaseSensitive(e, clean) != NULL)
+        return true;
+    return add(R, e, clean, value_copy(v, strcmp(clean, "date") == 0 || strcmp(clean, "end") == 0));
+}
+
+/* An edge partygraph wrote has `first` and `last` for its relations'
+ * dates: they date it when it has no `date` of its own. */
+static bool edge_dates(pg_reader *R, cJSON *e, const cJSON *attrs)
+{
+    const cJSON *first = member(attrs, "first"), *last = member(attrs, "last");
+    if (member(attrs, "date") != NULL || !cJSON_IsString(first))
+        return true;
+    return add(R, e, "date", cJSON_Duplicate(first, true)) &&
+           (!cJSON_IsString(last) || add(R, e, "end", cJSON_Duplicate(last, true)));
+}
+
+/* One relation of type `type` (NULL: a copy of the edge's own `type`)
+ * between declared nodes s and t, weighing `weight` (NULL: none). */
+static bool relation(pg_reader *R, long s, long t, const cJSON *attrs, const char *type, const cJSON *weight,
+                     long index, pg_jpath p)
+{
+    cJSON *e = cJSON_CreateObject();
+    bool go = e && add(R, e, "type", type ? cJSON_CreateString(type) : cJSON_Duplicate(member(attrs, "type"), true)) &&
+              add_string(R, e, "source", R->decls.items[s].pg_id) &&
+              add_string(R, e, "target", R->decls.items[t].pg_id) && edge_dates(R, e, attrs);
+    if (go && weight != NULL)
+        go = add(R, e, "weight", cJSON_Duplicate(weight, true));
+    for (const cJSON *v = attrs ? attrs->child : NULL; go && v; v = v->next)
+        go = edge_attr(R, e, v, p);
+    if (e == NULL)
+        go = oom(R);
+    else if (go)
+        go = pg_schema_relation(&R->L, e, index, p);
+    cJSON_Delete(e);
+    return go;
+}
+
+/* Does a reference of s or t already imply relation `type` between them? */
+static bool implied(const pg_reader *R, long s, long t, const char *type)
+{
+    for (int k = 0; k < 2; k++) {
+        const pg_read_decl *d = &R->decls.items[k ? t : s];
+        for (int r = 0; r < d->nrefs; r++)
+            if (d->refs[r].target == (k ? s : t) && strcmp(d->refs[r].implies, type) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* The relations of an edge whose types are `types` (";"-separated, as in
+ * partygraph's merged edges): one per type, except those a reference
+ * implies already (that relation weighs 1); the others share what is left
+ * of the weight, and when none is left but some weight, the edge repeated
+ * an implied relation and that much of it is read. */
+static bool relations(pg_reader *R, long s, long t, const cJSON *attrs, const char *types, const cJSON *weight,
+                      long index, pg_jpath p)
+{
+    char *list = malloc(strlen(types) + 1), *save = NULL, *first = NULL;
+    if (list == NULL)
+        return oom(R);
+    size_t n = 0, kept = 0;
+    for (char *type = strtok_r(strcpy(list, types), ";", &save); type; type = strtok_r(NULL, ";", &save), n++)
+        kept += !implied(R, s, t, type);
+    double w = cJSON_IsNumber(weight) ? weight->valuedouble : 1.0, rest = w - (double)(n - kept);
+    bool as_is = (n == 1 && kept == 1) || (weight != NULL && !cJSON_IsNumber(weight) && !cJSON_IsNull(weight));
+    cJSON *part = as_is ? NULL : cJSON_CreateNumber(kept == 0 ? rest : rest > 0 ? rest / (double)kept : w / (double)n);
+    const cJSON *use = as_is ? weight : part;
+    bool go = as_is || part ? true : oom(R);
+    for (char *type = strtok_r(strcpy(list, types), ";", &save); go && type; type = strtok_r(NULL, ";", &save)) {
+        first = first ? first : type;
+        if (!implied(R, s, t, type))
+            go = relation(R, s, t, attrs, type, use, index, p);
+    }
+    if (go && kept == 0 && rest > 1e-9 * w)
+        go = relation(R, s, t, attrs, first, use, index, p);
+    free(list);
+    cJSON_Delete(part);
+    return go;
+}
+
+bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJSON *attrs, const char *type,
+                  long index, pg_jpath p)
+{
+    char q[PG_QUOTE_SIZE];
+    long s = endpoint(R, source, "source", p), t = s == -1 ? -2 : endpoint(R, target, "target", p);
+    if (s < 0 || t < 0)
+        return !pg_report_stopped(&R->report);
+    if (s == t) {
+        pg_report_warning(&R->report, &p, "edge from %s to itself is dropped (self-loop)", pg_quote(q, source));
+        return true;
+    }
+    const cJSON *weight = NULL, *own = member(attrs, "type"), *types = member(attrs, "types");
+    for (const char *const *k = weight_keys; *k && weight == NULL; k++)
+        weight = member(attrs, *k);
+    bool plain = cJSON_IsString(own) && own->valuestring[0] != '\0' && strchr(own->valuestring, ';') == NULL;
+    if (own != NULL && !cJSON_IsNull(own) && !plain)
+        return relation(R, s, t, attrs, NULL, weight, index, p); /* for the schema's error */
+    if (plain)
+        type = own->valuestring;
+    else if (type == NULL && cJSON_IsString(types) && strspn(types->valuestring, ";") < strlen(types->valuestring))
+        type = types->valuestring;
+    return relations(R, s, t, attrs, type ? type : "contact", weight, index, p);
+}
