@@ -162,7 +162,7 @@ bool pg_read_declare(pg_reader *R, const char *id, const cJSON *attrs, pg_jpath 
     if ((id && d.id == NULL) || PG_VEC_RESERVE(R->decls, 1) != 0)
         return oom(R);
     d.usable = id && attrs && read_kind(R, attrs, p, &d.kind) && make_id(R, &d, p) && register_decl(R, &d, index, p);
-    if (id && !attrs && pg_strmap_put(&R->by_id, d.id, index) < 0) /* edges to it are skipped quietly */
+    if (id && !d.usable && pg_strmap_put(&R->by_id, d.id, index) < 0) /* edges to it are skipped quietly */
         return oom(R);
     R->decls.items[R->decls.len++] = d;
     return !pg_report_stopped(&R->report);

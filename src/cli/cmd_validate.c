@@ -7,7 +7,8 @@
 const char cmd_validate_usage[] =
     "usage: partygraph validate [options] FILE\n"
     "\n"
-    "Checks FILE (\"-\" reads standard input) against the partygraph/1 format and\n"
+    "Checks FILE (\"-\" reads standard input; partygraph/1, or a graph another tool\n"
+    "wrote: see --input-format) against the partygraph/1 format and\n"
     "lists every problem on stderr as FILE:LINE:COL or FILE: JSON-PATH, then a count.\n"
     "On success prints what the file holds. Exits 0 when valid (warnings allowed),\n"
     "1 when invalid, 3 when FILE cannot be read.\n"
