@@ -166,7 +166,7 @@ pg_input_format pg_read_detect(const char *data, size_t len, bool whole)
         else
             found = key_format(key);
     }
-    if (found == PG_INPUT_NDJSON && !(after >= len && whole) && !(after < len && data[after] == '{'))
+    if (found == PG_INPUT_NDJSON && !(after >= len && whole))
         found = PG_INPUT_AUTO; /* one object with element keys: NDJSON only when nothing follows */
     return found == PG_INPUT_AUTO ? PG_INPUT_PARTYGRAPH : found;
 }
@@ -246,7 +246,9 @@ static pg_dataset *finish(pg_reader *R, bool go, pg_error *err)
     pg_sha256_hex(&R->sha, ds->sha256);
     if (go && R->report.errors == 0)
         pg_resolve(ds, &R->report);
-    pg_status st = pg_report_status(&R->report, err);
+    pg_status st = R->io_failed ? R->io.status : pg_report_status(&R->report, err);
+    if (R->io_failed && err != NULL)
+        *err = R->io;
     if (st == PG_OK && pg_dataset_sort(ds) != 0) {
         pg_report_oom(&R->report);
         st = pg_report_status(&R->report, err);
@@ -343,6 +345,13 @@ static pg_status read_rest(pg_input *in, const char *head, size_t n, char **out,
     return st;
 }
 
+/* Tells the caller about a problem reading the input itself. */
+static void io_problem(const pg_load_options *opt, const pg_error *io)
+{
+    if (opt->on_problem != NULL)
+        opt->on_problem(io, opt->userdata);
+}
+
 /* Reads the open input `in`, whose first `n` bytes are in `head`. */
 static pg_dataset *read_input(pg_input *in, const char *head, size_t n, bool whole, pg_input_format format,
                               const pg_load_options *opt, pg_error *err)
@@ -356,7 +365,7 @@ static pg_dataset *read_input(pg_input *in, const char *head, size_t n, bool who
     size_t len = 0;
     pg_dataset *ds = NULL;
     if (read_rest(in, head, n, &all, &len, err) != PG_OK)
-        return NULL;
+        return io_problem(opt, err), NULL;
     if (format == PG_INPUT_PARTYGRAPH) { /* standard input cannot be opened again */
         pg_load_options as_is = *opt;
         as_is.input_format = PG_INPUT_PARTYGRAPH;
@@ -376,24 +385,21 @@ bool pg_read_file(const char *path, const pg_load_options *opt, pg_dataset **out
         return false;
     pg_input *in = NULL;
     char *head = malloc(PEEK);
-    pg_error io;
+    pg_error e;
     long n = -1;
     if (head == NULL)
-        pg_error_set(&io, PG_ENOMEM, "out of memory reading '%s'", path);
-    else if (pg_input_open(path, &in, &io) == PG_OK)
-        n = peek(in, head, &io);
-    bool mine = n >= 0 && (opt->input_format != PG_INPUT_AUTO || strcmp(path, "-") == 0 ||
-                           pg_read_detect(head, (size_t)n, n < PEEK) != PG_INPUT_PARTYGRAPH);
-    if (n >= 0 && mine)
-        *out = read_input(in, head, (size_t)n, n < PEEK, opt->input_format, opt, &io);
-    else if (n < 0) { /* the loader's own way with files it cannot read */
-        *out = NULL;
-        mine = true;
-        if (opt->on_problem != NULL)
-            opt->on_problem(&io, opt->userdata);
-    }
+        pg_error_set(&e, PG_ENOMEM, "out of memory reading '%s'", path);
+    else if (pg_input_open(path, &in, &e) == PG_OK)
+        n = peek(in, head, &e);
+    /* a file in partygraph/1 is the loader's; standard input cannot be read twice */
+    bool mine = n < 0 || opt->input_format != PG_INPUT_AUTO || strcmp(path, "-") == 0 ||
+                pg_read_detect(head, (size_t)n, n < PEEK) != PG_INPUT_PARTYGRAPH;
+    if (n < 0)
+        io_problem(opt, &e);
+    if (mine)
+        *out = n < 0 ? NULL : read_input(in, head, (size_t)n, n < PEEK, opt->input_format, opt, &e);
     if (mine && *out == NULL && err != NULL)
-        *err = io;
+        *err = e;
     else if (mine)
         pg_error_clear(err);
     pg_input_close(in);

@@ -54,6 +54,8 @@ typedef struct pg_reader {
     pg_strmap by_id;              /* declared id -> index into decls */
     pg_strmap by_pg_id;           /* partygraph id -> index into decls */
     pg_strmap warned;             /* warnings given once per input */
+    pg_error io;                  /* why reading the input failed, when io_failed */
+    bool io_failed;
 } pg_reader;
 
 /* Reads the input at `path` ("-" = standard input) when it is not

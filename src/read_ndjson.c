@@ -186,9 +186,12 @@ static bool stream(pg_reader *R, line_buf *b, pg_input *in)
         go = feed(R, b, chunk, (size_t)got);
     }
     free(chunk);
-    if (got < 0) { /* a read error or corrupt gzip data: the input's own message */
-        R->line = 0;
-        return pg_report_error(&R->report, NULL, "%s", io.message), false;
+    if (got < 0) { /* a read error or corrupt gzip data: an I/O error, not the data's */
+        R->io = io;
+        R->io_failed = true;
+        if (R->user->on_problem != NULL)
+            R->user->on_problem(&io, R->user->userdata);
+        return false;
     }
     return go;
 }

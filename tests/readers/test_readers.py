@@ -412,6 +412,12 @@ tap.check(status == 1 and "<stdin>:2: $.kind: kind a number (1) is not one of" i
           "NDJSON gzip'ed on standard input: errors by line number", err)
 status, err = fails(write("cut.json.gz", gzip.compress(b'{"nodes": [], "links": []}')[:-6], "wb"))
 tap.check(status == 3 and "corrupt gzip data" in err, "a truncated gzip file", err)
+big = "".join(json.dumps({"kind": "party", "id": f"p{i}", "name": f"Party {i}", "note": "x" * 60}) + "\n"
+              for i in range(2000)).encode()
+status, err = fails("-", stdin=gzip.compress(big)[:-200])
+tap.check(status == 3 and "corrupt gzip data" in err, "NDJSON: a gzip stream cut after the first 64 KiB", err)
+status, err = fails("-", stdin=gzip.compress(big))
+tap.check(status == 0, "NDJSON: 2,000 lines streamed from standard input", err)
 out = os.path.join(TMP.name, "never")
 proc = pgtest.run(BIN, "build", os.path.join(TMP.name, "unknown.json"), "-o", out, check=False)
 tap.check(proc.returncode == 1 and not os.path.exists(out), "a bad input writes nothing")
