@@ -1,5 +1,8 @@
-/* test_read.c - which format an input is taken for (pg_read_detect) and
- * the names --input-format takes. */
+/* test_read.c - which format an input is taken for (pg_read_detect), the
+ * names --input-format takes, and foreign buffers through the library's
+ * pg_dataset_load_buffer: counts, format, SHA-256 (from Python's hashlib),
+ * where problems are. */
+#include <stdio.h>
 #include <string.h>
 
 #include "harness.h"
@@ -10,8 +13,49 @@ static pg_input_format detect(const char *s)
     return pg_read_detect(s, strlen(s), true);
 }
 
+static const char NDJSON[] = "{\"kind\": \"party\", \"id\": \"a\", \"name\": \"A\"}\n"
+                            "{\"type\": \"contact\", \"source\": \"a\", \"target\": \"b\"}\n"
+                            "{\"kind\": \"party\", \"id\": \"b\", \"name\": \"B\"}\n";
+
+typedef struct seen {
+    int count;
+    pg_error first;
+} seen;
+
+static void collect(const pg_error *e, void *userdata)
+{
+    seen *s = userdata;
+    if (s->count++ == 0)
+        s->first = *e;
+}
+
+static void library(void)
+{
+    pg_error err;
+    pg_dataset *ds = pg_dataset_load_buffer(NDJSON, sizeof NDJSON - 1, "lines", NULL, &err);
+    CHECK(ds && pg_dataset_entity_count(ds) == 2 && pg_dataset_relation_count(ds) == 1 &&
+              pg_dataset_input_format(ds) == PG_INPUT_NDJSON,
+          "an NDJSON buffer: two entities, a relation before its target");
+    CHECK_STR(ds ? pg_dataset_sha256(ds) : NULL, "a7e1f97c73dd657b220b0a9656d1ff3d5f8f7fd914aade82ce394e3ebcaa00f4",
+              "its SHA-256 is the input's");
+    pg_dataset_free(ds);
+    static const char graphml[] = "<graphml>\n<graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"b\"/>\n"
+                                  "</graph>\n</graphml>\n";
+    seen s = { 0 };
+    pg_load_options opt = { 0, collect, &s, PG_INPUT_AUTO };
+    ds = pg_dataset_load_buffer(graphml, sizeof graphml - 1, "g", &opt, &err);
+    char line[1024];
+    CHECK(ds == NULL && err.status == PG_EINVALID && s.count == 1, "GraphML: an edge to an unknown node fails");
+    CHECK_STR(pg_error_format(&err, line, sizeof line), "g:4: graphml/graph/edge[0]/target: unknown node \"b\"",
+              "the error has the line and the GraphML path");
+    opt.input_format = PG_INPUT_PARTYGRAPH;
+    ds = pg_dataset_load_buffer(NDJSON, sizeof NDJSON - 1, "lines", &opt, &err);
+    CHECK(ds == NULL && err.line == 2 && err.column == 1, "forced partygraph/1: NDJSON is trailing data at 2:1");
+}
+
 void run_tests(void)
 {
+    library();
     CHECK(detect("<?xml version=\"1.0\"?><graphml/>") == PG_INPUT_GRAPHML, "an XML declaration is GraphML");
     CHECK(detect("\xEF\xBB\xBF \n<graphml>") == PG_INPUT_GRAPHML, "markup after a BOM and spaces is GraphML");
     CHECK(detect("{\"format\": \"partygraph/1\", \"parties\": []}") == PG_INPUT_PARTYGRAPH, "partygraph/1 keys");
