@@ -427,9 +427,13 @@ cJSON *pg_read_parse_json(pg_reader *R, const char *text, size_t len)
 
 void pg_read_warn_once(pg_reader *R, const char *topic, const pg_jpath *p, const char *fmt, ...)
 {
-    const char *key = pg_dataset_intern(R->L.ds, topic);
-    if (key == NULL || pg_strmap_put(&R->warned, key, 0) != 1)
+    if (pg_strmap_get(&R->warned, topic) >= 0)
         return;
+    const char *key = pg_arena_strdup(&R->L.ds->arena, topic);
+    if (key == NULL || pg_strmap_put(&R->warned, key, 0) < 0) {
+        pg_report_oom(&R->report);
+        return;
+    }
     char message[512];
     va_list ap;
     va_start(ap, fmt);
@@ -463,4 +467,16 @@ const char *pg_read_id_text(pg_reader *R, const cJSON *v, pg_jpath p, char *buf,
         pg_report_error(&R->report, &p, "expected an id (a string or a number), got %s",
                         pg_schema_describe(v, got, sizeof got));
     return NULL;
+}
+
+bool pg_read_wrong(pg_reader *R, const cJSON *v, pg_jpath p, const char *expected)
+{
+    char got[PG_QUOTE_SIZE];
+    return pg_report_error(&R->report, p.depth ? &p : NULL, "expected %s, got %s", expected,
+                           v ? pg_schema_describe(v, got, sizeof got) : "nothing");
+}
+
+const char *pg_read_member_id(pg_reader *R, const cJSON *obj, const char *key, pg_jpath p, char *buf, size_t size)
+{
+    return pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(obj, key), pg_jpath_key(p, key), buf, size);
 }

@@ -82,13 +82,20 @@ pg_input_format pg_read_detect(const char *data, size_t len, bool whole);
  * memory). The caller deletes the tree. */
 cJSON *pg_read_parse_json(pg_reader *R, const char *text, size_t len);
 
-/* Warns once per input about `topic` (a short key such as "directed"):
- * returns after reporting only the first time. */
+/* Warns once per input about `topic` (a short key such as "directed",
+ * "name:KEY"): only the first call with a topic reports. */
 void pg_read_warn_once(pg_reader *R, const char *topic, const pg_jpath *p, const char *fmt, ...) PG_PRINTF(4, 5);
 
 /* Sets the dataset's title when it has none yet and `title` is a
  * non-empty string. Returns false when out of memory. */
 bool pg_read_title(pg_reader *R, const cJSON *title);
+
+/* Reports, at `p`, that `v` is not `expected` ("an array"). Returns "go
+ * on". */
+bool pg_read_wrong(pg_reader *R, const cJSON *v, pg_jpath p, const char *expected);
+
+/* The id text (as pg_read_id_text) of member `key` of `obj`, at p.key. */
+const char *pg_read_member_id(pg_reader *R, const cJSON *obj, const char *key, pg_jpath p, char *buf, size_t size);
 
 /* The text of a foreign id (a string, or a number written as NetworkX's
  * integers are) in `buf`; NULL after reporting, at `p`, any other value. */

@@ -9,6 +9,7 @@
  * yEd's) are ignored. Problems name the element's line and its path, such
  * as graphml/graph/edge[3]/weight. */
 #include <limits.h>
+#include <math.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <string.h>
@@ -77,13 +78,16 @@ static unsigned domain_of(const char *f)
 {
     if (f == NULL || strcmp(f, "all") == 0)
         return FOR_NODE | FOR_EDGE | FOR_GRAPH;
-    return strcmp(f, "node") == 0 ? FOR_NODE : strcmp(f, "edge") == 0 ? FOR_EDGE : strcmp(f, "graph") == 0 ? FOR_GRAPH : 0;
+    if (strcmp(f, "node") == 0 || strcmp(f, "edge") == 0)
+        return f[0] == 'n' ? FOR_NODE : FOR_EDGE;
+    return strcmp(f, "graph") == 0 ? FOR_GRAPH : 0;
 }
 
 static bool read_key(graphml *G, const xmlNode *n, long i)
 {
     pg_jpath p = pg_jpath_index(pg_jpath_key(pg_jpath_key(PG_JPATH_ROOT, "graphml"), "key"), i);
-    key k = { prop(G, n, "id"), prop(G, n, "attr.name"), NULL, type_of(prop(G, n, "attr.type")), domain_of(prop(G, n, "for")) };
+    key k = { prop(G, n, "id"), prop(G, n, "attr.name"), NULL, type_of(prop(G, n, "attr.type")),
+              domain_of(prop(G, n, "for")) };
     at(G, n);
     if (k.id == NULL)
         return pg_report_error(&G->R->report, &p, "a <key> without an id");
@@ -128,7 +132,8 @@ static cJSON *typed(graphml *G, const key *k, const char *text, pg_jpath p)
         bool t = word_is(text, "true") || strcmp(text, "1") == 0, f = word_is(text, "false") || strcmp(text, "0") == 0;
         if (t || f)
             return cJSON_CreateBool(t);
-        pg_report_error(&G->R->report, &p, "expected true or false (key \"%s\" is boolean), got %s", k->id, pg_quote(q, text));
+        pg_report_error(&G->R->report, &p, "expected true or false (key \"%s\" is boolean), got %s", k->id,
+                        pg_quote(q, text));
         return NULL;
     }
     size_t n = strlen(text);
@@ -139,11 +144,12 @@ static cJSON *typed(graphml *G, const key *k, const char *text, pg_jpath p)
     char number[64];
     snprintf(number, sizeof number, "%.*s", (int)(n < sizeof number ? n : 0), text);
     cJSON *v = cJSON_ParseWithOpts(number, NULL, 1); /* a JSON number: '.' whatever the locale */
-    if (cJSON_IsNumber(v) && (k->type == T_DOUBLE || v->valuedouble == (double)(long long)v->valuedouble))
+    bool whole = cJSON_IsNumber(v) && fabs(v->valuedouble) < 9e15 && v->valuedouble == floor(v->valuedouble);
+    if (cJSON_IsNumber(v) && (k->type == T_DOUBLE || whole))
         return v;
     cJSON_Delete(v);
-    pg_report_error(&G->R->report, &p, "expected %s (key \"%s\" is %s), got %s", k->type == T_INT ? "an integer" : "a number",
-                    k->id, k->type == T_INT ? "an integer" : "a number", pg_quote(q, text));
+    const char *want = k->type == T_INT ? "an integer" : "a number";
+    pg_report_error(&G->R->report, &p, "expected %s (key \"%s\" is %s), got %s", want, k->id, want, pg_quote(q, text));
     return NULL;
 }
 

@@ -28,14 +28,13 @@ static cJSON *attributes(const cJSON *item)
 /* The id of node `n`: its key in a v2 map, its "id" member in a v1 list. */
 static const char *node_id(pg_reader *R, const cJSON *n, bool map, pg_jpath p, char buf[ID_TEXT])
 {
-    char got[PG_QUOTE_SIZE];
     if (!cJSON_IsObject(n)) {
-        pg_report_error(&R->report, &p, "expected a node object, got %s", pg_schema_describe(n, got, sizeof got));
+        pg_read_wrong(R, n, p, "a node object");
         return NULL;
     }
     if (map)
         return n->string;
-    return pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(n, "id"), pg_jpath_key(p, "id"), buf, ID_TEXT);
+    return pg_read_member_id(R, n, "id", p, buf, ID_TEXT);
 }
 
 static pg_jpath node_path(pg_jpath np, const cJSON *n, bool map, long i)
@@ -66,11 +65,11 @@ static bool read_nodes(pg_reader *R, const cJSON *nodes, pg_jpath np)
 
 static bool read_edge(pg_reader *R, const cJSON *e, long i, pg_jpath p)
 {
-    char s[ID_TEXT], t[ID_TEXT], got[PG_QUOTE_SIZE];
+    char s[ID_TEXT], t[ID_TEXT];
     if (!cJSON_IsObject(e))
-        return pg_report_error(&R->report, &p, "expected an edge object, got %s", pg_schema_describe(e, got, sizeof got));
-    const char *source = pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(e, "source"), pg_jpath_key(p, "source"), s, sizeof s);
-    const char *target = pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(e, "target"), pg_jpath_key(p, "target"), t, sizeof t);
+        return pg_read_wrong(R, e, p, "an edge object");
+    const char *source = pg_read_member_id(R, e, "source", p, s, sizeof s);
+    const char *target = pg_read_member_id(R, e, "target", p, t, sizeof t);
     const cJSON *relation = cJSON_GetObjectItemCaseSensitive(e, "relation");
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "directed")))
         pg_read_warn_once(R, "directed", &p, "a directed edge: its direction is dropped (partygraph's network is "
@@ -92,12 +91,12 @@ static bool read_graph(pg_reader *R, const cJSON *g, pg_jpath gp)
     const cJSON *edges = cJSON_GetObjectItemCaseSensitive(g, "edges");
     pg_jpath np = pg_jpath_key(gp, "nodes"), ep = pg_jpath_key(gp, "edges");
     if (!cJSON_IsObject(g))
-        return pg_report_error(&R->report, &gp, "expected a graph object, got %s", pg_schema_describe(g, got, sizeof got));
+        return pg_read_wrong(R, g, gp, "a graph object");
     if (!cJSON_IsObject(nodes) && !cJSON_IsArray(nodes))
         return pg_report_error(&R->report, &np, "expected the nodes as an object (JGF 2) or an array (JGF 1), got %s",
                                nodes ? pg_schema_describe(nodes, got, sizeof got) : "nothing");
     if (edges != NULL && !cJSON_IsArray(edges))
-        return pg_report_error(&R->report, &ep, "expected an array, got %s", pg_schema_describe(edges, got, sizeof got));
+        return pg_read_wrong(R, edges, ep, "an array");
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(g, "directed")))
         pg_read_warn_once(R, "directed", &gp, "a directed graph: edge directions are dropped (partygraph's network "
                                               "is undirected)");

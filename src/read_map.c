@@ -41,7 +41,8 @@ static const ref_field refs[] = {
     { PG_KIND_PARTY, "country", KIND_BIT(PG_KIND_COUNTRY), "based_in" },
     { PG_KIND_EVENT, "country", KIND_BIT(PG_KIND_COUNTRY), "held_in" },
     { PG_KIND_EVENT, "mechanism", KIND_BIT(PG_KIND_MECHANISM), "part_of" },
-    { PG_KIND_EVENT, "host", KIND_BIT(PG_KIND_PARTY) | KIND_BIT(PG_KIND_MECHANISM) | KIND_BIT(PG_KIND_COUNTRY), "hosted" },
+    { PG_KIND_EVENT, "host", KIND_BIT(PG_KIND_PARTY) | KIND_BIT(PG_KIND_MECHANISM) | KIND_BIT(PG_KIND_COUNTRY),
+      "hosted" },
 };
 
 static bool in_list(const char *const *list, const char *key)
@@ -82,15 +83,13 @@ static const cJSON *member(const cJSON *attrs, const char *key)
     return attrs ? cJSON_GetObjectItemCaseSensitive(attrs, key) : NULL;
 }
 
-/* The first of `keys` that `attrs` has as a non-empty string. */
-static const char *first_string(const cJSON *attrs, const char *const *keys, const char **which)
+/* The first of `keys` that `attrs` has as a non-empty string, or NULL. */
+static const char *first_string(const cJSON *attrs, const char *const *keys)
 {
     for (; *keys; keys++) {
         const cJSON *v = member(attrs, *keys);
-        if (cJSON_IsString(v) && v->valuestring[0] != '\0') {
-            *which = *keys;
+        if (cJSON_IsString(v) && v->valuestring[0] != '\0')
             return v->valuestring;
-        }
     }
     return NULL;
 }
@@ -188,13 +187,15 @@ static bool add_string(pg_reader *R, cJSON *e, const char *key, const char *s)
  * given once per name) when it is to be ignored. */
 static bool attr_name(pg_reader *R, const char *key, bool edge, pg_jpath p, char clean[MAX_ID + 1])
 {
-    char q[PG_QUOTE_SIZE];
+    char q[PG_QUOTE_SIZE], topic[2 * MAX_ID];
+    snprintf(topic, sizeof topic, "name:%s", key);
     if (!clean_name(key, clean))
-        return pg_read_warn_once(R, key, &p, "attribute %s has no letter or digit to name it: ignored", pg_quote(q, key)),
+        return pg_read_warn_once(R, topic, &p, "attribute %s has no letter or digit to name it: ignored",
+                                 pg_quote(q, key)),
                false;
     if (strcmp(clean, key) != 0)
-        pg_read_warn_once(R, key, &p, "attribute name %s is not a partygraph name: read as \"%s\"", pg_quote(q, key),
-                          clean);
+        pg_read_warn_once(R, topic, &p, "attribute name %s is not a partygraph name: read as \"%s\"",
+                          pg_quote(q, key), clean);
     if (strcmp(clean, "sources") == 0)
         return pg_read_warn_once(R, clean, &p, "\"sources\" would name partygraph/1 sources, which this input has "
                                                "none of: ignored"),
@@ -206,11 +207,13 @@ static bool attr_name(pg_reader *R, const char *key, bool edge, pg_jpath p, char
     return true;
 }
 
-/* A copy of `v`, with an integer in a date field written as a year. */
+/* A copy of `v`, with a whole number from 0 to 9999 in a date field
+ * written as that year. */
 static cJSON *value_copy(const cJSON *v, bool date)
 {
     char num[PG_FMT_DOUBLE_SIZE];
-    if (date && cJSON_IsNumber(v) && v->valuedouble == (double)(long)v->valuedouble)
+    if (date && cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble <= 9999 &&
+        v->valuedouble == (double)(int)v->valuedouble)
         return cJSON_CreateString(pg_fmt_double(v->valuedouble, num));
     return cJSON_Duplicate(v, true);
 }
@@ -238,7 +241,9 @@ static bool add_ref(pg_reader *R, cJSON *e, pg_read_decl *from, const ref_field 
     }
     char renamed[MAX_ID + 8];
     snprintf(renamed, sizeof renamed, "%s_name", key);
-    pg_read_warn_once(R, key, &p, "\"%s\" names no node that can be its %s: kept as \"%s\" (and so on every node)",
+    char topic[MAX_ID + 8];
+    snprintf(topic, sizeof topic, "ref:%s", key);
+    pg_read_warn_once(R, topic, &p, "\"%s\" names no node that can be its %s: kept as \"%s\" (and so on every node)",
                       key, key, renamed);
     return cJSON_GetObjectItemCaseSensitive(e, renamed) ? true : add(R, e, renamed, cJSON_Duplicate(v, true));
 }
@@ -283,8 +288,8 @@ static bool node_attr(pg_reader *R, cJSON *e, pg_read_decl *d, const cJSON *v, p
         return add_ref(R, e, d, f, v, vp);
     if (d->kind == PG_KIND_PARTY && strcmp(clean, "identifiers") == 0 && cJSON_IsString(v))
         return add(R, e, clean, identifiers(v->valuestring));
-    bool date = strcmp(clean, "founded") == 0 || (d->kind == PG_KIND_EVENT && (!strcmp(clean, "date") || !strcmp(clean, "end")));
-    return add(R, e, clean, value_copy(v, date));
+    bool event_day = d->kind == PG_KIND_EVENT && (strcmp(clean, "date") == 0 || strcmp(clean, "end") == 0);
+    return add(R, e, clean, value_copy(v, event_day || strcmp(clean, "founded") == 0));
 }
 
 bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p)
@@ -292,7 +297,7 @@ bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p)
     pg_read_decl *d = &R->decls.items[index];
     if (!d->usable)
         return true;
-    const char *which = NULL, *name = first_string(attrs, name_keys, &which);
+    const char *name = first_string(attrs, name_keys);
     cJSON *e = cJSON_CreateObject();
     bool go = e && add_string(R, e, "id", d->pg_id) && add_string(R, e, "name", name ? name : d->id);
     if (go && d->pg_id != d->id)

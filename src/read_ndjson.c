@@ -83,16 +83,17 @@ static bool header(pg_reader *R, const cJSON *obj)
         return pg_report_error(&R->report, &p, "unsupported format %s (NDJSON lines are partygraph/1 elements)",
                                pg_schema_describe(format, q, sizeof q));
     const cJSON *description = cJSON_GetObjectItemCaseSensitive(obj, "description");
-    if (cJSON_IsString(description) && (ds->description = pg_arena_strdup(&ds->arena, description->valuestring)) == NULL)
+    if (cJSON_IsString(description))
+        ds->description = pg_arena_strdup(&ds->arena, description->valuestring);
+    if (ds->description == NULL)
         return pg_report_oom(&R->report);
     return pg_read_title(R, cJSON_GetObjectItemCaseSensitive(obj, "title"));
 }
 
 static bool element(pg_reader *R, cJSON *obj, long line)
 {
-    char got[PG_QUOTE_SIZE];
     if (!cJSON_IsObject(obj))
-        return pg_report_error(&R->report, NULL, "expected an object, got %s", pg_schema_describe(obj, got, sizeof got));
+        return pg_read_wrong(R, obj, PG_JPATH_ROOT, "an object");
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(obj, "kind");
     const cJSON *type = cJSON_GetObjectItemCaseSensitive(obj, "type");
     if (kind != NULL)
@@ -253,7 +254,8 @@ static bool check_refs(pg_reader *R)
              check_id(R, r->target_id, 0, r->input_index, pg_jpath_key(PG_JPATH_ROOT, "target")) &&
              check_sources(R, r->sources, r->input_index);
         if (strcmp(r->source_id, r->target_id) == 0)
-            pg_report_warning(&R->report, NULL, "relation from %s to itself is dropped (self-loop)", pg_quote(q, r->source_id));
+            pg_report_warning(&R->report, NULL, "relation from %s to itself is dropped (self-loop)",
+                              pg_quote(q, r->source_id));
         else
             ds->relations.items[kept++] = *r;
     }

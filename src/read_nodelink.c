@@ -14,11 +14,10 @@ enum { ID_TEXT = 64 };
 static const cJSON *array(pg_reader *R, const cJSON *root, const char *key, bool *go)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key);
-    char got[PG_QUOTE_SIZE];
     if (v == NULL || cJSON_IsArray(v))
         return v;
     pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, key);
-    *go = pg_report_error(&R->report, &p, "expected an array, got %s", pg_schema_describe(v, got, sizeof got));
+    *go = pg_read_wrong(R, v, p, "an array");
     return NULL;
 }
 
@@ -38,16 +37,16 @@ static void flags(pg_reader *R, const cJSON *root)
 static bool read_nodes(pg_reader *R, const cJSON *nodes)
 {
     pg_jpath np = pg_jpath_key(PG_JPATH_ROOT, "nodes");
-    char buf[ID_TEXT], got[PG_QUOTE_SIZE];
+    char buf[ID_TEXT];
     bool go = true;
     long i = 0;
     for (const cJSON *n = nodes->child; n && go; n = n->next, i++) {
         pg_jpath p = pg_jpath_index(np, i);
         const char *id = NULL;
         if (!cJSON_IsObject(n))
-            pg_report_error(&R->report, &p, "expected a node object, got %s", pg_schema_describe(n, got, sizeof got));
+            pg_read_wrong(R, n, p, "a node object");
         else
-            id = pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(n, "id"), pg_jpath_key(p, "id"), buf, sizeof buf);
+            id = pg_read_member_id(R, n, "id", p, buf, sizeof buf);
         go = pg_read_declare(R, id, n, p);
     }
     i = 0;
@@ -59,18 +58,18 @@ static bool read_nodes(pg_reader *R, const cJSON *nodes)
 static bool read_links(pg_reader *R, const cJSON *links, const char *key)
 {
     pg_jpath lp = pg_jpath_key(PG_JPATH_ROOT, key);
-    char s[ID_TEXT], t[ID_TEXT], got[PG_QUOTE_SIZE];
+    char s[ID_TEXT], t[ID_TEXT];
     bool go = true;
     long i = 0;
     for (const cJSON *l = links->child; l && go; l = l->next, i++) {
         pg_jpath p = pg_jpath_index(lp, i);
         const char *source = NULL, *target = NULL;
         if (!cJSON_IsObject(l)) {
-            go = pg_report_error(&R->report, &p, "expected a link object, got %s", pg_schema_describe(l, got, sizeof got));
+            go = pg_read_wrong(R, l, p, "a link object");
             continue;
         }
-        source = pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(l, "source"), pg_jpath_key(p, "source"), s, sizeof s);
-        target = pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(l, "target"), pg_jpath_key(p, "target"), t, sizeof t);
+        source = pg_read_member_id(R, l, "source", p, s, sizeof s);
+        target = pg_read_member_id(R, l, "target", p, t, sizeof t);
         go = source && target ? pg_read_edge(R, source, target, l, NULL, i, p) : !pg_report_stopped(&R->report);
     }
     return go;

@@ -125,7 +125,7 @@ static cJSON *attributes(pg_reader *R, const collection *c, const cJSON *item, p
  * reads them. */
 static bool entities(pg_reader *R, const cJSON *root, bool declare)
 {
-    char buf[ID_TEXT], got[PG_QUOTE_SIZE];
+    char buf[ID_TEXT];
     bool go = true;
     size_t index = 0;
     for (int k = 0; k < NCOLLECTIONS && go; k++) {
@@ -147,10 +147,9 @@ static bool entities(pg_reader *R, const cJSON *root, bool declare)
                 go = pg_report_oom(&R->report);
             else if (declare && attrs == NULL)
                 go = pg_read_declare(R, NULL, NULL, p) &&
-                     pg_report_error(&R->report, &p, "expected an object, got %s", pg_schema_describe(item, got, sizeof got));
+                     pg_read_wrong(R, item, p, "an object");
             else if (declare)
-                go = pg_read_declare(R, pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(item, "id"),
-                                                        pg_jpath_key(p, "id"), buf, sizeof buf), attrs, p);
+                go = pg_read_declare(R, pg_read_member_id(R, item, "id", p, buf, sizeof buf), attrs, p);
             else
                 go = pg_read_node(R, index, attrs, p);
             index++;
@@ -163,19 +162,18 @@ static bool entities(pg_reader *R, const cJSON *root, bool declare)
 /* A membership of an organization in an organization: member_of. */
 static bool membership(pg_reader *R, const cJSON *m, long i, pg_jpath p)
 {
-    char s[ID_TEXT], t[ID_TEXT], got[PG_QUOTE_SIZE];
+    char s[ID_TEXT], t[ID_TEXT];
     static const renaming names[] = { { "start_date", "date" }, { "end_date", "end" }, { "member_id", NULL },
                                     { "organization_id", NULL }, { "person_id", NULL }, { NULL, NULL } };
     if (!cJSON_IsObject(m))
-        return pg_report_error(&R->report, &p, "expected a membership object, got %s", pg_schema_describe(m, got, sizeof got));
+        return pg_read_wrong(R, m, p, "a membership object");
     const cJSON *member = cJSON_GetObjectItemCaseSensitive(m, "member_id");
     if (member == NULL && cJSON_GetObjectItemCaseSensitive(m, "person_id") != NULL) {
         pg_read_warn_once(R, "persons", &p, "memberships of persons are skipped (partygraph's actors are parties)");
         return true;
     }
     const char *source = pg_read_id_text(R, member, pg_jpath_key(p, "member_id"), s, sizeof s);
-    const char *target = pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(m, "organization_id"),
-                                         pg_jpath_key(p, "organization_id"), t, sizeof t);
+    const char *target = pg_read_member_id(R, m, "organization_id", p, t, sizeof t);
     cJSON *attrs = cJSON_CreateObject();
     bool ok = attrs != NULL;
     for (const cJSON *v = m->child; ok && v; v = v->next)
@@ -191,13 +189,12 @@ static bool membership(pg_reader *R, const cJSON *m, long i, pg_jpath p)
 static bool check_arrays(pg_reader *R, const cJSON *root)
 {
     static const char *const keys[] = { "areas", "organizations", "events", "memberships", "persons", "posts" };
-    char got[PG_QUOTE_SIZE];
     bool go = true;
     for (size_t k = 0; k < sizeof keys / sizeof keys[0] && go; k++) {
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, keys[k]);
         pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, keys[k]);
         if (v != NULL && !cJSON_IsArray(v))
-            go = pg_report_error(&R->report, &p, "expected an array, got %s", pg_schema_describe(v, got, sizeof got));
+            go = pg_read_wrong(R, v, p, "an array");
         else if (v != NULL && k >= 4 && cJSON_GetArraySize(v) > 0)
             pg_read_warn_once(R, keys[k], &p, "\"%s\" are skipped (partygraph's actors are parties)", keys[k]);
     }
@@ -209,10 +206,7 @@ bool pg_read_popolo(pg_reader *R, const char *text, size_t len)
     cJSON *root = pg_read_parse_json(R, text, len);
     if (root == NULL)
         return false;
-    char got[PG_QUOTE_SIZE];
-    bool go = cJSON_IsObject(root) ? check_arrays(R, root)
-                                   : pg_report_error(&R->report, NULL, "expected a Popolo object at the top level, got %s",
-                                                     pg_schema_describe(root, got, sizeof got));
+    bool go = cJSON_IsObject(root) ? check_arrays(R, root) : pg_read_wrong(R, root, PG_JPATH_ROOT, "a Popolo object");
     go = go && entities(R, root, true) && entities(R, root, false);
     const cJSON *memberships = cJSON_GetObjectItemCaseSensitive(root, "memberships");
     pg_jpath mp = pg_jpath_key(PG_JPATH_ROOT, "memberships");
