@@ -232,6 +232,20 @@ bad = {tuple(sorted(k)): k2 for k in ea for k2 in ("weight", "types", "first", "
        if k in eb and ea[k].get(k2) != eb[k].get(k2)}
 tap.check(not bad, "partygraph's GraphML read back: weights, types and dates of every edge", bad)
 
+first = os.path.join(TMP.name, "cpc.nodelink.json")
+pgtest.run(BIN, "build", "-q", os.path.join(pgtest.ROOT, "examples", "cpc-interparty.json"), "--nodelink", first,
+           "--nodelink-key", "edges", "--layout", "none")
+with open(first, encoding="utf-8") as f:
+    a = json_graph.node_link_graph(json.load(f), link="edges")
+b, _ = read_back(first)
+diff = {v: {k for k in a.nodes[v] if a.nodes[v][k] != b.nodes[v].get(k)} - {"sources"} for v in a.nodes}
+tap.check(set(a.nodes) == set(b.nodes) and not any(diff.values()),
+          "partygraph's node-link (edges key) read back: every node, attribute and metric the same",
+          {v: d for v, d in diff.items() if d})
+ea, eb = edge_map(a), edge_map(b)
+bad = {tuple(sorted(k)): k2 for k in ea for k2 in ("weight", "types", "first", "last") if ea[k][k2] != eb.get(k, {}).get(k2)}
+tap.check(set(ea) == set(eb) and not bad, "partygraph's node-link read back: the same edges, weights, types, dates", bad)
+
 # ---- JSON Graph Format ----------------------------------------------------------------
 
 JGF2 = {"graph": {"id": "g", "label": "Inter-party ties", "directed": False,
