@@ -347,7 +347,8 @@ bool pg_read_graphml(pg_reader *R, const char *text, size_t len)
         ctxt->_private = &first;
         ctxt->sax->serror = keep_first;
     }
-    int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+    int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+                  XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
     xmlDoc *doc = ctxt ? xmlCtxtReadMemory(ctxt, text, (int)len, NULL, NULL, options) : NULL;
     graphml G = { R, { NULL, 0, 0 } };
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
