@@ -1,6 +1,8 @@
 /* read_graphml.c - GraphML (graphml.graphdrawing.org) as Gephi, NetworkX,
- * igraph and partygraph write it, read with libxml2 (no network, no
- * entity expansion). A `<key>` names an attribute (`attr.name`, else its
+ * igraph and partygraph write it, read with libxml2's xmlReader (no
+ * network, no entity expansion) one element at a time: a node or edge is
+ * expanded alone, and only its attributes are kept until the graph has been
+ * read (an edge may come before its nodes). A `<key>` names an attribute (`attr.name`, else its
  * id) and types it (`attr.type`: int and long, float and double are
  * numbers, boolean true/false/1/0, anything else a string); its
  * `<default>` applies to nodes or edges without that `<data>`. One `<graph>`
@@ -12,6 +14,7 @@
 #include <math.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <string.h>
 
 #include "read.h"
@@ -28,9 +31,18 @@ typedef struct key {
     unsigned domain;
 } key;
 
+/* A <node> or <edge>, kept until the whole graph has been read. */
+typedef struct pending {
+    const char *id, *source, *target;
+    cJSON *attrs; /* NULL after an error in them */
+    long line, index;
+} pending;
+
 typedef struct graphml {
     pg_reader *R;
     PG_VEC(key) keys;
+    int graphs;
+    PG_VEC(pending) nodes, edges;
 } graphml;
 
 /* Is `n` a GraphML element (no namespace or GraphML's) named `name`? */
@@ -218,144 +230,179 @@ static bool node_children(graphml *G, const xmlNode *n, pg_jpath p)
     return true;
 }
 
-/* Declares (`declare`) or reads every node of `graph`. */
-static bool nodes(graphml *G, const xmlNode *graph, pg_jpath gp, bool declare)
+static pg_jpath element_path(const char *name, long index)
 {
-    bool go = true;
-    long i = 0;
-    for (const xmlNode *n = graph->children; n && go; n = n->next) {
-        if (!is(n, "node"))
-            continue;
-        pg_jpath p = pg_jpath_index(pg_jpath_key(gp, "node"), i);
-        const char *id = prop(G, n, "id");
-        at(G, n);
-        if (!declare && !G->R->decls.items[i++].usable)
-            continue; /* its problems were reported when it was declared */
-        if (declare && id == NULL)
-            pg_report_error(&G->R->report, &p, "a <node> without an id");
-        cJSON *attrs = !declare || node_children(G, n, p) ? attributes(G, n, FOR_NODE, p, &go) : NULL;
-        at(G, n);
-        if (declare)
-            go = go && pg_read_declare(G->R, id, attrs, p);
-        else if (attrs)
-            go = pg_read_node(G->R, (size_t)(i - 1), attrs, p);
-        cJSON_Delete(attrs);
-        i += declare;
-    }
-    return go && !pg_report_stopped(&G->R->report);
+    return pg_jpath_index(pg_jpath_key(pg_jpath_key(pg_jpath_key(PG_JPATH_ROOT, "graphml"), "graph"), name), index);
 }
 
-static bool edges(graphml *G, const xmlNode *graph, pg_jpath gp)
+/* Keeps a <node> or <edge> (its attributes NULL after an error in them)
+ * until the whole graph has been read. */
+static bool keep(graphml *G, const xmlNode *n, bool node)
+{
+    pending e = { NULL, NULL, NULL, NULL, xmlGetLineNo(n), node ? (long)G->nodes.len : (long)G->edges.len };
+    pg_jpath p = element_path(node ? "node" : "edge", e.index);
+    bool go = true;
+    at(G, n);
+    if (node && (e.id = prop(G, n, "id")) == NULL)
+        go = pg_report_error(&G->R->report, &p, "a <node> without an id");
+    if (!node && ((e.source = prop(G, n, "source")) == NULL || (e.target = prop(G, n, "target")) == NULL))
+        go = pg_report_error(&G->R->report, &p, "an <edge> without a %s", e.source ? "target" : "source");
+    if (go && (!node || node_children(G, n, p)))
+        e.attrs = attributes(G, n, node ? FOR_NODE : FOR_EDGE, p, &go);
+    if (PG_VEC_RESERVE(G->nodes, 1) != 0 || PG_VEC_RESERVE(G->edges, 1) != 0) {
+        cJSON_Delete(e.attrs);
+        return pg_report_oom(&G->R->report);
+    }
+    if (node)
+        G->nodes.items[G->nodes.len++] = e;
+    else
+        G->edges.items[G->edges.len++] = e;
+    return !pg_report_stopped(&G->R->report);
+}
+
+/* Once the graph is read: every node declared, then read, then every
+ * edge (an edge may name a node that comes after it). */
+static bool translate(graphml *G)
 {
     bool go = true;
-    long i = 0;
-    for (const xmlNode *n = graph->children; n && go; n = n->next) {
-        if (!is(n, "edge"))
-            continue;
-        pg_jpath p = pg_jpath_index(pg_jpath_key(gp, "edge"), i);
-        const char *source = prop(G, n, "source"), *target = prop(G, n, "target");
-        at(G, n);
-        if (source == NULL || target == NULL) {
-            go = pg_report_error(&G->R->report, &p, "an <edge> without a %s", source ? "target" : "source");
-        } else {
-            cJSON *attrs = attributes(G, n, FOR_EDGE, p, &go);
-            at(G, n);
-            if (attrs)
-                go = pg_read_edge(G->R, source, target, attrs, NULL, i, p);
-            cJSON_Delete(attrs);
-        }
-        i++;
+    for (size_t i = 0; i < G->nodes.len && go; i++) {
+        G->R->line = G->nodes.items[i].line;
+        go = pg_read_declare(G->R, G->nodes.items[i].id, G->nodes.items[i].attrs, element_path("node", (long)i));
+    }
+    for (size_t i = 0; i < G->nodes.len && go; i++) {
+        G->R->line = G->nodes.items[i].line;
+        go = pg_read_node(G->R, i, G->nodes.items[i].attrs, element_path("node", (long)i));
+    }
+    for (size_t i = 0; i < G->edges.len && go; i++) {
+        const pending *e = &G->edges.items[i];
+        G->R->line = e->line;
+        if (e->attrs != NULL)
+            go = pg_read_edge(G->R, e->source, e->target, e->attrs, NULL, (long)i, element_path("edge", (long)i));
     }
     return go;
 }
 
-/* The graph's own attributes: a title, and edgedefault. */
-static bool graph_header(graphml *G, const xmlNode *graph, pg_jpath gp)
+/* A <data> of the graph itself: a `title` or `name` is the title. */
+static bool graph_data(graphml *G, const xmlNode *n)
 {
-    const char *dflt = prop(G, graph, "edgedefault");
-    bool go = true;
-    at(G, graph);
-    if (dflt && strcmp(dflt, "directed") == 0)
+    pg_jpath gp = pg_jpath_key(pg_jpath_key(PG_JPATH_ROOT, "graphml"), "graph");
+    const key *k = find_key(G, prop(G, n, "key"));
+    at(G, n);
+    if (k == NULL || !(k->domain & FOR_GRAPH) || (strcmp(k->name, "title") != 0 && strcmp(k->name, "name") != 0))
+        return true;
+    cJSON *v = typed(G, k, text_of(G, n), pg_jpath_key(gp, k->name));
+    bool go = v ? pg_read_title(G->R, v) : !pg_report_stopped(&G->R->report);
+    cJSON_Delete(v);
+    return go;
+}
+
+/* The <graph> element's own attribute edgedefault; a second graph is an
+ * error. */
+static bool graph_start(graphml *G, xmlTextReader *r)
+{
+    pg_jpath rp = pg_jpath_key(PG_JPATH_ROOT, "graphml"), gp = pg_jpath_key(rp, "graph");
+    G->R->line = xmlGetLineNo(xmlTextReaderCurrentNode(r));
+    if (G->graphs++ > 0)
+        return pg_report_error(&G->R->report, &rp, "more than one <graph>: partygraph reads one"), false;
+    xmlChar *dflt = xmlTextReaderGetAttribute(r, (const xmlChar *)"edgedefault");
+    if (dflt && xmlStrEqual(dflt, (const xmlChar *)"directed"))
         pg_read_warn_once(G->R, "directed", &gp, "a directed graph: edge directions are dropped (partygraph's "
                                                  "network is undirected)");
-    for (const xmlNode *c = graph->children; c && go; c = c->next) {
-        at(G, c);
-        if (is(c, "hyperedge"))
-            return pg_report_error(&G->R->report, &gp, "a <hyperedge>: partygraph reads edges between two nodes only");
-    }
-    cJSON *attrs = attributes(G, graph, FOR_GRAPH, gp, &go);
-    if (attrs)
-        go = pg_read_title(G->R, cJSON_GetObjectItemCaseSensitive(attrs, "title")) &&
-             pg_read_title(G->R, cJSON_GetObjectItemCaseSensitive(attrs, "name"));
-    cJSON_Delete(attrs);
-    return go;
+    xmlFree(dflt);
+    return true;
 }
 
-/* The keys and the one graph of <graphml> `root`. */
-static bool read_root(graphml *G, const xmlNode *root)
+/* One element of the stream at `depth`: the root, a key, the graph, or
+ * what the graph holds (read whole). *skip: the caller is to pass over
+ * the element's content rather than descend into it. */
+static bool element(graphml *G, xmlTextReader *r, int depth, bool *skip)
 {
-    pg_jpath rp = pg_jpath_key(PG_JPATH_ROOT, "graphml");
-    const xmlNode *graph = NULL;
-    long nkeys = 0;
-    bool go = true;
-    at(G, root);
-    if (!is(root, "graphml"))
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+    bool ours = ns == NULL || xmlStrEqual(ns, (const xmlChar *)GRAPHML_NS);
+    const char *name = (const char *)xmlTextReaderConstLocalName(r);
+    pg_jpath gp = pg_jpath_key(pg_jpath_key(PG_JPATH_ROOT, "graphml"), "graph");
+    *skip = depth >= 1 && !(depth == 1 && ours && strcmp(name, "graph") == 0);
+    G->R->line = xmlGetLineNo(xmlTextReaderCurrentNode(r));
+    if (depth == 0 && !(ours && strcmp(name, "graphml") == 0))
         return pg_report_error(&G->R->report, NULL, "the root element is <%s>, not <graphml>: this is not GraphML",
-                               (const char *)root->name);
-    for (const xmlNode *c = root->children; c && go; c = c->next) {
-        if (is(c, "key"))
-            go = read_key(G, c, nkeys++);
-        else if (is(c, "graph") && graph != NULL)
-            return at(G, c), pg_report_error(&G->R->report, &rp, "more than one <graph>: partygraph reads one");
-        else if (is(c, "graph"))
-            graph = c;
-    }
-    if (graph == NULL)
-        return go && pg_report_error(&G->R->report, &rp, "no <graph> element");
-    pg_jpath gp = pg_jpath_key(rp, "graph");
-    return go && graph_header(G, graph, gp) && nodes(G, graph, gp, true) && nodes(G, graph, gp, false) &&
-           edges(G, graph, gp);
+                               name), false;
+    if (depth == 1 && ours && strcmp(name, "graph") == 0)
+        return graph_start(G, r);
+    if (!ours || depth != 1 + (G->graphs > 0) || (depth == 1 && strcmp(name, "key") != 0))
+        return true; /* other namespaces, descriptions, data of the document */
+    xmlNode *n = xmlTextReaderExpand(r);
+    if (n == NULL)
+        return false; /* a syntax error: reported by the caller */
+    if (depth == 1)
+        return read_key(G, n, (long)G->keys.len);
+    at(G, n);
+    if (is(n, "hyperedge"))
+        return pg_report_error(&G->R->report, &gp, "a <hyperedge>: partygraph reads edges between two nodes only");
+    if (is(n, "node") || is(n, "edge"))
+        return keep(G, n, is(n, "node"));
+    return is(n, "data") ? graph_data(G, n) : true;
 }
 
 /* libxml2 calls this for each problem; the first is kept (later ones
  * follow from it). */
 static void keep_first(void *userdata, xmlError *e)
 {
-    xmlError *first = ((xmlParserCtxt *)userdata)->_private;
+    xmlError *first = userdata;
     if (first->code == XML_ERR_OK)
         xmlCopyError(e, first);
 }
 
 /* libxml2's first reason for failing, with its line and column. */
-static bool syntax_error(pg_reader *R, xmlParserCtxt *ctxt, const xmlError *e)
+static bool syntax_error(pg_reader *R, const xmlError *e)
 {
-    if (e->code == XML_ERR_OK || e->message == NULL)
-        return ctxt ? pg_report_error(&R->report, NULL, "not well-formed XML") : pg_report_oom(&R->report);
+    if (e->message == NULL)
+        return pg_report_error(&R->report, NULL, "not well-formed XML");
     size_t n = strlen(e->message);
     while (n > 0 && (e->message[n - 1] == '\n' || e->message[n - 1] == ' '))
         n--;
+    R->line = 0;
     return pg_report_error_at(&R->report, e->line, e->int2, "XML: %.*s", (int)n, e->message);
+}
+
+/* Reads the document element by element: the keys, and the nodes and
+ * edges (each held only as its attributes), then translates them. */
+static bool walk(graphml *G, xmlTextReader *r, const xmlError *first)
+{
+    bool go = true, skip = false;
+    int more = xmlTextReaderRead(r);
+    for (; more == 1 && go; more = skip ? xmlTextReaderNext(r) : xmlTextReaderRead(r)) {
+        skip = false;
+        if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT)
+            go = element(G, r, xmlTextReaderDepth(r), &skip);
+    }
+    if (first->code != XML_ERR_OK || more < 0)
+        return syntax_error(G->R, first), false;
+    pg_jpath rp = pg_jpath_key(PG_JPATH_ROOT, "graphml");
+    if (go && G->graphs == 0)
+        return pg_report_error(&G->R->report, &rp, "no <graph> element");
+    return go && translate(G);
 }
 
 bool pg_read_graphml(pg_reader *R, const char *text, size_t len)
 {
     if (len > INT_MAX)
         return pg_report_error(&R->report, NULL, "a GraphML file of more than 2 GB cannot be read");
-    xmlParserCtxt *ctxt = xmlNewParserCtxt();
-    xmlError first = { 0 };
-    if (ctxt != NULL) {
-        ctxt->_private = &first;
-        ctxt->sax->serror = keep_first;
-    }
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
                   XML_PARSE_NOBLANKS | XML_PARSE_COMPACT;
-    xmlDoc *doc = ctxt ? xmlCtxtReadMemory(ctxt, text, (int)len, NULL, NULL, options) : NULL;
-    graphml G = { R, { NULL, 0, 0 } };
-    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-    bool go = root ? read_root(&G, root) : (syntax_error(R, ctxt, &first), false);
-    xmlResetError(&first);
+    xmlTextReader *r = xmlReaderForMemory(text, (int)len, NULL, NULL, options);
+    xmlError first = { 0 };
+    graphml G = { R, { NULL, 0, 0 }, 0, { NULL, 0, 0 }, { NULL, 0, 0 } };
+    if (r != NULL)
+        xmlTextReaderSetStructuredErrorHandler(r, keep_first, &first);
+    bool go = r ? walk(&G, r, &first) : pg_report_oom(&R->report);
+    for (size_t i = 0; i < G.nodes.len; i++)
+        cJSON_Delete(G.nodes.items[i].attrs);
+    for (size_t i = 0; i < G.edges.len; i++)
+        cJSON_Delete(G.edges.items[i].attrs);
+    free(G.nodes.items);
+    free(G.edges.items);
     free(G.keys.items);
-    xmlFreeDoc(doc);
-    xmlFreeParserCtxt(ctxt);
+    xmlResetError(&first);
+    xmlFreeTextReader(r);
     return go;
 }

@@ -214,6 +214,10 @@ same_edges("GraphML (Gephi)", got, [frozenset(x) for x in want.edges],
            {frozenset((u, v)): d["weight"] for u, v, d in want.edges(data=True)})
 tap.check(edge_map(got)[e("pcf", "kke")]["Edge_Label"] == "met", "GraphML (Gephi): edge attributes")
 
+got, _ = read_back(write("order.graphml", '<graphml><graph><edge source="b" target="a"/><node id="a"/>'
+                                          '<desc>x</desc><node id="b"/></graph></graphml>'))
+tap.check(set(edge_map(got)) == {e("a", "b")}, "GraphML: an edge before its nodes")
+
 # ---- partygraph's own GraphML, read back -----------------------------------------------
 
 first = os.path.join(TMP.name, "cpc.graphml")
@@ -402,6 +406,8 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
      [r"typed.graphml:4: graphml/graph/node\[0\]/seats: expected an integer .*got \"12.5\"",
       r"typed.graphml:5: graphml/graph/node\[1\]/data: <data> of an undeclared key \"d9\"",
       r"typed.graphml:6: graphml/graph/edge\[0\]/target: unknown node \"c\""]),
+    ("two.graphml", '<graphml>\n<graph><node id="a"/></graph>\n<graph><node id="b"/></graph>\n</graphml>',
+     [r"two.graphml:3: graphml: more than one <graph>: partygraph reads one"]),
     ("graph.gexf", '<?xml version="1.0"?>\n<gexf xmlns="http://gexf.net/1.3"><graph/></gexf>',
      [r"graph.gexf:2: the root element is <gexf>, not <graphml>"]),
     ("lines.ndjson", '{"kind": "party", "id": "a", "name": "A"}\n{"kind": "party", "id": "b" "name": "B"}\n'
