@@ -8,6 +8,7 @@
  * then explains what is wrong. */
 #include "read.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -457,10 +458,13 @@ const char *pg_read_id_text(pg_reader *R, const cJSON *v, pg_jpath p, char *buf,
     char got[PG_QUOTE_SIZE], num[PG_FMT_DOUBLE_SIZE];
     if (cJSON_IsString(v))
         return v->valuestring;
-    if (cJSON_IsNumber(v)) {
-        snprintf(buf, size, "%s", pg_fmt_double(v->valuedouble, num));
+    double x = cJSON_IsNumber(v) ? v->valuedouble : 0;
+    if (cJSON_IsNumber(v) && fabs(x) < 1e15 && x == floor(x)) /* NetworkX's integers, quickly */
+        snprintf(buf, size, "%lld", (long long)x);
+    else if (cJSON_IsNumber(v))
+        snprintf(buf, size, "%s", pg_fmt_double(x, num));
+    if (cJSON_IsNumber(v))
         return buf;
-    }
     if (v == NULL || cJSON_IsNull(v))
         pg_report_error(&R->report, &p, "missing id");
     else
