@@ -297,7 +297,8 @@ static pg_dataset *read_as(pg_input_format format, pg_input_format found, const 
     bool go;
     if (mismatch(format, found))
         go = pg_report_error(&R->report, NULL, "--input-format %s, but this is not %s (it looks like %s)",
-                             format_names[format], format_titles[format], format_titles[found]);
+                             format_names[format], format_titles[format],
+                             found == PG_INPUT_PARTYGRAPH ? "JSON" : format_titles[found]);
     else
         go = run_reader(R, text, len, in);
     return finish(R, go, err);
