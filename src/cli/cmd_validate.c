@@ -18,10 +18,12 @@ const char cmd_validate_usage[] =
 static void print_contents(const pg_dataset *ds)
 {
     pg_input_format f = pg_dataset_input_format(ds);
-    printf("%s: valid partygraph/1%s%s%s: %zu entities (%zu countries, %zu parties, %zu mechanisms, %zu events), "
+    char from[64] = "";
+    if (f != PG_INPUT_PARTYGRAPH)
+        snprintf(from, sizeof from, " (read from %s)", pg_input_format_name(f));
+    printf("%s: valid partygraph/1%s: %zu entities (%zu countries, %zu parties, %zu mechanisms, %zu events), "
            "%zu relations, %zu sources\n",
-           pg_dataset_file(ds), f == PG_INPUT_PARTYGRAPH ? "" : " (read from ", f == PG_INPUT_PARTYGRAPH ? "" : pg_input_format_name(f),
-           f == PG_INPUT_PARTYGRAPH ? "" : ")", pg_dataset_entity_count(ds), pg_dataset_kind_count(ds, PG_KIND_COUNTRY),
+           pg_dataset_file(ds), from, pg_dataset_entity_count(ds), pg_dataset_kind_count(ds, PG_KIND_COUNTRY),
            pg_dataset_kind_count(ds, PG_KIND_PARTY), pg_dataset_kind_count(ds, PG_KIND_MECHANISM),
            pg_dataset_kind_count(ds, PG_KIND_EVENT), pg_dataset_relation_count(ds), pg_dataset_source_count(ds));
 }
