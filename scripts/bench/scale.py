@@ -110,6 +110,13 @@ def counts(outdir):
         return None
 
 
+def slowest(times, k=3):
+    """The k longest stages as "name 1.23 s, ..."."""
+    skip = re.compile(r"^(nodes|edges)$|(^|[._ ])(own|igraph|total)($|[._ ])")
+    top = sorted(((v, n) for n, v in times.items() if not skip.search(n)), reverse=True)[:k]
+    return ", ".join(f"{n} {v:.2f} s" for v, n in top)
+
+
 def cell(secs, mb=None):
     if secs is None:
         return NA
@@ -223,7 +230,8 @@ def e2e_rows(n, data, work, has, table, p_load):
     row_d = (n, "d end to end", cell(run.secs, run.mb) if ok else NA, cell(pe.secs, pe.mb) if pe.ok else NA,
              ratio(pe.secs, run.secs) if ok else NA,
              goal(">= 2x, less memory", None if r is None else r >= 2 and run.mb < pe.mb),
-             f"RSS peer/pg {pe.mb / run.mb:.1f}" if ok else "needs --metrics")
+             (f"RSS peer/pg {pe.mb / run.mb:.1f}; pg: {slowest(times)}; " if ok else "needs --metrics; ")
+             + f"peer: {slowest(pes)}")
     lb, keys = pick(times, r"^(load|read|pars|build|built|view|merge)")
     table.add(n, "b' load+build (timings)", cell(lb), cell(p_load), ratio(p_load, lb),
               goal(">= 5x", None if lb is None else p_load / lb >= 5),
