@@ -7,8 +7,10 @@
 #
 #   scripts/bench-scale.sh [N_PARTIES...]   default: 20000 200000 (1000000: ~0.7 GB
 #                                           file, several GB for the peer; ask for it)
-#   E2E_METRICS=LIST     the metrics of row d (default: the seven that need no
-#                        all-pairs paths: degree,...,clustering)
+#   E2E_METRICS=LIST     the metrics of row d (default: degree, strength,
+#                        coreness, eigenvector, pagerank, clustering: no
+#                        all-pairs paths, and no constraint, whose igraph call
+#                        both sides share took 176 of the peer's 200 s at 200k)
 #   BETWEENNESS_SIZE=N   parties for row f (default 8000: tens of seconds);
 #                        BETWEENNESS=0 skips it
 #   PARTYGRAPH=PATH      the binary (default build/partygraph)

@@ -23,7 +23,7 @@ PG = os.environ.get("PARTYGRAPH", os.path.join(ROOT, "build", "partygraph"))
 PY = "/usr/bin/python3"
 GEN = os.path.join(ROOT, "scripts", "bench", "gen_dataset.py")
 PEER = os.path.join(ROOT, "scripts", "bench", "peer.py")
-METRICS = os.environ.get("E2E_METRICS", "degree,strength,coreness,eigenvector,pagerank,constraint,clustering")
+METRICS = os.environ.get("E2E_METRICS", "degree,strength,coreness,eigenvector,pagerank,clustering")
 BETWEENNESS_SIZE = int(os.environ.get("BETWEENNESS_SIZE", "10000"))
 NA = "n/a"
 
