@@ -224,7 +224,7 @@ def e2e_rows(n, data, work, has, table, p_load):
     pes = pe.stages() if pe.ok else {}
     run, times, source = None, {}, None
     if has["--metrics"]:
-        run, times, source = pg_build(data, out, work, has, ["--metrics", METRICS, "--formats", "graphml"])
+        run, times, source = pg_build(data, out, work, has, ["--metrics", METRICS, "--formats", "graphml,json"])
     ok = run is not None and run.ok and pe.ok
     r = pe.secs / run.secs if ok and run.secs else None
     row_d = (n, "d end to end", cell(run.secs, run.mb) if ok else NA, cell(pe.secs, pe.mb) if pe.ok else NA,
