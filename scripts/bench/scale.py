@@ -225,20 +225,22 @@ def e2e_rows(n, data, work, has, table, p_load):
     run, times, source = None, {}, None
     if has["--metrics"]:
         run, times, source = pg_build(data, out, work, has, ["--metrics", METRICS, "--formats", "graphml,json"])
-    ok = run is not None and run.ok and pe.ok
+    pg_ok = run is not None and run.ok
+    ok = pg_ok and pe.ok
     r = pe.secs / run.secs if ok and run.secs else None
-    row_d = (n, "d end to end", cell(run.secs, run.mb) if ok else NA, cell(pe.secs, pe.mb) if pe.ok else NA,
+    notes = ["needs --metrics" if run is None else f"pg: {slowest(times)}" if pg_ok else "partygraph failed (stderr)",
+             f"peer: {slowest(pes)}" if pe.ok else "peer failed (stderr)"]
+    row_d = (n, "d end to end", cell(run.secs, run.mb) if pg_ok else NA, cell(pe.secs, pe.mb) if pe.ok else NA,
              ratio(pe.secs, run.secs) if ok else NA,
              goal(">= 2x, less memory", None if r is None else r >= 2 and run.mb < pe.mb),
-             (f"RSS peer/pg {pe.mb / run.mb:.1f}; pg: {slowest(times)}; " if ok else "needs --metrics; ")
-             + f"peer: {slowest(pes)}")
+             "; ".join(([f"RSS peer/pg {pe.mb / run.mb:.1f}"] if ok else []) + notes))
     lb, keys = pick(times, r"^(load|read|pars|build|built|view|merge)")
     table.add(n, "b' load+build (timings)", cell(lb), cell(p_load), ratio(p_load, lb),
               goal(">= 5x", None if lb is None else p_load / lb >= 5),
               f"{source}: {'+'.join(keys)}" if keys else "needs --metrics and --timings")
     g, keys = pick(times, r"graphml")
     note = f"{source}: {'+'.join(keys)}" if keys else "needs --metrics"
-    if g is None and ok:
+    if g is None and pg_ok:
         run2, _, _ = pg_build(data, out + "-json", work, has, ["--metrics", METRICS, "--formats", "json"])
         if run2.ok:
             g, note = max(run.secs - run2.secs, 0.0), "pg: difference of a graphml and a json run"
@@ -284,7 +286,7 @@ def betweenness_rows(n, work, has, table):
     for jobs in ("1", "2"):
         run, times, _ = pg_build(data, os.path.join(work, "out-b"), work, has,
                                  metric + ["--jobs", jobs, "--formats", "json"])
-        stage, _ = pick(times, r"^betweenness$")
+        stage, _ = pick(times, r"(^|\.)betweenness$")
         secs.append((stage if stage is not None else run.secs) if run.ok else None)
     peer = Run([PY, PEER, "betweenness", data], work)
     p = peer.stages().get("betweenness") if peer.ok else None
