@@ -2,9 +2,25 @@
 merge relations (and the implied ones) into weighted edges, compute the
 same metrics and Louvain with 10 restarts, write GraphML.
 
-    /usr/bin/python3 peer.py igraph|networkx DATA.json OUT.graphml"""
+    /usr/bin/python3 peer.py igraph|networkx DATA.json OUT.graphml
+
+Stage-timed modes (python-igraph; scripts/bench-scale.sh): each prints one
+"STAGE SECONDS" line per stage, timed inside this process (no interpreter
+start-up, no import), then "nodes N" and "edges M".
+
+    peer.py parse DATA.json                   json.load alone
+    peer.py load DATA.json                    json.load, merge, igraph.Graph
+    peer.py graphml DATA.json OUT.graphml     load, then write_graphml
+    peer.py e2e DATA.json OUT.graphml METRICS load, the comma-separated
+                                              METRICS, one Louvain run
+                                              (community_multilevel), GraphML
+    peer.py betweenness DATA.json             load, exact betweenness
+
+The graph of these modes carries what a user would keep of each entity: its
+id (name), its name (label) and its kind."""
 import json
 import sys
+import time
 
 
 def edges_of(data):
@@ -78,7 +94,89 @@ def with_networkx(ids, merged, out):
     nx.write_graphml(G, out)
 
 
+class Stages:
+    """Times the stages of one run and prints them as they end."""
+
+    def __init__(self):
+        self.last = time.perf_counter()
+
+    def done(self, name):
+        now = time.perf_counter()
+        print(f"{name} {now - self.last:.3f}", flush=True)
+        self.last = now
+
+
+KINDS = {"countries": "country", "parties": "party", "mechanisms": "mechanism", "events": "event"}
+
+# python-igraph calls for partygraph's metric names (README: Metrics).
+METRICS = {
+    "degree": lambda g, w: g.degree(),
+    "strength": lambda g, w: g.strength(weights=w),
+    "coreness": lambda g, w: g.coreness(),
+    "betweenness": lambda g, w: g.betweenness(),
+    "closeness": lambda g, w: g.closeness(),
+    "harmonic": lambda g, w: g.harmonic_centrality(normalized=False),
+    "eigenvector": lambda g, w: g.eigenvector_centrality(weights=w),
+    "pagerank": lambda g, w: g.pagerank(weights=w),
+    "constraint": lambda g, w: g.constraint(weights=w),
+    "clustering": lambda g, w: g.transitivity_local_undirected(mode="zero"),
+}
+
+
+def load_graph(path, stages):
+    """json.load, merge and igraph.Graph, each stage timed."""
+    import igraph as ig
+    with open(path) as f:
+        data = json.load(f)
+    stages.done("parse")
+    ids, merged = edges_of(data)
+    entity = {e["id"]: (e.get("name", e["id"]), KINDS[k]) for k in KINDS for e in data.get(k, [])}
+    del data
+    stages.done("merge")
+    g = ig.Graph(n=len(ids), edges=list(merged))
+    g.vs["name"] = ids
+    g.vs["label"] = [entity[x][0] for x in ids]
+    g.vs["kind"] = [entity[x][1] for x in ids]
+    g.es["weight"] = list(merged.values())
+    stages.done("build")
+    return g
+
+
+def staged(mode, args):
+    """The stage-timed modes: see the top of the file."""
+    if mode != "parse":
+        import igraph  # noqa: F401 (imported before the clock starts)
+    stages = Stages()
+    if mode == "parse":
+        with open(args[0]) as f:
+            json.load(f)
+        stages.done("parse")
+        return
+    g = load_graph(args[0], stages)
+    w = g.es["weight"]
+    if mode == "e2e":
+        for name in args[2].split(","):
+            g.vs[name] = METRICS[name](g, w)
+            stages.done(name)
+        import random
+        import igraph as ig
+        random.seed(42)
+        ig.set_random_number_generator(random)
+        g.vs["community"] = g.community_multilevel(weights=w).membership
+        stages.done("louvain")
+    if mode == "betweenness":
+        g.vs["betweenness"] = g.betweenness()
+        stages.done("betweenness")
+    if mode in ("graphml", "e2e"):
+        g.write_graphml(args[1])
+        stages.done("write_graphml")
+    print(f"nodes {g.vcount()}\nedges {g.ecount()}")
+
+
 def main():
+    if len(sys.argv) > 2 and sys.argv[1] in ("parse", "load", "graphml", "e2e", "betweenness"):
+        staged(sys.argv[1], sys.argv[2:])
+        return
     tool, path, out = sys.argv[1:4]
     with open(path) as f:
         data = json.load(f)
