@@ -13,11 +13,13 @@
 #include "dataset.h"
 #include "error.h"
 #include "input.h"
+#include "progress.h"
 #include "report.h"
 #include "resolve.h"
 #include "schema.h"
 #include "sha256.h"
 #include "suggest.h"
+#include "timing.h"
 #include "json_check.h"
 #include "utf8.h"
 
@@ -160,8 +162,16 @@ static bool read_section(pg_loader *L, const section *s, const cJSON *v)
         return pg_report_error(L->report, &p, "expected an array, got %s", pg_schema_describe(v, got, sizeof got));
     long i = 0;
     bool go = true;
-    for (const cJSON *item = v->child; item && go; item = item->next, i++)
+    pg_progress progress; /* elements read */
+    char stage[32];
+    snprintf(stage, sizeof stage, "reading %s", s->key);
+    pg_progress_init(&progress, L->report->opt->progress, L->report->opt->progress_data);
+    pg_progress_begin(&progress, stage, (size_t)cJSON_GetArraySize(v));
+    for (const cJSON *item = v->child; item && go; item = item->next, i++) {
         go = read_element(L, s, item, i, pg_jpath_index(p, i));
+        pg_progress_update(&progress, (size_t)i + 1);
+    }
+    pg_progress_end(&progress);
     return go;
 }
 
@@ -227,6 +237,7 @@ pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *nam
         goto fail;
     }
     pg_error_clear(err);
+    pg_dataset_loaded(ds, ds->load_started);
     return ds;
 fail:
     pg_dataset_free(ds);
@@ -252,6 +263,7 @@ pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *o
     char *data = NULL, name[256];
     size_t len = 0;
     pg_error io;
+    double started = pg_clock();
     if (read_all(path, &data, &len, name, sizeof name, &io) != PG_OK) {
         if (opt != NULL && opt->on_problem != NULL)
             opt->on_problem(&io, opt->userdata);
@@ -261,6 +273,8 @@ pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *o
     }
     pg_dataset *ds = pg_dataset_load_buffer(data, len, name, opt, err);
     free(data);
+    if (ds != NULL)
+        pg_dataset_loaded(ds, started); /* reading the input included */
     return ds;
 }
 

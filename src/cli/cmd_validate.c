@@ -33,7 +33,7 @@ int cmd_validate(int argc, char **argv)
     if (a.npositional != 1)
         return cli_usage_error("validate", "validate takes exactly one FILE");
     cli_tally tally = { 0, 0 };
-    pg_load_options opt = { 0, cli_on_problem, &tally };
+    pg_load_options opt = { 0, cli_on_problem, &tally, NULL, NULL };
     pg_error err;
     pg_dataset *ds = pg_dataset_load_file_opts(a.positional[0], &opt, &err);
     if (ds == NULL) {
