@@ -37,8 +37,9 @@
  * as packaged by Debian is built without thread-local storage for its error
  * handling and RNG. Build and analyse one graph at a time per process
  * (loading and writing may run concurrently). During pg_graph_build and
- * pg_graph_analyse the library installs its own igraph error and warning
- * handlers and its own seeded RNG, and puts the caller's back afterwards.
+ * pg_graph_analyse the library installs its own igraph error, warning and
+ * progress handlers and its own seeded RNG, and puts the caller's back
+ * afterwards.
  */
 #ifndef PARTYGRAPH_H
 #define PARTYGRAPH_H

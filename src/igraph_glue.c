@@ -41,11 +41,12 @@ static igraph_error_t on_progress(const char *message, igraph_real_t percent, vo
 {
     (void)data;
     char name[sizeof stage];
-    if (reporting == NULL || message == NULL)
+    if (reporting == NULL || reporting->fn == NULL || message == NULL)
         return IGRAPH_SUCCESS;
     size_t len = strcspn(message, ":");
     snprintf(name, sizeof name, "%.*s", (int)len, message);
     if (reporting->stage != stage || strcmp(name, stage) != 0) {
+        pg_progress_end(reporting); /* under its own name, before `stage` changes */
         memcpy(stage, name, sizeof stage);
         pg_progress_begin(reporting, stage, reporting_units);
     }
