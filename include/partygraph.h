@@ -37,8 +37,9 @@
  * as packaged by Debian is built without thread-local storage for its error
  * handling and RNG. Build and analyse one graph at a time per process
  * (loading and writing may run concurrently). During pg_graph_build and
- * pg_graph_analyse the library installs its own igraph error and warning
- * handlers and its own seeded RNG, and puts the caller's back afterwards.
+ * pg_graph_analyse the library installs its own igraph error, warning and
+ * progress handlers and its own seeded RNG, and puts the caller's back
+ * afterwards.
  */
 #ifndef PARTYGRAPH_H
 #define PARTYGRAPH_H
@@ -121,14 +122,27 @@ const char *pg_input_format_name(pg_input_format f);
 /* Parses one of those names into *out. Returns PG_OK or PG_EARG. */
 pg_status pg_input_format_parse(const char *name, pg_input_format *out);
 
+/* Progress of a long stage, for a caller that shows it (the library never
+ * prints): `done` of `total` units of stage `stage` are done. The stage
+ * name ("distance pass", "Betweenness centrality", "periods", ...) is only
+ * valid during the call; the units are the stage's own (the nodes of the
+ * graph for path computations, periods for the periods). For each stage
+ * the calls come in increasing `done`, the first with 0 and the last with
+ * done == total, at most about a thousand of them. They come from the
+ * thread that called the library function; the callback must not call
+ * the library. */
+typedef void (*pg_progress_fn)(const char *stage, size_t done, size_t total, void *userdata);
+
 typedef struct pg_load_options {
     size_t max_errors;        /* stop after this many errors; 0 = find all */
     pg_problem_fn on_problem; /* may be NULL */
     void *userdata;
     pg_input_format input_format; /* PG_INPUT_AUTO: detect it */
+    pg_progress_fn progress;  /* may be NULL */
+    void *progress_data;
 } pg_load_options;
 
-#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO }
+#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO, NULL, NULL }
 
 /* Loads and validates a partygraph/1 file ("-" reads standard input), or
  * a graph in another format (pg_input_format), gzip-compressed or not.
@@ -300,12 +314,18 @@ typedef struct pg_analysis_options {
     const char *size_by;       /* the metric node sizes follow; NULL: "pagerank" */
     int label_top;             /* pictures label the label_top nodes first on size_by;
                                   0: none, -1: all */
+    int timings;               /* summary.json records the stages' times (see
+                                  pg_graph_timings; they differ from run to run) */
+    pg_progress_fn progress;   /* progress of the long stages; NULL: none. It and
+                                  progress_data serve pg_graph_analyse_periods too */
+    void *progress_data;
 } pg_analysis_options;
 
 #define PG_ANALYSIS_OPTIONS_INIT                                                                   \
     { .weighted_paths = 0, .cluster = PG_CLUSTER_LOUVAIN, .resolution = 1.0, .restarts = 10, .seed = 42UL, \
       .runs = 1, .betweenness_samples = 0, .cutoff = 0.0, .group_by = NULL, .by = NULL, .nby = 0,         \
-      .threads = 0, .layout = PG_LAYOUT_AUTO, .size_by = NULL, .label_top = 30 }
+      .threads = 0, .layout = PG_LAYOUT_AUTO, .size_by = NULL, .label_top = 30, .timings = 0,            \
+      .progress = NULL, .progress_data = NULL }
 
 /* Returns "auto", "fr", "drl", "kk" or "none"; NULL when out of range. */
 const char *pg_layout_name(pg_layout l);
@@ -388,10 +408,25 @@ size_t pg_graph_top(const pg_graph *g, const char *name, size_t k,
  * PG_ENOMEM or PG_EINTERNAL. */
 pg_status pg_graph_analyse_periods(pg_graph *g, int window_months, int step_months, pg_error *err);
 
-/* The stages of the last analysis and their wall-clock seconds (for
- * people and benchmarks; never written into an output, since they vary):
- * fills up to `max` entries and returns how many there are. */
+/* The stages `g` went through and their wall-clock seconds, in the order
+ * they ran: "load" (of its dataset), "build", the last analysis's (each
+ * metric, "distance pass", "communities", "layout", ...), "periods", then
+ * those added with pg_graph_add_timing. Fills up to `max` entries and
+ * returns how many there are. summary.json holds them only when analysed
+ * with the `timings` option, since they differ from run to run. */
 size_t pg_graph_timings(const pg_graph *g, const char **names, double *seconds, size_t max);
+
+/* Adds stage `name` (copied), which took `seconds` outside igraph, as
+ * measured by the caller (the CLI adds each file it writes; write
+ * summary.json last to have them in it). A new analysis drops them.
+ * Returns PG_OK, PG_EARG (seconds negative or not a number), PG_ENOMEM. */
+pg_status pg_graph_add_timing(pg_graph *g, const char *name, double seconds, pg_error *err);
+
+/* Sets `*total` to the wall-clock seconds from the start of loading until
+ * now (the sum of the stages when the dataset's load time is unknown) and
+ * `*igraph` to the seconds of the stages spent inside igraph (the README
+ * says which); partygraph's own time is the rest. */
+void pg_graph_timing_totals(const pg_graph *g, double *total, double *igraph);
 
 /* Connected components: count and size of the largest (0 before
  * analysis). */

@@ -27,46 +27,19 @@ for v in $views; do
     more=$projected
     [ "$v" = full ] && more=
     # shellcheck disable=SC2086
-    build/partygraph build -q --timings --view "$v" $extra $more "$work/data.json" -o "$work/out-$v" 2>"$work/t-$v"
-    /usr/bin/python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print(s['nodes'], s['edges'])" \
-        "$work/out-$v/summary.json" >"$work/size-$v"
+    build/partygraph build -q --timings --view "$v" $extra $more "$work/data.json" -o "$work/out-$v" 2>/dev/null
 done
-# Progress lines carry cumulative times ([  0.69s] loaded ...); stage lines
-# carry their own (   17.749s  distance pass ...).
-awk -v views="$views" -v dir="$work" '
-BEGIN {
-    nv = split(views, view, " ")
-    for (i = 1; i <= nv; i++) {
-        getline size < (dir "/size-" view[i]); split(size, s, " ")
-        nodes[i] = s[1]; edges[i] = s[2]
-        prev = 0
-        while ((getline line < (dir "/t-" view[i])) > 0) {
-            if (match(line, /\[ *[0-9.]+s\]/)) {
-                t = substr(line, RSTART + 1, RLENGTH - 3) + 0
-                name = substr(line, RSTART + RLENGTH + 1)
-                sub(/ [0-9].*$/, "", name); sub(/:.*$/, "", name)
-                if (name ~ /^built/) name = "build the view"
-                if (name ~ /^loaded/) name = "load and validate"
-                if (name ~ /^wrote/) name = "write the outputs"
-                if (name ~ /^analysed/) name = "analysis (total)"
-                add(name, i, t - prev); prev = t
-            } else if (match(line, /[0-9.]+s  /)) {
-                add("  " substr(line, RSTART + RLENGTH), i, substr(line, RSTART, RLENGTH - 3) + 0)
-            }
-        }
-    }
-    printf "%-48s", "stage (seconds)"
-    for (i = 1; i <= nv; i++) printf " %12s", view[i]
-    printf "\n%-48s", "nodes / edges"
-    for (i = 1; i <= nv; i++) printf " %12s", nodes[i] "/" edges[i]
-    printf "\n"
-    for (k = 1; k <= nk; k++) {
-        printf "%-48s", key[k]
-        for (i = 1; i <= nv; i++) printf " %12.3f", cell[key[k], i]
-        printf "\n"
-    }
-}
-function add(name, i, t) {
-    if (!(name in seen)) { seen[name] = 1; key[++nk] = name }
-    cell[name, i] += t
-}'
+# Each run's summary.json has its stages' times (--timings) in the order run.
+/usr/bin/python3 - "$work" $views <<'PY'
+import json, os, sys
+work, views = sys.argv[1], sys.argv[2:]
+runs = [json.load(open(os.path.join(work, f"out-{v}", "summary.json"))) for v in views]
+rows = {}
+for i, s in enumerate(runs):
+    for name, seconds in list(s["timings"].items()) + [(k, v) for k, v in s["timing_totals"].items()]:
+        rows.setdefault(name, [0.0] * len(runs))[i] += seconds
+print(f"{'stage (seconds)':48}" + "".join(f" {v:>12}" for v in views))
+print(f"{'nodes / edges':48}" + "".join(f" {str(s['nodes']) + '/' + str(s['edges']):>12}" for s in runs))
+for name, cells in rows.items():
+    print(f"{name:48}" + "".join(f" {c:12.3f}" for c in cells))
+PY

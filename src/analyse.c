@@ -156,16 +156,22 @@ pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt, pg_error
     if (st != PG_OK)
         return st;
     pg_graph_clear_results(g);
-    g->ntimings = 0;
+    g->timings.count = g->built_timings;
     if ((st = keep_options(g, opt ? opt : &defaults, err)) != PG_OK)
         return st;
     pg_igraph_scope scope;
+    pg_progress progress;
+    pg_progress_init(&progress, g->options.progress, g->options.progress_data);
+    g->progress = &progress;
     pg_igraph_enter(&scope);
+    pg_igraph_report_to(&progress, g->n);
     igraph_error_t rc = analyse(g);
     g->nwarnings = pg_igraph_warning_count();
     for (int i = 0; i < g->nwarnings; i++)
         snprintf(g->warnings[i], sizeof g->warnings[i], "%s", pg_igraph_warning(i));
+    pg_progress_end(&progress);
     pg_igraph_leave(&scope);
+    g->progress = NULL;
     if (rc != IGRAPH_SUCCESS) {
         g->community = NULL; /* freed by igraph's FINALLY stack */
         g->community_size = NULL;

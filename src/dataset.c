@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "timing.h"
+
 pg_dataset *pg_dataset_new(const char *file)
 {
     pg_dataset *ds = calloc(1, sizeof *ds);
@@ -14,7 +16,14 @@ pg_dataset *pg_dataset_new(const char *file)
     snprintf(ds->file, sizeof ds->file, "%s", file);
     ds->title = "";
     ds->description = "";
+    ds->load_started = pg_clock(); /* loading a buffer begins here */
     return ds;
+}
+
+void pg_dataset_loaded(pg_dataset *ds, double started)
+{
+    ds->load_started = started;
+    ds->load_seconds = pg_clock() - started;
 }
 
 void pg_dataset_free(pg_dataset *ds)

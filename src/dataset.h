@@ -86,6 +86,8 @@ struct pg_dataset {
     const char *description; /* "" when absent */
     char sha256[65];
     size_t input_bytes;
+    double load_started;     /* pg_clock() when loading began, and its seconds (pg_dataset_loaded) */
+    double load_seconds;
     PG_VEC(pg_entity) entities;
     PG_VEC(pg_relation) relations;
     PG_VEC(pg_source) sources;
@@ -99,6 +101,9 @@ struct pg_dataset {
 
 /* Returns a new empty dataset for input `file`, or NULL. */
 pg_dataset *pg_dataset_new(const char *file);
+
+/* Records that loading `ds` began at `started` (pg_clock()) and is done. */
+void pg_dataset_loaded(pg_dataset *ds, double started);
 
 /* Returns the interned copy of `key`, or NULL when out of memory. */
 const char *pg_dataset_intern(pg_dataset *ds, const char *key);

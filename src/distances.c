@@ -7,12 +7,14 @@
  * igraph computes these in a separate all-pairs pass each; this does one,
  * split over threads by source (every result slot has one writer, and
  * each source's sums are taken in the same order whatever the threads, so
- * results do not depend on how many there are). */
+ * results do not depend on how many there are). The worker on the
+ * calling thread reports the progress of them all. */
 #define _POSIX_C_SOURCE 200809L
 #include "distances.h"
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -175,6 +177,8 @@ typedef struct worker {
     long first, stride;
     pg_distance_sums *out;
     int failed;
+    atomic_size_t *done;   /* sources done by all workers */
+    pg_progress *progress; /* the worker on the calling thread reports them; NULL on the others */
 } worker;
 
 static void *work(void *arg)
@@ -188,8 +192,12 @@ static void *work(void *arg)
     } else {
         for (size_t v = 0; v < n; v++)
             s.dist[v] = -1;
-        for (long src = w->first; src < (long)n; src += w->stride)
+        for (long src = w->first; src < (long)n; src += w->stride) {
             one_source(w->c, w->weighted, src, &s, w->out);
+            size_t done = atomic_fetch_add_explicit(w->done, 1, memory_order_relaxed) + 1;
+            if (w->progress != NULL)
+                pg_progress_update(w->progress, done);
+        }
     }
     free(s.dist);
     free(s.order);
@@ -232,8 +240,11 @@ int pg_distances(const pg_graph *g, bool weighted, int threads, pg_distance_sums
         return -1;
     int t = thread_count(threads, g->n);
     worker w[MAX_THREADS];
+    atomic_size_t done = 0;
+    if (g->progress != NULL)
+        pg_progress_begin(g->progress, "distance pass", g->n);
     for (int i = 0; i < t; i++)
-        w[i] = (worker){ &c, weighted, i, t, out, 0 };
+        w[i] = (worker){ &c, weighted, i, t, out, 0, &done, i == 0 ? g->progress : NULL };
     int rc = run_workers(w, t);
     csr_free(&c);
     return rc;

@@ -290,6 +290,7 @@ static int ego_edges(pg_graph *h)
 
 pg_graph *pg_graph_ego(const pg_graph *g, const char *id, int radius, pg_error *err)
 {
+    double started = pg_clock();
     long center = pg_graph_node_index(g, id);
     if (center < 0) {
         pg_error_set(err, PG_EARG, "no node '%s' in the %s view", id, pg_view_name(g->spec.view));
@@ -317,6 +318,7 @@ pg_graph *pg_graph_ego(const pg_graph *g, const char *id, int radius, pg_error *
     if (pg_graph_complete(h, err) != PG_OK)
         goto fail;
     free(dist);
+    pg_graph_time_cut(h, g, started);
     pg_error_clear(err);
     return h;
 fail:

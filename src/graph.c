@@ -4,10 +4,10 @@
 #include "graph.h"
 
 #include <math.h>
-#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "fmt.h"
 
 pg_graph *pg_graph_new(const pg_dataset *ds)
@@ -189,26 +189,59 @@ long pg_graph_node_index(const pg_graph *g, const char *id)
     return -1;
 }
 
-double pg_clock(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 void pg_graph_time(pg_graph *g, const char *name, double started)
 {
-    if (g->ntimings < PG_MAX_TIMINGS)
-        g->timings[g->ntimings++] = (pg_timing){ name, pg_clock() - started };
+    pg_timings_stage(&g->timings, name, started);
+    if (g->progress != NULL)
+        pg_progress_end(g->progress);
+}
+
+void pg_graph_time_built(pg_graph *g, double started)
+{
+    g->timings.count = 0;
+    g->timings.origin = g->ds->load_started;
+    if (g->ds->load_started > 0)
+        pg_timings_add(&g->timings, "load", g->ds->load_seconds, 0.0);
+    pg_timings_stage(&g->timings, "build", started);
+    g->built_timings = g->timings.count;
+}
+
+void pg_graph_time_cut(pg_graph *h, const pg_graph *from, double started)
+{
+    h->timings = from->timings;
+    h->timings.count = from->built_timings;
+    pg_timings_stage(&h->timings, "ego", started);
+    h->built_timings = h->timings.count;
 }
 
 size_t pg_graph_timings(const pg_graph *g, const char **names, double *seconds, size_t max)
 {
-    for (size_t i = 0; i < g->ntimings && i < max; i++) {
-        names[i] = g->timings[i].name;
-        seconds[i] = g->timings[i].seconds;
+    for (size_t i = 0; i < g->timings.count && i < max; i++) {
+        names[i] = g->timings.stage[i].name;
+        seconds[i] = g->timings.stage[i].seconds;
     }
-    return g->ntimings;
+    return g->timings.count;
+}
+
+pg_status pg_graph_add_timing(pg_graph *g, const char *name, double seconds, pg_error *err)
+{
+    if (!(seconds >= 0))
+        return pg_error_set(err, PG_EARG, "a stage cannot take %g seconds", seconds);
+    const char *copy = pg_arena_strdup(&g->arena, name);
+    if (copy == NULL)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    pg_timings_add(&g->timings, copy, seconds, 0.0);
+    pg_error_clear(err);
+    return PG_OK;
+}
+
+void pg_graph_timing_totals(const pg_graph *g, double *total, double *igraph)
+{
+    double sum = 0;
+    for (size_t i = 0; i < g->timings.count; i++)
+        sum += g->timings.stage[i].seconds;
+    *total = g->timings.origin > 0 ? pg_clock() - g->timings.origin : sum;
+    *igraph = pg_timings_igraph(&g->timings);
 }
 
 pg_view pg_graph_view(const pg_graph *g)

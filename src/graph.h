@@ -13,6 +13,8 @@
 #include <stdbool.h>
 
 #include "dataset.h"
+#include "progress.h"
+#include "timing.h"
 
 /* Days a merged edge's relations cover, YYYYMMDD inclusive; open ends are
  * PG_OPEN_START / PG_OPEN_END (below). */
@@ -80,7 +82,7 @@ typedef struct pg_view_spec {
     long k_core;
 } pg_view_spec;
 
-enum { PG_METRIC_COUNT = 18, PG_MAX_WARNINGS = 8, PG_MAX_HOMOPHILY = 3 + PG_MAX_BY, PG_MAX_TIMINGS = 32 };
+enum { PG_METRIC_COUNT = 18, PG_MAX_WARNINGS = 8, PG_MAX_HOMOPHILY = 3 + PG_MAX_BY };
 
 /* Homophily of one categorical attribute. */
 typedef struct pg_homophily {
@@ -109,12 +111,6 @@ typedef struct pg_structure {
     double diameter, average_path_length, transitivity;
     long brokerage_total[5];
 } pg_structure;
-
-/* How long one stage of the analysis took. */
-typedef struct pg_timing {
-    const char *name;
-    double seconds;
-} pg_timing;
 
 /* One period of pg_graph_analyse_periods: its label and, per ranked
  * metric, the entities present with value and rank. */
@@ -191,8 +187,9 @@ struct pg_graph {
     pg_periods *periods;
     char warnings[PG_MAX_WARNINGS][256];
     int nwarnings;
-    pg_timing timings[PG_MAX_TIMINGS];
-    size_t ntimings;
+    pg_timings timings;    /* loading and building, then the analysis, then what callers add */
+    size_t built_timings;  /* how many of them loading and building took: a new analysis keeps those */
+    pg_progress *progress; /* during an analysis, its progress reports; NULL otherwise */
 };
 
 /* ---- building (view.c, links.c, merge.c, project.c, filter.c) ---- */
@@ -249,11 +246,19 @@ const char *pg_graph_join(pg_graph *g, const char **items, size_t n);
  * numbers. */
 const char *pg_node_attr(const pg_graph *g, size_t v, const char *key, char buf[32]);
 
-/* Seconds on a monotonic clock, for stage timings. */
-double pg_clock(void);
-
-/* Records that stage `name` (a static string) ran since `started`. */
+/* Records that stage `name` (a static string) ran since `started`
+ * (timing.h says how its igraph share is counted), and ends the progress
+ * reports of that stage. */
 void pg_graph_time(pg_graph *g, const char *name, double started);
+
+/* Records, as the first stages of `g`, the loading of its dataset (when
+ * the dataset knows its load time) and its building since `started`. */
+void pg_graph_time_built(pg_graph *g, double started);
+
+/* Records, as the first stages of ego network `h`, those of loading and
+ * building the graph `from` it was cut from, and its cutting since
+ * `started`. */
+void pg_graph_time_cut(pg_graph *h, const pg_graph *from, double started);
 
 /* The entity of node v. */
 const pg_entity *pg_node_entity(const pg_graph *g, size_t v);

@@ -4,6 +4,7 @@
 
 #include <omp.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "error.h"
 
@@ -30,12 +31,46 @@ static void on_warning(const char *reason, const char *file, int line)
         snprintf(warnings[nwarnings++], sizeof warnings[0], "%s", reason);
 }
 
+static pg_progress *reporting; /* where igraph's progress goes, or NULL */
+static size_t reporting_units;
+static char stage[64];         /* igraph's name of the stage under way */
+
+/* igraph names a computation "Betweenness centrality: "; the stage is
+ * that name without the colon. A new name begins a new stage. */
+static igraph_error_t on_progress(const char *message, igraph_real_t percent, void *data)
+{
+    (void)data;
+    char name[sizeof stage];
+    if (reporting == NULL || reporting->fn == NULL || message == NULL)
+        return IGRAPH_SUCCESS;
+    size_t len = strcspn(message, ":");
+    snprintf(name, sizeof name, "%.*s", (int)len, message);
+    if (reporting->stage != stage || strcmp(name, stage) != 0) {
+        pg_progress_end(reporting); /* under its own name, before `stage` changes */
+        memcpy(stage, name, sizeof stage);
+        pg_progress_begin(reporting, stage, reporting_units);
+    }
+    double done = percent / 100.0 * (double)reporting_units;
+    pg_progress_update(reporting, done > 0 ? (size_t)done : 0);
+    return IGRAPH_SUCCESS;
+}
+
+void pg_igraph_report_to(pg_progress *p, size_t units)
+{
+    reporting = p;
+    reporting_units = units;
+}
+
 void pg_igraph_enter(pg_igraph_scope *s)
 {
     last_reason[0] = '\0';
     nwarnings = 0;
     s->old_error = igraph_set_error_handler(on_error);
     s->old_warning = igraph_set_warning_handler(on_warning);
+    s->old_progress = igraph_set_progress_handler(on_progress);
+    s->old_reporting = reporting;
+    s->old_units = reporting_units;
+    reporting = NULL;
     s->old_omp_threads = omp_get_max_threads();
     omp_set_num_threads(1); /* per calling thread: our own workers are unaffected */
     s->old_rng = igraph_rng_default();
@@ -57,6 +92,8 @@ void pg_igraph_leave(pg_igraph_scope *s)
     }
     igraph_set_error_handler(s->old_error);
     igraph_set_warning_handler(s->old_warning);
+    igraph_set_progress_handler(s->old_progress);
+    pg_igraph_report_to(s->old_reporting, s->old_units);
     omp_set_num_threads(s->old_omp_threads);
 }
 

@@ -4,7 +4,9 @@
  * printing them, a private random number generator leaves the host
  * program's igraph RNG where it was, and igraph's OpenMP code runs on one
  * thread (PRPACK's PageRank sums in a thread-dependent order otherwise,
- * and its last digits would change from run to run). */
+ * and its last digits would change from run to run). igraph's progress
+ * reports (betweenness, edge betweenness, ...) go to a pg_progress, under
+ * igraph's own name of the computation, in units of the graph's nodes. */
 #ifndef PG_IGRAPH_GLUE_H
 #define PG_IGRAPH_GLUE_H
 
@@ -12,25 +14,33 @@
 #include <stdbool.h>
 
 #include "partygraph.h"
+#include "progress.h"
 
 typedef struct pg_igraph_scope {
     igraph_error_handler_t *old_error;
     igraph_warning_handler_t *old_warning;
+    igraph_progress_handler_t *old_progress;
+    pg_progress *old_reporting;
+    size_t old_units;
     igraph_rng_t *old_rng;
     igraph_rng_t rng;
     bool own_rng;
     int old_omp_threads;
 } pg_igraph_scope;
 
-/* Installs partygraph's handlers and a private default RNG (remembering
- * the caller's), sets the calling thread's OpenMP thread count to one,
+/* Installs partygraph's handlers (errors, warnings, progress) and a
+ * private default RNG (remembering the caller's), sets the calling thread's OpenMP thread count to one,
  * and clears the recorded reason and warnings. If the RNG cannot be made,
  * igraph's default one is used. */
 void pg_igraph_enter(pg_igraph_scope *s);
 
 /* Restores the handlers, the RNG and the OpenMP thread count that were
- * there before. */
+ * there before, and stops the progress reports. */
 void pg_igraph_leave(pg_igraph_scope *s);
+
+/* Until pg_igraph_leave, igraph's progress reports go to `p` (borrowed),
+ * a percentage turned into that share of `units`. */
+void pg_igraph_report_to(pg_progress *p, size_t units);
 
 /* Maps igraph status `code` to a pg_status, filling `err` with `what` and
  * igraph's recorded reason. */

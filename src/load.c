@@ -13,11 +13,13 @@
 #include "dataset.h"
 #include "error.h"
 #include "input.h"
+#include "progress.h"
 #include "report.h"
 #include "resolve.h"
 #include "schema.h"
 #include "sha256.h"
 #include "suggest.h"
+#include "timing.h"
 #include "json_check.h"
 #include "read.h"
 #include "utf8.h"
@@ -161,8 +163,16 @@ static bool read_section(pg_loader *L, const section *s, const cJSON *v)
         return pg_report_error(L->report, &p, "expected an array, got %s", pg_schema_describe(v, got, sizeof got));
     long i = 0;
     bool go = true;
-    for (const cJSON *item = v->child; item && go; item = item->next, i++)
+    pg_progress progress; /* elements read */
+    char stage[32];
+    snprintf(stage, sizeof stage, "reading %s", s->key);
+    pg_progress_init(&progress, L->report->opt->progress, L->report->opt->progress_data);
+    pg_progress_begin(&progress, stage, (size_t)cJSON_GetArraySize(v));
+    for (const cJSON *item = v->child; item && go; item = item->next, i++) {
         go = read_element(L, s, item, i, pg_jpath_index(p, i));
+        pg_progress_update(&progress, (size_t)i + 1);
+    }
+    pg_progress_end(&progress);
     return go;
 }
 
@@ -231,6 +241,7 @@ pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *nam
         goto fail;
     }
     pg_error_clear(err);
+    pg_dataset_loaded(ds, ds->load_started);
     return ds;
 fail:
     pg_dataset_free(ds);
@@ -251,14 +262,12 @@ static pg_status read_all(const char *path, char **out, size_t *len, char *name,
     return st;
 }
 
-pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *opt, pg_error *err)
+/* Loads a partygraph/1 file whole (read.c has ruled out the other formats). */
+static pg_dataset *load_file(const char *path, const pg_load_options *opt, pg_error *err)
 {
     char *data = NULL, name[256];
     size_t len = 0;
     pg_error io;
-    pg_dataset *foreign = NULL;
-    if (pg_read_file(path, opt, &foreign, err)) /* another format, or standard input: read.c */
-        return foreign;
     if (read_all(path, &data, &len, name, sizeof name, &io) != PG_OK) {
         if (opt != NULL && opt->on_problem != NULL)
             opt->on_problem(&io, opt->userdata);
@@ -268,6 +277,17 @@ pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *o
     }
     pg_dataset *ds = pg_dataset_load_buffer(data, len, name, opt, err);
     free(data);
+    return ds;
+}
+
+pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *opt, pg_error *err)
+{
+    double started = pg_clock();
+    pg_dataset *ds = NULL;
+    if (!pg_read_file(path, opt, &ds, err)) /* not another format, nor standard input: read.c */
+        ds = load_file(path, opt, err);
+    if (ds != NULL)
+        pg_dataset_loaded(ds, started); /* reading the input included */
     return ds;
 }
 

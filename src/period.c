@@ -217,7 +217,9 @@ static int add_rows(pg_periods *P, const pg_graph *pg)
     return rc;
 }
 
-static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *P, pg_error *err)
+/* Analyses the period starting in `month` into P, adding the seconds its
+ * analysis spent inside igraph to *igraph. */
+static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *P, double *igraph, pg_error *err)
 {
     pg_view_spec s = g->spec;
     s.windowed = true;
@@ -229,10 +231,13 @@ static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *
         s.to_day = g->spec.to_day;
     pg_analysis_options o = g->options;
     o.layout = PG_LAYOUT_NONE; /* a period's positions are never written */
+    o.progress = NULL;         /* the periods report as one stage */
     pg_graph *pg = pg_graph_build_spec(g->ds, &s, err);
     pg_status st = pg ? pg_graph_analyse(pg, &o, err) : err->status;
     if (st == PG_OK && add_rows(P, pg) != 0)
         st = pg_error_set(err, PG_ENOMEM, "out of memory analysing periods");
+    if (pg != NULL)
+        *igraph += pg_timings_igraph(&pg->timings);
     if (st == PG_OK) {
         label(p, month, P->labels[P->count]);
         P->nodes[P->count] = pg->n;
@@ -266,8 +271,16 @@ pg_status pg_graph_analyse_periods(pg_graph *g, int window_months, int step_mont
     pg_periods *P = new_periods(count ? count : 1, window_months, step_months);
     if (P == NULL)
         return pg_error_set(err, PG_ENOMEM, "out of memory analysing periods");
-    for (long m = p.start; st == PG_OK && first_day_of(m) <= p.last; m += step_months)
-        st = one_period(g, &p, m, P, err);
+    double started = pg_clock(), igraph = 0;
+    pg_progress progress;
+    pg_progress_init(&progress, g->options.progress, g->options.progress_data);
+    pg_progress_begin(&progress, "periods", count);
+    for (long m = p.start; st == PG_OK && first_day_of(m) <= p.last; m += step_months) {
+        st = one_period(g, &p, m, P, &igraph, err);
+        pg_progress_update(&progress, P->count);
+    }
+    pg_progress_end(&progress);
+    pg_timings_add(&g->timings, "periods", pg_clock() - started, igraph);
     if (st == PG_OK && find_moves(P) != 0)
         st = pg_error_set(err, PG_ENOMEM, "out of memory analysing periods");
     if (st != PG_OK) {

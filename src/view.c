@@ -233,6 +233,7 @@ static pg_status finish(pg_graph *g, pg_error *err)
 pg_graph *pg_graph_build_view(const pg_dataset *ds, const pg_view_options *opt, pg_error *err)
 {
     pg_view_options defaults = PG_VIEW_OPTIONS_INIT;
+    double started = pg_clock();
     pg_graph *g = pg_graph_new(ds);
     if (g == NULL) {
         pg_error_set(err, PG_ENOMEM, "out of memory building the graph");
@@ -242,6 +243,7 @@ pg_graph *pg_graph_build_view(const pg_dataset *ds, const pg_view_options *opt, 
         pg_graph_free(g);
         return NULL;
     }
+    pg_graph_time_built(g, started);
     pg_error_clear(err);
     return g;
 }

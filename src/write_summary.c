@@ -1,7 +1,8 @@
 /* write_summary.c - summary.json: provenance, how the view was built,
  * counts, structure, communities, homophily, brokerage, the top 10 of
  * every centrality and, after pg_graph_analyse_periods, the rank changes
- * between periods. For scripts and for comparing runs. */
+ * between periods; with the timings option, the stages' times. For
+ * scripts and for comparing runs. */
 #include <math.h>
 
 #include "date.h"
@@ -289,6 +290,32 @@ static void warnings(const pg_graph *g, pg_jsonw *w)
     pg_jsonw_close(w);
 }
 
+/* Seconds to the microsecond, for people reading the file. */
+static double microseconds(double seconds)
+{
+    return round(seconds * 1e6) / 1e6;
+}
+
+/* With the timings option: each stage's seconds in the order run, and
+ * the totals (see pg_graph_timing_totals). They differ from run to run,
+ * so they are left out otherwise. */
+static void timings(const pg_graph *g, pg_jsonw *w)
+{
+    double total, igraph;
+    pg_graph_timing_totals(g, &total, &igraph);
+    pg_jsonw_key(w, "timings");
+    pg_jsonw_open(w, '{', false);
+    for (size_t i = 0; i < g->timings.count; i++)
+        key_number(w, g->timings.stage[i].name, microseconds(g->timings.stage[i].seconds));
+    pg_jsonw_close(w);
+    pg_jsonw_key(w, "timing_totals");
+    pg_jsonw_open(w, '{', true);
+    key_number(w, "total", microseconds(total));
+    key_number(w, "igraph", microseconds(igraph));
+    key_number(w, "own", microseconds(total) - microseconds(igraph));
+    pg_jsonw_close(w);
+}
+
 void pg_write_summary(const pg_graph *g, FILE *f)
 {
     pg_jsonw w;
@@ -307,5 +334,7 @@ void pg_write_summary(const pg_graph *g, FILE *f)
     if (g->periods)
         pg_write_period_changes(g, &w);
     warnings(g, &w);
+    if (g->options.timings)
+        timings(g, &w);
     pg_jsonw_close(&w);
 }

@@ -62,6 +62,7 @@ for b in $builds; do
     suite "$b examples (data, citations, counts)" "$python" tests/examples/test_examples.py "$b/partygraph"
     suite "$b golden files (minimal example)" "$python" tests/outputs/test_golden.py "$b/partygraph"
     suite "$b readers (NetworkX, igraph, JGF, Popolo, NDJSON)" "$python" tests/readers/test_readers.py "$b/partygraph"
+    suite "$b timings and progress (pty)" "$python" tests/progress/test_progress.py "$b/partygraph"
 done
 first=$(echo "$builds" | cut -d' ' -f1)
 suite "$first valgrind" tests/valgrind/run.sh "$first/partygraph"

@@ -37,14 +37,14 @@ extern const char cmd_build_usage[], cmd_validate_usage[], cmd_ego_usage[], cmd_
 
 /* Option groups (options.c has the table). */
 enum {
-    CLI_OUTPUT = 1 << 0,   /* -o, --graphml, --dot, --nodelink, --cytoscape, -q, --timings */
+    CLI_OUTPUT = 1 << 0,   /* -o, --graphml, --dot, --nodelink, --cytoscape, -q, --timings, --progress */
     CLI_VIEW = 1 << 1,     /* --view, --projection, --from, --where, ... */
     CLI_ANALYSIS = 1 << 2, /* --cluster, --seed, --runs, --by, ... */
     CLI_PERIODS = 1 << 3,  /* --window, --step */
     CLI_EGO = 1 << 4,      /* --radius */
     CLI_PATH = 1 << 5,     /* --weighted alone */
     CLI_VALIDATE = 1 << 6, /* -q alone */
-    CLI_RENDER = 1 << 7    /* -o, --format, -q, --timings */
+    CLI_RENDER = 1 << 7    /* -o, --format, -q, --timings, --progress */
 };
 
 enum { CLI_MAX_LIST = PG_MAX_BY, CLI_HELP_SHOWN = -1 }; /* --by and --where */
@@ -59,9 +59,10 @@ typedef struct cli_args {
     const char *dir, *graphml, *dot;
     const char *nodelink, *cytoscape;
     unsigned formats;                /* bit 1 << pg_format: what build, ego and render write into dir */
+    unsigned always;                 /* written into dir whatever --formats says: summary.json (not by render) */
     pg_format nodelink_format;       /* --nodelink-key: PG_FORMAT_NODELINK (links) or _EDGES */
     pg_input_format input_format;    /* --input-format */
-    bool quiet, timings;
+    bool quiet, timings, progress;
     int radius;
     char **positional;
     int npositional;
@@ -89,10 +90,11 @@ pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code);
 
 /* Writes the outputs `a` asks for of analysed `g`: the files named by
  * --graphml, --dot, --nodelink and --cytoscape, or else every format of
- * a->formats available for `g` into a->dir (all or nothing;
- * the text ego report goes to stdout, not there). Returns an exit code,
- * after printing any error. */
-int cli_write_outputs(const cli_args *a, const pg_graph *g);
+ * a->formats available for `g` into a->dir, summary.json last (all or
+ * nothing; the text ego report goes to stdout, not there). Each file's
+ * writing is added to g's timings as "write FILE", the commit as
+ * "commit". Returns an exit code, after printing any error. */
+int cli_write_outputs(const cli_args *a, pg_graph *g);
 
 /* Prints "partygraph: MESSAGE" to stderr and returns EXIT_USAGE, adding a
  * hint to run `partygraph help CMD`. */
@@ -118,19 +120,30 @@ void cli_on_problem(const pg_error *problem, void *tally);
 bool cli_parse_long(const char *s, long min, long max, long *out);
 bool cli_parse_double(const char *s, double *out);
 
-/* Progress for people watching: printed to stderr only when it is a
- * terminal, or always after cli_progress_start(true).
- * cli_progress reports the seconds elapsed since the start. */
-void cli_progress_start(bool always);
+/* Progress for people watching (progress.c), on stderr: a line per big
+ * step and a bar for each long stage. Shown when stderr is a terminal or
+ * with --progress, never with --quiet; cli_progress_start says which, and
+ * starts the clock that cli_progress's lines show. */
+void cli_progress_start(const cli_args *a);
 void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A pg_progress_fn drawing the bar of a stage: name, percentage, bar,
+ * rate and time left, redrawn in place at most ten times a second and
+ * finished with a newline at the stage's end. Without --progress only
+ * stages lasting over half a second get one. `userdata` is unused. */
+void cli_progress_bar(const char *stage, size_t done, size_t total, void *userdata);
+
+/* Finishes a bar left open (a failed stage), so that the next line starts
+ * at the left margin. */
+void cli_progress_finish(void);
 
 /* The human-readable summary of an analysed graph on stdout, ending with
  * where the files went (`dir`, or nothing when NULL). */
 void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir, unsigned formats);
 
 /* What build and ego write into the directory (bit 1 << pg_format, those
- * `g` has): --formats with the node-link key of --nodelink-key, and the
- * periods and the ego report whatever --formats says. */
+ * `g` has): --formats with the node-link key of --nodelink-key, and
+ * summary.json, the periods and the ego report whatever --formats says. */
 unsigned cli_dir_formats(const cli_args *a);
 
 /* The formats `build` writes by default: graphml, dot, csv, json. */
@@ -147,7 +160,8 @@ bool cli_parse_formats(const char *list, unsigned *mask, char bad[64]);
 const char *cli_format_names(void);
 
 /* The analysis options of `a`, with --layout auto turned into none when
- * no output written holds positions (csv and json only). */
+ * no output written holds positions (csv and json only), timings kept in
+ * summary.json with --timings, and progress drawn by cli_progress_bar. */
 pg_analysis_options cli_analysis_options(const cli_args *a);
 
 /* EXIT_OK, or a usage error of command `cmd` when two of --graphml,
@@ -160,7 +174,8 @@ bool cli_files_named(const cli_args *a);
 /* Does one of them write to stdout ("-")? Then nothing else may. */
 bool cli_stdout_taken(const cli_args *a);
 
-/* With --timings or a terminal on stderr: each analysis stage's time. */
-void cli_print_timings(const pg_graph *g, bool forced);
+/* Prints each stage's time on stderr, then the total and how much of it
+ * igraph took (for --timings). */
+void cli_print_timings(const pg_graph *g);
 
 #endif

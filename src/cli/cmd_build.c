@@ -38,13 +38,13 @@ int cmd_build(int argc, char **argv)
         return cli_usage_error("build", "build takes exactly one FILE");
     if ((rc = cli_check_outputs(&a, "build")) != EXIT_OK)
         return rc;
-    cli_progress_start(a.timings);
+    cli_progress_start(&a);
     pg_dataset *ds = cli_load(a.positional[0], 1, a.input_format, &code);
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
     if (g)
         code = cli_write_outputs(&a, g);
     if (g && a.timings)
-        cli_print_timings(g, true);
+        cli_print_timings(g);
     if (code == EXIT_OK && !a.quiet && !cli_stdout_taken(&a))
         cli_print_summary(g, &a.analysis, cli_files_named(&a) ? NULL : a.dir, cli_dir_formats(&a));
     pg_graph_free(g);

@@ -32,7 +32,7 @@ static int ego(const pg_dataset *ds, const cli_args *a, const char *id)
     }
     code = cli_write_outputs(a, g);
     if (a->timings)
-        cli_print_timings(g, true);
+        cli_print_timings(g);
     if (code == EXIT_OK && !a->quiet && !cli_stdout_taken(a) &&
         (st = pg_write(g, PG_FORMAT_EGO_TEXT, stdout, &err)) != PG_OK) {
         cli_print_problem(&err);
@@ -55,7 +55,7 @@ int cmd_ego(int argc, char **argv)
         return cli_usage_error("ego", "ego takes a FILE and an ID");
     if ((rc = cli_check_outputs(&a, "ego")) != EXIT_OK)
         return rc;
-    cli_progress_start(a.timings);
+    cli_progress_start(&a);
     pg_dataset *ds = cli_load(a.positional[0], 1, a.input_format, &code);
     if (ds)
         code = ego(ds, &a, a.positional[1]);

@@ -23,7 +23,7 @@ int cmd_path(int argc, char **argv)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
     if (a.npositional != 3)
         return cli_usage_error("path", "path takes a FILE and two ids");
-    cli_progress_start(false);
+    cli_progress_start(&a);
     pg_dataset *ds = cli_load(a.positional[0], 1, a.input_format, &code);
     pg_error err;
     pg_graph *g = ds ? pg_graph_build_view(ds, &a.view, &err) : NULL;

@@ -36,18 +36,19 @@ int cmd_render(int argc, char **argv)
     cli_args_init(&a);
     a.dir = "partygraph-render";
     a.formats = 1u << PG_FORMAT_SVG;
+    a.always = 0; /* the pictures only */
     int rc = cli_parse(argc, argv, CLI_RENDER | CLI_VIEW | CLI_ANALYSIS, cmd_render_usage, &a);
     if (rc != EXIT_OK)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
     if (a.npositional != 1)
         return cli_usage_error("render", "render takes exactly one FILE");
-    cli_progress_start(a.timings);
+    cli_progress_start(&a);
     pg_dataset *ds = cli_load(a.positional[0], 1, a.input_format, &code);
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
     if (g)
         code = cli_write_outputs(&a, g);
     if (g && a.timings)
-        cli_print_timings(g, true);
+        cli_print_timings(g);
     if (code == EXIT_OK && !a.quiet)
         list_files(&a);
     pg_graph_free(g);

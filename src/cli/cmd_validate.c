@@ -38,7 +38,8 @@ int cmd_validate(int argc, char **argv)
     if (a.npositional != 1)
         return cli_usage_error("validate", "validate takes exactly one FILE");
     cli_tally tally = { 0, 0 };
-    pg_load_options opt = { 0, cli_on_problem, &tally, a.input_format };
+    pg_load_options opt = { .max_errors = 0, .on_problem = cli_on_problem, .userdata = &tally,
+                            .input_format = a.input_format };
     pg_error err;
     pg_dataset *ds = pg_dataset_load_file_opts(a.positional[0], &opt, &err);
     if (ds == NULL) {

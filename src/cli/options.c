@@ -100,6 +100,7 @@ SETTER(set_nodelink) { (void)cmd; a->nodelink = v; return EXIT_OK; }
 SETTER(set_cytoscape) { (void)cmd; a->cytoscape = v; return EXIT_OK; }
 SETTER(set_quiet) { (void)cmd, (void)v; a->quiet = true; return EXIT_OK; }
 SETTER(set_timings) { (void)cmd, (void)v; a->timings = true; return EXIT_OK; }
+SETTER(set_progress) { (void)cmd, (void)v; a->progress = true; return EXIT_OK; }
 SETTER(set_weighted) { (void)cmd, (void)v; a->analysis.weighted_paths = 1; return EXIT_OK; }
 SETTER(set_dated_only) { (void)cmd, (void)v; a->view.dated_only = 1; return EXIT_OK; }
 SETTER(set_giant) { (void)cmd, (void)v; a->view.giant = 1; return EXIT_OK; }
@@ -260,7 +261,8 @@ static const cli_option table[] = {
     { "layout", 0, "L", CLI_ANALYSIS, set_layout, "node positions: auto (default: fr, when an output uses them), fr, drl, kk, none" },
     { "size-by", 0, "METRIC", CLI_ANALYSIS, set_size_by, "node sizes in the pictures follow METRIC (default pagerank)" },
     { "labels", 0, "top:N", CLI_ANALYSIS, set_labels, "pictures label the N largest nodes (default top:30; all, none)" },
-    { "timings", 0, NULL, CLI_OUTPUT | CLI_RENDER, set_timings, "print each stage's time on stderr" },
+    { "timings", 0, NULL, CLI_OUTPUT | CLI_RENDER, set_timings, "print each stage's time on stderr (and into DIR/summary.json)" },
+    { "progress", 0, NULL, CLI_OUTPUT | CLI_RENDER, set_progress, "show progress on stderr even when it is not a terminal, every stage's bar" },
     { "quiet", 'q', NULL, CLI_OUTPUT | CLI_VALIDATE | CLI_RENDER, set_quiet, "print nothing on success but the files" },
 };
 
@@ -318,7 +320,8 @@ static int option_of(int c, unsigned groups)
 void cli_args_init(cli_args *a)
 {
     *a = (cli_args){ .view = PG_VIEW_OPTIONS_INIT, .analysis = PG_ANALYSIS_OPTIONS_INIT, .dir = "partygraph-out",
-                     .radius = 1, .formats = cli_default_formats(), .nodelink_format = PG_FORMAT_NODELINK };
+                     .radius = 1, .formats = cli_default_formats(), .always = 1u << PG_FORMAT_SUMMARY,
+                     .nodelink_format = PG_FORMAT_NODELINK };
     a->view.where = a->where;
     a->analysis.by = a->by;
 }

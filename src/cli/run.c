@@ -1,16 +1,18 @@
 /* run.c - the steps the analysing commands share: load, build the view,
- * analyse (and the periods), write the outputs; each prints its own
- * errors and hands back an exit code. */
+ * analyse (and the periods), write the outputs (timing each file); each
+ * prints its own errors and hands back an exit code. */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
+#include <time.h>
 
 #include "cli.h"
 
 pg_dataset *cli_load(const char *path, size_t max_errors, pg_input_format format, int *code)
 {
     cli_tally tally = { 0, 0 };
-    pg_load_options opt = { max_errors, cli_on_problem, &tally, format };
+    pg_load_options opt = { .max_errors = max_errors, .on_problem = cli_on_problem, .userdata = &tally,
+                            .input_format = format, .progress = cli_progress_bar };
     pg_error err;
     pg_dataset *ds = pg_dataset_load_file_opts(path, &opt, &err);
     if (ds == NULL)
@@ -28,6 +30,8 @@ pg_analysis_options cli_analysis_options(const cli_args *a)
     pg_analysis_options o = a->analysis;
     if (o.layout == PG_LAYOUT_AUTO && !cli_files_named(a) && !(cli_dir_formats(a) & ~text))
         o.layout = PG_LAYOUT_NONE;
+    o.timings = a->timings;
+    o.progress = cli_progress_bar;
     return o;
 }
 
@@ -53,11 +57,25 @@ pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code)
     return NULL;
 }
 
-/* Writes format `f` of `g` to `path` as part of output set `out`. */
-static pg_status write_one(pg_output *out, const pg_graph *g, pg_format f, const char *path, pg_error *err)
+/* Seconds on a monotonic clock. */
+static double clock_seconds(void)
 {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Writes format `f` of `g` to `path` as part of output set `out`, adding
+ * the time it took to g's timings as "write NAME". */
+static pg_status write_one(pg_output *out, pg_graph *g, pg_format f, const char *path, const char *name,
+                           pg_error *err)
+{
+    char stage[4200];
+    double started = clock_seconds();
     FILE *stream = pg_output_open(out, path, err);
-    return stream ? pg_write(g, f, stream, err) : err->status;
+    pg_status st = stream ? pg_write(g, f, stream, err) : err->status;
+    snprintf(stage, sizeof stage, "write %s", name);
+    return st == PG_OK ? pg_graph_add_timing(g, stage, clock_seconds() - started, err) : st;
 }
 
 /* The names of --formats and the files each stands for. */
@@ -120,27 +138,34 @@ bool cli_parse_formats(const char *list, unsigned *mask, char bad[64])
     return *mask != 0;
 }
 
-/* Writes the formats of cli_dir_formats that `g` has into `dir`. */
-static pg_status write_dir(pg_output *out, const pg_graph *g, unsigned formats, const char *dir, pg_error *err)
+/* Writes format `f` of `g` into `dir`, when `formats` has it and `g` can. */
+static pg_status write_into(pg_output *out, pg_graph *g, unsigned formats, pg_format f, const char *dir, pg_error *err)
+{
+    char path[4096];
+    if (!pg_format_available(g, f) || !(formats & (1u << f)))
+        return PG_OK;
+    if (snprintf(path, sizeof path, "%s/%s", dir, pg_format_filename(f)) >= (int)sizeof path) {
+        snprintf(err->message, sizeof err->message, "the output directory name is too long");
+        return err->status = PG_EIO;
+    }
+    return write_one(out, g, f, path, pg_format_filename(f), err);
+}
+
+/* Writes the formats of cli_dir_formats that `g` has into `dir`,
+ * summary.json last so that it holds the other files' times. */
+static pg_status write_dir(pg_output *out, pg_graph *g, unsigned formats, const char *dir, pg_error *err)
 {
     pg_status st = pg_output_mkdir(out, dir, err);
-    for (int f = 0; f < PG_FORMAT_COUNT && st == PG_OK; f++) {
-        char path[4096];
-        if (!pg_format_available(g, (pg_format)f) || !(formats & (1u << f)))
-            continue;
-        if (snprintf(path, sizeof path, "%s/%s", dir, pg_format_filename((pg_format)f)) >= (int)sizeof path) {
-            snprintf(err->message, sizeof err->message, "the output directory name is too long");
-            return err->status = PG_EIO;
-        }
-        st = write_one(out, g, (pg_format)f, path, err);
-    }
-    return st;
+    for (int f = 0; f < PG_FORMAT_COUNT && st == PG_OK; f++)
+        if (f != PG_FORMAT_SUMMARY)
+            st = write_into(out, g, formats, (pg_format)f, dir, err);
+    return st == PG_OK ? write_into(out, g, formats, PG_FORMAT_SUMMARY, dir, err) : st;
 }
 
 /* The formats of --formats, with the node-link key of --nodelink-key. */
 unsigned cli_dir_formats(const cli_args *a)
 {
-    unsigned nodelink = 1u << PG_FORMAT_NODELINK, results = 1u << PG_FORMAT_PERIODS | 1u << PG_FORMAT_EGO;
+    unsigned nodelink = 1u << PG_FORMAT_NODELINK, results = 1u << PG_FORMAT_PERIODS | 1u << PG_FORMAT_EGO | a->always;
     return results | (a->formats & nodelink ? (a->formats & ~nodelink) | 1u << a->nodelink_format : a->formats);
 }
 
@@ -170,7 +195,7 @@ static size_t named_files(const cli_args *a, named_file out[MAX_NAMED])
     return n;
 }
 
-int cli_write_outputs(const cli_args *a, const pg_graph *g)
+int cli_write_outputs(const cli_args *a, pg_graph *g)
 {
     pg_error err = { 0 };
     named_file named[MAX_NAMED];
@@ -178,11 +203,14 @@ int cli_write_outputs(const cli_args *a, const pg_graph *g)
     pg_output *out = pg_output_new();
     pg_status st = out ? PG_OK : PG_ENOMEM;
     for (size_t i = 0; i < nnamed && st == PG_OK; i++)
-        st = write_one(out, g, named[i].format, named[i].path, &err);
+        st = write_one(out, g, named[i].format, named[i].path, named[i].path, &err);
     if (st == PG_OK && nnamed == 0)
         st = write_dir(out, g, cli_dir_formats(a), a->dir, &err);
+    double started = clock_seconds();
     if (st == PG_OK)
         st = pg_output_commit(out, &err);
+    if (st == PG_OK) /* for stderr only; the files are in place whatever happens here */
+        pg_graph_add_timing(g, "commit", clock_seconds() - started, NULL);
     pg_output_free(out);
     if (st == PG_ENOMEM && !err.message[0])
         snprintf(err.message, sizeof err.message, "out of memory");
@@ -221,14 +249,15 @@ bool cli_stdout_taken(const cli_args *a)
     return false;
 }
 
-void cli_print_timings(const pg_graph *g, bool forced)
+void cli_print_timings(const pg_graph *g)
 {
-    enum { MAX = 64 };
+    enum { MAX = 128 };
     const char *names[MAX];
-    double seconds[MAX];
-    if (!forced && !isatty(STDERR_FILENO))
-        return;
+    double seconds[MAX], total, igraph;
     size_t n = pg_graph_timings(g, names, seconds, MAX);
+    pg_graph_timing_totals(g, &total, &igraph);
     for (size_t i = 0; i < n && i < MAX; i++)
-        fprintf(stderr, "partygraph: %10.3fs  %s\n", seconds[i], names[i]);
+        fprintf(stderr, "partygraph: %10.4fs  %s\n", seconds[i], names[i]);
+    fprintf(stderr, "partygraph: %10.4fs  total: igraph %.4fs, partygraph %.4fs (%.0f%%)\n", total, igraph,
+            total - igraph, total > 0 ? 100 * (total - igraph) / total : 0.0);
 }

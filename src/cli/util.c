@@ -1,13 +1,11 @@
-/* util.c - exit codes, problem printing, number parsing and progress for
- * the partygraph commands. */
+/* util.c - exit codes, problem printing and number parsing for the
+ * partygraph commands. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -53,6 +51,7 @@ int cli_bad_option(const char *cmd, int c, char **argv)
 void cli_print_problem(const pg_error *e)
 {
     char line[1400];
+    cli_progress_finish();
     pg_error_format(e, line, sizeof line);
     if (e->file[0] == '\0')
         fputs("partygraph: ", stderr);
@@ -89,28 +88,4 @@ bool cli_parse_double(const char *s, double *out)
         return false;
     *out = v;
     return true;
-}
-
-static struct timespec started;
-static bool progress_always;
-
-void cli_progress_start(bool always)
-{
-    progress_always = always;
-    clock_gettime(CLOCK_MONOTONIC, &started);
-}
-
-void cli_progress(const char *fmt, ...)
-{
-    if (!progress_always && !isatty(STDERR_FILENO))
-        return;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double t = (double)(now.tv_sec - started.tv_sec) + (double)(now.tv_nsec - started.tv_nsec) / 1e9;
-    va_list ap;
-    fprintf(stderr, "partygraph: [%6.2fs] ", t);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
 }

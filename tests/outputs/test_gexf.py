@@ -225,8 +225,9 @@ def check_dataset(tap, binary, path, tmp):
     name = os.path.basename(path)
     out = os.path.join(tmp, name)
     proc = build(binary, path, out, "--formats", "gexf,graphml")
-    tap.check(proc.returncode == 0 and sorted(os.listdir(out)) == ["graph.gexf", "graph.graphml"],
-              f"{name}: --formats gexf,graphml writes those two files", proc.stderr.decode(errors="replace"))
+    tap.check(proc.returncode == 0 and sorted(os.listdir(out)) == ["graph.gexf", "graph.graphml", "summary.json"],
+              f"{name}: --formats gexf,graphml writes those two files (and summary.json)",
+              proc.stderr.decode(errors="replace"))
     gexf = os.path.join(out, "graph.gexf")
     dataset = pgtest.read_json(path)
     check_schema(tap, name, gexf)
@@ -403,10 +404,10 @@ def check_formats(tap, binary, tmp):
     out = os.path.join(tmp, "only")
     proc = build(binary, "examples/minimal.json", out, "--formats", "gexf", "--layout", "none")
     path = os.path.join(out, "graph.gexf")
-    ok = proc.returncode == 0 and os.listdir(out) == ["graph.gexf"]
+    ok = proc.returncode == 0 and sorted(os.listdir(out)) == ["graph.gexf", "summary.json"]
     G = read_gexf(path) if ok else nx.Graph()
     tap.check(ok and G.number_of_nodes() == 12 and all("position" not in d["viz"] for _, d in G.nodes(data=True)),
-              "--formats gexf writes only graph.gexf; --layout none leaves out viz:position",
+              "--formats gexf writes only graph.gexf (and summary.json); --layout none leaves out viz:position",
               proc.stderr.decode(errors="replace"))
 
 

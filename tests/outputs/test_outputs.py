@@ -98,9 +98,9 @@ def check_layout_options(tap, binary, tmp):
     out = os.path.join(tmp, "layout-none")
     build(binary, path, out, "--layout", "none", "--formats", "graphml,dot")
     G = nx.read_graphml(os.path.join(out, "graph.graphml"))
-    tap.check(sorted(os.listdir(out)) == ["graph.dot", "graph.graphml"] and "pos=" not in
+    tap.check(sorted(os.listdir(out)) == ["graph.dot", "graph.graphml", "summary.json"] and "pos=" not in
               open(os.path.join(out, "graph.dot")).read() and all("x" not in d for _, d in G.nodes(data=True)),
-              "--layout none: no positions; --formats graphml,dot writes only those two files")
+              "--layout none: no positions; --formats graphml,dot writes only those two files (and summary.json)")
     out = os.path.join(tmp, "layout-auto-csv")
     build(binary, path, out, "--formats", "csv,json")
     tap.check(json.load(open(os.path.join(out, "summary.json")))["pictures"]["layout"] == "none",

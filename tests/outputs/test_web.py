@@ -283,9 +283,10 @@ def check_ego(tap, binary, tmp):
                       "--formats", "nodelink,cytoscape", check=False)
     files = sorted(os.listdir(out)) if proc.returncode == 0 else []
     data = pgtest.read_json(os.path.join(out, "graph.cyjs")) if files else {"elements": {"nodes": []}}
-    tap.check(files == ["ego.json", "graph.cyjs", "graph.nodelink.json"] and "cpv" in
+    tap.check(files == ["ego.json", "graph.cyjs", "graph.nodelink.json", "summary.json"] and "cpv" in
               {n["data"]["id"] for n in data["elements"]["nodes"]},
-              "ego --formats nodelink,cytoscape writes the ego network in both (and ego.json)", proc.stderr.decode())
+              "ego --formats nodelink,cytoscape writes the ego network in both (and ego.json, summary.json)",
+              proc.stderr.decode())
 
 
 def main():

@@ -145,7 +145,7 @@ static void one_line_messages(void)
 static void collecting(void)
 {
     collected c = { 0, 0, "" };
-    pg_load_options opt = { 0, collect, &c, PG_INPUT_AUTO };
+    pg_load_options opt = { .max_errors = 0, .on_problem = collect, .userdata = &c };
     pg_error err;
     const char *json = "{\"partys\": [], \"parties\": [{\"id\": \"a\", \"name\": \"\"}, {\"id\": \"a\", \"name\": \"y\"}],"
                        " \"relations\": [{\"type\": \"contact\", \"source\": \"a\", \"target\": \"a\"},"

@@ -42,7 +42,7 @@ static void library(void)
     static const char graphml[] = "<graphml>\n<graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"b\"/>\n"
                                   "</graph>\n</graphml>\n";
     seen s = { 0 };
-    pg_load_options opt = { 0, collect, &s, PG_INPUT_AUTO };
+    pg_load_options opt = { .max_errors = 0, .on_problem = collect, .userdata = &s };
     ds = pg_dataset_load_buffer(graphml, sizeof graphml - 1, "g", &opt, &err);
     char line[1024];
     CHECK(ds == NULL && err.status == PG_EINVALID && s.count == 1, "GraphML: an edge to an unknown node fails");
