@@ -43,6 +43,12 @@ const char *pg_dataset_intern(pg_dataset *ds, const char *key)
     return copy;
 }
 
+const char *pg_dataset_intern_id(pg_dataset *ds, const char *id)
+{
+    const char *known = pg_strmap_key(&ds->ids, id);
+    return known ? known : pg_dataset_intern(ds, id);
+}
+
 /* Ids map to 2 * index for entities and 2 * index + 1 for sources. */
 int pg_dataset_register(pg_dataset *ds, const char *id, bool is_source, long index)
 {

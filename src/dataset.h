@@ -93,14 +93,19 @@ struct pg_dataset {
     PG_VEC(const char *) source_refs; /* source ids cited */
     size_t kind_count[PG_KIND_COUNT];
     pg_strmap ids;  /* every id -> its owner, encoded by dataset.c */
-    pg_strmap keys; /* interned attribute keys */
+    pg_strmap keys; /* interned strings: attribute keys, relation types, ids that records cite */
 };
 
 /* Returns a new empty dataset for input `file`, or NULL. */
 pg_dataset *pg_dataset_new(const char *file);
 
-/* Returns the interned copy of `key`, or NULL when out of memory. */
+/* Returns the interned copy of `key` (equal strings, one copy), or NULL
+ * when out of memory. */
 const char *pg_dataset_intern(pg_dataset *ds, const char *key);
+
+/* Returns the id registered equal to `id` (no copy) or else the interned
+ * copy of `id`, or NULL when out of memory: for ids that records cite. */
+const char *pg_dataset_intern_id(pg_dataset *ds, const char *id);
 
 /* Registers `id` (borrowed; it must live in the dataset) as entity or
  * source number `index`. Returns 1 when registered, 0 when the id is
@@ -122,6 +127,18 @@ int pg_dataset_sort(pg_dataset *ds);
 /* The country of entity number `e`: itself when it is a country, else
  * the entity its `country` field names; -1 when it has none. */
 long pg_dataset_country_of(const pg_dataset *ds, long e);
+
+/* How pg_dataset_load_buffer_mode reads: AUTO as pg_dataset_load_buffer
+ * (streaming, two threads for large buffers), or streaming in one or two
+ * threads, or the whole-text loader (check, parse whole, walk) that the
+ * tests compare the streaming one with. Every mode gives the same dataset
+ * and the same problems, but for line:column in problems found after the
+ * syntax check, which only streaming knows. */
+typedef enum pg_load_mode { PG_LOAD_AUTO, PG_LOAD_ONE_THREAD, PG_LOAD_TWO_THREADS, PG_LOAD_WHOLE } pg_load_mode;
+
+/* As pg_dataset_load_buffer, in `mode`. */
+pg_dataset *pg_dataset_load_buffer_mode(const char *data, size_t len, const char *name,
+                                        const pg_load_options *opt, pg_load_mode mode, pg_error *err);
 
 /* The top-level array that holds entities of `kind` ("parties", ...). */
 const char *pg_kind_array_name(pg_kind kind);

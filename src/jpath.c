@@ -5,26 +5,6 @@
 
 #include "strbuf.h"
 
-pg_jpath pg_jpath_key(pg_jpath parent, const char *key)
-{
-    if (parent.depth < PG_JPATH_DEPTH) {
-        parent.seg[parent.depth].key = key;
-        parent.seg[parent.depth].index = 0;
-        parent.depth++;
-    }
-    return parent;
-}
-
-pg_jpath pg_jpath_index(pg_jpath parent, long index)
-{
-    if (parent.depth < PG_JPATH_DEPTH) {
-        parent.seg[parent.depth].key = NULL;
-        parent.seg[parent.depth].index = index;
-        parent.depth++;
-    }
-    return parent;
-}
-
 static bool plain_key(const char *k)
 {
     if (*k == '\0')
@@ -39,12 +19,17 @@ static bool plain_key(const char *k)
 
 void pg_jpath_format(const pg_jpath *p, char *buf, size_t size)
 {
+    const pg_jpath *seg[PG_JPATH_DEPTH];
+    int n = 0;
+    for (const pg_jpath *s = p; s != NULL && s->depth > 0; s = s->parent)
+        if (s->depth <= PG_JPATH_DEPTH)
+            seg[n++] = s;
     pg_strbuf b = pg_strbuf_init(buf, size);
     pg_strbuf_printf(&b, "$");
-    for (int i = 0; i < p->depth; i++) {
-        const char *key = p->seg[i].key;
+    while (n-- > 0) {
+        const char *key = seg[n]->key;
         if (key == NULL) {
-            pg_strbuf_printf(&b, "[%ld]", p->seg[i].index);
+            pg_strbuf_printf(&b, "[%ld]", seg[n]->index);
         } else if (plain_key(key)) {
             pg_strbuf_printf(&b, ".%s", key);
         } else {
