@@ -103,9 +103,11 @@ pg_dataset *pg_dataset_new(const char *file);
  * when out of memory. */
 const char *pg_dataset_intern(pg_dataset *ds, const char *key);
 
-/* Returns the id registered equal to `id` (no copy) or else the interned
- * copy of `id`, or NULL when out of memory: for ids that records cite. */
-const char *pg_dataset_intern_id(pg_dataset *ds, const char *id);
+/* For ids that records cite: returns the id registered equal to `id` (no
+ * copy) or else the interned copy of `id`, or NULL when out of memory.
+ * *entity is the index of the entity registered under it so far, or -1,
+ * so that resolving needs no second look-up. */
+const char *pg_dataset_intern_id(pg_dataset *ds, const char *id, long *entity);
 
 /* Registers `id` (borrowed; it must live in the dataset) as entity or
  * source number `index`. Returns 1 when registered, 0 when the id is

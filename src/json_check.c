@@ -96,6 +96,10 @@ static int string(scanner *sc)
     sc->at++;
     while (sc->at < sc->len) {
         unsigned char c = sc->s[sc->at];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { /* plain ASCII: most of any text */
+            sc->at++;
+            continue;
+        }
         if (c == '"') {
             sc->at++;
             return 0;

@@ -61,12 +61,13 @@ static void kinds_text(unsigned kinds, char *buf, size_t size)
                              pg_kind_name((pg_kind)k));
 }
 
-/* Resolves `id` to an entity whose kind is in `kinds` (0 = any). Returns
- * "go on"; *out is the index, or -1 when the id is not usable. */
+/* Resolves `id` to an entity whose kind is in `kinds` (0 = any); *out
+ * may hold its index already (found while loading). Returns "go on"; *out
+ * is the index, or -1 when the id is not usable. */
 static bool entity(resolver *R, const char *id, unsigned kinds, pg_jpath p, long *out)
 {
-    bool is_source;
-    long i = pg_dataset_owner(R->ds, id, &is_source);
+    bool is_source = false;
+    long i = *out >= 0 ? *out : pg_dataset_owner(R->ds, id, &is_source);
     *out = -1;
     if (i < 0)
         return unknown(R, p, "id", id, closest_entity(R, id, kinds));

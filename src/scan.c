@@ -11,6 +11,7 @@
 #include "scan.h"
 
 #include <cJSON.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,9 +58,15 @@ static void advance(pg_scan *sc, size_t to)
         sc->column = 1;
         from = (size_t)(nl - sc->buf) + 1;
     }
-    long chars = 0;
-    for (size_t i = from; i < to; i++)
-        chars += (s[i] & 0xC0) != 0x80;
+    long chars = (long)(to - from);
+    size_t i = from;
+    for (; i + 8 <= to; i += 8) { /* less the UTF-8 continuation bytes (10xxxxxx), 8 at a time */
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        chars -= __builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ULL);
+    }
+    for (; i < to; i++)
+        chars -= (s[i] & 0xC0) == 0x80;
     sc->column += chars;
     sc->mark = to;
 }

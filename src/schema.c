@@ -442,10 +442,11 @@ static bool read_ref(pg_loader *L, pg_entity *e, const field *f, const cJSON *v,
         return wrong_type(L, v, p, "an id string");
     if (e->nrefs >= PG_MAX_REFS) /* only with duplicate keys, reported */
         return true;
-    const char *id = pg_dataset_intern_id(L->ds, v->valuestring); /* the same few ids, many times */
+    long target;
+    const char *id = pg_dataset_intern_id(L->ds, v->valuestring, &target); /* the same few ids, many times */
     if (id == NULL)
         return oom(L);
-    e->refs[e->nrefs++] = (pg_ref){ f->key, f->implies, f->ref_kinds, id, -1 };
+    e->refs[e->nrefs++] = (pg_ref){ f->key, f->implies, f->ref_kinds, id, target };
     return add_attr(L, f->attr ? f->attr : f->key, (pg_attr){ .type = PG_VALUE_STRING, .v.s = id });
 }
 
@@ -463,7 +464,8 @@ static bool read_sources(pg_loader *L, const cJSON *v, pg_jpath p, pg_span *out)
             go = wrong_type(L, item, pg_jpath_index(&p, i), "a source id string");
             continue;
         }
-        const char *id = pg_dataset_intern_id(ds, item->valuestring);
+        long entity;
+        const char *id = pg_dataset_intern_id(ds, item->valuestring, &entity);
         if (id == NULL || PG_VEC_RESERVE(ds->source_refs, 1) != 0)
             return oom(L);
         ds->source_refs.items[ds->source_refs.len++] = id;
@@ -673,7 +675,8 @@ static bool relation_type(pg_loader *L, const cJSON *item, pg_jpath p, pg_relati
     return r->type ? true : oom(L);
 }
 
-static bool relation_endpoint(pg_loader *L, const cJSON *item, const char *key, pg_jpath p, const char **out)
+static bool relation_endpoint(pg_loader *L, const cJSON *item, const char *key, pg_jpath p, const char **out,
+                              long *entity)
 {
     const cJSON *v = member(item, key);
     *out = NULL;
@@ -681,7 +684,7 @@ static bool relation_endpoint(pg_loader *L, const cJSON *item, const char *key, 
         return pg_report_error(L->report, &p, "missing \"%s\"", key);
     if (!cJSON_IsString(v))
         return wrong_type(L, v, pg_jpath_key(&p, key), "an id string");
-    *out = pg_dataset_intern_id(L->ds, v->valuestring); /* an endpoint recurs in many relations */
+    *out = pg_dataset_intern_id(L->ds, v->valuestring, entity); /* an endpoint recurs in many relations */
     return *out ? true : oom(L);
 }
 
@@ -727,8 +730,8 @@ bool pg_schema_relation(pg_loader *L, const cJSON *item, long index, pg_jpath p)
         return !pg_report_stopped(L->report);
     pg_relation r = { .weight = 1, .input_index = index, .source = -1, .target = -1 };
     size_t first = ds->attrs.len;
-    bool go = relation_type(L, item, p, &r) && relation_endpoint(L, item, "source", p, &r.source_id) &&
-              relation_endpoint(L, item, "target", p, &r.target_id) &&
+    bool go = relation_type(L, item, p, &r) && relation_endpoint(L, item, "source", p, &r.source_id, &r.source) &&
+              relation_endpoint(L, item, "target", p, &r.target_id, &r.target) &&
               relation_date(L, item, "date", p, &r.date) && relation_date(L, item, "end", p, &r.end) &&
               check_order(L, r.date, r.end, p) &&
               relation_weight(L, item, p, &r) && relation_sources(L, item, p, &r) &&
