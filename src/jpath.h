@@ -34,6 +34,13 @@ static inline pg_jpath pg_jpath_index(const pg_jpath *parent, long index)
     return (pg_jpath){ parent->depth > 0 ? parent : NULL, NULL, index, parent->depth + 1 };
 }
 
+/* Finds the value that `p` names in `text`, the valid JSON value that the
+ * first `from` segments of `p` name: returns its offset in `text`, or -1
+ * when it is not there. A repeated key names its last occurrence (the
+ * one a duplicate-key error is about). Costs a scan of `text`: for
+ * messages only. */
+long pg_jpath_locate(const pg_jpath *p, int from, const char *text, size_t len);
+
 /* Writes the path as "$.a[1].b" into `buf`; keys that are not plain
  * identifiers are written quoted, as ["k e y"]; segments deeper than
  * PG_JPATH_DEPTH are left out. Truncates to fit. */

@@ -271,6 +271,9 @@ static bool take(reader *rd, const pg_stream_item *it)
     bool go;
     r->line = it->kind == PG_SCAN_ROOT ? 0 : it->line;
     r->column = it->kind == PG_SCAN_ROOT ? 0 : it->column;
+    r->text = it->text;
+    r->text_len = it->len;
+    r->text_depth = it->kind == PG_SCAN_ELEMENT ? 2 : 1;
     if (it->kind == PG_SCAN_MEMBER)
         go = member(rd, it->key, it->value);
     else if (it->kind == PG_SCAN_ARRAY)
@@ -282,6 +285,7 @@ static bool take(reader *rd, const pg_stream_item *it)
         go = false; /* nothing else to read */
     }
     r->line = r->column = 0;
+    r->text = NULL;
     return go;
 }
 

@@ -37,6 +37,21 @@ static void hold(pg_report *r, const pg_error *e)
     r->held.items[r->held.len++] = h;
 }
 
+/* Moves line:column from the start of r->text to where `p` is in it. */
+static void locate(const pg_report *r, const pg_jpath *p, long *line, long *column)
+{
+    long at = pg_jpath_locate(p, r->text_depth, r->text, r->text_len);
+    for (long i = 0; i < at; i++) {
+        unsigned char c = (unsigned char)r->text[i];
+        if (c == '\n') {
+            ++*line;
+            *column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++*column;
+        }
+    }
+}
+
 /* Builds one problem record, counts it and hands it to the callback. */
 static void report(pg_report *r, pg_severity sev, const pg_jpath *p, long line, long column, const char *fmt,
                    va_list ap)
@@ -44,6 +59,8 @@ static void report(pg_report *r, pg_severity sev, const pg_jpath *p, long line, 
     pg_error e = { 0 };
     e.status = sev == PG_SEVERITY_ERROR ? PG_EINVALID : PG_OK;
     e.severity = sev;
+    if (p != NULL && line > 0 && r->text != NULL && p->depth > r->text_depth)
+        locate(r, p, &line, &column);
     e.line = line;
     e.column = column;
     pg_error_set_file(&e, r->file);

@@ -21,6 +21,9 @@ typedef struct pg_report {
     pg_error first;             /* the first error, once errors > 0 */
     bool oom;                   /* an allocation failed: stop at once */
     long line, column;          /* where the value being read starts; 0: unknown */
+    const char *text;           /* its text, when known; NULL */
+    size_t text_len;
+    int text_depth;             /* the depth of its JSON path */
     bool holding;               /* problems wait in `held` */
     PG_VEC(struct pg_held *) held;
 } pg_report;
@@ -29,8 +32,9 @@ typedef struct pg_report {
 void pg_report_init(pg_report *r, const char *file, const pg_load_options *opt);
 
 /* Records an error at JSON path `p` (NULL: none), with r->line:column
- * when set, and passes it to the caller's callback (or holds it). Returns
- * true while loading may go on looking. */
+ * when set (moved to where `p` is inside r->text when that is set), and
+ * passes it to the caller's callback (or holds it). Returns true while
+ * loading may go on looking. */
 bool pg_report_error(pg_report *r, const pg_jpath *p, const char *fmt, ...) PG_PRINTF(3, 4);
 
 /* Records an error at 1-based `line`:`column`. Same return as above. */

@@ -19,7 +19,8 @@ enum {
 
 typedef struct stored {
     pg_scan_kind kind;
-    size_t key;   /* offset into the batch's keys */
+    size_t key;   /* offset into the batch's text */
+    size_t text, len;
     cJSON *value; /* in the batch's arena */
     long line, column;
 } stored;
@@ -27,7 +28,7 @@ typedef struct stored {
 typedef struct batch {
     stored *items;
     size_t n;
-    char *text;        /* the keys, NUL-terminated */
+    char *text;        /* keys and values, each NUL-terminated */
     size_t used, cap;
     size_t input;      /* bytes of input in the batch */
     pg_arena arena;    /* the trees */
@@ -51,7 +52,7 @@ static bool terminal(pg_scan_kind k)
     return k == PG_SCAN_END || k == PG_SCAN_SYNTAX || k == PG_SCAN_IO || k == PG_SCAN_NOMEM;
 }
 
-/* Copies `n` bytes and a NUL into the batch's keys; its offset in *at. */
+/* Copies `n` bytes and a NUL into the batch's text; its offset in *at. */
 static bool put(batch *b, const char *s, size_t n, size_t *at)
 {
     if (b->cap - b->used < n + 1) {
@@ -91,9 +92,10 @@ static void fill(pg_scan *sc, batch *b)
         pg_scan_item it;
         pg_scan_next(sc, &it);
         stored *s = &b->items[b->n++];
-        *s = (stored){ it.kind, 0, NULL, it.line, it.column };
+        *s = (stored){ it.kind, 0, 0, it.len, NULL, it.line, it.column };
         b->input += it.len;
-        if (!put(b, it.key ? it.key : "", it.key_len, &s->key) || !parse(&it, s))
+        if (!put(b, it.key ? it.key : "", it.key_len, &s->key) || !put(b, it.text ? it.text : "", it.len, &s->text) ||
+            !parse(&it, s))
             s->kind = PG_SCAN_NOMEM;
         if (terminal(s->kind) || b->n == MAX_ITEMS || b->input >= INPUT_TARGET)
             break;
@@ -181,7 +183,7 @@ const pg_stream_item *pg_stream_next(pg_stream *st)
         st->at = 0;
     }
     const stored *s = &b->items[st->at++];
-    st->out = (pg_stream_item){ s->kind, b->text + s->key, s->value, s->line, s->column };
+    st->out = (pg_stream_item){ s->kind, b->text + s->key, s->value, b->text + s->text, s->len, s->line, s->column };
     st->done = terminal(s->kind);
     return &st->out;
 }

@@ -25,6 +25,8 @@ typedef struct pg_stream_item {
     pg_scan_kind kind;
     const char *key;    /* MEMBER, ARRAY: the decoded key */
     const cJSON *value; /* MEMBER, ELEMENT, ROOT */
+    const char *text;   /* its text (for the places of problems) */
+    size_t len;
     long line, column;  /* as in pg_scan_item */
 } pg_stream_item;
 

@@ -395,19 +395,33 @@ static void chunks(void)
 
 /* ---- positions ------------------------------------------------------- */
 
-static void positions(void)
+/* The first problem of `doc`, formatted. */
+static const char *first(const char *doc)
 {
-    const char *doc = "{\n  \"parties\": [\n    {\"id\": \"a\", \"name\": \"x\"},\n    {\"id\": \"\xC3\xA9\", \"name\": \"y\"}\n"
-                      "  ],\n  \"relations\": [{\"type\": \"t\", \"source\": \"a\", \"target\": \"zz\"}]\n}";
+    static char line[1400];
     pg_error err;
     pg_dataset *ds = pg_dataset_load_buffer(doc, strlen(doc), "t.json", NULL, &err);
-    char line[1400];
-    CHECK(ds == NULL, "a bad id is an error");
-    CHECK_STR(pg_error_format(&err, line, sizeof line),
-              "t.json:4:5: $.parties[1].id: \"\xC3\xA9\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
-              "(for example \"x\"); free text belongs in \"name\"",
-              "a schema error carries the line:column where its element starts");
     pg_dataset_free(ds);
+    return ds ? "(loaded)" : pg_error_format(&err, line, sizeof line);
+}
+
+static void positions(void)
+{
+    CHECK_STR(first("{\n  \"parties\": [\n    {\"id\": \"a\", \"name\": \"x\"},\n    {\"name\": \"\xC3\xBC\xC3\xBC\",\n"
+                    "     \"id\": \"\xC3\xA9\"}\n  ]\n}"),
+              "t.json:5:12: $.parties[1].id: \"\xC3\xA9\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
+              "(for example \"x\"); free text belongs in \"name\"",
+              "a schema error points at the offending value, columns in characters");
+    CHECK_STR(first("{\"parties\": [{\"id\": \"a\", \"name\": \"\xC3\xBC\", \"name\": \"y\"}]}"),
+              "t.json:1:47: $.parties[0].name: duplicate key \"name\" in one object",
+              "a duplicate key points at its repeated value");
+    CHECK_STR(first("{\"parties\": [{\"name\": \"x\"}]}"), "t.json:1:14: $.parties[0]: missing \"id\"",
+              "a missing key points at its object");
+    CHECK_STR(first("{\"title\": \"t\",\n \"notes\": [\"a\",\n  {}]}"),
+              "t.json:3:3: $.notes[1]: expected a string, got an object", "inside a top-level value");
+    CHECK_STR(first("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"caf\\u00e9\": 1, \"caf\\u00e9\": [[2]]}]}"),
+              "t.json:1:68: $.parties[0][\"caf\xC3\xA9\"]: duplicate key \"caf\xC3\xA9\" in one object",
+              "keys with escapes are found too");
 }
 
 void run_tests(void)
