@@ -1,13 +1,13 @@
-/* load.c - loading a partygraph/1 document: split the text into the
- * members of its top-level object and the elements of their arrays
- * (scan.c, in a second thread: stream.c), parse each element on its own
- * with cJSON into a scratch arena (json_arena.c), give it to schema.c,
- * then resolve the ids (resolve.c) and sort the entities.
+/* load.c - loading a partygraph/1 document: the text is split into the
+ * members of its top-level object and the elements of their arrays, each
+ * parsed on its own with cJSON (scan.c and stream.c, in a second thread);
+ * here each element goes to schema.c in input order, then the ids are
+ * resolved (resolve.c) and the entities sorted.
  *
- * No cJSON tree larger than one element exists at a time, nor (for
- * files) more than a window of the text. The whole-text loader of old
- * (check, parse whole, walk) feeds the same reader, in the same order,
- * and stays for the tests that compare the two. */
+ * Only the trees of a few batches of elements exist at a time, and (for
+ * files) only a window of the text. The whole-text loader of old (check,
+ * parse whole, walk) feeds the same reader, in the same order, and stays
+ * for the tests that compare the two. */
 #define _POSIX_C_SOURCE 200809L
 #include <cJSON.h>
 #include <stdlib.h>
