@@ -155,7 +155,9 @@ static void unexpected(pg_scan *sc, int c, state s, pg_scan_item *item)
 }
 
 /* Checks the value at the window's start, reading more as needed; its
- * length in *len. Returns false after ending the scan. */
+ * length in *len. Returns false after ending the scan. Each new try has
+ * at least twice the bytes of the last, so that a value of any size is
+ * checked in linear time. */
 static bool check(pg_scan *sc, int outer, bool first, size_t *len, pg_scan_item *item)
 {
     for (;;) {
@@ -170,7 +172,10 @@ static bool check(pg_scan *sc, int outer, bool first, size_t *len, pg_scan_item 
             return false;
         }
         pg_scan_kind fail;
-        if (more(sc, &fail) < 0) {
+        int r = 1;
+        while (r > 0 && sc->end - sc->start < 2 * have + SLACK)
+            r = more(sc, &fail);
+        if (r < 0) {
             item->kind = fail;
             sc->state = FINISHED;
             return false;
