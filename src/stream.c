@@ -14,7 +14,7 @@
 enum {
     NBATCH = 4,
     MAX_ITEMS = 4096,       /* items per batch */
-    INPUT_TARGET = 256 << 10 /* bytes of input per batch (its trees take ~8 times more) */
+    INPUT_TARGET = 64 << 10 /* bytes of input per batch (its trees take ~6 times more) */
 };
 
 typedef struct stored {
