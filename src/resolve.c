@@ -74,7 +74,7 @@ static bool entity(resolver *R, const char *id, unsigned kinds, pg_jpath p, long
     char q[PG_QUOTE_SIZE];
     if (is_source)
         return pg_report_error(R->report, &p, "%s is a source, not an entity", pg_quote(q, id));
-    pg_kind k = R->ds->entities.items[i].kind;
+    pg_kind k = kinds != 0 ? R->ds->entities.items[i].kind : PG_KIND_COUNTRY; /* no look when any kind will do */
     if (kinds != 0 && !(kinds & (1u << k))) {
         char want[96];
         kinds_text(kinds, want, sizeof want);

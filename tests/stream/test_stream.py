@@ -96,17 +96,21 @@ for style, text in styles.items():
 
 # ---- where problems are ----------------------------------------------
 
-text = styles["indented"]
 k = 345
-start = text.index('"id": "p%d"' % k)
-start = text.rindex("{", 0, start)
-bad = text[:start] + text[start:].replace('"ruling": ', '"ruling": "yes", "extra": ', 1)
-path = write("bad.json", bad.encode("utf-8"))
-proc = run(BINARY, "validate", path, check=False)
-line, col = position(bad, bad.index('"yes"', start))
-want = f"{path}:{line}:{col}: $.parties[{k}].ruling: expected true or false, got a string (\"yes\")"
-t.check(proc.returncode == 1 and proc.stderr.decode().startswith(want + "\n"),
-        "a schema error far into a file: the line:column of the offending value", proc.stderr.decode() + "\nwant: " + want)
+for style in ("indented", "compact"):  # many lines; one line of a megabyte with characters of 2 to 4 bytes
+    text = styles[style]
+    key = '"id": "p%d"' if style == "indented" else '"id":"p%d"'
+    start = text.rindex("{", 0, text.index(key % k))
+    ruling = '"ruling": ' if style == "indented" else '"ruling":'
+    bad = text[:start] + text[start:].replace(ruling, ruling + '"yes", "extra": ', 1)
+    path = write("bad.json", bad.encode("utf-8"))
+    proc = run(BINARY, "validate", path, check=False)
+    line, col = position(bad, bad.index('"yes"', start))
+    want = f"{path}:{line}:{col}: $.parties[{k}].ruling: expected true or false, got a string (\"yes\")"
+    t.check(proc.returncode == 1 and proc.stderr.decode().startswith(want + "\n"),
+            f"{style}: a schema error far into a file: the line:column of the offending value",
+            proc.stderr.decode() + "\nwant: " + want)
+text = styles["indented"]
 proc_gz = run(BINARY, "validate", "-", stdin=gzip.compress(bad.encode("utf-8")), check=False)
 t.check(proc_gz.stderr.decode().replace("<stdin>", path) == proc.stderr.decode(),
         "the same problems from gzip through standard input")
