@@ -281,6 +281,28 @@ static void limits(void)
     }
 }
 
+/* A document of many batches: thousands of elements, some of them bad,
+ * a string of 300 kB with escapes and characters outside the BMP. */
+static void many_batches(void)
+{
+    text t = { NULL, 0, 0 };
+    add(&t, "{\"parties\": [");
+    for (int i = 0; i < 6000; i++)
+        add(&t, "%s{\"id\": \"%s%d\", \"name\": \"P %d\", \"seats\": %d.5e%d}", i ? ",\n" : "",
+            i % 997 == 5 ? "bad id " : "p", i, i, i, i % 5);
+    add(&t, "],\n\"notes\": \"");
+    for (int i = 0; i < 20000; i++)
+        add(&t, "\\u00e9\\n\xF0\x9F\x98\x80 \\\"q\\\" ");
+    add(&t, "\",\n\"relations\": [");
+    for (int i = 0; i < 12000; i++)
+        add(&t, "%s{\"type\": \"t\", \"source\": \"p%d\", \"target\": \"p%d\"}", i ? ", " : "", i % 6000,
+            i % 1499 == 7 ? 9999 : (i * 7) % 6000);
+    add(&t, "]}");
+    CHECK(t.len > 600000 && agree(t.s, t.len, 0), "a document of many batches, with errors all along: the same problems");
+    CHECK(agree(t.s, t.len / 2, 0), "the same document cut in the middle: the syntax error alone");
+    free(t.s);
+}
+
 static void truncations(void)
 {
     const char *doc = valid_docs[0];
@@ -428,6 +450,7 @@ void run_tests(void)
 {
     shapes();
     limits();
+    many_batches();
     truncations();
     mutations();
     chunks();
