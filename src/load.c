@@ -258,11 +258,6 @@ static bool load_whole(reader *rd, const char *text, size_t len)
 
 /* ---- the streaming front end ----------------------------------------- */
 
-static bool is_last(pg_scan_kind k)
-{
-    return k == PG_SCAN_END || k == PG_SCAN_SYNTAX || k == PG_SCAN_IO || k == PG_SCAN_NOMEM;
-}
-
 /* Feeds one item of the stream to the reader; problems get the
  * line:column where the item starts. */
 static bool take(reader *rd, const pg_stream_item *it)
@@ -302,7 +297,7 @@ static bool load_stream(reader *rd, pg_scan *sc, bool threaded, pg_error *io)
     pg_report_hold(r);
     bool go = true;
     const pg_stream_item *it = pg_stream_next(st);
-    for (; !is_last(it->kind) && !r->oom; it = pg_stream_next(st))
+    for (; !pg_scan_is_final(it->kind) && !r->oom; it = pg_stream_next(st))
         go = go && take(rd, it);
     pg_scan_kind last = it->kind;
     long line = it->line, column = it->column;

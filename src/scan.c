@@ -40,6 +40,11 @@ void pg_scan_init(pg_scan *sc, pg_scan_read_fn read, void *source, pg_scan_split
     pg_sha256_init(&sc->sha);
 }
 
+bool pg_scan_is_final(pg_scan_kind kind)
+{
+    return kind == PG_SCAN_END || kind == PG_SCAN_SYNTAX || kind == PG_SCAN_IO || kind == PG_SCAN_NOMEM;
+}
+
 void pg_scan_free(pg_scan *sc)
 {
     free(sc->buf);
@@ -199,38 +204,43 @@ static void take(pg_scan *sc, size_t len, pg_scan_item *item)
     sc->start += len;
 }
 
+/* Makes the `n` bytes at `s` the current key. */
+static bool set_key(pg_scan *sc, const char *s, size_t n)
+{
+    if (n + 1 > sc->key_cap) {
+        char *k = realloc(sc->key, n + 1);
+        if (k == NULL)
+            return false;
+        sc->key = k;
+        sc->key_cap = n + 1;
+    }
+    memcpy(sc->key, s, n);
+    sc->key[n] = '\0';
+    sc->key_len = n;
+    return true;
+}
+
 /* Reads and decodes the key at the window's start. */
 static bool key(pg_scan *sc, pg_scan_item *item)
 {
     size_t len;
     if (!check(sc, 1, false, &len, item))
         return false;
-    const char *raw = sc->buf + sc->start + 1;
-    size_t n = len - 2;
-    cJSON *decoded = NULL;
-    if (memchr(raw, '\\', n) != NULL) { /* escapes: let cJSON undo them */
-        decoded = cJSON_ParseWithLength(sc->buf + sc->start, len);
-        raw = decoded ? decoded->valuestring : NULL;
-        n = raw ? strlen(raw) : 0;
+    const char *token = sc->buf + sc->start;
+    bool ok;
+    if (memchr(token, '\\', len) == NULL) {
+        ok = set_key(sc, token + 1, len - 2);
+    } else { /* escapes: let cJSON undo them */
+        cJSON *decoded = cJSON_ParseWithLength(token, len);
+        ok = decoded != NULL && set_key(sc, decoded->valuestring, strlen(decoded->valuestring));
+        cJSON_Delete(decoded);
     }
-    if (raw != NULL && n + 1 > sc->key_cap) {
-        char *k = realloc(sc->key, n + 1);
-        sc->key_cap = k ? n + 1 : sc->key_cap;
-        raw = k ? raw : NULL;
-        sc->key = k ? k : sc->key;
-    }
-    if (raw != NULL) {
-        memcpy(sc->key, raw, n);
-        sc->key[n] = '\0';
-        sc->key_len = n;
-    }
-    cJSON_Delete(decoded);
     sc->start += len;
-    if (raw == NULL) {
+    if (!ok) {
         item->kind = PG_SCAN_NOMEM;
         sc->state = FINISHED;
     }
-    return raw != NULL;
+    return ok;
 }
 
 /* A text that is not an object: read it all and check it whole. */

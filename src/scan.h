@@ -76,6 +76,9 @@ void pg_scan_init(pg_scan *sc, pg_scan_read_fn read, void *source, pg_scan_split
  * or NOMEM every call returns that item again. */
 void pg_scan_next(pg_scan *sc, pg_scan_item *item);
 
+/* True for the kinds that end a scan: END, SYNTAX, IO and NOMEM. */
+bool pg_scan_is_final(pg_scan_kind kind);
+
 /* Releases the window. */
 void pg_scan_free(pg_scan *sc);
 

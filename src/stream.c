@@ -47,11 +47,6 @@ struct pg_stream {
     pg_stream_item out;
 };
 
-static bool terminal(pg_scan_kind k)
-{
-    return k == PG_SCAN_END || k == PG_SCAN_SYNTAX || k == PG_SCAN_IO || k == PG_SCAN_NOMEM;
-}
-
 /* Copies `n` bytes and a NUL into the batch's text; its offset in *at. */
 static bool put(batch *b, const char *s, size_t n, size_t *at)
 {
@@ -97,7 +92,7 @@ static void fill(pg_scan *sc, batch *b)
         if (!put(b, it.key ? it.key : "", it.key_len, &s->key) || !put(b, it.text ? it.text : "", it.len, &s->text) ||
             !parse(&it, s))
             s->kind = PG_SCAN_NOMEM;
-        if (terminal(s->kind) || b->n == MAX_ITEMS || b->input >= INPUT_TARGET)
+        if (pg_scan_is_final(s->kind) || b->n == MAX_ITEMS || b->input >= INPUT_TARGET)
             break;
     }
     pg_json_arena_end();
@@ -115,7 +110,7 @@ static void *produce(void *arg)
         batch *b = &st->batches[st->produced % NBATCH];
         pthread_mutex_unlock(&st->mu);
         fill(st->sc, b);
-        bool last = terminal(b->items[b->n - 1].kind);
+        bool last = pg_scan_is_final(b->items[b->n - 1].kind);
         pthread_mutex_lock(&st->mu);
         st->produced++;
         pthread_cond_broadcast(&st->cv);
@@ -184,7 +179,7 @@ const pg_stream_item *pg_stream_next(pg_stream *st)
     }
     const stored *s = &b->items[st->at++];
     st->out = (pg_stream_item){ s->kind, b->text + s->key, s->value, b->text + s->text, s->len, s->line, s->column };
-    st->done = terminal(s->kind);
+    st->done = pg_scan_is_final(s->kind);
     return &st->out;
 }
 
