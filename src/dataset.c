@@ -52,6 +52,13 @@ const char *pg_dataset_intern(pg_dataset *ds, const char *key)
     return copy;
 }
 
+const char *pg_dataset_intern_id(pg_dataset *ds, const char *id, long *entity)
+{
+    const pg_strmap_slot *s = pg_strmap_find(&ds->ids, id);
+    *entity = s != NULL && (s->value & 1) == 0 ? s->value / 2 : -1;
+    return s != NULL ? s->key : pg_dataset_intern(ds, id);
+}
+
 /* Ids map to 2 * index for entities and 2 * index + 1 for sources. */
 int pg_dataset_register(pg_dataset *ds, const char *id, bool is_source, long index)
 {
@@ -74,23 +81,62 @@ long pg_dataset_entity_index(const pg_dataset *ds, const char *id)
 
 static int by_id(const void *a, const void *b)
 {
-    return strcmp(((const pg_entity *)a)->id, ((const pg_entity *)b)->id);
+    return strcmp((*(const pg_entity *const *)a)->id, (*(const pg_entity *const *)b)->id);
+}
+
+/* Moves each entity i to place to[i] in place, following the cycles of
+ * the permutation (`to` is used up): sorting the records themselves
+ * would need a second copy of them. */
+static void permute(pg_entity *items, long *to, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        while (to[i] != (long)i) {
+            long j = to[i];
+            pg_entity e = items[j];
+            items[j] = items[i];
+            items[i] = e;
+            to[i] = to[j];
+            to[j] = j;
+        }
+    }
+}
+
+/* new_index[i]: where entity i goes when sorted by id (in *new_index, a
+ * new array the caller frees). Returns 0, or -1 when out of memory. */
+static int sorted_places(const pg_dataset *ds, long **new_index)
+{
+    size_t n = ds->entities.len;
+    const pg_entity **order = malloc((n ? n : 1) * sizeof *order);
+    *new_index = malloc((n ? n : 1) * sizeof **new_index);
+    if (order == NULL || *new_index == NULL) {
+        free(order);
+        free(*new_index);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = &ds->entities.items[i];
+    pg_vec_sort(order, n, sizeof *order, by_id);
+    for (size_t i = 0; i < n; i++)
+        (*new_index)[order[i] - ds->entities.items] = (long)i;
+    free(order);
+    return 0;
 }
 
 int pg_dataset_sort(pg_dataset *ds)
 {
     size_t n = ds->entities.len;
-    long *new_index = malloc((n ? n : 1) * sizeof *new_index);
-    if (new_index == NULL)
+    long *new_index = NULL;
+    long *to = malloc((n ? n : 1) * sizeof *to);
+    if (to == NULL || sorted_places(ds, &new_index) != 0) {
+        free(to);
         return -1;
-    pg_vec_sort(ds->entities.items, n, sizeof *ds->entities.items, by_id);
-    for (size_t i = 0; i < n; i++) {
-        pg_entity *e = &ds->entities.items[i];
-        new_index[pg_strmap_get(&ds->ids, e->id) / 2] = (long)i;
-        pg_strmap_put_value(&ds->ids, e->id, 2 * (long)i);
     }
+    memcpy(to, new_index, n * sizeof *to);
+    permute(ds->entities.items, to, n);
+    free(to);
     for (size_t i = 0; i < n; i++) {
         pg_entity *e = &ds->entities.items[i];
+        pg_strmap_put_value(&ds->ids, e->id, 2 * (long)i);
         for (int k = 0; k < e->nrefs; k++)
             if (e->refs[k].target >= 0)
                 e->refs[k].target = new_index[e->refs[k].target];
@@ -105,8 +151,6 @@ int pg_dataset_sort(pg_dataset *ds)
     free(new_index);
     return 0;
 }
-
-
 
 const char *pg_kind_name(pg_kind kind)
 {

@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "date.h"
+#include "input.h"
 #include "partygraph.h"
 #include "strmap.h"
 #include "vec.h"
@@ -95,7 +96,7 @@ struct pg_dataset {
     PG_VEC(const char *) source_refs; /* source ids cited */
     size_t kind_count[PG_KIND_COUNT];
     pg_strmap ids;  /* every id -> its owner, encoded by dataset.c */
-    pg_strmap keys; /* interned attribute keys */
+    pg_strmap keys; /* interned strings: attribute keys, relation types, ids that records cite */
     pg_input_format input_format; /* set by read.c; PG_INPUT_AUTO: partygraph/1 */
 };
 
@@ -105,8 +106,15 @@ pg_dataset *pg_dataset_new(const char *file);
 /* Records that loading `ds` began at `started` (pg_clock()) and is done. */
 void pg_dataset_loaded(pg_dataset *ds, double started);
 
-/* Returns the interned copy of `key`, or NULL when out of memory. */
+/* Returns the interned copy of `key` (equal strings, one copy), or NULL
+ * when out of memory. */
 const char *pg_dataset_intern(pg_dataset *ds, const char *key);
+
+/* For ids that records cite: returns the id registered equal to `id` (no
+ * copy) or else the interned copy of `id`, or NULL when out of memory.
+ * *entity is the index of the entity registered under it so far, or -1,
+ * so that resolving needs no second look-up. */
+const char *pg_dataset_intern_id(pg_dataset *ds, const char *id, long *entity);
 
 /* Registers `id` (borrowed; it must live in the dataset) as entity or
  * source number `index`. Returns 1 when registered, 0 when the id is
@@ -128,6 +136,25 @@ int pg_dataset_sort(pg_dataset *ds);
 /* The country of entity number `e`: itself when it is a country, else
  * the entity its `country` field names; -1 when it has none. */
 long pg_dataset_country_of(const pg_dataset *ds, long e);
+
+/* How pg_dataset_load_buffer_mode reads: AUTO as pg_dataset_load_buffer
+ * (streaming, two threads for large buffers), or streaming in one or two
+ * threads, or the whole-text loader (check, parse whole, walk) that the
+ * tests compare the streaming one with. Every mode gives the same dataset
+ * and the same problems, but for line:column in problems found after the
+ * syntax check, which only streaming knows. */
+typedef enum pg_load_mode { PG_LOAD_AUTO, PG_LOAD_ONE_THREAD, PG_LOAD_TWO_THREADS, PG_LOAD_WHOLE } pg_load_mode;
+
+/* Streams the partygraph/1 document whose first `n` bytes are `head`
+ * (already read from `in`, which may be standard input) and whose rest is
+ * still in `in`. Same contract as pg_dataset_load_buffer; `in` stays the
+ * caller's. */
+pg_dataset *pg_dataset_load_peeked(pg_input *in, const char *head, size_t n, const pg_load_options *opt,
+                                   pg_error *err);
+
+/* As pg_dataset_load_buffer, in `mode`, partygraph/1 only. */
+pg_dataset *pg_dataset_load_buffer_mode(const char *data, size_t len, const char *name,
+                                        const pg_load_options *opt, pg_load_mode mode, pg_error *err);
 
 /* The top-level array that holds entities of `kind` ("parties", ...). */
 const char *pg_kind_array_name(pg_kind kind);

@@ -19,6 +19,7 @@ enum { ZLIB_BUFFER = 1 << 18 };
 
 struct pg_input {
     gzFile gz;
+    size_t size; /* of a regular file, else 0 */
     char name[256];
 };
 
@@ -39,7 +40,9 @@ pg_status pg_input_open(const char *path, pg_input **out, pg_error *err)
     int fd = open_fd(path);
     if (fd < 0)
         return pg_error_set_errno(err, PG_EIO, errno, "cannot open '%s'", name);
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (fstat(fd, &st) != 0)
+        st.st_mode = 0;
+    if (S_ISDIR(st.st_mode)) {
         close(fd);
         return pg_error_set(err, PG_EIO, "cannot read '%s': it is a directory", name);
     }
@@ -52,6 +55,7 @@ pg_status pg_input_open(const char *path, pg_input **out, pg_error *err)
     }
     gzbuffer(gz, ZLIB_BUFFER);
     in->gz = gz;
+    in->size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
     snprintf(in->name, sizeof in->name, "%s", name);
     *out = in;
     return PG_OK;
@@ -65,6 +69,11 @@ const char *pg_input_name(const pg_input *in)
 bool pg_input_compressed(const pg_input *in)
 {
     return gzdirect(in->gz) == 0;
+}
+
+size_t pg_input_size(pg_input *in)
+{
+    return gzdirect(in->gz) ? in->size : 0;
 }
 
 long pg_input_read(pg_input *in, void *buf, size_t cap, pg_error *err)

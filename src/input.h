@@ -26,6 +26,10 @@ const char *pg_input_name(const pg_input *in);
 /* True when the bytes are being gunzipped. */
 bool pg_input_compressed(const pg_input *in);
 
+/* The number of bytes reads will give when known in advance (a plain
+ * regular file), else 0. */
+size_t pg_input_size(pg_input *in);
+
 /* Reads up to `cap` bytes into `buf`. Returns the number read (0 at the
  * end), or -1 with the reason in `err` (a read error, a corrupt or
  * truncated gzip stream). */

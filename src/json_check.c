@@ -96,6 +96,10 @@ static int string(scanner *sc)
     sc->at++;
     while (sc->at < sc->len) {
         unsigned char c = sc->s[sc->at];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { /* plain ASCII: most of any text */
+            sc->at++;
+            continue;
+        }
         if (c == '"') {
             sc->at++;
             return 0;
@@ -287,5 +291,27 @@ int pg_json_check(const char *text, size_t len, pg_json_error *e)
             return want == DONE ? 0 : unexpected(&sc, want);
         if (step(&sc, &want) != 0)
             return -1;
+    }
+}
+
+/* The enclosing containers count towards the depth limit but are never
+ * closed here (the caller has made sure the text does not start with a
+ * closing bracket): the value ends when the depth is back to `outer`. */
+int pg_json_check_value(const char *text, size_t len, int outer, bool first_in_array, size_t *end,
+                        pg_json_error *e)
+{
+    scanner sc = { (const unsigned char *)text, len, 0, e, { 0 }, 0 };
+    expect want = first_in_array ? VALUE_OR_CLOSE : VALUE;
+    sc.depth = outer < 0 ? 0 : outer > PG_JSON_MAX_DEPTH ? PG_JSON_MAX_DEPTH : outer;
+    for (;;) {
+        skip_space(&sc);
+        if (sc.at >= sc.len)
+            return unexpected(&sc, want);
+        if (step(&sc, &want) != 0)
+            return -1;
+        if (sc.depth == outer && want == COMMA_OR_CLOSE) {
+            *end = sc.at;
+            return 0;
+        }
     }
 }

@@ -1,10 +1,13 @@
-/* load.c - loading a partygraph/1 document: read the bytes, check the
- * encoding, parse with cJSON, give each element of the top-level arrays to
- * schema.c, resolve the ids (resolve.c) and sort the entities.
+/* load.c - loading a partygraph/1 document: the text is split into the
+ * members of its top-level object and the elements of their arrays, each
+ * parsed on its own with cJSON (scan.c and stream.c, in a second thread);
+ * here each element goes to schema.c in input order, then the ids are
+ * resolved (resolve.c) and the entities sorted.
  *
- * The cJSON tree lives only inside load_document. Elements are converted
- * one at a time into compact records, so a streaming front end can later
- * replace the single whole-document parse without touching schema.c. */
+ * Only the trees of a few batches of elements exist at a time, and (for
+ * files) only a window of the text. The whole-text loader of old (check,
+ * parse whole, walk) feeds the same reader, in the same order, and stays
+ * for the tests that compare the two. */
 #define _POSIX_C_SOURCE 200809L
 #include <cJSON.h>
 #include <stdlib.h>
@@ -13,18 +16,25 @@
 #include "dataset.h"
 #include "error.h"
 #include "input.h"
-#include "progress.h"
 #include "report.h"
 #include "resolve.h"
 #include "schema.h"
 #include "sha256.h"
 #include "suggest.h"
+#include "json_arena.h"
+#include "progress.h"
+#include "read.h"
 #include "timing.h"
 #include "json_check.h"
-#include "read.h"
+#include "scan.h"
+#include "stream.h"
 #include "utf8.h"
 
 #define PG_FORMAT_NAME "partygraph/1"
+
+/* Smaller buffers are loaded in one thread: a thread costs more than it
+ * saves there. Files always get two. */
+enum { THREAD_MIN_BYTES = 1 << 20 };
 
 typedef enum section_type { S_META, S_NOTES, S_SOURCES, S_ENTITIES, S_RELATIONS } section_type;
 
@@ -48,27 +58,6 @@ static const section sections[] = {
 };
 
 enum { NSECTIONS = sizeof sections / sizeof sections[0] };
-
-/* ---- syntax ---------------------------------------------------------- */
-
-/* Checks the syntax strictly, then parses the whole text with cJSON;
- * NULL after reporting a syntax error. */
-static cJSON *parse(pg_report *r, const char *text, size_t len)
-{
-    pg_json_error e;
-    long line, col;
-    if (pg_json_check(text, len, &e) != 0) {
-        pg_utf8_position(text, e.offset, &line, &col);
-        pg_report_error_at(r, line, col, "%s", e.reason);
-        return NULL;
-    }
-    /* The text is valid JSON within cJSON's nesting limit, so cJSON can
-     * only fail for want of memory. */
-    cJSON *root = cJSON_ParseWithLength(text, len);
-    if (root == NULL)
-        pg_report_oom(r);
-    return root;
-}
 
 /* ---- the top level -------------------------------------------------- */
 
@@ -94,14 +83,14 @@ static void unknown_section(pg_loader *L, const char *key, pg_jpath p)
         pg_report_warning(L->report, &p, "unknown top-level key %s ignored", pg_quote(q, key));
 }
 
-static bool read_meta(pg_loader *L, const cJSON *v, pg_jpath p)
+static bool read_meta(pg_loader *L, const char *key, const cJSON *v, pg_jpath p)
 {
     char got[PG_QUOTE_SIZE];
     if (cJSON_IsNull(v))
         return true;
     if (!cJSON_IsString(v))
         return pg_report_error(L->report, &p, "expected a string, got %s", pg_schema_describe(v, got, sizeof got));
-    if (strcmp(v->string, "format") == 0) {
+    if (strcmp(key, "format") == 0) {
         if (strcmp(v->valuestring, PG_FORMAT_NAME) != 0)
             return pg_report_error(L->report, &p, "unsupported format %s (this is partygraph %s, which reads \"%s\")",
                                    pg_quote(got, v->valuestring), PG_VERSION, PG_FORMAT_NAME); /* got is free */
@@ -110,7 +99,7 @@ static bool read_meta(pg_loader *L, const cJSON *v, pg_jpath p)
     const char *copy = pg_arena_strdup(&L->ds->arena, v->valuestring);
     if (copy == NULL)
         return pg_report_oom(L->report);
-    if (strcmp(v->string, "title") == 0)
+    if (strcmp(key, "title") == 0)
         L->ds->title = copy;
     else
         L->ds->description = copy;
@@ -130,7 +119,7 @@ static bool read_notes(pg_loader *L, const cJSON *v, pg_jpath p)
     long i = 0;
     bool go = true;
     for (const cJSON *item = v->child; item && go; item = item->next, i++) {
-        pg_jpath ip = pg_jpath_index(p, i);
+        pg_jpath ip = pg_jpath_index(&p, i);
         if (!cJSON_IsString(item))
             go = pg_report_error(L->report, &ip, "expected a string, got %s", pg_schema_describe(item, got, sizeof got));
     }
@@ -149,12 +138,15 @@ static bool read_element(pg_loader *L, const section *s, const cJSON *item, long
     return true;
 }
 
+
+/* A section's whole value: a scalar, the notes, a value of the wrong
+ * type, or (whole-text loading) any array. */
 static bool read_section(pg_loader *L, const section *s, const cJSON *v)
 {
-    pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, s->key);
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, s->key);
     char got[PG_QUOTE_SIZE];
     if (s->type == S_META)
-        return read_meta(L, v, p);
+        return read_meta(L, s->key, v, p);
     if (s->type == S_NOTES)
         return read_notes(L, v, p);
     if (cJSON_IsNull(v))
@@ -163,59 +155,257 @@ static bool read_section(pg_loader *L, const section *s, const cJSON *v)
         return pg_report_error(L->report, &p, "expected an array, got %s", pg_schema_describe(v, got, sizeof got));
     long i = 0;
     bool go = true;
-    pg_progress progress; /* elements read */
-    char stage[32];
-    snprintf(stage, sizeof stage, "reading %s", s->key);
-    pg_progress_init(&progress, L->report->opt->progress, L->report->opt->progress_data);
-    pg_progress_begin(&progress, stage, (size_t)cJSON_GetArraySize(v));
-    for (const cJSON *item = v->child; item && go; item = item->next, i++) {
-        go = read_element(L, s, item, i, pg_jpath_index(p, i));
-        pg_progress_update(&progress, (size_t)i + 1);
-    }
-    pg_progress_end(&progress);
+    for (const cJSON *item = v->child; item && go; item = item->next, i++)
+        go = read_element(L, s, item, i, pg_jpath_index(&p, i));
     return go;
 }
 
-static bool read_root(pg_loader *L, const cJSON *root)
+/* Whether the array of top-level `key` is read one element at a time. */
+static bool split(const char *key)
+{
+    const section *s = find_section(key);
+    return s != NULL && s->type != S_META && s->type != S_NOTES;
+}
+
+/* ---- the members of the top-level object, in document order -------- */
+
+/* What both front ends (the streaming scanner and the whole text) feed. */
+typedef struct reader {
+    pg_loader L;
+    pg_strmap keys;       /* the top-level keys seen */
+    pg_arena key_copies;  /* their text */
+    const section *array; /* the section whose elements come */
+    long index;           /* of its next element */
+} reader;
+
+/* A top-level key: an error when it repeats one seen before (its value is
+ * still read, as the whole-text loader always did). */
+static bool member_key(reader *rd, const char *key)
+{
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, key);
+    char q[PG_QUOTE_SIZE];
+    if (pg_strmap_get(&rd->keys, key) >= 0)
+        return pg_report_error(rd->L.report, &p, "duplicate key %s in one object", pg_quote(q, key));
+    const char *copy = pg_arena_strdup(&rd->key_copies, key);
+    if (copy == NULL || pg_strmap_put(&rd->keys, copy, 0) < 0)
+        return pg_report_oom(rd->L.report);
+    return true;
+}
+
+/* A member whose value comes whole (`v` may be NULL for unknown keys). */
+static bool member(reader *rd, const char *key, const cJSON *v)
+{
+    if (!member_key(rd, key))
+        return false;
+    const section *s = find_section(key);
+    if (s != NULL)
+        return read_section(&rd->L, s, v);
+    unknown_section(&rd->L, key, pg_jpath_key(&PG_JPATH_ROOT, key));
+    return true;
+}
+
+/* A member whose array elements follow one by one. */
+static bool array_member(reader *rd, const char *key)
+{
+    rd->array = find_section(key);
+    rd->index = 0;
+    return member_key(rd, key);
+}
+
+static bool element(reader *rd, const cJSON *item)
+{
+    long i = rd->index++;
+    pg_jpath section = pg_jpath_key(&PG_JPATH_ROOT, rd->array->key);
+    pg_jpath p = pg_jpath_index(&section, i);
+    return read_element(&rd->L, rd->array, item, i, p);
+}
+
+static bool not_an_object(reader *rd, const cJSON *root)
 {
     char got[PG_QUOTE_SIZE];
-    if (!cJSON_IsObject(root))
-        return pg_report_error(L->report, NULL, "expected a " PG_FORMAT_NAME " object at the top level, got %s",
-                               pg_schema_describe(root, got, sizeof got));
-    if (!pg_schema_unique_keys(L, root, PG_JPATH_ROOT))
+    return pg_report_error(rd->L.report, NULL, "expected a " PG_FORMAT_NAME " object at the top level, got %s",
+                           pg_schema_describe(root, got, sizeof got));
+}
+
+/* ---- the whole-text front end ---------------------------------------- */
+
+/* Checks the syntax strictly, then parses the whole text with cJSON and
+ * feeds its members to the reader. The loader of old, kept as the
+ * reference that the streaming front end is tested against. */
+static bool load_whole(reader *rd, const char *text, size_t len)
+{
+    pg_json_error e;
+    long line, col;
+    if (pg_json_check(text, len, &e) != 0) {
+        pg_utf8_position(text, e.offset, &line, &col);
+        pg_report_error_at(rd->L.report, line, col, "%s", e.reason);
         return false;
-    bool go = true;
-    for (const cJSON *v = root->child; v && go; v = v->next) {
-        const section *s = find_section(v->string);
-        if (s != NULL)
-            go = read_section(L, s, v);
-        else
-            unknown_section(L, v->string, pg_jpath_key(PG_JPATH_ROOT, v->string));
     }
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    if (root == NULL)
+        return pg_report_oom(rd->L.report);
+    bool go = cJSON_IsObject(root) || not_an_object(rd, root);
+    for (const cJSON *v = cJSON_IsObject(root) ? root->child : NULL; v && go; v = v->next) {
+        if (split(v->string) && cJSON_IsArray(v)) {
+            go = array_member(rd, v->string);
+            for (const cJSON *item = v->child; item && go; item = item->next)
+                go = element(rd, item);
+        } else {
+            go = member(rd, v->string, v);
+        }
+    }
+    bool object = cJSON_IsObject(root);
+    cJSON_Delete(root);
+    return go && object;
+}
+
+/* ---- the streaming front end ----------------------------------------- */
+
+/* Feeds one item of the stream to the reader; problems get the
+ * line:column where the item starts. */
+static bool take(reader *rd, const pg_stream_item *it)
+{
+    pg_report *r = rd->L.report;
+    bool go;
+    r->line = it->kind == PG_SCAN_ROOT ? 0 : it->line;
+    r->column = it->kind == PG_SCAN_ROOT ? 0 : it->column;
+    r->text = it->text;
+    r->text_len = it->len;
+    r->text_depth = it->kind == PG_SCAN_ELEMENT ? 2 : 1;
+    if (it->kind == PG_SCAN_MEMBER)
+        go = member(rd, it->key, it->value);
+    else if (it->kind == PG_SCAN_ARRAY)
+        go = array_member(rd, it->key);
+    else if (it->kind == PG_SCAN_ELEMENT)
+        go = element(rd, it->value);
+    else {
+        not_an_object(rd, it->value);
+        go = false; /* nothing else to read */
+    }
+    r->line = r->column = 0;
+    r->text = NULL;
     return go;
 }
 
-/* Parses `text` and converts every element into records of L->ds.
- * Returns true when the whole document was read and checking may go on. */
-static bool load_document(pg_loader *L, const char *text, size_t len)
+/* Feeds every item of the scanner to the reader, holding problems back:
+ * once loading must stop the rest of the text is still checked, and a
+ * syntax error anywhere replaces every other problem. A read error goes
+ * to *io. `total`: the input's size for progress reports, 0 if unknown.
+ * Returns true when the document was read and checking may go on. */
+static bool load_stream(reader *rd, pg_scan *sc, bool threaded, size_t total, pg_error *io)
 {
-    cJSON *root = parse(L->report, text, len);
-    if (root == NULL)
-        return false;
-    bool go = read_root(L, root);
-    cJSON_Delete(root);
-    return go;
+    pg_report *r = rd->L.report;
+    pg_stream *st = pg_stream_start(sc, threaded);
+    if (st == NULL)
+        return pg_report_oom(r);
+    pg_report_hold(r);
+    bool go = true;
+    pg_progress progress; /* input bytes, when their number is known */
+    pg_progress_init(&progress, total > 0 ? r->opt->progress : NULL, r->opt->progress_data);
+    pg_progress_begin(&progress, "reading", total);
+    const pg_stream_item *it = pg_stream_next(st);
+    for (; !pg_scan_is_final(it->kind) && !r->oom; it = pg_stream_next(st)) {
+        go = go && take(rd, it);
+        pg_progress_update(&progress, it->read < total ? it->read : total);
+    }
+    pg_progress_end(&progress);
+    pg_scan_kind last = it->kind;
+    long line = it->line, column = it->column;
+    pg_stream_stop(st);
+    if (r->oom || last == PG_SCAN_NOMEM) {
+        pg_report_drop(r);
+        return pg_report_oom(r);
+    }
+    if (last == PG_SCAN_END) {
+        pg_report_release(r);
+        return go;
+    }
+    pg_report_drop(r);
+    if (last == PG_SCAN_SYNTAX)
+        pg_report_error_at(r, line, column, "%s", sc->syntax.reason);
+    else
+        *io = sc->io;
+    return false;
 }
 
 /* ---- public entry points ------------------------------------------- */
 
-pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *name,
-                                   const pg_load_options *opt, pg_error *err)
+/* Resolves, sorts and hands over `ds` when nothing went wrong, else frees
+ * it. `go`: the document was read whole. */
+static pg_dataset *finish(pg_dataset *ds, pg_report *report, bool go, pg_error *err)
+{
+    if (go)
+        pg_resolve(ds, report);
+    if (pg_report_status(report, err) != PG_OK)
+        goto fail;
+    if (pg_dataset_sort(ds) != 0) {
+        pg_report_oom(report);
+        pg_report_status(report, err);
+        goto fail;
+    }
+    pg_error_clear(err);
+    return ds;
+fail:
+    pg_dataset_free(ds);
+    return NULL;
+}
+
+typedef struct buffer_source {
+    const char *data;
+    size_t len, at;
+} buffer_source;
+
+static long read_buffer(void *source, void *buf, size_t cap, pg_error *err)
+{
+    buffer_source *b = source;
+    size_t n = b->len - b->at < cap ? b->len - b->at : cap;
+    (void)err;
+    memcpy(buf, b->data + b->at, n);
+    b->at += n;
+    return (long)n;
+}
+
+/* Loads what `read` returns from `source` (`size` bytes, 0 if unknown),
+ * in `mode`. */
+static pg_dataset *load(pg_scan_read_fn read, void *source, size_t size, const char *name,
+                        const pg_load_options *opt, pg_load_mode mode, pg_error *err)
 {
     static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
-    pg_dataset *foreign = NULL;
-    if (pg_read_buffer(data, len, name, opt, &foreign, err)) /* another format: read.c */
-        return foreign;
+    opt = opt ? opt : &defaults;
+    pg_report report;
+    pg_report_init(&report, name, opt);
+    pg_dataset *ds = pg_dataset_new(name);
+    if (ds == NULL) {
+        pg_report_oom(&report);
+        pg_report_status(&report, err);
+        return NULL;
+    }
+    pg_json_arena_install();
+    reader rd = { { ds, &report }, PG_STRMAP_INIT, PG_ARENA_INIT, NULL, 0 };
+    pg_scan sc;
+    pg_scan_init(&sc, read, source, split);
+    pg_error io = { 0 };
+    bool go = load_stream(&rd, &sc, mode != PG_LOAD_ONE_THREAD, size, &io);
+    ds->input_bytes = sc.bytes;
+    memcpy(ds->sha256, sc.sha256, sizeof ds->sha256);
+    pg_scan_free(&sc);
+    pg_strmap_free(&rd.keys);
+    pg_arena_free(&rd.key_copies);
+    if (io.status == PG_OK)
+        return finish(ds, &report, go, err);
+    if (opt->on_problem != NULL)
+        opt->on_problem(&io, opt->userdata);
+    if (err != NULL)
+        *err = io;
+    pg_dataset_free(ds);
+    return NULL;
+}
+
+/* The whole-text loader, for comparison. */
+static pg_dataset *load_buffer_whole(const char *data, size_t len, const char *name, const pg_load_options *opt,
+                                     pg_error *err)
+{
+    static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
     pg_report report;
     pg_report_init(&report, name, opt ? opt : &defaults);
     pg_dataset *ds = pg_dataset_new(name);
@@ -230,53 +420,75 @@ pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *nam
     pg_sha256_hex(&sha, ds->sha256);
     ds->input_bytes = len;
     size_t bom = pg_utf8_bom(data, len);
-    pg_loader L = { ds, &report };
-    if (load_document(&L, data + bom, len - bom))
-        pg_resolve(ds, &report);
-    if (pg_report_status(&report, err) != PG_OK)
-        goto fail;
-    if (pg_dataset_sort(ds) != 0) {
-        pg_report_oom(&report);
-        pg_report_status(&report, err);
-        goto fail;
-    }
-    pg_error_clear(err);
-    pg_dataset_loaded(ds, ds->load_started);
-    return ds;
-fail:
-    pg_dataset_free(ds);
-    return NULL;
+    reader rd = { { ds, &report }, PG_STRMAP_INIT, PG_ARENA_INIT, NULL, 0 };
+    bool go = load_whole(&rd, data + bom, len - bom);
+    pg_strmap_free(&rd.keys);
+    pg_arena_free(&rd.key_copies);
+    return finish(ds, &report, go, err);
 }
 
-/* Reads all of `path` ("-" = standard input, gzip undone) into a new
- * buffer, with its name for messages in `name`. */
-static pg_status read_all(const char *path, char **out, size_t *len, char *name, size_t size, pg_error *err)
+pg_dataset *pg_dataset_load_buffer_mode(const char *data, size_t len, const char *name,
+                                        const pg_load_options *opt, pg_load_mode mode, pg_error *err)
 {
-    pg_input *in = NULL;
-    pg_status st = pg_input_open(path, &in, err);
-    if (st != PG_OK)
-        return st;
-    snprintf(name, size, "%s", pg_input_name(in));
-    st = pg_input_read_all(in, out, len, err);
-    pg_input_close(in);
-    return st;
+    if (mode == PG_LOAD_WHOLE)
+        return load_buffer_whole(data, len, name, opt, err);
+    buffer_source b = { data, len, 0 };
+    if (mode == PG_LOAD_AUTO && len < THREAD_MIN_BYTES)
+        mode = PG_LOAD_ONE_THREAD;
+    return load(read_buffer, &b, len, name, opt, mode, err);
 }
 
-/* Loads a partygraph/1 file whole (read.c has ruled out the other formats). */
+pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *name,
+                                   const pg_load_options *opt, pg_error *err)
+{
+    double started = pg_clock();
+    pg_dataset *ds = NULL;
+    if (!pg_read_buffer(data, len, name, opt, &ds, err)) /* not another format: read.c */
+        ds = pg_dataset_load_buffer_mode(data, len, name, opt, PG_LOAD_AUTO, err);
+    if (ds != NULL)
+        pg_dataset_loaded(ds, started);
+    return ds;
+}
+
+/* The bytes a reader peeked at, then the rest of the input. */
+typedef struct peeked_source {
+    const char *head;
+    size_t n, at;
+    pg_input *in;
+} peeked_source;
+
+static long read_peeked(void *source, void *buf, size_t cap, pg_error *err)
+{
+    peeked_source *p = source;
+    if (p->at == p->n)
+        return pg_input_read(p->in, buf, cap, err);
+    size_t n = p->n - p->at < cap ? p->n - p->at : cap;
+    memcpy(buf, p->head + p->at, n);
+    p->at += n;
+    return (long)n;
+}
+
+pg_dataset *pg_dataset_load_peeked(pg_input *in, const char *head, size_t n, const pg_load_options *opt,
+                                   pg_error *err)
+{
+    peeked_source p = { head, n, 0, in };
+    return load(read_peeked, &p, pg_input_size(in), pg_input_name(in), opt, PG_LOAD_AUTO, err);
+}
+
+/* Streams the partygraph/1 file at `path`. */
 static pg_dataset *load_file(const char *path, const pg_load_options *opt, pg_error *err)
 {
-    char *data = NULL, name[256];
-    size_t len = 0;
+    pg_input *in = NULL;
     pg_error io;
-    if (read_all(path, &data, &len, name, sizeof name, &io) != PG_OK) {
+    if (pg_input_open(path, &in, &io) != PG_OK) {
         if (opt != NULL && opt->on_problem != NULL)
             opt->on_problem(&io, opt->userdata);
         if (err != NULL)
             *err = io;
         return NULL;
     }
-    pg_dataset *ds = pg_dataset_load_buffer(data, len, name, opt, err);
-    free(data);
+    pg_dataset *ds = pg_dataset_load_peeked(in, NULL, 0, opt, err);
+    pg_input_close(in);
     return ds;
 }
 

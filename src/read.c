@@ -363,18 +363,13 @@ static pg_dataset *read_input(pg_input *in, const char *head, size_t n, bool who
         format = found;
     if (format == PG_INPUT_NDJSON && !mismatch(format, found))
         return read_as(format, found, head, n, in, pg_input_name(in), opt, err);
+    if (format == PG_INPUT_PARTYGRAPH) /* standard input: it cannot be opened again */
+        return pg_dataset_load_peeked(in, head, n, opt, err);
     char *all = NULL;
     size_t len = 0;
-    pg_dataset *ds = NULL;
     if (read_rest(in, head, n, &all, &len, err) != PG_OK)
         return io_problem(opt, err), NULL;
-    if (format == PG_INPUT_PARTYGRAPH) { /* standard input cannot be opened again */
-        pg_load_options as_is = *opt;
-        as_is.input_format = PG_INPUT_PARTYGRAPH;
-        ds = pg_dataset_load_buffer(all, len, pg_input_name(in), &as_is, err);
-    } else {
-        ds = read_as(format, found, all, len, NULL, pg_input_name(in), opt, err);
-    }
+    pg_dataset *ds = read_as(format, found, all, len, NULL, pg_input_name(in), opt, err);
     free(all);
     return ds;
 }
@@ -483,5 +478,5 @@ bool pg_read_wrong(pg_reader *R, const cJSON *v, pg_jpath p, const char *expecte
 
 const char *pg_read_member_id(pg_reader *R, const cJSON *obj, const char *key, pg_jpath p, char *buf, size_t size)
 {
-    return pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(obj, key), pg_jpath_key(p, key), buf, size);
+    return pg_read_id_text(R, cJSON_GetObjectItemCaseSensitive(obj, key), pg_jpath_key(&p, key), buf, size);
 }

@@ -25,6 +25,13 @@ typedef enum key_type { T_STRING, T_INT, T_DOUBLE, T_BOOL } key_type;
 
 enum { FOR_NODE = 1, FOR_EDGE = 2, FOR_GRAPH = 4 };
 
+/* graphml, graphml/graph and its elements: static, so that paths built on
+ * them may be returned */
+static const pg_jpath GRAPHML_PATH = { NULL, "graphml", 0, 1 };
+static const pg_jpath GRAPH_PATH = { &GRAPHML_PATH, "graph", 0, 2 };
+static const pg_jpath NODE_PATH = { &GRAPH_PATH, "node", 0, 3 };
+static const pg_jpath EDGE_PATH = { &GRAPH_PATH, "edge", 0, 3 };
+
 typedef struct key {
     const char *id, *name, *fallback; /* fallback: the <default>, or NULL */
     key_type type;
@@ -97,7 +104,7 @@ static unsigned domain_of(const char *f)
 
 static bool read_key(graphml *G, const xmlNode *n, long i)
 {
-    pg_jpath p = pg_jpath_index(pg_jpath_key(pg_jpath_key(PG_JPATH_ROOT, "graphml"), "key"), i);
+    pg_jpath kp = pg_jpath_key(&GRAPHML_PATH, "key"), p = pg_jpath_index(&kp, i);
     key k = { prop(G, n, "id"), prop(G, n, "attr.name"), NULL, type_of(prop(G, n, "attr.type")),
               domain_of(prop(G, n, "for")) };
     at(G, n);
@@ -187,7 +194,7 @@ static cJSON *attributes(graphml *G, const xmlNode *n, unsigned domain, pg_jpath
     for (size_t i = 0; *go && i < G->keys.len; i++) {
         const key *k = &G->keys.items[i];
         if ((k->domain & domain) && k->fallback != NULL) {
-            cJSON *v = typed(G, k, k->fallback, pg_jpath_key(p, k->name));
+            cJSON *v = typed(G, k, k->fallback, pg_jpath_key(&p, k->name));
             *go = v ? put(G, attrs, k->name, v) : !pg_report_stopped(&G->R->report);
         }
     }
@@ -197,7 +204,7 @@ static cJSON *attributes(graphml *G, const xmlNode *n, unsigned domain, pg_jpath
         const char *id = prop(G, c, "key");
         const key *k = find_key(G, id);
         char q[PG_QUOTE_SIZE];
-        pg_jpath dp = pg_jpath_key(p, k ? k->name : "data");
+        pg_jpath dp = pg_jpath_key(&p, k ? k->name : "data");
         at(G, c);
         if (k == NULL || !(k->domain & domain)) {
             *go = pg_report_error(&G->R->report, &dp, "<data> of %s key %s", k ? "another element's" : "an undeclared",
@@ -230,9 +237,11 @@ static bool node_children(graphml *G, const xmlNode *n, pg_jpath p)
     return true;
 }
 
+/* graphml/graph/node[index] or .../edge[index] (parents static: safe to
+ * return). */
 static pg_jpath element_path(const char *name, long index)
 {
-    return pg_jpath_index(pg_jpath_key(pg_jpath_key(pg_jpath_key(PG_JPATH_ROOT, "graphml"), "graph"), name), index);
+    return pg_jpath_index(strcmp(name, "node") == 0 ? &NODE_PATH : &EDGE_PATH, index);
 }
 
 /* Keeps a <node> or <edge> (its attributes NULL after an error in them)
@@ -285,12 +294,12 @@ static bool translate(graphml *G)
 /* A <data> of the graph itself: a `title` or `name` is the title. */
 static bool graph_data(graphml *G, const xmlNode *n)
 {
-    pg_jpath gp = pg_jpath_key(pg_jpath_key(PG_JPATH_ROOT, "graphml"), "graph");
+    const pg_jpath gp = GRAPH_PATH;
     const key *k = find_key(G, prop(G, n, "key"));
     at(G, n);
     if (k == NULL || !(k->domain & FOR_GRAPH) || (strcmp(k->name, "title") != 0 && strcmp(k->name, "name") != 0))
         return true;
-    cJSON *v = typed(G, k, text_of(G, n), pg_jpath_key(gp, k->name));
+    cJSON *v = typed(G, k, text_of(G, n), pg_jpath_key(&gp, k->name));
     bool go = v ? pg_read_title(G->R, v) : !pg_report_stopped(&G->R->report);
     cJSON_Delete(v);
     return go;
@@ -300,7 +309,7 @@ static bool graph_data(graphml *G, const xmlNode *n)
  * error. */
 static bool graph_start(graphml *G, xmlTextReader *r)
 {
-    pg_jpath rp = pg_jpath_key(PG_JPATH_ROOT, "graphml"), gp = pg_jpath_key(rp, "graph");
+    const pg_jpath rp = GRAPHML_PATH, gp = GRAPH_PATH;
     G->R->line = xmlGetLineNo(xmlTextReaderCurrentNode(r));
     if (G->graphs++ > 0)
         return pg_report_error(&G->R->report, &rp, "more than one <graph>: partygraph reads one"), false;
@@ -320,7 +329,7 @@ static bool element(graphml *G, xmlTextReader *r, int depth, bool *skip)
     const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
     bool ours = ns == NULL || xmlStrEqual(ns, (const xmlChar *)GRAPHML_NS);
     const char *name = (const char *)xmlTextReaderConstLocalName(r);
-    pg_jpath gp = pg_jpath_key(pg_jpath_key(PG_JPATH_ROOT, "graphml"), "graph");
+    const pg_jpath gp = GRAPH_PATH;
     *skip = depth >= 1 && !(depth == 1 && ours && strcmp(name, "graph") == 0);
     G->R->line = xmlGetLineNo(xmlTextReaderCurrentNode(r));
     if (depth == 0 && !(ours && strcmp(name, "graphml") == 0))
@@ -377,7 +386,7 @@ static bool walk(graphml *G, xmlTextReader *r, const xmlError *first)
     }
     if (first->code != XML_ERR_OK || more < 0)
         return syntax_error(G->R, first), false;
-    pg_jpath rp = pg_jpath_key(PG_JPATH_ROOT, "graphml");
+    pg_jpath rp = pg_jpath_key(&PG_JPATH_ROOT, "graphml");
     if (go && G->graphs == 0)
         return pg_report_error(&G->R->report, &rp, "no <graph> element");
     return go && translate(G);

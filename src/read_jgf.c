@@ -37,7 +37,8 @@ static const char *node_id(pg_reader *R, const cJSON *n, bool map, pg_jpath p, c
     return pg_read_member_id(R, n, "id", p, buf, ID_TEXT);
 }
 
-static pg_jpath node_path(pg_jpath np, const cJSON *n, bool map, long i)
+/* The path of node `n` under *np (which must outlive it). */
+static pg_jpath node_path(const pg_jpath *np, const cJSON *n, bool map, long i)
 {
     return map ? pg_jpath_key(np, n->string) : pg_jpath_index(np, i);
 }
@@ -49,7 +50,7 @@ static bool read_nodes(pg_reader *R, const cJSON *nodes, pg_jpath np)
     char buf[ID_TEXT];
     long i = 0;
     for (const cJSON *n = nodes->child; n && go; n = n->next, i++) {
-        pg_jpath p = node_path(np, n, map, i);
+        pg_jpath p = node_path(&np, n, map, i);
         cJSON *attrs = attributes(n);
         go = attrs ? pg_read_declare(R, node_id(R, n, map, p, buf), attrs, p) : pg_report_oom(&R->report);
         cJSON_Delete(attrs);
@@ -57,7 +58,7 @@ static bool read_nodes(pg_reader *R, const cJSON *nodes, pg_jpath np)
     i = 0;
     for (const cJSON *n = nodes->child; n && go; n = n->next, i++) {
         cJSON *attrs = attributes(n);
-        go = attrs ? pg_read_node(R, (size_t)i, attrs, node_path(np, n, map, i)) : pg_report_oom(&R->report);
+        go = attrs ? pg_read_node(R, (size_t)i, attrs, node_path(&np, n, map, i)) : pg_report_oom(&R->report);
         cJSON_Delete(attrs);
     }
     return go;
@@ -89,7 +90,7 @@ static bool read_graph(pg_reader *R, const cJSON *g, pg_jpath gp)
     char got[PG_QUOTE_SIZE];
     const cJSON *nodes = cJSON_GetObjectItemCaseSensitive(g, "nodes");
     const cJSON *edges = cJSON_GetObjectItemCaseSensitive(g, "edges");
-    pg_jpath np = pg_jpath_key(gp, "nodes"), ep = pg_jpath_key(gp, "edges");
+    pg_jpath np = pg_jpath_key(&gp, "nodes"), ep = pg_jpath_key(&gp, "edges");
     if (!cJSON_IsObject(g))
         return pg_read_wrong(R, g, gp, "a graph object");
     if (!cJSON_IsObject(nodes) && !cJSON_IsArray(nodes))
@@ -103,7 +104,7 @@ static bool read_graph(pg_reader *R, const cJSON *g, pg_jpath gp)
     bool go = pg_read_title(R, cJSON_GetObjectItemCaseSensitive(g, "label")) && read_nodes(R, nodes, np);
     long i = 0;
     for (const cJSON *e = edges ? edges->child : NULL; e && go; e = e->next, i++)
-        go = read_edge(R, e, i, pg_jpath_index(ep, i));
+        go = read_edge(R, e, i, pg_jpath_index(&ep, i));
     return go;
 }
 
@@ -114,11 +115,11 @@ bool pg_read_jgf(pg_reader *R, const char *text, size_t len)
         return false;
     const cJSON *graph = cJSON_GetObjectItemCaseSensitive(root, "graph");
     const cJSON *graphs = cJSON_GetObjectItemCaseSensitive(root, "graphs");
-    pg_jpath gp = pg_jpath_key(PG_JPATH_ROOT, "graph");
+    pg_jpath gsp = pg_jpath_key(&PG_JPATH_ROOT, "graphs"), gp = pg_jpath_key(&PG_JPATH_ROOT, "graph");
     bool go;
     if (graph == NULL && cJSON_IsArray(graphs) && cJSON_GetArraySize(graphs) == 1) {
         graph = graphs->child;
-        gp = pg_jpath_index(pg_jpath_key(PG_JPATH_ROOT, "graphs"), 0);
+        gp = pg_jpath_index(&gsp, 0);
     }
     if (graph != NULL)
         go = read_graph(R, graph, gp);

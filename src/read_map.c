@@ -108,7 +108,7 @@ static bool read_kind(pg_reader *R, const cJSON *attrs, pg_jpath p, pg_kind *out
     for (int k = 0; cJSON_IsString(v) && k < PG_KIND_COUNT; k++)
         if (strcmp(v->valuestring, pg_kind_name((pg_kind)k)) == 0)
             return *out = (pg_kind)k, true;
-    pg_jpath kp = pg_jpath_key(p, "kind");
+    pg_jpath kp = pg_jpath_key(&p, "kind");
     pg_report_error(&R->report, &kp, "kind %s is not one of country, party, mechanism, event",
                     cJSON_IsString(v) ? pg_quote(q, v->valuestring) : pg_schema_describe(v, q, sizeof q));
     return false;
@@ -276,7 +276,7 @@ static bool node_attr(pg_reader *R, cJSON *e, pg_read_decl *d, const cJSON *v, p
 {
     const char *key = v->string;
     char clean[MAX_ID + 1];
-    pg_jpath vp = pg_jpath_key(p, key);
+    pg_jpath vp = pg_jpath_key(&p, key);
     if (cJSON_IsNull(v) || strcmp(key, "id") == 0 || strcmp(key, "kind") == 0 || in_list(name_keys, key))
         return true;
     if (d->kind == PG_KIND_MECHANISM && strcmp(key, "mechanism_kind") == 0)
@@ -320,7 +320,7 @@ static long endpoint(pg_reader *R, const char *id, const char *end, pg_jpath p)
 {
     char q[PG_QUOTE_SIZE];
     long i = pg_strmap_get(&R->by_id, id);
-    pg_jpath ep = pg_jpath_key(p, end);
+    pg_jpath ep = pg_jpath_key(&p, end);
     if (i < 0)
         return pg_report_error(&R->report, &ep, "unknown node %s", pg_quote(q, id)), -1;
     return R->decls.items[i].usable ? i : -2;
@@ -335,7 +335,7 @@ static bool edge_attr(pg_reader *R, cJSON *e, const cJSON *v, pg_jpath p)
     char clean[MAX_ID + 1];
     if (cJSON_IsNull(v) || in_list(own, key))
         return true;
-    if (!attr_name(R, key, true, pg_jpath_key(p, key), clean) || cJSON_GetObjectItemCaseSensitive(e, clean) != NULL)
+    if (!attr_name(R, key, true, pg_jpath_key(&p, key), clean) || cJSON_GetObjectItemCaseSensitive(e, clean) != NULL)
         return true;
     return add(R, e, clean, value_copy(v, strcmp(clean, "date") == 0 || strcmp(clean, "end") == 0));
 }

@@ -34,7 +34,7 @@ static bool line_kind(pg_reader *R, const cJSON *v, pg_kind *out)
             return *out = (pg_kind)k, true;
     if (cJSON_IsString(v) && strcmp(v->valuestring, "source") == 0)
         return *out = PG_KIND_COUNT, true;
-    pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, "kind");
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, "kind");
     pg_report_error(&R->report, &p, "kind %s is not one of country, party, mechanism, event, source",
                     cJSON_IsString(v) ? pg_quote(q, v->valuestring) : pg_schema_describe(v, q, sizeof q));
     return false;
@@ -51,7 +51,7 @@ static bool taken(pg_reader *R, const cJSON *obj)
     const pg_dataset *ds = R->L.ds;
     long line = is_source ? ds->sources.items[owner].input_index : ds->entities.items[owner].input_index;
     char q[PG_QUOTE_SIZE];
-    pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, "id");
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, "id");
     pg_report_error(&R->report, &p, "duplicate id %s: already used on line %ld", pg_quote(q, id->valuestring), line);
     return true;
 }
@@ -77,7 +77,7 @@ static bool header(pg_reader *R, const cJSON *obj)
 {
     const cJSON *format = cJSON_GetObjectItemCaseSensitive(obj, "format");
     pg_dataset *ds = R->L.ds;
-    pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, "format");
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, "format");
     char q[PG_QUOTE_SIZE];
     if (!cJSON_IsString(format) || strcmp(format->valuestring, "partygraph/1") != 0)
         return pg_report_error(&R->report, &p, "unsupported format %s (NDJSON lines are partygraph/1 elements)",
@@ -212,13 +212,13 @@ static bool check_id(pg_reader *R, const char *id, unsigned kinds, long line, pg
     pg_kind k = R->L.ds->entities.items[i].kind;
     if (kinds != 0 && !(kinds & (1u << k)))
         return pg_report_error(&R->report, &p, "%s is %s %s, which \"%s\" cannot name", pg_quote(q, id),
-                               k == PG_KIND_EVENT ? "an" : "a", pg_kind_name(k), p.seg[p.depth - 1].key);
+                               k == PG_KIND_EVENT ? "an" : "a", pg_kind_name(k), p.key);
     return true;
 }
 
 static bool check_sources(pg_reader *R, pg_span span, long line)
 {
-    pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, "sources");
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, "sources");
     char q[PG_QUOTE_SIZE];
     bool go = true;
     for (size_t j = 0; j < span.count && go; j++) {
@@ -226,7 +226,7 @@ static bool check_sources(pg_reader *R, pg_span span, long line)
         bool is_source;
         R->line = line;
         if (pg_dataset_owner(R->L.ds, id, &is_source) < 0 || !is_source) {
-            pg_jpath ip = pg_jpath_index(p, (long)j);
+            pg_jpath ip = pg_jpath_index(&p, (long)j);
             go = pg_report_error(&R->report, &ip, "unknown source %s", pg_quote(q, id));
         }
     }
@@ -243,15 +243,15 @@ static bool check_refs(pg_reader *R)
         const pg_entity *e = &ds->entities.items[i];
         for (int k = 0; k < e->nrefs && go; k++)
             go = check_id(R, e->refs[k].target_id, e->refs[k].kinds, e->input_index,
-                          pg_jpath_key(PG_JPATH_ROOT, e->refs[k].field));
+                          pg_jpath_key(&PG_JPATH_ROOT, e->refs[k].field));
         go = go && check_sources(R, e->sources, e->input_index);
     }
     size_t kept = 0;
     for (size_t i = 0; i < ds->relations.len && go; i++) {
         const pg_relation *r = &ds->relations.items[i];
         char q[PG_QUOTE_SIZE];
-        go = check_id(R, r->source_id, 0, r->input_index, pg_jpath_key(PG_JPATH_ROOT, "source")) &&
-             check_id(R, r->target_id, 0, r->input_index, pg_jpath_key(PG_JPATH_ROOT, "target")) &&
+        go = check_id(R, r->source_id, 0, r->input_index, pg_jpath_key(&PG_JPATH_ROOT, "source")) &&
+             check_id(R, r->target_id, 0, r->input_index, pg_jpath_key(&PG_JPATH_ROOT, "target")) &&
              check_sources(R, r->sources, r->input_index);
         if (strcmp(r->source_id, r->target_id) == 0)
             pg_report_warning(&R->report, NULL, "relation from %s to itself is dropped (self-loop)",

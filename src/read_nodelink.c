@@ -16,7 +16,7 @@ static const cJSON *array(pg_reader *R, const cJSON *root, const char *key, bool
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key);
     if (v == NULL || cJSON_IsArray(v))
         return v;
-    pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, key);
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, key);
     *go = pg_read_wrong(R, v, p, "an array");
     return NULL;
 }
@@ -24,7 +24,7 @@ static const cJSON *array(pg_reader *R, const cJSON *root, const char *key, bool
 /* Warnings for what partygraph's undirected, merged model drops. */
 static void flags(pg_reader *R, const cJSON *root)
 {
-    pg_jpath d = pg_jpath_key(PG_JPATH_ROOT, "directed"), m = pg_jpath_key(PG_JPATH_ROOT, "multigraph");
+    pg_jpath d = pg_jpath_key(&PG_JPATH_ROOT, "directed"), m = pg_jpath_key(&PG_JPATH_ROOT, "multigraph");
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root, "directed")))
         pg_read_warn_once(R, "directed", &d, "a directed graph: edge directions are dropped (partygraph's network "
                                              "is undirected)");
@@ -36,12 +36,12 @@ static void flags(pg_reader *R, const cJSON *root)
 /* Declares every node, then reads each. */
 static bool read_nodes(pg_reader *R, const cJSON *nodes)
 {
-    pg_jpath np = pg_jpath_key(PG_JPATH_ROOT, "nodes");
+    pg_jpath np = pg_jpath_key(&PG_JPATH_ROOT, "nodes");
     char buf[ID_TEXT];
     bool go = true;
     long i = 0;
     for (const cJSON *n = nodes->child; n && go; n = n->next, i++) {
-        pg_jpath p = pg_jpath_index(np, i);
+        pg_jpath p = pg_jpath_index(&np, i);
         const char *id = NULL;
         if (!cJSON_IsObject(n))
             pg_read_wrong(R, n, p, "a node object");
@@ -51,18 +51,18 @@ static bool read_nodes(pg_reader *R, const cJSON *nodes)
     }
     i = 0;
     for (const cJSON *n = nodes->child; n && go; n = n->next, i++)
-        go = pg_read_node(R, (size_t)i, n, pg_jpath_index(np, i));
+        go = pg_read_node(R, (size_t)i, n, pg_jpath_index(&np, i));
     return go;
 }
 
 static bool read_links(pg_reader *R, const cJSON *links, const char *key)
 {
-    pg_jpath lp = pg_jpath_key(PG_JPATH_ROOT, key);
+    pg_jpath lp = pg_jpath_key(&PG_JPATH_ROOT, key);
     char s[ID_TEXT], t[ID_TEXT];
     bool go = true;
     long i = 0;
     for (const cJSON *l = links->child; l && go; l = l->next, i++) {
-        pg_jpath p = pg_jpath_index(lp, i);
+        pg_jpath p = pg_jpath_index(&lp, i);
         const char *source = NULL, *target = NULL;
         if (!cJSON_IsObject(l)) {
             go = pg_read_wrong(R, l, p, "a link object");

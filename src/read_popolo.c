@@ -130,11 +130,11 @@ static bool entities(pg_reader *R, const cJSON *root, bool declare)
     size_t index = 0;
     for (int k = 0; k < NCOLLECTIONS && go; k++) {
         const collection *c = &collections[k];
-        pg_jpath cp = pg_jpath_key(PG_JPATH_ROOT, c->key);
+        pg_jpath cp = pg_jpath_key(&PG_JPATH_ROOT, c->key);
         long i = 0;
         const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, c->key);
         for (const cJSON *item = list ? list->child : NULL; item && go; item = item->next, i++) {
-            pg_jpath p = pg_jpath_index(cp, i);
+            pg_jpath p = pg_jpath_index(&cp, i);
             pg_kind kind = PG_KIND_PARTY;
             if (cJSON_IsObject(item) && !element_kind(c, item, &kind)) {
                 if (declare)
@@ -172,7 +172,7 @@ static bool membership(pg_reader *R, const cJSON *m, long i, pg_jpath p)
         pg_read_warn_once(R, "persons", &p, "memberships of persons are skipped (partygraph's actors are parties)");
         return true;
     }
-    const char *source = pg_read_id_text(R, member, pg_jpath_key(p, "member_id"), s, sizeof s);
+    const char *source = pg_read_id_text(R, member, pg_jpath_key(&p, "member_id"), s, sizeof s);
     const char *target = pg_read_member_id(R, m, "organization_id", p, t, sizeof t);
     cJSON *attrs = cJSON_CreateObject();
     bool ok = attrs != NULL;
@@ -192,7 +192,7 @@ static bool check_arrays(pg_reader *R, const cJSON *root)
     bool go = true;
     for (size_t k = 0; k < sizeof keys / sizeof keys[0] && go; k++) {
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, keys[k]);
-        pg_jpath p = pg_jpath_key(PG_JPATH_ROOT, keys[k]);
+        pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, keys[k]);
         if (v != NULL && !cJSON_IsArray(v))
             go = pg_read_wrong(R, v, p, "an array");
         else if (v != NULL && k >= 4 && cJSON_GetArraySize(v) > 0)
@@ -209,10 +209,10 @@ bool pg_read_popolo(pg_reader *R, const char *text, size_t len)
     bool go = cJSON_IsObject(root) ? check_arrays(R, root) : pg_read_wrong(R, root, PG_JPATH_ROOT, "a Popolo object");
     go = go && entities(R, root, true) && entities(R, root, false);
     const cJSON *memberships = cJSON_GetObjectItemCaseSensitive(root, "memberships");
-    pg_jpath mp = pg_jpath_key(PG_JPATH_ROOT, "memberships");
+    pg_jpath mp = pg_jpath_key(&PG_JPATH_ROOT, "memberships");
     long i = 0;
     for (const cJSON *m = memberships ? memberships->child : NULL; go && m; m = m->next, i++)
-        go = membership(R, m, i, pg_jpath_index(mp, i));
+        go = membership(R, m, i, pg_jpath_index(&mp, i));
     cJSON_Delete(root);
     return go;
 }

@@ -61,19 +61,20 @@ static void kinds_text(unsigned kinds, char *buf, size_t size)
                              pg_kind_name((pg_kind)k));
 }
 
-/* Resolves `id` to an entity whose kind is in `kinds` (0 = any). Returns
- * "go on"; *out is the index, or -1 when the id is not usable. */
+/* Resolves `id` to an entity whose kind is in `kinds` (0 = any); *out
+ * may hold its index already (found while loading). Returns "go on"; *out
+ * is the index, or -1 when the id is not usable. */
 static bool entity(resolver *R, const char *id, unsigned kinds, pg_jpath p, long *out)
 {
-    bool is_source;
-    long i = pg_dataset_owner(R->ds, id, &is_source);
+    bool is_source = false;
+    long i = *out >= 0 ? *out : pg_dataset_owner(R->ds, id, &is_source);
     *out = -1;
     if (i < 0)
         return unknown(R, p, "id", id, closest_entity(R, id, kinds));
     char q[PG_QUOTE_SIZE];
     if (is_source)
         return pg_report_error(R->report, &p, "%s is a source, not an entity", pg_quote(q, id));
-    pg_kind k = R->ds->entities.items[i].kind;
+    pg_kind k = kinds != 0 ? R->ds->entities.items[i].kind : PG_KIND_COUNTRY; /* no look when any kind will do */
     if (kinds != 0 && !(kinds & (1u << k))) {
         char want[96];
         kinds_text(kinds, want, sizeof want);
@@ -92,34 +93,36 @@ static bool sources(resolver *R, pg_span span, pg_jpath p)
         bool is_source;
         long i = pg_dataset_owner(R->ds, id, &is_source);
         if (i < 0 || !is_source)
-            go = unknown(R, pg_jpath_index(p, (long)j), "source", id, closest_source(R, id));
+            go = unknown(R, pg_jpath_index(&p, (long)j), "source", id, closest_source(R, id));
     }
     return go;
 }
 
 static bool entity_refs(resolver *R, pg_entity *e)
 {
-    pg_jpath p = pg_jpath_index(pg_jpath_key(PG_JPATH_ROOT, pg_kind_array_name(e->kind)), e->input_index);
+    pg_jpath section = pg_jpath_key(&PG_JPATH_ROOT, pg_kind_array_name(e->kind));
+    pg_jpath p = pg_jpath_index(&section, e->input_index);
     bool go = true;
     for (int k = 0; k < e->nrefs && go; k++) {
         pg_ref *ref = &e->refs[k];
-        go = entity(R, ref->target_id, ref->kinds, pg_jpath_key(p, ref->field), &ref->target);
+        go = entity(R, ref->target_id, ref->kinds, pg_jpath_key(&p, ref->field), &ref->target);
     }
-    return go && sources(R, e->sources, pg_jpath_key(p, "sources"));
+    return go && sources(R, e->sources, pg_jpath_key(&p, "sources"));
 }
 
 static bool relation_refs(resolver *R, pg_relation *r)
 {
-    pg_jpath p = pg_jpath_index(pg_jpath_key(PG_JPATH_ROOT, "relations"), r->input_index);
+    pg_jpath section = pg_jpath_key(&PG_JPATH_ROOT, "relations");
+    pg_jpath p = pg_jpath_index(&section, r->input_index);
     bool go = true;
     if (r->source_id)
-        go = entity(R, r->source_id, 0, pg_jpath_key(p, "source"), &r->source);
+        go = entity(R, r->source_id, 0, pg_jpath_key(&p, "source"), &r->source);
     if (go && r->target_id)
-        go = entity(R, r->target_id, 0, pg_jpath_key(p, "target"), &r->target);
+        go = entity(R, r->target_id, 0, pg_jpath_key(&p, "target"), &r->target);
     char q[PG_QUOTE_SIZE];
     if (go && r->source >= 0 && r->source == r->target)
         pg_report_warning(R->report, &p, "relation from %s to itself is dropped (self-loop)", pg_quote(q, r->source_id));
-    return go && sources(R, r->sources, pg_jpath_key(p, "sources"));
+    return go && sources(R, r->sources, pg_jpath_key(&p, "sources"));
 }
 
 bool pg_resolve(pg_dataset *ds, pg_report *r)

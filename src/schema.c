@@ -142,10 +142,17 @@ static void suggest_id(const char *s, char *buf, size_t size)
     buf[n] = '\0';
 }
 
+/* strcmp(a, b) == 0, most mismatches decided by the first byte (key
+ * lookups run several times per member of every element). */
+static bool same(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 static bool in_list(const char *const *list, const char *key)
 {
     for (; *list; list++)
-        if (strcmp(*list, key) == 0)
+        if (same(*list, key))
             return true;
     return false;
 }
@@ -153,8 +160,18 @@ static bool in_list(const char *const *list, const char *key)
 static const field *find_field(const field *fields, const char *key)
 {
     for (; fields->key; fields++)
-        if (strcmp(fields->key, key) == 0)
+        if (same(fields->key, key))
             return fields;
+    return NULL;
+}
+
+/* The first member of `obj` named `key` (cJSON_GetObjectItemCaseSensitive
+ * with a cheaper comparison). */
+static const cJSON *member(const cJSON *obj, const char *key)
+{
+    for (const cJSON *c = obj->child; c; c = c->next)
+        if (c->string != NULL && same(c->string, key))
+            return c;
     return NULL;
 }
 
@@ -228,10 +245,23 @@ static int by_position(const void *a, const void *b)
     return c ? c : (x < y ? -1 : x > y);
 }
 
+/* True when no two members of `object` (of `n`) share a key: the common
+ * case, checked without sorting when the object is small. */
+static bool plainly_unique(const cJSON *object, size_t n)
+{
+    if (n > 16)
+        return false;
+    for (const cJSON *a = object->child; a; a = a->next)
+        for (const cJSON *b = a->next; b; b = b->next)
+            if (same(a->string, b->string))
+                return false;
+    return true;
+}
+
 bool pg_schema_unique_keys(pg_loader *L, const cJSON *object, pg_jpath p)
 {
     size_t n = (size_t)cJSON_GetArraySize(object);
-    if (n < 2)
+    if (n < 2 || plainly_unique(object, n))
         return true;
     const cJSON **keys = malloc(n * sizeof *keys);
     if (keys == NULL)
@@ -245,7 +275,7 @@ bool pg_schema_unique_keys(pg_loader *L, const cJSON *object, pg_jpath p)
     bool go = true;
     for (size_t i = 1; i < n && go; i++) {
         if (strcmp(keys[i]->string, keys[i - 1]->string) == 0) {
-            pg_jpath kp = pg_jpath_key(p, keys[i]->string);
+            pg_jpath kp = pg_jpath_key(&p, keys[i]->string);
             char q[PG_QUOTE_SIZE];
             go = pg_report_error(L->report, &kp, "duplicate key %s in one object", pg_quote(q, keys[i]->string));
         }
@@ -401,7 +431,7 @@ static bool check_order(pg_loader *L, pg_date date, pg_date end, pg_jpath p)
     char a[16], b[16];
     if (!pg_date_is_set(date) || !pg_date_is_set(end) || pg_date_last_day(end) >= pg_date_first_day(date))
         return true;
-    pg_jpath ep = pg_jpath_key(p, "end");
+    pg_jpath ep = pg_jpath_key(&p, "end");
     return pg_report_error(L->report, &ep, "\"%s\" is before the date \"%s\"", pg_date_format(end, b, sizeof b),
                            pg_date_format(date, a, sizeof a));
 }
@@ -412,11 +442,12 @@ static bool read_ref(pg_loader *L, pg_entity *e, const field *f, const cJSON *v,
         return wrong_type(L, v, p, "an id string");
     if (e->nrefs >= PG_MAX_REFS) /* only with duplicate keys, reported */
         return true;
-    const char *id = pg_arena_strdup(&L->ds->arena, v->valuestring);
+    long target;
+    const char *id = pg_dataset_intern_id(L->ds, v->valuestring, &target); /* the same few ids, many times */
     if (id == NULL)
         return oom(L);
-    e->refs[e->nrefs++] = (pg_ref){ f->key, f->implies, f->ref_kinds, id, -1 };
-    return add_string(L, f->attr ? f->attr : f->key, id);
+    e->refs[e->nrefs++] = (pg_ref){ f->key, f->implies, f->ref_kinds, id, target };
+    return add_attr(L, f->attr ? f->attr : f->key, (pg_attr){ .type = PG_VALUE_STRING, .v.s = id });
 }
 
 /* Reads an array of source ids into the dataset's source_refs. */
@@ -430,10 +461,11 @@ static bool read_sources(pg_loader *L, const cJSON *v, pg_jpath p, pg_span *out)
     bool go = true;
     for (const cJSON *item = v->child; item && go; item = item->next, i++) {
         if (!cJSON_IsString(item)) {
-            go = wrong_type(L, item, pg_jpath_index(p, i), "a source id string");
+            go = wrong_type(L, item, pg_jpath_index(&p, i), "a source id string");
             continue;
         }
-        const char *id = pg_arena_strdup(&ds->arena, item->valuestring);
+        long entity;
+        const char *id = pg_dataset_intern_id(ds, item->valuestring, &entity);
         if (id == NULL || PG_VEC_RESERVE(ds->source_refs, 1) != 0)
             return oom(L);
         ds->source_refs.items[ds->source_refs.len++] = id;
@@ -453,10 +485,10 @@ static bool read_identifiers(pg_loader *L, const cJSON *v, pg_jpath p)
     bool go = true;
     long i = 0;
     for (const cJSON *item = v->child; item && go; item = item->next, i++) {
-        const cJSON *scheme = cJSON_GetObjectItemCaseSensitive(item, "scheme");
-        const cJSON *ident = cJSON_GetObjectItemCaseSensitive(item, "identifier");
+        const cJSON *scheme = member(item, "scheme");
+        const cJSON *ident = member(item, "identifier");
         if (!cJSON_IsObject(item) || !cJSON_IsString(scheme) || !cJSON_IsString(ident)) {
-            go = wrong_type(L, item, pg_jpath_index(p, i), "an object with string \"scheme\" and \"identifier\"");
+            go = wrong_type(L, item, pg_jpath_index(&p, i), "an object with string \"scheme\" and \"identifier\"");
             continue;
         }
         size_t len = strlen(scheme->valuestring) + strlen(ident->valuestring) + 2;
@@ -525,7 +557,7 @@ static bool read_members(pg_loader *L, const cJSON *obj, pg_jpath p, const field
     for (const cJSON *v = obj->child; v && go; v = v->next) {
         if (in_list(skip, v->string))
             continue;
-        pg_jpath vp = pg_jpath_key(p, v->string);
+        pg_jpath vp = pg_jpath_key(&p, v->string);
         const field *f = find_field(fields, v->string);
         go = f ? read_field(L, e, sources, f, v, vp) : read_unknown(L, v, vp, reserved);
     }
@@ -537,8 +569,8 @@ static bool read_members(pg_loader *L, const cJSON *obj, pg_jpath p, const field
 /* Reads the required id of `obj`; *out stays NULL when it is unusable. */
 static bool read_id(pg_loader *L, const cJSON *obj, const char *key, pg_jpath p, const char **out)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    pg_jpath vp = pg_jpath_key(p, key);
+    const cJSON *v = member(obj, key);
+    pg_jpath vp = pg_jpath_key(&p, key);
     *out = NULL;
     if (v == NULL || cJSON_IsNull(v))
         return pg_report_error(L->report, &p, "missing \"%s\"", key);
@@ -552,8 +584,8 @@ static bool read_id(pg_loader *L, const cJSON *obj, const char *key, pg_jpath p,
 
 static bool read_name(pg_loader *L, const cJSON *obj, pg_jpath p, const char **out)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "name");
-    pg_jpath vp = pg_jpath_key(p, "name");
+    const cJSON *v = member(obj, "name");
+    pg_jpath vp = pg_jpath_key(&p, "name");
     *out = "";
     if (v == NULL || cJSON_IsNull(v))
         return pg_report_error(L->report, &p, "missing \"name\"");
@@ -577,7 +609,7 @@ static bool register_id(pg_loader *L, const char *id, bool is_source, long index
         return true;
     bool owner_is_source;
     long owner = pg_dataset_owner(ds, id, &owner_is_source);
-    pg_jpath ip = pg_jpath_key(p, "id");
+    pg_jpath ip = pg_jpath_key(&p, "id");
     if (owner_is_source)
         return pg_report_error(L->report, &ip, "duplicate id \"%s\": already used by the source at $.sources[%ld]",
                                id, ds->sources.items[owner].input_index);
@@ -631,8 +663,8 @@ bool pg_schema_entity(pg_loader *L, const cJSON *item, pg_kind kind, long index,
 /* The relation's own members: type, endpoints, dates and weight. */
 static bool relation_type(pg_loader *L, const cJSON *item, pg_jpath p, pg_relation *r)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, "type");
-    pg_jpath vp = pg_jpath_key(p, "type");
+    const cJSON *v = member(item, "type");
+    pg_jpath vp = pg_jpath_key(&p, "type");
     if (v == NULL || cJSON_IsNull(v))
         return pg_report_error(L->report, &p, "missing \"type\" (member_of, attended, hosted, contact, signed, ...)");
     if (!cJSON_IsString(v))
@@ -643,22 +675,23 @@ static bool relation_type(pg_loader *L, const cJSON *item, pg_jpath p, pg_relati
     return r->type ? true : oom(L);
 }
 
-static bool relation_endpoint(pg_loader *L, const cJSON *item, const char *key, pg_jpath p, const char **out)
+static bool relation_endpoint(pg_loader *L, const cJSON *item, const char *key, pg_jpath p, const char **out,
+                              long *entity)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
+    const cJSON *v = member(item, key);
     *out = NULL;
     if (v == NULL || cJSON_IsNull(v))
         return pg_report_error(L->report, &p, "missing \"%s\"", key);
     if (!cJSON_IsString(v))
-        return wrong_type(L, v, pg_jpath_key(p, key), "an id string");
-    *out = pg_arena_strdup(&L->ds->arena, v->valuestring);
+        return wrong_type(L, v, pg_jpath_key(&p, key), "an id string");
+    *out = pg_dataset_intern_id(L->ds, v->valuestring, entity); /* an endpoint recurs in many relations */
     return *out ? true : oom(L);
 }
 
 static bool relation_weight(pg_loader *L, const cJSON *item, pg_jpath p, pg_relation *r)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, "weight");
-    pg_jpath vp = pg_jpath_key(p, "weight");
+    const cJSON *v = member(item, "weight");
+    pg_jpath vp = pg_jpath_key(&p, "weight");
     if (v == NULL || cJSON_IsNull(v))
         return true;
     if (!cJSON_IsNumber(v))
@@ -674,18 +707,18 @@ static bool relation_weight(pg_loader *L, const cJSON *item, pg_jpath p, pg_rela
 
 static bool relation_date(pg_loader *L, const cJSON *item, const char *key, pg_jpath p, pg_date *out)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, key);
+    const cJSON *v = member(item, key);
     if (v == NULL || cJSON_IsNull(v) || is_date(v, out))
         return true;
-    return bad_date(L, v, pg_jpath_key(p, key));
+    return bad_date(L, v, pg_jpath_key(&p, key));
 }
 
 static bool relation_sources(pg_loader *L, const cJSON *item, pg_jpath p, pg_relation *r)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, "sources");
+    const cJSON *v = member(item, "sources");
     if (v == NULL || cJSON_IsNull(v))
         return true;
-    return read_sources(L, v, pg_jpath_key(p, "sources"), &r->sources);
+    return read_sources(L, v, pg_jpath_key(&p, "sources"), &r->sources);
 }
 
 bool pg_schema_relation(pg_loader *L, const cJSON *item, long index, pg_jpath p)
@@ -697,8 +730,8 @@ bool pg_schema_relation(pg_loader *L, const cJSON *item, long index, pg_jpath p)
         return !pg_report_stopped(L->report);
     pg_relation r = { .weight = 1, .input_index = index, .source = -1, .target = -1 };
     size_t first = ds->attrs.len;
-    bool go = relation_type(L, item, p, &r) && relation_endpoint(L, item, "source", p, &r.source_id) &&
-              relation_endpoint(L, item, "target", p, &r.target_id) &&
+    bool go = relation_type(L, item, p, &r) && relation_endpoint(L, item, "source", p, &r.source_id, &r.source) &&
+              relation_endpoint(L, item, "target", p, &r.target_id, &r.target) &&
               relation_date(L, item, "date", p, &r.date) && relation_date(L, item, "end", p, &r.end) &&
               check_order(L, r.date, r.end, p) &&
               relation_weight(L, item, p, &r) && relation_sources(L, item, p, &r) &&

@@ -1,7 +1,15 @@
-/* sha256.c - see sha256.h. A straightforward FIPS 180-4 implementation. */
+/* sha256.c - see sha256.h. A straightforward FIPS 180-4 implementation,
+ * and on x86-64 processors with the SHA extensions the same compression
+ * through them (chosen at run time; ~5x faster, so that hashing a large
+ * input costs little next to parsing it). */
 #include "sha256.h"
 
 #include <string.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HAVE_SHA_NI 1
+#endif
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -40,6 +48,48 @@ static void compress(uint32_t h[8], const unsigned char *p)
     h[0] += a; h[1] += b; h[2] += c; h[3] += d;
     h[4] += e; h[5] += f; h[6] += g; h[7] += k;
 }
+
+#ifdef HAVE_SHA_NI
+/* Four rounds of each group r: the message words of the group plus their
+ * constants, two rounds at a time; then the message words of group r + 4
+ * from those of groups r to r + 3 (FIPS 180-4, 6.2.2 step 1). */
+__attribute__((target("sha,sse4.1"))) static void compress_ni(uint32_t h[8], const unsigned char *p)
+{
+    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xB1); /* CDAB */
+    __m128i s1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]), 0x1B); /* EFGH */
+    __m128i s0 = _mm_alignr_epi8(t, s1, 8);                                         /* ABEF */
+    s1 = _mm_blend_epi16(s1, t, 0xF0);                                             /* CDGH */
+    __m128i abef = s0, cdgh = s1, m[4];
+    for (int i = 0; i < 4; i++)
+        m[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), swap);
+    for (int r = 0; r < 16; r++) {
+        __m128i w = _mm_add_epi32(m[r & 3], _mm_loadu_si128((const __m128i *)&K[4 * r]));
+        s1 = _mm_sha256rnds2_epu32(s1, s0, w);
+        s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(w, 0x0E));
+        if (r < 12) {
+            __m128i x = _mm_sha256msg1_epu32(m[r & 3], m[(r + 1) & 3]);
+            x = _mm_add_epi32(x, _mm_alignr_epi8(m[(r + 3) & 3], m[(r + 2) & 3], 4));
+            m[r & 3] = _mm_sha256msg2_epu32(x, m[(r + 3) & 3]);
+        }
+    }
+    s0 = _mm_add_epi32(s0, abef);
+    s1 = _mm_add_epi32(s1, cdgh);
+    t = _mm_shuffle_epi32(s0, 0x1B);  /* FEBA */
+    s1 = _mm_shuffle_epi32(s1, 0xB1); /* DCHG */
+    _mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(t, s1, 0xF0)); /* DCBA */
+    _mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(s1, t, 8));    /* HGFE */
+}
+
+static void compress_any(uint32_t h[8], const unsigned char *p)
+{
+    if (__builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1"))
+        compress_ni(h, p);
+    else
+        compress(h, p);
+}
+#define compress compress_any
+#endif
 
 void pg_sha256_init(pg_sha256 *c)
 {

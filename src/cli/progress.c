@@ -91,8 +91,15 @@ static void draw(size_t done, size_t total, double t)
         snprintf(when, sizeof when, "%s left", minutes((double)(total - done) / rate, (char[24]){ 0 }));
     else
         snprintf(when, sizeof when, "-:-- left");
-    int width = fprintf(stderr, "\rpartygraph: %-24s %3d%% [%s] %8.0f/s  %s", progress.stage, (int)(share * 100),
-                        bar, rate, when);
+    char per[16]; /* 1234, 56k or 112.2M a second */
+    if (rate >= 1e6)
+        snprintf(per, sizeof per, "%.1fM", rate / 1e6);
+    else if (rate >= 1e5)
+        snprintf(per, sizeof per, "%.0fk", rate / 1e3);
+    else
+        snprintf(per, sizeof per, "%.0f", rate);
+    int width = fprintf(stderr, "\rpartygraph: %-24s %3d%% [%s] %8s/s  %s", progress.stage, (int)(share * 100),
+                        bar, per, when);
     fprintf(stderr, "%*s", progress.width > width ? progress.width - width : 0, "");
     progress.width = width;
     progress.open = true;

@@ -30,7 +30,7 @@ import pgtest  # noqa: E402
 EXAMPLE = "examples/cpc-interparty.json"
 METRICS = ["degree", "strength", "coreness", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
            "constraint", "effective_size", "clustering"]
-BAR = re.compile(r"partygraph: (.+?)\s+(\d+)% \[([#.]{30})\]\s+(\d+)/s  (\S+)")
+BAR = re.compile(r"partygraph: (.+?)\s+(\d+)% \[([#.]{30})\]\s+([\d.]+[kM]?)/s  (\S+)")
 
 
 def timed(binary, *args):
@@ -130,7 +130,13 @@ def run_pty(binary, *args):
 
 def bars(text):
     """The bars drawn, as (stage, percent, rate, last field), in order."""
-    return [(m.group(1).strip(), int(m.group(2)), int(m.group(4)), m.group(5)) for m in BAR.finditer(text)]
+    return [(m.group(1).strip(), int(m.group(2)), rate(m.group(4)), m.group(5)) for m in BAR.finditer(text)]
+
+
+def rate(text):
+    """A rate as drawn: 1234, 56k or 112.2M (a second)."""
+    scale = {"k": 1e3, "M": 1e6}.get(text[-1], 1)
+    return float(text.rstrip("kM")) * scale
 
 
 def check_progress(tap, binary, tmp):
@@ -145,7 +151,7 @@ def check_progress(tap, binary, tmp):
     drawn = bars(text)
     stages = [s for s, _, _, _ in drawn]
     tap.check(status == 0 and "\r" in text and {"distance pass", "Betweenness centrality", "periods",
-                                                 "reading relations"} <= set(stages),
+                                                 "reading"} <= set(stages),
               "a terminal with --progress: bars for the distance pass, igraph's betweenness, the periods, the loader",
               text[:2000])
     finished = [(s, p) for s, p, _, last in drawn if last.endswith("s")]

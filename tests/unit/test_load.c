@@ -78,51 +78,51 @@ static void semantic_errors(void)
               "t.json: $.relations[0].target: unknown id \"cpx\" (did you mean \"cpc\"?)",
               "unknown ids are suggested a near one");
     CHECK_STR(first_error("{\"countries\": [{\"id\": \"CUB\", \"name\": \"Cuba\"}], \"parties\": [{\"id\": \"CUB\", \"name\": \"x\"}]}"),
-              "t.json: $.parties[0].id: duplicate id \"CUB\": already used by the country at $.countries[0]",
+              "t.json:1:67: $.parties[0].id: duplicate id \"CUB\": already used by the country at $.countries[0]",
               "ids are unique across kinds");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a b\", \"name\": \"x\"}]}"),
-              "t.json: $.parties[0].id: \"a b\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
+              "t.json:1:21: $.parties[0].id: \"a b\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
               "(for example \"a_b\"); free text belongs in \"name\"",
               "bad ids get a fix");
     CHECK_STR(first_error("{\"parties\": [{\"id\": 7, \"name\": \"x\"}]}"),
-              "t.json: $.parties[0].id: expected an id string such as \"cpc\", got a number (7)", "ids are strings");
-    CHECK_STR(first_error("{\"parties\": [{\"name\": \"x\"}]}"), "t.json: $.parties[0]: missing \"id\"", "missing id");
-    CHECK_STR(first_error("{\"events\": [{\"id\": \"e\"}]}"), "t.json: $.events[0]: missing \"name\"", "missing name");
+              "t.json:1:21: $.parties[0].id: expected an id string such as \"cpc\", got a number (7)", "ids are strings");
+    CHECK_STR(first_error("{\"parties\": [{\"name\": \"x\"}]}"), "t.json:1:14: $.parties[0]: missing \"id\"", "missing id");
+    CHECK_STR(first_error("{\"events\": [{\"id\": \"e\"}]}"), "t.json:1:13: $.events[0]: missing \"name\"", "missing name");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"p\", \"name\": \"x\", \"ruling\": \"yes\"}]}"),
-              "t.json: $.parties[0].ruling: expected true or false, got a string (\"yes\")", "wrong value types");
+              "t.json:1:49: $.parties[0].ruling: expected true or false, got a string (\"yes\")", "wrong value types");
     CHECK_STR(first_error("{\"events\": [{\"id\": \"e\", \"name\": \"x\", \"date\": \"2017-02-29\"}]}"),
-              "t.json: $.events[0].date: \"2017-02-29\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", "bad dates");
+              "t.json:1:46: $.events[0].date: \"2017-02-29\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", "bad dates");
     CHECK_STR(first_error("{\"events\": [{\"id\": \"e\", \"name\": \"x\", \"date\": \"2017-05\", \"end\": \"2017-04\"}]}"),
-              "t.json: $.events[0].end: \"2017-04\" is before the date \"2017-05\"", "an end before its date");
+              "t.json:1:64: $.events[0].end: \"2017-04\" is before the date \"2017-05\"", "an end before its date");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\"}, {\"id\": \"b\", \"name\": \"y\"}],"
                           " \"relations\": [{\"type\": \"contact\", \"source\": \"a\", \"target\": \"b\", \"weight\": 0}]}"),
-              "t.json: $.relations[0].weight: weight must be a positive number from 1e-100 to 1e100, got a number (0)", "zero weight");
+              "t.json:1:141: $.relations[0].weight: weight must be a positive number from 1e-100 to 1e100, got a number (0)", "zero weight");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\"}, {\"id\": \"b\", \"name\": \"y\"}],"
                           " \"relations\": [{\"type\": \"contact\", \"source\": \"a\", \"target\": \"b\", \"weight\": 1e400}]}"),
-              "t.json: $.relations[0].weight: weight must be a positive number from 1e-100 to 1e100, got a number (out of range)",
+              "t.json:1:141: $.relations[0].weight: weight must be a positive number from 1e-100 to 1e100, got a number (out of range)",
               "an overflowing weight");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"name\": \"y\"}]}"),
-              "t.json: $.parties[0].name: duplicate key \"name\" in one object", "duplicate keys");
+              "t.json:1:47: $.parties[0].name: duplicate key \"name\" in one object", "duplicate keys");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"country\": \"b\"}, {\"id\": \"b\", \"name\": \"y\"}]}"),
               "t.json: $.parties[0].country: \"b\" is a party, expected a country", "references are checked by kind");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"degree\": 3}]}"),
-              "t.json: $.parties[0].degree: \"degree\" is computed by partygraph and cannot be set in the data; "
+              "t.json:1:49: $.parties[0].degree: \"degree\" is computed by partygraph and cannot be set in the data; "
               "rename the key",
               "computed names are reserved");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"stability\": 3}]}"),
-              "t.json: $.parties[0].stability: \"stability\" is computed by partygraph and cannot be set in the data; "
+              "t.json:1:52: $.parties[0].stability: \"stability\" is computed by partygraph and cannot be set in the data; "
               "rename the key",
               "every metric name is reserved");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"value\": 3}]}"),
-              "t.json: $.parties[0].value: \"value\" is computed by partygraph and cannot be set in the data; "
+              "t.json:1:48: $.parties[0].value: \"value\" is computed by partygraph and cannot be set in the data; "
               "rename the key",
               "Cytoscape's node key value is reserved");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"founding \\\"year\\\"\": 1}]}"),
-              "t.json: $.parties[0][\"founding \\\"year\\\"\"]: \"founding \\\"year\\\"\" is not a valid attribute name: "
+              "t.json:1:60: $.parties[0][\"founding \\\"year\\\"\"]: \"founding \\\"year\\\"\" is not a valid attribute name: "
               "use 1-200 ASCII letters, digits and _ . - : (for example \"founding_year\")",
               "odd keys are quoted in the JSON path");
     CHECK_STR(first_error("{\"format\": \"partygraph/2\"}"),
-              "t.json: $.format: unsupported format \"partygraph/2\" (this is partygraph " PG_VERSION
+              "t.json:1:12: $.format: unsupported format \"partygraph/2\" (this is partygraph " PG_VERSION
               ", which reads \"partygraph/1\")",
               "other formats are refused");
     CHECK_STR(first_error("{\"sources\": [{\"id\": \"s\"}], \"parties\": [{\"id\": \"a\", \"name\": \"x\", \"sources\": [\"t\"]}]}"),
@@ -132,7 +132,7 @@ static void semantic_errors(void)
 static void one_line_messages(void)
 {
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\\nb\", \"name\": \"x\"}]}"),
-              "t.json: $.parties[0].id: \"a\\u000ab\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
+              "t.json:1:21: $.parties[0].id: \"a\\u000ab\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
               "(for example \"a_b\"); free text belongs in \"name\"",
               "control characters in names are escaped: a message is one line");
     const char *msg = first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"ruling\": "

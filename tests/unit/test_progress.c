@@ -124,9 +124,8 @@ static void analysis(void)
     lo.progress = record;
     lo.progress_data = &r;
     pg_dataset *ds = pg_dataset_load_buffer(json, strlen(json), "ring.json", &lo, &err);
-    const stage_log *parties = find(&r, "reading parties");
-    CHECK(ds != NULL && parties && parties->total == 1500 && find(&r, "reading relations"),
-          "the loader reports the elements of each array");
+    const stage_log *reading = find(&r, "reading");
+    CHECK(ds != NULL && reading && reading->total == strlen(json), "the loader reports the bytes it has read");
     pg_graph *g = ds ? pg_graph_build(ds, &err) : NULL;
     pg_analysis_options opt = PG_ANALYSIS_OPTIONS_INIT;
     opt.threads = 2;

@@ -1,0 +1,458 @@
+/* test_stream.c - the streaming loader against the whole-text loader it
+ * replaced (pg_dataset_load_buffer_mode, PG_LOAD_WHOLE): on valid
+ * documents of many shapes and on broken ones (every truncation of a
+ * small file among them) both must give the same records and the same
+ * problems in the same order, in one thread and in two. Only streaming
+ * knows where an element starts, so problems with a JSON path are
+ * compared without their line:column (and must have one when streamed,
+ * but for those found after reading); syntax errors, exactly. The
+ * scanner is also run over input that arrives a few bytes at a time. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataset.h"
+#include "harness.h"
+#include "scan.h"
+#include "strbuf.h"
+
+/* ---- a dump of everything a load gives ----------------------------- */
+
+typedef struct text {
+    char *s;
+    size_t len, cap;
+} text;
+
+static void add(text *t, const char *fmt, ...) PG_PRINTF(2, 3);
+
+static void add(text *t, const char *fmt, ...)
+{
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    size_t len = (size_t)n < sizeof line ? (size_t)n : sizeof line - 1;
+    if (t->len + len + 1 > t->cap) {
+        t->cap = (t->len + len + 1) * 2;
+        t->s = realloc(t->s, t->cap);
+        if (t->s == NULL)
+            abort();
+    }
+    memcpy(t->s + t->len, line, len + 1);
+    t->len += len;
+}
+
+static void dump_attrs(text *t, const pg_dataset *ds, pg_span span)
+{
+    for (size_t i = span.first; i < span.first + span.count; i++) {
+        const pg_attr *a = &ds->attrs.items[i];
+        if (a->type == PG_VALUE_STRING)
+            add(t, " %s=s:%s", a->key, a->v.s);
+        else if (a->type == PG_VALUE_NUMBER)
+            add(t, " %s=n:%.17g", a->key, a->v.d);
+        else
+            add(t, " %s=b:%d", a->key, a->v.b);
+    }
+}
+
+static void dump_sources(text *t, const pg_dataset *ds, pg_span span)
+{
+    for (size_t i = span.first; i < span.first + span.count; i++)
+        add(t, " <%s>", ds->source_refs.items[i]);
+}
+
+static void dump_dataset(text *t, const pg_dataset *ds)
+{
+    add(t, "title=%s desc=%s sha=%s bytes=%zu\n", ds->title, ds->description, ds->sha256, ds->input_bytes);
+    for (size_t i = 0; i < ds->entities.len; i++) {
+        const pg_entity *e = &ds->entities.items[i];
+        add(t, "E %s|%s|%d|%ld|%d-%d-%d|%d-%d-%d|", e->id, e->name, (int)e->kind, e->input_index, e->date.year,
+            e->date.month, e->date.day, e->end.year, e->end.month, e->end.day);
+        for (int r = 0; r < e->nrefs; r++)
+            add(t, " ref %s=%s@%ld", e->refs[r].field, e->refs[r].target_id, e->refs[r].target);
+        dump_attrs(t, ds, e->attrs);
+        dump_sources(t, ds, e->sources);
+        add(t, "\n");
+    }
+    for (size_t i = 0; i < ds->relations.len; i++) {
+        const pg_relation *r = &ds->relations.items[i];
+        add(t, "R %s|%s@%ld|%s@%ld|%.17g|%ld|%d-%d-%d|%d-%d-%d|", r->type, r->source_id, r->source, r->target_id,
+            r->target, r->weight, r->input_index, r->date.year, r->date.month, r->date.day, r->end.year,
+            r->end.month, r->end.day);
+        dump_attrs(t, ds, r->attrs);
+        dump_sources(t, ds, r->sources);
+        add(t, "\n");
+    }
+    for (size_t i = 0; i < ds->sources.len; i++) {
+        const pg_source *s = &ds->sources.items[i];
+        add(t, "S %s|%ld|", s->id, s->input_index);
+        dump_attrs(t, ds, s->attrs);
+        add(t, "\n");
+    }
+}
+
+/* Problems: syntax errors (no path) with their line:column, others
+ * without; counted in `located` when streaming gave them a position. */
+typedef struct collected {
+    text t;
+    int located, with_path;
+} collected;
+
+/* Problems that resolve.c finds after reading, from the records alone:
+ * they have a JSON path but no line:column. */
+static bool after_reading(const char *msg)
+{
+    return strncmp(msg, "unknown id", 10) == 0 || strncmp(msg, "unknown source", 14) == 0 ||
+           strstr(msg, "is a source, not an entity") != NULL || strstr(msg, "(self-loop)") != NULL ||
+           (strstr(msg, " is ") != NULL && strstr(msg, ", expected ") != NULL);
+}
+
+static void collect(const pg_error *e, void *ud)
+{
+    collected *c = ud;
+    pg_error copy = *e;
+    if (copy.path[0] && !after_reading(copy.message)) {
+        c->with_path++;
+        c->located += copy.line > 0;
+        copy.line = copy.column = 0;
+    }
+    char line[1400];
+    add(&c->t, "%s\n", pg_error_format(&copy, line, sizeof line));
+}
+
+/* Loads `json` in `mode`, finding every problem; returns the dump and
+ * the problems as one malloc'd text. */
+static char *load_dump(const char *json, size_t len, pg_load_mode mode, size_t max_errors, int *located,
+                       int *with_path)
+{
+    collected c = { { NULL, 0, 0 }, 0, 0 };
+    pg_load_options opt = { .max_errors = max_errors, .on_problem = collect, .userdata = &c };
+    pg_error err;
+    pg_dataset *ds = pg_dataset_load_buffer_mode(json, len, "t.json", &opt, mode, &err);
+    add(&c.t, "== %s\n", ds ? "loaded" : pg_status_name(err.status));
+    if (ds != NULL)
+        dump_dataset(&c.t, ds);
+    pg_dataset_free(ds);
+    if (located)
+        *located = c.located;
+    if (with_path)
+        *with_path = c.with_path;
+    return c.t.s;
+}
+
+/* True when the three ways of loading agree on `json`; prints the first
+ * difference when not. */
+static bool agree(const char *json, size_t len, size_t max_errors)
+{
+    char *whole = load_dump(json, len, PG_LOAD_WHOLE, max_errors, NULL, NULL);
+    bool same = true;
+    for (int mode = PG_LOAD_ONE_THREAD; mode <= PG_LOAD_TWO_THREADS && same; mode++) {
+        int located = 0, with_path = 0;
+        char *stream = load_dump(json, len, (pg_load_mode)mode, max_errors, &located, &with_path);
+        same = strcmp(whole, stream) == 0 && located == with_path;
+        if (!same)
+            printf("# input (%zu bytes): %.300s\n# whole:\n%.1500s\n# streamed (%d of %d located):\n%.1500s\n", len,
+                   json, whole, located, with_path, stream);
+        free(stream);
+    }
+    free(whole);
+    return same;
+}
+
+#define AGREE(json, what) CHECK(agree((json), strlen(json), 0), (what))
+
+/* ---- documents ------------------------------------------------------ */
+
+static const char *const valid_docs[] = {
+    /* every section, pretty-printed */
+    "{\n  \"format\": \"partygraph/1\",\n  \"title\": \"T\",\n  \"description\": \"D\",\n  \"notes\": [\"a\", \"b\"],\n"
+    "  \"sources\": [{\"id\": \"s1\", \"title\": \"S\", \"url\": \"http://x\", \"date\": \"2001\"}],\n"
+    "  \"countries\": [{\"id\": \"VNM\", \"name\": \"Viet Nam\", \"iso3\": \"VNM\", \"region\": \"Asia\"}],\n"
+    "  \"parties\": [\n    {\"id\": \"cpv\", \"name\": \"CPV\", \"country\": \"VNM\", \"ruling\": true, \"founded\": \"1930\",\n"
+    "     \"identifiers\": [{\"scheme\": \"w\", \"identifier\": \"Q1\"}], \"sources\": [\"s1\"]},\n"
+    "    {\"id\": \"lpr\", \"name\": \"LPRP\", \"family\": \"communist\"}\n  ],\n"
+    "  \"mechanisms\": [{\"id\": \"m\", \"name\": \"M\", \"kind\": \"forum\"}],\n"
+    "  \"events\": [{\"id\": \"e\", \"name\": \"E\", \"date\": \"2019-05\", \"end\": \"2019-06-01\", \"country\": \"VNM\",\n"
+    "              \"mechanism\": \"m\", \"host\": \"cpv\", \"type\": \"congress\"}],\n"
+    "  \"relations\": [\n    {\"type\": \"attended\", \"source\": \"cpv\", \"target\": \"e\", \"role\": \"guest\", \"weight\": 2.5,\n"
+    "     \"date\": \"2019\", \"sources\": [\"s1\"], \"evidence\": \"x\"},\n"
+    "    {\"type\": \"contact\", \"source\": \"lpr\", \"target\": \"cpv\"}\n  ]\n}\n",
+    /* empty arrays, nulls, unknown keys, odd order */
+    "{\"relations\": [], \"zzz\": {\"a\": [1, {\"b\": null}]}, \"parties\": [], \"title\": null, \"notes\": \"n\","
+    " \"events\": null, \"x\": [1, 2, 3]}",
+    /* a BOM, keys in odd order, CRLF line ends */
+    "\xEF\xBB\xBF{\r\n\"parties\": [{\"name\": \"B\", \"id\": \"b\"}, {\"id\": \"a\", \"name\": \"A\"}],\r\n"
+    "\"relations\": [{\"target\": \"a\", \"source\": \"b\", \"type\": \"t\"}], \"format\": \"partygraph/1\"}",
+    /* deep values, big strings with escapes and non-BMP characters, numbers in all forms */
+    "{\"parties\": [{\"id\": \"p\", \"name\": \"\\u00e9\\ud83d\\ude00 \xF0\x9F\x98\x80 \\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t\","
+    " \"deep\": [[[[[[[[[[{\"a\": [[[[1]]]]}]]]]]]]]]], \"n1\": 0, \"n2\": -0, \"n3\": 1.5e3, \"n4\": -2E-2,"
+    " \"n5\": 123456789012345678901234567890, \"n6\": 0.000001, \"list\": [1, \"two\", true, 2.50],"
+    " \"obj\": {\"k\": \"v\", \"n\": [null]}}]}",
+    /* unicode keys at the top level and in elements */
+    "{\"p\\u0061rties\": [{\"id\": \"a\", \"name\": \"x\", \"caf\\u0065\": 1}], \"\\u00fcber\": 1}",
+    /* whitespace everywhere */
+    " \t\n{ \"parties\" \n : \n [ \n { \"id\" : \"a\" , \"name\" : \"x\" } \n , \n {\"id\":\"b\",\"name\":\"y\"} ] } \n\t ",
+};
+
+static const char *const broken_docs[] = {
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"x\",}]}",           /* trailing comma in an element */
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"x\"},]}",           /* trailing comma in a split array */
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"x\"}],}",           /* trailing comma at the top level */
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"x\"}] \"events\": []}",
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"x\"} {\"id\": \"b\"}]}",
+    "{\"parties\": [{\"id\": \"a\", \"name\": tru}]}",
+    "{\"parties\": [{\"id\": \"a\", \"name\": 01}]}",
+    "{\"parties\": [}",
+    "{\"parties\" [] }",
+    "{parties: []}",
+    "{\"parties\": []} x",
+    "{\"parties\": []}}",
+    "{\"parties\": [1, 2, \"x\", null, [], {}]}",                  /* wrong element types */
+    "{\"parties\": {}, \"relations\": 3, \"title\": 4, \"notes\": [1]}",
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"name\": \"y\", \"id\": \"b\"}]}",
+    "{\"parties\": [], \"parties\": [{\"id\": \"a\", \"name\": \"x\"}], \"zz\": 1, \"zz\": 2}",
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"\\ud800\"}]}",      /* lone surrogate */
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"\\udc00x\"}]}",
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"\xC3\x28\"}]}",     /* invalid UTF-8 */
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"x\x01\"}]}",        /* a control character */
+    "{\"relations\": [{\"type\": \"t\", \"source\": \"a\", \"target\": \"zz\"}], \"parties\": [{\"id\": \"a\", \"name\": \"x\"}]}",
+    "{\"relations\": [{\"type\": \"t\", \"source\": \"a\"}, {\"source\": 1, \"target\": 2, \"type\": \"\"},"
+    " {\"type\": \"t;u\", \"source\": \"a\", \"target\": \"a\", \"weight\": -1, \"date\": \"x\", \"end\": 3}],"
+    " \"parties\": [{\"id\": \"a\", \"name\": \"x\", \"country\": \"a\", \"sources\": [\"nope\", 3]}]}",
+    "{\"parties\": [{\"id\": \"a b\", \"name\": \"\"}, {\"id\": \"a b\", \"name\": \"x\", \"ruling\": 1, \"degree\": 2}]}",
+    "{\"format\": \"partygraph/2\", \"parties\": [{\"id\": \"a\"}]}",
+    "[1, 2]",
+    "\"just a string\"",
+    "",
+    "   ",
+    "\xEF\xBB\xBF",
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"x\"}]",
+    "{\"a\": \"\\q\"}",
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"n\": 1e}]}",
+};
+
+static void shapes(void)
+{
+    bool ok = true;
+    for (size_t i = 0; i < sizeof valid_docs / sizeof *valid_docs; i++) {
+        char *d = load_dump(valid_docs[i], strlen(valid_docs[i]), PG_LOAD_ONE_THREAD, 0, NULL, NULL);
+        if (strstr(d, "== loaded") == NULL)
+            printf("# not loaded: %.300s\n%.1000s", valid_docs[i], d);
+        ok = ok && strstr(d, "== loaded") != NULL && agree(valid_docs[i], strlen(valid_docs[i]), 0);
+        free(d);
+    }
+    CHECK(ok, "valid documents of every shape: loaded, the same records in every mode");
+    ok = true;
+    for (size_t i = 0; i < sizeof broken_docs / sizeof *broken_docs; i++)
+        ok = ok && agree(broken_docs[i], strlen(broken_docs[i]), 0) && agree(broken_docs[i], strlen(broken_docs[i]), 1) &&
+             agree(broken_docs[i], strlen(broken_docs[i]), 3);
+    CHECK(ok, "broken documents: the same problems in the same order (all, the first, the first three)");
+}
+
+/* A NUL byte and nesting beyond the limit, which string literals and
+ * short texts cannot show. */
+static void limits(void)
+{
+    const char nul[] = "{\"parties\": [{\"id\": \"a\", \"name\": \"x\0\"}]}";
+    CHECK(agree(nul, sizeof nul - 1, 0), "a NUL byte inside an element");
+    const char nul2[] = "{\"parties\": [{\"id\": \"a\", \"name\": \"x\"}\0]}";
+    CHECK(agree(nul2, sizeof nul2 - 1, 0), "a NUL byte between elements");
+    for (int depth = 508; depth <= 512; depth++) {
+        text t = { NULL, 0, 0 };
+        add(&t, "{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"deep\": ");
+        for (int i = 0; i < depth; i++)
+            add(&t, "[");
+        for (int i = 0; i < depth; i++)
+            add(&t, "]");
+        add(&t, "}], \"zz\": ");
+        for (int i = 0; i < depth; i++)
+            add(&t, "[");
+        for (int i = 0; i < depth; i++)
+            add(&t, "]");
+        add(&t, "}");
+        char what[80];
+        snprintf(what, sizeof what, "nesting %d levels deep inside an element: the same limit", depth + 4);
+        CHECK(agree(t.s, t.len, 0), what);
+        free(t.s);
+    }
+}
+
+/* A document of many batches: thousands of elements, some of them bad,
+ * a string of 300 kB with escapes and characters outside the BMP. */
+static void many_batches(void)
+{
+    text t = { NULL, 0, 0 };
+    add(&t, "{\"parties\": [");
+    for (int i = 0; i < 6000; i++)
+        add(&t, "%s{\"id\": \"%s%d\", \"name\": \"P %d\", \"seats\": %d.5e%d}", i ? ",\n" : "",
+            i % 997 == 5 ? "bad id " : "p", i, i, i, i % 5);
+    add(&t, "],\n\"notes\": \"");
+    for (int i = 0; i < 20000; i++)
+        add(&t, "\\u00e9\\n\xF0\x9F\x98\x80 \\\"q\\\" ");
+    add(&t, "\",\n\"relations\": [");
+    for (int i = 0; i < 12000; i++)
+        add(&t, "%s{\"type\": \"t\", \"source\": \"p%d\", \"target\": \"p%d\"}", i ? ", " : "", i % 6000,
+            i % 1499 == 7 ? 9999 : (i * 7) % 6000);
+    add(&t, "]}");
+    CHECK(t.len > 600000 && agree(t.s, t.len, 0), "a document of many batches, with errors all along: the same problems");
+    CHECK(agree(t.s, t.len / 2, 0), "the same document cut in the middle: the syntax error alone");
+    free(t.s);
+}
+
+static void truncations(void)
+{
+    const char *doc = valid_docs[0];
+    size_t len = strlen(doc);
+    size_t bad = len + 1;
+    for (size_t n = 0; n <= len && bad > len; n++)
+        if (!agree(doc, n, 0))
+            bad = n;
+    CHECK(bad > len, "every truncation of a small file: the same error at the same line:column");
+    const char *deep = valid_docs[3];
+    len = strlen(deep);
+    bad = len + 1;
+    for (size_t n = 0; n <= len && bad > len; n++)
+        if (!agree(deep, n, 2))
+            bad = n;
+    CHECK(bad > len, "every truncation of escapes, numbers and non-BMP characters");
+}
+
+/* Every byte of a small file replaced by characters that break JSON. */
+static void mutations(void)
+{
+    const char *doc = valid_docs[0];
+    size_t len = strlen(doc);
+    char *copy = malloc(len + 1);
+    const char subst[] = { '}', ']', ',', '"', ':', '\\', 'x', '1', '[', '\xff' };
+    bool ok = copy != NULL;
+    for (size_t i = 0; ok && i < len; i += 3) {
+        memcpy(copy, doc, len + 1);
+        copy[i] = subst[i % sizeof subst];
+        ok = agree(copy, len, 0);
+    }
+    free(copy);
+    CHECK(ok, "a byte of a small file changed, everywhere: the same problems");
+}
+
+/* ---- the scanner over input that trickles in ------------------------ */
+
+typedef struct trickle {
+    const char *s;
+    size_t len, at, step;
+} trickle;
+
+static long trickle_read(void *source, void *buf, size_t cap, pg_error *err)
+{
+    trickle *t = source;
+    size_t n = t->len - t->at;
+    (void)err;
+    n = n < t->step ? n : t->step;
+    n = n < cap ? n : cap;
+    memcpy(buf, t->s + t->at, n);
+    t->at += n;
+    t->step = t->step % 7 + 1; /* 1 to 7 bytes at a time */
+    return (long)n;
+}
+
+static bool all_keys(const char *key)
+{
+    (void)key;
+    return true;
+}
+
+/* The items of a scan, one line each. */
+static char *scan_all(const char *json, size_t len, size_t step)
+{
+    trickle t = { json, len, 0, step };
+    pg_scan sc;
+    pg_scan_init(&sc, trickle_read, &t, all_keys);
+    text out = { NULL, 0, 0 };
+    pg_scan_item it;
+    do {
+        pg_scan_next(&sc, &it);
+        add(&out, "%d %.*s %ld:%ld %.*s|%s\n", (int)it.kind, (int)it.key_len, it.key ? it.key : "", it.line,
+            it.column, (int)it.len, it.text ? it.text : "", it.kind == PG_SCAN_SYNTAX ? sc.syntax.reason : "");
+    } while (it.kind < PG_SCAN_END);
+    if (it.kind == PG_SCAN_END) /* an error stops reading wherever the last chunk ended */
+        add(&out, "%s %zu\n", sc.sha256, sc.bytes);
+    pg_scan_free(&sc);
+    return out.s;
+}
+
+static void chunks(void)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < sizeof valid_docs / sizeof *valid_docs; i++) {
+        const char *doc = valid_docs[i];
+        char *whole = scan_all(doc, strlen(doc), (size_t)1 << 30);
+        char *bits = scan_all(doc, strlen(doc), 1);
+        ok = strcmp(whole, bits) == 0;
+        if (!ok)
+            printf("# at once:\n%s# in bits:\n%s", whole, bits);
+        free(whole);
+        free(bits);
+    }
+    for (size_t i = 0; ok && i < sizeof broken_docs / sizeof *broken_docs; i++) {
+        char *whole = scan_all(broken_docs[i], strlen(broken_docs[i]), (size_t)1 << 30);
+        char *bits = scan_all(broken_docs[i], strlen(broken_docs[i]), 3);
+        ok = strcmp(whole, bits) == 0;
+        if (!ok)
+            printf("# at once:\n%s# in bits:\n%s", whole, bits);
+        free(whole);
+        free(bits);
+    }
+    CHECK(ok, "the scanner gives the same items, positions, errors and digest when the input comes 1-7 bytes at a time");
+    const char *numbers = "{\"x\": [1234567, 1e10, -0.5, true, false, null, \"\\u00e9\"]}";
+    char *a = scan_all(numbers, strlen(numbers), (size_t)1 << 30), *b = scan_all(numbers, strlen(numbers), 2);
+    CHECK(strcmp(a, b) == 0 && strstr(a, " 1234567|") != NULL, "numbers and literals cut by a chunk boundary");
+    if (strcmp(a, b) != 0)
+        printf("# at once:\n%s# in bits:\n%s", a, b);
+    free(a);
+    free(b);
+}
+
+/* ---- positions ------------------------------------------------------- */
+
+/* The first problem of `doc`, formatted. */
+static const char *first(const char *doc)
+{
+    static char line[1400];
+    pg_error err;
+    pg_dataset *ds = pg_dataset_load_buffer(doc, strlen(doc), "t.json", NULL, &err);
+    pg_dataset_free(ds);
+    return ds ? "(loaded)" : pg_error_format(&err, line, sizeof line);
+}
+
+static void positions(void)
+{
+    CHECK_STR(first("{\n  \"parties\": [\n    {\"id\": \"a\", \"name\": \"x\"},\n    {\"name\": \"\xC3\xBC\xC3\xBC\",\n"
+                    "     \"id\": \"\xC3\xA9\"}\n  ]\n}"),
+              "t.json:5:12: $.parties[1].id: \"\xC3\xA9\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
+              "(for example \"x\"); free text belongs in \"name\"",
+              "a schema error points at the offending value, columns in characters");
+    CHECK_STR(first("{\"parties\": [{\"id\": \"a\", \"name\": \"\xC3\xBC\", \"name\": \"y\"}]}"),
+              "t.json:1:47: $.parties[0].name: duplicate key \"name\" in one object",
+              "a duplicate key points at its repeated value");
+    CHECK_STR(first("{\"parties\": [{\"name\": \"x\"}]}"), "t.json:1:14: $.parties[0]: missing \"id\"",
+              "a missing key points at its object");
+    CHECK_STR(first("{\"title\": \"t\",\n \"notes\": [\"a\",\n  {}]}"),
+              "t.json:3:3: $.notes[1]: expected a string, got an object", "inside a top-level value");
+    CHECK_STR(first("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"caf\\u00e9\": 1, \"caf\\u00e9\": [[2]]}]}"),
+              "t.json:1:68: $.parties[0][\"caf\xC3\xA9\"]: duplicate key \"caf\xC3\xA9\" in one object",
+              "keys with escapes are found too");
+}
+
+void run_tests(void)
+{
+    shapes();
+    limits();
+    many_batches();
+    truncations();
+    mutations();
+    chunks();
+    positions();
+}
