@@ -33,6 +33,7 @@ typedef struct job {
     const igraph_vector_t *lengths;
     const igraph_integer_t *sources; /* k of them */
     igraph_integer_t k, n;
+    int chunks;
 } job;
 
 typedef struct pool {
@@ -47,14 +48,21 @@ int pg_workers_count(int jobs)
     return cpus < 1 ? 1 : cpus > MAX_JOBS ? MAX_JOBS : (int)cpus;
 }
 
+/* How many chunks k sources make. */
+static int chunk_count(igraph_integer_t k)
+{
+    igraph_integer_t c = k / PG_WORKER_CHUNK_MIN;
+    return c < 1 ? 1 : c > PG_WORKER_CHUNKS ? PG_WORKER_CHUNKS : (int)c;
+}
+
 /* Chunk c's betweenness into `res`: c's sources are entries
- * [k c / CHUNKS, k (c + 1) / CHUNKS) of the source list. */
+ * [k c / chunks, k (c + 1) / chunks) of the source list. */
 static igraph_error_t chunk(const job *j, int c, igraph_vector_t *res)
 {
-    igraph_integer_t from = j->k * c / PG_WORKER_CHUNKS, to = j->k * (c + 1) / PG_WORKER_CHUNKS;
+    igraph_integer_t from = j->k * c / j->chunks, to = j->k * (c + 1) / j->chunks;
     igraph_vector_int_t view = { 0 };
     igraph_vector_int_view(&view, j->sources + from, to - from);
-    if (to == from) { /* fewer sources than chunks */
+    if (to == from) { /* no sources at all */
         IGRAPH_CHECK(igraph_vector_resize(res, j->n));
         igraph_vector_null(res);
         return IGRAPH_SUCCESS;
@@ -69,13 +77,13 @@ static igraph_error_t in_process(const job *j, igraph_vector_t *out)
 {
     igraph_vector_t part;
     IGRAPH_VECTOR_INIT_FINALLY(&part, 0);
-    for (int c = 0; c < PG_WORKER_CHUNKS; c++) {
+    for (int c = 0; c < j->chunks; c++) {
         igraph_progress_handler_t *progress = igraph_set_progress_handler(NULL);
         igraph_error_t rc = chunk(j, c, &part);
         igraph_set_progress_handler(progress);
         IGRAPH_CHECK(rc);
         IGRAPH_CHECK(igraph_vector_add(out, &part));
-        igraph_progress("Betweenness", 100.0 * (c + 1) / PG_WORKER_CHUNKS, NULL);
+        igraph_progress("Betweenness", 100.0 * (c + 1) / j->chunks, NULL);
     }
     igraph_vector_destroy(&part);
     IGRAPH_FINALLY_CLEAN(1);
@@ -122,7 +130,7 @@ static void child(const job *j, int w, int jobs, int fd)
         raise(SIGKILL);
     if (igraph_vector_init(&part, 0) != IGRAPH_SUCCESS)
         _exit(1);
-    for (int c = w; c < PG_WORKER_CHUNKS; c += jobs)
+    for (int c = w; c < j->chunks; c += jobs)
         if (chunk(j, c, &part) != IGRAPH_SUCCESS ||
             write_all(fd, VECTOR(part), (size_t)j->n * sizeof(double)) != 0)
             _exit(1);
@@ -162,12 +170,12 @@ static void start(pool *p, const job *j, int jobs, char *why, size_t size)
  * the worker whose pipe ended early. */
 static int collect(const pool *p, const job *j, igraph_vector_t *part, igraph_vector_t *out)
 {
-    for (int c = 0; c < PG_WORKER_CHUNKS; c++) {
+    for (int c = 0; c < j->chunks; c++) {
         int w = c % p->started;
         if (read_all(p->fd[w], VECTOR(*part), (size_t)j->n * sizeof(double)) != 0)
             return w;
         igraph_vector_add(out, part);
-        igraph_progress("Betweenness", 100.0 * (c + 1) / PG_WORKER_CHUNKS, NULL);
+        igraph_progress("Betweenness", 100.0 * (c + 1) / j->chunks, NULL);
     }
     return -1;
 }
@@ -222,11 +230,12 @@ igraph_error_t pg_workers_betweenness(const igraph_t *ig, const igraph_vector_t 
     IGRAPH_CHECK(igraph_vector_int_init_range(&all, 0, sources ? 0 : n));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &all);
     const igraph_vector_int_t *s = sources ? sources : &all;
-    job j = { ig, lengths, VECTOR(*s), igraph_vector_int_size(s), n };
+    job j = { ig, lengths, VECTOR(*s), igraph_vector_int_size(s), n, chunk_count(igraph_vector_int_size(s)) };
     IGRAPH_CHECK(igraph_vector_resize(out, n));
     igraph_vector_null(out);
     int w = pg_workers_count(jobs);
-    if (w > 1 && j.k >= PG_WORKER_CHUNKS)
+    w = w < j.chunks ? w : j.chunks;
+    if (w > 1)
         IGRAPH_CHECK(in_workers(&j, w, out));
     else
         IGRAPH_CHECK(in_process(&j, out));

@@ -6,18 +6,21 @@
 
 #include <igraph.h>
 
-/* The sources are split into PG_WORKER_CHUNKS chunks in the order given;
- * the chunks' vectors are summed in chunk order whichever process computed
- * them, so the result does not depend on the number of processes. */
-enum { PG_WORKER_CHUNKS = 64 };
+/* The sources are split into chunks in the order given, as many as the
+ * sources fill with PG_WORKER_CHUNK_MIN each, at least 1 and at most
+ * PG_WORKER_CHUNKS (each igraph call costs about as much as 10 sources
+ * more); the chunks' vectors are summed in chunk order whichever process
+ * computed them, so the result does not depend on the number of
+ * processes, and at most that many processes are useful. */
+enum { PG_WORKER_CHUNKS = 64, PG_WORKER_CHUNK_MIN = 128 };
 
 /* Sets `out` (resized to the vertex count) to the betweenness of every
  * vertex of the undirected `ig` over shortest paths from `sources` (all
  * vertices when NULL) to every vertex, each unordered pair counted once
  * when every vertex is a source (igraph_betweenness_subset's count),
  * with edge lengths `lengths` (NULL: hops). `jobs` processes compute the
- * chunks: 0 means one per online CPU, 1 (or fewer than PG_WORKER_CHUNKS
- * sources) computes them in this process. Reports progress through
+ * chunks: 0 means one per online CPU, 1 (or a single chunk) computes them
+ * in this process. Reports progress through
  * igraph's progress handler from this process only. Returns
  * IGRAPH_SUCCESS, IGRAPH_ENOMEM, or IGRAPH_FAILURE when a worker failed
  * (crashed, ran out of memory, could not write; the reason is igraph's
