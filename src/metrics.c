@@ -601,9 +601,10 @@ igraph_error_t pg_metric_compute(pg_graph *g, igraph_vector_t *results)
     for (int r = 0; r < 5; r++)
         any_role |= g->metric_on[roles + r];
     double started = pg_clock();
-    if (any_role)
+    if (any_role) {
         IGRAPH_CHECK(brokerage_roles(g, &results[roles]));
-    pg_graph_time(g, "brokerage roles", started);
+        pg_graph_time(g, "brokerage roles", started);
+    }
     igraph_vector_destroy(&dist);
     pg_distance_sums_free(&sums);
     IGRAPH_FINALLY_CLEAN(2);

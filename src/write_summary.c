@@ -178,9 +178,8 @@ static void betweenness(const pg_graph *g, pg_jsonw *w)
 static void closeness(const pg_graph *g, pg_jsonw *w)
 {
     bool sampled = g->closeness_sources != NULL;
-    if (isnan(g->structure.average_path_length) && !g->metric_on[pg_metric_index("closeness")] &&
-        !g->metric_on[pg_metric_index("harmonic")])
-        return;
+    if (!g->metric_on[pg_metric_index("closeness")] && !g->metric_on[pg_metric_index("harmonic")])
+        return; /* the pass did not run */
     pg_jsonw_key(w, "closeness");
     pg_jsonw_open(w, '{', false);
     key_string(w, "method", sampled ? "sampled" : "exact");
