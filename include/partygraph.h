@@ -292,9 +292,9 @@ typedef struct pg_analysis_options {
  * than the limit, then about limit / edges sources (at least 64). */
 #define PG_SAMPLES_AUTO (-1L)
 /* Nodes x edges up to which path metrics are exact by default: about 30 s
- * on one core (betweenness) and on two threads (the distance pass) on a
- * 2-core 2020s machine; see the README. */
-#define PG_BETWEENNESS_LIMIT 1.5e9
+ * on a 2-core machine with two worker processes (betweenness) or threads
+ * (the distance pass); measured in the README. */
+#define PG_BETWEENNESS_LIMIT 3e9
 #define PG_CLOSENESS_LIMIT 1.2e10
 
 #define PG_ANALYSIS_OPTIONS_INIT                                                                   \

@@ -1,10 +1,11 @@
 /* workers.c - see workers.h. With more than one job the parent forks that
  * many children; child w computes chunks w, w + jobs, w + 2 jobs, ... in
  * that order and writes each chunk's vector (n doubles) to its own pipe.
- * The parent reads the chunks in chunk order, each from the pipe of the
- * child that owns it, and adds them up: a child blocked on a full pipe
- * waits only for the parent, who is reading an earlier chunk of another
- * child, so nothing deadlocks. Children leave with _exit (never flushing
+ * The parent takes from every pipe as data comes (poll), keeps one chunk
+ * per child, and adds the chunks up in chunk order: a child whose next
+ * chunk is held waits (on a full pipe) only until the chunks before it,
+ * being computed by the others, have been added, so nothing deadlocks and
+ * the children run ahead of the sum by a chunk. Children leave with _exit (never flushing
  * the parent's stdio buffers nor running its atexit handlers) and report
  * nothing but their vectors and their exit status; a short read means
  * that child died (crash, out of memory, write error): the parent kills
@@ -19,6 +20,7 @@
 
 #include <errno.h>
 #include <stdbool.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,20 +106,6 @@ static int write_all(int fd, const void *data, size_t size)
     return 0;
 }
 
-static int read_all(int fd, void *data, size_t size)
-{
-    for (char *p = data; size > 0;) {
-        ssize_t done = read(fd, p, size);
-        if (done < 0 && errno == EINTR)
-            continue;
-        if (done <= 0)
-            return -1;
-        p += done;
-        size -= (size_t)done;
-    }
-    return 0;
-}
-
 /* Worker w of `jobs`: its chunks into pipe `fd`, then _exit. */
 static void child(const job *j, int w, int jobs, int fd)
 {
@@ -166,16 +154,64 @@ static void start(pool *p, const job *j, int jobs, char *why, size_t size)
     }
 }
 
-/* Reads the chunks in order and sums them into `out`. Returns -1, or
- * the worker whose pipe ended early. */
-static int collect(const pool *p, const job *j, igraph_vector_t *part, igraph_vector_t *out)
+/* What the parent holds of one worker's next chunk: the bytes so far, and
+ * how many of its chunks are still to come (this one included). */
+typedef struct inbox {
+    double *data; /* n */
+    size_t got;
+    int left;
+} inbox;
+
+/* Waits until a worker whose next chunk is incomplete sends more, and
+ * takes it. Returns -1, or a worker whose pipe ended early (or the first
+ * waited for, if poll itself fails). */
+static int receive(const pool *p, inbox *in, size_t size)
 {
-    for (int c = 0; c < j->chunks; c++) {
-        int w = c % p->started;
-        if (read_all(p->fd[w], VECTOR(*part), (size_t)j->n * sizeof(double)) != 0)
-            return w;
-        igraph_vector_add(out, part);
-        igraph_progress("Betweenness", 100.0 * (c + 1) / j->chunks, NULL);
+    struct pollfd fds[MAX_JOBS];
+    int who[MAX_JOBS], k = 0;
+    for (int w = 0; w < p->started; w++)
+        if (in[w].got < size && in[w].left > 0) {
+            fds[k] = (struct pollfd){ p->fd[w], POLLIN, 0 };
+            who[k++] = w;
+        }
+    int ready = poll(fds, (nfds_t)k, -1);
+    if (ready < 0)
+        return errno == EINTR ? -1 : who[0];
+    for (int i = 0; i < k; i++) {
+        inbox *x = &in[who[i]];
+        if (fds[i].revents == 0)
+            continue;
+        ssize_t done = read(fds[i].fd, (char *)x->data + x->got, size - x->got);
+        if (done == 0 || (done < 0 && errno != EINTR))
+            return who[i];
+        x->got += done > 0 ? (size_t)done : 0;
+        x->left -= x->got == size;
+    }
+    return -1;
+}
+
+/* Sums the chunks into `out` in chunk order as they arrive, from
+ * `buffer` (one chunk per worker): a worker never waits for the parent
+ * while the chunk before its next one is still being computed elsewhere.
+ * Returns -1, or the worker that failed. */
+static int collect(const pool *p, const job *j, igraph_vector_t *buffer, igraph_vector_t *out)
+{
+    size_t size = (size_t)j->n * sizeof(double);
+    inbox in[MAX_JOBS];
+    for (int w = 0; w < p->started; w++)
+        in[w] = (inbox){ VECTOR(*buffer) + (size_t)w * (size_t)j->n, 0,
+                         (j->chunks - w + p->started - 1) / p->started };
+    for (int c = 0; c < j->chunks;) {
+        inbox *next = &in[c % p->started];
+        int failed = next->got == size ? -1 : receive(p, in, size);
+        if (failed >= 0)
+            return failed;
+        if (next->got < size)
+            continue;
+        for (igraph_integer_t v = 0; v < j->n; v++)
+            VECTOR(*out)[v] += next->data[v];
+        next->got = 0;
+        igraph_progress("Betweenness", 100.0 * ++c / j->chunks, NULL);
     }
     return -1;
 }
@@ -210,12 +246,12 @@ static igraph_error_t in_workers(const job *j, int jobs, igraph_vector_t *out)
 {
     pool p = { 0 };
     char why[256] = "";
-    igraph_vector_t part;
-    IGRAPH_VECTOR_INIT_FINALLY(&part, j->n);
+    igraph_vector_t buffer;
+    IGRAPH_VECTOR_INIT_FINALLY(&buffer, (igraph_integer_t)jobs * j->n);
     start(&p, j, jobs, why, sizeof why);
-    int failed = why[0] == '\0' ? collect(&p, j, &part, out) : -1;
+    int failed = why[0] == '\0' ? collect(&p, j, &buffer, out) : -1;
     reap(&p, failed, failed >= 0 || why[0] != '\0', why, sizeof why);
-    igraph_vector_destroy(&part);
+    igraph_vector_destroy(&buffer);
     IGRAPH_FINALLY_CLEAN(1);
     if (why[0] != '\0')
         IGRAPH_ERRORF("%s", IGRAPH_FAILURE, why);

@@ -31,21 +31,22 @@ pg_analysis_options cli_analysis_options(const cli_args *a)
     return o;
 }
 
-/* One stderr line when path metrics were estimated, not computed exactly. */
+/* One stderr line when path metrics were estimated, not computed exactly
+ * (betweenness; the distance pass's closeness and harmonic). */
 static void warn_estimates(const pg_graph *g, const cli_args *a)
 {
-    static const char *const names[2] = { "betweenness", "closeness" };
+    static const char *const metric[2][2] = { { "betweenness", "betweenness" }, { "closeness", "harmonic" } };
+    static const char *const label[2] = { "betweenness", "closeness and harmonic" };
     char text[256] = "";
     size_t len = 0;
     for (int i = 0; i < 2; i++) {
         long k = 0;
         int automatic = 0;
-        const char *how = pg_graph_metric_method(g, names[i], &k, &automatic);
-        if (!how || strcmp(how, "sampled") != 0)
-            how = pg_graph_metric_method(g, i ? "harmonic" : names[i], &k, &automatic);
+        const char *how = pg_graph_metric_method(g, metric[i][0], &k, &automatic);
+        how = how ? how : pg_graph_metric_method(g, metric[i][1], &k, &automatic);
         if (how && strcmp(how, "sampled") == 0)
             len += (size_t)snprintf(text + len, sizeof text - len, "%s%s from %ld sampled sources%s",
-                                    len ? "; " : "", i ? "closeness and harmonic" : names[i], k,
+                                    len ? "; " : "", label[i], k,
                                     automatic ? " (automatic: the graph is over the exact limit)" : "");
     }
     if (len > 0 && !a->quiet)
