@@ -294,7 +294,7 @@ typedef struct pg_analysis_options {
 /* Nodes x edges up to which path metrics are exact by default: about 30 s
  * on a 2-core machine with two worker processes (betweenness) or threads
  * (the distance pass); measured in the README. */
-#define PG_BETWEENNESS_LIMIT 3e9
+#define PG_BETWEENNESS_LIMIT 2.5e9
 #define PG_CLOSENESS_LIMIT 1.2e10
 
 #define PG_ANALYSIS_OPTIONS_INIT                                                                   \
