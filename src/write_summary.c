@@ -195,7 +195,7 @@ static void closeness(const pg_graph *g, pg_jsonw *w)
 static void methods(const pg_graph *g, pg_jsonw *w)
 {
     pg_jsonw_key(w, "metrics");
-    pg_jsonw_open(w, '{', true);
+    pg_jsonw_open(w, '{', false);
     for (int m = 0; m < PG_METRIC_COUNT; m++)
         if (g->metric_on[m])
             key_string(w, pg_metric_table()[m].name, pg_graph_metric_method(g, pg_metric_table()[m].name, NULL, NULL));
