@@ -39,6 +39,12 @@
  * (loading and writing may run concurrently). During pg_graph_build and
  * pg_graph_analyse the library installs its own igraph error and warning
  * handlers and its own seeded RNG, and puts the caller's back afterwards.
+ *
+ * PROCESSES: unless pg_analysis_options.jobs is 1, pg_graph_analyse forks
+ * worker processes for betweenness (igraph is not thread-safe) and reaps
+ * them before it returns; they leave with _exit, never touching the
+ * caller's stdio buffers. A caller with threads of its own that may hold
+ * locks at that moment (malloc's are safe with glibc) should set jobs = 1.
  */
 #ifndef PARTYGRAPH_H
 #define PARTYGRAPH_H

@@ -177,11 +177,17 @@ static void betweenness(const pg_graph *g, pg_jsonw *w)
 /* The distance pass: closeness, harmonic, diameter, average path length. */
 static void closeness(const pg_graph *g, pg_jsonw *w)
 {
+    static const char *const covers[4] = { "closeness", "harmonic", "diameter", "average_path_length" };
     bool sampled = g->closeness_sources != NULL;
     if (!g->metric_on[pg_metric_index("closeness")] && !g->metric_on[pg_metric_index("harmonic")])
         return; /* the pass did not run */
     pg_jsonw_key(w, "closeness");
     pg_jsonw_open(w, '{', false);
+    pg_jsonw_key(w, "covers");
+    pg_jsonw_open(w, '[', true);
+    for (int i = 0; i < 4; i++)
+        pg_jsonw_string(w, covers[i]);
+    pg_jsonw_close(w);
     key_string(w, "method", sampled ? "sampled" : "exact");
     key_bool(w, "approximate", sampled);
     key_long(w, "samples", (long)g->ncloseness_sources);
