@@ -11,6 +11,7 @@ src/workers.c). The graph has a few hundred nodes: several chunks of 128
 sources, so worker processes really run."""
 import os
 import random
+import re
 import subprocess
 import sys
 
@@ -135,7 +136,8 @@ def test_sampled(tap, binary, G, data, ids):
     tap.check(b["method"] == "sampled" and b["samples"] == 300 and len(b["sources"]) == 300 and b["seed"] == 7 and
               not b["automatic"], "sampled betweenness: method, samples, seed and sources recorded", b)
     tap.check(c["method"] == "sampled" and c["approximate"] and c["samples"] == 300 and c["seed"] == 7 and
-              c["sources"] == b["sources"], "sampled closeness: recorded; same seed and K, same sources", c)
+              c["sources"] == b["sources"] and c["covers"] == ["closeness", "harmonic", "diameter", "average_path_length"],
+              "sampled closeness: recorded (and what it covers); same seed and K, same sources", c)
     tap.check(s["metrics"]["betweenness"] == s["metrics"]["closeness"] == s["metrics"]["harmonic"] == "sampled" and
               s["metrics"]["pagerank"] == "exact", "summary.json metrics: which are estimates", s["metrics"])
     node = {ids[v]: v for v in G}
@@ -237,7 +239,7 @@ def test_metrics_option(tap, binary, G, data):
     other = [c for c in attrs if c not in names]
     for asked, size_by in (("degree,closeness", None), ("betweenness", "betweenness"), ("liaison,pagerank", None)):
         extra = ["--size-by", size_by] if size_by else []
-        run = pgtest.build(binary, data, "--formats", "csv,json,graphml", "--metrics", asked, *extra)
+        run = pgtest.build(binary, data, "--formats", "csv,json,graphml,gexf,nodelink", "--metrics", asked, *extra)
         header = list(pgtest.read_csv(os.path.join(run.out, "nodes.csv"))[0])
         wanted = set(asked.split(",")) | {size_by or "pagerank"}
         tap.check(header == base + [x for x in names if x in wanted] + other,
@@ -247,7 +249,12 @@ def test_metrics_option(tap, binary, G, data):
                   f"--metrics {asked}: summary.json lists only those", (s["metrics"], list(s["top"])))
         H = nx.read_graphml(os.path.join(run.out, "graph.graphml"))
         keys = set().union(*(d.keys() for _, d in H.nodes(data=True)))
-        tap.check(not (set(names) - wanted) & keys, f"--metrics {asked}: no other metric in the GraphML")
+        with open(os.path.join(run.out, "graph.gexf"), encoding="utf-8") as f:
+            titles = set(re.findall(r'title="([a-z_]+)"', f.read()))
+        link = pgtest.read_json(os.path.join(run.out, "graph.nodelink.json"))["nodes"][0]
+        tap.check(set(names) & keys == set(names) & titles == set(names) & set(link) == wanted,
+                  f"--metrics {asked}: GraphML, GEXF and node-link JSON carry exactly those metrics",
+                  (keys, titles, set(link)))
     run = pgtest.build(binary, data, "--formats", "csv,json", "--metrics", "degree")
     s = summary_of(run.out)
     tap.check("betweenness" not in s and "closeness" not in s and "betweenness" not in s["structure"]["centralization"]
