@@ -171,7 +171,7 @@ static void one_source(const csr *c, bool weighted, long src, scratch *s, pg_dis
 }
 
 /* From sampled source `src`: adds its distances to each node it reaches
- * into that node's sums in `acc` (the source's own slot), and keeps the
+ * into that node's sums in `acc` (the slot of the source's chunk), and keeps the
  * largest. */
 static void toward_source(const csr *c, bool weighted, long src, scratch *s, pg_distance_sums *acc)
 {
