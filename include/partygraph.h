@@ -40,6 +40,12 @@
  * pg_graph_analyse the library installs its own igraph error, warning and
  * progress handlers and its own seeded RNG, and puts the caller's back
  * afterwards.
+ *
+ * PROCESSES: unless pg_analysis_options.jobs is 1, pg_graph_analyse forks
+ * worker processes for betweenness (igraph is not thread-safe) and reaps
+ * them before it returns; they leave with _exit, never touching the
+ * caller's stdio buffers. A caller with threads of its own that may hold
+ * locks at that moment (malloc's are safe with glibc) should set jobs = 1.
  */
 #ifndef PARTYGRAPH_H
 #define PARTYGRAPH_H
@@ -302,7 +308,8 @@ typedef struct pg_analysis_options {
                                   uses seed + i * restarts + r */
     int runs;                  /* > 1: that many detections from successive seeds give
                                   node stability, mean NMI and VI, and a consensus */
-    long betweenness_samples;  /* > 0: betweenness estimated from that many sources */
+    long betweenness_samples;  /* > 0: betweenness estimated from that many sources; 0: exact;
+                                  PG_SAMPLES_AUTO: exact up to betweenness_limit */
     double cutoff;             /* > 0: betweenness over paths no longer than this */
     const char *group_by;      /* grouping attribute for brokerage roles; NULL: "region" */
     const char *const *by;     /* more categorical attributes for homophily (borrowed) */
@@ -319,13 +326,34 @@ typedef struct pg_analysis_options {
     pg_progress_fn progress;   /* progress of the long stages; NULL: none. It and
                                   progress_data serve pg_graph_analyse_periods too */
     void *progress_data;
+    /* path metrics at scale */
+    long closeness_samples;    /* > 0: closeness, harmonic, diameter and average path length
+                                  estimated from that many sources; 0: exact;
+                                  PG_SAMPLES_AUTO: exact up to closeness_limit */
+    double betweenness_limit;  /* automatic sampling: exact while nodes x edges <= this;
+                                  0: PG_BETWEENNESS_LIMIT */
+    double closeness_limit;    /* the same for the distance pass; 0: PG_CLOSENESS_LIMIT */
+    int jobs;                  /* worker processes for betweenness; 0: one per online CPU,
+                                  1: none (results do not depend on it) */
+    const char *metrics;       /* comma list of the metrics to compute and write (names as
+                                  pg_metric_names); NULL: all */
 } pg_analysis_options;
+
+/* betweenness_samples, closeness_samples: sample when the graph is larger
+ * than the limit, then about limit / edges sources (at least 64). */
+#define PG_SAMPLES_AUTO (-1L)
+/* Nodes x edges up to which path metrics are exact by default: about 30 s
+ * on a 2-core machine with two worker processes (betweenness) or threads
+ * (the distance pass); measured in the README. */
+#define PG_BETWEENNESS_LIMIT 2.5e9
+#define PG_CLOSENESS_LIMIT 1.2e10
 
 #define PG_ANALYSIS_OPTIONS_INIT                                                                   \
     { .weighted_paths = 0, .cluster = PG_CLUSTER_LOUVAIN, .resolution = 1.0, .restarts = 10, .seed = 42UL, \
-      .runs = 1, .betweenness_samples = 0, .cutoff = 0.0, .group_by = NULL, .by = NULL, .nby = 0,         \
-      .threads = 0, .layout = PG_LAYOUT_AUTO, .size_by = NULL, .label_top = 30, .timings = 0,            \
-      .progress = NULL, .progress_data = NULL }
+      .runs = 1, .betweenness_samples = PG_SAMPLES_AUTO, .cutoff = 0.0, .group_by = NULL, .by = NULL,     \
+      .nby = 0, .threads = 0, .layout = PG_LAYOUT_AUTO, .size_by = NULL, .label_top = 30, .timings = 0,  \
+      .progress = NULL, .progress_data = NULL, .closeness_samples = PG_SAMPLES_AUTO,                   \
+      .betweenness_limit = 0.0, .closeness_limit = 0.0, .jobs = 0, .metrics = NULL }
 
 /* Returns "auto", "fr", "drl", "kk" or "none"; NULL when out of range. */
 const char *pg_layout_name(pg_layout l);
@@ -377,9 +405,21 @@ pg_kind pg_graph_node_kind(const pg_graph *g, size_t i);
 /* The metric names, in output order, terminated by NULL. */
 const char *const *pg_metric_names(void);
 
+/* Checks a comma list of metric names for pg_analysis_options.metrics.
+ * Returns PG_OK, or PG_EARG with `err` naming the first empty or unknown
+ * name and, when one is near, the metric it may have meant. */
+pg_status pg_metric_list_check(const char *list, pg_error *err);
+
 /* Returns the node values of metric `name` (NaN where undefined), one per
- * node, or NULL when the name is unknown or the graph is not analysed. */
+ * node, or NULL when the name is unknown, the metric was not asked for
+ * (pg_analysis_options.metrics) or the graph is not analysed. */
 const double *pg_graph_metric(const pg_graph *g, const char *name);
+
+/* How metric `name` was computed: "exact", "sampled" (estimated from
+ * *samples sources; *automatic set when because the graph is over the
+ * exact limit) or "cutoff" (betweenness with a cutoff); NULL when it was
+ * not computed or `g` is not analysed. `samples`, `automatic` may be NULL. */
+const char *pg_graph_metric_method(const pg_graph *g, const char *name, long *samples, int *automatic);
 
 /* Community label of each node (0 = largest community), or NULL before
  * analysis. */

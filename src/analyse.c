@@ -19,8 +19,11 @@ static pg_status check_options(const pg_graph *g, const pg_analysis_options *o, 
         return pg_error_set(err, PG_EARG, "restarts and runs must be at least 1");
     if (o->seed > 2147483647UL)
         return pg_error_set(err, PG_EARG, "the seed must be from 0 to 2147483647");
-    if (o->betweenness_samples < 0 || !(o->cutoff >= 0) || !isfinite(o->cutoff))
-        return pg_error_set(err, PG_EARG, "betweenness samples and cutoff must not be negative");
+    if (o->betweenness_samples < PG_SAMPLES_AUTO || o->closeness_samples < PG_SAMPLES_AUTO ||
+        !(o->cutoff >= 0) || !isfinite(o->cutoff))
+        return pg_error_set(err, PG_EARG, "samples and cutoff must not be negative");
+    if (!(o->betweenness_limit >= 0) || !(o->closeness_limit >= 0) || o->jobs < 0)
+        return pg_error_set(err, PG_EARG, "the exact-metric limits and jobs must not be negative");
     if (o->nby > PG_MAX_BY)
         return pg_error_set(err, PG_EARG, "at most %d homophily attributes", PG_MAX_BY);
     if (o->betweenness_samples > 0 && o->cutoff > 0)
@@ -33,6 +36,9 @@ static pg_status check_options(const pg_graph *g, const pg_analysis_options *o, 
     if (o->size_by && !pg_metric_sizes_nodes(o->size_by))
         return pg_error_set(err, PG_EARG, "nodes cannot be sized by '%s': name a metric other than constraint, "
                             "community and stability", o->size_by);
+    pg_status st = pg_metric_list_check(o->metrics, err);
+    if (st != PG_OK)
+        return st;
     if (o->label_top < -1)
         return pg_error_set(err, PG_EARG, "label_top must be -1 (all), 0 (none) or a count");
     if (o->cluster == PG_CLUSTER_EDGE_BETWEENNESS && g->edges.len > PG_EDGE_BETWEENNESS_MAX_EDGES)
@@ -41,6 +47,16 @@ static pg_status check_options(const pg_graph *g, const pg_analysis_options *o, 
                             "use louvain or leiden",
                             PG_EDGE_BETWEENNESS_MAX_EDGES, g->edges.len);
     return PG_OK;
+}
+
+/* The metrics to compute and write: those asked for, the size_by one
+ * (the pictures need it) and, for an ego network, all (its report reads
+ * several). */
+static void choose_metrics(pg_graph *g)
+{
+    pg_error ignored;
+    pg_metric_select(g->ego >= 0 ? NULL : g->options.metrics, g->metric_on, &ignored); /* checked */
+    g->metric_on[pg_metric_index(g->options.size_by)] = true;
 }
 
 /* Copies `opt` into the graph, its strings into the arena; group_by
@@ -56,6 +72,10 @@ static pg_status keep_options(pg_graph *g, const pg_analysis_options *opt, pg_er
     for (size_t i = 0; ok && i < opt->nby; i++)
         ok = (by[i] = pg_arena_strdup(&g->arena, opt->by[i])) != NULL;
     o->by = by;
+    if (ok && opt->metrics)
+        ok = (o->metrics = pg_arena_strdup(&g->arena, opt->metrics)) != NULL;
+    if (ok)
+        choose_metrics(g);
     return ok ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory");
 }
 
@@ -208,7 +228,22 @@ size_t pg_graph_largest_component(const pg_graph *g) { return g->analysed ? g->l
 const double *pg_graph_metric(const pg_graph *g, const char *name)
 {
     int m = pg_metric_index(name);
-    return g->analysed && m >= 0 ? VECTOR(g->metric[m]) : NULL;
+    return g->analysed && m >= 0 && g->metric_on[m] ? VECTOR(g->metric[m]) : NULL;
+}
+
+const char *pg_graph_metric_method(const pg_graph *g, const char *name, long *samples, int *automatic)
+{
+    int m = pg_metric_index(name);
+    bool between = m == pg_metric_index("betweenness"),
+         distance = m == pg_metric_index("closeness") || m == pg_metric_index("harmonic");
+    size_t k = between ? g->nbetweenness_sources : distance ? g->ncloseness_sources : 0;
+    if (!g->analysed || m < 0 || !g->metric_on[m])
+        return NULL;
+    if (samples)
+        *samples = (long)k;
+    if (automatic)
+        *automatic = (between && g->betweenness_auto) || (distance && g->closeness_auto);
+    return k > 0 ? "sampled" : between && g->options.cutoff > 0 ? "cutoff" : "exact";
 }
 
 /* ---- rankings ------------------------------------------------------- */
@@ -276,7 +311,7 @@ int pg_graph_ranks(const pg_graph *g, int m, long *rank)
 size_t pg_graph_top(const pg_graph *g, const char *name, size_t k, size_t *out)
 {
     int m = pg_metric_index(name);
-    if (!g->analysed || m < 0 || pg_metric_table()[m].order == PG_RANK_NONE)
+    if (!g->analysed || m < 0 || pg_metric_table()[m].order == PG_RANK_NONE || !g->metric_on[m])
         return 0;
     rank_ctx c = { g, VECTOR(g->metric[m]), pg_metric_table()[m].order == PG_RANK_DESC ? 1 : -1 };
     size_t len = 0;

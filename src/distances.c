@@ -4,6 +4,9 @@
  * nodes it reaches, the sum of the distances and of their inverses, and
  * the longest. Breadth-first search by hops, Dijkstra by 1/weight.
  *
+ * Sampled (pg_distances_sampled), the pass runs from the sampled sources
+ * only and gives each node its sums toward them instead.
+ *
  * igraph computes these in a separate all-pairs pass each; this does one,
  * split over threads by source (every result slot has one writer, and
  * each source's sums are taken in the same order whatever the threads, so
@@ -163,23 +166,73 @@ static void one_source(const csr *c, bool weighted, long src, scratch *s, pg_dis
     }
     for (size_t i = 0; i < settled; i++)
         s->dist[s->order[i]] = -1;
-    out->reached[src] = (long)settled - 1;
+    out->reached[src] = (double)settled - 1;
     out->sum[src] = sum;
     out->inverse[src] = inverse;
     out->eccentricity[src] = far;
 }
 
+/* From sampled source `src`: adds its distances to each node it reaches
+ * into that node's sums in `acc` (the slot of the source's chunk), and keeps the
+ * largest. */
+static void toward_source(const csr *c, bool weighted, long src, scratch *s, pg_distance_sums *acc)
+{
+    size_t settled = settle(c, weighted, src, s);
+    for (size_t i = 1; i < settled; i++) {
+        long v = s->order[i];
+        double d = s->dist[v];
+        acc->sum[v] += d;
+        acc->inverse[v] += 1.0 / d;
+        acc->reached[v]++;
+        acc->eccentricity[v] = d > acc->eccentricity[v] ? d : acc->eccentricity[v];
+    }
+    for (size_t i = 0; i < settled; i++)
+        s->dist[s->order[i]] = -1;
+}
+
 /* ---- threads ------------------------------------------------------- */
+
+/* Sampled sources are split into SLOTS chunks in order, each summed into
+ * its own slot; the slots are added up in order at the end. */
+enum { SLOTS = 8 };
 
 typedef struct worker {
     const csr *c;
     bool weighted;
     long first, stride;
     pg_distance_sums *out;
+    const long *sources;    /* sampled: k sources, and a slot per chunk */
+    size_t k;
+    pg_distance_sums *slot;
     int failed;
     atomic_size_t *done;   /* sources done by all workers */
     pg_progress *progress; /* the worker on the calling thread reports them; NULL on the others */
 } worker;
+
+/* One more source done, by any worker. */
+static void tick(worker *w)
+{
+    size_t done = atomic_fetch_add_explicit(w->done, 1, memory_order_relaxed) + 1;
+    if (w->progress != NULL)
+        pg_progress_update(w->progress, done);
+}
+
+static void sweep(worker *w, scratch *s)
+{
+    size_t n = w->c->n;
+    if (w->sources == NULL) {
+        for (long src = w->first; src < (long)n; src += w->stride) {
+            one_source(w->c, w->weighted, src, s, w->out);
+            tick(w);
+        }
+        return;
+    }
+    for (long chunk = w->first; chunk < SLOTS; chunk += w->stride)
+        for (size_t i = w->k * (size_t)chunk / SLOTS; i < w->k * (size_t)(chunk + 1) / SLOTS; i++) {
+            toward_source(w->c, w->weighted, w->sources[i], s, &w->slot[chunk]);
+            tick(w);
+        }
+}
 
 static void *work(void *arg)
 {
@@ -192,12 +245,7 @@ static void *work(void *arg)
     } else {
         for (size_t v = 0; v < n; v++)
             s.dist[v] = -1;
-        for (long src = w->first; src < (long)n; src += w->stride) {
-            one_source(w->c, w->weighted, src, &s, w->out);
-            size_t done = atomic_fetch_add_explicit(w->done, 1, memory_order_relaxed) + 1;
-            if (w->progress != NULL)
-                pg_progress_update(w->progress, done);
-        }
+        sweep(w, &s);
     }
     free(s.dist);
     free(s.order);
@@ -244,8 +292,67 @@ int pg_distances(const pg_graph *g, bool weighted, int threads, pg_distance_sums
     if (g->progress != NULL)
         pg_progress_begin(g->progress, "distance pass", g->n);
     for (int i = 0; i < t; i++)
-        w[i] = (worker){ &c, weighted, i, t, out, 0, &done, i == 0 ? g->progress : NULL };
+        w[i] = (worker){ &c, weighted, i, t, out, NULL, 0, NULL, 0, &done, i == 0 ? g->progress : NULL };
     int rc = run_workers(w, t);
+    csr_free(&c);
+    return rc;
+}
+
+/* Zeroed slots; 0, or -1 when out of memory (all freed). */
+static int slots_make(pg_distance_sums *slot, size_t n)
+{
+    for (int i = 0; i < SLOTS; i++) {
+        if (pg_distance_sums_init(&slot[i], n) != 0) {
+            while (i-- > 0)
+                pg_distance_sums_free(&slot[i]);
+            return -1;
+        }
+        memset(slot[i].sum, 0, n * sizeof(double)); /* all-zero bits: 0.0 on IEEE 754 */
+        memset(slot[i].inverse, 0, n * sizeof(double));
+        memset(slot[i].eccentricity, 0, n * sizeof(double));
+        memset(slot[i].reached, 0, n * sizeof(double));
+    }
+    return 0;
+}
+
+/* The slots added up in slot order into `out`; frees them. */
+static void slots_merge(pg_distance_sums *slot, size_t n, pg_distance_sums *out)
+{
+    for (size_t v = 0; v < n; v++) {
+        out->sum[v] = out->inverse[v] = out->reached[v] = out->eccentricity[v] = 0;
+        for (int i = 0; i < SLOTS; i++) {
+            out->sum[v] += slot[i].sum[v];
+            out->inverse[v] += slot[i].inverse[v];
+            out->reached[v] += slot[i].reached[v];
+            if (slot[i].eccentricity[v] > out->eccentricity[v])
+                out->eccentricity[v] = slot[i].eccentricity[v];
+        }
+    }
+    for (int i = 0; i < SLOTS; i++)
+        pg_distance_sums_free(&slot[i]);
+}
+
+int pg_distances_sampled(const pg_graph *g, bool weighted, int threads, const long *sources, size_t k,
+                         pg_distance_sums *out)
+{
+    csr c;
+    pg_distance_sums slot[SLOTS];
+    if (csr_make(g, weighted, &c) != 0)
+        return -1;
+    if (slots_make(slot, g->n) != 0) {
+        csr_free(&c);
+        return -1;
+    }
+    int t = thread_count(threads, g->n);
+    t = t < SLOTS ? t : SLOTS;
+    worker w[SLOTS];
+    atomic_size_t done = 0;
+    if (g->progress != NULL)
+        pg_progress_begin(g->progress, "distance pass (sampled)", k);
+    for (int i = 0; i < t; i++)
+        w[i] = (worker){ &c, weighted, i, t, out, sources, k, slot, 0, &done, i == 0 ? g->progress : NULL };
+    int rc = run_workers(w, t);
+    slots_merge(slot, g->n, out);
     csr_free(&c);
     return rc;
 }
@@ -261,7 +368,7 @@ void pg_distance_sums_free(pg_distance_sums *d)
 int pg_distance_sums_init(pg_distance_sums *d, size_t n)
 {
     size_t k = n ? n : 1;
-    *d = (pg_distance_sums){ malloc(k * sizeof(double)), malloc(k * sizeof(double)), malloc(k * sizeof(long)),
+    *d = (pg_distance_sums){ malloc(k * sizeof(double)), malloc(k * sizeof(double)), malloc(k * sizeof(double)),
                              malloc(k * sizeof(double)) };
     if (d->sum && d->inverse && d->reached && d->eccentricity)
         return 0;

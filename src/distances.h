@@ -12,7 +12,7 @@
 typedef struct pg_distance_sums {
     double *sum;
     double *inverse;
-    long *reached;
+    double *reached;
     double *eccentricity;
 } pg_distance_sums;
 
@@ -24,5 +24,13 @@ void pg_distance_sums_free(pg_distance_sums *d);
  * on `threads` threads (0: one per online CPU). Returns 0, or -1 when out
  * of memory. */
 int pg_distances(const pg_graph *g, bool weighted, int threads, pg_distance_sums *out);
+
+/* Fills `out` toward the k sampled `sources` (node indices, distinct) of
+ * `g`: per node, the sampled sources it reaches (itself not counted), the
+ * sum of the distances to them and of their inverses, and the largest.
+ * The sources are split into a fixed number of chunks, so the sums do not
+ * depend on `threads`. Returns 0, or -1 when out of memory. */
+int pg_distances_sampled(const pg_graph *g, bool weighted, int threads, const long *sources, size_t k,
+                         pg_distance_sums *out);
 
 #endif

@@ -60,6 +60,8 @@ void pg_node_fields(const pg_graph *g, size_t v, pg_field_fn *fn, void *ctx)
     emit(&w, "kind", PG_FIELD_STRING, PG_FIELD_DATA, w.schema ? NULL : pg_kind_name(pg_graph_node_kind(g, v)));
     for (int m = 0; m < PG_METRIC_COUNT; m++) {
         const pg_metric_info *info = &pg_metric_table()[m];
+        if (!g->metric_on[m])
+            continue; /* not asked for: no attribute */
         emit(&w, info->name, info->integer ? PG_FIELD_INT : PG_FIELD_DOUBLE, PG_FIELD_DATA,
              w.schema ? NULL : pg_metric_text(g, m, v, buf));
     }

@@ -42,6 +42,7 @@ void pg_graph_clear_results(pg_graph *g)
     igraph_free(g->community);
     igraph_free(g->community_size);
     igraph_free(g->betweenness_sources);
+    igraph_free(g->closeness_sources);
     igraph_free(g->x);
     igraph_free(g->y);
     g->x = g->y = NULL;
@@ -50,6 +51,9 @@ void pg_graph_clear_results(pg_graph *g)
     g->community_size = NULL;
     g->betweenness_sources = NULL;
     g->nbetweenness_sources = 0;
+    g->closeness_sources = NULL;
+    g->ncloseness_sources = 0;
+    g->betweenness_auto = g->closeness_auto = false;
     for (size_t i = 0; i < g->nhomophily; i++) {
         igraph_free(g->homophily[i].values);
         igraph_free(g->homophily[i].mixing);

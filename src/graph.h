@@ -181,6 +181,10 @@ struct pg_graph {
     bool has_layout;
     long *betweenness_sources;     /* sampled sources (entities), or NULL */
     size_t nbetweenness_sources;
+    long *closeness_sources;       /* the distance pass's sampled sources (entities), or NULL */
+    size_t ncloseness_sources;
+    bool betweenness_auto, closeness_auto; /* sampled because the graph is over the limit */
+    bool metric_on[PG_METRIC_COUNT]; /* computed and written (options.metrics) */
     pg_structure structure;
     pg_homophily homophily[PG_MAX_HOMOPHILY];
     size_t nhomophily;
@@ -290,6 +294,11 @@ const pg_metric_info *pg_metric_table(void);
 
 /* Index of metric `name` in the table, or -1. */
 int pg_metric_index(const char *name);
+
+/* Sets on[m] for the metrics of comma list `list` (all when NULL).
+ * Returns PG_OK, or PG_EARG for an empty or unknown name (with the
+ * nearest known one as "did you mean"). */
+pg_status pg_metric_select(const char *list, bool on[PG_METRIC_COUNT], pg_error *err);
 
 /* Computes every metric filled by metrics.c into results[], vectors the
  * caller has initialised to n zeros (and owns). */

@@ -9,14 +9,23 @@
  * distance + 1.0 internally, which loses the relative precision of
  * distances far below 1, so the distances handed to it are scaled to make
  * the shortest one exactly 1 (distance' = max weight / weight), which does
- * not change betweenness (a cutoff is scaled alike). */
+ * not change betweenness (a cutoff is scaled alike).
+ *
+ * At scale (see the README): betweenness is summed over chunks of sources
+ * by worker processes (workers.c); betweenness and the distance pass are
+ * estimated from sampled sources when asked, or when the graph is over
+ * the options' limits. Only the metrics in options.metrics are computed
+ * (degree always: the analysis checks need it). */
 #include <math.h>
 #include <string.h>
 
 #include <igraph_random.h>
 
 #include "distances.h"
+#include "error.h"
 #include "graph.h"
+#include "suggest.h"
+#include "workers.h"
 
 /* Edge lengths for igraph's path metrics: NULL for hops, else distance'
  * with true distance = distance' / scale; and the distance pass. */
@@ -87,6 +96,41 @@ const char *const *pg_metric_names(void)
     return metric_names;
 }
 
+pg_status pg_metric_select(const char *list, bool on[PG_METRIC_COUNT], pg_error *err)
+{
+    for (int m = 0; m < PG_METRIC_COUNT; m++)
+        on[m] = list == NULL;
+    for (const char *p = list; p != NULL; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
+        char name[64];
+        size_t len = strcspn(p, ",");
+        snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), p);
+        int m = len < sizeof name ? pg_metric_index(name) : -1;
+        if (m >= 0) {
+            on[m] = true;
+            continue;
+        }
+        if (len == 0)
+            return pg_error_set(err, PG_EARG, "empty metric name in the list '%s'", list);
+        pg_suggest s;
+        char known[320] = "";
+        pg_suggest_init(&s, name);
+        for (int i = 0; i < PG_METRIC_COUNT; i++) {
+            pg_suggest_offer(&s, metric_names[i]);
+            snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", i ? "," : "", metric_names[i]);
+        }
+        if (s.best)
+            return pg_error_set(err, PG_EARG, "unknown metric '%s'; did you mean '%s'?", name, s.best);
+        return pg_error_set(err, PG_EARG, "unknown metric '%s' (known: %s)", name, known);
+    }
+    return PG_OK;
+}
+
+pg_status pg_metric_list_check(const char *list, pg_error *err)
+{
+    bool on[PG_METRIC_COUNT];
+    return pg_metric_select(list, on, err);
+}
+
 /* ---- the metrics ---------------------------------------------------- */
 
 /* Sets to `value` the entries of `out` whose vertex has no edge. */
@@ -129,7 +173,8 @@ static igraph_error_t coreness(const pg_graph *g, const paths *p, igraph_vector_
     return IGRAPH_SUCCESS;
 }
 
-/* K distinct sources drawn with the seeded RNG into `sources`, sorted. */
+/* K distinct sources drawn with the seeded RNG into `sources`, sorted:
+ * the same seed and K give the same sources, for every sampled metric. */
 static igraph_error_t sample_sources(const pg_graph *g, igraph_integer_t k, igraph_vector_int_t *sources)
 {
     igraph_integer_t n = igraph_vcount(&g->ig);
@@ -145,23 +190,48 @@ static igraph_error_t sample_sources(const pg_graph *g, igraph_integer_t k, igra
     return IGRAPH_SUCCESS;
 }
 
+/* How many sources a path metric samples: `asked` when 0 < asked < n;
+ * automatically (PG_SAMPLES_AUTO) when nodes x edges is over `limit` (0:
+ * `fallback`): limit / edges of them, at least 64; 0 means exact. */
+static igraph_integer_t sample_count(const pg_graph *g, long asked, double limit, double fallback,
+                                     bool *automatic)
+{
+    double n = (double)g->n, m = (double)g->edges.len, cap = limit > 0 ? limit : fallback;
+    double k = m > 0 ? ceil(cap / m) : n;
+    *automatic = false;
+    if (asked != PG_SAMPLES_AUTO)
+        return asked > 0 && asked < (long)g->n ? (igraph_integer_t)asked : 0;
+    if (n * m <= cap || (k < 64 ? 64 : k) >= n)
+        return 0;
+    *automatic = true;
+    return (igraph_integer_t)(k < 64 ? 64 : k);
+}
+
+/* The entities of `sources` into a new array *out (the graph's to free). */
+static igraph_error_t keep_sources(const pg_graph *g, const igraph_vector_int_t *sources, long **out,
+                                   size_t *count)
+{
+    igraph_integer_t k = igraph_vector_int_size(sources);
+    *out = IGRAPH_CALLOC(k > 0 ? k : 1, long);
+    IGRAPH_CHECK_OOM(*out, "sampled sources");
+    for (igraph_integer_t i = 0; i < k; i++)
+        (*out)[i] = g->entity[VECTOR(*sources)[i]];
+    *count = (size_t)k;
+    return IGRAPH_SUCCESS;
+}
+
 /* Sampled betweenness: the dependencies of K random sources, scaled by
  * n/K (NetworkX's betweenness_centrality(k=K) estimator); the sources are
  * kept in the graph for the summary. */
-static igraph_error_t sampled_betweenness(pg_graph *g, const paths *p, igraph_vector_t *out)
+static igraph_error_t sampled_betweenness(pg_graph *g, const paths *p, igraph_integer_t k, igraph_vector_t *out)
 {
-    igraph_integer_t n = igraph_vcount(&g->ig), k = (igraph_integer_t)g->options.betweenness_samples;
+    igraph_integer_t n = igraph_vcount(&g->ig);
     igraph_vector_int_t sources;
     IGRAPH_CHECK(sample_sources(g, k, &sources));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &sources);
-    IGRAPH_CHECK(igraph_betweenness_subset(&g->ig, out, igraph_vss_all(), IGRAPH_UNDIRECTED,
-                                           igraph_vss_vector(&sources), igraph_vss_all(), p->dist));
+    IGRAPH_CHECK(pg_workers_betweenness(&g->ig, p->dist, &sources, g->options.jobs, out));
     igraph_vector_scale(out, (double)n / (double)k);
-    g->betweenness_sources = IGRAPH_CALLOC(k, long);
-    IGRAPH_CHECK_OOM(g->betweenness_sources, "sampled sources");
-    for (igraph_integer_t i = 0; i < k; i++)
-        g->betweenness_sources[i] = g->entity[VECTOR(sources)[i]];
-    g->nbetweenness_sources = (size_t)k;
+    IGRAPH_CHECK(keep_sources(g, &sources, &g->betweenness_sources, &g->nbetweenness_sources));
     igraph_vector_int_destroy(&sources);
     IGRAPH_FINALLY_CLEAN(1);
     return IGRAPH_SUCCESS;
@@ -169,20 +239,26 @@ static igraph_error_t sampled_betweenness(pg_graph *g, const paths *p, igraph_ve
 
 /* igraph counts each unordered pair once on undirected graphs, which is
  * NetworkX's betweenness_centrality(normalized=False). With a cutoff only
- * paths up to that length count; with samples it is estimated. */
+ * paths up to that length count (igraph's own pass, in this process);
+ * with samples it is estimated; exact, it is summed over chunks of
+ * sources by the worker processes. */
 static igraph_error_t betweenness(const pg_graph *g, const paths *p, igraph_vector_t *out)
 {
     const pg_analysis_options *o = &g->options;
-    if (o->betweenness_samples > 0 && o->betweenness_samples < igraph_vcount(&g->ig))
-        return sampled_betweenness((pg_graph *)g, p, out);
+    pg_graph *mutable = (pg_graph *)g;
     if (o->cutoff > 0)
         return igraph_betweenness_cutoff(&g->ig, out, igraph_vss_all(), IGRAPH_UNDIRECTED, p->dist,
                                          o->cutoff * p->scale);
-    return igraph_betweenness(&g->ig, out, igraph_vss_all(), IGRAPH_UNDIRECTED, p->dist);
+    igraph_integer_t k = sample_count(g, o->betweenness_samples, o->betweenness_limit, PG_BETWEENNESS_LIMIT,
+                                      &mutable->betweenness_auto);
+    if (k > 0)
+        return sampled_betweenness(mutable, p, k, out);
+    return pg_workers_betweenness(&g->ig, p->dist, NULL, o->jobs, out);
 }
 
 /* NetworkX's (Wasserman-Faust): (r/sum d) * (r/(n-1)) over the r other
- * nodes reached. Isolates get 0. */
+ * nodes reached. Isolates get 0. Sampled, r and the sum are the
+ * distance pass's estimates. */
 static igraph_error_t closeness(const pg_graph *g, const paths *p, igraph_vector_t *out)
 {
     double n = (double)g->n;
@@ -424,29 +500,80 @@ static igraph_error_t scaled_distances(const pg_graph *g, igraph_vector_t *dist,
     return IGRAPH_SUCCESS;
 }
 
-/* The diameter and the average path length (over connected pairs). */
+/* The diameter and the average path length (over connected pairs);
+ * sampled, over the pairs with a sampled end. */
 static void path_structure(pg_graph *g, const pg_distance_sums *sums)
 {
     double total = 0, pairs = 0, diameter = 0;
     for (size_t v = 0; v < g->n; v++) {
         total += sums->sum[v];
-        pairs += (double)sums->reached[v];
+        pairs += sums->reached[v];
         diameter = sums->eccentricity[v] > diameter ? sums->eccentricity[v] : diameter;
     }
     g->structure.diameter = g->n ? diameter : NAN;
     g->structure.average_path_length = pairs > 0 ? total / pairs : NAN;
 }
 
-/* The distance pass into `sums` (on the FINALLY stack from here). */
+/* Eppstein-Wang: a node's sums toward the K sampled sources, scaled by
+ * (n-1)/K' with K' the sampled sources other than itself, estimate its
+ * sums toward all the others (a node whose only peer would be itself,
+ * K = 1, gets 0). */
+static void scale_sampled(const pg_graph *g, const igraph_vector_int_t *sources, pg_distance_sums *sums)
+{
+    igraph_integer_t k = igraph_vector_int_size(sources), at = 0;
+    for (size_t v = 0; v < g->n; v++) {
+        bool source = at < k && VECTOR(*sources)[at] == (igraph_integer_t)v;
+        at += source;
+        double others = (double)(k - source), f = others > 0 ? (double)(g->n - 1) / others : 0.0;
+        sums->sum[v] *= f;
+        sums->inverse[v] *= f;
+        sums->reached[v] *= f;
+    }
+}
+
+/* The distance pass from sampled sources into `sums`. */
+static igraph_error_t sampled_pass(pg_graph *g, igraph_integer_t k, pg_distance_sums *sums)
+{
+    igraph_vector_int_t sources;
+    IGRAPH_CHECK(sample_sources(g, k, &sources));
+    IGRAPH_FINALLY(igraph_vector_int_destroy, &sources);
+    IGRAPH_CHECK(keep_sources(g, &sources, &g->closeness_sources, &g->ncloseness_sources));
+    long *nodes = IGRAPH_CALLOC(k, long);
+    IGRAPH_CHECK_OOM(nodes, "sampled sources");
+    IGRAPH_FINALLY(igraph_free, nodes);
+    for (igraph_integer_t i = 0; i < k; i++)
+        nodes[i] = (long)VECTOR(sources)[i];
+    if (pg_distances_sampled(g, g->options.weighted_paths, g->options.threads, nodes, (size_t)k, sums) != 0)
+        IGRAPH_ERROR("Not enough memory for the distance pass.", IGRAPH_ENOMEM);
+    path_structure(g, sums);
+    scale_sampled(g, &sources, sums);
+    IGRAPH_FREE(nodes);
+    igraph_vector_int_destroy(&sources);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
+/* The distance pass into `sums` (on the FINALLY stack from here), when
+ * closeness or harmonic centrality is asked for; the diameter and average
+ * path length stay NaN otherwise. */
 static igraph_error_t distance_pass(pg_graph *g, pg_distance_sums *sums)
 {
     double started = pg_clock();
     if (pg_distance_sums_init(sums, g->n) != 0)
         IGRAPH_ERROR("Not enough memory for the distance pass.", IGRAPH_ENOMEM);
     IGRAPH_FINALLY(pg_distance_sums_free, sums);
-    if (pg_distances(g, g->options.weighted_paths, g->options.threads, sums) != 0)
+    g->structure.diameter = g->structure.average_path_length = NAN;
+    if (!g->metric_on[pg_metric_index("closeness")] && !g->metric_on[pg_metric_index("harmonic")])
+        return IGRAPH_SUCCESS;
+    const pg_analysis_options *o = &g->options;
+    igraph_integer_t k = sample_count(g, o->closeness_samples, o->closeness_limit, PG_CLOSENESS_LIMIT,
+                                      &g->closeness_auto);
+    if (k > 0)
+        IGRAPH_CHECK(sampled_pass(g, k, sums));
+    else if (pg_distances(g, o->weighted_paths, o->threads, sums) != 0)
         IGRAPH_ERROR("Not enough memory for the distance pass.", IGRAPH_ENOMEM);
-    path_structure(g, sums);
+    else
+        path_structure(g, sums);
     pg_graph_time(g, "distance pass (closeness, harmonic, diameter)", started);
     return IGRAPH_SUCCESS;
 }
@@ -464,14 +591,20 @@ igraph_error_t pg_metric_compute(pg_graph *g, igraph_vector_t *results)
     }
     for (int i = 0; i < PG_METRIC_COUNT; i++) {
         double started = pg_clock();
-        if (functions[i] == NULL)
+        if (functions[i] == NULL || (!g->metric_on[i] && functions[i] != degree))
             continue;
         IGRAPH_CHECK(functions[i](g, &p, &results[i]));
         pg_graph_time(g, metrics[i].name, started);
     }
+    int roles = pg_metric_index("coordinator");
+    bool any_role = false;
+    for (int r = 0; r < 5; r++)
+        any_role |= g->metric_on[roles + r];
     double started = pg_clock();
-    IGRAPH_CHECK(brokerage_roles(g, &results[pg_metric_index("coordinator")]));
-    pg_graph_time(g, "brokerage roles", started);
+    if (any_role) {
+        IGRAPH_CHECK(brokerage_roles(g, &results[roles]));
+        pg_graph_time(g, "brokerage roles", started);
+    }
     igraph_vector_destroy(&dist);
     pg_distance_sums_free(&sums);
     IGRAPH_FINALLY_CLEAN(2);

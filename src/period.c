@@ -206,7 +206,7 @@ static int add_rows(pg_periods *P, const pg_graph *pg)
     long *rank = malloc((pg->n ? pg->n : 1) * sizeof *rank);
     int rc = rank ? 0 : -1;
     for (int m = 0; m < PG_METRIC_COUNT && rc == 0; m++) {
-        if (pg_metric_table()[m].order == PG_RANK_NONE || (rc = pg_graph_ranks(pg, m, rank)) != 0)
+        if (pg_metric_table()[m].order == PG_RANK_NONE || !pg->metric_on[m] || (rc = pg_graph_ranks(pg, m, rank)) != 0)
             continue;
         if ((rc = PG_VEC_RESERVE(P->rows, pg->n)) != 0)
             break;

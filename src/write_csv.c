@@ -18,7 +18,8 @@ void pg_write_nodes_csv(const pg_graph *g, FILE *f)
     char buf[PG_FMT_DOUBLE_SIZE];
     fputs("id,label,kind", f);
     for (int m = 0; m < PG_METRIC_COUNT; m++)
-        cell(f, pg_metric_table()[m].name);
+        if (g->metric_on[m])
+            cell(f, pg_metric_table()[m].name);
     for (size_t c = 0; c < g->node_columns.len; c++)
         cell(f, g->node_columns.items[c].key);
     putc('\n', f);
@@ -27,7 +28,8 @@ void pg_write_nodes_csv(const pg_graph *g, FILE *f)
         cell(f, pg_graph_node_label(g, v));
         cell(f, pg_kind_name(pg_graph_node_kind(g, v)));
         for (int m = 0; m < PG_METRIC_COUNT; m++)
-            cell(f, pg_metric_text(g, m, v, buf));
+            if (g->metric_on[m])
+                cell(f, pg_metric_text(g, m, v, buf));
         for (size_t c = 0; c < g->node_columns.len; c++)
             cell(f, pg_node_value(g, v, &g->node_columns.items[c], buf));
         putc('\n', f);

@@ -306,7 +306,7 @@ static void key_string(pg_jsonw *w, const char *key, const char *value)
 /* Is metric m in the page's data: a ranked metric, or the size metric? */
 static bool listed(const pg_graph *g, int m)
 {
-    return pg_metric_table()[m].order != PG_RANK_NONE || m == pg_metric_index(g->options.size_by);
+    return g->metric_on[m] && (pg_metric_table()[m].order != PG_RANK_NONE || m == pg_metric_index(g->options.size_by));
 }
 
 /* One node: id, name, kind, country, community, rank by size_by and the

@@ -68,6 +68,8 @@ static void changes(const pg_graph *g, pg_jsonw *w)
     for (size_t p = 0; p + 1 < P->count; p++) {
         for (size_t i = 0; i < PG_CHANGE_METRICS; i++) {
             int m = pg_metric_index(pg_change_metrics[i]);
+            if (!g->metric_on[m])
+                continue; /* not asked for */
             pg_jsonw_open(w, '{', false);
             pg_jsonw_key(w, "from");
             pg_jsonw_string(w, P->labels[p]);

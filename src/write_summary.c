@@ -1,8 +1,9 @@
 /* write_summary.c - summary.json: provenance, how the view was built,
  * counts, structure, communities, homophily, brokerage, the top 10 of
  * every centrality and, after pg_graph_analyse_periods, the rank changes
- * between periods; with the timings option, the stages' times. For
- * scripts and for comparing runs. */
+ * between periods; with the timings option, the stages' times. For scripts and for comparing runs. Metrics left out by
+ * options.metrics are absent (no key), never zero; how each metric was
+ * computed (exact or estimated) is under "metrics". */
 #include <math.h>
 
 #include "date.h"
@@ -136,7 +137,8 @@ static void structure(const pg_graph *g, pg_jsonw *w)
     pg_jsonw_key(w, "centralization");
     pg_jsonw_open(w, '{', true);
     for (int i = 0; i < 4; i++)
-        key_number(w, names[i], g->structure.centralization[i]);
+        if (g->metric_on[pg_metric_index(names[i])])
+            key_number(w, names[i], g->structure.centralization[i]);
     pg_jsonw_close(w);
     key_number(w, "diameter", g->structure.diameter);
     key_number(w, "average_path_length", g->structure.average_path_length);
@@ -144,21 +146,65 @@ static void structure(const pg_graph *g, pg_jsonw *w)
     pg_jsonw_close(w);
 }
 
+/* The sampled sources `ids` (entities) of a path metric. */
+static void sources(const pg_graph *g, pg_jsonw *w, const long *ids, size_t count)
+{
+    pg_jsonw_key(w, "sources");
+    pg_jsonw_open(w, '[', true);
+    for (size_t i = 0; i < count; i++)
+        pg_jsonw_string(w, g->ds->entities.items[ids[i]].id);
+    pg_jsonw_close(w);
+}
+
 static void betweenness(const pg_graph *g, pg_jsonw *w)
 {
     const pg_analysis_options *o = &g->options;
     bool sampled = g->betweenness_sources != NULL;
+    if (!g->metric_on[pg_metric_index("betweenness")])
+        return;
     pg_jsonw_key(w, "betweenness");
     pg_jsonw_open(w, '{', false);
     key_string(w, "method", sampled ? "sampled" : o->cutoff > 0 ? "cutoff" : "exact");
     key_bool(w, "approximate", sampled || o->cutoff > 0);
     key_long(w, "samples", (long)g->nbetweenness_sources);
+    key_bool(w, "automatic", g->betweenness_auto);
+    key_long(w, "seed", (long)o->seed);
     key_number(w, "cutoff", o->cutoff > 0 ? o->cutoff : NAN);
-    pg_jsonw_key(w, "sources");
-    pg_jsonw_open(w, '[', true);
-    for (size_t i = 0; i < g->nbetweenness_sources; i++)
-        pg_jsonw_string(w, g->ds->entities.items[g->betweenness_sources[i]].id);
+    sources(g, w, g->betweenness_sources, g->nbetweenness_sources);
     pg_jsonw_close(w);
+}
+
+/* The distance pass: closeness, harmonic, diameter, average path length. */
+static void closeness(const pg_graph *g, pg_jsonw *w)
+{
+    static const char *const covers[4] = { "closeness", "harmonic", "diameter", "average_path_length" };
+    bool sampled = g->closeness_sources != NULL;
+    if (!g->metric_on[pg_metric_index("closeness")] && !g->metric_on[pg_metric_index("harmonic")])
+        return; /* the pass did not run */
+    pg_jsonw_key(w, "closeness");
+    pg_jsonw_open(w, '{', false);
+    pg_jsonw_key(w, "covers");
+    pg_jsonw_open(w, '[', true);
+    for (int i = 0; i < 4; i++)
+        pg_jsonw_string(w, covers[i]);
+    pg_jsonw_close(w);
+    key_string(w, "method", sampled ? "sampled" : "exact");
+    key_bool(w, "approximate", sampled);
+    key_long(w, "samples", (long)g->ncloseness_sources);
+    key_bool(w, "automatic", g->closeness_auto);
+    key_long(w, "seed", (long)g->options.seed);
+    sources(g, w, g->closeness_sources, g->ncloseness_sources);
+    pg_jsonw_close(w);
+}
+
+/* Metric name -> how it was computed, for the metrics computed. */
+static void methods(const pg_graph *g, pg_jsonw *w)
+{
+    pg_jsonw_key(w, "metrics");
+    pg_jsonw_open(w, '{', false);
+    for (int m = 0; m < PG_METRIC_COUNT; m++)
+        if (g->metric_on[m])
+            key_string(w, pg_metric_table()[m].name, pg_graph_metric_method(g, pg_metric_table()[m].name, NULL, NULL));
     pg_jsonw_close(w);
 }
 
@@ -249,7 +295,8 @@ static void brokerage(const pg_graph *g, pg_jsonw *w)
     pg_jsonw_key(w, "totals");
     pg_jsonw_open(w, '{', true);
     for (int r = 0; r < 5; r++)
-        key_long(w, pg_metric_table()[first + r].name, g->structure.brokerage_total[r]);
+        if (g->metric_on[first + r])
+            key_long(w, pg_metric_table()[first + r].name, g->structure.brokerage_total[r]);
     pg_jsonw_close(w);
     pg_jsonw_close(w);
 }
@@ -276,7 +323,7 @@ static void tops(const pg_graph *g, pg_jsonw *w)
     pg_jsonw_key(w, "top");
     pg_jsonw_open(w, '{', false);
     for (int m = 0; m < PG_METRIC_COUNT; m++)
-        if (pg_metric_table()[m].order != PG_RANK_NONE)
+        if (pg_metric_table()[m].order != PG_RANK_NONE && g->metric_on[m])
             top_list(g, w, m);
     pg_jsonw_close(w);
 }
@@ -325,7 +372,9 @@ void pg_write_summary(const pg_graph *g, FILE *f)
     view(g, &w);
     counts(g, &w);
     structure(g, &w);
+    methods(g, &w);
     betweenness(g, &w);
+    closeness(g, &w);
     communities(g, &w);
     homophily(g, &w);
     brokerage(g, &w);

@@ -54,6 +54,7 @@ for b in $builds; do
     suite "$b oracle: metrics" "$python" tests/oracle/test_metrics.py "$b/partygraph"
     suite "$b oracle: views, windows, filters" "$python" tests/oracle/test_views.py "$b/partygraph"
     suite "$b oracle: reports, communities, ego" "$python" tests/oracle/test_analysis.py "$b/partygraph"
+    suite "$b oracle: path metrics at scale" "$python" tests/oracle/test_scale.py "$b/partygraph"
     suite "$b outputs (xmllint, dot, sfdp, readers)" "$python" tests/outputs/test_outputs.py "$b/partygraph"
     suite "$b outputs: GEXF (RELAX NG, NetworkX, igraph)" "$python" tests/outputs/test_gexf.py "$b/partygraph"
     suite "$b outputs: web JSON (NetworkX, igraph, D3)" "$python" tests/outputs/test_web.py "$b/partygraph"

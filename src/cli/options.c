@@ -212,7 +212,23 @@ SETTER(set_seed)
     return rc;
 }
 
-SETTER(set_samples) { return long_value(cmd, "betweenness-samples", v, 1, 1000000000L, &a->analysis.betweenness_samples); }
+SETTER(set_samples) { return long_value(cmd, "betweenness-samples", v, 0, 1000000000L, &a->analysis.betweenness_samples); }
+SETTER(set_closeness_samples) { return long_value(cmd, "closeness-samples", v, 0, 1000000000L, &a->analysis.closeness_samples); }
+SETTER(set_jobs) { return int_value(cmd, "jobs", v, 1, 64, &a->analysis.jobs); }
+
+SETTER(set_exact_limit)
+{
+    int rc = number(cmd, "exact-limit", v, false, &a->analysis.betweenness_limit);
+    a->analysis.closeness_limit = a->analysis.betweenness_limit;
+    return rc;
+}
+
+SETTER(set_metrics)
+{
+    pg_error err;
+    a->analysis.metrics = v;
+    return pg_metric_list_check(v, &err) == PG_OK ? EXIT_OK : cli_usage_error(cmd, "--metrics: %s", err.message);
+}
 SETTER(set_max_event_size) { return long_value(cmd, "max-event-size", v, 2, 1000000000L, &a->view.max_event_size); }
 SETTER(set_min_shared) { return long_value(cmd, "min-shared", v, 1, 1000000000L, &a->view.min_shared); }
 SETTER(set_k_core) { return long_value(cmd, "k-core", v, 1, 1000000000L, &a->view.k_core); }
@@ -250,7 +266,11 @@ static const cli_option table[] = {
     { "runs", 0, "N", CLI_ANALYSIS, set_runs, "repeat community detection N times: stability, NMI, VI, consensus" },
     { "by", 0, "ATTR", CLI_ANALYSIS, set_by, "also report homophily of this attribute (repeatable)" },
     { "group-by", 0, "ATTR", CLI_ANALYSIS, set_group_by, "groups of the brokerage roles (default: region)" },
-    { "betweenness-samples", 0, "K", CLI_ANALYSIS, set_samples, "estimate betweenness from K sampled sources" },
+    { "metrics", 0, "LIST", CLI_ANALYSIS, set_metrics, "compute and write only these metrics, e.g. degree,pagerank (default: all)" },
+    { "betweenness-samples", 0, "K", CLI_ANALYSIS, set_samples, "estimate betweenness from K sampled sources (0: exact; default: automatic)" },
+    { "closeness-samples", 0, "K", CLI_ANALYSIS, set_closeness_samples, "estimate closeness and harmonic from K sampled sources (0: exact; default: automatic)" },
+    { "exact-limit", 0, "N", CLI_ANALYSIS, set_exact_limit, "sample path metrics automatically when nodes x edges > N (default: see README)" },
+    { "jobs", 0, "N", CLI_ANALYSIS, set_jobs, "worker processes for betweenness (default: one per CPU; 1: none; same results)" },
     { "cutoff", 0, "L", CLI_ANALYSIS, set_cutoff, "betweenness over paths no longer than L" },
     { "threads", 0, "N", CLI_ANALYSIS, set_threads, "threads for the distance pass (default: one per CPU; same results)" },
     { "window", 0, "SPAN", CLI_PERIODS, set_window, "also analyse windows of SPAN (e.g. 1y, 6m): metrics_by_period.csv" },

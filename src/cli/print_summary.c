@@ -78,6 +78,8 @@ static void print_table(const pg_graph *g, const char *metric, const char *meani
     size_t n = pg_graph_top(g, metric, TOP, top);
     const double *values = pg_graph_metric(g, metric);
     int idw = 4;
+    if (values == NULL)
+        return; /* left out by --metrics */
     for (size_t i = 0; i < n; i++)
         if ((int)strlen(pg_graph_node_id(g, top[i])) > idw)
             idw = (int)strlen(pg_graph_node_id(g, top[i]));
@@ -105,7 +107,7 @@ static void rank_members(const pg_graph *g, size_t shown, long *best)
             continue;
         long *row = best + (size_t)community[v] * MEMBERS_SHOWN;
         int at = MEMBERS_SHOWN;
-        while (at > 0 && (row[at - 1] < 0 || pr[v] > pr[row[at - 1]]))
+        while (at > 0 && (row[at - 1] < 0 || (pr && pr[v] > pr[row[at - 1]]))) /* no pr: id order */
             at--;
         if (at == MEMBERS_SHOWN)
             continue;

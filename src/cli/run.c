@@ -35,6 +35,28 @@ pg_analysis_options cli_analysis_options(const cli_args *a)
     return o;
 }
 
+/* One stderr line when path metrics were estimated, not computed exactly
+ * (betweenness; the distance pass's closeness and harmonic). */
+static void warn_estimates(const pg_graph *g, const cli_args *a)
+{
+    static const char *const metric[2][2] = { { "betweenness", "betweenness" }, { "closeness", "harmonic" } };
+    static const char *const label[2] = { "betweenness", "closeness and harmonic" };
+    char text[256] = "";
+    size_t len = 0;
+    for (int i = 0; i < 2; i++) {
+        long k = 0;
+        int automatic = 0;
+        const char *how = pg_graph_metric_method(g, metric[i][0], &k, &automatic);
+        how = how ? how : pg_graph_metric_method(g, metric[i][1], &k, &automatic);
+        if (how && strcmp(how, "sampled") == 0)
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s%s from %ld sampled sources%s",
+                                    len ? "; " : "", label[i], k,
+                                    automatic ? " (automatic: the graph is over the exact limit)" : "");
+    }
+    if (len > 0 && !a->quiet)
+        fprintf(stderr, "partygraph: warning: estimated %s, seed %lu; see summary.json\n", text, a->analysis.seed);
+}
+
 pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code)
 {
     pg_error err;
@@ -44,8 +66,10 @@ pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code)
     if (g)
         cli_progress("built the %s view: %zu nodes, %zu edges", pg_view_name(a->view.view), pg_graph_node_count(g),
                      pg_graph_edge_count(g));
-    if (st == PG_OK && (st = pg_graph_analyse(g, &opt, &err)) == PG_OK)
+    if (st == PG_OK && (st = pg_graph_analyse(g, &opt, &err)) == PG_OK) {
         cli_progress("analysed");
+        warn_estimates(g, a);
+    }
     if (st == PG_OK && a->window_months &&
         (st = pg_graph_analyse_periods(g, a->window_months, a->step_months, &err)) == PG_OK)
         cli_progress("analysed the periods");

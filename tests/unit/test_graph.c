@@ -230,6 +230,25 @@ static void options(void)
     bad = (pg_analysis_options)PG_ANALYSIS_OPTIONS_INIT;
     bad.nby = PG_MAX_BY + 1;
     CHECK(pg_graph_analyse(fresh, &bad, &err) == PG_EARG, "more than PG_MAX_BY homophily attributes are refused");
+    bad = (pg_analysis_options)PG_ANALYSIS_OPTIONS_INIT;
+    bad.closeness_samples = -2;
+    CHECK(pg_graph_analyse(fresh, &bad, &err) == PG_EARG, "negative closeness samples are refused");
+    bad = (pg_analysis_options)PG_ANALYSIS_OPTIONS_INIT;
+    bad.jobs = -1;
+    CHECK(pg_graph_analyse(fresh, &bad, &err) == PG_EARG, "negative jobs are refused");
+    bad = (pg_analysis_options)PG_ANALYSIS_OPTIONS_INIT;
+    bad.metrics = "degree,pagerang";
+    CHECK(pg_graph_analyse(fresh, &bad, &err) == PG_EARG && strstr(err.message, "did you mean 'pagerank'"),
+          "an unknown metric is refused with the nearest name");
+    CHECK(pg_metric_list_check("degree,", &err) == PG_EARG && pg_metric_list_check("harmonic,degree", &err) == PG_OK,
+          "metric lists: an empty name is refused, known names pass");
+    bad = (pg_analysis_options)PG_ANALYSIS_OPTIONS_INIT;
+    bad.metrics = "closeness";
+    CHECK(pg_graph_analyse(fresh, &bad, &err) == PG_OK && pg_graph_metric(fresh, "closeness") &&
+              pg_graph_metric(fresh, "pagerank") && !pg_graph_metric(fresh, "betweenness") &&
+              strcmp(pg_graph_metric_method(fresh, "closeness", NULL, NULL), "exact") == 0 &&
+              !pg_graph_metric_method(fresh, "betweenness", NULL, NULL),
+          "metrics not asked for are absent; the size metric is there");
     pg_graph_free(fresh);
     finish(&r);
 }
