@@ -463,10 +463,12 @@ size_t pg_graph_timings(const pg_graph *g, const char **names, double *seconds, 
 pg_status pg_graph_add_timing(pg_graph *g, const char *name, double seconds, pg_error *err);
 
 /* Sets `*total` to the wall-clock seconds from the start of loading until
- * now (the sum of the stages when the dataset's load time is unknown) and
- * `*igraph` to the seconds of the stages spent inside igraph (the README
- * says which); partygraph's own time is the rest. */
-void pg_graph_timing_totals(const pg_graph *g, double *total, double *igraph);
+ * now (the sum of the stages when the dataset's load time is unknown),
+ * `*igraph` to the seconds of the stages spent inside igraph and
+ * `*algorithms` to those of partygraph's own graph algorithms (the
+ * distance pass; the README says which stage is which). partygraph's own
+ * time is total - igraph; its overhead total - igraph - algorithms. */
+void pg_graph_timing_totals(const pg_graph *g, double *total, double *igraph, double *algorithms);
 
 /* Connected components: count and size of the largest (0 before
  * analysis). */

@@ -205,7 +205,7 @@ void pg_graph_time_built(pg_graph *g, double started)
     g->timings.count = 0;
     g->timings.origin = g->ds->load_started;
     if (g->ds->load_started > 0)
-        pg_timings_add(&g->timings, "load", g->ds->load_seconds, 0.0);
+        pg_timings_add(&g->timings, "load", g->ds->load_seconds, 0.0, 0.0);
     pg_timings_stage(&g->timings, "build", started);
     g->built_timings = g->timings.count;
 }
@@ -234,18 +234,19 @@ pg_status pg_graph_add_timing(pg_graph *g, const char *name, double seconds, pg_
     const char *copy = pg_arena_strdup(&g->arena, name);
     if (copy == NULL)
         return pg_error_set(err, PG_ENOMEM, "out of memory");
-    pg_timings_add(&g->timings, copy, seconds, 0.0);
+    pg_timings_add(&g->timings, copy, seconds, 0.0, 0.0);
     pg_error_clear(err);
     return PG_OK;
 }
 
-void pg_graph_timing_totals(const pg_graph *g, double *total, double *igraph)
+void pg_graph_timing_totals(const pg_graph *g, double *total, double *igraph, double *algorithms)
 {
     double sum = 0;
     for (size_t i = 0; i < g->timings.count; i++)
         sum += g->timings.stage[i].seconds;
     *total = g->timings.origin > 0 ? pg_clock() - g->timings.origin : sum;
     *igraph = pg_timings_igraph(&g->timings);
+    *algorithms = pg_timings_algorithms(&g->timings);
 }
 
 pg_view pg_graph_view(const pg_graph *g)

@@ -218,8 +218,8 @@ static int add_rows(pg_periods *P, const pg_graph *pg)
 }
 
 /* Analyses the period starting in `month` into P, adding the seconds its
- * analysis spent inside igraph to *igraph. */
-static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *P, double *igraph, pg_error *err)
+ * analysis spent inside igraph and in our own algorithms to *spent. */
+static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *P, pg_timing *spent, pg_error *err)
 {
     pg_view_spec s = g->spec;
     s.windowed = true;
@@ -236,8 +236,10 @@ static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *
     pg_status st = pg ? pg_graph_analyse(pg, &o, err) : err->status;
     if (st == PG_OK && add_rows(P, pg) != 0)
         st = pg_error_set(err, PG_ENOMEM, "out of memory analysing periods");
-    if (pg != NULL)
-        *igraph += pg_timings_igraph(&pg->timings);
+    if (pg != NULL) {
+        spent->igraph += pg_timings_igraph(&pg->timings);
+        spent->algorithms += pg_timings_algorithms(&pg->timings);
+    }
     if (st == PG_OK) {
         label(p, month, P->labels[P->count]);
         P->nodes[P->count] = pg->n;
@@ -271,16 +273,17 @@ pg_status pg_graph_analyse_periods(pg_graph *g, int window_months, int step_mont
     pg_periods *P = new_periods(count ? count : 1, window_months, step_months);
     if (P == NULL)
         return pg_error_set(err, PG_ENOMEM, "out of memory analysing periods");
-    double started = pg_clock(), igraph = 0;
+    double started = pg_clock();
+    pg_timing spent = { "periods", 0, 0, 0 };
     pg_progress progress;
     pg_progress_init(&progress, g->options.progress, g->options.progress_data);
     pg_progress_begin(&progress, "periods", count);
     for (long m = p.start; st == PG_OK && first_day_of(m) <= p.last; m += step_months) {
-        st = one_period(g, &p, m, P, &igraph, err);
+        st = one_period(g, &p, m, P, &spent, err);
         pg_progress_update(&progress, P->count);
     }
     pg_progress_end(&progress);
-    pg_timings_add(&g->timings, "periods", pg_clock() - started, igraph);
+    pg_timings_add(&g->timings, spent.name, pg_clock() - started, spent.igraph, spent.algorithms);
     if (st == PG_OK && find_moves(P) != 0)
         st = pg_error_set(err, PG_ENOMEM, "out of memory analysing periods");
     if (st != PG_OK) {

@@ -15,13 +15,20 @@ static const char *const igraph_stages[] = {
     "communities", "structure and homophily", "layout",
 };
 
-static bool is_igraph_stage(const char *name)
+/* partygraph's own graph algorithms: work igraph would otherwise do. */
+static const char *const algorithm_stages[] = {
+    "distance pass (closeness, harmonic, diameter)",
+};
+
+static bool listed(const char *name, const char *const *table, size_t n)
 {
-    for (size_t i = 0; i < sizeof igraph_stages / sizeof igraph_stages[0]; i++)
-        if (strcmp(name, igraph_stages[i]) == 0)
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(name, table[i]) == 0)
             return true;
     return false;
 }
+
+#define LISTED(name, table) listed(name, table, sizeof table / sizeof table[0])
 
 double pg_clock(void)
 {
@@ -30,16 +37,17 @@ double pg_clock(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-void pg_timings_add(pg_timings *t, const char *name, double seconds, double igraph)
+void pg_timings_add(pg_timings *t, const char *name, double seconds, double igraph, double algorithms)
 {
     if (t->count < PG_MAX_TIMINGS)
-        t->stage[t->count++] = (pg_timing){ name, seconds, igraph };
+        t->stage[t->count++] = (pg_timing){ name, seconds, igraph, algorithms };
 }
 
 void pg_timings_stage(pg_timings *t, const char *name, double started)
 {
     double seconds = pg_clock() - started;
-    pg_timings_add(t, name, seconds, is_igraph_stage(name) ? seconds : 0.0);
+    pg_timings_add(t, name, seconds, LISTED(name, igraph_stages) ? seconds : 0.0,
+                   LISTED(name, algorithm_stages) ? seconds : 0.0);
 }
 
 double pg_timings_igraph(const pg_timings *t)
@@ -47,5 +55,13 @@ double pg_timings_igraph(const pg_timings *t)
     double sum = 0;
     for (size_t i = 0; i < t->count; i++)
         sum += t->stage[i].igraph;
+    return sum;
+}
+
+double pg_timings_algorithms(const pg_timings *t)
+{
+    double sum = 0;
+    for (size_t i = 0; i < t->count; i++)
+        sum += t->stage[i].algorithms;
     return sum;
 }

@@ -8,7 +8,11 @@
  * whole as igraph's, one that runs partygraph's own code (loading,
  * building, the distance pass, effective size, brokerage roles, writing)
  * counts whole as partygraph's, and the periods count what their own
- * analyses spent in igraph. The table of igraph stages is in timing.c. */
+ * analyses spent in igraph. Of partygraph's own time, the stages that are
+ * a graph algorithm igraph would otherwise run (the distance pass, which
+ * replaces igraph's closeness, harmonic and eccentricity passes) are told
+ * apart as "algorithms"; the rest (reading, building, bookkeeping,
+ * writing) is the overhead. The tables of stages are in timing.c. */
 #ifndef PG_TIMING_H
 #define PG_TIMING_H
 
@@ -16,11 +20,13 @@
 
 enum { PG_MAX_TIMINGS = 64 };
 
-/* How long one stage took, and how much of it inside igraph. */
+/* How long one stage took, how much of it inside igraph and how much in
+ * partygraph's own graph algorithms (the distance pass). */
 typedef struct pg_timing {
     const char *name;  /* static, or in the graph's arena */
     double seconds;
     double igraph;
+    double algorithms;
 } pg_timing;
 
 typedef struct pg_timings {
@@ -33,8 +39,9 @@ typedef struct pg_timings {
 double pg_clock(void);
 
 /* Appends stage `name` (kept as given) of `seconds`, `igraph` of them
- * inside igraph; stages beyond PG_MAX_TIMINGS are dropped. */
-void pg_timings_add(pg_timings *t, const char *name, double seconds, double igraph);
+ * inside igraph and `algorithms` in our own graph algorithms; stages
+ * beyond PG_MAX_TIMINGS are dropped. */
+void pg_timings_add(pg_timings *t, const char *name, double seconds, double igraph, double algorithms);
 
 /* Appends stage `name`, which ran since `started`, counting it as igraph's
  * when it is in the table of igraph stages. */
@@ -42,5 +49,8 @@ void pg_timings_stage(pg_timings *t, const char *name, double started);
 
 /* The seconds spent inside igraph over all stages. */
 double pg_timings_igraph(const pg_timings *t);
+
+/* The seconds spent in partygraph's own graph algorithms over all stages. */
+double pg_timings_algorithms(const pg_timings *t);
 
 #endif

@@ -348,8 +348,8 @@ static double microseconds(double seconds)
  * so they are left out otherwise. */
 static void timings(const pg_graph *g, pg_jsonw *w)
 {
-    double total, igraph;
-    pg_graph_timing_totals(g, &total, &igraph);
+    double total, igraph, algorithms;
+    pg_graph_timing_totals(g, &total, &igraph, &algorithms);
     pg_jsonw_key(w, "timings");
     pg_jsonw_open(w, '{', false);
     for (size_t i = 0; i < g->timings.count; i++)
@@ -360,6 +360,8 @@ static void timings(const pg_graph *g, pg_jsonw *w)
     key_number(w, "total", microseconds(total));
     key_number(w, "igraph", microseconds(igraph));
     key_number(w, "own", microseconds(total) - microseconds(igraph));
+    key_number(w, "algorithms", microseconds(algorithms));
+    key_number(w, "overhead", microseconds(total) - microseconds(igraph) - microseconds(algorithms));
     pg_jsonw_close(w);
 }
 

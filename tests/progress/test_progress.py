@@ -68,8 +68,11 @@ def check_timings(tap, binary, tmp):
     tap.check(sum(timings.values()) <= total + 1e-5 and total <= wall,
               f"the stages' sum <= the total ({total:.4f}s) <= the wall time measured here ({wall:.4f}s)",
               f"sum {sum(timings.values())}")
+    pass_time = sum(v for k, v in timings.items() if k.startswith("distance pass"))
     tap.check(abs(totals.get("igraph", -1) + totals.get("own", -1) - total) < 1e-5 and
-              0 < totals.get("igraph", -1) <= total, "total = igraph + own, igraph's share in (0, total]", totals)
+              0 < totals.get("igraph", -1) <= total and pass_time - 1e-5 <= totals.get("algorithms", -1) < pass_time + timings.get("periods", 0) + 1e-5 and
+              abs(totals.get("algorithms", -1) + totals.get("overhead", -1) - totals.get("own", -1)) < 1e-5,
+              "total = igraph + own, own = algorithms (the distance passes, the periods' too) + overhead", totals)
     lines = proc.stderr.decode().splitlines()
     printed = [re.sub(r"^partygraph:\s+[\d.]+s  ", "", line) for line in lines]
     tap.check(printed[:len(names)] == names and printed[len(names):-1] == ["write summary.json", "commit"] and
