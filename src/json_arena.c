@@ -7,11 +7,15 @@
 #include <stdlib.h>
 
 static _Thread_local pg_arena *active;
+static _Thread_local bool hooked; /* hook_malloc ran since the flag was cleared */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void *hook_malloc(size_t n)
 {
-    return active != NULL ? pg_arena_alloc(active, n) : malloc(n);
+    if (active == NULL)
+        return malloc(n);
+    hooked = true;
+    return pg_arena_alloc(active, n);
 }
 
 static void hook_free(void *p)
@@ -31,9 +35,16 @@ void pg_json_arena_install(void)
     pthread_once(&once, install);
 }
 
-void pg_json_arena_begin(pg_arena *a)
+bool pg_json_arena_begin(pg_arena *a)
 {
     active = a;
+    hooked = false;
+    void *probe = cJSON_malloc(1); /* through whatever hooks cJSON has now */
+    if (!hooked) {
+        cJSON_free(probe);
+        active = NULL;
+    }
+    return hooked;
 }
 
 void pg_json_arena_end(void)

@@ -8,9 +8,13 @@
  * they are plain malloc and free. While one is active, cJSON_free and
  * cJSON_Delete do nothing and the memory goes with the arena: a tree
  * parsed inside must not be used after pg_json_arena_end, and one parsed
- * outside must not be freed inside. */
+ * outside must not be freed inside. A program that installs hooks of its
+ * own after ours takes cJSON back: pg_json_arena_begin notices, and the
+ * trees are then the caller's to cJSON_Delete as usual. */
 #ifndef PG_JSON_ARENA_H
 #define PG_JSON_ARENA_H
+
+#include <stdbool.h>
 
 #include "arena.h"
 
@@ -19,8 +23,9 @@
 void pg_json_arena_install(void);
 
 /* Makes `a` the arena of cJSON's allocations on this thread until
- * pg_json_arena_end. */
-void pg_json_arena_begin(pg_arena *a);
+ * pg_json_arena_end. Returns true when it is; false when cJSON's hooks
+ * are no longer ours (trees are then malloc'ed: delete them). */
+bool pg_json_arena_begin(pg_arena *a);
 void pg_json_arena_end(void);
 
 #endif

@@ -33,6 +33,7 @@ typedef struct batch {
     size_t used, cap;
     size_t input;      /* bytes of input in the batch */
     pg_arena arena;    /* the trees */
+    bool own_trees;    /* cJSON's hooks are not ours: the trees are malloc'ed */
 } batch;
 
 struct pg_stream {
@@ -78,12 +79,20 @@ static bool parse(const pg_scan_item *it, stored *s)
     return s->value != NULL; /* the text is valid JSON: only memory can lack */
 }
 
+/* Releases the trees of the batch's items. */
+static void drop_trees(batch *b)
+{
+    for (size_t i = 0; b->own_trees && i < b->n; i++)
+        cJSON_Delete(b->items[i].value);
+    pg_arena_reset(&b->arena);
+}
+
 /* Fills `b` with the next items, up to a terminal one or a full batch. */
 static void fill(pg_scan *sc, batch *b)
 {
+    drop_trees(b);
     b->n = b->used = b->input = 0;
-    pg_arena_reset(&b->arena);
-    pg_json_arena_begin(&b->arena);
+    b->own_trees = !pg_json_arena_begin(&b->arena);
     for (;;) {
         pg_scan_item it;
         pg_scan_next(sc, &it);
@@ -201,6 +210,8 @@ void pg_stream_stop(pg_stream *st)
         pthread_cond_destroy(&st->cv);
     }
     for (int i = 0; i < NBATCH; i++) {
+        if (st->batches[i].items != NULL)
+            drop_trees(&st->batches[i]);
         free(st->batches[i].items);
         free(st->batches[i].text);
         pg_arena_free(&st->batches[i].arena);
