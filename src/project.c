@@ -12,6 +12,7 @@
  * the projection says (NetworkX's bipartite projections), plus the weight
  * of the direct `contact` relations between them. Every actor of the
  * view's kind is a node, tied or not. */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,10 +128,17 @@ typedef struct pair {
     long via[VIA_CAP];   /* affiliation entities */
 } pair;
 
+/* A slot of the pair index: the pair's nodes, so that a probe reads the
+ * pair itself only when it is the one looked for. */
+typedef struct pair_slot {
+    long u, v;
+    long index;          /* into pairs, -1 = empty */
+} pair_slot;
+
 /* Pairs in a vector, found through an open-addressing index. */
 typedef struct pair_table {
     PG_VEC(pair) pairs;
-    long *slots;         /* index into pairs, -1 = empty */
+    pair_slot *slots;
     size_t cap;          /* power of two */
 } pair_table;
 
@@ -143,16 +151,18 @@ static uint64_t pair_hash(long u, long v)
 static int grow_table(pair_table *t)
 {
     size_t cap = t->cap ? t->cap * 2 : 1024;
-    long *slots = malloc(cap * sizeof *slots);
+    pair_slot *slots = malloc(cap * sizeof *slots);
     if (slots == NULL)
         return -1;
     for (size_t i = 0; i < cap; i++)
-        slots[i] = -1;
-    for (size_t p = 0; p < t->pairs.len; p++) {
-        size_t i = (size_t)pair_hash(t->pairs.items[p].u, t->pairs.items[p].v) & (cap - 1);
-        while (slots[i] >= 0)
+        slots[i].index = -1;
+    for (size_t k = 0; k < t->cap; k++) {
+        if (t->slots[k].index < 0)
+            continue;
+        size_t i = (size_t)pair_hash(t->slots[k].u, t->slots[k].v) & (cap - 1);
+        while (slots[i].index >= 0)
             i = (i + 1) & (cap - 1);
-        slots[i] = (long)p;
+        slots[i] = t->slots[k];
     }
     free(t->slots);
     t->slots = slots;
@@ -166,14 +176,12 @@ static pair *find_pair(pair_table *t, long u, long v)
     if ((t->pairs.len + 1) * 2 > t->cap && grow_table(t) != 0)
         return NULL;
     size_t i = (size_t)pair_hash(u, v) & (t->cap - 1);
-    for (; t->slots[i] >= 0; i = (i + 1) & (t->cap - 1)) {
-        pair *p = &t->pairs.items[t->slots[i]];
-        if (p->u == u && p->v == v)
-            return p;
-    }
+    for (; t->slots[i].index >= 0; i = (i + 1) & (t->cap - 1))
+        if (t->slots[i].u == u && t->slots[i].v == v)
+            return &t->pairs.items[t->slots[i].index];
     if (PG_VEC_RESERVE(t->pairs, 1) != 0)
         return NULL;
-    t->slots[i] = (long)t->pairs.len;
+    t->slots[i] = (pair_slot){ u, v, (long)t->pairs.len };
     pair *p = &t->pairs.items[t->pairs.len++];
     *p = (pair){ u, v, 0, 0.0, 0.0, 0, PG_DATE_NONE, PG_DATE_NONE, 0, 0, { 0 } };
     return p;
@@ -378,12 +386,26 @@ static int by_cited_pair(const void *a, const void *b)
     return (x->pair > y->pair) - (x->pair < y->pair);
 }
 
-static int by_nodes(const void *a, const void *b)
+/* Puts g->edges in (u, v) order (each pair is there once) with
+ * pg_pair_order, into a new array. Returns 0 or -1 (unchanged). */
+static int sort_edges(pg_graph *g)
 {
-    const pg_edge *x = a, *y = b;
-    if (x->u != y->u)
-        return x->u < y->u ? -1 : 1;
-    return (x->v > y->v) - (x->v < y->v);
+    size_t *order = NULL, n = g->edges.len;
+    pg_edge *sorted = malloc((n ? n : 1) * sizeof *sorted);
+    int rc = sorted ? pg_pair_order(g->edges.items, n, sizeof *sorted, offsetof(pg_edge, u), offsetof(pg_edge, v),
+                                    g->n, &order)
+                    : -1;
+    if (rc == 0) {
+        for (size_t i = 0; i < n; i++)
+            sorted[i] = g->edges.items[order[i]];
+        free(g->edges.items);
+        g->edges.items = sorted;
+        g->edges.cap = n ? n : 1;
+        sorted = NULL;
+    }
+    free(sorted);
+    free(order);
+    return rc;
 }
 
 /* One edge per pair that passes min_shared (or has a direct contact). */
@@ -407,8 +429,7 @@ static int make_edges(projection *P)
             g->edges.items[g->edges.len++] = e;
     }
     free(scratch.items);
-    pg_vec_sort(g->edges.items, g->edges.len, sizeof *g->edges.items, by_nodes);
-    return rc;
+    return rc == 0 ? sort_edges(g) : rc;
 }
 
 int pg_project_links(pg_graph *g, const pg_link_vec *links)
