@@ -71,12 +71,26 @@ static unsigned type_bit(const char *type)
     return 0;
 }
 
-static int by_aff_actor(const void *a, const void *b)
+/* Replaces the array at *items, n records of `size` bytes, by a copy in
+ * the order of the pair of longs at offsets off_a, off_b (each below
+ * `nodes`), pg_pair_order's, and sets *cap to its room. Returns 0, or -1
+ * when out of memory (nothing changes). */
+static int pair_sort(void **items, size_t *cap, size_t n, size_t size, size_t off_a, size_t off_b, size_t nodes)
 {
-    const membership *x = a, *y = b;
-    if (x->aff != y->aff)
-        return x->aff < y->aff ? -1 : 1;
-    return (x->actor > y->actor) - (x->actor < y->actor);
+    size_t *order = NULL;
+    char *sorted = malloc((n ? n : 1) * size);
+    int rc = sorted ? pg_pair_order(*items, n, size, off_a, off_b, nodes, &order) : -1;
+    if (rc == 0) {
+        for (size_t i = 0; i < n; i++)
+            memcpy(sorted + i * size, (const char *)*items + order[i] * size, size);
+        free(*items);
+        *items = sorted;
+        *cap = n ? n : 1;
+        sorted = NULL;
+    }
+    free(sorted);
+    free(order);
+    return rc;
 }
 
 /* The membership that link `l` makes between the actor that `actor_side`
@@ -96,10 +110,13 @@ static int add_membership(const pg_graph *g, membership_vec *out, const pg_link 
     return 0;
 }
 
-/* One membership per (affiliation, actor), sorted, dates merged. */
-static void unique_memberships(membership_vec *m)
+/* One membership per (affiliation, actor), sorted, dates merged (in any
+ * order: the earliest, the latest, all types). 0, or -1 (memory). */
+static int unique_memberships(membership_vec *m, size_t entities)
 {
-    pg_vec_sort(m->items, m->len, sizeof *m->items, by_aff_actor);
+    if (pair_sort((void **)&m->items, &m->cap, m->len, sizeof *m->items, offsetof(membership, aff),
+                  offsetof(membership, actor), entities) != 0)
+        return -1;
     size_t out = 0;
     for (size_t i = 0; i < m->len; i++) {
         membership *prev = out ? &m->items[out - 1] : NULL;
@@ -112,6 +129,7 @@ static void unique_memberships(membership_vec *m)
         }
     }
     m->len = out;
+    return 0;
 }
 
 /* ---- pairs -------------------------------------------------------- */
@@ -201,14 +219,27 @@ typedef struct contact {
     const pg_link *link;
 } contact;
 
-/* By pair, then weight: the weights of one pair are summed in the same
- * order whatever the order of the input. */
-static int by_pair_weight(const void *a, const void *b)
+typedef PG_VEC(contact) contact_vec;
+
+static int by_weight(const void *a, const void *b)
 {
     const contact *x = a, *y = b;
-    if (x->u != y->u || x->v != y->v)
-        return x->u != y->u ? (x->u < y->u ? -1 : 1) : (x->v < y->v ? -1 : 1);
     return (x->link->weight > y->link->weight) - (x->link->weight < y->link->weight);
+}
+
+/* Sorts contacts by pair, then weight: the weights of one pair are summed
+ * in the same order whatever the order of the input. 0 or -1 (memory). */
+static int sort_contacts(contact_vec *c, size_t nodes)
+{
+    if (pair_sort((void **)&c->items, &c->cap, c->len, sizeof *c->items, offsetof(contact, u), offsetof(contact, v),
+                  nodes) != 0)
+        return -1;
+    for (size_t i = 0, j; i < c->len; i = j) {
+        for (j = i + 1; j < c->len && c->items[j].u == c->items[i].u && c->items[j].v == c->items[i].v;)
+            j++;
+        pg_vec_sort(c->items + i, j - i, sizeof *c->items, by_weight);
+    }
+    return 0;
 }
 
 typedef struct projection {
@@ -217,7 +248,7 @@ typedef struct projection {
     long *affiliations;  /* node -> number of affiliations kept */
     membership_vec memberships;
     pair_table table;
-    PG_VEC(contact) contacts; /* direct contact links */
+    contact_vec contacts; /* direct contact links */
     PG_VEC(struct cited { long pair; const char *source; }) cited; /* sources of contacts */
 } projection;
 
@@ -255,9 +286,10 @@ static int read_links(projection *P, const pg_link_vec *links)
             P->contacts.items[P->contacts.len++] = (contact){ u < v ? u : v, u < v ? v : u, l };
         }
     }
-    unique_memberships(&P->memberships);
-    pg_vec_sort(P->contacts.items, P->contacts.len, sizeof *P->contacts.items, by_pair_weight);
-    return 0;
+    return unique_memberships(&P->memberships, P->g->ds->entities.len) == 0 &&
+                   sort_contacts(&P->contacts, P->g->n) == 0
+               ? 0
+               : -1;
 }
 
 /* The pair of the nodes of actors x and y. */
@@ -386,28 +418,6 @@ static int by_cited_pair(const void *a, const void *b)
     return (x->pair > y->pair) - (x->pair < y->pair);
 }
 
-/* Puts g->edges in (u, v) order (each pair is there once) with
- * pg_pair_order, into a new array. Returns 0 or -1 (unchanged). */
-static int sort_edges(pg_graph *g)
-{
-    size_t *order = NULL, n = g->edges.len;
-    pg_edge *sorted = malloc((n ? n : 1) * sizeof *sorted);
-    int rc = sorted ? pg_pair_order(g->edges.items, n, sizeof *sorted, offsetof(pg_edge, u), offsetof(pg_edge, v),
-                                    g->n, &order)
-                    : -1;
-    if (rc == 0) {
-        for (size_t i = 0; i < n; i++)
-            sorted[i] = g->edges.items[order[i]];
-        free(g->edges.items);
-        g->edges.items = sorted;
-        g->edges.cap = n ? n : 1;
-        sorted = NULL;
-    }
-    free(sorted);
-    free(order);
-    return rc;
-}
-
 /* One edge per pair that passes min_shared (or has a direct contact). */
 static int make_edges(projection *P)
 {
@@ -429,7 +439,10 @@ static int make_edges(projection *P)
             g->edges.items[g->edges.len++] = e;
     }
     free(scratch.items);
-    return rc == 0 ? sort_edges(g) : rc;
+    if (rc == 0) /* each pair is there once */
+        rc = pair_sort((void **)&g->edges.items, &g->edges.cap, g->edges.len, sizeof *g->edges.items,
+                       offsetof(pg_edge, u), offsetof(pg_edge, v), g->n);
+    return rc;
 }
 
 int pg_project_links(pg_graph *g, const pg_link_vec *links)
