@@ -189,9 +189,9 @@ static int merge_run(pg_graph *g, const pg_link *first, const pg_link *end, key_
 enum { BLOCK = 4096 };
 
 /* The end of the run of links of one pair that begins at `first`. */
-static const pg_link *run_end(const pg_link *first, const pg_link *end)
+static pg_link *run_end(pg_link *first, pg_link *end)
 {
-    const pg_link *l = first + 1;
+    pg_link *l = first + 1;
     while (l < end && l->a == first->a && l->b == first->b)
         l++;
     return l;
@@ -205,7 +205,7 @@ static int merge_block(pg_graph *g, pg_link_vec *block, bool more, key_text_vec 
     pg_link *first = block->items, *end = block->items + block->len;
     int rc = 0;
     while (first < end && rc == 0) {
-        pg_link *last = (pg_link *)run_end(first, end);
+        pg_link *last = run_end(first, end);
         if (last == end && more)
             break;
         pg_vec_sort(first, (size_t)(last - first), sizeof *first, by_weight);

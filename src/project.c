@@ -11,7 +11,9 @@
  * Two actors are tied through every affiliation they share, weighted as
  * the projection says (NetworkX's bipartite projections), plus the weight
  * of the direct `contact` relations between them. Every actor of the
- * view's kind is a node, tied or not. */
+ * view's kind is a node, tied or not. Memberships, contacts and edges are
+ * put in order by pg_pair_order (counting sorts on entity or node
+ * numbers), never by comparing records. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
