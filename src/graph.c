@@ -1,5 +1,6 @@
 /* graph.c - the life of a pg_graph and what every stage asks of it: its
- * nodes' entities and attributes, and joined strings in its arena. */
+ * nodes' entities and attributes, joined strings in its arena, and
+ * records put in node-pair order without comparing them. */
 #define _POSIX_C_SOURCE 200809L
 #include "graph.h"
 
@@ -116,6 +117,57 @@ int pg_graph_incidence(const pg_graph *g, size_t **first_out, size_t **edge_out)
     *first_out = first; /* now first[v] is where v's edges begin */
     *edge_out = edge;
     return 0;
+}
+
+/* A record's index with the key of the second counting pass, so that the
+ * pass reads its keys in order rather than from the records. */
+typedef struct keyed {
+    long a;
+    size_t item;
+} keyed;
+
+/* The long at byte `offset` of record i. */
+static long key_at(const void *items, size_t size, size_t i, size_t offset)
+{
+    long key;
+    memcpy(&key, (const char *)items + i * size + offset, sizeof key);
+    return key;
+}
+
+/* Turns count[k + 1] = how many keys are k (0 <= k < nodes) into
+ * count[k] = where the first entry of key k goes. */
+static void key_starts(size_t *count, size_t nodes)
+{
+    for (size_t k = 1; k <= nodes; k++)
+        count[k] += count[k - 1];
+}
+
+int pg_pair_order(const void *items, size_t n, size_t size, size_t off_a, size_t off_b, size_t nodes, size_t **order)
+{
+    size_t *count = calloc(nodes + 1, sizeof *count);
+    keyed *by_b = malloc((n ? n : 1) * sizeof *by_b);
+    *order = malloc((n ? n : 1) * sizeof **order);
+    int rc = count && by_b && *order ? 0 : -1;
+    if (rc == 0) {
+        for (size_t i = 0; i < n; i++)
+            count[key_at(items, size, i, off_b) + 1]++;
+        key_starts(count, nodes);
+        for (size_t i = 0; i < n; i++)
+            by_b[count[key_at(items, size, i, off_b)]++] = (keyed){ key_at(items, size, i, off_a), i };
+        memset(count, 0, (nodes + 1) * sizeof *count);
+        for (size_t i = 0; i < n; i++)
+            count[by_b[i].a + 1]++;
+        key_starts(count, nodes);
+        for (size_t i = 0; i < n; i++)
+            (*order)[count[by_b[i].a]++] = by_b[i].item;
+    }
+    if (rc != 0) {
+        free(*order);
+        *order = NULL;
+    }
+    free(count);
+    free(by_b);
+    return rc;
 }
 
 const char *pg_graph_join(pg_graph *g, const char **items, size_t n)

@@ -209,7 +209,9 @@ typedef struct pg_link {
     const char *type;
     pg_date first, last;   /* shown as the edge's first/last */
     bool dated;
-    long from_day, to_day; /* the covered days when dated, open ends PG_OPEN_START / PG_OPEN_END */
+    bool cites, has_attrs; /* r cites sources / has attributes (merging reads r only then) */
+    int32_t from_day, to_day; /* the covered days when dated, open ends PG_OPEN_START / PG_OPEN_END
+                                 (32 bits: a link takes 64 bytes, there are millions of them) */
     const pg_relation *r;  /* NULL when implied */
 } pg_link;
 
@@ -235,6 +237,13 @@ int pg_filter_apply(pg_graph *g);
  * edge is listed at both its ends). Returns 0 with *first (n + 1
  * entries) and *edge set, the caller frees both; -1 when out of memory. */
 int pg_graph_incidence(const pg_graph *g, size_t **first, size_t **edge);
+
+/* Orders the n records of `size` bytes at `items` by the pair of node or
+ * entity numbers (longs in [0, nodes)) at byte offsets off_a and off_b,
+ * stable: two counting sorts, by b then by a, O(n + nodes), nothing
+ * compared. Returns 0 with the records' indices in that order in
+ * *order (a new array, the caller frees it), or -1 when out of memory. */
+int pg_pair_order(const void *items, size_t n, size_t size, size_t off_a, size_t off_b, size_t nodes, size_t **order);
 
 /* Sets `lengths` (an initialised vector) to each edge's length for
  * weighted paths: 1/weight. */

@@ -3,25 +3,25 @@
  * order, so that the sum does not depend on the input order; distinct
  * types, sources and attribute values joined; earliest and latest date;
  * the days of its relations as spells, overlapping and adjacent ones
- * joined). */
+ * joined).
+ *
+ * Links are put in pair order by pg_pair_order (counting sorts on the
+ * entity indices: O(links + entities), no string compared), and copied
+ * out in that order a block at a time, each pair's run sorted by weight. An
+ * edge whose links all share a type (or cite one source, or none) keeps
+ * the dataset's string rather than a joined copy. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
 #include "graph.h"
 
-/* Orders links by pair (a < b after pg_merge_links swaps them), then by
- * weight. */
-static int by_pair_weight(const void *a, const void *b)
+static int by_weight(const void *a, const void *b)
 {
     const pg_link *x = a, *y = b;
-    if (x->a != y->a)
-        return x->a < y->a ? -1 : 1;
-    if (x->b != y->b)
-        return x->b < y->b ? -1 : 1;
     return (x->weight > y->weight) - (x->weight < y->weight);
 }
-
 
 /* Text of a relation attribute value, copied into the graph's arena. */
 static const char *attr_text(pg_graph *g, const pg_attr *a)
@@ -55,7 +55,7 @@ static int gather_attrs(pg_graph *g, const pg_link *first, const pg_link *end, k
 {
     pairs->len = 0;
     for (const pg_link *l = first; l < end; l++) {
-        for (size_t i = 0; l->r && i < l->r->attrs.count; i++) {
+        for (size_t i = 0; l->has_attrs && i < l->r->attrs.count; i++) {
             const pg_attr *a = &g->ds->attrs.items[l->r->attrs.first + i];
             const char *text = attr_text(g, a);
             if (text == NULL || PG_VEC_RESERVE(*pairs, 1) != 0)
@@ -89,22 +89,33 @@ static int merge_attrs(pg_graph *g, pg_edge *e, const pg_link *first, const pg_l
     return 0;
 }
 
+/* The links' distinct types, sorted and joined; the one type itself
+ * when they all have it. */
 static const char *merge_types(pg_graph *g, const pg_link *first, const pg_link *end, pg_str_vec *scratch)
 {
+    const pg_link *l = first + 1;
+    while (l < end && l->type == first->type)
+        l++;
+    if (l == end)
+        return first->type;
     scratch->len = 0;
-    for (const pg_link *l = first; l < end; l++)
+    for (l = first; l < end; l++)
         if (pg_str_vec_push(scratch, l->type) != 0)
             return NULL;
     return pg_graph_join(g, scratch->items, scratch->len);
 }
 
+/* The distinct sources the links' relations cite, sorted and joined; ""
+ * for none, the one source itself when only one is cited. */
 static const char *merge_sources(pg_graph *g, const pg_link *first, const pg_link *end, pg_str_vec *scratch)
 {
     scratch->len = 0;
     for (const pg_link *l = first; l < end; l++)
-        for (size_t k = 0; l->r && k < l->r->sources.count; k++)
+        for (size_t k = 0; l->cites && k < l->r->sources.count; k++)
             if (pg_str_vec_push(scratch, g->ds->source_refs.items[l->r->sources.first + k]) != 0)
                 return NULL;
+    if (scratch->len <= 1)
+        return scratch->len ? scratch->items[0] : "";
     return pg_graph_join(g, scratch->items, scratch->len);
 }
 
@@ -172,25 +183,64 @@ static int merge_run(pg_graph *g, const pg_link *first, const pg_link *end, key_
     return 0;
 }
 
-static int merge_all(pg_graph *g, pg_link_vec *links)
+/* Links are copied out in pair order this many at a time: the copying
+ * loop reads them from all over the links at once, rather than one per
+ * merged edge. */
+enum { BLOCK = 4096 };
+
+/* The end of the run of links of one pair that begins at `first`. */
+static pg_link *run_end(pg_link *first, pg_link *end)
+{
+    pg_link *l = first + 1;
+    while (l < end && l->a == first->a && l->b == first->b)
+        l++;
+    return l;
+}
+
+/* Merges the complete runs at the start of block->items, each sorted by
+ * weight first, and moves what is left (the last run when more links
+ * may follow, `more`) to the front. Returns 0 or -1. */
+static int merge_block(pg_graph *g, pg_link_vec *block, bool more, key_text_vec *pairs, pg_str_vec *scratch)
+{
+    pg_link *first = block->items, *end = block->items + block->len;
+    int rc = 0;
+    while (first < end && rc == 0) {
+        pg_link *last = run_end(first, end);
+        if (last == end && more)
+            break;
+        pg_vec_sort(first, (size_t)(last - first), sizeof *first, by_weight);
+        rc = merge_run(g, first, last, pairs, scratch);
+        first = last;
+    }
+    block->len = (size_t)(end - first);
+    memmove(block->items, first, block->len * sizeof *first);
+    return rc;
+}
+
+/* Merges the links, copied in `order` a block at a time, into g->edges. */
+static int merge_all(pg_graph *g, const pg_link_vec *links, const size_t *order)
 {
     pg_str_vec scratch = { NULL, 0, 0 };
     key_text_vec pairs = { NULL, 0, 0 };
-    int rc = 0;
-    pg_vec_sort(links->items, links->len, sizeof *links->items, by_pair_weight);
-    for (size_t i = 0, j; i < links->len && rc == 0; i = j) {
-        for (j = i + 1; j < links->len && links->items[j].a == links->items[i].a &&
-                        links->items[j].b == links->items[i].b;)
-            j++;
-        rc = merge_run(g, links->items + i, links->items + j, &pairs, &scratch);
+    pg_link_vec block = { NULL, 0, 0 };
+    int rc = PG_VEC_RESERVE(g->edges, links->len); /* at most one edge per link */
+    for (size_t next = 0; rc == 0 && (next < links->len || block.len > 0);) {
+        if (block.len == block.cap && PG_VEC_RESERVE(block, block.cap ? block.cap : BLOCK) != 0)
+            rc = -1; /* a run fills the block: twice the room */
+        for (; rc == 0 && next < links->len && block.len < block.cap; next++)
+            block.items[block.len++] = links->items[order[next]];
+        if (rc == 0)
+            rc = merge_block(g, &block, next < links->len, &pairs, &scratch);
     }
     free(scratch.items);
     free(pairs.items);
+    free(block.items);
     return rc;
 }
 
 int pg_merge_links(pg_graph *g, pg_link_vec *links)
 {
+    size_t *order = NULL;
     g->n = g->ds->entities.len;
     g->entity = malloc((g->n ? g->n : 1) * sizeof *g->entity);
     if (g->entity == NULL)
@@ -205,5 +255,10 @@ int pg_merge_links(pg_graph *g, pg_link_vec *links)
             l->b = t;
         }
     }
-    return merge_all(g, links);
+    int rc = pg_pair_order(links->items, links->len, sizeof *links->items, offsetof(pg_link, a), offsetof(pg_link, b),
+                           g->n, &order);
+    if (rc == 0)
+        rc = merge_all(g, links, order);
+    free(order);
+    return rc;
 }

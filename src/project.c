@@ -11,7 +11,10 @@
  * Two actors are tied through every affiliation they share, weighted as
  * the projection says (NetworkX's bipartite projections), plus the weight
  * of the direct `contact` relations between them. Every actor of the
- * view's kind is a node, tied or not. */
+ * view's kind is a node, tied or not. Memberships, contacts and edges are
+ * put in order by pg_pair_order (counting sorts on entity or node
+ * numbers), never by comparing records. */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,12 +73,26 @@ static unsigned type_bit(const char *type)
     return 0;
 }
 
-static int by_aff_actor(const void *a, const void *b)
+/* Replaces the array at *items, n records of `size` bytes, by a copy in
+ * the order of the pair of longs at offsets off_a, off_b (each below
+ * `nodes`), pg_pair_order's, and sets *cap to its room. Returns 0, or -1
+ * when out of memory (nothing changes). */
+static int pair_sort(void **items, size_t *cap, size_t n, size_t size, size_t off_a, size_t off_b, size_t nodes)
 {
-    const membership *x = a, *y = b;
-    if (x->aff != y->aff)
-        return x->aff < y->aff ? -1 : 1;
-    return (x->actor > y->actor) - (x->actor < y->actor);
+    size_t *order = NULL;
+    char *sorted = malloc((n ? n : 1) * size);
+    int rc = sorted ? pg_pair_order(*items, n, size, off_a, off_b, nodes, &order) : -1;
+    if (rc == 0) {
+        for (size_t i = 0; i < n; i++)
+            memcpy(sorted + i * size, (const char *)*items + order[i] * size, size);
+        free(*items);
+        *items = sorted;
+        *cap = n ? n : 1;
+        sorted = NULL;
+    }
+    free(sorted);
+    free(order);
+    return rc;
 }
 
 /* The membership that link `l` makes between the actor that `actor_side`
@@ -95,10 +112,13 @@ static int add_membership(const pg_graph *g, membership_vec *out, const pg_link 
     return 0;
 }
 
-/* One membership per (affiliation, actor), sorted, dates merged. */
-static void unique_memberships(membership_vec *m)
+/* One membership per (affiliation, actor), sorted, dates merged (in any
+ * order: the earliest, the latest, all types). 0, or -1 (memory). */
+static int unique_memberships(membership_vec *m, size_t entities)
 {
-    pg_vec_sort(m->items, m->len, sizeof *m->items, by_aff_actor);
+    if (pair_sort((void **)&m->items, &m->cap, m->len, sizeof *m->items, offsetof(membership, aff),
+                  offsetof(membership, actor), entities) != 0)
+        return -1;
     size_t out = 0;
     for (size_t i = 0; i < m->len; i++) {
         membership *prev = out ? &m->items[out - 1] : NULL;
@@ -111,6 +131,7 @@ static void unique_memberships(membership_vec *m)
         }
     }
     m->len = out;
+    return 0;
 }
 
 /* ---- pairs -------------------------------------------------------- */
@@ -127,10 +148,17 @@ typedef struct pair {
     long via[VIA_CAP];   /* affiliation entities */
 } pair;
 
+/* A slot of the pair index: the pair's nodes, so that a probe reads the
+ * pair itself only when it is the one looked for. */
+typedef struct pair_slot {
+    long u, v;
+    long index;          /* into pairs, -1 = empty */
+} pair_slot;
+
 /* Pairs in a vector, found through an open-addressing index. */
 typedef struct pair_table {
     PG_VEC(pair) pairs;
-    long *slots;         /* index into pairs, -1 = empty */
+    pair_slot *slots;
     size_t cap;          /* power of two */
 } pair_table;
 
@@ -143,16 +171,18 @@ static uint64_t pair_hash(long u, long v)
 static int grow_table(pair_table *t)
 {
     size_t cap = t->cap ? t->cap * 2 : 1024;
-    long *slots = malloc(cap * sizeof *slots);
+    pair_slot *slots = malloc(cap * sizeof *slots);
     if (slots == NULL)
         return -1;
     for (size_t i = 0; i < cap; i++)
-        slots[i] = -1;
-    for (size_t p = 0; p < t->pairs.len; p++) {
-        size_t i = (size_t)pair_hash(t->pairs.items[p].u, t->pairs.items[p].v) & (cap - 1);
-        while (slots[i] >= 0)
+        slots[i].index = -1;
+    for (size_t k = 0; k < t->cap; k++) {
+        if (t->slots[k].index < 0)
+            continue;
+        size_t i = (size_t)pair_hash(t->slots[k].u, t->slots[k].v) & (cap - 1);
+        while (slots[i].index >= 0)
             i = (i + 1) & (cap - 1);
-        slots[i] = (long)p;
+        slots[i] = t->slots[k];
     }
     free(t->slots);
     t->slots = slots;
@@ -166,14 +196,12 @@ static pair *find_pair(pair_table *t, long u, long v)
     if ((t->pairs.len + 1) * 2 > t->cap && grow_table(t) != 0)
         return NULL;
     size_t i = (size_t)pair_hash(u, v) & (t->cap - 1);
-    for (; t->slots[i] >= 0; i = (i + 1) & (t->cap - 1)) {
-        pair *p = &t->pairs.items[t->slots[i]];
-        if (p->u == u && p->v == v)
-            return p;
-    }
+    for (; t->slots[i].index >= 0; i = (i + 1) & (t->cap - 1))
+        if (t->slots[i].u == u && t->slots[i].v == v)
+            return &t->pairs.items[t->slots[i].index];
     if (PG_VEC_RESERVE(t->pairs, 1) != 0)
         return NULL;
-    t->slots[i] = (long)t->pairs.len;
+    t->slots[i] = (pair_slot){ u, v, (long)t->pairs.len };
     pair *p = &t->pairs.items[t->pairs.len++];
     *p = (pair){ u, v, 0, 0.0, 0.0, 0, PG_DATE_NONE, PG_DATE_NONE, 0, 0, { 0 } };
     return p;
@@ -193,14 +221,27 @@ typedef struct contact {
     const pg_link *link;
 } contact;
 
-/* By pair, then weight: the weights of one pair are summed in the same
- * order whatever the order of the input. */
-static int by_pair_weight(const void *a, const void *b)
+typedef PG_VEC(contact) contact_vec;
+
+static int by_weight(const void *a, const void *b)
 {
     const contact *x = a, *y = b;
-    if (x->u != y->u || x->v != y->v)
-        return x->u != y->u ? (x->u < y->u ? -1 : 1) : (x->v < y->v ? -1 : 1);
     return (x->link->weight > y->link->weight) - (x->link->weight < y->link->weight);
+}
+
+/* Sorts contacts by pair, then weight: the weights of one pair are summed
+ * in the same order whatever the order of the input. 0 or -1 (memory). */
+static int sort_contacts(contact_vec *c, size_t nodes)
+{
+    if (pair_sort((void **)&c->items, &c->cap, c->len, sizeof *c->items, offsetof(contact, u), offsetof(contact, v),
+                  nodes) != 0)
+        return -1;
+    for (size_t i = 0, j; i < c->len; i = j) {
+        for (j = i + 1; j < c->len && c->items[j].u == c->items[i].u && c->items[j].v == c->items[i].v;)
+            j++;
+        pg_vec_sort(c->items + i, j - i, sizeof *c->items, by_weight);
+    }
+    return 0;
 }
 
 typedef struct projection {
@@ -209,7 +250,7 @@ typedef struct projection {
     long *affiliations;  /* node -> number of affiliations kept */
     membership_vec memberships;
     pair_table table;
-    PG_VEC(contact) contacts; /* direct contact links */
+    contact_vec contacts; /* direct contact links */
     PG_VEC(struct cited { long pair; const char *source; }) cited; /* sources of contacts */
 } projection;
 
@@ -247,9 +288,10 @@ static int read_links(projection *P, const pg_link_vec *links)
             P->contacts.items[P->contacts.len++] = (contact){ u < v ? u : v, u < v ? v : u, l };
         }
     }
-    unique_memberships(&P->memberships);
-    pg_vec_sort(P->contacts.items, P->contacts.len, sizeof *P->contacts.items, by_pair_weight);
-    return 0;
+    return unique_memberships(&P->memberships, P->g->ds->entities.len) == 0 &&
+                   sort_contacts(&P->contacts, P->g->n) == 0
+               ? 0
+               : -1;
 }
 
 /* The pair of the nodes of actors x and y. */
@@ -378,14 +420,6 @@ static int by_cited_pair(const void *a, const void *b)
     return (x->pair > y->pair) - (x->pair < y->pair);
 }
 
-static int by_nodes(const void *a, const void *b)
-{
-    const pg_edge *x = a, *y = b;
-    if (x->u != y->u)
-        return x->u < y->u ? -1 : 1;
-    return (x->v > y->v) - (x->v < y->v);
-}
-
 /* One edge per pair that passes min_shared (or has a direct contact). */
 static int make_edges(projection *P)
 {
@@ -407,7 +441,9 @@ static int make_edges(projection *P)
             g->edges.items[g->edges.len++] = e;
     }
     free(scratch.items);
-    pg_vec_sort(g->edges.items, g->edges.len, sizeof *g->edges.items, by_nodes);
+    if (rc == 0) /* each pair is there once */
+        rc = pair_sort((void **)&g->edges.items, &g->edges.cap, g->edges.len, sizeof *g->edges.items,
+                       offsetof(pg_edge, u), offsetof(pg_edge, v), g->n);
     return rc;
 }
 

@@ -2,12 +2,14 @@
  * window), merge.c or project.c (edges), filter.c (filters), and finally
  * the columns, the relation type counts and the igraph graph. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
 #include "graph.h"
 #include "igraph_glue.h"
+#include "ptrmap.h"
 
 static const char *const view_names[PG_VIEW_COUNT] = { "full", "parties", "countries", "mechanisms" };
 static const char *const projection_names[] = { "count", "newman", "jaccard", "overlap" };
@@ -89,24 +91,37 @@ static pg_status make_spec(pg_graph *g, const pg_view_options *opt, pg_error *er
 
 /* ---- relation type counts ------------------------------------------- */
 
+static int by_type_text(const void *a, const void *b)
+{
+    return strcmp(((const pg_type_count *)a)->type, ((const pg_type_count *)b)->type);
+}
+
+/* The links' relation types with their counts, sorted by text: counted
+ * per string first (types are interned or static text, so this compares
+ * pointers), then equal texts behind different pointers added up. */
 static int count_types(pg_graph *g, const pg_link_vec *links)
 {
-    pg_str_vec all = { NULL, 0, 0 };
+    pg_ptrmap seen = PG_PTRMAP_INIT;
     int rc = 0;
-    for (size_t i = 0; i < links->len && rc == 0; i++)
-        rc = pg_str_vec_push(&all, links->items[i].type);
-    if (rc == 0)
-        pg_vec_sort(all.items, all.len, sizeof *all.items, pg_str_compare);
-    for (size_t i = 0; i < all.len && rc == 0; i++) {
-        if (i > 0 && strcmp(all.items[i], all.items[i - 1]) == 0) {
-            g->types.items[g->types.len - 1].count++;
-            continue;
-        }
-        rc = PG_VEC_RESERVE(g->types, 1);
-        if (rc == 0)
-            g->types.items[g->types.len++] = (pg_type_count){ all.items[i], 1 };
+    for (size_t i = 0; i < links->len && rc == 0; i++) {
+        size_t at = pg_ptrmap_intern(&seen, links->items[i].type, g->types.len);
+        if (at == SIZE_MAX)
+            rc = -1;
+        else if (at < g->types.len)
+            g->types.items[at].count++;
+        else if ((rc = PG_VEC_RESERVE(g->types, 1)) == 0)
+            g->types.items[g->types.len++] = (pg_type_count){ links->items[i].type, 1 };
     }
-    free(all.items);
+    pg_ptrmap_free(&seen);
+    pg_vec_sort(g->types.items, g->types.len, sizeof *g->types.items, by_type_text);
+    size_t out = 0;
+    for (size_t i = 0; i < g->types.len; i++) {
+        if (out > 0 && strcmp(g->types.items[out - 1].type, g->types.items[i].type) == 0)
+            g->types.items[out - 1].count += g->types.items[i].count;
+        else
+            g->types.items[out++] = g->types.items[i];
+    }
+    g->types.len = out;
     return rc;
 }
 
@@ -137,43 +152,40 @@ static pg_column_type widen(pg_column_type a, pg_column_type b)
     return PG_COL_STRING;
 }
 
-/* Adds one column per attribute of attrs[span] (duplicates merged later). */
-static int add_columns(const pg_attr *attrs, pg_column_vec *cols, pg_span span)
+/* Adds a column for each attribute of attrs[span] whose key is new (keys
+ * are interned: `seen` maps each to its column), or widens the column's
+ * type to hold the value. */
+static int add_columns(const pg_attr *attrs, pg_span span, pg_column_vec *cols, pg_ptrmap *seen)
 {
-    if (PG_VEC_RESERVE(*cols, span.count) != 0)
-        return -1;
-    for (size_t i = span.first; i < span.first + span.count; i++)
-        cols->items[cols->len++] = (pg_column){ attrs[i].key, column_type(&attrs[i]) };
-    return 0;
-}
-
-/* Sorts the columns and merges those with the same key, widening types. */
-static void unique_columns(pg_column_vec *cols)
-{
-    pg_vec_sort(cols->items, cols->len, sizeof *cols->items, by_column_key);
-    size_t out = 0;
-    for (size_t i = 0; i < cols->len; i++) {
-        if (out > 0 && cols->items[out - 1].key == cols->items[i].key)
-            cols->items[out - 1].type = widen(cols->items[out - 1].type, cols->items[i].type);
+    for (size_t i = span.first; i < span.first + span.count; i++) {
+        size_t at = pg_ptrmap_intern(seen, attrs[i].key, cols->len);
+        if (at == SIZE_MAX)
+            return -1;
+        if (at < cols->len)
+            cols->items[at].type = widen(cols->items[at].type, column_type(&attrs[i]));
+        else if (PG_VEC_RESERVE(*cols, 1) != 0)
+            return -1;
         else
-            cols->items[out++] = cols->items[i];
+            cols->items[cols->len++] = (pg_column){ attrs[i].key, column_type(&attrs[i]) };
     }
-    cols->len = out;
+    return 0;
 }
 
 /* The attribute columns of the nodes present, and of the merged edge
- * attributes (all text). */
+ * attributes (all text), each sorted by key. */
 static int find_columns(pg_graph *g)
 {
-    for (size_t v = 0; v < g->n; v++)
-        if (add_columns(g->ds->attrs.items, &g->node_columns, pg_node_entity(g, v)->attrs) != 0)
-            return -1;
-    for (size_t e = 0; e < g->edges.len; e++)
-        if (add_columns(g->edge_attrs.items, &g->edge_columns, g->edges.items[e].attrs) != 0)
-            return -1;
-    unique_columns(&g->node_columns);
-    unique_columns(&g->edge_columns);
-    return 0;
+    pg_ptrmap node_keys = PG_PTRMAP_INIT, edge_keys = PG_PTRMAP_INIT;
+    int rc = 0;
+    for (size_t v = 0; v < g->n && rc == 0; v++)
+        rc = add_columns(g->ds->attrs.items, pg_node_entity(g, v)->attrs, &g->node_columns, &node_keys);
+    for (size_t e = 0; e < g->edges.len && rc == 0; e++)
+        rc = add_columns(g->edge_attrs.items, g->edges.items[e].attrs, &g->edge_columns, &edge_keys);
+    pg_ptrmap_free(&node_keys);
+    pg_ptrmap_free(&edge_keys);
+    pg_vec_sort(g->node_columns.items, g->node_columns.len, sizeof *g->node_columns.items, by_column_key);
+    pg_vec_sort(g->edge_columns.items, g->edge_columns.len, sizeof *g->edge_columns.items, by_column_key);
+    return rc;
 }
 
 /* ---- igraph --------------------------------------------------------- */
