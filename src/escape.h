@@ -11,6 +11,10 @@
  * non-characters U+FFFE and U+FFFF become U+FFFD REPLACEMENT CHARACTER. */
 void pg_escape_xml(FILE *f, const char *s);
 
+/* An XML attribute value: pg_escape_xml, with tab and line feed also as
+ * references (&#9; &#10;: an XML parser turns them into spaces otherwise). */
+void pg_escape_xml_attr(FILE *f, const char *s);
+
 /* The inside of a DOT double-quoted string: \ and " are backslashed, a
  * line break becomes \n, & becomes &amp; (Graphviz reads entities in
  * labels), tab becomes a space, other control characters U+FFFD. */

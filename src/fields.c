@@ -22,9 +22,8 @@ static void emit(const walk *w, const char *name, pg_field_type type, pg_field_r
 
 static void emit_long(const walk *w, const char *name, pg_field_role role, long x)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", x);
-    emit(w, name, PG_FIELD_INT, role, buf);
+    char buf[PG_FMT_DOUBLE_SIZE];
+    emit(w, name, PG_FIELD_INT, role, w->schema ? NULL : pg_fmt_long(x, buf));
 }
 
 static void emit_double(const walk *w, const char *name, pg_field_role role, double x)

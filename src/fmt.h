@@ -11,6 +11,9 @@ enum { PG_FMT_DOUBLE_SIZE = 32 };
  * locale; -0 is written "0". Returns `buf` (>= PG_FMT_DOUBLE_SIZE bytes). */
 char *pg_fmt_double(double x, char buf[PG_FMT_DOUBLE_SIZE]);
 
+/* Writes `x` in decimal ("%ld" in any locale). Returns `buf`. */
+char *pg_fmt_long(long x, char buf[PG_FMT_DOUBLE_SIZE]);
+
 /* Writes `x` with `decimals` digits after the point ("%.*f" in the C
  * locale), for human-readable tables. Returns `buf`. */
 char *pg_fmt_fixed(double x, int decimals, char buf[PG_FMT_DOUBLE_SIZE]);

@@ -11,6 +11,13 @@ void pg_jsonw_init(pg_jsonw *w, FILE *f)
     *w = (pg_jsonw){ .f = f };
 }
 
+/* A line break and the indentation of `depth`. */
+static void newline(FILE *f, int depth)
+{
+    static const char spaces[2 * PG_JSONW_DEPTH + 2] = "\n                                ";
+    fwrite(spaces, 1, 1 + 2 * (size_t)depth, f);
+}
+
 /* Separator and indentation before a member or an array element. */
 static void before_value(pg_jsonw *w)
 {
@@ -27,7 +34,7 @@ static void before_value(pg_jsonw *w)
         if (w->has_members[d])
             putc(' ', w->f);
     } else {
-        fprintf(w->f, "\n%*s", 2 * w->depth, "");
+        newline(w->f, w->depth);
     }
     w->has_members[d] = true;
 }
@@ -46,7 +53,7 @@ void pg_jsonw_close(pg_jsonw *w)
 {
     int d = --w->depth;
     if (w->has_members[d] && !w->is_inline[d])
-        fprintf(w->f, "\n%*s", 2 * d, "");
+        newline(w->f, d);
     putc(w->is_object[d] ? '}' : ']', w->f);
     if (d == 0)
         putc('\n', w->f);
@@ -87,7 +94,8 @@ void pg_jsonw_number(pg_jsonw *w, double x)
 void pg_jsonw_long(pg_jsonw *w, long x)
 {
     before_value(w);
-    fprintf(w->f, "%ld", x);
+    char buf[PG_FMT_DOUBLE_SIZE];
+    fputs(pg_fmt_long(x, buf), w->f);
 }
 
 void pg_jsonw_bool(pg_jsonw *w, bool b)

@@ -79,8 +79,7 @@ const char *pg_metric_text(const pg_graph *g, int m, size_t v, char buf[32])
     if (!isfinite(x))
         return NULL;
     if (pg_metric_table()[m].integer) {
-        snprintf(buf, 32, "%ld", (long)x);
-        return buf;
+        return pg_fmt_long((long)x, buf);
     }
     return pg_fmt_double(x, buf);
 }

@@ -50,13 +50,13 @@ void pg_write_edges_csv(const pg_graph *g, FILE *f)
         pg_escape_csv(f, pg_graph_node_id(g, (size_t)x->u));
         cell(f, pg_graph_node_id(g, (size_t)x->v));
         cell(f, pg_fmt_double(x->weight, buf));
-        fprintf(f, ",%ld", x->count);
+        cell(f, pg_fmt_long(x->count, buf));
         cell(f, x->types);
         cell(f, pg_date_format(x->first, first, sizeof first));
         cell(f, pg_date_format(x->last, last, sizeof last));
         cell(f, x->sources);
         if (pg_graph_projected(g)) {
-            fprintf(f, ",%ld", x->shared);
+            cell(f, pg_fmt_long(x->shared, buf));
             cell(f, x->via);
         }
         for (size_t c = 0; c < g->edge_columns.len; c++)

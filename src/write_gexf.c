@@ -46,29 +46,6 @@ static const interval always = { PG_OPEN_START, PG_OPEN_END };
 
 enum { MAX_INLINE_SPELLS = 1 }; /* more are written as <spells> */
 
-/* An XML attribute value: pg_escape_xml, with tab and line feed as
- * references (an XML parser turns them into spaces otherwise). UTF-8
- * sequences are never split between chunks. */
-static void attr_text(FILE *f, const char *s)
-{
-    char chunk[256];
-    while (*s) {
-        size_t n = strcspn(s, "\t\n");
-        while (n > 0) {
-            size_t k = n < sizeof chunk - 4 ? n : sizeof chunk - 4;
-            while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
-                k--;
-            memcpy(chunk, s, k);
-            chunk[k] = '\0';
-            pg_escape_xml(f, chunk);
-            s += k;
-            n -= k;
-        }
-        if (*s)
-            fputs(*s++ == '\t' ? "&#9;" : "&#10;", f);
-    }
-}
-
 /* Only the data fields are <attvalue>s: the label, viz and weight have
  * places of their own. */
 static void declare(void *f, const pg_field *field)
@@ -91,8 +68,10 @@ static void value(void *f, const pg_field *field)
 {
     if (field->text == NULL || field->role != PG_FIELD_DATA)
         return;
-    fprintf(f, "          <attvalue for=\"%s\" value=\"", field->name);
-    attr_text(f, field->text);
+    fputs("          <attvalue for=\"", f);
+    fputs(field->name, f);
+    fputs("\" value=\"", f);
+    pg_escape_xml_attr(f, field->text);
     fputs("\"/>\n", f);
 }
 
@@ -162,7 +141,11 @@ static size_t clipped_spells(const pg_graph *g, const pg_edge *x)
 static void day(FILE *f, const char *name, long d)
 {
     char buf[PG_DAY_SIZE];
-    fprintf(f, " %s=\"%s\"", name, pg_picture_day(d, buf));
+    putc(' ', f);
+    fputs(name, f);
+    fputs("=\"", f);
+    fputs(pg_picture_day(d, buf), f);
+    putc('"', f);
 }
 
 /* The start and end attributes of `d`, for its bounded ends. */
@@ -205,21 +188,32 @@ static void edge_spells(const pg_graph *g, FILE *f, const pg_edge *x)
 
 static void viz(const pg_graph *g, FILE *f, size_t v)
 {
-    char x[PG_FMT_DOUBLE_SIZE], y[PG_FMT_DOUBLE_SIZE];
+    char buf[PG_FMT_DOUBLE_SIZE];
     pg_rgb rgb = pg_palette_rgb(g->community[v]);
-    fprintf(f, "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n", rgb.r, rgb.g, rgb.b);
-    fprintf(f, "        <viz:size value=\"%s\"/>\n",
-            pg_fmt_double(pg_node_size(g, v), x));
-    if (g->has_layout)
-        fprintf(f, "        <viz:position x=\"%s\" y=\"%s\"/>\n", pg_fmt_double(g->x[v], x), pg_fmt_double(g->y[v], y));
+    fputs("        <viz:color r=\"", f);
+    fputs(pg_fmt_long(rgb.r, buf), f);
+    fputs("\" g=\"", f);
+    fputs(pg_fmt_long(rgb.g, buf), f);
+    fputs("\" b=\"", f);
+    fputs(pg_fmt_long(rgb.b, buf), f);
+    fputs("\"/>\n        <viz:size value=\"", f);
+    fputs(pg_fmt_double(pg_node_size(g, v), buf), f);
+    fputs("\"/>\n", f);
+    if (g->has_layout) {
+        fputs("        <viz:position x=\"", f);
+        fputs(pg_fmt_double(g->x[v], buf), f);
+        fputs("\" y=\"", f);
+        fputs(pg_fmt_double(g->y[v], buf), f);
+        fputs("\"/>\n", f);
+    }
 }
 
 static void node(const pg_graph *g, FILE *f, size_t v)
 {
     fputs("      <node id=\"", f);
-    attr_text(f, pg_graph_node_id(g, v));
+    pg_escape_xml_attr(f, pg_graph_node_id(g, v));
     fputs("\" label=\"", f);
-    attr_text(f, pg_graph_node_label(g, v));
+    pg_escape_xml_attr(f, pg_graph_node_label(g, v));
     putc('"', f);
     spell(f, node_days(g, v));
     fputs(">\n        <attvalues>\n", f);
@@ -233,11 +227,15 @@ static void edge(const pg_graph *g, FILE *f, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
     char buf[PG_FMT_DOUBLE_SIZE];
-    fprintf(f, "      <edge id=\"%zu\" source=\"", e);
-    attr_text(f, pg_graph_node_id(g, (size_t)x->u));
+    fputs("      <edge id=\"", f);
+    fputs(pg_fmt_long((long)e, buf), f);
+    fputs("\" source=\"", f);
+    pg_escape_xml_attr(f, pg_graph_node_id(g, (size_t)x->u));
     fputs("\" target=\"", f);
-    attr_text(f, pg_graph_node_id(g, (size_t)x->v));
-    fprintf(f, "\" weight=\"%s\"", pg_fmt_double(x->weight, buf));
+    pg_escape_xml_attr(f, pg_graph_node_id(g, (size_t)x->v));
+    fputs("\" weight=\"", f);
+    fputs(pg_fmt_double(x->weight, buf), f);
+    putc('"', f);
     edge_time(g, f, x);
     fputs(">\n        <attvalues>\n", f);
     pg_edge_fields(g, e, value, f);

@@ -37,7 +37,11 @@ static void data(FILE *f, char prefix, const char *name, const char *value)
 {
     if (value == NULL)
         return;
-    fprintf(f, "      <data key=\"%c_%s\">", prefix, name);
+    fputs("      <data key=\"", f);
+    putc(prefix, f);
+    putc('_', f);
+    fputs(name, f);
+    fputs("\">", f);
     pg_escape_xml(f, value);
     fputs("</data>\n", f);
 }

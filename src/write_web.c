@@ -34,7 +34,9 @@ static void real(pg_jsonw *w, const char *text)
             pg_jsonw_string(w, NULL);
         return;
     }
-    snprintf(buf, sizeof buf, "%s.0", text);
+    size_t n = strlen(text);
+    memcpy(buf, text, n);
+    memcpy(buf + n, ".0", 3);
     pg_jsonw_raw(w, buf);
 }
 
