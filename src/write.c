@@ -1,4 +1,5 @@
 /* write.c - pg_write: one table from format to file name and writer. */
+#define _POSIX_C_SOURCE 200809L
 #include "write.h"
 
 #include <errno.h>
@@ -63,7 +64,9 @@ pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err)
         if ((st = writers[f].checked(g, out, err)) != PG_OK)
             return st;
     } else {
+        flockfile(out); /* one lock for the whole file, not one per fputs */
         writers[f].fn(g, out);
+        funlockfile(out);
         if (errno == ENOMEM)
             return pg_error_set(err, PG_ENOMEM, "out of memory writing %s", writers[f].filename);
     }

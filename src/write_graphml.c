@@ -37,9 +37,7 @@ static void data(FILE *f, char prefix, const char *name, const char *value)
 {
     if (value == NULL)
         return;
-    fputs("      <data key=\"", f);
-    putc(prefix, f);
-    putc('_', f);
+    fputs(prefix == 'v' ? "      <data key=\"v_" : prefix == 'e' ? "      <data key=\"e_" : "      <data key=\"g_", f);
     fputs(name, f);
     fputs("\">", f);
     pg_escape_xml(f, value);

@@ -106,7 +106,7 @@ static void integers(void)
     tally t = { 0, 0, 0 };
     for (long i = -1000; i <= 1000; i++)
         compare(&t, (double)i);
-    for (int i = 0; i < 200000; i++) {
+    for (int i = 0; i < 100000; i++) {
         double x = (double)(next_random() >> (11 + next_random() % 53)); /* up to 2^53 */
         compare(&t, x);
         compare(&t, -x);
@@ -122,7 +122,7 @@ static void integers(void)
 static void random_doubles(void)
 {
     tally bits = { 0, 0, 0 }, metric = { 0, 0, 0 }, short_ = { 0, 0, 0 }, sub = { 0, 0, 0 };
-    for (int i = 0; i < 1000000; i++) {
+    for (int i = 0; i < 300000; i++) {
         double x = from_bits(next_random());
         if (isfinite(x))
             compare(&bits, x);
