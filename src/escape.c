@@ -18,6 +18,22 @@ static int xml_noncharacter(const char *s)
            ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF);
 }
 
+/* Writes the n bytes at s as they are; returns s + n. */
+static const char *write_plain(FILE *f, const char *s, size_t n)
+{
+    fwrite(s, 1, n, f);
+    return s + n;
+}
+
+/* The length of the run of bytes at s that `plain` lets through. */
+static size_t span(const char *s, bool (*plain)(unsigned char))
+{
+    size_t n = 0;
+    while (plain((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
 /* Bytes pg_escape_xml writes as they are: all but & < > " ' CR, the
  * forbidden controls, NUL and 0xEF (which may start U+FFFE or U+FFFF). */
 static bool xml_plain(unsigned char c)
@@ -26,16 +42,6 @@ static bool xml_plain(unsigned char c)
         return c == '\t' || c == '\n';
     return c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' && c != 0xEF;
 }
-
-/* Writes the run of plain bytes at s with one fwrite and moves s past it. */
-#define WRITE_RUN(f, s, plain)                                                                                 \
-    do {                                                                                                       \
-        size_t n_ = 0;                                                                                         \
-        while (plain((unsigned char)(s)[n_]))                                                                  \
-            n_++;                                                                                              \
-        fwrite((s), 1, n_, (f));                                                                               \
-        (s) += n_;                                                                                             \
-    } while (0)
 
 /* Also tab and line feed are not plain in attribute values. */
 static bool xml_attr_plain(unsigned char c)
@@ -70,10 +76,26 @@ static int xml_escape(FILE *f, const char *s)
     return 1;
 }
 
+size_t pg_escape_xml_plain(const char *s)
+{
+    size_t n = 0;
+    while (xml_plain((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
+size_t pg_escape_xml_attr_plain(const char *s)
+{
+    size_t n = 0;
+    while (xml_attr_plain((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
 void pg_escape_xml(FILE *f, const char *s)
 {
     for (;;) {
-        WRITE_RUN(f, s, xml_plain);
+        s = write_plain(f, s, pg_escape_xml_plain(s));
         if (*s == '\0')
             return;
         s += xml_escape(f, s);
@@ -83,7 +105,7 @@ void pg_escape_xml(FILE *f, const char *s)
 void pg_escape_xml_attr(FILE *f, const char *s)
 {
     for (;;) {
-        WRITE_RUN(f, s, xml_attr_plain);
+        s = write_plain(f, s, pg_escape_xml_attr_plain(s));
         if (*s == '\0')
             return;
         s += xml_escape(f, s);
@@ -99,7 +121,7 @@ static bool dot_plain(unsigned char c)
 void pg_escape_dot(FILE *f, const char *s)
 {
     for (;;) {
-        WRITE_RUN(f, s, dot_plain);
+        s = write_plain(f, s, span(s, dot_plain));
         if (*s == '\0')
             return;
         switch (*s) {
@@ -131,16 +153,14 @@ static bool not_quote(unsigned char c)
 
 void pg_escape_csv(FILE *f, const char *s)
 {
-    size_t len = 0;
-    while (csv_plain((unsigned char)s[len]))
-        len++;
+    size_t len = span(s, csv_plain);
     if (s[len] == '\0' && (len == 0 || (s[0] != ' ' && s[len - 1] != ' '))) {
         fwrite(s, 1, len, f);
         return;
     }
     putc('"', f);
     for (;;) {
-        WRITE_RUN(f, s, not_quote);
+        s = write_plain(f, s, span(s, not_quote));
         if (*s == '\0')
             break;
         fputs("\"\"", f);
@@ -199,14 +219,30 @@ static void json_string(FILE *f, const char *s, int html)
     putc('"', f);
     for (;;) {
         if (html)
-            WRITE_RUN(f, s, json_html_plain);
+            s = write_plain(f, s, pg_escape_json_html_plain(s));
         else
-            WRITE_RUN(f, s, json_plain);
+            s = write_plain(f, s, pg_escape_json_plain(s));
         if (*s == '\0')
             break;
         s += json_escape(f, s, html);
     }
     putc('"', f);
+}
+
+size_t pg_escape_json_plain(const char *s)
+{
+    size_t n = 0;
+    while (json_plain((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
+size_t pg_escape_json_html_plain(const char *s)
+{
+    size_t n = 0;
+    while (json_html_plain((unsigned char)s[n]))
+        n++;
+    return n;
 }
 
 void pg_escape_json(FILE *f, const char *s)

@@ -2,6 +2,7 @@
 #include "jsonw.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "escape.h"
 #include "fmt.h"
@@ -28,12 +29,12 @@ static void before_value(pg_jsonw *w)
     if (w->depth == 0)
         return;
     int d = w->depth - 1;
-    if (w->has_members[d])
-        putc(',', w->f);
     if (w->is_inline[d]) {
         if (w->has_members[d])
-            putc(' ', w->f);
+            fwrite(", ", 1, 2, w->f);
     } else {
+        if (w->has_members[d])
+            putc(',', w->f);
         newline(w->f, w->depth);
     }
     w->has_members[d] = true;
@@ -59,19 +60,31 @@ void pg_jsonw_close(pg_jsonw *w)
         putc('\n', w->f);
 }
 
-static void string(pg_jsonw *w, const char *s)
+/* The literal of `s`, then `suffix`: built whole and written at once when
+ * `s` needs no escaping (most strings), piece by piece otherwise. */
+static void string(pg_jsonw *w, const char *s, const char *suffix)
 {
+    char buf[256];
+    size_t n = w->html ? pg_escape_json_html_plain(s) : pg_escape_json_plain(s), k = strlen(suffix);
+    if (s[n] == '\0' && n + k + 2 <= sizeof buf) {
+        buf[0] = '"';
+        memcpy(buf + 1, s, n);
+        buf[n + 1] = '"';
+        memcpy(buf + n + 2, suffix, k);
+        fwrite(buf, 1, n + k + 2, w->f);
+        return;
+    }
     if (w->html)
         pg_escape_json_html(w->f, s);
     else
         pg_escape_json(w->f, s);
+    fputs(suffix, w->f);
 }
 
 void pg_jsonw_key(pg_jsonw *w, const char *key)
 {
     before_value(w);
-    string(w, key);
-    fputs(": ", w->f);
+    string(w, key, ": ");
     w->after_key = true;
 }
 
@@ -81,7 +94,7 @@ void pg_jsonw_string(pg_jsonw *w, const char *s)
     if (s == NULL)
         fputs("null", w->f);
     else
-        string(w, s);
+        string(w, s, "");
 }
 
 void pg_jsonw_number(pg_jsonw *w, double x)

@@ -76,6 +76,41 @@ pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err)
     return PG_OK;
 }
 
+int pg_node_texts_make(const pg_graph *g, void (*escape)(FILE *f, const char *s), pg_node_texts *t)
+{
+    size_t size = 0;
+    FILE *mem = open_memstream(&t->text, &size);
+    t->start = malloc((g->n + 1) * sizeof *t->start);
+    int failed = mem == NULL || t->start == NULL;
+    for (size_t v = 0; v < g->n && !failed; v++) {
+        long at = ftell(mem);
+        t->start[v] = (size_t)at;
+        escape(mem, pg_graph_node_id(g, v));
+        failed = putc('\0', mem) == EOF || at < 0;
+    }
+    failed |= mem != NULL && fclose(mem) != 0;
+    if (mem == NULL)
+        t->text = NULL;
+    if (failed) {
+        pg_node_texts_free(t);
+        errno = ENOMEM;
+        return -1;
+    }
+    return 0;
+}
+
+const char *pg_node_text(const pg_node_texts *t, size_t v)
+{
+    return t->text + t->start[v];
+}
+
+void pg_node_texts_free(pg_node_texts *t)
+{
+    free(t->text);
+    free(t->start);
+    *t = (pg_node_texts){ NULL, NULL };
+}
+
 const char *pg_metric_text(const pg_graph *g, int m, size_t v, char buf[32])
 {
     double x = VECTOR(g->metric[m])[v];

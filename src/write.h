@@ -47,6 +47,24 @@ double pg_node_size01(const pg_graph *g, size_t v);
 #define PG_NODE_SIZE_MAX 40.0
 double pg_node_size(const pg_graph *g, size_t v);
 
+/* Every node's id as one escape function writes it (pg_escape_xml, say),
+ * in one block in node order: the edge loops read each end's id from
+ * there instead of from its entity, far apart in memory, and escape it
+ * once per node instead of once per edge. */
+typedef struct pg_node_texts {
+    char *text;   /* the texts, each followed by '\0' */
+    size_t *start; /* node v's text is text + start[v] */
+} pg_node_texts;
+
+/* Fills *t with `escape`'s text of every node id. Returns 0, or -1 with
+ * errno ENOMEM and *t empty. Free with pg_node_texts_free. */
+int pg_node_texts_make(const pg_graph *g, void (*escape)(FILE *f, const char *s), pg_node_texts *t);
+
+/* Node v's escaped id (valid until pg_node_texts_free). */
+const char *pg_node_text(const pg_node_texts *t, size_t v);
+
+void pg_node_texts_free(pg_node_texts *t);
+
 /* The "periods" member of summary.json (rank changes between periods). */
 void pg_write_period_changes(const pg_graph *g, pg_jsonw *w);
 

@@ -39,6 +39,9 @@ void pg_write_nodes_csv(const pg_graph *g, FILE *f)
 void pg_write_edges_csv(const pg_graph *g, FILE *f)
 {
     char buf[PG_FMT_DOUBLE_SIZE], first[16], last[16];
+    pg_node_texts ids;
+    if (pg_node_texts_make(g, pg_escape_csv, &ids) != 0)
+        return; /* errno is ENOMEM */
     fputs("source,target,weight,count,types,first,last,sources", f);
     if (pg_graph_projected(g))
         fputs(",shared,via", f);
@@ -47,8 +50,9 @@ void pg_write_edges_csv(const pg_graph *g, FILE *f)
     putc('\n', f);
     for (size_t e = 0; e < g->edges.len; e++) {
         const pg_edge *x = &g->edges.items[e];
-        pg_escape_csv(f, pg_graph_node_id(g, (size_t)x->u));
-        cell(f, pg_graph_node_id(g, (size_t)x->v));
+        fputs(pg_node_text(&ids, (size_t)x->u), f);
+        putc(',', f);
+        fputs(pg_node_text(&ids, (size_t)x->v), f);
         cell(f, pg_fmt_double(x->weight, buf));
         cell(f, pg_fmt_long(x->count, buf));
         cell(f, x->types);
@@ -63,4 +67,5 @@ void pg_write_edges_csv(const pg_graph *g, FILE *f)
             cell(f, pg_edge_value(g, e, &g->edge_columns.items[c]));
         putc('\n', f);
     }
+    pg_node_texts_free(&ids);
 }

@@ -21,7 +21,8 @@
  *
  * One spell is written as the edge's start and end attributes, several as
  * <spells><spell start=".." end=".."/></spells> after its attvalues.
- * Nothing is allocated, so the writer cannot run out of memory.
+ * The node ids are escaped once, into a table (pg_node_texts); without
+ * memory for it the writer writes nothing and sets errno to ENOMEM.
  *
  * Valid against the GEXF 1.3 RELAX NG schema; no xsi:schemaLocation.
  * Undefined values have no <attvalue>. */
@@ -64,10 +65,29 @@ static void attributes(const pg_graph *g, FILE *f)
     fputs("    </attributes>\n", f);
 }
 
+static char *put(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+
+/* <attvalue for="NAME" value="TEXT"/>: built whole and written at once
+ * when TEXT needs no escaping (most values), piece by piece otherwise. */
 static void value(void *f, const pg_field *field)
 {
+    char line[256];
     if (field->text == NULL || field->role != PG_FIELD_DATA)
         return;
+    size_t n = strlen(field->name), m = pg_escape_xml_attr_plain(field->text);
+    if (field->text[m] == '\0' && n + m < sizeof line - 40) {
+        char *p = put(line, "          <attvalue for=\"", 25);
+        p = put(p, field->name, n);
+        p = put(p, "\" value=\"", 9);
+        p = put(p, field->text, m);
+        p = put(p, "\"/>\n", 4);
+        fwrite(line, 1, (size_t)(p - line), f);
+        return;
+    }
     fputs("          <attvalue for=\"", f);
     fputs(field->name, f);
     fputs("\" value=\"", f);
@@ -223,16 +243,16 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     fputs("      </node>\n", f);
 }
 
-static void edge(const pg_graph *g, FILE *f, size_t e)
+static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
     char buf[PG_FMT_DOUBLE_SIZE];
     fputs("      <edge id=\"", f);
     fputs(pg_fmt_long((long)e, buf), f);
     fputs("\" source=\"", f);
-    pg_escape_xml_attr(f, pg_graph_node_id(g, (size_t)x->u));
+    fputs(pg_node_text(ids, (size_t)x->u), f);
     fputs("\" target=\"", f);
-    pg_escape_xml_attr(f, pg_graph_node_id(g, (size_t)x->v));
+    fputs(pg_node_text(ids, (size_t)x->v), f);
     fputs("\" weight=\"", f);
     fputs(pg_fmt_double(x->weight, buf), f);
     putc('"', f);
@@ -261,6 +281,9 @@ static void meta(const pg_graph *g, FILE *f)
 
 void pg_write_gexf(const pg_graph *g, FILE *f)
 {
+    pg_node_texts ids;
+    if (pg_node_texts_make(g, pg_escape_xml_attr, &ids) != 0)
+        return; /* errno is ENOMEM */
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ", f);
     pg_write_provenance(g, f);
     fputs(" -->\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n", f);
@@ -272,6 +295,7 @@ void pg_write_gexf(const pg_graph *g, FILE *f)
         node(g, f, v);
     fprintf(f, "    </nodes>\n    <edges count=\"%zu\">\n", g->edges.len);
     for (size_t e = 0; e < g->edges.len; e++)
-        edge(g, f, e);
+        edge(g, &ids, f, e);
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
+    pg_node_texts_free(&ids);
 }

@@ -17,6 +17,7 @@
  * and "position" with the layout. One node or edge per line. */
 #include <string.h>
 
+#include "escape.h"
 #include "fields.h"
 #include "fmt.h"
 #include "jsonw.h"
@@ -90,11 +91,13 @@ static void open_document(const pg_graph *g, pg_jsonw *w, FILE *f, const char *g
     graph_data(g, w);
 }
 
-/* Edge e's ends, by entity id. */
-static void ends(const pg_graph *g, pg_jsonw *w, size_t e)
+/* Edge e's ends, by entity id (`ids`: their JSON literals). */
+static void ends(const pg_graph *g, const pg_node_texts *ids, pg_jsonw *w, size_t e)
 {
-    member(w, "source", PG_FIELD_STRING, pg_graph_node_id(g, (size_t)g->edges.items[e].u));
-    member(w, "target", PG_FIELD_STRING, pg_graph_node_id(g, (size_t)g->edges.items[e].v));
+    pg_jsonw_key(w, "source");
+    pg_jsonw_raw(w, pg_node_text(ids, (size_t)g->edges.items[e].u));
+    pg_jsonw_key(w, "target");
+    pg_jsonw_raw(w, pg_node_text(ids, (size_t)g->edges.items[e].v));
 }
 
 /* {"directed": false, "multigraph": false, "graph": {...}, "nodes": [...],
@@ -102,6 +105,9 @@ static void ends(const pg_graph *g, pg_jsonw *w, size_t e)
 static void nodelink(const pg_graph *g, FILE *f, const char *links_key)
 {
     pg_jsonw w;
+    pg_node_texts ids;
+    if (pg_node_texts_make(g, pg_escape_json, &ids) != 0)
+        return; /* errno is ENOMEM */
     open_document(g, &w, f, "graph");
     pg_jsonw_key(&w, "nodes");
     pg_jsonw_open(&w, '[', false);
@@ -116,12 +122,13 @@ static void nodelink(const pg_graph *g, FILE *f, const char *links_key)
     pg_jsonw_open(&w, '[', false);
     for (size_t e = 0; e < g->edges.len; e++) {
         pg_jsonw_open(&w, '{', true);
-        ends(g, &w, e);
+        ends(g, &ids, &w, e);
         pg_edge_fields(g, e, field_member, &w);
         pg_jsonw_close(&w);
     }
     pg_jsonw_close(&w);
     pg_jsonw_close(&w);
+    pg_node_texts_free(&ids);
 }
 
 void pg_write_nodelink(const pg_graph *g, FILE *f)
@@ -156,7 +163,7 @@ static void cytoscape_node(const pg_graph *g, pg_jsonw *w, size_t v)
 }
 
 /* {"data": {"id": "SOURCE/TARGET", "source", "target", ...}}. */
-static void cytoscape_edge(const pg_graph *g, pg_jsonw *w, size_t e)
+static void cytoscape_edge(const pg_graph *g, const pg_node_texts *ids, pg_jsonw *w, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
     char id[2 * 200 + 2]; /* entity ids have at most 200 characters (schema.c) */
@@ -165,7 +172,7 @@ static void cytoscape_edge(const pg_graph *g, pg_jsonw *w, size_t e)
     pg_jsonw_key(w, "data");
     pg_jsonw_open(w, '{', true);
     member(w, "id", PG_FIELD_STRING, id);
-    ends(g, w, e);
+    ends(g, ids, w, e);
     pg_edge_fields(g, e, field_member, w);
     pg_jsonw_close(w);
     pg_jsonw_close(w);
@@ -174,6 +181,9 @@ static void cytoscape_edge(const pg_graph *g, pg_jsonw *w, size_t e)
 void pg_write_cytoscape(const pg_graph *g, FILE *f)
 {
     pg_jsonw w;
+    pg_node_texts ids;
+    if (pg_node_texts_make(g, pg_escape_json, &ids) != 0)
+        return; /* errno is ENOMEM */
     open_document(g, &w, f, "data");
     pg_jsonw_key(&w, "elements");
     pg_jsonw_open(&w, '{', false);
@@ -185,8 +195,9 @@ void pg_write_cytoscape(const pg_graph *g, FILE *f)
     pg_jsonw_key(&w, "edges");
     pg_jsonw_open(&w, '[', false);
     for (size_t e = 0; e < g->edges.len; e++)
-        cytoscape_edge(g, &w, e);
+        cytoscape_edge(g, &ids, &w, e);
     pg_jsonw_close(&w);
     pg_jsonw_close(&w);
     pg_jsonw_close(&w);
+    pg_node_texts_free(&ids);
 }
