@@ -133,28 +133,35 @@ static interval own_spell(const pg_graph *g, const pg_edge *x, size_t k)
     return d;
 }
 
+/* An edge with the days its two ends live (node_days of each, looked up
+ * once per edge). */
+typedef struct dated_edge {
+    const pg_edge *x;
+    interval a, b;
+} dated_edge;
+
 /* The days both ends of x live, or, for two events that share none, the
  * later event's days. */
-static interval ends_days(const pg_graph *g, const pg_edge *x)
+static interval ends_days(const dated_edge *d)
 {
-    interval a = node_days(g, (size_t)x->u), b = node_days(g, (size_t)x->v), both = meet(a, b);
+    interval both = meet(d->a, d->b);
     if (!empty(both))
         return both;
-    return a.from_day > b.from_day ? a : b;
+    return d->a.from_day > d->b.from_day ? d->a : d->b;
 }
 
 /* Spell k of x clipped to its ends' days; empty when it misses them. */
-static interval clipped(const pg_graph *g, const pg_edge *x, size_t k)
+static interval clipped(const pg_graph *g, const dated_edge *d, size_t k)
 {
-    return meet(own_spell(g, x, k), meet(node_days(g, (size_t)x->u), node_days(g, (size_t)x->v)));
+    return meet(own_spell(g, d->x, k), meet(d->a, d->b));
 }
 
 /* How many spells of x are left after clipping. */
-static size_t clipped_spells(const pg_graph *g, const pg_edge *x)
+static size_t clipped_spells(const pg_graph *g, const dated_edge *d)
 {
     size_t n = 0;
-    for (size_t k = 0; k < own_spells(x); k++)
-        n += !empty(clipped(g, x, k));
+    for (size_t k = 0; k < own_spells(d->x); k++)
+        n += !empty(clipped(g, d, k));
     return n;
 }
 
@@ -177,30 +184,30 @@ static void spell(FILE *f, interval d)
         day(f, "end", d.to_day);
 }
 
-/* Edge x's start and end attributes, when it has at most one spell left
+/* Edge d's start and end attributes, when it has at most one spell left
  * (none: its ends' days). */
-static void edge_time(const pg_graph *g, FILE *f, const pg_edge *x)
+static void edge_time(const pg_graph *g, FILE *f, const dated_edge *d)
 {
-    size_t n = clipped_spells(g, x);
+    size_t n = clipped_spells(g, d);
     if (n == 0)
-        spell(f, ends_days(g, x));
-    for (size_t k = 0; n <= MAX_INLINE_SPELLS && k < own_spells(x); k++)
-        if (!empty(clipped(g, x, k)))
-            spell(f, clipped(g, x, k));
+        spell(f, ends_days(d));
+    for (size_t k = 0; n <= MAX_INLINE_SPELLS && k < own_spells(d->x); k++)
+        if (!empty(clipped(g, d, k)))
+            spell(f, clipped(g, d, k));
 }
 
-/* Edge x's <spells>, when it has more than one left. */
-static void edge_spells(const pg_graph *g, FILE *f, const pg_edge *x)
+/* Edge d's <spells>, when it has more than one left. */
+static void edge_spells(const pg_graph *g, FILE *f, const dated_edge *d)
 {
-    if (clipped_spells(g, x) <= MAX_INLINE_SPELLS)
+    if (clipped_spells(g, d) <= MAX_INLINE_SPELLS)
         return;
     fputs("        <spells>\n", f);
-    for (size_t k = 0; k < own_spells(x); k++) {
-        interval d = clipped(g, x, k);
-        if (empty(d))
+    for (size_t k = 0; k < own_spells(d->x); k++) {
+        interval s = clipped(g, d, k);
+        if (empty(s))
             continue;
         fputs("          <spell", f);
-        spell(f, d);
+        spell(f, s);
         fputs("/>\n", f);
     }
     fputs("        </spells>\n", f);
@@ -246,6 +253,7 @@ static void node(const pg_graph *g, FILE *f, size_t v)
 static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
+    dated_edge d = { x, node_days(g, (size_t)x->u), node_days(g, (size_t)x->v) };
     char buf[PG_FMT_DOUBLE_SIZE];
     fputs("      <edge id=\"", f);
     fputs(pg_fmt_long((long)e, buf), f);
@@ -256,11 +264,11 @@ static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, size_t e)
     fputs("\" weight=\"", f);
     fputs(pg_fmt_double(x->weight, buf), f);
     putc('"', f);
-    edge_time(g, f, x);
+    edge_time(g, f, &d);
     fputs(">\n        <attvalues>\n", f);
     pg_edge_fields(g, e, value, f);
     fputs("        </attvalues>\n", f);
-    edge_spells(g, f, x);
+    edge_spells(g, f, &d);
     fputs("      </edge>\n", f);
 }
 
