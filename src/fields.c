@@ -65,9 +65,11 @@ void pg_node_fields(const pg_graph *g, size_t v, pg_field_fn *fn, void *ctx)
              w.schema ? NULL : pg_metric_text(g, m, v, buf));
     }
     visual(g, &w, v);
+    pg_attr_cursor attrs = w.schema ? (pg_attr_cursor){ NULL, NULL } : pg_node_attrs(g, v);
     for (size_t c = 0; c < g->node_columns.len; c++) {
         const pg_column *col = &g->node_columns.items[c];
-        emit(&w, col->key, column_types[col->type], PG_FIELD_DATA, w.schema ? NULL : pg_node_value(g, v, col, buf));
+        emit(&w, col->key, column_types[col->type], PG_FIELD_DATA,
+             w.schema ? NULL : pg_node_value_next(&attrs, col, buf));
     }
 }
 

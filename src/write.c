@@ -133,12 +133,9 @@ static const pg_attr *find_attr(const pg_attr *attrs, size_t count, const char *
     return count ? bsearch(key, attrs, count, sizeof *attrs, by_attr_key) : NULL;
 }
 
-const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32])
+/* Attribute a as text in column c (see pg_node_value). */
+static const char *attr_text(const pg_attr *a, const pg_column *c, char buf[32])
 {
-    pg_span span = pg_node_entity(g, v)->attrs;
-    const pg_attr *a = find_attr(g->ds->attrs.items + span.first, span.count, c->key);
-    if (a == NULL)
-        return NULL;
     switch (a->type) {
     case PG_VALUE_STRING: return a->v.s;
     case PG_VALUE_BOOL: return a->v.b ? "true" : "false";
@@ -150,6 +147,36 @@ const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char 
         return pg_fmt_double(a->v.d, buf);
     }
     return NULL;
+}
+
+const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32])
+{
+    pg_span span = pg_node_entity(g, v)->attrs;
+    const pg_attr *a = find_attr(g->ds->attrs.items + span.first, span.count, c->key);
+    return a ? attr_text(a, c, buf) : NULL;
+}
+
+pg_attr_cursor pg_node_attrs(const pg_graph *g, size_t v)
+{
+    pg_span span = pg_node_entity(g, v)->attrs;
+    const pg_attr *first = g->ds->attrs.items + span.first;
+    return (pg_attr_cursor){ first, first + span.count };
+}
+
+/* Whether attribute key a sorts before column key c (keys are interned:
+ * the same key is mostly the same pointer). */
+static bool key_before(const char *a, const char *c)
+{
+    return a != c && strcmp(a, c) < 0;
+}
+
+const char *pg_node_value_next(pg_attr_cursor *cur, const pg_column *c, char buf[32])
+{
+    while (cur->next < cur->end && key_before(cur->next->key, c->key))
+        cur->next++;
+    if (cur->next == cur->end || (cur->next->key != c->key && strcmp(cur->next->key, c->key) != 0))
+        return NULL;
+    return attr_text(cur->next++, c, buf);
 }
 
 const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c)

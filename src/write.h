@@ -33,6 +33,18 @@ const char *pg_metric_text(const pg_graph *g, int m, size_t v, char buf[32]);
  * numbers. */
 const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32]);
 
+/* Node v's attributes, to walk alongside the columns with
+ * pg_node_value_next: one pass instead of a search per column. */
+typedef struct pg_attr_cursor {
+    const pg_attr *next, *end;
+} pg_attr_cursor;
+
+pg_attr_cursor pg_node_attrs(const pg_graph *g, size_t v);
+
+/* pg_node_value of the cursor's node in column `c`; the columns must be
+ * asked in their order (pg_graph.node_columns, sorted by key). */
+const char *pg_node_value_next(pg_attr_cursor *cur, const pg_column *c, char buf[32]);
+
 /* Edge e's merged value in column `c`, or NULL. */
 const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c);
 

@@ -30,8 +30,9 @@ void pg_write_nodes_csv(const pg_graph *g, FILE *f)
         for (int m = 0; m < PG_METRIC_COUNT; m++)
             if (g->metric_on[m])
                 cell(f, pg_metric_text(g, m, v, buf));
+        pg_attr_cursor attrs = pg_node_attrs(g, v);
         for (size_t c = 0; c < g->node_columns.len; c++)
-            cell(f, pg_node_value(g, v, &g->node_columns.items[c], buf));
+            cell(f, pg_node_value_next(&attrs, &g->node_columns.items[c], buf));
         putc('\n', f);
     }
 }

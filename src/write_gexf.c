@@ -21,11 +21,14 @@
  *
  * One spell is written as the edge's start and end attributes, several as
  * <spells><spell start=".." end=".."/></spells> after its attvalues.
- * The node ids are escaped once, into a table (pg_node_texts); without
- * memory for it the writer writes nothing and sets errno to ENOMEM.
+ * The node ids (escaped) and days are put in tables once per file;
+ * without memory for them the writer writes nothing and sets errno to
+ * ENOMEM.
  *
  * Valid against the GEXF 1.3 RELAX NG schema; no xsi:schemaLocation.
  * Undefined values have no <attvalue>. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -133,8 +136,8 @@ static interval own_spell(const pg_graph *g, const pg_edge *x, size_t k)
     return d;
 }
 
-/* An edge with the days its two ends live (node_days of each, looked up
- * once per edge). */
+/* An edge with the days its two ends live (node_days of each, from a
+ * table made once per file: entities lie far apart in memory). */
 typedef struct dated_edge {
     const pg_edge *x;
     interval a, b;
@@ -250,10 +253,10 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     fputs("      </node>\n", f);
 }
 
-static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, size_t e)
+static void edge(const pg_graph *g, const pg_node_texts *ids, const interval *days, FILE *f, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
-    dated_edge d = { x, node_days(g, (size_t)x->u), node_days(g, (size_t)x->v) };
+    dated_edge d = { x, days[x->u], days[x->v] };
     char buf[PG_FMT_DOUBLE_SIZE];
     fputs("      <edge id=\"", f);
     fputs(pg_fmt_long((long)e, buf), f);
@@ -290,8 +293,14 @@ static void meta(const pg_graph *g, FILE *f)
 void pg_write_gexf(const pg_graph *g, FILE *f)
 {
     pg_node_texts ids;
-    if (pg_node_texts_make(g, pg_escape_xml_attr, &ids) != 0)
-        return; /* errno is ENOMEM */
+    interval *days = malloc((g->n + 1) * sizeof *days);
+    if (days == NULL || pg_node_texts_make(g, pg_escape_xml_attr, &ids) != 0) {
+        free(days);
+        errno = ENOMEM;
+        return;
+    }
+    for (size_t v = 0; v < g->n; v++)
+        days[v] = node_days(g, v);
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ", f);
     pg_write_provenance(g, f);
     fputs(" -->\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n", f);
@@ -303,7 +312,8 @@ void pg_write_gexf(const pg_graph *g, FILE *f)
         node(g, f, v);
     fprintf(f, "    </nodes>\n    <edges count=\"%zu\">\n", g->edges.len);
     for (size_t e = 0; e < g->edges.len; e++)
-        edge(g, &ids, f, e);
+        edge(g, &ids, days, f, e);
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
     pg_node_texts_free(&ids);
+    free(days);
 }
