@@ -4,17 +4,16 @@
  *
  * pg_fmt_double's text is by definition the first of "%.15g", "%.16g",
  * "%.17g" that reads back to x (the slow path below does exactly that).
- * The fast path computes the same text without stdio: it takes x's first
- * 17 significant digits, correctly rounded, from one long double product
- * x * 10^k (64-bit mantissa: the product's error is below 0.006 units of
- * the 17th digit), rounds them to 15 and 16 digits, checks whether each
- * candidate reads back to x by its distance from x against half the gap
- * to x's neighbouring doubles (what strtod's rounding to nearest means)
- * and lays it out as %g does. Whenever a rounding
- * decision is too close to call (within the product's error of a half
- * unit) or a number is out of the fast path's range, the slow path
- * decides, so both paths give byte-identical text; tests/unit/test_fmt.c
- * checks that on millions of doubles. */
+ * The fast path computes the same text without stdio: x scaled by one
+ * long double product x * 10^k into the units of its 17th significant
+ * digit (64-bit mantissa: off by less than 0.0055 of a unit), rounded to
+ * 15, 16 or 17 digits; a candidate reads back to x when it lies closer
+ * than half the gap to x's neighbouring doubles (what strtod's rounding
+ * to nearest means); the text is laid out as %g does. Whenever a rounding
+ * or a read-back is too close to call (within `margin` of a tie) or x is
+ * out of the fast path's range (below about 1e-11, above 1e43), the C
+ * library decides, so both paths give byte-identical text;
+ * tests/unit/test_fmt.c checks that on millions of doubles. */
 #define _POSIX_C_SOURCE 200809L
 #include "fmt.h"
 
