@@ -6,7 +6,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include <float.h>
 #include <limits.h>
+#include <locale.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,6 +173,28 @@ static void longs(void)
     CHECK(wrong == 0, "pg_fmt_long: what %ld writes, LONG_MIN and LONG_MAX included");
 }
 
+/* Under a decimal-comma locale both paths still write '.' and read back
+ * right: values the fast path leaves to the C library (subnormals, huge
+ * and tiny ones) as well as ordinary ones. */
+static void comma_locale(void)
+{
+    static const double cases[] = { 1e-300, 5e-324, 1e300, 0.1 + 0.2, 17.344506746839272, 1234567.125 };
+    char want[sizeof cases / sizeof cases[0]][PG_FMT_DOUBLE_SIZE], got[PG_FMT_DOUBLE_SIZE];
+    size_t n = sizeof cases / sizeof cases[0];
+    for (size_t i = 0; i < n; i++)
+        oracle(cases[i], want[i]);
+    if (getenv("LOCPATH") == NULL) { /* tests/run.sh builds de_DE.UTF-8 there */
+        test_skip("pg_fmt_double under a decimal-comma locale", "LOCPATH not set");
+        return;
+    }
+    bool loaded = setlocale(LC_NUMERIC, "de_DE.UTF-8") != NULL;
+    size_t wrong = 0;
+    for (size_t i = 0; i < n; i++)
+        wrong += strcmp(pg_fmt_double(cases[i], got), want[i]) != 0;
+    setlocale(LC_NUMERIC, "C");
+    CHECK(loaded && wrong == 0, "pg_fmt_double under a decimal-comma locale: the C locale's text");
+}
+
 void run_tests(void)
 {
     edge_cases();
@@ -178,4 +202,5 @@ void run_tests(void)
     random_doubles();
     round_trips();
     longs();
+    comma_locale();
 }
