@@ -18,6 +18,7 @@
 #include "fmt.h"
 
 #include <float.h>
+#include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <stdbool.h>
@@ -257,7 +258,7 @@ char *pg_fmt_double(double x, char buf[PG_FMT_DOUBLE_SIZE])
         buf[1] = '\0';
         return buf;
     }
-    if (fabs(x) < 1e15 && x == (double)(long)x)
+    if (fabs(x) < 1e15 && fabs(x) < (double)LONG_MAX && x == (double)(long)x)
         return pg_fmt_long((long)x, buf); /* %.15g of an integer below 10^15 */
     if (isfinite(x)) {
         buf[0] = '-';
