@@ -63,8 +63,29 @@ long pg_date_last_day(pg_date d)
     return d.year * 10000L + m * 100L + day;
 }
 
+/* Writes n as `width` decimal digits at p; returns the end. */
+static char *put_digits(char *p, int n, int width)
+{
+    for (int i = width - 1; i >= 0; i--, n /= 10)
+        p[i] = (char)('0' + n % 10);
+    return p + width;
+}
+
 char *pg_date_format(pg_date d, char *buf, size_t size)
 {
+    if (pg_date_is_set(d) && d.year >= 0 && d.year <= 9999 && d.month <= 12 && d.day <= 31 && size >= 11) {
+        char *p = put_digits(buf, d.year, 4); /* what the snprintf calls below write, faster */
+        if (d.month != 0) {
+            *p++ = '-';
+            p = put_digits(p, d.month, 2);
+        }
+        if (d.month != 0 && d.day != 0) {
+            *p++ = '-';
+            p = put_digits(p, d.day, 2);
+        }
+        *p = '\0';
+        return buf;
+    }
     if (!pg_date_is_set(d))
         snprintf(buf, size, "%s", "");
     else if (d.month == 0)

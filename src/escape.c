@@ -1,6 +1,7 @@
 /* escape.c - see escape.h. */
 #include "escape.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
@@ -17,36 +18,113 @@ static int xml_noncharacter(const char *s)
            ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF);
 }
 
+/* Writes the n bytes at s as they are; returns s + n. */
+static const char *write_plain(FILE *f, const char *s, size_t n)
+{
+    fwrite(s, 1, n, f);
+    return s + n;
+}
+
+/* The length of the run of bytes at s that `plain` lets through. */
+static size_t span(const char *s, bool (*plain)(unsigned char))
+{
+    size_t n = 0;
+    while (plain((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
+/* Bytes pg_escape_xml writes as they are: all but & < > " ' CR, the
+ * forbidden controls, NUL and 0xEF (which may start U+FFFE or U+FFFF). */
+static bool xml_plain(unsigned char c)
+{
+    if (c < 0x20)
+        return c == '\t' || c == '\n';
+    return c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' && c != 0xEF;
+}
+
+/* Also tab and line feed are not plain in attribute values. */
+static bool xml_attr_plain(unsigned char c)
+{
+    return c >= 0x20 && xml_plain(c);
+}
+
+/* One reference or replacement for the bytes at s, which are not plain;
+ * returns how many it took. */
+static int xml_escape(FILE *f, const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    if (xml_noncharacter(s)) {
+        fputs(replacement, f);
+        return 3;
+    }
+    switch (c) {
+    case '&': fputs("&amp;", f); break;
+    case '<': fputs("&lt;", f); break;
+    case '>': fputs("&gt;", f); break;
+    case '"': fputs("&quot;", f); break;
+    case '\'': fputs("&apos;", f); break;
+    case '\r': fputs("&#13;", f); break;
+    case '\t': fputs("&#9;", f); break;  /* only in attribute values */
+    case '\n': fputs("&#10;", f); break; /* only in attribute values */
+    default:
+        if (xml_forbidden(c))
+            fputs(replacement, f);
+        else
+            putc(c, f); /* 0xEF starting another character */
+    }
+    return 1;
+}
+
+size_t pg_escape_xml_plain(const char *s)
+{
+    size_t n = 0;
+    while (xml_plain((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
+size_t pg_escape_xml_attr_plain(const char *s)
+{
+    size_t n = 0;
+    while (xml_attr_plain((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
 void pg_escape_xml(FILE *f, const char *s)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (xml_noncharacter(s)) {
-            fputs(replacement, f);
-            s += 2;
-            continue;
-        }
-        switch (c) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&apos;", f); break;
-        case '\r': fputs("&#13;", f); break;
-        default:
-            if (xml_forbidden(c))
-                fputs(replacement, f);
-            else
-                putc(c, f);
-        }
+    for (;;) {
+        s = write_plain(f, s, pg_escape_xml_plain(s));
+        if (*s == '\0')
+            return;
+        s += xml_escape(f, s);
     }
+}
+
+void pg_escape_xml_attr(FILE *f, const char *s)
+{
+    for (;;) {
+        s = write_plain(f, s, pg_escape_xml_attr_plain(s));
+        if (*s == '\0')
+            return;
+        s += xml_escape(f, s);
+    }
+}
+
+/* Bytes pg_escape_dot writes as they are: all but \\ " & and controls. */
+static bool dot_plain(unsigned char c)
+{
+    return c >= 0x20 && c != '\\' && c != '"' && c != '&';
 }
 
 void pg_escape_dot(FILE *f, const char *s)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
+    for (;;) {
+        s = write_plain(f, s, span(s, dot_plain));
+        if (*s == '\0')
+            return;
+        switch (*s) {
         case '\\': fputs("\\\\", f); break;
         case '"': fputs("\\\"", f); break;
         case '&': fputs("&amp;", f); break;
@@ -56,63 +134,115 @@ void pg_escape_dot(FILE *f, const char *s)
                 fputs("\\n", f);
             break;
         case '\t': putc(' ', f); break;
-        default:
-            if (c < 0x20)
-                fputs(replacement, f);
-            else
-                putc(c, f);
+        default: fputs(replacement, f);
         }
+        s++;
     }
+}
+
+/* Bytes that make a CSV field need quotes (NUL ends the scan too). */
+static bool csv_plain(unsigned char c)
+{
+    return c != ',' && c != '"' && c != '\r' && c != '\n' && c != '\0';
+}
+
+static bool not_quote(unsigned char c)
+{
+    return c != '"' && c != '\0';
 }
 
 void pg_escape_csv(FILE *f, const char *s)
 {
-    size_t len = strlen(s);
-    int quote = strpbrk(s, ",\"\r\n") != NULL || (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
-    if (!quote) {
-        fputs(s, f);
+    size_t len = span(s, csv_plain);
+    if (s[len] == '\0' && (len == 0 || (s[0] != ' ' && s[len - 1] != ' '))) {
+        fwrite(s, 1, len, f);
         return;
     }
     putc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            putc('"', f);
-        putc(*s, f);
+    for (;;) {
+        s = write_plain(f, s, span(s, not_quote));
+        if (*s == '\0')
+            break;
+        fputs("\"\"", f);
+        s++;
     }
     putc('"', f);
+}
+
+/* Bytes a JSON string literal holds as they are: all but " \\ and
+ * controls, and for `html` also < > & and 0xE2 (which may start U+2028
+ * or U+2029). */
+static bool json_plain(unsigned char c)
+{
+    return c >= 0x20 && c != '"' && c != '\\';
+}
+
+static bool json_html_plain(unsigned char c)
+{
+    return json_plain(c) && c != '<' && c != '>' && c != '&' && c != 0xE2;
+}
+
+/* One escape of a JSON string literal (see json_string) for *s, which is
+ * not plain; returns how many bytes it took. */
+static int json_escape(FILE *f, const char *s, int html)
+{
+    unsigned char c = (unsigned char)*s;
+    switch (c) {
+    case '"': fputs("\\\"", f); return 1;
+    case '\\': fputs("\\\\", f); return 1;
+    case '\n': fputs("\\n", f); return 1;
+    case '\r': fputs("\\r", f); return 1;
+    case '\t': fputs("\\t", f); return 1;
+    case '<': case '>': case '&':
+        if (html)
+            fprintf(f, "\\u%04x", c);
+        else
+            putc(c, f);
+        return 1;
+    default:
+        if (c < 0x20) {
+            fprintf(f, "\\u%04x", c);
+        } else if (html && c == 0xE2 && (unsigned char)s[1] == 0x80 &&
+                   ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9)) {
+            fputs((unsigned char)s[2] == 0xA8 ? "\\u2028" : "\\u2029", f);
+            return 3;
+        } else {
+            putc(c, f);
+        }
+        return 1;
+    }
 }
 
 /* A JSON string literal; `html` also writes < > & U+2028 U+2029 as \uXXXX. */
 static void json_string(FILE *f, const char *s, int html)
 {
     putc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        case '<': case '>': case '&':
-            if (html)
-                fprintf(f, "\\u%04x", c);
-            else
-                putc(c, f);
+    for (;;) {
+        if (html)
+            s = write_plain(f, s, pg_escape_json_html_plain(s));
+        else
+            s = write_plain(f, s, pg_escape_json_plain(s));
+        if (*s == '\0')
             break;
-        default:
-            if (c < 0x20) {
-                fprintf(f, "\\u%04x", c);
-            } else if (html && c == 0xE2 && (unsigned char)s[1] == 0x80 &&
-                       ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9)) {
-                fputs((unsigned char)s[2] == 0xA8 ? "\\u2028" : "\\u2029", f);
-                s += 2;
-            } else {
-                putc(c, f);
-            }
-        }
+        s += json_escape(f, s, html);
     }
     putc('"', f);
+}
+
+size_t pg_escape_json_plain(const char *s)
+{
+    size_t n = 0;
+    while (json_plain((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
+size_t pg_escape_json_html_plain(const char *s)
+{
+    size_t n = 0;
+    while (json_html_plain((unsigned char)s[n]))
+        n++;
+    return n;
 }
 
 void pg_escape_json(FILE *f, const char *s)

@@ -3,6 +3,7 @@
 #ifndef PG_ESCAPE_H
 #define PG_ESCAPE_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* XML character data or attribute value: & < > " ' become entities, CR
@@ -10,6 +11,10 @@
  * references (U+0001-U+0008, U+000B, U+000C, U+000E-U+001F) and the
  * non-characters U+FFFE and U+FFFF become U+FFFD REPLACEMENT CHARACTER. */
 void pg_escape_xml(FILE *f, const char *s);
+
+/* An XML attribute value: pg_escape_xml, with tab and line feed also as
+ * references (&#9; &#10;: an XML parser turns them into spaces otherwise). */
+void pg_escape_xml_attr(FILE *f, const char *s);
 
 /* The inside of a DOT double-quoted string: \ and " are backslashed, a
  * line break becomes \n, & becomes &amp; (Graphviz reads entities in
@@ -27,5 +32,14 @@ void pg_escape_json(FILE *f, const char *s);
  * element: < > & become \u003c \u003e \u0026 (so no "</script>" or
  * "<!--" can appear) and U+2028, U+2029 become \u2028, \u2029. */
 void pg_escape_json_html(FILE *f, const char *s);
+
+/* The length of the longest prefix of `s` that pg_escape_xml,
+ * pg_escape_xml_attr, or the inside of pg_escape_json's or
+ * pg_escape_json_html's literal, writes as it is: all of `s` when s[n] is
+ * '\0', so that a caller can copy plain text in one piece. */
+size_t pg_escape_xml_plain(const char *s);
+size_t pg_escape_xml_attr_plain(const char *s);
+size_t pg_escape_json_plain(const char *s);
+size_t pg_escape_json_html_plain(const char *s);
 
 #endif

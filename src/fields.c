@@ -22,9 +22,8 @@ static void emit(const walk *w, const char *name, pg_field_type type, pg_field_r
 
 static void emit_long(const walk *w, const char *name, pg_field_role role, long x)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", x);
-    emit(w, name, PG_FIELD_INT, role, buf);
+    char buf[PG_FMT_DOUBLE_SIZE];
+    emit(w, name, PG_FIELD_INT, role, w->schema ? NULL : pg_fmt_long(x, buf));
 }
 
 static void emit_double(const walk *w, const char *name, pg_field_role role, double x)
@@ -66,9 +65,11 @@ void pg_node_fields(const pg_graph *g, size_t v, pg_field_fn *fn, void *ctx)
              w.schema ? NULL : pg_metric_text(g, m, v, buf));
     }
     visual(g, &w, v);
+    pg_attr_cursor attrs = w.schema ? (pg_attr_cursor){ NULL, NULL } : pg_node_attrs(g, v);
     for (size_t c = 0; c < g->node_columns.len; c++) {
         const pg_column *col = &g->node_columns.items[c];
-        emit(&w, col->key, column_types[col->type], PG_FIELD_DATA, w.schema ? NULL : pg_node_value(g, v, col, buf));
+        emit(&w, col->key, column_types[col->type], PG_FIELD_DATA,
+             w.schema ? NULL : pg_node_value_next(&attrs, col, buf));
     }
 }
 

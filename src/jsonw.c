@@ -2,6 +2,7 @@
 #include "jsonw.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "escape.h"
 #include "fmt.h"
@@ -9,6 +10,13 @@
 void pg_jsonw_init(pg_jsonw *w, FILE *f)
 {
     *w = (pg_jsonw){ .f = f };
+}
+
+/* A line break and the indentation of `depth`. */
+static void newline(FILE *f, int depth)
+{
+    static const char spaces[2 * PG_JSONW_DEPTH + 2] = "\n                                ";
+    fwrite(spaces, 1, 1 + 2 * (size_t)depth, f);
 }
 
 /* Separator and indentation before a member or an array element. */
@@ -21,13 +29,13 @@ static void before_value(pg_jsonw *w)
     if (w->depth == 0)
         return;
     int d = w->depth - 1;
-    if (w->has_members[d])
-        putc(',', w->f);
     if (w->is_inline[d]) {
         if (w->has_members[d])
-            putc(' ', w->f);
+            fwrite(", ", 1, 2, w->f);
     } else {
-        fprintf(w->f, "\n%*s", 2 * w->depth, "");
+        if (w->has_members[d])
+            putc(',', w->f);
+        newline(w->f, w->depth);
     }
     w->has_members[d] = true;
 }
@@ -46,25 +54,37 @@ void pg_jsonw_close(pg_jsonw *w)
 {
     int d = --w->depth;
     if (w->has_members[d] && !w->is_inline[d])
-        fprintf(w->f, "\n%*s", 2 * d, "");
+        newline(w->f, d);
     putc(w->is_object[d] ? '}' : ']', w->f);
     if (d == 0)
         putc('\n', w->f);
 }
 
-static void string(pg_jsonw *w, const char *s)
+/* The literal of `s`, then `suffix`: built whole and written at once when
+ * `s` needs no escaping (most strings), piece by piece otherwise. */
+static void string(pg_jsonw *w, const char *s, const char *suffix)
 {
+    char buf[256];
+    size_t n = w->html ? pg_escape_json_html_plain(s) : pg_escape_json_plain(s), k = strlen(suffix);
+    if (s[n] == '\0' && n + k + 2 <= sizeof buf) {
+        buf[0] = '"';
+        memcpy(buf + 1, s, n);
+        buf[n + 1] = '"';
+        memcpy(buf + n + 2, suffix, k);
+        fwrite(buf, 1, n + k + 2, w->f);
+        return;
+    }
     if (w->html)
         pg_escape_json_html(w->f, s);
     else
         pg_escape_json(w->f, s);
+    fputs(suffix, w->f);
 }
 
 void pg_jsonw_key(pg_jsonw *w, const char *key)
 {
     before_value(w);
-    string(w, key);
-    fputs(": ", w->f);
+    string(w, key, ": ");
     w->after_key = true;
 }
 
@@ -74,7 +94,7 @@ void pg_jsonw_string(pg_jsonw *w, const char *s)
     if (s == NULL)
         fputs("null", w->f);
     else
-        string(w, s);
+        string(w, s, "");
 }
 
 void pg_jsonw_number(pg_jsonw *w, double x)
@@ -87,7 +107,8 @@ void pg_jsonw_number(pg_jsonw *w, double x)
 void pg_jsonw_long(pg_jsonw *w, long x)
 {
     before_value(w);
-    fprintf(w->f, "%ld", x);
+    char buf[PG_FMT_DOUBLE_SIZE];
+    fputs(pg_fmt_long(x, buf), w->f);
 }
 
 void pg_jsonw_bool(pg_jsonw *w, bool b)

@@ -5,7 +5,10 @@
  * caller's umask. Commit flushes, fsyncs and closes every stream first and
  * renames only when all of that worked, keeping each old file under a hard
  * link until every rename has succeeded; a rename failing midway puts the
- * old files back. What was there before a failed run is left as it was. */
+ * old files back. What was there before a failed run is left as it was.
+ * Each file is written through a stdio buffer of OUTPUT_BUFFER bytes (a
+ * few large writes instead of many small ones); without memory for it,
+ * stdio's own small buffer does. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -19,11 +22,14 @@
 #include "dataset.h"
 #include "error.h"
 
+enum { OUTPUT_BUFFER = 1 << 20 };
+
 typedef struct target {
     char *path;   /* where the file must end up */
     char *temp;   /* where it is written; NULL for standard output */
     char *backup; /* a hard link to what `path` held, during commit */
     FILE *f;
+    char *buffer; /* f's stdio buffer, freed after f is closed */
     bool renamed;
 } target;
 
@@ -160,7 +166,7 @@ static pg_status check_target(const pg_output *o, const char *path, pg_error *er
 
 FILE *pg_output_open(pg_output *o, const char *path, pg_error *err)
 {
-    target t = { NULL, NULL, NULL, NULL, false };
+    target t = { NULL, NULL, NULL, NULL, NULL, false };
     bool is_stdout = strcmp(path, "-") == 0;
     if (!is_stdout && check_target(o, path, err) != PG_OK)
         return NULL;
@@ -181,6 +187,8 @@ FILE *pg_output_open(pg_output *o, const char *path, pg_error *err)
             free(t.temp);
             goto oom;
         }
+        if ((t.buffer = malloc(OUTPUT_BUFFER)) != NULL)
+            setvbuf(t.f, t.buffer, _IOFBF, OUTPUT_BUFFER);
     }
     o->files.items[o->files.len++] = t;
     return t.f;
@@ -202,6 +210,8 @@ static pg_status finish(target *t, pg_error *err)
     int e = errno;
     failed |= fclose(t->f) != 0;
     t->f = NULL;
+    free(t->buffer);
+    t->buffer = NULL;
     if (failed)
         return pg_error_set_errno(err, PG_EIO, e ? e : errno, "cannot write '%s'", t->path);
     return PG_OK;
@@ -300,6 +310,7 @@ void pg_output_free(pg_output *o)
         target *t = &o->files.items[i];
         if (t->f != NULL && t->temp != NULL)
             fclose(t->f);
+        free(t->buffer);
         if (t->temp != NULL)
             unlink(t->temp);
         if (t->backup != NULL)

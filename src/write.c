@@ -1,4 +1,5 @@
 /* write.c - pg_write: one table from format to file name and writer. */
+#define _POSIX_C_SOURCE 200809L
 #include "write.h"
 
 #include <errno.h>
@@ -63,7 +64,9 @@ pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err)
         if ((st = writers[f].checked(g, out, err)) != PG_OK)
             return st;
     } else {
+        flockfile(out); /* one lock for the whole file, not one per fputs */
         writers[f].fn(g, out);
+        funlockfile(out);
         if (errno == ENOMEM)
             return pg_error_set(err, PG_ENOMEM, "out of memory writing %s", writers[f].filename);
     }
@@ -73,14 +76,48 @@ pg_status pg_write(const pg_graph *g, pg_format f, FILE *out, pg_error *err)
     return PG_OK;
 }
 
+int pg_node_texts_make(const pg_graph *g, void (*escape)(FILE *f, const char *s), pg_node_texts *t)
+{
+    size_t size = 0;
+    FILE *mem = open_memstream(&t->text, &size);
+    t->start = malloc((g->n + 1) * sizeof *t->start);
+    int failed = mem == NULL || t->start == NULL;
+    for (size_t v = 0; v < g->n && !failed; v++) {
+        long at = ftell(mem);
+        t->start[v] = (size_t)at;
+        escape(mem, pg_graph_node_id(g, v));
+        failed = putc('\0', mem) == EOF || at < 0;
+    }
+    failed |= mem != NULL && fclose(mem) != 0;
+    if (mem == NULL)
+        t->text = NULL;
+    if (failed) {
+        pg_node_texts_free(t);
+        errno = ENOMEM;
+        return -1;
+    }
+    return 0;
+}
+
+const char *pg_node_text(const pg_node_texts *t, size_t v)
+{
+    return t->text + t->start[v];
+}
+
+void pg_node_texts_free(pg_node_texts *t)
+{
+    free(t->text);
+    free(t->start);
+    *t = (pg_node_texts){ NULL, NULL };
+}
+
 const char *pg_metric_text(const pg_graph *g, int m, size_t v, char buf[32])
 {
     double x = VECTOR(g->metric[m])[v];
     if (!isfinite(x))
         return NULL;
     if (pg_metric_table()[m].integer) {
-        snprintf(buf, 32, "%ld", (long)x);
-        return buf;
+        return pg_fmt_long((long)x, buf);
     }
     return pg_fmt_double(x, buf);
 }
@@ -96,12 +133,9 @@ static const pg_attr *find_attr(const pg_attr *attrs, size_t count, const char *
     return count ? bsearch(key, attrs, count, sizeof *attrs, by_attr_key) : NULL;
 }
 
-const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32])
+/* Attribute a as text in column c (see pg_node_value). */
+static const char *attr_text(const pg_attr *a, const pg_column *c, char buf[32])
 {
-    pg_span span = pg_node_entity(g, v)->attrs;
-    const pg_attr *a = find_attr(g->ds->attrs.items + span.first, span.count, c->key);
-    if (a == NULL)
-        return NULL;
     switch (a->type) {
     case PG_VALUE_STRING: return a->v.s;
     case PG_VALUE_BOOL: return a->v.b ? "true" : "false";
@@ -113,6 +147,36 @@ const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char 
         return pg_fmt_double(a->v.d, buf);
     }
     return NULL;
+}
+
+const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32])
+{
+    pg_span span = pg_node_entity(g, v)->attrs;
+    const pg_attr *a = find_attr(g->ds->attrs.items + span.first, span.count, c->key);
+    return a ? attr_text(a, c, buf) : NULL;
+}
+
+pg_attr_cursor pg_node_attrs(const pg_graph *g, size_t v)
+{
+    pg_span span = pg_node_entity(g, v)->attrs;
+    const pg_attr *first = g->ds->attrs.items + span.first;
+    return (pg_attr_cursor){ first, first + span.count };
+}
+
+/* Whether attribute key a sorts before column key c (keys are interned:
+ * the same key is mostly the same pointer). */
+static bool key_before(const char *a, const char *c)
+{
+    return a != c && strcmp(a, c) < 0;
+}
+
+const char *pg_node_value_next(pg_attr_cursor *cur, const pg_column *c, char buf[32])
+{
+    while (cur->next < cur->end && key_before(cur->next->key, c->key))
+        cur->next++;
+    if (cur->next == cur->end || (cur->next->key != c->key && strcmp(cur->next->key, c->key) != 0))
+        return NULL;
+    return attr_text(cur->next++, c, buf);
 }
 
 const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c)

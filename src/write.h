@@ -33,6 +33,18 @@ const char *pg_metric_text(const pg_graph *g, int m, size_t v, char buf[32]);
  * numbers. */
 const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32]);
 
+/* Node v's attributes, to walk alongside the columns with
+ * pg_node_value_next: one pass instead of a search per column. */
+typedef struct pg_attr_cursor {
+    const pg_attr *next, *end;
+} pg_attr_cursor;
+
+pg_attr_cursor pg_node_attrs(const pg_graph *g, size_t v);
+
+/* pg_node_value of the cursor's node in column `c`; the columns must be
+ * asked in their order (pg_graph.node_columns, sorted by key). */
+const char *pg_node_value_next(pg_attr_cursor *cur, const pg_column *c, char buf[32]);
+
 /* Edge e's merged value in column `c`, or NULL. */
 const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c);
 
@@ -46,6 +58,24 @@ double pg_node_size01(const pg_graph *g, size_t v);
 #define PG_NODE_SIZE_MIN 4.0
 #define PG_NODE_SIZE_MAX 40.0
 double pg_node_size(const pg_graph *g, size_t v);
+
+/* Every node's id as one escape function writes it (pg_escape_xml, say),
+ * in one block in node order: the edge loops read each end's id from
+ * there instead of from its entity, far apart in memory, and escape it
+ * once per node instead of once per edge. */
+typedef struct pg_node_texts {
+    char *text;   /* the texts, each followed by '\0' */
+    size_t *start; /* node v's text is text + start[v] */
+} pg_node_texts;
+
+/* Fills *t with `escape`'s text of every node id. Returns 0, or -1 with
+ * errno ENOMEM and *t empty. Free with pg_node_texts_free. */
+int pg_node_texts_make(const pg_graph *g, void (*escape)(FILE *f, const char *s), pg_node_texts *t);
+
+/* Node v's escaped id (valid until pg_node_texts_free). */
+const char *pg_node_text(const pg_node_texts *t, size_t v);
+
+void pg_node_texts_free(pg_node_texts *t);
 
 /* The "periods" member of summary.json (rank changes between periods). */
 void pg_write_period_changes(const pg_graph *g, pg_jsonw *w);

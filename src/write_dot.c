@@ -76,15 +76,16 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     fprintf(f, " (%s)\"];\n", pg_kind_name(kind));
 }
 
-static void edge(const pg_graph *g, FILE *f, double max_weight, size_t e)
+static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, double max_weight, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
     char pen[PG_FMT_DOUBLE_SIZE];
     double share = max_weight > 0 ? x->weight / max_weight : 0;
-    fputs("  ", f);
-    quoted(f, pg_graph_node_id(g, (size_t)x->u));
-    fputs(" -- ", f);
-    quoted(f, pg_graph_node_id(g, (size_t)x->v));
+    fputs("  \"", f);
+    fputs(pg_node_text(ids, (size_t)x->u), f);
+    fputs("\" -- \"", f);
+    fputs(pg_node_text(ids, (size_t)x->v), f);
+    putc('"', f);
     fprintf(f, " [penwidth=%s, tooltip=", pg_fmt_fixed(min_pen + (max_pen - min_pen) * share, 2, pen));
     quoted(f, x->types);
     fputs("];\n", f);
@@ -92,6 +93,9 @@ static void edge(const pg_graph *g, FILE *f, double max_weight, size_t e)
 
 void pg_write_dot(const pg_graph *g, FILE *f)
 {
+    pg_node_texts ids;
+    if (pg_node_texts_make(g, pg_escape_dot, &ids) != 0)
+        return; /* errno is ENOMEM */
     double max_weight = 0;
     for (size_t e = 0; e < g->edges.len; e++)
         if (g->edges.items[e].weight > max_weight)
@@ -100,6 +104,7 @@ void pg_write_dot(const pg_graph *g, FILE *f)
     for (size_t v = 0; v < g->n; v++)
         node(g, f, v);
     for (size_t e = 0; e < g->edges.len; e++)
-        edge(g, f, max_weight, e);
+        edge(g, &ids, f, max_weight, e);
     fputs("}\n", f);
+    pg_node_texts_free(&ids);
 }

@@ -21,10 +21,14 @@
  *
  * One spell is written as the edge's start and end attributes, several as
  * <spells><spell start=".." end=".."/></spells> after its attvalues.
- * Nothing is allocated, so the writer cannot run out of memory.
+ * The node ids (escaped) and days are put in tables once per file;
+ * without memory for them the writer writes nothing and sets errno to
+ * ENOMEM.
  *
  * Valid against the GEXF 1.3 RELAX NG schema; no xsi:schemaLocation.
  * Undefined values have no <attvalue>. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -46,29 +50,6 @@ static const interval always = { PG_OPEN_START, PG_OPEN_END };
 
 enum { MAX_INLINE_SPELLS = 1 }; /* more are written as <spells> */
 
-/* An XML attribute value: pg_escape_xml, with tab and line feed as
- * references (an XML parser turns them into spaces otherwise). UTF-8
- * sequences are never split between chunks. */
-static void attr_text(FILE *f, const char *s)
-{
-    char chunk[256];
-    while (*s) {
-        size_t n = strcspn(s, "\t\n");
-        while (n > 0) {
-            size_t k = n < sizeof chunk - 4 ? n : sizeof chunk - 4;
-            while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
-                k--;
-            memcpy(chunk, s, k);
-            chunk[k] = '\0';
-            pg_escape_xml(f, chunk);
-            s += k;
-            n -= k;
-        }
-        if (*s)
-            fputs(*s++ == '\t' ? "&#9;" : "&#10;", f);
-    }
-}
-
 /* Only the data fields are <attvalue>s: the label, viz and weight have
  * places of their own. */
 static void declare(void *f, const pg_field *field)
@@ -87,12 +68,33 @@ static void attributes(const pg_graph *g, FILE *f)
     fputs("    </attributes>\n", f);
 }
 
+static char *put(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+
+/* <attvalue for="NAME" value="TEXT"/>: built whole and written at once
+ * when TEXT needs no escaping (most values), piece by piece otherwise. */
 static void value(void *f, const pg_field *field)
 {
+    char line[256];
     if (field->text == NULL || field->role != PG_FIELD_DATA)
         return;
-    fprintf(f, "          <attvalue for=\"%s\" value=\"", field->name);
-    attr_text(f, field->text);
+    size_t n = strlen(field->name), m = pg_escape_xml_attr_plain(field->text);
+    if (field->text[m] == '\0' && n + m < sizeof line - 40) {
+        char *p = put(line, "          <attvalue for=\"", 25);
+        p = put(p, field->name, n);
+        p = put(p, "\" value=\"", 9);
+        p = put(p, field->text, m);
+        p = put(p, "\"/>\n", 4);
+        fwrite(line, 1, (size_t)(p - line), f);
+        return;
+    }
+    fputs("          <attvalue for=\"", f);
+    fputs(field->name, f);
+    fputs("\" value=\"", f);
+    pg_escape_xml_attr(f, field->text);
     fputs("\"/>\n", f);
 }
 
@@ -134,35 +136,46 @@ static interval own_spell(const pg_graph *g, const pg_edge *x, size_t k)
     return d;
 }
 
+/* An edge with the days its two ends live (node_days of each, from a
+ * table made once per file: entities lie far apart in memory). */
+typedef struct dated_edge {
+    const pg_edge *x;
+    interval a, b;
+} dated_edge;
+
 /* The days both ends of x live, or, for two events that share none, the
  * later event's days. */
-static interval ends_days(const pg_graph *g, const pg_edge *x)
+static interval ends_days(const dated_edge *d)
 {
-    interval a = node_days(g, (size_t)x->u), b = node_days(g, (size_t)x->v), both = meet(a, b);
+    interval both = meet(d->a, d->b);
     if (!empty(both))
         return both;
-    return a.from_day > b.from_day ? a : b;
+    return d->a.from_day > d->b.from_day ? d->a : d->b;
 }
 
 /* Spell k of x clipped to its ends' days; empty when it misses them. */
-static interval clipped(const pg_graph *g, const pg_edge *x, size_t k)
+static interval clipped(const pg_graph *g, const dated_edge *d, size_t k)
 {
-    return meet(own_spell(g, x, k), meet(node_days(g, (size_t)x->u), node_days(g, (size_t)x->v)));
+    return meet(own_spell(g, d->x, k), meet(d->a, d->b));
 }
 
 /* How many spells of x are left after clipping. */
-static size_t clipped_spells(const pg_graph *g, const pg_edge *x)
+static size_t clipped_spells(const pg_graph *g, const dated_edge *d)
 {
     size_t n = 0;
-    for (size_t k = 0; k < own_spells(x); k++)
-        n += !empty(clipped(g, x, k));
+    for (size_t k = 0; k < own_spells(d->x); k++)
+        n += !empty(clipped(g, d, k));
     return n;
 }
 
 static void day(FILE *f, const char *name, long d)
 {
     char buf[PG_DAY_SIZE];
-    fprintf(f, " %s=\"%s\"", name, pg_picture_day(d, buf));
+    putc(' ', f);
+    fputs(name, f);
+    fputs("=\"", f);
+    fputs(pg_picture_day(d, buf), f);
+    putc('"', f);
 }
 
 /* The start and end attributes of `d`, for its bounded ends. */
@@ -174,30 +187,30 @@ static void spell(FILE *f, interval d)
         day(f, "end", d.to_day);
 }
 
-/* Edge x's start and end attributes, when it has at most one spell left
+/* Edge d's start and end attributes, when it has at most one spell left
  * (none: its ends' days). */
-static void edge_time(const pg_graph *g, FILE *f, const pg_edge *x)
+static void edge_time(const pg_graph *g, FILE *f, const dated_edge *d)
 {
-    size_t n = clipped_spells(g, x);
+    size_t n = clipped_spells(g, d);
     if (n == 0)
-        spell(f, ends_days(g, x));
-    for (size_t k = 0; n <= MAX_INLINE_SPELLS && k < own_spells(x); k++)
-        if (!empty(clipped(g, x, k)))
-            spell(f, clipped(g, x, k));
+        spell(f, ends_days(d));
+    for (size_t k = 0; n <= MAX_INLINE_SPELLS && k < own_spells(d->x); k++)
+        if (!empty(clipped(g, d, k)))
+            spell(f, clipped(g, d, k));
 }
 
-/* Edge x's <spells>, when it has more than one left. */
-static void edge_spells(const pg_graph *g, FILE *f, const pg_edge *x)
+/* Edge d's <spells>, when it has more than one left. */
+static void edge_spells(const pg_graph *g, FILE *f, const dated_edge *d)
 {
-    if (clipped_spells(g, x) <= MAX_INLINE_SPELLS)
+    if (clipped_spells(g, d) <= MAX_INLINE_SPELLS)
         return;
     fputs("        <spells>\n", f);
-    for (size_t k = 0; k < own_spells(x); k++) {
-        interval d = clipped(g, x, k);
-        if (empty(d))
+    for (size_t k = 0; k < own_spells(d->x); k++) {
+        interval s = clipped(g, d, k);
+        if (empty(s))
             continue;
         fputs("          <spell", f);
-        spell(f, d);
+        spell(f, s);
         fputs("/>\n", f);
     }
     fputs("        </spells>\n", f);
@@ -205,21 +218,32 @@ static void edge_spells(const pg_graph *g, FILE *f, const pg_edge *x)
 
 static void viz(const pg_graph *g, FILE *f, size_t v)
 {
-    char x[PG_FMT_DOUBLE_SIZE], y[PG_FMT_DOUBLE_SIZE];
+    char buf[PG_FMT_DOUBLE_SIZE];
     pg_rgb rgb = pg_palette_rgb(g->community[v]);
-    fprintf(f, "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n", rgb.r, rgb.g, rgb.b);
-    fprintf(f, "        <viz:size value=\"%s\"/>\n",
-            pg_fmt_double(pg_node_size(g, v), x));
-    if (g->has_layout)
-        fprintf(f, "        <viz:position x=\"%s\" y=\"%s\"/>\n", pg_fmt_double(g->x[v], x), pg_fmt_double(g->y[v], y));
+    fputs("        <viz:color r=\"", f);
+    fputs(pg_fmt_long(rgb.r, buf), f);
+    fputs("\" g=\"", f);
+    fputs(pg_fmt_long(rgb.g, buf), f);
+    fputs("\" b=\"", f);
+    fputs(pg_fmt_long(rgb.b, buf), f);
+    fputs("\"/>\n        <viz:size value=\"", f);
+    fputs(pg_fmt_double(pg_node_size(g, v), buf), f);
+    fputs("\"/>\n", f);
+    if (g->has_layout) {
+        fputs("        <viz:position x=\"", f);
+        fputs(pg_fmt_double(g->x[v], buf), f);
+        fputs("\" y=\"", f);
+        fputs(pg_fmt_double(g->y[v], buf), f);
+        fputs("\"/>\n", f);
+    }
 }
 
 static void node(const pg_graph *g, FILE *f, size_t v)
 {
     fputs("      <node id=\"", f);
-    attr_text(f, pg_graph_node_id(g, v));
+    pg_escape_xml_attr(f, pg_graph_node_id(g, v));
     fputs("\" label=\"", f);
-    attr_text(f, pg_graph_node_label(g, v));
+    pg_escape_xml_attr(f, pg_graph_node_label(g, v));
     putc('"', f);
     spell(f, node_days(g, v));
     fputs(">\n        <attvalues>\n", f);
@@ -229,20 +253,25 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     fputs("      </node>\n", f);
 }
 
-static void edge(const pg_graph *g, FILE *f, size_t e)
+static void edge(const pg_graph *g, const pg_node_texts *ids, const interval *days, FILE *f, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
+    dated_edge d = { x, days[x->u], days[x->v] };
     char buf[PG_FMT_DOUBLE_SIZE];
-    fprintf(f, "      <edge id=\"%zu\" source=\"", e);
-    attr_text(f, pg_graph_node_id(g, (size_t)x->u));
+    fputs("      <edge id=\"", f);
+    fputs(pg_fmt_long((long)e, buf), f);
+    fputs("\" source=\"", f);
+    fputs(pg_node_text(ids, (size_t)x->u), f);
     fputs("\" target=\"", f);
-    attr_text(f, pg_graph_node_id(g, (size_t)x->v));
-    fprintf(f, "\" weight=\"%s\"", pg_fmt_double(x->weight, buf));
-    edge_time(g, f, x);
+    fputs(pg_node_text(ids, (size_t)x->v), f);
+    fputs("\" weight=\"", f);
+    fputs(pg_fmt_double(x->weight, buf), f);
+    putc('"', f);
+    edge_time(g, f, &d);
     fputs(">\n        <attvalues>\n", f);
     pg_edge_fields(g, e, value, f);
     fputs("        </attvalues>\n", f);
-    edge_spells(g, f, x);
+    edge_spells(g, f, &d);
     fputs("      </edge>\n", f);
 }
 
@@ -263,6 +292,15 @@ static void meta(const pg_graph *g, FILE *f)
 
 void pg_write_gexf(const pg_graph *g, FILE *f)
 {
+    pg_node_texts ids;
+    interval *days = malloc((g->n + 1) * sizeof *days);
+    if (days == NULL || pg_node_texts_make(g, pg_escape_xml_attr, &ids) != 0) {
+        free(days);
+        errno = ENOMEM;
+        return;
+    }
+    for (size_t v = 0; v < g->n; v++)
+        days[v] = node_days(g, v);
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ", f);
     pg_write_provenance(g, f);
     fputs(" -->\n<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n", f);
@@ -274,6 +312,8 @@ void pg_write_gexf(const pg_graph *g, FILE *f)
         node(g, f, v);
     fprintf(f, "    </nodes>\n    <edges count=\"%zu\">\n", g->edges.len);
     for (size_t e = 0; e < g->edges.len; e++)
-        edge(g, f, e);
+        edge(g, &ids, days, f, e);
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
+    pg_node_texts_free(&ids);
+    free(days);
 }

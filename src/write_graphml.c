@@ -33,11 +33,34 @@ static void field_key(void *ctx, const pg_field *field)
     key(s->f, s->prefix, field->name, type_names[field->type]);
 }
 
+static char *put(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+
+/* <data key="P_NAME">VALUE</data>: built whole and written at once when
+ * VALUE needs no escaping (most values), piece by piece otherwise. */
 static void data(FILE *f, char prefix, const char *name, const char *value)
 {
+    char line[256];
     if (value == NULL)
         return;
-    fprintf(f, "      <data key=\"%c_%s\">", prefix, name);
+    size_t n = strlen(name), m = pg_escape_xml_plain(value);
+    if (value[m] == '\0' && n + m < sizeof line - 40) {
+        char *p = put(line, "      <data key=\"", 17);
+        *p++ = prefix;
+        *p++ = '_';
+        p = put(p, name, n);
+        p = put(p, "\">", 2);
+        p = put(p, value, m);
+        p = put(p, "</data>\n", 8);
+        fwrite(line, 1, (size_t)(p - line), f);
+        return;
+    }
+    fputs(prefix == 'v' ? "      <data key=\"v_" : prefix == 'e' ? "      <data key=\"e_" : "      <data key=\"g_", f);
+    fputs(name, f);
+    fputs("\">", f);
     pg_escape_xml(f, value);
     fputs("</data>\n", f);
 }
@@ -58,24 +81,24 @@ static void keys(const pg_graph *g, FILE *f)
     pg_edge_fields(g, PG_FIELDS_SCHEMA, field_key, &edges);
 }
 
-static void node(const pg_graph *g, FILE *f, size_t v)
+static void node(const pg_graph *g, const pg_node_texts *ids, FILE *f, size_t v)
 {
     sink s = { f, 'v' };
     fputs("    <node id=\"", f);
-    pg_escape_xml(f, pg_graph_node_id(g, v));
+    fputs(pg_node_text(ids, v), f);
     fputs("\">\n", f);
     pg_node_fields(g, v, field_data, &s);
     fputs("    </node>\n", f);
 }
 
-static void edge(const pg_graph *g, FILE *f, size_t e)
+static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
     sink s = { f, 'e' };
     fputs("    <edge source=\"", f);
-    pg_escape_xml(f, pg_graph_node_id(g, (size_t)x->u));
+    fputs(pg_node_text(ids, (size_t)x->u), f);
     fputs("\" target=\"", f);
-    pg_escape_xml(f, pg_graph_node_id(g, (size_t)x->v));
+    fputs(pg_node_text(ids, (size_t)x->v), f);
     fputs("\">\n", f);
     pg_edge_fields(g, e, field_data, &s);
     fputs("    </edge>\n", f);
@@ -83,6 +106,9 @@ static void edge(const pg_graph *g, FILE *f, size_t e)
 
 void pg_write_graphml(const pg_graph *g, FILE *f)
 {
+    pg_node_texts ids;
+    if (pg_node_texts_make(g, pg_escape_xml, &ids) != 0)
+        return; /* errno is ENOMEM */
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ", f);
     pg_write_provenance(g, f);
     fputs(" -->\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
@@ -97,8 +123,9 @@ void pg_write_graphml(const pg_graph *g, FILE *f)
         data(f, 'g', "description", g->ds->description);
     data(f, 'g', "view", pg_view_name(g->spec.view));
     for (size_t v = 0; v < g->n; v++)
-        node(g, f, v);
+        node(g, &ids, f, v);
     for (size_t e = 0; e < g->edges.len; e++)
-        edge(g, f, e);
+        edge(g, &ids, f, e);
     fputs("  </graph>\n</graphml>\n", f);
+    pg_node_texts_free(&ids);
 }

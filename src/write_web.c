@@ -15,8 +15,12 @@
  * key) and "name" (the label) on nodes, "id" ("SOURCE/TARGET": '/' is
  * never in an entity id, so no edge id can equal a node id) on edges,
  * and "position" with the layout. One node or edge per line. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "fields.h"
 #include "fmt.h"
 #include "jsonw.h"
@@ -34,7 +38,9 @@ static void real(pg_jsonw *w, const char *text)
             pg_jsonw_string(w, NULL);
         return;
     }
-    snprintf(buf, sizeof buf, "%s.0", text);
+    size_t n = strlen(text);
+    memcpy(buf, text, n);
+    memcpy(buf + n, ".0", 3);
     pg_jsonw_raw(w, buf);
 }
 
@@ -88,11 +94,13 @@ static void open_document(const pg_graph *g, pg_jsonw *w, FILE *f, const char *g
     graph_data(g, w);
 }
 
-/* Edge e's ends, by entity id. */
-static void ends(const pg_graph *g, pg_jsonw *w, size_t e)
+/* Edge e's ends, by entity id (`ids`: their JSON literals). */
+static void ends(const pg_graph *g, const pg_node_texts *ids, pg_jsonw *w, size_t e)
 {
-    member(w, "source", PG_FIELD_STRING, pg_graph_node_id(g, (size_t)g->edges.items[e].u));
-    member(w, "target", PG_FIELD_STRING, pg_graph_node_id(g, (size_t)g->edges.items[e].v));
+    pg_jsonw_key(w, "source");
+    pg_jsonw_raw(w, pg_node_text(ids, (size_t)g->edges.items[e].u));
+    pg_jsonw_key(w, "target");
+    pg_jsonw_raw(w, pg_node_text(ids, (size_t)g->edges.items[e].v));
 }
 
 /* {"directed": false, "multigraph": false, "graph": {...}, "nodes": [...],
@@ -100,6 +108,9 @@ static void ends(const pg_graph *g, pg_jsonw *w, size_t e)
 static void nodelink(const pg_graph *g, FILE *f, const char *links_key)
 {
     pg_jsonw w;
+    pg_node_texts ids;
+    if (pg_node_texts_make(g, pg_escape_json, &ids) != 0)
+        return; /* errno is ENOMEM */
     open_document(g, &w, f, "graph");
     pg_jsonw_key(&w, "nodes");
     pg_jsonw_open(&w, '[', false);
@@ -114,12 +125,13 @@ static void nodelink(const pg_graph *g, FILE *f, const char *links_key)
     pg_jsonw_open(&w, '[', false);
     for (size_t e = 0; e < g->edges.len; e++) {
         pg_jsonw_open(&w, '{', true);
-        ends(g, &w, e);
+        ends(g, &ids, &w, e);
         pg_edge_fields(g, e, field_member, &w);
         pg_jsonw_close(&w);
     }
     pg_jsonw_close(&w);
     pg_jsonw_close(&w);
+    pg_node_texts_free(&ids);
 }
 
 void pg_write_nodelink(const pg_graph *g, FILE *f)
@@ -154,16 +166,33 @@ static void cytoscape_node(const pg_graph *g, pg_jsonw *w, size_t v)
 }
 
 /* {"data": {"id": "SOURCE/TARGET", "source", "target", ...}}. */
-static void cytoscape_edge(const pg_graph *g, pg_jsonw *w, size_t e)
+static void cytoscape_edge(const pg_graph *g, const pg_node_texts *ids, pg_jsonw *w, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
-    char id[2 * 200 + 2]; /* entity ids have at most 200 characters (schema.c) */
-    snprintf(id, sizeof id, "%s/%s", pg_graph_node_id(g, (size_t)x->u), pg_graph_node_id(g, (size_t)x->v));
+    /* the literal of "SOURCE/TARGET": the two ends' literals joined by a
+     * '/' (which JSON does not escape), without the quotes in between */
+    char id[2 * 200 + 4]; /* entity ids are at most 200 id characters (schema.c) */
+    const char *source = pg_node_text(ids, (size_t)x->u), *target = pg_node_text(ids, (size_t)x->v);
+    size_t ns = strlen(source) - 1, nt = strlen(target) - 1;
     pg_jsonw_open(w, '{', true);
     pg_jsonw_key(w, "data");
     pg_jsonw_open(w, '{', true);
-    member(w, "id", PG_FIELD_STRING, id);
-    ends(g, w, e);
+    pg_jsonw_key(w, "id");
+    if (ns + 1 + nt < sizeof id) {
+        memcpy(id, source, ns);
+        id[ns] = '/';
+        memcpy(id + ns + 1, target + 1, nt + 1);
+        pg_jsonw_raw(w, id);
+    } else { /* not from a partygraph/1 file: the slow way */
+        char *raw = malloc(strlen(pg_graph_node_id(g, (size_t)x->u)) + strlen(pg_graph_node_id(g, (size_t)x->v)) + 2);
+        if (raw != NULL)
+            sprintf(raw, "%s/%s", pg_graph_node_id(g, (size_t)x->u), pg_graph_node_id(g, (size_t)x->v));
+        else
+            errno = ENOMEM;
+        pg_jsonw_string(w, raw);
+        free(raw);
+    }
+    ends(g, ids, w, e);
     pg_edge_fields(g, e, field_member, w);
     pg_jsonw_close(w);
     pg_jsonw_close(w);
@@ -172,6 +201,9 @@ static void cytoscape_edge(const pg_graph *g, pg_jsonw *w, size_t e)
 void pg_write_cytoscape(const pg_graph *g, FILE *f)
 {
     pg_jsonw w;
+    pg_node_texts ids;
+    if (pg_node_texts_make(g, pg_escape_json, &ids) != 0)
+        return; /* errno is ENOMEM */
     open_document(g, &w, f, "data");
     pg_jsonw_key(&w, "elements");
     pg_jsonw_open(&w, '{', false);
@@ -183,8 +215,9 @@ void pg_write_cytoscape(const pg_graph *g, FILE *f)
     pg_jsonw_key(&w, "edges");
     pg_jsonw_open(&w, '[', false);
     for (size_t e = 0; e < g->edges.len; e++)
-        cytoscape_edge(g, &w, e);
+        cytoscape_edge(g, &ids, &w, e);
     pg_jsonw_close(&w);
     pg_jsonw_close(&w);
     pg_jsonw_close(&w);
+    pg_node_texts_free(&ids);
 }

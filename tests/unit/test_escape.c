@@ -56,6 +56,10 @@ void run_tests(void)
                  "XML: entities, CR kept as a reference, U+0001 replaced by U+FFFD");
     check_escape(pg_escape_xml, "a\xEF\xBF\xBE" "b\xEF\xBF\xBF" "c\xEF\xBF\xBD", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD",
                  "XML: U+FFFE and U+FFFF become U+FFFD");
+    check_escape(pg_escape_xml_attr, hostile,
+                 "a&quot;b\\c&#10;d&lt;e&gt;&amp;f&apos;g]]&gt;h\xEF\xBF\xBDi&#13;j&#9;k\xE2\x80\xAE\xF0\x9F\x98\x80",
+                 "XML attribute: tab and line feed as references too");
+    check_escape(pg_escape_xml, "\xEF\xBB\xBFx\xEF", "\xEF\xBB\xBFx\xEF", "XML: other characters starting with 0xEF kept");
     check_escape(pg_escape_dot, hostile, "a\\\"b\\\\c\\nd<e>&amp;f'g]]>h\xEF\xBF\xBDi\\nj k\xE2\x80\xAE\xF0\x9F\x98\x80",
                  "DOT: quotes and backslashes escaped, & as &amp;, line breaks as \\n");
     check_escape(pg_escape_dot, "a\r\nb", "a\\nb", "DOT: CRLF is one line break");
