@@ -87,7 +87,9 @@ def timings(run, outdir):
         with open(os.path.join(outdir, "summary.json")) as f:
             summary = json.load(f)
         if isinstance(summary.get("timings"), dict):
-            return flat(summary["timings"]), "summary.json"
+            totals = summary.get("timing_totals")
+            return {**flat(summary["timings"]), **flat(totals if isinstance(totals, dict) else {}, "totals.")}, \
+                "summary.json"
     except (OSError, ValueError):
         pass
     got = stderr_timings(run.err)
@@ -250,7 +252,7 @@ def e2e_rows(n, data, work, has, table, p_load):
     table.add(*row_d)
     own, _ = pick(times, r"(^|[._ ])own($|[._ ])")
     ig, _ = pick(times, r"igraph")
-    total, _ = pick(times, r"^total$")
+    total, _ = pick(times, r"^(totals\.)?total$")
     denom = total or (own + ig if own is not None and ig is not None else None)
     share = own / denom if own is not None and denom else None
     over, _ = pick(times, r"(^|[._ ])overhead($|[._ ])")
