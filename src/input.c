@@ -35,30 +35,30 @@ static int open_fd(const char *path)
 pg_status pg_input_open(const char *path, pg_input **out, pg_error *err)
 {
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    struct stat st;
-    *out = NULL;
-    int fd = open_fd(path);
-    if (fd < 0)
-        return pg_error_set_errno(err, PG_EIO, errno, "cannot open '%s'", name);
-    if (fstat(fd, &st) != 0)
-        st.st_mode = 0;
-    if (S_ISDIR(st.st_mode)) {
-        close(fd);
-        return pg_error_set(err, PG_EIO, "cannot read '%s': it is a directory", name);
-    }
+    struct stat st = { 0 };
     pg_input *in = calloc(1, sizeof *in);
-    gzFile gz = in ? gzdopen(fd, "rb") : NULL;
-    if (gz == NULL) {
-        close(fd);
-        free(in);
-        return pg_error_set(err, PG_ENOMEM, "out of memory opening '%s'", name);
-    }
-    gzbuffer(gz, ZLIB_BUFFER);
-    in->gz = gz;
+    int fd = open_fd(path);
+    pg_status status = PG_OK;
+    *out = NULL;
+    if (fd < 0)
+        status = pg_error_set_errno(err, PG_EIO, errno, "cannot open '%s'", name);
+    else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+        status = pg_error_set(err, PG_EIO, "cannot read '%s': it is a directory", name);
+    else if (in == NULL || (in->gz = gzdopen(fd, "rb")) == NULL)
+        status = pg_error_set(err, PG_ENOMEM, "out of memory opening '%s'", name);
+    if (status != PG_OK)
+        goto cleanup;
+    fd = -1; /* the gzFile's now */
+    gzbuffer(in->gz, ZLIB_BUFFER);
     in->size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
     snprintf(in->name, sizeof in->name, "%s", name);
     *out = in;
-    return PG_OK;
+    in = NULL;
+cleanup:
+    if (fd >= 0)
+        close(fd);
+    free(in);
+    return status;
 }
 
 const char *pg_input_name(const pg_input *in)

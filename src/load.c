@@ -475,29 +475,10 @@ pg_dataset *pg_dataset_load_peeked(pg_input *in, const char *head, size_t n, con
     return load(read_peeked, &p, pg_input_size(in), pg_input_name(in), opt, PG_LOAD_AUTO, err);
 }
 
-/* Streams the partygraph/1 file at `path`. */
-static pg_dataset *load_file(const char *path, const pg_load_options *opt, pg_error *err)
-{
-    pg_input *in = NULL;
-    pg_error io;
-    if (pg_input_open(path, &in, &io) != PG_OK) {
-        if (opt != NULL && opt->on_problem != NULL)
-            opt->on_problem(&io, opt->userdata);
-        if (err != NULL)
-            *err = io;
-        return NULL;
-    }
-    pg_dataset *ds = pg_dataset_load_peeked(in, NULL, 0, opt, err);
-    pg_input_close(in);
-    return ds;
-}
-
 pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *opt, pg_error *err)
 {
     double started = pg_clock();
-    pg_dataset *ds = NULL;
-    if (!pg_read_file(path, opt, &ds, err)) /* not another format, nor standard input: read.c */
-        ds = load_file(path, opt, err);
+    pg_dataset *ds = pg_read_file(path, opt, err); /* any format: read.c */
     if (ds != NULL)
         pg_dataset_loaded(ds, started); /* reading the input included */
     return ds;

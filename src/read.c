@@ -149,7 +149,7 @@ static pg_input_format key_format(const char *key)
     return PG_INPUT_AUTO;
 }
 
-pg_input_format pg_read_detect(const char *data, size_t len, bool whole)
+pg_input_format pg_read_detect(const char *data, size_t len)
 {
     size_t i = skip_space(data, len, pg_utf8_bom(data, len));
     if (i < len && data[i] == '<')
@@ -167,8 +167,10 @@ pg_input_format pg_read_detect(const char *data, size_t len, bool whole)
         else
             found = key_format(key);
     }
-    if (found == PG_INPUT_NDJSON && !(after >= len && whole))
-        found = PG_INPUT_AUTO; /* one object with element keys: NDJSON only when nothing follows */
+    /* an object with element keys: NDJSON when another object follows (above), when it is the whole
+     * input, or when it runs past the bytes peeked at (a long first line); not when other text follows */
+    if (found == PG_INPUT_NDJSON && after < len)
+        found = PG_INPUT_AUTO;
     return found == PG_INPUT_AUTO ? PG_INPUT_PARTYGRAPH : found;
 }
 
@@ -309,7 +311,7 @@ bool pg_read_buffer(const char *data, size_t len, const char *name, const pg_loa
 {
     static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
     opt = opt ? opt : &defaults;
-    pg_input_format format = opt->input_format, found = pg_read_detect(data, len < PEEK ? len : PEEK, len <= PEEK);
+    pg_input_format format = opt->input_format, found = pg_read_detect(data, len < PEEK ? len : PEEK);
     if (format == PG_INPUT_AUTO)
         format = found;
     if (format == PG_INPUT_PARTYGRAPH || format < 0 || format >= PG_INPUT_COUNT)
@@ -355,15 +357,15 @@ static void io_problem(const pg_load_options *opt, const pg_error *io)
 }
 
 /* Reads the open input `in`, whose first `n` bytes are in `head`. */
-static pg_dataset *read_input(pg_input *in, const char *head, size_t n, bool whole, pg_input_format format,
+static pg_dataset *read_input(pg_input *in, const char *head, size_t n, pg_input_format format,
                               const pg_load_options *opt, pg_error *err)
 {
-    pg_input_format found = pg_read_detect(head, n, whole);
+    pg_input_format found = pg_read_detect(head, n);
     if (format == PG_INPUT_AUTO)
         format = found;
     if (format == PG_INPUT_NDJSON && !mismatch(format, found))
         return read_as(format, found, head, n, in, pg_input_name(in), opt, err);
-    if (format == PG_INPUT_PARTYGRAPH) /* standard input: it cannot be opened again */
+    if (format == PG_INPUT_PARTYGRAPH) /* streamed, from the bytes already read */
         return pg_dataset_load_peeked(in, head, n, opt, err);
     char *all = NULL;
     size_t len = 0;
@@ -374,13 +376,12 @@ static pg_dataset *read_input(pg_input *in, const char *head, size_t n, bool who
     return ds;
 }
 
-bool pg_read_file(const char *path, const pg_load_options *opt, pg_dataset **out, pg_error *err)
+pg_dataset *pg_read_file(const char *path, const pg_load_options *opt, pg_error *err)
 {
     static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
     opt = opt ? opt : &defaults;
-    if (opt->input_format == PG_INPUT_PARTYGRAPH)
-        return false;
     pg_input *in = NULL;
+    pg_dataset *ds = NULL;
     char *head = malloc(PEEK);
     pg_error e;
     long n = -1;
@@ -388,20 +389,17 @@ bool pg_read_file(const char *path, const pg_load_options *opt, pg_dataset **out
         pg_error_set(&e, PG_ENOMEM, "out of memory reading '%s'", path);
     else if (pg_input_open(path, &in, &e) == PG_OK)
         n = peek(in, head, &e);
-    /* a file in partygraph/1 is the loader's; standard input cannot be read twice */
-    bool mine = n < 0 || opt->input_format != PG_INPUT_AUTO || strcmp(path, "-") == 0 ||
-                pg_read_detect(head, (size_t)n, n < PEEK) != PG_INPUT_PARTYGRAPH;
     if (n < 0)
         io_problem(opt, &e);
-    if (mine)
-        *out = n < 0 ? NULL : read_input(in, head, (size_t)n, n < PEEK, opt->input_format, opt, &e);
-    if (mine && *out == NULL && err != NULL)
+    else
+        ds = read_input(in, head, (size_t)n, opt->input_format, opt, &e);
+    if (ds == NULL && err != NULL)
         *err = e;
-    else if (mine)
+    else if (ds != NULL)
         pg_error_clear(err);
     pg_input_close(in);
     free(head);
-    return mine;
+    return ds;
 }
 
 /* ---- helpers for the readers ------------------------------------------ */

@@ -58,22 +58,23 @@ typedef struct pg_reader {
     bool io_failed;
 } pg_reader;
 
-/* Reads the input at `path` ("-" = standard input) when it is not
- * partygraph/1 (or opt->input_format says which format it is). Returns
- * false, touching nothing, when the partygraph/1 loader should read it;
- * true when handled, with the new dataset in *out or NULL and `err` set,
- * as pg_dataset_load_file_opts. `opt` may be NULL. */
-bool pg_read_file(const char *path, const pg_load_options *opt, pg_dataset **out, pg_error *err);
+/* Reads the input at `path` ("-" = standard input) in whatever format it
+ * is (opt->input_format, or detected from its first bytes): its bytes are
+ * read once, so that a pipe or a FIFO can be named too, and partygraph/1
+ * goes to the streaming loader with the bytes already read. Returns the
+ * new dataset, or NULL with `err` set, as pg_dataset_load_file_opts. `opt`
+ * may be NULL. */
+pg_dataset *pg_read_file(const char *path, const pg_load_options *opt, pg_error *err);
 
 /* The same for `len` bytes at `data` named `name` in messages. */
 bool pg_read_buffer(const char *data, size_t len, const char *name, const pg_load_options *opt,
                     pg_dataset **out, pg_error *err);
 
-/* The format `len` bytes at `data` (the start of an input, or all of it
- * when `whole`) are in: GraphML from '<', otherwise from the top-level keys
- * of the first JSON object (see the README); PG_INPUT_PARTYGRAPH when
- * nothing else fits. */
-pg_input_format pg_read_detect(const char *data, size_t len, bool whole);
+/* The format `len` bytes at `data` (the start of an input, or all of it)
+ * are in: GraphML from '<', otherwise from the top-level keys of the first
+ * JSON object (see the README); PG_INPUT_PARTYGRAPH when nothing else
+ * fits. */
+pg_input_format pg_read_detect(const char *data, size_t len);
 
 /* ---- for the readers -------------------------------------------------- */
 

@@ -252,11 +252,18 @@ static bool keep(graphml *G, const xmlNode *n, bool node)
     pg_jpath p = element_path(node ? "node" : "edge", e.index);
     bool go = true;
     at(G, n);
-    if (node && (e.id = prop(G, n, "id")) == NULL)
+    if (node) {
+        e.id = prop(G, n, "id");
+    } else {
+        e.source = prop(G, n, "source");
+        e.target = prop(G, n, "target");
+    }
+    bool whole = node ? e.id != NULL : e.source != NULL && e.target != NULL; /* its required attributes */
+    if (!whole && node)
         go = pg_report_error(&G->R->report, &p, "a <node> without an id");
-    if (!node && ((e.source = prop(G, n, "source")) == NULL || (e.target = prop(G, n, "target")) == NULL))
+    else if (!whole)
         go = pg_report_error(&G->R->report, &p, "an <edge> without a %s", e.source ? "target" : "source");
-    if (go && (!node || node_children(G, n, p)))
+    if (go && whole && (!node || node_children(G, n, p)))
         e.attrs = attributes(G, n, node ? FOR_NODE : FOR_EDGE, p, &go);
     if (PG_VEC_RESERVE(G->nodes, 1) != 0 || PG_VEC_RESERVE(G->edges, 1) != 0) {
         cJSON_Delete(e.attrs);
@@ -285,7 +292,7 @@ static bool translate(graphml *G)
     for (size_t i = 0; i < G->edges.len && go; i++) {
         const pending *e = &G->edges.items[i];
         G->R->line = e->line;
-        if (e->attrs != NULL)
+        if (e->attrs != NULL && e->source != NULL && e->target != NULL)
             go = pg_read_edge(G->R, e->source, e->target, e->attrs, NULL, (long)i, element_path("edge", (long)i));
     }
     return go;

@@ -13,6 +13,7 @@ import gzip
 import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 
@@ -438,6 +439,36 @@ status, err = fails("-", stdin=gzip.compress(big)[:-200])
 tap.check(status == 3 and "corrupt gzip data" in err, "NDJSON: a gzip stream cut after the first 64 KiB", err)
 status, err = fails("-", stdin=gzip.compress(big))
 tap.check(status == 0, "NDJSON: 2,000 lines streamed from standard input", err)
+for name, text, want in [("nosource.graphml", '<graphml><graph><node id="a"/><edge target="a"/></graph></graphml>',
+                          "graphml/graph/edge[0]: an <edge> without a source"),
+                         ("notarget.graphml", '<graphml><graph><node id="a"/><edge source="a"/></graph></graphml>',
+                          "graphml/graph/edge[0]: an <edge> without a target"),
+                         ("noid.graphml", '<graphml><graph><node/><node id="a"/></graph></graphml>',
+                          "graphml/graph/node[0]: a <node> without an id")]:
+    status, err = fails(write(name, text))
+    tap.check(status == 1 and want in err, f"GraphML: {want.split(': ')[1]} is an error (no crash)", f"exit {status}: {err}")
+longline = (json.dumps({"kind": "party", "id": "a", "name": "x" * 70000}) + "\n" +
+            json.dumps({"kind": "party", "id": "b", "name": "B"}) + "\n")
+status, err = fails(write("long.ndjson", longline))
+tap.check(status == 0 and "(read from ndjson)" in pgtest.run(BIN, "validate", os.path.join(TMP.name, "long.ndjson")).stdout.decode(),
+          "NDJSON whose first line is longer than the bytes looked at is still NDJSON", err)
+fifo = os.path.join(TMP.name, "fifo")
+os.mkfifo(fifo)
+with open(os.path.join(pgtest.ROOT, "examples", "minimal.json"), "rb") as f:
+    minimal = f.read()
+writer = subprocess.Popen(["sh", "-c", f"cat > '{fifo}'"], stdin=subprocess.PIPE)
+proc = subprocess.Popen([BIN, "validate", fifo], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+writer.communicate(minimal)
+try:
+    out_, err_ = proc.communicate(timeout=20)
+    ok = proc.returncode == 0 and b"valid partygraph/1" in out_
+except subprocess.TimeoutExpired:
+    proc.kill()
+    ok, err_ = False, b"hung"
+tap.check(ok, "a named pipe (FIFO) of partygraph/1 is read once, not opened twice", err_.decode())
+proc = pgtest.run(BIN, "validate", "/dev/stdin", stdin=minimal, check=False)
+tap.check(proc.returncode == 0 and b"valid partygraph/1" in proc.stdout, "/dev/stdin on a pipe: its bytes read once",
+          proc.stderr.decode())
 out = os.path.join(TMP.name, "never")
 proc = pgtest.run(BIN, "build", os.path.join(TMP.name, "unknown.json"), "-o", out, check=False)
 tap.check(proc.returncode == 1 and not os.path.exists(out), "a bad input writes nothing")

@@ -10,7 +10,7 @@
 
 static pg_input_format detect(const char *s)
 {
-    return pg_read_detect(s, strlen(s), true);
+    return pg_read_detect(s, strlen(s));
 }
 
 static const char NDJSON[] = "{\"kind\": \"party\", \"id\": \"a\", \"name\": \"A\"}\n"
@@ -75,8 +75,10 @@ void run_tests(void)
           "NDJSON with a header line: two objects decide before the keys");
     CHECK(detect("{\"kind\": \"party\", \"id\": \"a\", \"name\": \"A\"}") == PG_INPUT_NDJSON,
           "a single entity line is NDJSON");
-    CHECK(pg_read_detect("{\"kind\": \"party\", \"id\"", 21, false) == PG_INPUT_PARTYGRAPH,
-          "a cut-off first object with element keys is not taken for NDJSON");
+    CHECK(pg_read_detect("{\"kind\": \"party\", \"id\"", 21) == PG_INPUT_NDJSON,
+          "a first object with element keys that runs past the bytes looked at is NDJSON (a long first line)");
+    CHECK(detect("{\"kind\": \"party\", \"id\": \"a\"} x") == PG_INPUT_PARTYGRAPH,
+          "one with other text after it is left to the partygraph/1 loader");
     CHECK(detect("[1, 2]") == PG_INPUT_PARTYGRAPH && detect("") == PG_INPUT_PARTYGRAPH && detect("{}") == PG_INPUT_PARTYGRAPH,
           "anything else is left to the partygraph/1 loader");
     pg_input_format f = PG_INPUT_AUTO;
