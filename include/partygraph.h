@@ -33,9 +33,11 @@
  * `err` is not NULL, fills it with the reason. The library never prints and
  * never exits; mapping statuses to exit codes is the caller's business.
  *
- * THREADS: the library keeps no global state of its own, but igraph 0.10.2
- * as packaged by Debian is built without thread-local storage for its error
- * handling and RNG. Build and analyse one graph at a time per process
+ * THREADS: the library's only process-wide state is what it keeps for
+ * igraph's handlers (the last error, warnings, progress) while a graph is
+ * built or analysed, and cJSON's allocation hooks (see the README), but
+ * igraph 0.10.2 as packaged by Debian is built without thread-local
+ * storage for its error handling and RNG. Build and analyse one graph at a time per process
  * (loading and writing may run concurrently). During pg_graph_build and
  * pg_graph_analyse the library installs its own igraph error, warning and
  * progress handlers and its own seeded RNG, and puts the caller's back

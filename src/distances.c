@@ -79,11 +79,21 @@ typedef struct scratch {
     double *dist;     /* -1: not reached */
     long *order;      /* nodes in the order they were settled */
     struct heap_item { double d; long v; } *heap;
-    size_t heap_len;
+    size_t heap_len, heap_cap; /* the heap grows as needed (at most one entry per edge end, + 1) */
+    bool failed;               /* out of memory: the results are not to be used */
 } scratch;
 
-static void heap_push(scratch *s, double d, long v)
+/* Pushes (d, v); false, with s->failed set, when out of memory. */
+static bool heap_push(scratch *s, double d, long v)
 {
+    if (s->heap_len == s->heap_cap) {
+        size_t cap = s->heap_cap ? 2 * s->heap_cap : 1024;
+        struct heap_item *bigger = realloc(s->heap, cap * sizeof *bigger);
+        if (bigger == NULL)
+            return !(s->failed = true);
+        s->heap = bigger;
+        s->heap_cap = cap;
+    }
     size_t i = s->heap_len++;
     while (i > 0) {
         size_t parent = (i - 1) / 2;
@@ -93,6 +103,7 @@ static void heap_push(scratch *s, double d, long v)
         i = parent;
     }
     s->heap[i] = (struct heap_item){ d, v };
+    return true;
 }
 
 static struct heap_item heap_pop(scratch *s)
@@ -116,7 +127,8 @@ static struct heap_item heap_pop(scratch *s)
 }
 
 /* Settles every node reachable from `src` into s->order (src first),
- * with its distance; returns how many were settled. */
+ * with its distance; returns how many were settled (when s->failed is
+ * set on return, out of memory stopped it). */
 static size_t settle(const csr *c, bool weighted, long src, scratch *s)
 {
     size_t settled = 0, head = 0;
@@ -137,7 +149,7 @@ static size_t settle(const csr *c, bool weighted, long src, scratch *s)
     }
     s->heap_len = 0;
     heap_push(s, 0, src);
-    while (s->heap_len > 0) {
+    while (s->heap_len > 0 && !s->failed) {
         struct heap_item top = heap_pop(s);
         if (top.d > s->dist[top.v])
             continue; /* stale entry */
@@ -145,10 +157,8 @@ static size_t settle(const csr *c, bool weighted, long src, scratch *s)
         for (size_t k = c->offset[top.v]; k < c->offset[top.v + 1]; k++) {
             long v = c->neighbor[k];
             double d = top.d + c->length[k];
-            if (s->dist[v] < 0 || d < s->dist[v]) {
+            if ((s->dist[v] < 0 || d < s->dist[v]) && heap_push(s, d, v))
                 s->dist[v] = d;
-                heap_push(s, d, v);
-            }
         }
     }
     return settled;
@@ -221,14 +231,14 @@ static void sweep(worker *w, scratch *s)
 {
     size_t n = w->c->n;
     if (w->sources == NULL) {
-        for (long src = w->first; src < (long)n; src += w->stride) {
+        for (long src = w->first; src < (long)n && !s->failed; src += w->stride) {
             one_source(w->c, w->weighted, src, s, w->out);
             tick(w);
         }
         return;
     }
     for (long chunk = w->first; chunk < SLOTS; chunk += w->stride)
-        for (size_t i = w->k * (size_t)chunk / SLOTS; i < w->k * (size_t)(chunk + 1) / SLOTS; i++) {
+        for (size_t i = w->k * (size_t)chunk / SLOTS; i < w->k * (size_t)(chunk + 1) / SLOTS && !s->failed; i++) {
             toward_source(w->c, w->weighted, w->sources[i], s, &w->slot[chunk]);
             tick(w);
         }
@@ -237,15 +247,15 @@ static void sweep(worker *w, scratch *s)
 static void *work(void *arg)
 {
     worker *w = arg;
-    size_t n = w->c->n, edges = w->c->offset[n];
-    scratch s = { malloc((n ? n : 1) * sizeof(double)), malloc((n ? n : 1) * sizeof(long)),
-                  w->weighted ? malloc((edges + n + 1) * sizeof(struct heap_item)) : NULL, 0 };
-    if (!s.dist || !s.order || (w->weighted && !s.heap)) {
+    size_t n = w->c->n;
+    scratch s = { malloc((n ? n : 1) * sizeof(double)), malloc((n ? n : 1) * sizeof(long)), NULL, 0, 0, false };
+    if (!s.dist || !s.order) {
         w->failed = 1;
     } else {
         for (size_t v = 0; v < n; v++)
             s.dist[v] = -1;
         sweep(w, &s);
+        w->failed |= s.failed;
     }
     free(s.dist);
     free(s.order);

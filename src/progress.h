@@ -27,7 +27,9 @@ void pg_progress_init(pg_progress *p, pg_progress_fn fn, void *data);
  * the stage ends) of `total` units. */
 void pg_progress_begin(pg_progress *p, const char *stage, size_t total);
 
-/* `done` units of the stage under way are done (capped at its total). */
+/* `done` units of the stage under way are done. Reports at most about a
+ * thousand times a stage; done >= total reports nothing, the end being
+ * pg_progress_end's to report. */
 void pg_progress_update(pg_progress *p, size_t done);
 
 /* Ends the stage under way, if any, reporting done = total. */

@@ -19,6 +19,7 @@
 #include "workers.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <poll.h>
 #include <signal.h>
@@ -28,7 +29,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum { MAX_JOBS = PG_WORKER_CHUNKS };
+enum { MAX_JOBS = PG_WORKER_CHUNKS, POLL_FAILED = -2 };
 
 typedef struct job {
     const igraph_t *ig;
@@ -135,6 +136,9 @@ static void start(pool *p, const job *j, int jobs, char *why, size_t size)
             snprintf(why, size, "cannot make a pipe for a worker process: %s", strerror(errno));
             return;
         }
+        /* a program the host starts meanwhile must not hold a write end (the parent would wait for ever) */
+        fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+        fcntl(fds[1], F_SETFD, FD_CLOEXEC);
         pid_t pid = fork();
         if (pid == 0) {
             close(fds[0]);
@@ -163,8 +167,8 @@ typedef struct inbox {
 } inbox;
 
 /* Waits until a worker whose next chunk is incomplete sends more, and
- * takes it. Returns -1, or a worker whose pipe ended early (or the first
- * waited for, if poll itself fails). */
+ * takes it. Returns -1, a worker whose pipe ended early or failed, or
+ * POLL_FAILED (errno says why). */
 static int receive(const pool *p, inbox *in, size_t size)
 {
     struct pollfd fds[MAX_JOBS];
@@ -176,7 +180,7 @@ static int receive(const pool *p, inbox *in, size_t size)
         }
     int ready = poll(fds, (nfds_t)k, -1);
     if (ready < 0)
-        return errno == EINTR ? -1 : who[0];
+        return errno == EINTR ? -1 : POLL_FAILED;
     for (int i = 0; i < k; i++) {
         inbox *x = &in[who[i]];
         if (fds[i].revents == 0)
@@ -193,7 +197,7 @@ static int receive(const pool *p, inbox *in, size_t size)
 /* Sums the chunks into `out` in chunk order as they arrive, from
  * `buffer` (one chunk per worker): a worker never waits for the parent
  * while the chunk before its next one is still being computed elsewhere.
- * Returns -1, or the worker that failed. */
+ * Returns -1, the worker that failed, or POLL_FAILED. */
 static int collect(const pool *p, const job *j, igraph_vector_t *buffer, igraph_vector_t *out)
 {
     size_t size = (size_t)j->n * sizeof(double);
@@ -204,7 +208,7 @@ static int collect(const pool *p, const job *j, igraph_vector_t *buffer, igraph_
     for (int c = 0; c < j->chunks;) {
         inbox *next = &in[c % p->started];
         int failed = next->got == size ? -1 : receive(p, in, size);
-        if (failed >= 0)
+        if (failed != -1)
             return failed;
         if (next->got < size)
             continue;
@@ -216,13 +220,13 @@ static int collect(const pool *p, const job *j, igraph_vector_t *buffer, igraph_
     return -1;
 }
 
-/* Kills the other workers when one failed (or none could start), reaps
- * them all, and says in `why` how the failed one ended, or the first
- * that ended badly. */
+/* Kills every worker when one failed (or none could start: one that has
+ * already exited keeps its status), reaps them all, and says in `why` how
+ * the failed one ended, or the first that ended badly. */
 static void reap(pool *p, int failed, bool kill_all, char *why, size_t size)
 {
     for (int w = 0; w < p->started; w++) {
-        if (kill_all && w != failed)
+        if (kill_all)
             kill(p->pid[w], SIGKILL);
         close(p->fd[w]);
     }
@@ -250,7 +254,9 @@ static igraph_error_t in_workers(const job *j, int jobs, igraph_vector_t *out)
     IGRAPH_VECTOR_INIT_FINALLY(&buffer, (igraph_integer_t)jobs * j->n);
     start(&p, j, jobs, why, sizeof why);
     int failed = why[0] == '\0' ? collect(&p, j, &buffer, out) : -1;
-    reap(&p, failed, failed >= 0 || why[0] != '\0', why, sizeof why);
+    if (failed == POLL_FAILED)
+        snprintf(why, sizeof why, "waiting for the betweenness worker processes failed: %s", strerror(errno));
+    reap(&p, failed, failed != -1 || why[0] != '\0', why, sizeof why);
     igraph_vector_destroy(&buffer);
     IGRAPH_FINALLY_CLEAN(1);
     if (why[0] != '\0')

@@ -75,6 +75,7 @@ int pg_node_texts_make(const pg_graph *g, void (*escape)(FILE *f, const char *s)
 /* Node v's escaped id (valid until pg_node_texts_free). */
 const char *pg_node_text(const pg_node_texts *t, size_t v);
 
+/* Releases the texts; *t is empty afterwards (freeing it again is harmless). */
 void pg_node_texts_free(pg_node_texts *t);
 
 /* The "periods" member of summary.json (rank changes between periods). */
