@@ -76,44 +76,35 @@ static int xml_escape(FILE *f, const char *s)
     return 1;
 }
 
-/* How many bytes from s need no escaping by `plain`'s rule (inlined with
- * the rule: one loop per escaper). */
-static inline size_t plain_run(const char *s, bool (*plain)(unsigned char))
-{
-    size_t n = 0;
-    while (plain((unsigned char)s[n]))
-        n++;
-    return n;
-}
-
 size_t pg_escape_xml_plain(const char *s)
 {
-    return plain_run(s, xml_plain);
+    return span(s, xml_plain);
 }
 
 size_t pg_escape_xml_attr_plain(const char *s)
 {
-    return plain_run(s, xml_attr_plain);
+    return span(s, xml_attr_plain);
+}
+
+/* Writes s with what `plain` does not let through escaped. */
+static void xml_text(FILE *f, const char *s, bool (*plain)(unsigned char))
+{
+    for (;;) {
+        s = write_plain(f, s, span(s, plain));
+        if (*s == '\0')
+            return;
+        s += xml_escape(f, s);
+    }
 }
 
 void pg_escape_xml(FILE *f, const char *s)
 {
-    for (;;) {
-        s = write_plain(f, s, pg_escape_xml_plain(s));
-        if (*s == '\0')
-            return;
-        s += xml_escape(f, s);
-    }
+    xml_text(f, s, xml_plain);
 }
 
 void pg_escape_xml_attr(FILE *f, const char *s)
 {
-    for (;;) {
-        s = write_plain(f, s, pg_escape_xml_attr_plain(s));
-        if (*s == '\0')
-            return;
-        s += xml_escape(f, s);
-    }
+    xml_text(f, s, xml_attr_plain);
 }
 
 /* Bytes pg_escape_dot writes as they are: all but \\ " & and controls. */
@@ -235,12 +226,12 @@ static void json_string(FILE *f, const char *s, int html)
 
 size_t pg_escape_json_plain(const char *s)
 {
-    return plain_run(s, json_plain);
+    return span(s, json_plain);
 }
 
 size_t pg_escape_json_html_plain(const char *s)
 {
-    return plain_run(s, json_html_plain);
+    return span(s, json_html_plain);
 }
 
 void pg_escape_json(FILE *f, const char *s)
