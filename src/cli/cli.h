@@ -93,7 +93,8 @@ pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code);
  * a->formats available for `g` into a->dir, summary.json last (all or
  * nothing; the text ego report goes to stdout, not there). Each file's
  * writing is added to g's timings as "write FILE", the commit as
- * "commit". Returns an exit code, after printing any error. */
+ * "commit"; with --timings every stage is then printed on stderr (success
+ * or not). Returns an exit code, after printing any error. */
 int cli_write_outputs(const cli_args *a, pg_graph *g);
 
 /* Prints "partygraph: MESSAGE" to stderr and returns EXIT_USAGE, adding a

@@ -43,8 +43,6 @@ int cmd_build(int argc, char **argv)
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
     if (g)
         code = cli_write_outputs(&a, g);
-    if (g && a.timings)
-        cli_print_timings(g);
     if (code == EXIT_OK && !a.quiet && !cli_stdout_taken(&a))
         cli_print_summary(g, &a.analysis, cli_files_named(&a) ? NULL : a.dir, cli_dir_formats(&a));
     pg_graph_free(g);

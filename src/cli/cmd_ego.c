@@ -31,8 +31,6 @@ static int ego(const pg_dataset *ds, const cli_args *a, const char *id)
         return cli_exit_code(st);
     }
     code = cli_write_outputs(a, g);
-    if (a->timings)
-        cli_print_timings(g);
     if (code == EXIT_OK && !a->quiet && !cli_stdout_taken(a) &&
         (st = pg_write(g, PG_FORMAT_EGO_TEXT, stdout, &err)) != PG_OK) {
         cli_print_problem(&err);

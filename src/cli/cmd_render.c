@@ -47,8 +47,6 @@ int cmd_render(int argc, char **argv)
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
     if (g)
         code = cli_write_outputs(&a, g);
-    if (g && a.timings)
-        cli_print_timings(g);
     if (code == EXIT_OK && !a.quiet)
         list_files(&a);
     pg_graph_free(g);

@@ -242,6 +242,8 @@ int cli_write_outputs(const cli_args *a, pg_graph *g)
         cli_print_problem(&err);
     else
         cli_progress("wrote the outputs");
+    if (a->timings)
+        cli_print_timings(g);
     return cli_exit_code(st);
 }
 
