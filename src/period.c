@@ -250,6 +250,25 @@ static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *
     return st;
 }
 
+/* Analyses the `count` periods of plan p into P, as one stage of g's
+ * timings and one of its progress reports. */
+static pg_status every_period(pg_graph *g, const plan *p, size_t count, pg_periods *P, pg_error *err)
+{
+    pg_status st = PG_OK;
+    double started = pg_clock();
+    pg_timing spent = { "periods", 0, 0, 0 };
+    pg_progress progress;
+    pg_progress_init(&progress, g->options.progress, g->options.progress_data);
+    pg_progress_begin(&progress, "periods", count);
+    for (long m = p->start; st == PG_OK && first_day_of(m) <= p->last; m += P->step_months) {
+        st = one_period(g, p, m, P, &spent, err);
+        pg_progress_update(&progress, P->count);
+    }
+    pg_progress_end(&progress);
+    pg_timings_add(&g->timings, spent.name, pg_clock() - started, spent.igraph, spent.algorithms);
+    return st;
+}
+
 pg_status pg_graph_analyse_periods(pg_graph *g, int window_months, int step_months, pg_error *err)
 {
     plan p = { 0, 0, 0, 0 };
@@ -273,17 +292,7 @@ pg_status pg_graph_analyse_periods(pg_graph *g, int window_months, int step_mont
     pg_periods *P = new_periods(count ? count : 1, window_months, step_months);
     if (P == NULL)
         return pg_error_set(err, PG_ENOMEM, "out of memory analysing periods");
-    double started = pg_clock();
-    pg_timing spent = { "periods", 0, 0, 0 };
-    pg_progress progress;
-    pg_progress_init(&progress, g->options.progress, g->options.progress_data);
-    pg_progress_begin(&progress, "periods", count);
-    for (long m = p.start; st == PG_OK && first_day_of(m) <= p.last; m += step_months) {
-        st = one_period(g, &p, m, P, &spent, err);
-        pg_progress_update(&progress, P->count);
-    }
-    pg_progress_end(&progress);
-    pg_timings_add(&g->timings, spent.name, pg_clock() - started, spent.igraph, spent.algorithms);
+    st = every_period(g, &p, count, P, err);
     if (st == PG_OK && find_moves(P) != 0)
         st = pg_error_set(err, PG_ENOMEM, "out of memory analysing periods");
     if (st != PG_OK) {
