@@ -89,10 +89,12 @@ long pg_input_read(pg_input *in, void *buf, size_t cap, pg_error *err)
     return pg_error_set(err, PG_EIO, "cannot read '%s': corrupt gzip data (%s)", in->name, colon ? colon + 2 : why), -1;
 }
 
-pg_status pg_input_read_all(pg_input *in, char **out, size_t *len, pg_error *err)
+pg_status pg_input_read_all(pg_input *in, const char *head, size_t n, char **out, size_t *len, pg_error *err)
 {
-    size_t cap = 1 << 16, n = 0;
+    size_t cap = n < (1 << 16) ? 1 << 16 : 2 * n;
     char *buf = malloc(cap + 1);
+    if (buf != NULL && n > 0)
+        memcpy(buf, head, n);
     for (;;) {
         if (buf == NULL)
             return *out = NULL, pg_error_set(err, PG_ENOMEM, "out of memory reading '%s'", in->name);

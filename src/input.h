@@ -35,10 +35,11 @@ size_t pg_input_size(pg_input *in);
  * truncated gzip stream). */
 long pg_input_read(pg_input *in, void *buf, size_t cap, pg_error *err);
 
-/* Reads everything that is left into a new malloc'ed buffer with a NUL
- * after the `*len` bytes; the caller frees it. Returns PG_OK, PG_EIO or
+/* The `n` bytes at `head` (already read from `in`; NULL when n is 0)
+ * followed by everything that is left, in a new malloc'ed buffer with a
+ * NUL after the `*len` bytes; the caller frees it. Returns PG_OK, PG_EIO or
  * PG_ENOMEM (buffer NULL then). */
-pg_status pg_input_read_all(pg_input *in, char **out, size_t *len, pg_error *err);
+pg_status pg_input_read_all(pg_input *in, const char *head, size_t n, char **out, size_t *len, pg_error *err);
 
 /* Closes the input; accepts NULL. Never closes standard input. */
 void pg_input_close(pg_input *in);

@@ -330,25 +330,6 @@ static long peek(pg_input *in, char *buf, pg_error *err)
     return got < 0 ? -1 : (long)n;
 }
 
-/* The whole input: the `n` bytes of `head` and the rest of `in`, in a new
- * buffer (the caller frees it). */
-static pg_status read_rest(pg_input *in, const char *head, size_t n, char **out, size_t *len, pg_error *err)
-{
-    char *rest = NULL, *all = NULL;
-    size_t more = 0;
-    pg_status st = pg_input_read_all(in, &rest, &more, err);
-    if (st == PG_OK && (all = malloc(n + more + 1)) == NULL)
-        st = pg_error_set(err, PG_ENOMEM, "out of memory reading '%s'", pg_input_name(in));
-    if (st == PG_OK) {
-        memcpy(all, head, n);
-        memcpy(all + n, rest, more + 1);
-        *out = all;
-        *len = n + more;
-    }
-    free(rest);
-    return st;
-}
-
 /* Tells the caller about a problem reading the input itself. */
 static void io_problem(const pg_load_options *opt, const pg_error *io)
 {
@@ -369,7 +350,7 @@ static pg_dataset *read_input(pg_input *in, const char *head, size_t n, pg_input
         return pg_dataset_load_peeked(in, head, n, opt, err);
     char *all = NULL;
     size_t len = 0;
-    if (read_rest(in, head, n, &all, &len, err) != PG_OK)
+    if (pg_input_read_all(in, head, n, &all, &len, err) != PG_OK)
         return io_problem(opt, err), NULL;
     pg_dataset *ds = read_as(format, found, all, len, NULL, pg_input_name(in), opt, err);
     free(all);
