@@ -126,6 +126,9 @@ bool cli_parse_double(const char *s, double *out);
  * with --progress, never with --quiet; cli_progress_start says which, and
  * starts the clock that cli_progress's lines show. */
 void cli_progress_start(const cli_args *a);
+
+/* Seconds on a monotonic clock (progress lines, the timings of writing). */
+double cli_now(void);
 void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A pg_progress_fn drawing the bar of a stage: name, percentage, bar,

@@ -33,7 +33,7 @@ static struct {
     int width;         /* characters of the last bar drawn */
 } progress;
 
-static double now(void)
+double cli_now(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -44,7 +44,7 @@ void cli_progress_start(const cli_args *a)
 {
     progress.shown = !a->quiet && (a->progress || isatty(STDERR_FILENO));
     progress.every_stage = a->progress;
-    progress.started = now();
+    progress.started = cli_now();
 }
 
 void cli_progress_finish(void)
@@ -60,7 +60,7 @@ void cli_progress(const char *fmt, ...)
         return;
     cli_progress_finish();
     va_list ap;
-    fprintf(stderr, "partygraph: [%6.2fs] ", now() - progress.started);
+    fprintf(stderr, "partygraph: [%6.2fs] ", cli_now() - progress.started);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
@@ -111,7 +111,7 @@ void cli_progress_bar(const char *stage, size_t done, size_t total, void *userda
     (void)userdata;
     if (!progress.shown)
         return;
-    double t = now();
+    double t = cli_now();
     if (done == 0 || strcmp(stage, progress.stage) != 0) { /* a new stage */
         cli_progress_finish();
         snprintf(progress.stage, sizeof progress.stage, "%s", stage);

@@ -81,25 +81,17 @@ pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code)
     return NULL;
 }
 
-/* Seconds on a monotonic clock. */
-static double clock_seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* Writes format `f` of `g` to `path` as part of output set `out`, adding
  * the time it took to g's timings as "write NAME". */
 static pg_status write_one(pg_output *out, pg_graph *g, pg_format f, const char *path, const char *name,
                            pg_error *err)
 {
     char stage[4200];
-    double started = clock_seconds();
+    double started = cli_now();
     FILE *stream = pg_output_open(out, path, err);
     pg_status st = stream ? pg_write(g, f, stream, err) : err->status;
     snprintf(stage, sizeof stage, "write %s", name);
-    return st == PG_OK ? pg_graph_add_timing(g, stage, clock_seconds() - started, err) : st;
+    return st == PG_OK ? pg_graph_add_timing(g, stage, cli_now() - started, err) : st;
 }
 
 /* The names of --formats and the files each stands for. */
@@ -230,11 +222,11 @@ int cli_write_outputs(const cli_args *a, pg_graph *g)
         st = write_one(out, g, named[i].format, named[i].path, named[i].path, &err);
     if (st == PG_OK && nnamed == 0)
         st = write_dir(out, g, cli_dir_formats(a), a->dir, &err);
-    double started = clock_seconds();
+    double started = cli_now();
     if (st == PG_OK)
         st = pg_output_commit(out, &err);
     if (st == PG_OK) /* for stderr only; the files are in place whatever happens here */
-        pg_graph_add_timing(g, "commit", clock_seconds() - started, NULL);
+        pg_graph_add_timing(g, "commit", cli_now() - started, NULL);
     pg_output_free(out);
     if (st == PG_ENOMEM && !err.message[0])
         snprintf(err.message, sizeof err.message, "out of memory");
