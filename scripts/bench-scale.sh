@@ -11,6 +11,7 @@
 #                        coreness, eigenvector, pagerank, clustering: no
 #                        all-pairs paths, and no constraint, whose igraph call
 #                        both sides share took 176 of the peer's 200 s at 200k)
+#   LOUVAIN=0            skips row g
 #   BETWEENNESS_SIZE=N   parties for row f (default 8000: tens of seconds);
 #                        BETWEENNESS=0 skips it
 #   PARTYGRAPH=PATH      the binary (default build/partygraph)
@@ -26,6 +27,9 @@
 #   d   end to end, same work: E2E_METRICS, one Louvain run, GraphML
 #   e   partygraph's own time (all but igraph calls) ÷ its total, from
 #       summary.json timings
+#   g   one Louvain run alone on the identical graph: the system libigraph
+#       that partygraph links (scripts/bench/louvain.c) vs python-igraph's
+#       own bundled igraph core (LOUVAIN=0 skips it)
 #   f   exact betweenness with --jobs 1 and --jobs 2 (speed-up), peer for reference
 # A row needing an option the binary lacks (--metrics, --jobs, timings in
 # summary.json) prints n/a. The script stops when partygraph and the peer

@@ -15,6 +15,10 @@ start-up, no import), then "nodes N" and "edges M".
                                               METRICS, one Louvain run
                                               (community_multilevel), GraphML
     peer.py betweenness DATA.json             load, exact betweenness
+    peer.py edgelist DATA.json OUT            load, then write the graph as
+                                              "N", then "A B WEIGHT" lines
+    peer.py louvain EDGES SEED                one community_multilevel run on
+                                              that edge list (and "modularity Q")
 
 The graph of these modes carries what a user would keep of each entity: its
 id (name), its name (label) and its kind."""
@@ -173,9 +177,40 @@ def staged(mode, args):
     print(f"nodes {g.vcount()}\nedges {g.ecount()}")
 
 
+def edgelist(data, out):
+    """The merged graph as an edge list, for louvain() and louvain.c."""
+    g = load_graph(data, Stages())
+    with open(out, "w") as f:
+        f.write(f"{g.vcount()}\n")
+        f.writelines(f"{a} {b} {w!r}\n" for (a, b), w in zip(g.get_edgelist(), g.es["weight"]))
+
+
+def louvain(edges, seed):
+    """One Louvain run of python-igraph's own igraph core, seeded."""
+    import random
+    import igraph as ig
+    with open(edges) as f:
+        n = int(f.readline())
+        pairs, weights = [], []
+        for line in f:
+            a, b, w = line.split()
+            pairs.append((int(a), int(b)))
+            weights.append(float(w))
+    g = ig.Graph(n=n, edges=pairs)
+    random.seed(int(seed))
+    ig.set_random_number_generator(random)
+    stages = Stages()
+    membership = g.community_multilevel(weights=weights).membership
+    stages.done("louvain")
+    print(f"modularity {g.modularity(membership, weights=weights):.6f}")
+
+
 def main():
     if len(sys.argv) > 2 and sys.argv[1] in ("parse", "load", "graphml", "e2e", "betweenness"):
         staged(sys.argv[1], sys.argv[2:])
+        return
+    if len(sys.argv) == 4 and sys.argv[1] in ("edgelist", "louvain"):
+        (edgelist if sys.argv[1] == "edgelist" else louvain)(sys.argv[2], sys.argv[3])
         return
     tool, path, out = sys.argv[1:4]
     with open(path) as f:

@@ -264,8 +264,26 @@ def e2e_rows(n, data, work, has, table, p_load):
     return counts(out) if run is not None and run.ok else None
 
 
+def louvain_row(n, data, work, table):
+    """(g) one Louvain run on the identical graph (the peer's merged edge
+    list): the system's libigraph, which partygraph links, timed by
+    louvain.c, against python-igraph's bundled igraph core."""
+    prog, edges = os.path.join(work, "louvain"), os.path.join(work, "edges.txt")
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "igraph"], stdout=subprocess.PIPE, text=True).stdout
+    subprocess.run(["cc", "-O2", os.path.join(ROOT, "scripts", "bench", "louvain.c"), "-o", prog] + flags.split(),
+                   check=True)
+    subprocess.run([PY, PEER, "edgelist", data, edges], check=True, stdout=subprocess.DEVNULL)
+    c, peer = Run([prog, edges, "42"], work), Run([PY, PEER, "louvain", edges, "42"], work)
+    cs, ps = c.stages() if c.ok else {}, peer.stages() if peer.ok else {}
+    os.remove(edges)
+    table.add(n, "g Louvain alone, same graph", cell(cs.get("louvain")), cell(ps.get("louvain")),
+              ratio(ps.get("louvain"), cs.get("louvain")), "",
+              "pg column: the system libigraph partygraph links (louvain.c); modularity "
+              f"{cs.get('modularity', 0):.4f} vs {ps.get('modularity', 0):.4f}")
+
+
 def size_rows(n, work, has, table):
-    """Rows a to e and the counts guard for one size; False when partygraph
+    """Rows a to e, g and the counts guard for one size; False when partygraph
     and the peer disagree on the graph."""
     data = generate(n, work)
     mb = os.path.getsize(data) / 1e6
@@ -273,6 +291,8 @@ def size_rows(n, work, has, table):
     parse_row(n, data, mb, work, table)
     p_load, peer_counts = load_row(n, data, work, table)
     pg_counts = e2e_rows(n, data, work, has, table, p_load)
+    if os.environ.get("LOUVAIN", "1") != "0":
+        louvain_row(n, data, work, table)
     os.remove(data)
     agree = pg_counts is None or tuple(pg_counts) == peer_counts
     table.add(n, "nodes/edges", "/".join(map(str, pg_counts)) if pg_counts else NA, "/".join(map(str, peer_counts)),
