@@ -339,6 +339,9 @@ typedef struct pg_analysis_options {
                                   1: none (results do not depend on it) */
     const char *metrics;       /* comma list of the metrics to compute and write (names as
                                   pg_metric_names); NULL: all */
+    int csv_raw;               /* the CSV outputs write text from the data exactly, even
+                                  a cell a spreadsheet would run as a formula; 0: such a
+                                  cell starts with an apostrophe (see the README) */
 } pg_analysis_options;
 
 /* betweenness_samples, closeness_samples: sample when the graph is larger
@@ -355,7 +358,7 @@ typedef struct pg_analysis_options {
       .runs = 1, .betweenness_samples = PG_SAMPLES_AUTO, .cutoff = 0.0, .group_by = NULL, .by = NULL,     \
       .nby = 0, .threads = 0, .layout = PG_LAYOUT_AUTO, .size_by = NULL, .label_top = 30, .timings = 0,  \
       .progress = NULL, .progress_data = NULL, .closeness_samples = PG_SAMPLES_AUTO,                   \
-      .betweenness_limit = 0.0, .closeness_limit = 0.0, .jobs = 0, .metrics = NULL }
+      .betweenness_limit = 0.0, .closeness_limit = 0.0, .jobs = 0, .metrics = NULL, .csv_raw = 0 }
 
 /* Returns "auto", "fr", "drl", "kk" or "none"; NULL when out of range. */
 const char *pg_layout_name(pg_layout l);

@@ -146,14 +146,19 @@ static bool not_quote(unsigned char c)
     return c != '"' && c != '\0';
 }
 
-void pg_escape_csv(FILE *f, const char *s)
+/* One CSV field holding `prefix` (which needs no quoting and does not
+ * start with a space) then s; see pg_escape_csv. */
+static void csv_field(FILE *f, const char *prefix, const char *s)
 {
     size_t len = span(s, csv_plain);
-    if (s[len] == '\0' && (len == 0 || (s[0] != ' ' && s[len - 1] != ' '))) {
+    bool lead = *prefix == '\0' && len > 0 && s[0] == ' ';
+    if (s[len] == '\0' && !lead && (len == 0 || s[len - 1] != ' ')) {
+        fputs(prefix, f);
         fwrite(s, 1, len, f);
         return;
     }
     putc('"', f);
+    fputs(prefix, f);
     for (;;) {
         s = write_plain(f, s, span(s, not_quote));
         if (*s == '\0')
@@ -162,6 +167,21 @@ void pg_escape_csv(FILE *f, const char *s)
         s++;
     }
     putc('"', f);
+}
+
+void pg_escape_csv(FILE *f, const char *s)
+{
+    csv_field(f, "", s);
+}
+
+bool pg_escape_csv_formula(const char *s)
+{
+    return *s != '\0' && strchr("=+-@\t\r'", *s) != NULL;
+}
+
+void pg_escape_csv_text(FILE *f, const char *s)
+{
+    csv_field(f, pg_escape_csv_formula(s) ? "'" : "", s);
 }
 
 /* Bytes a JSON string literal holds as they are: all but " \\ and

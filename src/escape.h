@@ -3,8 +3,12 @@
 #ifndef PG_ESCAPE_H
 #define PG_ESCAPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+
+/* The shape of every writing function below. */
+typedef void pg_escape_fn(FILE *f, const char *s);
 
 /* XML character data or attribute value: & < > " ' become entities, CR
  * becomes &#13;, and the control characters that XML 1.0 forbids even as
@@ -24,6 +28,19 @@ void pg_escape_dot(FILE *f, const char *s);
 /* One RFC 4180 CSV field: quoted (with "" for ") when it holds a comma, a
  * quote, CR or LF, or starts or ends with a space; written as is otherwise. */
 void pg_escape_csv(FILE *f, const char *s);
+
+/* Would a spreadsheet opening a CSV cell holding `s` run it as a formula,
+ * or is `s` ambiguous with a cell pg_escape_csv_text neutralised? True when
+ * it starts with = + - @ TAB or CR (OWASP's "CSV injection" list) or with
+ * the apostrophe itself. The one place of that rule. */
+bool pg_escape_csv_formula(const char *s);
+
+/* A CSV field holding text from the data (ids, names, attribute values):
+ * pg_escape_csv of s, with an apostrophe before it when
+ * pg_escape_csv_formula(s), so that a spreadsheet shows it as text (the
+ * apostrophe is inside the quotes when the field is quoted). Removing one
+ * leading apostrophe from every such cell that has one gives s back. */
+void pg_escape_csv_text(FILE *f, const char *s);
 
 /* A JSON string literal, quotes included. */
 void pg_escape_json(FILE *f, const char *s);

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "escape.h"
 #include "graph.h"
 #include "jsonw.h"
 
@@ -77,6 +78,10 @@ const char *pg_node_text(const pg_node_texts *t, size_t v);
 
 /* Releases the texts; *t is empty afterwards (freeing it again is harmless). */
 void pg_node_texts_free(pg_node_texts *t);
+
+/* How g's CSV files write text from the data: pg_escape_csv_text, or
+ * pg_escape_csv when g was analysed with csv_raw. */
+pg_escape_fn *pg_csv_text_escape(const pg_graph *g);
 
 /* The "periods" member of summary.json (rank changes between periods). */
 void pg_write_period_changes(const pg_graph *g, pg_jsonw *w);

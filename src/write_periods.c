@@ -1,7 +1,8 @@
 /* write_periods.c - the results of pg_graph_analyse_periods:
  * metrics_by_period.csv (period,id,metric,value,rank: every ranked metric
- * of every node of every period; rank 1 = first, empty when undefined) and
- * the rank changes between consecutive periods in summary.json. */
+ * of every node of every period; rank 1 = first, empty when undefined;
+ * ids neutralised for spreadsheets as in nodes.csv) and the rank changes
+ * between consecutive periods in summary.json. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,12 +14,13 @@ void pg_write_periods(const pg_graph *g, FILE *f)
 {
     const pg_periods *P = g->periods;
     char num[PG_FMT_DOUBLE_SIZE];
+    pg_escape_fn *text = pg_csv_text_escape(g);
     fputs("period,id,metric,value,rank\n", f);
     for (size_t p = 0; p < P->count; p++) {
         for (size_t i = P->first_row[p]; i < P->first_row[p + 1]; i++) {
             const pg_period_row *r = &P->rows.items[i];
             fprintf(f, "%s,", P->labels[p]);
-            pg_escape_csv(f, g->ds->entities.items[r->entity].id);
+            text(f, g->ds->entities.items[r->entity].id);
             fprintf(f, ",%s,", pg_metric_table()[r->metric].name);
             if (r->rank > 0)
                 fprintf(f, "%s,%ld", pg_fmt_double(r->value, num), r->rank);

@@ -101,6 +101,7 @@ SETTER(set_cytoscape) { (void)cmd; a->cytoscape = v; return EXIT_OK; }
 SETTER(set_quiet) { (void)cmd, (void)v; a->quiet = true; return EXIT_OK; }
 SETTER(set_timings) { (void)cmd, (void)v; a->timings = true; return EXIT_OK; }
 SETTER(set_progress) { (void)cmd, (void)v; a->progress = true; return EXIT_OK; }
+SETTER(set_csv_raw) { (void)cmd, (void)v; a->analysis.csv_raw = 1; return EXIT_OK; }
 SETTER(set_weighted) { (void)cmd, (void)v; a->analysis.weighted_paths = 1; return EXIT_OK; }
 SETTER(set_dated_only) { (void)cmd, (void)v; a->view.dated_only = 1; return EXIT_OK; }
 SETTER(set_giant) { (void)cmd, (void)v; a->view.giant = 1; return EXIT_OK; }
@@ -277,6 +278,7 @@ static const cli_option table[] = {
     { "step", 0, "SPAN", CLI_PERIODS, set_step, "windows start every SPAN (default: the window)" },
     { "radius", 0, "K", CLI_EGO, set_radius, "hops from the ego (default 1)" },
     { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json (the default), gexf, nodelink, cytoscape, html, svg, png, pdf" },
+    { "csv-raw", 0, NULL, CLI_OUTPUT, set_csv_raw, "CSV cells hold text from the data exactly (default: an apostrophe before what a spreadsheet would run as a formula)" },
     { "nodelink-key", 0, "KEY", CLI_OUTPUT, set_nodelink_key, "node-link JSON: the links under \"links\" (default) or \"edges\"" },
     { "layout", 0, "L", CLI_ANALYSIS, set_layout, "node positions: auto (default: fr, when an output uses them), fr, drl, kk, none" },
     { "size-by", 0, "METRIC", CLI_ANALYSIS, set_size_by, "node sizes in the pictures follow METRIC (default pagerank)" },

@@ -71,9 +71,21 @@ def read_json(path):
         return json.load(f)
 
 
-def read_csv(path):
+def csv_text(cell):
+    """A CSV cell as the data had it: without the apostrophe partygraph puts
+    before text a spreadsheet would run as a formula (the README's rule:
+    one leading ' is always that apostrophe; numbers never have one)."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def read_csv(path, raw=False):
+    """The rows of a CSV file as dicts, keys and values through csv_text
+    unless `raw` (a file written with --csv-raw, or to see the cells)."""
     with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+        rows = list(csv.reader(f))
+    if not raw:
+        rows = [[csv_text(c) for c in row] for row in rows]
+    return [dict(zip(rows[0], row)) for row in rows[1:]] if rows else []
 
 
 def number(cell):

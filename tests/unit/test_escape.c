@@ -1,5 +1,7 @@
-/* test_escape.c - text in XML, DOT, CSV and JSON, and the JSON writer. */
+/* test_escape.c - text in XML, DOT, CSV (and its rule for formulas) and JSON,
+ * and the JSON writer. */
 #define _POSIX_C_SOURCE 200809L
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -67,6 +69,30 @@ void run_tests(void)
     check_escape(pg_escape_csv, "plain", "plain", "CSV: plain cells are bare");
     check_escape(pg_escape_csv, "a,b", "\"a,b\"", "CSV: commas are quoted");
     check_escape(pg_escape_csv, "say \"hi\"\nnow", "\"say \"\"hi\"\"\nnow\"", "CSV: quotes doubled, newlines quoted");
+    check_escape(pg_escape_csv, " lead", "\" lead\"", "CSV: a leading space is quoted");
+    check_escape(pg_escape_csv, "trail ", "\"trail \"", "CSV: a trailing space is quoted");
+    check_escape(pg_escape_csv, "=1+1", "=1+1", "CSV: pg_escape_csv writes formulas as they are (--csv-raw)");
+    check_escape(pg_escape_csv_text, "plain text", "plain text", "CSV text: plain text is bare");
+    check_escape(pg_escape_csv_text, "=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0", "CSV text: = gets an apostrophe");
+    check_escape(pg_escape_csv_text, "+1", "'+1", "CSV text: + gets an apostrophe");
+    check_escape(pg_escape_csv_text, "-2+3", "'-2+3", "CSV text: - gets an apostrophe");
+    check_escape(pg_escape_csv_text, "@SUM(1)", "'@SUM(1)", "CSV text: @ gets an apostrophe");
+    check_escape(pg_escape_csv_text, "\tx", "'\tx", "CSV text: a leading tab gets an apostrophe");
+    check_escape(pg_escape_csv_text, "\rx", "\"'\rx\"", "CSV text: a leading CR too, inside the quotes");
+    check_escape(pg_escape_csv_text, "'quoted'", "''quoted'", "CSV text: a leading apostrophe gets another");
+    check_escape(pg_escape_csv_text, "=HYPERLINK(\"x\"), 1", "\"'=HYPERLINK(\"\"x\"\"), 1\"",
+                 "CSV text: the apostrophe goes inside the quotes");
+    check_escape(pg_escape_csv_text, "=x ", "\"'=x \"", "CSV text: a trailing space still quotes");
+    check_escape(pg_escape_csv_text, "", "", "CSV text: empty stays empty");
+    check_escape(pg_escape_csv_text, "a=b", "a=b", "CSV text: = later in the text is harmless");
+    check_escape(pg_escape_csv_text, " =x", "\" =x\"", "CSV text: only the first character counts");
+    const char *starters = "=+-@\t\r'", *others = "a0 .\"\n,;\xEF";
+    bool ok = true;
+    for (const char *c = starters; *c; c++)
+        ok &= pg_escape_csv_formula((char[]){ *c, 'x', '\0' });
+    for (const char *c = others; *c; c++)
+        ok &= !pg_escape_csv_formula((char[]){ *c, '=', '\0' });
+    CHECK(ok && !pg_escape_csv_formula(""), "pg_escape_csv_formula: exactly = + - @ TAB CR ' at the start");
     check_escape(pg_escape_json, "a\"b\\c\n\x01\xC3\xA9", "\"a\\\"b\\\\c\\n\\u0001\xC3\xA9\"", "JSON string literal");
     check_escape(pg_escape_json_html, "</script><!--&\xE2\x80\xA8\xE2\x80\xA9\xE2\x80\xAA\n",
                  "\"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028\\u2029\xE2\x80\xAA\\n\"",
