@@ -63,6 +63,8 @@ static int unicode_escape(scanner *sc)
     if (hex4(sc, sc->at + 1, &u) != 0)
         return -1;
     sc->at += 5;
+    if (u == 0) /* valid JSON, but a C string would end there: the text after it would be lost */
+        return fail(sc, start, "\\u0000 in a string (partygraph's texts cannot hold NUL)");
     if (u >= 0xDC00 && u <= 0xDFFF)
         return fail(sc, start, "lone low surrogate in a \\u escape");
     if (u < 0xD800 || u > 0xDBFF)

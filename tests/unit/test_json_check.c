@@ -47,6 +47,7 @@ void run_tests(void)
     CHECK(FAILS("[\"\\u12g4\"]", 6, "hex digits"), "a bad \\u escape");
     CHECK(FAILS("[\"\\ud800\"]", 2, "low surrogate"), "a lone high surrogate");
     CHECK(FAILS("[\"\\udc00\"]", 2, "lone low surrogate"), "a lone low surrogate");
+    CHECK(FAILS("[\"a\\u0000b\"]", 3, "\\u0000"), "a \\u0000 escape (NUL): refused, not cut short");
     CHECK(FAILS("[\"caf\xE9\"]", 5, "invalid UTF-8"), "Latin-1 in a string");
     CHECK(FAILS("[\"a\0b\"]", 3, "NUL byte"), "a NUL byte in a string");
     CHECK(FAILS("{} x", 3, "after the JSON value"), "trailing text");
