@@ -39,8 +39,9 @@
  * igraph 0.10.2 as packaged by Debian is built without thread-local
  * storage for its error handling and RNG. Build and analyse one graph at a time per process
  * (loading and writing may run concurrently). During pg_graph_build and
- * pg_graph_analyse the library installs its own igraph error, warning and
- * progress handlers and its own seeded RNG, and puts the caller's back
+ * pg_graph_analyse the library installs its own igraph error, warning,
+ * fatal-error (an igraph assertion becomes a PG_EINTERNAL error instead of
+ * an abort) and progress handlers and its own seeded RNG, and puts the caller's back
  * afterwards.
  *
  * PROCESSES: unless pg_analysis_options.jobs is 1, pg_graph_analyse forks
