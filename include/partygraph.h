@@ -39,8 +39,9 @@
  * igraph 0.10.2 as packaged by Debian is built without thread-local
  * storage for its error handling and RNG. Build and analyse one graph at a time per process
  * (loading and writing may run concurrently). During pg_graph_build and
- * pg_graph_analyse the library installs its own igraph error, warning and
- * progress handlers and its own seeded RNG, and puts the caller's back
+ * pg_graph_analyse the library installs its own igraph error, warning,
+ * fatal-error (an igraph assertion becomes a PG_EINTERNAL error instead of
+ * an abort) and progress handlers and its own seeded RNG, and puts the caller's back
  * afterwards.
  *
  * PROCESSES: unless pg_analysis_options.jobs is 1, pg_graph_analyse forks
@@ -148,9 +149,15 @@ typedef struct pg_load_options {
     pg_input_format input_format; /* PG_INPUT_AUTO: detect it */
     pg_progress_fn progress;  /* may be NULL */
     void *progress_data;
+    unsigned long long max_input_bytes; /* refuse an input of more bytes (gunzipped: the
+                                           gzip-bomb guard) as soon as it gives one more,
+                                           PG_EINVALID; 0: no limit */
 } pg_load_options;
 
-#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO, NULL, NULL }
+/* The default of max_input_bytes: 16 GiB. */
+#define PG_MAX_INPUT_BYTES (16ULL << 30)
+
+#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO, NULL, NULL, PG_MAX_INPUT_BYTES }
 
 /* Loads and validates a partygraph/1 file ("-" reads standard input), or
  * a graph in another format (pg_input_format), gzip-compressed or not.
@@ -165,7 +172,8 @@ pg_dataset *pg_dataset_load_file_opts(const char *path,
                                       pg_error *err);
 
 /* Loads from `len` bytes at `data` (need not be NUL-terminated); `name` is
- * the file name used in messages. Same contract as above. */
+ * the file name used in messages. Same contract as above (`len` over
+ * opt->max_input_bytes: PG_EINVALID before any work). */
 pg_dataset *pg_dataset_load_buffer(const char *data, size_t len,
                                    const char *name,
                                    const pg_load_options *opt, pg_error *err);

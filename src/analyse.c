@@ -185,7 +185,8 @@ pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt, pg_error
     g->progress = &progress;
     pg_igraph_enter(&scope);
     pg_igraph_report_to(&progress, g->n);
-    igraph_error_t rc = analyse(g);
+    igraph_error_t rc = IGRAPH_SUCCESS;
+    PG_IGRAPH_RUN(&scope, rc, analyse(g));
     g->nwarnings = pg_igraph_warning_count();
     for (int i = 0; i < g->nwarnings; i++)
         snprintf(g->warnings[i], sizeof g->warnings[i], "%s", pg_igraph_warning(i));

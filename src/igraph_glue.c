@@ -23,6 +23,19 @@ static void on_error(const char *reason, const char *file, int line, igraph_erro
     IGRAPH_FINALLY_FREE();
 }
 
+static pg_igraph_scope *current; /* the innermost scope entered, or NULL */
+
+/* Must not return: back to the PG_IGRAPH_RUN under way, or abort as
+ * igraph's default handler would. */
+static void on_fatal(const char *reason, const char *file, int line)
+{
+    snprintf(last_reason, sizeof last_reason, "igraph's fatal error: %s (%s:%d)", reason ? reason : "", file, line);
+    if (current == NULL || !current->armed)
+        igraph_fatal_handler_abort(reason, file, line);
+    IGRAPH_FINALLY_FREE();
+    longjmp(current->fatal, 1);
+}
+
 static void on_warning(const char *reason, const char *file, int line)
 {
     (void)file;
@@ -68,6 +81,10 @@ void pg_igraph_enter(pg_igraph_scope *s)
     s->old_error = igraph_set_error_handler(on_error);
     s->old_warning = igraph_set_warning_handler(on_warning);
     s->old_progress = igraph_set_progress_handler(on_progress);
+    s->old_fatal = igraph_set_fatal_handler(on_fatal);
+    s->armed = false;
+    s->outer = current;
+    current = s;
     s->old_reporting = reporting;
     s->old_units = reporting_units;
     reporting = NULL;
@@ -93,6 +110,8 @@ void pg_igraph_leave(pg_igraph_scope *s)
     igraph_set_error_handler(s->old_error);
     igraph_set_warning_handler(s->old_warning);
     igraph_set_progress_handler(s->old_progress);
+    igraph_set_fatal_handler(s->old_fatal);
+    current = s->outer;
     pg_igraph_report_to(s->old_reporting, s->old_units);
     omp_set_num_threads(s->old_omp_threads);
 }

@@ -1,7 +1,10 @@
 /* input.c - reading an input through zlib, which passes plain bytes
  * through unchanged and gunzips a gzip stream (detected by its magic
  * bytes), so every loader reads .json and .json.gz, files and standard
- * input, the same way. */
+ * input, the same way. Every byte a loader gets passes pg_input_read,
+ * which counts them against the input's limit (of the bytes given, so
+ * gunzipped ones: the guard against a gzip bomb) and never reads more than
+ * one byte past it. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +23,7 @@ enum { ZLIB_BUFFER = 1 << 18 };
 struct pg_input {
     gzFile gz;
     size_t size; /* of a regular file, else 0 */
+    unsigned long long limit, given; /* bytes: the most reads may give (0: no limit), and given so far */
     char name[256];
 };
 
@@ -76,11 +80,32 @@ size_t pg_input_size(pg_input *in)
     return gzdirect(in->gz) ? in->size : 0;
 }
 
+void pg_input_limit(pg_input *in, unsigned long long max_bytes)
+{
+    in->limit = max_bytes;
+}
+
+/* The error for an input found to hold more than its limit. */
+static long over_limit(const pg_input *in, pg_error *err)
+{
+    pg_error_set(err, PG_EINVALID, "input larger than the limit of %llu bytes%s (--max-input-bytes)", in->limit,
+                 pg_input_compressed(in) ? " once gunzipped" : "");
+    pg_error_set_file(err, in->name);
+    return -1;
+}
+
 long pg_input_read(pg_input *in, void *buf, size_t cap, pg_error *err)
 {
     unsigned want = cap > (1u << 30) ? 1u << 30 : (unsigned)cap;
+    if (in->limit > 0 && (in->given > in->limit || pg_input_size(in) > in->limit))
+        return over_limit(in, err);
+    if (in->limit > 0 && want > in->limit - in->given + 1) /* one byte past the limit tells */
+        want = (unsigned)(in->limit - in->given + 1);
     int got = gzread(in->gz, buf, want), code = 0;
     const char *why = gzerror(in->gz, &code);
+    in->given += got > 0 ? (unsigned)got : 0;
+    if (got > 0 && in->limit > 0 && in->given > in->limit)
+        return over_limit(in, err);
     if (got > 0 || (got == 0 && code == Z_OK))
         return got;
     if (code == Z_ERRNO)
@@ -101,7 +126,7 @@ pg_status pg_input_read_all(pg_input *in, const char *head, size_t n, char **out
         long got = pg_input_read(in, buf + n, cap - n, err);
         if (got < 0) {
             free(buf);
-            return *out = NULL, PG_EIO;
+            return *out = NULL, err ? err->status : PG_EIO;
         }
         if (got == 0)
             break;

@@ -438,11 +438,30 @@ pg_dataset *pg_dataset_load_buffer_mode(const char *data, size_t len, const char
     return load(read_buffer, &b, len, name, opt, mode, err);
 }
 
+/* True, after telling the caller why, when `len` bytes are over the
+ * input limit of `opt` (NULL: the default). */
+static bool over_limit(size_t len, const char *name, const pg_load_options *opt, pg_error *err)
+{
+    unsigned long long max = opt ? opt->max_input_bytes : PG_MAX_INPUT_BYTES;
+    pg_error e;
+    if (max == 0 || len <= max)
+        return false;
+    pg_error_set(&e, PG_EINVALID, "input larger than the limit of %llu bytes (--max-input-bytes)", max);
+    pg_error_set_file(&e, name);
+    if (opt != NULL && opt->on_problem != NULL)
+        opt->on_problem(&e, opt->userdata);
+    if (err != NULL)
+        *err = e;
+    return true;
+}
+
 pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *name,
                                    const pg_load_options *opt, pg_error *err)
 {
     double started = pg_clock();
     pg_dataset *ds = NULL;
+    if (over_limit(len, name, opt, err))
+        return NULL;
     if (!pg_read_buffer(data, len, name, opt, &ds, err)) /* not another format: read.c */
         ds = pg_dataset_load_buffer_mode(data, len, name, opt, PG_LOAD_AUTO, err);
     if (ds != NULL)

@@ -194,7 +194,8 @@ pg_status pg_write_paths(const pg_graph *g, const char *from_id, const char *to_
                             pg_view_name(g->spec.view));
     pg_igraph_scope scope;
     pg_igraph_enter(&scope);
-    igraph_error_t rc = paths(g, a, b, weighted != 0, out);
+    igraph_error_t rc = IGRAPH_SUCCESS;
+    PG_IGRAPH_RUN(&scope, rc, paths(g, a, b, weighted != 0, out));
     pg_igraph_leave(&scope);
     if (rc != IGRAPH_SUCCESS)
         return pg_igraph_status(rc, "finding the shortest paths", err);

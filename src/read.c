@@ -368,8 +368,10 @@ pg_dataset *pg_read_file(const char *path, const pg_load_options *opt, pg_error 
     long n = -1;
     if (head == NULL)
         pg_error_set(&e, PG_ENOMEM, "out of memory reading '%s'", path);
-    else if (pg_input_open(path, &in, &e) == PG_OK)
+    else if (pg_input_open(path, &in, &e) == PG_OK) {
+        pg_input_limit(in, opt->max_input_bytes);
         n = peek(in, head, &e);
+    }
     if (n < 0)
         io_problem(opt, &e);
     else

@@ -149,9 +149,10 @@ pg_stream *pg_stream_start(pg_scan *sc, bool threaded)
         pthread_cond_init(&st->cv, NULL);
         st->threaded = true;
         st->started = pthread_create(&st->thread, NULL, produce, st) == 0;
-        if (!st->started) {
-            pg_stream_stop(st);
-            return NULL;
+        if (!st->started) { /* no thread (out of memory, a process limit): the same items in this one */
+            pthread_mutex_destroy(&st->mu);
+            pthread_cond_destroy(&st->cv);
+            st->threaded = false;
         }
     }
     return st;

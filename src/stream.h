@@ -33,8 +33,8 @@ typedef struct pg_stream_item {
 
 /* Starts handing over the items of `sc`, from a second thread when
  * `threaded` is set (else each batch is scanned when it is needed: same
- * items, one thread). Returns NULL when out of memory (or when the thread
- * cannot start). */
+ * items, one thread; so too when the thread cannot start). Returns NULL
+ * when out of memory. */
 pg_stream *pg_stream_start(pg_scan *sc, bool threaded);
 
 /* The next item, valid (tree included) until the next call. After an

@@ -229,7 +229,8 @@ pg_status pg_graph_complete(pg_graph *g, pg_error *err)
         return pg_error_set(err, PG_ENOMEM, "out of memory building the graph");
     pg_igraph_scope scope;
     pg_igraph_enter(&scope);
-    igraph_error_t rc = pg_graph_make_igraph(g);
+    igraph_error_t rc = IGRAPH_SUCCESS;
+    PG_IGRAPH_RUN(&scope, rc, pg_graph_make_igraph(g));
     pg_igraph_leave(&scope);
     return pg_igraph_status(rc, "building the igraph graph", err);
 }

@@ -9,8 +9,14 @@
  * the parent's stdio buffers nor running its atexit handlers) and report
  * nothing but their vectors and their exit status; a short read means
  * that child died (crash, out of memory, write error): the parent kills
- * and reaps every child, then fails. Children report no progress; the
- * parent does, one step per chunk.
+ * and reaps every child, then fails. A child out of memory exits with
+ * WORKER_NOMEM, one that meets an igraph fatal error (an assertion) with
+ * WORKER_FATAL, without printing (its fatal handler is its own, never
+ * the parent's, which would longjmp into the parent's code), and the
+ * parent's error says so. Children report no progress; the
+ * parent does, one step per chunk. When a pipe or a process cannot be
+ * made (a process limit, memory), the workers started are killed and
+ * every chunk is computed in the calling process instead.
  *
  * Test hook, for the tests of the failure path only: with the environment
  * variable PARTYGRAPH_TEST_WORKER_FAIL=exit every worker process exits
@@ -30,6 +36,7 @@
 #include <unistd.h>
 
 enum { MAX_JOBS = PG_WORKER_CHUNKS, POLL_FAILED = -2 };
+enum { WORKER_FAILED = 1, WORKER_NOMEM = 2, WORKER_FATAL = 3 }; /* exit statuses of a worker */
 
 typedef struct job {
     const igraph_t *ig;
@@ -107,22 +114,33 @@ static int write_all(int fd, const void *data, size_t size)
     return 0;
 }
 
+/* A worker's igraph fatal handler: leave, saying so by the status. */
+static void child_fatal(const char *reason, const char *file, int line)
+{
+    (void)reason, (void)file, (void)line;
+    _exit(WORKER_FATAL);
+}
+
 /* Worker w of `jobs`: its chunks into pipe `fd`, then _exit. */
 static void child(const job *j, int w, int jobs, int fd)
 {
     const char *hook = getenv("PARTYGRAPH_TEST_WORKER_FAIL");
     igraph_vector_t part;
+    igraph_error_t rc = IGRAPH_SUCCESS;
     igraph_set_progress_handler(NULL);
+    igraph_set_fatal_handler(child_fatal);
     if (hook && strcmp(hook, "exit") == 0)
-        _exit(1);
+        _exit(WORKER_FAILED);
     if (hook && strcmp(hook, "signal") == 0)
         raise(SIGKILL);
     if (igraph_vector_init(&part, 0) != IGRAPH_SUCCESS)
-        _exit(1);
-    for (int c = w; c < j->chunks; c += jobs)
-        if (chunk(j, c, &part) != IGRAPH_SUCCESS ||
-            write_all(fd, VECTOR(part), (size_t)j->n * sizeof(double)) != 0)
-            _exit(1);
+        _exit(WORKER_NOMEM);
+    for (int c = w; c < j->chunks; c += jobs) {
+        if ((rc = chunk(j, c, &part)) != IGRAPH_SUCCESS)
+            _exit(rc == IGRAPH_ENOMEM ? WORKER_NOMEM : WORKER_FAILED);
+        if (write_all(fd, VECTOR(part), (size_t)j->n * sizeof(double)) != 0)
+            _exit(WORKER_FAILED);
+    }
     _exit(0);
 }
 
@@ -237,7 +255,11 @@ static void reap(pool *p, int failed, bool kill_all, char *why, size_t size)
         bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
         if (why[0] != '\0' || (ok && w != failed) || (kill_all && w != failed))
             continue;
-        if (WIFEXITED(status))
+        if (WIFEXITED(status) && WEXITSTATUS(status) == WORKER_NOMEM)
+            snprintf(why, size, "betweenness worker process %d of %d ran out of memory", w + 1, p->started);
+        else if (WIFEXITED(status) && WEXITSTATUS(status) == WORKER_FATAL)
+            snprintf(why, size, "betweenness worker process %d of %d met an igraph fatal error", w + 1, p->started);
+        else if (WIFEXITED(status))
             snprintf(why, size, "betweenness worker process %d of %d failed (exit status %d)", w + 1, p->started,
                      WEXITSTATUS(status));
         else
@@ -253,14 +275,20 @@ static igraph_error_t in_workers(const job *j, int jobs, igraph_vector_t *out)
     igraph_vector_t buffer;
     IGRAPH_VECTOR_INIT_FINALLY(&buffer, (igraph_integer_t)jobs * j->n);
     start(&p, j, jobs, why, sizeof why);
-    int failed = why[0] == '\0' ? collect(&p, j, &buffer, out) : -1;
+    if (why[0] != '\0') { /* no pipe or process to spare: every chunk here instead, same sums */
+        reap(&p, -1, true, why, sizeof why);
+        igraph_vector_destroy(&buffer);
+        IGRAPH_FINALLY_CLEAN(1);
+        return in_process(j, out);
+    }
+    int failed = collect(&p, j, &buffer, out);
     if (failed == POLL_FAILED)
         snprintf(why, sizeof why, "waiting for the betweenness worker processes failed: %s", strerror(errno));
     reap(&p, failed, failed != -1 || why[0] != '\0', why, sizeof why);
     igraph_vector_destroy(&buffer);
     IGRAPH_FINALLY_CLEAN(1);
     if (why[0] != '\0')
-        IGRAPH_ERRORF("%s", IGRAPH_FAILURE, why);
+        IGRAPH_ERRORF("%s", strstr(why, "out of memory") ? IGRAPH_ENOMEM : IGRAPH_FAILURE, why);
     return IGRAPH_SUCCESS;
 }
 

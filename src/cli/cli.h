@@ -62,6 +62,7 @@ typedef struct cli_args {
     unsigned always;                 /* written into dir whatever --formats says: summary.json (not by render) */
     pg_format nodelink_format;       /* --nodelink-key: PG_FORMAT_NODELINK (links) or _EDGES */
     pg_input_format input_format;    /* --input-format */
+    unsigned long long max_input_bytes; /* --max-input-bytes (0: no limit) */
     bool quiet, timings, progress;
     int radius;
     char **positional;
@@ -78,11 +79,6 @@ int cli_parse(int argc, char **argv, unsigned groups, const char *usage, cli_arg
 
 /* Lists the options of `groups`, one per line, for help texts. */
 void cli_print_options(FILE *f, unsigned groups);
-
-/* Loads FILE in `format` with problems printed as they are found; NULL
- * after printing why (the exit code in *code). `max_errors` as in
- * pg_load_options. */
-pg_dataset *cli_load(const char *path, size_t max_errors, pg_input_format format, int *code);
 
 /* Builds the view and analyses it as `a` says, printing progress; NULL
  * after printing why (the exit code in *code). */
@@ -106,7 +102,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * = 0 and an optstring starting with ':') and returns EXIT_USAGE. */
 int cli_bad_option(const char *cmd, int c, char **argv);
 
-/* Prints one problem as a line on stderr. */
+/* Prints one problem as a line on stderr: "partygraph: " and the
+ * problem as pg_error_format puts it (FILE:LINE:COL: PATH: MESSAGE). */
 void cli_print_problem(const pg_error *e);
 
 /* A pg_problem_fn that prints to stderr and counts into a cli_tally. */
@@ -116,6 +113,15 @@ typedef struct cli_tally {
 } cli_tally;
 
 void cli_on_problem(const pg_error *problem, void *tally);
+
+/* The load options of `a` (--input-format, --max-input-bytes) with
+ * problems printed and counted into `tally` as they are found;
+ * `max_errors` as in pg_load_options. */
+pg_load_options cli_load_options(const cli_args *a, size_t max_errors, cli_tally *tally);
+
+/* Loads a's FILE with cli_load_options; NULL after printing why (the exit
+ * code in *code). */
+pg_dataset *cli_load(const cli_args *a, size_t max_errors, int *code);
 
 /* Parse whole-string numbers; false when `s` is not one. */
 bool cli_parse_long(const char *s, long min, long max, long *out);

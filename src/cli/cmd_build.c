@@ -39,7 +39,7 @@ int cmd_build(int argc, char **argv)
     if ((rc = cli_check_outputs(&a, "build")) != EXIT_OK)
         return rc;
     cli_progress_start(&a);
-    pg_dataset *ds = cli_load(a.positional[0], 1, a.input_format, &code);
+    pg_dataset *ds = cli_load(&a, 1, &code);
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
     if (g)
         code = cli_write_outputs(&a, g);

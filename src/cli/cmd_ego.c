@@ -54,7 +54,7 @@ int cmd_ego(int argc, char **argv)
     if ((rc = cli_check_outputs(&a, "ego")) != EXIT_OK)
         return rc;
     cli_progress_start(&a);
-    pg_dataset *ds = cli_load(a.positional[0], 1, a.input_format, &code);
+    pg_dataset *ds = cli_load(&a, 1, &code);
     if (ds)
         code = ego(ds, &a, a.positional[1]);
     pg_dataset_free(ds);

@@ -24,7 +24,7 @@ int cmd_path(int argc, char **argv)
     if (a.npositional != 3)
         return cli_usage_error("path", "path takes a FILE and two ids");
     cli_progress_start(&a);
-    pg_dataset *ds = cli_load(a.positional[0], 1, a.input_format, &code);
+    pg_dataset *ds = cli_load(&a, 1, &code);
     pg_error err;
     pg_graph *g = ds ? pg_graph_build_view(ds, &a.view, &err) : NULL;
     pg_status st = g ? pg_write_paths(g, a.positional[1], a.positional[2], a.analysis.weighted_paths, stdout, &err)

@@ -43,7 +43,7 @@ int cmd_render(int argc, char **argv)
     if (a.npositional != 1)
         return cli_usage_error("render", "render takes exactly one FILE");
     cli_progress_start(&a);
-    pg_dataset *ds = cli_load(a.positional[0], 1, a.input_format, &code);
+    pg_dataset *ds = cli_load(&a, 1, &code);
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
     if (g)
         code = cli_write_outputs(&a, g);

@@ -38,14 +38,14 @@ int cmd_validate(int argc, char **argv)
     if (a.npositional != 1)
         return cli_usage_error("validate", "validate takes exactly one FILE");
     cli_tally tally = { 0, 0 };
-    pg_load_options opt = { .max_errors = 0, .on_problem = cli_on_problem, .userdata = &tally,
-                            .input_format = a.input_format };
+    pg_load_options opt = cli_load_options(&a, 0, &tally);
+    opt.progress = NULL;
     pg_error err;
     pg_dataset *ds = pg_dataset_load_file_opts(a.positional[0], &opt, &err);
     if (ds == NULL) {
         if (err.status == PG_EINVALID)
-            fprintf(stderr, "%s: %ld error%s, %ld warning%s\n", err.file, tally.errors, tally.errors == 1 ? "" : "s",
-                    tally.warnings, tally.warnings == 1 ? "" : "s");
+            fprintf(stderr, "partygraph: %s: %ld error%s, %ld warning%s\n", err.file, tally.errors,
+                    tally.errors == 1 ? "" : "s", tally.warnings, tally.warnings == 1 ? "" : "s");
         return cli_exit_code(err.status);
     }
     if (!a.quiet)

@@ -1,6 +1,11 @@
 /* main.c - the partygraph command line: a table of commands, each in its
  * own cmd_*.c file. Only the command files and util.c turn library
- * statuses into exit codes (cli.h). */
+ * statuses into exit codes (cli.h). SIGXFSZ is ignored, so that a file
+ * growing past `ulimit -f` makes write() fail with EFBIG, an I/O error
+ * like a full disk (exit 3, the temporary files removed), instead of
+ * killing the process. */
+#define _POSIX_C_SOURCE 200809L
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,7 +42,14 @@ static int print_help(FILE *f)
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n  partygraph help COMMAND    options of one command\n"
           "  partygraph --version       versions of partygraph, igraph and cJSON\n\n"
-          "exit codes: 0 ok, 1 invalid data, 2 usage, 3 I/O error, 4 internal error\n", f);
+          "Every problem is one line on stderr: \"partygraph: \", the file and, where known,\n"
+          "line:column and JSON path, then what is wrong.\n\n"
+          "exit codes:\n"
+          "  0  done (warnings allowed)\n"
+          "  1  the input is not valid partygraph/1, or is over --max-input-bytes\n"
+          "  2  bad command line (or an option that does not fit the data)\n"
+          "  3  a file could not be read or written (missing, unreadable, full disk)\n"
+          "  4  out of memory, or igraph or Graphviz failed\n", f);
     return EXIT_OK;
 }
 
@@ -61,6 +73,7 @@ static int help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         print_help(stderr);
         return EXIT_USAGE;

@@ -2,6 +2,8 @@
  * command accepts the groups of options it names, and its help lists
  * them from the same table. */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +83,26 @@ static int kinds(const char *cmd, const char *value, unsigned *out)
     return EXIT_OK;
 }
 
+/* A byte count: digits and an optional K, M or G (times 1024, 1024^2,
+ * 1024^3; lower case too), at most 2^60. */
+static int bytes(const char *cmd, const char *option, const char *value, unsigned long long *out)
+{
+    static const char suffixes[] = "kmg";
+    char *end = (char *)value;
+    int shift = -1;
+    errno = 0;
+    unsigned long long n = isdigit((unsigned char)value[0]) ? strtoull(value, &end, 10) : 0;
+    const char *suffix = *end ? strchr(suffixes, tolower((unsigned char)*end)) : NULL;
+    if (end != value && errno == 0 && *end == '\0')
+        shift = 0;
+    else if (end != value && errno == 0 && suffix != NULL && end[1] == '\0')
+        shift = 10 * (int)(suffix - suffixes + 1);
+    if (shift < 0 || n > (1ULL << (60 - shift)))
+        return bad(cmd, option, value, "a number of bytes such as 1000000, 500K, 64M or 16G (0: no limit)");
+    *out = n << shift;
+    return EXIT_OK;
+}
+
 static int push(const char **list, size_t *n, const char *value, const char *cmd, const char *option)
 {
     if (*n >= CLI_MAX_LIST)
@@ -151,6 +173,8 @@ SETTER(set_input_format)
                ? EXIT_OK
                : bad(cmd, "input-format", v, "auto, partygraph, nodelink, jgf, popolo, ndjson or graphml");
 }
+
+SETTER(set_max_input_bytes) { return bytes(cmd, "max-input-bytes", v, &a->max_input_bytes); }
 
 SETTER(set_layout)
 {
@@ -247,6 +271,8 @@ static const cli_option table[] = {
     { "cytoscape", 0, "FILE", CLI_OUTPUT, set_cytoscape, "write only the Cytoscape.js JSON, to FILE (\"-\": stdout)" },
     { "input-format", 0, "FORMAT", CLI_VIEW | CLI_VALIDATE, set_input_format,
       "FILE is auto (default: detected), partygraph, nodelink, jgf, popolo, ndjson or graphml" },
+    { "max-input-bytes", 0, "N", CLI_VIEW | CLI_VALIDATE, set_max_input_bytes,
+      "refuse FILE past N bytes, gunzipped (K, M, G: x1024; default 16G; 0: no limit)" },
     { "view", 0, "VIEW", CLI_VIEW, set_view, "full (default), parties, countries or mechanisms" },
     { "projection", 0, "W", CLI_VIEW, set_projection, "tie weights of projected views: count (default), newman, jaccard, overlap" },
     { "max-event-size", 0, "N", CLI_VIEW, set_max_event_size, "projections ignore events and mechanisms with more than N members" },
@@ -343,7 +369,7 @@ void cli_args_init(cli_args *a)
 {
     *a = (cli_args){ .view = PG_VIEW_OPTIONS_INIT, .analysis = PG_ANALYSIS_OPTIONS_INIT, .dir = "partygraph-out",
                      .radius = 1, .formats = cli_default_formats(), .always = 1u << PG_FORMAT_SUMMARY,
-                     .nodelink_format = PG_FORMAT_NODELINK };
+                     .nodelink_format = PG_FORMAT_NODELINK, .max_input_bytes = PG_MAX_INPUT_BYTES };
     a->view.where = a->where;
     a->analysis.by = a->by;
 }

@@ -7,13 +7,19 @@
 
 #include "cli.h"
 
-pg_dataset *cli_load(const char *path, size_t max_errors, pg_input_format format, int *code)
+pg_load_options cli_load_options(const cli_args *a, size_t max_errors, cli_tally *tally)
+{
+    return (pg_load_options){ .max_errors = max_errors, .on_problem = cli_on_problem, .userdata = tally,
+                              .input_format = a->input_format, .progress = cli_progress_bar,
+                              .max_input_bytes = a->max_input_bytes };
+}
+
+pg_dataset *cli_load(const cli_args *a, size_t max_errors, int *code)
 {
     cli_tally tally = { 0, 0 };
-    pg_load_options opt = { .max_errors = max_errors, .on_problem = cli_on_problem, .userdata = &tally,
-                            .input_format = format, .progress = cli_progress_bar };
+    pg_load_options opt = cli_load_options(a, max_errors, &tally);
     pg_error err;
-    pg_dataset *ds = pg_dataset_load_file_opts(path, &opt, &err);
+    pg_dataset *ds = pg_dataset_load_file_opts(a->positional[0], &opt, &err);
     if (ds == NULL)
         *code = cli_exit_code(err.status); /* cli_on_problem printed why */
     else
@@ -80,6 +86,22 @@ pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code)
     return NULL;
 }
 
+/* pg_write names the format's file, not where it goes: a write error
+ * (a full disk, `ulimit -f`) is said again with `path` ("-": standard
+ * output) and the reason
+ * (strerror's text, after the last colon). */
+static pg_status name_path(pg_error *err, const char *path)
+{
+    char reason[256];
+    const char *colon = strrchr(err->message, ':');
+    snprintf(reason, sizeof reason, "%s", colon ? colon : "");
+    if (strcmp(path, "-") == 0)
+        snprintf(err->message, sizeof err->message, "cannot write to standard output%s", reason);
+    else
+        snprintf(err->message, sizeof err->message, "cannot write '%s'%s", path, reason);
+    return PG_EIO;
+}
+
 /* Writes format `f` of `g` to `path` as part of output set `out`, adding
  * the time it took to g's timings as "write NAME". */
 static pg_status write_one(pg_output *out, pg_graph *g, pg_format f, const char *path, const char *name,
@@ -89,6 +111,8 @@ static pg_status write_one(pg_output *out, pg_graph *g, pg_format f, const char 
     double started = cli_now();
     FILE *stream = pg_output_open(out, path, err);
     pg_status st = stream ? pg_write(g, f, stream, err) : err->status;
+    if (stream && st == PG_EIO)
+        st = name_path(err, path);
     snprintf(stage, sizeof stage, "write %s", name);
     return st == PG_OK ? pg_graph_add_timing(g, stage, cli_now() - started, err) : st;
 }

@@ -53,9 +53,7 @@ void cli_print_problem(const pg_error *e)
     char line[1400];
     cli_progress_finish();
     pg_error_format(e, line, sizeof line);
-    if (e->file[0] == '\0')
-        fputs("partygraph: ", stderr);
-    fprintf(stderr, "%s\n", line);
+    fprintf(stderr, "partygraph: %s\n", line);
 }
 
 void cli_on_problem(const pg_error *problem, void *tally)

@@ -106,7 +106,7 @@ for style in ("indented", "compact"):  # many lines; one line of a megabyte with
     path = write("bad.json", bad.encode("utf-8"))
     proc = run(BINARY, "validate", path, check=False)
     line, col = position(bad, bad.index('"yes"', start))
-    want = f"{path}:{line}:{col}: $.parties[{k}].ruling: expected true or false, got a string (\"yes\")"
+    want = f"partygraph: {path}:{line}:{col}: $.parties[{k}].ruling: expected true or false, got a string (\"yes\")"
     t.check(proc.returncode == 1 and proc.stderr.decode().startswith(want + "\n"),
             f"{style}: a schema error far into a file: the line:column of the offending value",
             proc.stderr.decode() + "\nwant: " + want)
@@ -125,7 +125,7 @@ for cut in cuts:
     path = write("cut.json", piece.encode("utf-8"))
     proc = run(BINARY, "validate", path, check=False)
     line, col = position(piece, len(piece))
-    if not re.search(rf"^{re.escape(path)}:{line}:{col}: unexpected end of input", proc.stderr.decode(), re.M):
+    if not re.search(rf"^partygraph: {re.escape(path)}:{line}:{col}: unexpected end of input", proc.stderr.decode(), re.M):
         wrong.append(f"cut at {cut}: {proc.stderr.decode().strip()} (want {line}:{col})")
 t.check(not wrong, "a file cut anywhere: the error is at its end, line:column counted here", "\n".join(wrong))
 
