@@ -111,6 +111,12 @@ FUZZ_BINS := $(patsubst %,$(FUZZ)/fuzz_%,$(FUZZ_HARNESSES))
 REL_REPLAYS := $(patsubst %,$(REL)/replay/fuzz_%,$(FUZZ_HARNESSES))
 SAN_REPLAYS := $(patsubst %,$(SAN)/replay/fuzz_%,$(FUZZ_HARNESSES))
 
+ifneq ($(filter fuzz $(FUZZ)/%,$(MAKECMDGOALS)),)
+ifeq ($(shell command -v $(FUZZ_CC)),)
+$(error $(FUZZ_CC) not found: run scripts/install-deps.sh --fuzz first)
+endif
+endif
+
 .PHONY: fuzz
 fuzz: $(FUZZ_BINS)
 	tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)

@@ -4,8 +4,7 @@
  * agree: the same status, the same problems in the same order (those with
  * a JSON path compared without line:column, which only streaming knows;
  * syntax errors, which have none, exactly) and, when loaded, the same
- * records. A
- * disagreement aborts, so that the fuzzer reports it as a crash.
+ * records. A disagreement aborts, so that the fuzzer reports it.
  *
  * Rules: no output but the difference on stderr before abort(); every
  * problem is looked for (max_errors 0), so that the whole input is read. */
@@ -25,6 +24,7 @@ typedef struct dump {
     FILE *f;
 } dump;
 
+/* Writes one problem to the dump, without line:column when it has a path. */
 static void collect(const pg_error *e, void *userdata)
 {
     dump *d = userdata;
