@@ -4,6 +4,7 @@
 #   make check           everything, then every test, also under ASan+UBSan
 #   make install         PREFIX=/usr/local DESTDIR= (binary, library, header)
 #   make VALGRIND=1 check   also run the CLI golden tests under valgrind
+#   make fuzz FUZZ_SECONDS=60   the libFuzzer harnesses (clang), each that long
 #
 # CFLAGS given on the command line are appended to ours.
 
@@ -94,6 +95,51 @@ uninstall:
 
 clean:
 	rm -rf build
+
+# Fuzzing (README, "Fuzzing"): the libFuzzer harnesses of tests/fuzz/,
+# built by clang with the library in build/fuzz/, and the replay of their
+# corpus and regressions with the gcc builds, which `make check` runs.
+#
+#   make fuzz FUZZ_SECONDS=N   each harness N seconds, one after another
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ := build/fuzz
+FUZZ_HARNESSES := load nodelink writers
+# clang, unlike gcc, warns of fields left out of designated initialisers
+FUZZ_CFLAGS = $(ALL_CFLAGS) $(SANITIZE) -Wno-missing-field-initializers
+FUZZ_BINS := $(patsubst %,$(FUZZ)/fuzz_%,$(FUZZ_HARNESSES))
+REL_REPLAYS := $(patsubst %,$(REL)/replay/fuzz_%,$(FUZZ_HARNESSES))
+SAN_REPLAYS := $(patsubst %,$(SAN)/replay/fuzz_%,$(FUZZ_HARNESSES))
+
+ifneq ($(filter fuzz $(FUZZ)/%,$(MAKECMDGOALS)),)
+ifeq ($(shell command -v $(FUZZ_CC)),)
+$(error $(FUZZ_CC) not found: run scripts/install-deps.sh --fuzz first)
+endif
+endif
+
+.PHONY: fuzz
+fuzz: $(FUZZ_BINS)
+	tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
+
+$(FUZZ)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(FUZZ)/libpartygraph.a: $(patsubst %.c,$(FUZZ)/obj/%.o,$(LIB_SRC))
+	$(AR) rcs $@ $^
+
+$(FUZZ)/fuzz_%: $(FUZZ)/obj/tests/fuzz/fuzz_%.o $(FUZZ)/libpartygraph.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ $(LIBS) -o $@
+
+$(REL)/replay/fuzz_%: $(REL)/obj/tests/fuzz/fuzz_%.o $(REL)/obj/tests/fuzz/replay.o $(REL_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $^ $(LIBS) -o $@
+
+$(SAN)/replay/fuzz_%: $(SAN)/obj/tests/fuzz/fuzz_%.o $(SAN)/obj/tests/fuzz/replay.o $(SAN_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SANITIZE) $^ $(LIBS) -o $@
+
+check: $(REL_REPLAYS) $(SAN_REPLAYS)
 
 .SECONDARY:
 -include $(shell find build -name '*.d' 2>/dev/null)

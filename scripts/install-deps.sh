@@ -5,9 +5,12 @@
 #
 #   scripts/install-deps.sh          build dependencies only
 #   scripts/install-deps.sh --test   build + test dependencies (oracles, validators)
+#   scripts/install-deps.sh --fuzz   build + `make fuzz` (clang and its libFuzzer runtime)
+# The flags add up: --test --fuzz installs both sets.
 set -eu
 
 build_pkgs="build-essential pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev libxml2-dev"
+fuzz_pkgs="clang-14 libclang-rt-14-dev"
 test_pkgs="locales graphviz libxml2-utils python3-networkx python3-numpy python3-scipy python3-igraph valgrind nodejs node-d3-force"
 
 missing=""
@@ -26,10 +29,19 @@ need libgraphviz-dev pkg-config --exists libgvc libcgraph
 need zlib1g-dev      pkg-config --exists zlib
 need libxml2-dev     pkg-config --exists libxml-2.0
 
-if [ "${1:-}" = "--test" ]; then
-    for p in $test_pkgs; do need "$p" installed "$p"; done
-    need chromium test -x /usr/bin/chromium # report.html's test: headless Chromium
-fi
+for flag in "$@"; do
+    case $flag in
+        --test)
+            for p in $test_pkgs; do need "$p" installed "$p"; done
+            need chromium test -x /usr/bin/chromium # report.html's test: headless Chromium
+            ;;
+        --fuzz)
+            for p in $fuzz_pkgs; do need "$p" installed "$p"; done
+            need clang command -v clang # the Makefile's FUZZ_CC
+            ;;
+        *) echo "install-deps: unknown option $flag (--test, --fuzz)" >&2; exit 2 ;;
+    esac
+done
 
 missing=$(printf '%s\n' $missing | sort -u | tr '\n' ' ')
 if [ -z "${missing# }" ]; then

@@ -111,7 +111,8 @@ static int cut(pg_graph *h, const pg_graph *g, const long *dist)
             rc = copy_edge(h, g, x, renum);
     }
     if (rc == 0 && PG_VEC_RESERVE(h->types, g->types.len) == 0) {
-        memcpy(h->types.items, g->types.items, g->types.len * sizeof *g->types.items);
+        if (g->types.len > 0) /* none: both may be NULL, which memcpy must not get */
+            memcpy(h->types.items, g->types.items, g->types.len * sizeof *g->types.items);
         h->types.len = g->types.len;
     } else {
         rc = -1;

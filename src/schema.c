@@ -337,7 +337,8 @@ static int by_key(const void *a, const void *b)
 static pg_span close_attrs(pg_loader *L, size_t first)
 {
     pg_span span = { first, L->ds->attrs.len - first };
-    pg_vec_sort(L->ds->attrs.items + first, span.count, sizeof *L->ds->attrs.items, by_key);
+    if (span.count > 1) /* none: items may be NULL, and NULL + 0 is undefined */
+        pg_vec_sort(L->ds->attrs.items + first, span.count, sizeof *L->ds->attrs.items, by_key);
     return span;
 }
 

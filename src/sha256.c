@@ -7,7 +7,9 @@
 #include <string.h>
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
 #include <immintrin.h>
+#include <stdatomic.h>
 #define HAVE_SHA_NI 1
 #endif
 
@@ -81,9 +83,25 @@ __attribute__((target("sha,sse4.1"))) static void compress_ni(uint32_t h[8], con
     _mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(s1, t, 8));    /* HGFE */
 }
 
+/* True when the processor has the SHA extensions and SSE4.1, asked with
+ * CPUID (leaf 7 EBX bit 29, leaf 1 ECX bit 19): clang's
+ * __builtin_cpu_supports knows no "sha". */
+static int has_sha_ni(void)
+{
+    unsigned a, b, c, d;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b >> 29 & 1) && __get_cpuid(1, &a, &b, &c, &d) &&
+           (c >> 19 & 1);
+}
+
 static void compress_any(uint32_t h[8], const unsigned char *p)
 {
-    if (__builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1"))
+    static atomic_int sha_ni = -1; /* not asked yet; threads racing store the same value */
+    int ni = atomic_load_explicit(&sha_ni, memory_order_relaxed);
+    if (ni < 0) {
+        ni = has_sha_ni();
+        atomic_store_explicit(&sha_ni, ni, memory_order_relaxed);
+    }
+    if (ni)
         compress_ni(h, p);
     else
         compress(h, p);

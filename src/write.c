@@ -133,6 +133,13 @@ static const pg_attr *find_attr(const pg_attr *attrs, size_t count, const char *
     return count ? bsearch(key, attrs, count, sizeof *attrs, by_attr_key) : NULL;
 }
 
+/* The first attribute of `span` in `items`; `items` itself for an empty
+ * span, since `items` may then be NULL, and NULL + 0 is undefined. */
+static const pg_attr *span_first(const pg_attr *items, pg_span span)
+{
+    return span.count > 0 ? items + span.first : items;
+}
+
 /* Attribute a as text in column c (see pg_node_value). */
 static const char *attr_text(const pg_attr *a, const pg_column *c, char buf[32])
 {
@@ -152,15 +159,15 @@ static const char *attr_text(const pg_attr *a, const pg_column *c, char buf[32])
 const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32])
 {
     pg_span span = pg_node_entity(g, v)->attrs;
-    const pg_attr *a = find_attr(g->ds->attrs.items + span.first, span.count, c->key);
+    const pg_attr *a = find_attr(span_first(g->ds->attrs.items, span), span.count, c->key);
     return a ? attr_text(a, c, buf) : NULL;
 }
 
 pg_attr_cursor pg_node_attrs(const pg_graph *g, size_t v)
 {
     pg_span span = pg_node_entity(g, v)->attrs;
-    const pg_attr *first = g->ds->attrs.items + span.first;
-    return (pg_attr_cursor){ first, first + span.count };
+    const pg_attr *first = span_first(g->ds->attrs.items, span);
+    return (pg_attr_cursor){ first, span.count > 0 ? first + span.count : first };
 }
 
 /* Whether attribute key a sorts before column key c (keys are interned:
@@ -182,7 +189,7 @@ const char *pg_node_value_next(pg_attr_cursor *cur, const pg_column *c, char buf
 const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c)
 {
     pg_span span = g->edges.items[e].attrs;
-    const pg_attr *a = find_attr(g->edge_attrs.items + span.first, span.count, c->key);
+    const pg_attr *a = find_attr(span_first(g->edge_attrs.items, span), span.count, c->key);
     return a ? a->v.s : NULL;
 }
 

@@ -1,0 +1,106 @@
+/* fuzz_load.c - libFuzzer harness: the partygraph/1 loader on arbitrary
+ * bytes, by both of its front ends: the whole-text reference (check,
+ * parse whole, walk) and the streaming scanner (one thread). They must
+ * agree: the same status, the same problems in the same order (those with
+ * a JSON path compared without line:column, which only streaming knows;
+ * syntax errors, which have none, exactly) and, when loaded, the same
+ * records. A disagreement aborts, so that the fuzzer reports it.
+ *
+ * Rules: no output but the difference on stderr before abort(); every
+ * problem is looked for (max_errors 0), so that the whole input is read. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataset.h"
+#include "fuzz.h"
+
+/* A dump of everything one load gives: problems, status, records. */
+typedef struct dump {
+    char *s;
+    size_t len;
+    FILE *f;
+} dump;
+
+/* Writes one problem to the dump, without line:column when it has a path. */
+static void collect(const pg_error *e, void *userdata)
+{
+    dump *d = userdata;
+    pg_error copy = *e;
+    if (copy.path[0])
+        copy.line = copy.column = 0;
+    char line[1400];
+    fprintf(d->f, "%s\n", pg_error_format(&copy, line, sizeof line));
+}
+
+static void dump_attrs(FILE *f, const pg_dataset *ds, pg_span span)
+{
+    for (size_t i = span.first; i < span.first + span.count; i++) {
+        const pg_attr *a = &ds->attrs.items[i];
+        if (a->type == PG_VALUE_STRING)
+            fprintf(f, " %s=s:%s", a->key, a->v.s);
+        else if (a->type == PG_VALUE_NUMBER)
+            fprintf(f, " %s=n:%.17g", a->key, a->v.d);
+        else
+            fprintf(f, " %s=b:%d", a->key, a->v.b);
+    }
+}
+
+static void dump_records(FILE *f, const pg_dataset *ds)
+{
+    fprintf(f, "title=%s desc=%s sha=%s bytes=%zu\n", ds->title, ds->description, ds->sha256, ds->input_bytes);
+    for (size_t i = 0; i < ds->entities.len; i++) {
+        const pg_entity *e = &ds->entities.items[i];
+        fprintf(f, "E %s|%s|%d|%ld|%d-%d-%d|%d-%d-%d|", e->id, e->name, (int)e->kind, e->input_index, e->date.year,
+                e->date.month, e->date.day, e->end.year, e->end.month, e->end.day);
+        for (int r = 0; r < e->nrefs; r++)
+            fprintf(f, " ref %s=%s@%ld", e->refs[r].field, e->refs[r].target_id, e->refs[r].target);
+        dump_attrs(f, ds, e->attrs);
+        fprintf(f, " sources=%zu\n", e->sources.count);
+    }
+    for (size_t i = 0; i < ds->relations.len; i++) {
+        const pg_relation *r = &ds->relations.items[i];
+        fprintf(f, "R %s|%s@%ld|%s@%ld|%.17g|%ld|", r->type, r->source_id, r->source, r->target_id, r->target,
+                r->weight, r->input_index);
+        dump_attrs(f, ds, r->attrs);
+        fprintf(f, " sources=%zu\n", r->sources.count);
+    }
+    for (size_t i = 0; i < ds->sources.len; i++)
+        fprintf(f, "S %s|%ld\n", ds->sources.items[i].id, ds->sources.items[i].input_index);
+}
+
+/* Loads the bytes in `mode` and returns the dump (malloc'd). */
+static char *load_dump(const char *data, size_t len, pg_load_mode mode)
+{
+    dump d = { NULL, 0, NULL };
+    d.f = open_memstream(&d.s, &d.len);
+    if (d.f == NULL)
+        abort();
+    pg_load_options opt = { .max_errors = 0, .on_problem = collect, .userdata = &d };
+    pg_error err;
+    pg_dataset *ds = pg_dataset_load_buffer_mode(data, len, "fuzz.json", &opt, mode, &err);
+    fprintf(d.f, "== %s\n", ds ? "loaded" : pg_status_name(err.status));
+    if (ds != NULL)
+        dump_records(d.f, ds);
+    pg_dataset_free(ds);
+    if (fclose(d.f) != 0)
+        abort();
+    return d.s;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *text = (const char *)data;
+    char *whole = load_dump(text, size, PG_LOAD_WHOLE);
+    char *stream = load_dump(text, size, PG_LOAD_ONE_THREAD);
+    if (strcmp(whole, stream) != 0) {
+        fprintf(stderr, "fuzz_load: the two loaders disagree\n--- whole text:\n%.4000s\n--- streaming:\n%.4000s\n",
+                whole, stream);
+        abort();
+    }
+    free(whole);
+    free(stream);
+    return 0;
+}
