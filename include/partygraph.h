@@ -59,6 +59,12 @@
 extern "C" {
 #endif
 
+/* SYMBOLS: libpartygraph.so is built with hidden visibility; exactly the
+ * functions declared in this header are exported (all named pg_*). */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility push(default)
+#endif
+
 #define PG_VERSION_MAJOR 0
 #define PG_VERSION_MINOR 1
 #define PG_VERSION_PATCH 0
@@ -564,6 +570,10 @@ void pg_output_free(pg_output *o);
 const char *pg_version(void);
 const char *pg_igraph_version(void);
 const char *pg_cjson_version(void);
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -70,6 +70,7 @@ for b in $builds; do
 done
 first=$(echo "$builds" | cut -d' ' -f1)
 suite "$first valgrind" tests/valgrind/run.sh "$first/partygraph"
+suite "$first package (install, .so, pkg-config, examples)" "$python" tests/package/test_package.py "$first/partygraph"
 if [ "${VALGRIND:-}" = 1 ]; then
     suite "$first cli golden under valgrind" tests/cli/run.sh "$first/partygraph" \
         valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
