@@ -67,6 +67,7 @@ for b in $builds; do
     suite "$b golden files (minimal example)" "$python" tests/outputs/test_golden.py "$b/partygraph"
     suite "$b readers (NetworkX, igraph, JGF, Popolo, NDJSON)" "$python" tests/readers/test_readers.py "$b/partygraph"
     suite "$b timings and progress (pty)" "$python" tests/progress/test_progress.py "$b/partygraph"
+    suite "$b man pages and completion (groff, bash)" "$python" tests/docs/test_docs.py "$b/partygraph"
 done
 first=$(echo "$builds" | cut -d' ' -f1)
 suite "$first valgrind" tests/valgrind/run.sh "$first/partygraph"
