@@ -43,6 +43,12 @@
  * progress handlers and its own seeded RNG, and puts the caller's back
  * afterwards.
  *
+ * RE-ENTRANCY: the callbacks (pg_load_options.on_problem, the progress
+ * functions) run inside a library call and must not call pg_graph_build*,
+ * pg_graph_analyse* or pg_write. Beyond the igraph state above, no function
+ * keeps static buffers: the strings returned belong to an object or are
+ * constants.
+ *
  * PROCESSES: unless pg_analysis_options.jobs is 1, pg_graph_analyse forks
  * worker processes for betweenness (igraph is not thread-safe) and reaps
  * them before it returns; they leave with _exit, never touching the
