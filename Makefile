@@ -1,8 +1,11 @@
 # partygraph - build, test and install.
 #
-#   make                 the CLI (build/partygraph) and libpartygraph.a
+#   make                 the CLI (build/partygraph), libpartygraph.a and .so
 #   make check           everything, then every test, also under ASan+UBSan
-#   make install         PREFIX=/usr/local DESTDIR= (binary, library, header)
+#   make examples        the C programs of examples/ (build/examples/)
+#   make install         PREFIX=/usr/local DESTDIR= (binary, libraries, header,
+#                        partygraph.pc, man pages, bash completion)
+#   make uninstall       the same PREFIX and DESTDIR: removes what install put
 #   make VALGRIND=1 check   also run the CLI golden tests under valgrind
 #   make fuzz FUZZ_SECONDS=60   the libFuzzer harnesses (clang), each that long
 #
@@ -13,6 +16,14 @@ DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+MANDIR = $(PREFIX)/share/man
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+
+# The version is the header's; the SONAME carries its major number.
+version_part = $(shell sed -n 's/^\#define PG_VERSION_$(1) \([0-9]*\)$$/\1/p' include/partygraph.h)
+VERSION := $(call version_part,MAJOR).$(call version_part,MINOR).$(call version_part,PATCH)
+SONAME := libpartygraph.so.$(call version_part,MAJOR)
 
 PKGS = igraph libcjson libgvc libcgraph zlib libxml-2.0
 PKG_OK := $(shell pkg-config --exists $(PKGS) && echo yes)
@@ -25,6 +36,9 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 
 BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -Isrc $(PKG_CFLAGS)
+# library objects: position-independent (one set for the .a and the .so), and
+# hidden but for what include/partygraph.h declares
+LIB_CFLAGS = -fPIC -fvisibility=hidden
 ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS)
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 # libgomp: igraph's own OpenMP runtime, which igraph_glue.c sets to one thread
@@ -42,18 +56,26 @@ rel_obj = $(patsubst %.c,$(REL)/obj/%.o,$(1))
 san_obj = $(patsubst %.c,$(SAN)/obj/%.o,$(1))
 
 REL_LIB := $(REL)/libpartygraph.a
+REL_SO := $(REL)/libpartygraph.so.$(VERSION)
 SAN_LIB := $(SAN)/libpartygraph.a
 REL_CLI := $(REL)/partygraph
 SAN_CLI := $(SAN)/partygraph
 REL_UNITS := $(patsubst tests/unit/%.c,$(REL)/tests/%,$(UNIT_SRC))
 SAN_UNITS := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
 
-.PHONY: all check test install uninstall clean
-all: $(REL_CLI) $(REL_LIB)
+EXAMPLE_SRC := $(wildcard examples/*.c)
+EXAMPLES := $(patsubst examples/%.c,$(REL)/examples/%,$(EXAMPLE_SRC))
+
+.PHONY: all check test examples install uninstall clean
+all: $(REL_CLI) $(REL_LIB) $(REL_SO)
 
 $(REL)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(REL)/obj/src/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
 
 $(SAN)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -64,6 +86,19 @@ $(REL_LIB): $(call rel_obj,$(LIB_SRC))
 
 $(SAN_LIB): $(call san_obj,$(LIB_SRC))
 	$(AR) rcs $@ $^
+
+# -z defs: every symbol the library needs comes from a library it names
+$(REL_SO): $(call rel_obj,$(LIB_SRC))
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,-z,defs $^ $(LIBS) -o $@
+	ln -sf $(@F) $(REL)/$(SONAME)
+	ln -sf $(SONAME) $(REL)/libpartygraph.so
+
+# examples see the public header only, as a program using the library would
+$(REL)/examples/%: examples/%.c include/partygraph.h $(REL_LIB)
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude $(CFLAGS) $< $(REL_LIB) $(LIBS) -o $@
+
+examples: $(EXAMPLES)
 
 $(REL_CLI): $(call rel_obj,$(CLI_SRC)) $(REL_LIB)
 	$(CC) $(ALL_CFLAGS) $^ $(LIBS) -o $@
@@ -79,19 +114,35 @@ $(SAN)/tests/%: $(SAN)/obj/tests/unit/%.o $(SAN)/obj/tests/unit/harness.o $(SAN_
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SANITIZE) $^ $(LIBS) -o $@
 
-check: $(REL_CLI) $(SAN_CLI) $(REL_UNITS) $(SAN_UNITS)
+check: $(REL_CLI) $(REL_SO) $(SAN_CLI) $(REL_UNITS) $(SAN_UNITS) $(EXAMPLES)
 	@VALGRIND=$(VALGRIND) tests/run.sh $(REL) $(SAN)
 
 test: check
 
-install: $(REL_CLI) $(REL_LIB)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)
+# partygraph.pc is made from src/partygraph.pc.in for the PREFIX given here
+install: $(REL_CLI) $(REL_LIB) $(REL_SO)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 $(REL_CLI) $(DESTDIR)$(BINDIR)/partygraph
 	install -m 644 $(REL_LIB) $(DESTDIR)$(LIBDIR)/libpartygraph.a
+	install -m 755 $(REL_SO) $(DESTDIR)$(LIBDIR)/libpartygraph.so.$(VERSION)
+	ln -sf libpartygraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libpartygraph.so
 	install -m 644 include/partygraph.h $(DESTDIR)$(INCLUDEDIR)/partygraph.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	    -e 's|@VERSION@|$(VERSION)|' -e 's|@PKGS@|$(PKGS)|' src/partygraph.pc.in \
+	    > $(DESTDIR)$(PKGCONFIGDIR)/partygraph.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/partygraph.pc
+	install -m 644 doc/partygraph.1 $(DESTDIR)$(MANDIR)/man1/partygraph.1
+	install -m 644 doc/partygraph-format.5 $(DESTDIR)$(MANDIR)/man5/partygraph-format.5
+	install -m 644 doc/partygraph.bash-completion $(DESTDIR)$(COMPLETIONDIR)/partygraph
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/partygraph $(DESTDIR)$(LIBDIR)/libpartygraph.a $(DESTDIR)$(INCLUDEDIR)/partygraph.h
+	rm -f $(DESTDIR)$(BINDIR)/partygraph $(DESTDIR)$(LIBDIR)/libpartygraph.a \
+	    $(DESTDIR)$(LIBDIR)/libpartygraph.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libpartygraph.so $(DESTDIR)$(INCLUDEDIR)/partygraph.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/partygraph.pc $(DESTDIR)$(MANDIR)/man1/partygraph.1 \
+	    $(DESTDIR)$(MANDIR)/man5/partygraph-format.5 $(DESTDIR)$(COMPLETIONDIR)/partygraph
 
 clean:
 	rm -rf build

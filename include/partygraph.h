@@ -33,16 +33,27 @@
  * `err` is not NULL, fills it with the reason. The library never prints and
  * never exits; mapping statuses to exit codes is the caller's business.
  *
- * THREADS: the library's only process-wide state is what it keeps for
- * igraph's handlers (the last error, warnings, progress) while a graph is
- * built or analysed, and cJSON's allocation hooks (see the README), but
- * igraph 0.10.2 as packaged by Debian is built without thread-local
- * storage for its error handling and RNG. Build and analyse one graph at a time per process
- * (loading and writing may run concurrently). During pg_graph_build and
+ * THREADS: igraph 0.10.2 as Debian packages it is built without
+ * thread-local storage, so its error handling, RNG and progress reporting
+ * are process-wide; so is what the library keeps for them (the last
+ * error, warnings, the stage under way) and Graphviz's state for the
+ * pictures. Hence: build, analyse and draw (PG_FORMAT_SVG/PNG/PDF) one
+ * graph at a time per process. Loading datasets and writing the other
+ * formats may run in several threads at once, each on its own objects; an
+ * object may be shared between threads only while all of them just read
+ * it (the writers, the getters). During pg_graph_build and
  * pg_graph_analyse the library installs its own igraph error, warning,
  * fatal-error (an igraph assertion becomes a PG_EINTERNAL error instead of
- * an abort) and progress handlers and its own seeded RNG, and puts the caller's back
- * afterwards.
+ * an abort) and progress handlers and its own seeded RNG, and puts the
+ * caller's back afterwards. cJSON's allocation hooks are process-wide too: the loader
+ * sets them once, and copes with a caller that sets its own (README,
+ * "Loading large files").
+ *
+ * RE-ENTRANCY: the callbacks (pg_load_options.on_problem, the progress
+ * functions) run inside a library call and must not call pg_graph_build*,
+ * pg_graph_analyse* or pg_write. Beyond the igraph state above, no function
+ * keeps static buffers: the strings returned belong to an object or are
+ * constants.
  *
  * PROCESSES: unless pg_analysis_options.jobs is 1, pg_graph_analyse forks
  * worker processes for betweenness (igraph is not thread-safe) and reaps
@@ -58,6 +69,12 @@
 
 #ifdef __cplusplus
 extern "C" {
+#endif
+
+/* SYMBOLS: libpartygraph.so is built with hidden visibility; exactly the
+ * functions declared in this header are exported (all named pg_*). */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility push(default)
 #endif
 
 #define PG_VERSION_MAJOR 0
@@ -572,6 +589,10 @@ void pg_output_free(pg_output *o);
 const char *pg_version(void);
 const char *pg_igraph_version(void);
 const char *pg_cjson_version(void);
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

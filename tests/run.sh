@@ -71,9 +71,11 @@ for b in $builds; do
     for h in load nodelink writers; do # the fuzz harnesses on their seeds and regressions
         suite "$b fuzz replay: $h" "$b/replay/fuzz_$h" "tests/fuzz/corpus/$h" "tests/fuzz/regressions/$h"
     done
+    suite "$b man pages and completion (groff, bash)" "$python" tests/docs/test_docs.py "$b/partygraph"
 done
 first=$(echo "$builds" | cut -d' ' -f1)
 suite "$first valgrind" tests/valgrind/run.sh "$first/partygraph"
+suite "$first package (install, .so, pkg-config, examples)" "$python" tests/package/test_package.py "$first/partygraph"
 if [ "${VALGRIND:-}" = 1 ]; then
     suite "$first cli golden under valgrind" tests/cli/run.sh "$first/partygraph" \
         valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect

@@ -262,7 +262,7 @@ SETTER(set_k_core) { return long_value(cmd, "k-core", v, 1, 1000000000L, &a->vie
 /* ---- the table ------------------------------------------------------ */
 
 static const cli_option table[] = {
-    { "output", 'o', "DIR", CLI_OUTPUT, set_output, "output directory (default: partygraph-out)" },
+    { "output", 'o', "DIR", CLI_OUTPUT, set_output, "output directory (default: partygraph-out; ego: partygraph-ego)" },
     { "output", 'o', "DIR", CLI_RENDER, set_output, "output directory (default: partygraph-render)" },
     { "format", 0, "LIST", CLI_RENDER, set_format, "what to draw into DIR: svg (the default), png, pdf" },
     { "graphml", 0, "FILE", CLI_OUTPUT, set_graphml, "write only the GraphML, to FILE (\"-\": stdout)" },
