@@ -73,7 +73,8 @@ $(REL)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(REL)/obj/src/%.o: src/%.c
+# (the Makefile a prerequisite: objects built before LIB_CFLAGS cannot go into the .so)
+$(REL)/obj/src/%.o: src/%.c Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
 

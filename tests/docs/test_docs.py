@@ -103,8 +103,9 @@ def probe(cmd, option):
 
 
 def exit_codes_help():
-    line = [x for x in sh(BIN, "--help").stdout.splitlines() if x.startswith("exit codes:")][0]
-    return {int(code): meaning for code, meaning in re.findall(r"(\d+) ([^,]+)", line.split(":", 1)[1])}
+    """The table under "exit codes:" in --help: "  N  MEANING" lines."""
+    text = sh(BIN, "--help").stdout.split("\nexit codes:", 1)[1]
+    return {int(code): meaning.strip() for code, meaning in re.findall(r"^  (\d+)  (.+)$", text, re.M)}
 
 
 # ---- what the man pages say ------------------------------------------------

@@ -63,7 +63,8 @@ def installed_files(root):
 
 def check_install(tap, dest, build):
     code, _, err = sh("make", "-s", "-C", ROOT, "install", f"PREFIX={PREFIX}", f"DESTDIR={dest}")
-    tap.check(code == 0, "make install PREFIX=/usr/local DESTDIR=tmp", err)
+    if not tap.check(code == 0, "make install PREFIX=/usr/local DESTDIR=tmp", err):
+        tap.done()  # nothing installed: the rest cannot run
     version = header_version(os.path.join(ROOT, "include", "partygraph.h"))
     major = version.split(".")[0]
     lib = f"usr/local/lib/libpartygraph.so.{version}"
