@@ -195,6 +195,13 @@ pg_dataset *pg_dataset_load_buffer(const char *data, size_t len,
                                    const char *name,
                                    const pg_load_options *opt, pg_error *err);
 
+/* Loads from the stream `f` (borrowed: read from where it is to its end,
+ * never closed), any format, gzip-compressed or not, as
+ * pg_dataset_load_file_opts does for a path; `name` (NULL: "<stream>") is
+ * the file name used in messages; `opt` may be NULL. Same contract as
+ * above; a read error is PG_EIO. */
+pg_dataset *pg_dataset_load_stream(FILE *f, const char *name, const pg_load_options *opt, pg_error *err);
+
 /* Releases `ds` and everything it owns; NULL is allowed. */
 void pg_dataset_free(pg_dataset *ds);
 

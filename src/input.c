@@ -1,7 +1,8 @@
 /* input.c - reading an input through zlib, which passes plain bytes
  * through unchanged and gunzips a gzip stream (detected by its magic
  * bytes), so every loader reads .json and .json.gz, files and standard
- * input, the same way. Every byte a loader gets passes pg_input_read,
+ * input, the same way; a caller's FILE * goes through instream.c, which
+ * does the same with zlib's inflate. Every byte a loader gets passes pg_input_read,
  * which counts them against the input's limit (of the bytes given, so
  * gunzipped ones: the guard against a gzip bomb) and never reads more than
  * one byte past it. */
@@ -17,11 +18,13 @@
 
 #include "error.h"
 #include "input.h"
+#include "instream.h"
 
 enum { ZLIB_BUFFER = 1 << 18 };
 
 struct pg_input {
-    gzFile gz;
+    gzFile gz;            /* a path or standard input, read by zlib; or */
+    pg_instream *stream;  /* a caller's FILE * (pg_input_open_stream) */
     size_t size; /* of a regular file, else 0 */
     unsigned long long limit, given; /* bytes: the most reads may give (0: no limit), and given so far */
     char name[256];
@@ -65,6 +68,18 @@ cleanup:
     return status;
 }
 
+pg_status pg_input_open_stream(FILE *f, const char *name, pg_input **out, pg_error *err)
+{
+    pg_input *in = calloc(1, sizeof *in);
+    if (in == NULL || (in->stream = pg_instream_new(f)) == NULL) {
+        free(in);
+        return *out = NULL, pg_error_set(err, PG_ENOMEM, "out of memory opening '%s'", name);
+    }
+    snprintf(in->name, sizeof in->name, "%s", name);
+    *out = in;
+    return PG_OK;
+}
+
 const char *pg_input_name(const pg_input *in)
 {
     return in->name;
@@ -72,12 +87,12 @@ const char *pg_input_name(const pg_input *in)
 
 bool pg_input_compressed(const pg_input *in)
 {
-    return gzdirect(in->gz) == 0;
+    return in->stream ? pg_instream_compressed(in->stream) : gzdirect(in->gz) == 0;
 }
 
 size_t pg_input_size(pg_input *in)
 {
-    return gzdirect(in->gz) ? in->size : 0;
+    return in->stream == NULL && gzdirect(in->gz) ? in->size : 0;
 }
 
 void pg_input_limit(pg_input *in, unsigned long long max_bytes)
@@ -94,6 +109,31 @@ static long over_limit(const pg_input *in, pg_error *err)
     return -1;
 }
 
+/* Reads from the gzFile: the count, or -1 with `err` set. */
+static long read_gz(pg_input *in, void *buf, unsigned want, pg_error *err)
+{
+    int got = gzread(in->gz, buf, want), code = 0;
+    const char *why = gzerror(in->gz, &code);
+    if (got > 0 || (got == 0 && code == Z_OK))
+        return got;
+    if (code == Z_ERRNO)
+        return pg_error_set_errno(err, PG_EIO, errno, "cannot read '%s'", in->name), -1;
+    const char *colon = strncmp(why, "<fd:", 4) == 0 ? strstr(why, ": ") : NULL; /* zlib names the fd */
+    return pg_error_set(err, PG_EIO, "cannot read '%s': corrupt gzip data (%s)", in->name, colon ? colon + 2 : why), -1;
+}
+
+/* Reads from the caller's FILE: the count, or -1 with `err` set. */
+static long read_stream(pg_input *in, void *buf, unsigned want, pg_error *err)
+{
+    const char *why = NULL;
+    long got = pg_instream_read(in->stream, buf, want, &why);
+    if (got >= 0)
+        return got;
+    if (why == NULL)
+        return pg_error_set_errno(err, PG_EIO, errno, "cannot read '%s'", in->name), -1;
+    return pg_error_set(err, PG_EIO, "cannot read '%s': corrupt gzip data (%s)", in->name, why), -1;
+}
+
 long pg_input_read(pg_input *in, void *buf, size_t cap, pg_error *err)
 {
     unsigned want = cap > (1u << 30) ? 1u << 30 : (unsigned)cap;
@@ -101,17 +141,11 @@ long pg_input_read(pg_input *in, void *buf, size_t cap, pg_error *err)
         return over_limit(in, err);
     if (in->limit > 0 && want > in->limit - in->given + 1) /* one byte past the limit tells */
         want = (unsigned)(in->limit - in->given + 1);
-    int got = gzread(in->gz, buf, want), code = 0;
-    const char *why = gzerror(in->gz, &code);
-    in->given += got > 0 ? (unsigned)got : 0;
+    long got = in->stream ? read_stream(in, buf, want, err) : read_gz(in, buf, want, err);
+    in->given += got > 0 ? (unsigned long long)got : 0;
     if (got > 0 && in->limit > 0 && in->given > in->limit)
         return over_limit(in, err);
-    if (got > 0 || (got == 0 && code == Z_OK))
-        return got;
-    if (code == Z_ERRNO)
-        return pg_error_set_errno(err, PG_EIO, errno, "cannot read '%s'", in->name), -1;
-    const char *colon = strncmp(why, "<fd:", 4) == 0 ? strstr(why, ": ") : NULL; /* zlib names the fd */
-    return pg_error_set(err, PG_EIO, "cannot read '%s': corrupt gzip data (%s)", in->name, colon ? colon + 2 : why), -1;
+    return got;
 }
 
 pg_status pg_input_read_all(pg_input *in, const char *head, size_t n, char **out, size_t *len, pg_error *err)
@@ -149,6 +183,8 @@ void pg_input_close(pg_input *in)
 {
     if (in == NULL)
         return;
-    gzclose(in->gz);
+    if (in->gz != NULL)
+        gzclose(in->gz);
+    pg_instream_free(in->stream);
     free(in);
 }

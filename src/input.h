@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "partygraph.h"
 
@@ -19,6 +20,11 @@ typedef struct pg_input pg_input;
  * input in *out, or PG_EIO with the reason in `err` (a directory, a missing
  * file, no permission). */
 pg_status pg_input_open(const char *path, pg_input **out, pg_error *err);
+
+/* Opens the caller's stream `f` (borrowed: read from where it is, never
+ * closed), named `name` in messages; gzip data is detected and gunzipped
+ * as for a path. Returns PG_OK and the input in *out, or PG_ENOMEM. */
+pg_status pg_input_open_stream(FILE *f, const char *name, pg_input **out, pg_error *err);
 
 /* Limits what reads may give to `max_bytes` (0: no limit, the default):
  * the read that would pass it fails with PG_EINVALID instead, naming the

@@ -503,6 +503,15 @@ pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *o
     return ds;
 }
 
+pg_dataset *pg_dataset_load_stream(FILE *f, const char *name, const pg_load_options *opt, pg_error *err)
+{
+    double started = pg_clock();
+    pg_dataset *ds = pg_read_stream(f, name ? name : "<stream>", opt, err);
+    if (ds != NULL)
+        pg_dataset_loaded(ds, started);
+    return ds;
+}
+
 pg_dataset *pg_dataset_load_file(const char *path, pg_error *err)
 {
     return pg_dataset_load_file_opts(path, NULL, err);

@@ -357,32 +357,49 @@ static pg_dataset *read_input(pg_input *in, const char *head, size_t n, pg_input
     return ds;
 }
 
-pg_dataset *pg_read_file(const char *path, const pg_load_options *opt, pg_error *err)
+/* Reads the input that `open` opened (status `opened`, `in` NULL on
+ * failure), whatever its format; closes it. */
+static pg_dataset *read_opened(pg_input *in, pg_status opened, const char *name, const pg_load_options *opt,
+                               pg_error *e, pg_error *err)
 {
-    static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
-    opt = opt ? opt : &defaults;
-    pg_input *in = NULL;
     pg_dataset *ds = NULL;
     char *head = malloc(PEEK);
-    pg_error e;
     long n = -1;
-    if (head == NULL)
-        pg_error_set(&e, PG_ENOMEM, "out of memory reading '%s'", path);
-    else if (pg_input_open(path, &in, &e) == PG_OK) {
+    if (opened == PG_OK && head == NULL)
+        pg_error_set(e, PG_ENOMEM, "out of memory reading '%s'", name);
+    else if (opened == PG_OK) {
         pg_input_limit(in, opt->max_input_bytes);
-        n = peek(in, head, &e);
+        n = peek(in, head, e);
     }
     if (n < 0)
-        io_problem(opt, &e);
+        io_problem(opt, e);
     else
-        ds = read_input(in, head, (size_t)n, opt->input_format, opt, &e);
+        ds = read_input(in, head, (size_t)n, opt->input_format, opt, e);
     if (ds == NULL && err != NULL)
-        *err = e;
+        *err = *e;
     else if (ds != NULL)
         pg_error_clear(err);
     pg_input_close(in);
     free(head);
     return ds;
+}
+
+pg_dataset *pg_read_file(const char *path, const pg_load_options *opt, pg_error *err)
+{
+    static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
+    pg_input *in = NULL;
+    pg_error e;
+    pg_status opened = pg_input_open(path, &in, &e);
+    return read_opened(in, opened, path, opt ? opt : &defaults, &e, err);
+}
+
+pg_dataset *pg_read_stream(FILE *f, const char *name, const pg_load_options *opt, pg_error *err)
+{
+    static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
+    pg_input *in = NULL;
+    pg_error e;
+    pg_status opened = pg_input_open_stream(f, name, &in, &e);
+    return read_opened(in, opened, name, opt ? opt : &defaults, &e, err);
 }
 
 /* ---- helpers for the readers ------------------------------------------ */

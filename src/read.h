@@ -66,6 +66,10 @@ typedef struct pg_reader {
  * may be NULL. */
 pg_dataset *pg_read_file(const char *path, const pg_load_options *opt, pg_error *err);
 
+/* As pg_read_file, from the caller's stream `f` (borrowed, read from where
+ * it is, never closed), named `name` in messages. */
+pg_dataset *pg_read_stream(FILE *f, const char *name, const pg_load_options *opt, pg_error *err);
+
 /* The same for `len` bytes at `data` named `name` in messages. */
 bool pg_read_buffer(const char *data, size_t len, const char *name, const pg_load_options *opt,
                     pg_dataset **out, pg_error *err);
