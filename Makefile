@@ -107,11 +107,11 @@ $(REL_CLI): $(call rel_obj,$(CLI_SRC)) $(REL_LIB)
 $(SAN_CLI): $(call san_obj,$(CLI_SRC)) $(SAN_LIB)
 	$(CC) $(ALL_CFLAGS) $(SANITIZE) $^ $(LIBS) -o $@
 
-$(REL)/tests/%: $(REL)/obj/tests/unit/%.o $(REL)/obj/tests/unit/harness.o $(REL_LIB)
+$(REL)/tests/%: $(REL)/obj/tests/unit/%.o $(REL)/obj/tests/unit/harness.o $(REL)/obj/tests/unit/dataset_dump.o $(REL_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $^ $(LIBS) -o $@
 
-$(SAN)/tests/%: $(SAN)/obj/tests/unit/%.o $(SAN)/obj/tests/unit/harness.o $(SAN_LIB)
+$(SAN)/tests/%: $(SAN)/obj/tests/unit/%.o $(SAN)/obj/tests/unit/harness.o $(SAN)/obj/tests/unit/dataset_dump.o $(SAN_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SANITIZE) $^ $(LIBS) -o $@
 
@@ -180,14 +180,14 @@ $(FUZZ)/obj/%.o: %.c
 $(FUZZ)/libpartygraph.a: $(patsubst %.c,$(FUZZ)/obj/%.o,$(LIB_SRC))
 	$(AR) rcs $@ $^
 
-$(FUZZ)/fuzz_%: $(FUZZ)/obj/tests/fuzz/fuzz_%.o $(FUZZ)/libpartygraph.a
+$(FUZZ)/fuzz_%: $(FUZZ)/obj/tests/fuzz/fuzz_%.o $(FUZZ)/obj/tests/unit/dataset_dump.o $(FUZZ)/libpartygraph.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ $(LIBS) -o $@
 
-$(REL)/replay/fuzz_%: $(REL)/obj/tests/fuzz/fuzz_%.o $(REL)/obj/tests/fuzz/replay.o $(REL_LIB)
+$(REL)/replay/fuzz_%: $(REL)/obj/tests/fuzz/fuzz_%.o $(REL)/obj/tests/fuzz/replay.o $(REL)/obj/tests/unit/dataset_dump.o $(REL_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $^ $(LIBS) -o $@
 
-$(SAN)/replay/fuzz_%: $(SAN)/obj/tests/fuzz/fuzz_%.o $(SAN)/obj/tests/fuzz/replay.o $(SAN_LIB)
+$(SAN)/replay/fuzz_%: $(SAN)/obj/tests/fuzz/fuzz_%.o $(SAN)/obj/tests/fuzz/replay.o $(SAN)/obj/tests/unit/dataset_dump.o $(SAN_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SANITIZE) $^ $(LIBS) -o $@
 

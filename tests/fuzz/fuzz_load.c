@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../unit/dataset_dump.h"
 #include "dataset.h"
 #include "fuzz.h"
 
@@ -35,42 +36,6 @@ static void collect(const pg_error *e, void *userdata)
     fprintf(d->f, "%s\n", pg_error_format(&copy, line, sizeof line));
 }
 
-static void dump_attrs(FILE *f, const pg_dataset *ds, pg_span span)
-{
-    for (size_t i = span.first; i < span.first + span.count; i++) {
-        const pg_attr *a = &ds->attrs.items[i];
-        if (a->type == PG_VALUE_STRING)
-            fprintf(f, " %s=s:%s", a->key, a->v.s);
-        else if (a->type == PG_VALUE_NUMBER)
-            fprintf(f, " %s=n:%.17g", a->key, a->v.d);
-        else
-            fprintf(f, " %s=b:%d", a->key, a->v.b);
-    }
-}
-
-static void dump_records(FILE *f, const pg_dataset *ds)
-{
-    fprintf(f, "title=%s desc=%s sha=%s bytes=%zu\n", ds->title, ds->description, ds->sha256, ds->input_bytes);
-    for (size_t i = 0; i < ds->entities.len; i++) {
-        const pg_entity *e = &ds->entities.items[i];
-        fprintf(f, "E %s|%s|%d|%ld|%d-%d-%d|%d-%d-%d|", e->id, e->name, (int)e->kind, e->input_index, e->date.year,
-                e->date.month, e->date.day, e->end.year, e->end.month, e->end.day);
-        for (int r = 0; r < e->nrefs; r++)
-            fprintf(f, " ref %s=%s@%ld", e->refs[r].field, e->refs[r].target_id, e->refs[r].target);
-        dump_attrs(f, ds, e->attrs);
-        fprintf(f, " sources=%zu\n", e->sources.count);
-    }
-    for (size_t i = 0; i < ds->relations.len; i++) {
-        const pg_relation *r = &ds->relations.items[i];
-        fprintf(f, "R %s|%s@%ld|%s@%ld|%.17g|%ld|", r->type, r->source_id, r->source, r->target_id, r->target,
-                r->weight, r->input_index);
-        dump_attrs(f, ds, r->attrs);
-        fprintf(f, " sources=%zu\n", r->sources.count);
-    }
-    for (size_t i = 0; i < ds->sources.len; i++)
-        fprintf(f, "S %s|%ld\n", ds->sources.items[i].id, ds->sources.items[i].input_index);
-}
-
 /* Loads the bytes in `mode` and returns the dump (malloc'd). */
 static char *load_dump(const char *data, size_t len, pg_load_mode mode)
 {
@@ -83,7 +48,7 @@ static char *load_dump(const char *data, size_t len, pg_load_mode mode)
     pg_dataset *ds = pg_dataset_load_buffer_mode(data, len, "fuzz.json", &opt, mode, &err);
     fprintf(d.f, "== %s\n", ds ? "loaded" : pg_status_name(err.status));
     if (ds != NULL)
-        dump_records(d.f, ds);
+        test_dump_dataset(d.f, ds);
     pg_dataset_free(ds);
     if (fclose(d.f) != 0)
         abort();

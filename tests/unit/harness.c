@@ -52,3 +52,10 @@ int main(void)
     printf("1..%d\n", count);
     return failures > 0;
 }
+
+void test_collect_problem(const pg_error *e, void *userdata)
+{
+    test_problems *s = userdata;
+    if (s->count++ == 0)
+        s->first = *e;
+}

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "partygraph.h"
+
 /* Records one check; returns `ok`. */
 bool test_check(bool ok, const char *what, const char *expr, const char *file, int line);
 
@@ -18,6 +20,15 @@ void test_skip(const char *what, const char *why);
 
 #define CHECK(expr, what) test_check((expr), (what), #expr, __FILE__, __LINE__)
 #define CHECK_STR(got, want, what) test_check_str((got), (want), (what), __FILE__, __LINE__)
+
+/* The problems a load reported through pg_load_options.on_problem, with
+ * test_collect_problem as the callback and a test_problems as userdata. */
+typedef struct test_problems {
+    int count;
+    pg_error first;
+} test_problems;
+
+void test_collect_problem(const pg_error *e, void *userdata);
 
 /* Each test file defines this; it runs the checks. */
 void run_tests(void);

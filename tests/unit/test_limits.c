@@ -18,28 +18,16 @@ static const char TEXT[] = "{\"parties\": [{\"id\": \"a\", \"name\": \"A\"}, {\"
                            " \"relations\": [{\"type\": \"contact\", \"source\": \"a\", \"target\": \"b\"}]}";
 enum { LEN = sizeof TEXT - 1 };
 
-typedef struct seen {
-    int count;
-    pg_error first;
-} seen;
-
-static void collect(const pg_error *e, void *userdata)
-{
-    seen *s = userdata;
-    if (s->count++ == 0)
-        s->first = *e;
-}
-
 /* Loads `path` (NULL: the buffer) with the limit; returns whether it
  * loaded, the problems seen in *s. */
-static bool load(const char *path, unsigned long long limit, seen *s, pg_error *err)
+static bool load(const char *path, unsigned long long limit, test_problems *s, pg_error *err)
 {
     pg_load_options opt = PG_LOAD_OPTIONS_INIT;
     opt.max_errors = 0;
-    opt.on_problem = collect;
+    opt.on_problem = test_collect_problem;
     opt.userdata = s;
     opt.max_input_bytes = limit;
-    *s = (seen){ 0 };
+    *s = (test_problems){ 0 };
     pg_dataset *ds = path ? pg_dataset_load_file_opts(path, &opt, err)
                           : pg_dataset_load_buffer(TEXT, LEN, "buf", &opt, err);
     bool ok = ds != NULL && pg_dataset_entity_count(ds) == 2;
@@ -50,7 +38,7 @@ static bool load(const char *path, unsigned long long limit, seen *s, pg_error *
 static void limits(const char *path, const char *name, const char *suffix)
 {
     char what[160], want[200];
-    seen s;
+    test_problems s;
     pg_error err;
     snprintf(what, sizeof what, "%s of %d bytes, limit %d: read", name, LEN, LEN);
     CHECK(load(path, LEN, &s, &err) && s.count == 0, what);

@@ -17,18 +17,6 @@ static const char NDJSON[] = "{\"kind\": \"party\", \"id\": \"a\", \"name\": \"A
                             "{\"type\": \"contact\", \"source\": \"a\", \"target\": \"b\"}\n"
                             "{\"kind\": \"party\", \"id\": \"b\", \"name\": \"B\"}\n";
 
-typedef struct seen {
-    int count;
-    pg_error first;
-} seen;
-
-static void collect(const pg_error *e, void *userdata)
-{
-    seen *s = userdata;
-    if (s->count++ == 0)
-        s->first = *e;
-}
-
 static void library(void)
 {
     pg_error err;
@@ -41,8 +29,8 @@ static void library(void)
     pg_dataset_free(ds);
     static const char graphml[] = "<graphml>\n<graph>\n<node id=\"a\"/>\n<edge source=\"a\" target=\"b\"/>\n"
                                   "</graph>\n</graphml>\n";
-    seen s = { 0 };
-    pg_load_options opt = { .max_errors = 0, .on_problem = collect, .userdata = &s };
+    test_problems s = { 0 };
+    pg_load_options opt = { .max_errors = 0, .on_problem = test_collect_problem, .userdata = &s };
     ds = pg_dataset_load_buffer(graphml, sizeof graphml - 1, "g", &opt, &err);
     char line[1024];
     CHECK(ds == NULL && err.status == PG_EINVALID && s.count == 1, "GraphML: an edge to an unknown node fails");

@@ -7,6 +7,7 @@
  * compared without their line:column (and must have one when streamed,
  * but for those found after reading); syntax errors, exactly. The
  * scanner is also run over input that arrives a few bytes at a time. */
+#define _POSIX_C_SOURCE 200809L
 #include <cJSON.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "dataset_dump.h"
 #include "harness.h"
 #include "scan.h"
 #include "strbuf.h"
@@ -27,6 +29,19 @@ typedef struct text {
 
 static void add(text *t, const char *fmt, ...) PG_PRINTF(2, 3);
 
+static void append(text *t, const char *s, size_t len)
+{
+    if (t->len + len + 1 > t->cap) {
+        t->cap = (t->len + len + 1) * 2;
+        t->s = realloc(t->s, t->cap);
+        if (t->s == NULL)
+            abort();
+    }
+    memcpy(t->s + t->len, s, len);
+    t->len += len;
+    t->s[t->len] = '\0';
+}
+
 static void add(text *t, const char *fmt, ...)
 {
     char line[2048];
@@ -34,66 +49,23 @@ static void add(text *t, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    size_t len = (size_t)n < sizeof line ? (size_t)n : sizeof line - 1;
-    if (t->len + len + 1 > t->cap) {
-        t->cap = (t->len + len + 1) * 2;
-        t->s = realloc(t->s, t->cap);
-        if (t->s == NULL)
-            abort();
-    }
-    memcpy(t->s + t->len, line, len + 1);
-    t->len += len;
+    if (n >= 0)
+        append(t, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 
-static void dump_attrs(text *t, const pg_dataset *ds, pg_span span)
+/* Appends test_dump_dataset's text of `ds`. */
+static void dump_text(text *t, const pg_dataset *ds)
 {
-    for (size_t i = span.first; i < span.first + span.count; i++) {
-        const pg_attr *a = &ds->attrs.items[i];
-        if (a->type == PG_VALUE_STRING)
-            add(t, " %s=s:%s", a->key, a->v.s);
-        else if (a->type == PG_VALUE_NUMBER)
-            add(t, " %s=n:%.17g", a->key, a->v.d);
-        else
-            add(t, " %s=b:%d", a->key, a->v.b);
-    }
-}
-
-static void dump_sources(text *t, const pg_dataset *ds, pg_span span)
-{
-    for (size_t i = span.first; i < span.first + span.count; i++)
-        add(t, " <%s>", ds->source_refs.items[i]);
-}
-
-static void dump_dataset(text *t, const pg_dataset *ds)
-{
-    add(t, "title=%s desc=%s sha=%s bytes=%zu\n", ds->title, ds->description, ds->sha256, ds->input_bytes);
-    for (size_t i = 0; i < ds->entities.len; i++) {
-        const pg_entity *e = &ds->entities.items[i];
-        add(t, "E %s|%s|%d|%ld|%d-%d-%d|%d-%d-%d|", e->id, e->name, (int)e->kind, e->input_index, e->date.year,
-            e->date.month, e->date.day, e->end.year, e->end.month, e->end.day);
-        for (int r = 0; r < e->nrefs; r++)
-            add(t, " ref %s=%s@%ld", e->refs[r].field, e->refs[r].target_id, e->refs[r].target);
-        dump_attrs(t, ds, e->attrs);
-        dump_sources(t, ds, e->sources);
-        add(t, "\n");
-    }
-    for (size_t i = 0; i < ds->relations.len; i++) {
-        const pg_relation *r = &ds->relations.items[i];
-        add(t, "R %s|%s@%ld|%s@%ld|%.17g|%ld|%d-%d-%d|%d-%d-%d|", r->type, r->source_id, r->source, r->target_id,
-            r->target, r->weight, r->input_index, r->date.year, r->date.month, r->date.day, r->end.year,
-            r->end.month, r->end.day);
-        dump_attrs(t, ds, r->attrs);
-        dump_sources(t, ds, r->sources);
-        add(t, "\n");
-    }
-    for (size_t i = 0; i < ds->sources.len; i++) {
-        const pg_source *s = &ds->sources.items[i];
-        add(t, "S %s|%ld|", s->id, s->input_index);
-        dump_attrs(t, ds, s->attrs);
-        add(t, "\n");
-    }
+    char *s = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&s, &len);
+    if (m == NULL)
+        abort();
+    test_dump_dataset(m, ds);
+    if (fclose(m) != 0)
+        abort();
+    append(t, s, len);
+    free(s);
 }
 
 /* Problems: syntax errors (no path) with their line:column, others
@@ -136,7 +108,7 @@ static char *load_dump(const char *json, size_t len, pg_load_mode mode, size_t m
     pg_dataset *ds = pg_dataset_load_buffer_mode(json, len, "t.json", &opt, mode, &err);
     add(&c.t, "== %s\n", ds ? "loaded" : pg_status_name(err.status));
     if (ds != NULL)
-        dump_dataset(&c.t, ds);
+        dump_text(&c.t, ds);
     pg_dataset_free(ds);
     if (located)
         *located = c.located;

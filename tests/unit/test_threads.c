@@ -3,7 +3,7 @@
  * second thread and cJSON arena), and an analysed graph is written in the
  * text formats by several threads at once, every result the same as one
  * thread alone gets. `make check` runs it plain and under ASan; under
- * ThreadSanitizer it reports no race (by hand: compile src/*.c, this file
+ * ThreadSanitizer it reports no race (by hand: compile the files of src/, this file
  * and harness.c with -fsanitize=thread and the Makefile's libraries). */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
