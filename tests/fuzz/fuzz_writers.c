@@ -14,6 +14,8 @@
  *   report.html                its SVG well-formed XML, its pg-data JSON
  *                              parses and is the first "</script" after it
  *   ego.json                   JSON, as above; ego.txt is only written
+ *   graph.svg (Graphviz)       well-formed XML
+ *   graph.png, graph.pdf       PNG's signature; PDF's header and %%EOF
  *
  * The same again for the ego network (radius 1) of the first node, which
  * alone has the ego formats.
@@ -33,7 +35,7 @@
 #include "fuzz.h"
 #include "partygraph.h"
 
-typedef enum check { XML, JSON, DOT, CSV, HTML, TEXT } check;
+typedef enum check { XML, JSON, DOT, CSV, HTML, TEXT, PNG, PDF } check;
 
 static const struct {
     pg_format format;
@@ -43,6 +45,7 @@ static const struct {
     { PG_FORMAT_NODELINK, JSON }, { PG_FORMAT_NODELINK_EDGES, JSON }, { PG_FORMAT_CYTOSCAPE, JSON },
     { PG_FORMAT_DOT, DOT },      { PG_FORMAT_NODES_CSV, CSV }, { PG_FORMAT_EDGES_CSV, CSV },
     { PG_FORMAT_HTML, HTML },    { PG_FORMAT_EGO, JSON },     { PG_FORMAT_EGO_TEXT, TEXT },
+    { PG_FORMAT_SVG, XML },      { PG_FORMAT_PNG, PNG },      { PG_FORMAT_PDF, PDF },
 };
 
 enum { NOUTPUTS = sizeof outputs / sizeof outputs[0] };
@@ -139,6 +142,20 @@ static bool html_ok(const char *text)
     return xml_ok(svg, (size_t)(svg_end - svg) + 6) && json_ok(data, (size_t)(data_end - data));
 }
 
+/* A picture in the binary format `c`: its signature, and for PDF the
+ * %%EOF marker among the last bytes. */
+static bool picture_ok(check c, const char *text, size_t len)
+{
+    if (c == PNG)
+        return len > 8 && memcmp(text, "\x89PNG\r\n\x1a\n", 8) == 0;
+    if (len < 16 || memcmp(text, "%PDF-", 5) != 0)
+        return false;
+    for (size_t i = len - 16; i + 5 <= len; i++)
+        if (memcmp(text + i, "%%EOF", 5) == 0)
+            return true;
+    return false;
+}
+
 /* Writes `g` as output `i` into memory and checks it. */
 static void write_and_check(const pg_graph *g, size_t i)
 {
@@ -156,7 +173,7 @@ static void write_and_check(const pg_graph *g, size_t i)
     check c = outputs[i].check;
     if ((c == XML && !xml_ok(text, len)) || (c == JSON && !json_ok(text, len)) ||
         (c == DOT && !dot_ok(text, pg_graph_node_count(g))) || (c == CSV && !csv_ok(text)) ||
-        (c == HTML && !html_ok(text)))
+        (c == HTML && !html_ok(text)) || ((c == PNG || c == PDF) && !picture_ok(c, text, len)))
         broken(outputs[i].format, "a parser refuses it", text);
     free(text);
 }

@@ -33,6 +33,7 @@ for h in "$@"; do
     mkdir -p "$work/corpus" "$work/artifacts"
     cp -R "tests/fuzz/corpus/$h/." "$work/corpus/"
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS="suppressions=$root/tests/outputs/graphviz.lsan:print_suppressions=0" \
         "$build/fuzz_$h" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len="$(max_len "$h")" \
         -dict=tests/fuzz/json.dict -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
         "$work/corpus" "tests/fuzz/regressions/$h" >"$work/log" 2>&1
