@@ -35,9 +35,10 @@ static long fill(pg_instream *s)
 {
     if (s->z.avail_in > 0)
         return (long)s->z.avail_in;
+    errno = 0;
     size_t n = fread(s->in, 1, sizeof s->in, s->f);
     if (n == 0 && ferror(s->f))
-        return errno = errno ? errno : EIO, -1;
+        return errno = errno ? errno : EIO, -1; /* a stream that is not a file descriptor may not set it */
     s->z.next_in = s->in;
     s->z.avail_in = (uInt)n;
     return (long)n;
@@ -65,6 +66,7 @@ static long plain(pg_instream *s, unsigned char *buf, size_t cap)
         s->z.avail_in -= (uInt)n;
         return (long)n;
     }
+    errno = 0;
     size_t n = fread(buf, 1, cap, s->f);
     return n == 0 && ferror(s->f) ? (errno = errno ? errno : EIO, -1) : (long)n;
 }
