@@ -103,6 +103,12 @@ static void problems(void)
     CHECK(ds == NULL && err.status == PG_EINVALID && strcmp(err.file, "<stream>") == 0 && err.line == 1,
           "a truncated document: PG_EINVALID, in \"<stream>\" at line 1");
     fclose(m);
+    FILE *w = fopen("/dev/null", "w");
+    ds = w ? pg_dataset_load_stream(w, "write-only", NULL, &err) : NULL;
+    CHECK(w && ds == NULL && err.status == PG_EIO && strstr(err.message, "cannot read 'write-only'") != NULL,
+          "a stream that cannot be read: PG_EIO with the system's reason");
+    if (w != NULL)
+        fclose(w);
     pg_load_options opt = PG_LOAD_OPTIONS_INIT;
     opt.max_input_bytes = 1000;
     FILE *p = popen("gzip -c examples/cpc-interparty.json", "r");
