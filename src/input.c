@@ -139,8 +139,8 @@ long pg_input_read(pg_input *in, void *buf, size_t cap, pg_error *err)
     unsigned want = cap > (1u << 30) ? 1u << 30 : (unsigned)cap;
     if (in->limit > 0 && (in->given > in->limit || pg_input_size(in) > in->limit))
         return over_limit(in, err);
-    if (in->limit > 0 && want > in->limit - in->given + 1) /* one byte past the limit tells */
-        want = (unsigned)(in->limit - in->given + 1);
+    if (in->limit > 0 && in->limit - in->given < want) /* one byte past the limit tells (no +1 overflow) */
+        want = (unsigned)(in->limit - in->given) + 1;
     long got = in->stream ? read_stream(in, buf, want, err) : read_gz(in, buf, want, err);
     in->given += got > 0 ? (unsigned long long)got : 0;
     if (got > 0 && in->limit > 0 && in->given > in->limit)

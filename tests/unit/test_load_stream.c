@@ -110,6 +110,10 @@ static void problems(void)
     if (w != NULL)
         fclose(w);
     pg_load_options opt = PG_LOAD_OPTIONS_INIT;
+    opt.max_input_bytes = ~0ULL; /* the largest limit: no wrap-around to "read nothing" */
+    ds = pg_dataset_load_file_opts(example, &opt, &err);
+    CHECK(ds != NULL, "a limit of ULLONG_MAX loads the file");
+    pg_dataset_free(ds);
     opt.max_input_bytes = 1000;
     FILE *p = popen("gzip -c examples/cpc-interparty.json", "r");
     ds = p ? pg_dataset_load_stream(p, "big", &opt, &err) : NULL;
