@@ -4,7 +4,7 @@
  * betweenness, with Burt's constraint (low: a broker) and the Gould and
  * Fernandez roles between regions.
  *
- *   ./brokers DATASET.json [N]      N: how many, default 10
+ *   ./brokers DATASET.json [N]      N: how many (1 to 1,000,000), default 10
  *
  * One tab-separated line per party: rank, id, betweenness, constraint,
  * gatekeeper, representative, liaison, name ("-" for a value that is not
@@ -36,15 +36,16 @@ int main(int argc, char **argv)
     char line[1400];
     int status = 1;
 
-    long n = argc == 3 ? atol(argv[2]) : 10;
-    if (argc < 2 || argc > 3 || n < 1) {
+    char *end = NULL;
+    long n = argc == 3 ? strtol(argv[2], &end, 10) : 10;
+    if (argc < 2 || argc > 3 || n < 1 || n > 1000000 || (end != NULL && *end != '\0')) {
         fprintf(stderr, "usage: brokers DATASET.json [N]\n");
         return 2;
     }
     view.view = PG_VIEW_PARTIES;
     opt.layout = PG_LAYOUT_NONE;
     opt.metrics = "betweenness,constraint,gatekeeper,representative,liaison";
-    if ((top = malloc((size_t)n * sizeof *top)) == NULL) {
+    if ((top = calloc((size_t)n, sizeof *top)) == NULL) {
         fprintf(stderr, "brokers: out of memory\n");
         goto cleanup;
     }

@@ -3,7 +3,7 @@
  * report that `partygraph ego --layout none DATASET ID --radius R` prints
  * on stdout.
  *
- *   ./ego DATASET.json ID [RADIUS]      RADIUS: hops, default 1
+ *   ./ego DATASET.json ID [RADIUS]      RADIUS: hops (1 to 1000), default 1
  *
  * Exit status: 0; 1 with the library's one-line error (an unknown id,
  * a bad dataset); 2 for bad arguments. */
@@ -25,10 +25,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: ego DATASET.json ID [RADIUS]\n");
         return 2;
     }
-    int radius = argc == 4 ? atoi(argv[3]) : 1;
+    char *end = NULL;
+    long radius = argc == 4 ? strtol(argv[3], &end, 10) : 1;
+    if (radius < 1 || radius > 1000 || (end != NULL && *end != '\0')) {
+        fprintf(stderr, "ego: RADIUS must be a whole number from 1 to 1000, not '%s'\n", argv[3]);
+        return 2;
+    }
     opt.layout = PG_LAYOUT_NONE;
     if ((ds = pg_dataset_load_file(argv[1], &err)) == NULL || (full = pg_graph_build(ds, &err)) == NULL ||
-        (ego = pg_graph_ego(full, argv[2], radius, &err)) == NULL || pg_graph_analyse(ego, &opt, &err) != PG_OK ||
+        (ego = pg_graph_ego(full, argv[2], (int)radius, &err)) == NULL || pg_graph_analyse(ego, &opt, &err) != PG_OK ||
         pg_write(ego, PG_FORMAT_EGO_TEXT, stdout, &err) != PG_OK) {
         fprintf(stderr, "ego: %s\n", pg_error_format(&err, line, sizeof line));
         goto cleanup;

@@ -226,6 +226,9 @@ def check_examples(tap, binary, tmp):
                abs(float(r[3 + i]) - float(nodes[r[1]][c])) < 1e-5 for r in rows for i, c in enumerate(cols))
     tap.check(same, "brokers: constraint and brokerage roles as `partygraph build --view parties` writes them")
 
+    bad = [sh(os.path.join(bindir, "brokers"), EXAMPLE, n)[0] for n in ("2305843009213693953", "3x", "0")]
+    bad += [sh(os.path.join(bindir, "ego"), EXAMPLE, "cpc", r)[0] for r in ("abc", "0")]
+    tap.check(bad == [2] * 5, "brokers N and ego RADIUS out of range or not numbers: exit 2 (usage)", bad)
     code, out, err = sh(os.path.join(bindir, "ego"), EXAMPLE, "cpc")
     cli_out = pgtest.run(binary, "ego", "--layout", "none", "-o", os.path.join(tmp, "ego"), EXAMPLE, "cpc").stdout
     alters = re.search(r"radius 1: (\d+) alters", out)
