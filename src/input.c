@@ -129,6 +129,8 @@ static long read_stream(pg_input *in, void *buf, unsigned want, pg_error *err)
     long got = pg_instream_read(in->stream, buf, want, &why);
     if (got >= 0)
         return got;
+    if (got == PG_INSTREAM_NOMEM)
+        return pg_error_set(err, PG_ENOMEM, "out of memory reading '%s'", in->name), -1;
     if (why == NULL)
         return pg_error_set_errno(err, PG_EIO, errno, "cannot read '%s'", in->name), -1;
     return pg_error_set(err, PG_EIO, "cannot read '%s': corrupt gzip data (%s)", in->name, why), -1;

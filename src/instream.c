@@ -52,7 +52,7 @@ static int probe(pg_instream *s, const char **why)
         return -1;
     s->gzip = s->z.avail_in >= 2 && s->in[0] == 0x1f && s->in[1] == 0x8b;
     if (s->gzip && inflateInit2(&s->z, 15 + 16) != Z_OK) /* 16: gzip wrapper only */
-        return *why = "out of memory", -1;
+        return *why = "out of memory", PG_INSTREAM_NOMEM;
     s->member = s->gzip;
     return 0;
 }
@@ -89,6 +89,8 @@ static int inflate_step(pg_instream *s, const char **why)
     int r = inflate(&s->z, Z_NO_FLUSH);
     if (r == Z_STREAM_END)
         s->member = false;
+    else if (r == Z_MEM_ERROR)
+        return *why = "out of memory", PG_INSTREAM_NOMEM;
     else if (r != Z_OK && r != Z_BUF_ERROR)
         return *why = s->z.msg ? s->z.msg : "corrupt gzip data", -1;
     return 0;
@@ -102,7 +104,7 @@ static long gunzip(pg_instream *s, unsigned char *buf, size_t cap, const char **
     while (s->z.avail_out > 0 && !s->members_done) {
         int r = inflate_step(s, why);
         if (r < 0)
-            return -1;
+            return r;
         if (r > 0)
             break;
     }
@@ -112,8 +114,9 @@ static long gunzip(pg_instream *s, unsigned char *buf, size_t cap, const char **
 long pg_instream_read(pg_instream *s, void *buf, size_t cap, const char **why)
 {
     *why = NULL;
-    if (!s->probed && probe(s, why) != 0)
-        return -1;
+    int r;
+    if (!s->probed && (r = probe(s, why)) != 0)
+        return r;
     return s->gzip ? gunzip(s, buf, cap, why) : plain(s, buf, cap);
 }
 

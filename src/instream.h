@@ -13,9 +13,12 @@ typedef struct pg_instream pg_instream;
 /* Returns a new reader of `f`, or NULL when out of memory. */
 pg_instream *pg_instream_new(FILE *f);
 
-/* Reads up to `cap` bytes into `buf`: returns how many (0 at the end), or
+enum { PG_INSTREAM_NOMEM = -2 };
+
+/* Reads up to `cap` bytes into `buf`: returns how many (0 at the end);
  * -1 with *why NULL when the FILE failed (errno says why) or *why the
- * reason when the gzip data is corrupt or truncated. */
+ * reason when the gzip data is corrupt or truncated; PG_INSTREAM_NOMEM
+ * when zlib ran out of memory. */
 long pg_instream_read(pg_instream *s, void *buf, size_t cap, const char **why);
 
 /* True when the bytes are being gunzipped (known after the first read). */
