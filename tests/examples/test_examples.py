@@ -15,7 +15,7 @@ import networkx as nx
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import pgtest  # noqa: E402
 
-SEEDS = os.path.join(os.path.dirname(pgtest.ROOT), "shared", "seeds")
+SEEDS = os.path.join(pgtest.SHARED, "seeds")
 KINDS = {"countries": "country", "parties": "party", "mechanisms": "mechanism", "events": "event"}
 IMPLIED = {"parties": ["country"], "events": ["country", "mechanism", "host"]}
 
@@ -51,6 +51,12 @@ def check_citations(tap, name, data):
     tap.check(not uncited and not unknown, f"{name}: every relation cites at least one existing source",
               f"uncited {uncited[:5]}, unknown {unknown[:5]}")
     if name != "cpc-interparty.json":
+        return
+    reason = pgtest.shared_missing("seeds")
+    if reason:
+        for what in ("one source record per seed article", "every seed article is cited by some relation",
+                     "each source's title is the article's headline", "every evidence quote stands verbatim in a cited article"):
+            tap.skip(f"{name}: {what}", reason)
         return
     files = sorted(os.listdir(SEEDS))
     tap.check(sorted(s["file"] for s in sources.values()) == files, f"{name}: one source record per seed article")
