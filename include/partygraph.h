@@ -113,9 +113,18 @@ typedef struct pg_error {
 const char *pg_status_name(pg_status status);
 
 /* Formats `e` as one line: "FILE:LINE:COL: PATH: [warning: ]MESSAGE", with
- * the unknown parts left out. Writes at most `size` bytes including the NUL
- * and returns `buf`. */
+ * the unknown parts left out and every part escaped as by pg_error_escape
+ * (a file name or a value holding a line break or a terminal escape stays
+ * on the line, inert). Writes at most `size` bytes including the NUL and
+ * returns `buf`. */
 char *pg_error_format(const pg_error *e, char *buf, size_t size);
+
+/* Writes `s` into `buf` as it may appear in a one-line message on a
+ * terminal: the control characters (U+0000-U+001F, U+007F-U+009F) become
+ * \u00XX and bytes that are not UTF-8 become \xNN; everything else is
+ * copied. Writes at most `size` bytes including the NUL, never cutting an
+ * escape or a character in half, and returns `buf`. */
+char *pg_error_escape(const char *s, char *buf, size_t size);
 
 /* ------------------------------------------------------------------ */
 /* Datasets                                                            */

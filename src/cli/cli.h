@@ -93,8 +93,14 @@ pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code);
  * or not). Returns an exit code, after printing any error. */
 int cli_write_outputs(const cli_args *a, pg_graph *g);
 
-/* Prints "partygraph: MESSAGE" to stderr and returns EXIT_USAGE, adding a
- * hint to run `partygraph help CMD`. */
+/* Prints "partygraph: MESSAGE" to stderr, one line: control characters
+ * and bytes that are not UTF-8 escaped (pg_error_escape), so that a file
+ * name or an argument can neither break the line nor drive the terminal.
+ * Every message the CLI writes itself goes through it. */
+void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "partygraph: MESSAGE" as cli_message does and returns EXIT_USAGE,
+ * adding a hint to run `partygraph help CMD` (when CMD is not NULL). */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

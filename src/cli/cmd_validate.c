@@ -44,8 +44,8 @@ int cmd_validate(int argc, char **argv)
     pg_dataset *ds = pg_dataset_load_file_opts(a.positional[0], &opt, &err);
     if (ds == NULL) {
         if (err.status == PG_EINVALID)
-            fprintf(stderr, "partygraph: %s: %ld error%s, %ld warning%s\n", err.file, tally.errors,
-                    tally.errors == 1 ? "" : "s", tally.warnings, tally.warnings == 1 ? "" : "s");
+            cli_message("%s: %ld error%s, %ld warning%s", err.file, tally.errors, tally.errors == 1 ? "" : "s",
+                        tally.warnings, tally.warnings == 1 ? "" : "s");
         return cli_exit_code(err.status);
     }
     if (!a.quiet)

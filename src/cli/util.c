@@ -22,16 +22,37 @@ int cli_exit_code(pg_status st)
     return EXIT_INTERNAL;
 }
 
+/* Prints "partygraph: TEXT" and a line break, TEXT escaped (an argument or
+ * file name holding a line break or a terminal escape stays inert, on the
+ * line). */
+static void print_line(const char *text)
+{
+    char line[1400];
+    cli_progress_finish();
+    fprintf(stderr, "partygraph: %s\n", pg_error_escape(text, line, sizeof line));
+}
+
+void cli_message(const char *fmt, ...)
+{
+    char text[1400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    print_line(text);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+    char text[1200];
     va_list ap;
-    fputs("partygraph: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
     if (cmd != NULL)
-        fprintf(stderr, " (see 'partygraph help %s')", cmd);
-    fputc('\n', stderr);
+        cli_message("%s (see 'partygraph help %s')", text, cmd);
+    else
+        print_line(text);
     return EXIT_USAGE;
 }
 
@@ -52,8 +73,7 @@ void cli_print_problem(const pg_error *e)
 {
     char line[1400];
     cli_progress_finish();
-    pg_error_format(e, line, sizeof line);
-    fprintf(stderr, "partygraph: %s\n", line);
+    fprintf(stderr, "partygraph: %s\n", pg_error_format(e, line, sizeof line)); /* escaped already */
 }
 
 void cli_on_problem(const pg_error *problem, void *tally)

@@ -9,6 +9,7 @@
 
 #include "fmt.h"
 #include "harness.h"
+#include "partygraph.h"
 #include "sha256.h"
 #include "strbuf.h"
 #include "strmap.h"
@@ -140,8 +141,32 @@ static void strbuf_tests(void)
     CHECK_STR(pg_quote(q, "a\"b\\c\nd\x7f"), "\"a\\\"b\\\\c\\u000ad\\u007f\"", "quoting escapes JSON-style");
 }
 
+/* One-line messages: what a file name or a value may hold reaches the
+ * terminal inert (expectations written out by hand from the rule in
+ * partygraph.h). */
+static void message_tests(void)
+{
+    char buf[64];
+    CHECK_STR(pg_error_escape("a\nb\tc\x1b[2J", buf, sizeof buf), "a\\u000ab\\u0009c\\u001b[2J",
+              "C0 controls escaped: line breaks, tabs, terminal escapes");
+    CHECK_STR(pg_error_escape("\x7f|\xC2\x85|\xC2\x9B|\xC2\xA0", buf, sizeof buf), "\\u007f|\\u0085|\\u009b|\xC2\xA0",
+              "DEL and C1 controls escaped, U+00A0 kept");
+    CHECK_STR(pg_error_escape("\xFF\xC3(\xE4\xB8\xAD", buf, sizeof buf), "\\xFF\\xC3(\xE4\xB8\xAD",
+              "bytes that are not UTF-8 as \\xNN, characters kept");
+    char small[9];
+    CHECK_STR(pg_error_escape("abcd\x1b", small, sizeof small), "abcd", "an escape that does not fit is left out whole");
+    CHECK_STR(pg_error_escape("abcdefg\xE4\xB8\xAD", small, sizeof small), "abcdefg", "so is a character");
+    pg_error e = { .status = PG_EIO, .line = 3, .column = 4 };
+    snprintf(e.file, sizeof e.file, "in\nput.json");
+    snprintf(e.path, sizeof e.path, "$.a\rb");
+    snprintf(e.message, sizeof e.message, "bad \x1b]0;title\x07");
+    CHECK_STR(pg_error_format(&e, buf, sizeof buf), "in\\u000aput.json:3:4: $.a\\u000db: bad \\u001b]0;title\\u0007",
+              "pg_error_format escapes the file, the path and the message");
+}
+
 void run_tests(void)
 {
+    message_tests();
     strbuf_tests();
     utf8_tests();
     fmt_tests();
