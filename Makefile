@@ -44,7 +44,11 @@ SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 # libgomp: igraph's own OpenMP runtime, which igraph_glue.c sets to one thread
 LIBS = $(PKG_LIBS) -lgomp -lm -pthread
 
-LIB_SRC := $(wildcard src/*.c)
+# Generated sources (never committed): the report's style and script,
+# src/report.css and src/report.js, as C arrays (scripts/embed.sh).
+GEN := build/gen
+GEN_SRC := $(GEN)/report_assets.c
+LIB_SRC := $(wildcard src/*.c) $(GEN_SRC)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
@@ -77,6 +81,15 @@ $(REL)/obj/%.o: %.c
 $(REL)/obj/src/%.o: src/%.c Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
+
+$(REL)/obj/$(GEN)/%.o: $(GEN)/%.c Makefile
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
+
+$(GEN)/report_assets.c: src/report.css src/report.js scripts/embed.sh
+	@mkdir -p $(@D)
+	scripts/embed.sh report_assets.h pg_report_css=src/report.css pg_report_js=src/report.js > $@.tmp
+	mv $@.tmp $@
 
 $(SAN)/obj/%.o: %.c
 	@mkdir -p $(@D)

@@ -429,10 +429,32 @@ def check_options(tap, binary, tmp, profile):
               "--layout none: the page says so and the nodes stand on a circle in id order", radii)
 
 
+def check_sources(tap, binary):
+    """The report's script and style are real files: node parses the
+    script, and what the library embeds is those files' text (the page
+    holds each, less its leading comment)."""
+    proc = subprocess.run(["node", "--check", "src/report.js"], capture_output=True)
+    tap.check(proc.returncode == 0, "src/report.js: node --check parses it", proc.stderr.decode(errors="replace"))
+    with tempfile.TemporaryDirectory(prefix="pghtml-") as tmp:
+        pgtest.run(binary, "build", "-q", "examples/minimal.json", "--formats", "html", "-o", tmp)
+        page = open(os.path.join(tmp, "report.html"), encoding="utf-8").read()
+    for name in ("src/report.js", "src/report.css"):
+        text = open(name, encoding="utf-8").read()
+        body = text[text.index("*/\n") + 3:] if text.startswith("/*") else text
+        tap.check(len(body) > 500 and body in page, f"{name}: report.html embeds its text", body[:80])
+    with tempfile.NamedTemporaryFile("w", suffix=".js") as bad:
+        bad.write("/* a note */\nvar s = '</script><script>alert(1)';\n")
+        bad.flush()
+        proc = subprocess.run(["scripts/embed.sh", "x.h", f"pg_x={bad.name}"], capture_output=True)
+    tap.check(proc.returncode != 0 and b"</" in proc.stderr, "scripts/embed.sh refuses a script holding '</'",
+              proc.stderr.decode(errors="replace"))
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     os.chdir(pgtest.ROOT)
     tap = pgtest.Tap()
+    check_sources(tap, binary)
     if not os.access(CHROMIUM, os.X_OK):
         print(f"ok 1 - report.html in headless Chromium # SKIP {CHROMIUM} is missing (scripts/install-deps.sh --test)")
         print("1..1")
