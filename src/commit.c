@@ -49,14 +49,18 @@ static int make_empty(const char *path)
     return fd >= 0 && close(fd) == 0 ? 0 : errno;
 }
 
+static int make_link(const char *from, const char *to)
+{
+    return link(from, to) == 0 ? 0 : errno;
+}
+
 /* Makes marker `tag` number `attempt` of f; 0 or an errno. */
 static int make_marker(pg_output_file *f, pg_sidefile_tag tag, int attempt)
 {
     char *name = pg_sidefile_name(f->where.path, tag, attempt);
-    int e = name == NULL                ? ENOMEM
-            : tag == PG_SIDEFILE_ABSENT ? make_empty(name)
-            : link(f->where.path, name) == 0 ? 0
-                                             : errno;
+    if (name == NULL)
+        return ENOMEM;
+    int e = tag == PG_SIDEFILE_ABSENT ? make_empty(name) : make_link(f->where.path, name);
     if (e == 0) {
         f->marker = name;
         f->marker_tag = tag;
@@ -89,17 +93,16 @@ static void sync_dirs(const pg_output *o)
         pg_sidefile_sync_dir(o->locks.items[i].dir);
 }
 
-/* A marker beside every new file's target. The new files leave the
- * signal path's registry first: a run killed from here on is the next
- * run's to recover, by the markers. */
+/* A marker beside every new file's target. The signal path lets the new
+ * files be first: a run killed from here on is the next run's to recover,
+ * by the markers, which need the new files that were not renamed. */
 static pg_status prepare(pg_output *o, pg_error *err)
 {
     for (size_t i = 0; i < o->files.len; i++) {
         pg_output_file *f = &o->files.items[i];
         if (f->temp == NULL)
             continue;
-        pg_tempfile_release(f->slot);
-        f->slot = NULL;
+        pg_tempfile_hold(f->slot, true);
         pg_status st = mark(f, err);
         if (st != PG_OK)
             return st;
@@ -117,13 +120,16 @@ static pg_status rename_all(pg_output *o, pg_error *err)
         if (rename(f->temp, f->where.path) != 0)
             return pg_error_set_errno(err, PG_EIO, errno, "cannot rename '%s' to '%s'", f->temp, f->where.path);
         f->renamed = true;
+        pg_tempfile_release(f->slot);
+        f->slot = NULL;
         free(f->temp);
         f->temp = NULL;
     }
     return PG_OK;
 }
 
-/* Removes the markers: kept (`undo` false) or rolled back from. */
+/* Removes the markers: kept (`undo` false) or rolled back from; new
+ * files not renamed go back to the signal path. */
 static void settle(pg_output *o, bool undo)
 {
     for (size_t i = 0; i < o->files.len; i++) {
@@ -132,10 +138,21 @@ static void settle(pg_output *o, bool undo)
             pg_sidefile_undo(f->where.path, f->marker, f->marker_tag, f->renamed);
         else if (f->marker != NULL)
             unlink(f->marker);
+        pg_tempfile_hold(f->slot, false);
         free(f->marker);
         f->marker = NULL;
         f->renamed = false;
     }
+}
+
+/* The directories made stay: the signal path forgets them. */
+static void keep_dirs(pg_output *o)
+{
+    for (size_t i = 0; i < o->dirs.len; i++) {
+        pg_tempfile_release(o->dirs.items[i].slot);
+        o->dirs.items[i].slot = NULL;
+    }
+    o->committed = true;
 }
 
 /* Blocks the termination signals in the calling thread; the old mask in *old. */
@@ -162,7 +179,8 @@ pg_status pg_output_commit(pg_output *o, pg_error *err)
         st = rename_all(o, err);
     sync_dirs(o);
     settle(o, st != PG_OK);
-    o->committed = st == PG_OK;
+    if (st == PG_OK)
+        keep_dirs(o);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     return st;
 }

@@ -266,19 +266,23 @@ static void discard(pg_output_file *f)
     pg_target_free(&f->where);
 }
 
+/* Fills f for target `path` and opens it as what it is. */
+static pg_status open_file(pg_output *o, const char *path, pg_output_file *f, pg_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        *f = (pg_output_file){ .name = strdup(path), .f = stdout, .is_stdout = true };
+        return f->name ? PG_OK : out_of_memory(err);
+    }
+    pg_status st = describe(o, path, f, err);
+    if (st != PG_OK)
+        return st;
+    return f->where.kind == PG_TARGET_IN_PLACE ? open_in_place(f, err) : open_temp(o, f, err);
+}
+
 FILE *pg_output_open(pg_output *o, const char *path, pg_error *err)
 {
     pg_output_file f = { 0 };
-    bool is_stdout = strcmp(path, "-") == 0;
-    pg_status st = PG_VEC_RESERVE(o->files, 1) == 0 ? PG_OK : out_of_memory(err);
-    if (st == PG_OK && is_stdout)
-        st = (f.name = strdup(path)) ? PG_OK : out_of_memory(err);
-    else if (st == PG_OK)
-        st = describe(o, path, &f, err);
-    if (st == PG_OK && is_stdout)
-        f = (pg_output_file){ .name = f.name, .f = stdout, .is_stdout = true };
-    else if (st == PG_OK)
-        st = f.where.kind == PG_TARGET_IN_PLACE ? open_in_place(&f, err) : open_temp(o, &f, err);
+    pg_status st = PG_VEC_RESERVE(o->files, 1) == 0 ? open_file(o, path, &f, err) : out_of_memory(err);
     if (st != PG_OK) {
         discard(&f);
         return NULL;
@@ -292,27 +296,38 @@ void pg_output_remove_temporaries(void)
     pg_tempfile_remove_all();
 }
 
-void pg_output_free(pg_output *o)
+static void free_locks(pg_output *o)
 {
-    if (o == NULL)
-        return;
-    for (size_t i = 0; i < o->files.len; i++)
-        discard(&o->files.items[i]);
     for (size_t i = 0; i < o->locks.len; i++) {
         pg_lockfile_release(o->locks.items[i].lock);
         free(o->locks.items[i].dir);
     }
+    free(o->locks.items);
+}
+
+/* The directories made, deepest first: removed unless committed. */
+static void free_dirs(pg_output *o)
+{
     for (size_t i = o->dirs.len; i-- > 0;) {
         if (!o->committed)
             rmdir(o->dirs.items[i].path);
         pg_tempfile_release(o->dirs.items[i].slot);
         free(o->dirs.items[i].path);
     }
+    free(o->dirs.items);
+}
+
+void pg_output_free(pg_output *o)
+{
+    if (o == NULL)
+        return;
+    for (size_t i = 0; i < o->files.len; i++)
+        discard(&o->files.items[i]);
+    free(o->files.items);
+    free_locks(o); /* after the files, before their directories */
+    free_dirs(o);
     for (size_t i = 0; i < o->inputs.len; i++)
         free(o->inputs.items[i].name);
-    free(o->files.items);
-    free(o->dirs.items);
-    free(o->locks.items);
     free(o->inputs.items);
     free(o);
 }

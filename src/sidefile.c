@@ -141,24 +141,31 @@ static void settle(const leftovers *found, const leftover *l)
         unlink(l->path);
 }
 
+/* The leftovers of dead runs in `dir`, into `found`. */
+static void scan(const char *dir, leftovers *found)
+{
+    DIR *d = opendir(*dir ? dir : ".");
+    if (d == NULL)
+        return;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        consider(found, dir, e->d_name);
+    closedir(d);
+}
+
 void pg_sidefile_recover(const char *dir)
 {
     leftovers found = { 0 };
-    DIR *d = opendir(*dir ? dir : ".");
-    for (struct dirent *e; d != NULL && (e = readdir(d)) != NULL;)
-        consider(&found, dir, e->d_name);
-    if (d != NULL)
-        closedir(d);
+    scan(dir, &found);
     for (size_t i = 0; i < found.len; i++)
         if (found.items[i].tag != PG_SIDEFILE_NEW)
             settle(&found, &found.items[i]);
-    for (size_t i = 0; i < found.len; i++) {
+    for (size_t i = 0; i < found.len; i++) { /* the new files last: settle() looks for them */
         if (found.items[i].tag == PG_SIDEFILE_NEW)
             unlink(found.items[i].path);
         free(found.items[i].path);
         free(found.items[i].target);
     }
-    free(found.items);
     if (found.len > 0)
         pg_sidefile_sync_dir(dir);
+    free(found.items);
 }

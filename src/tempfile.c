@@ -1,9 +1,9 @@
 /* tempfile.c - the registry of temporary files, locks and directories
  * (see tempfile.h). A slot goes FREE -> BUSY (its owner fills it) -> LIVE
- * -> BUSY (its owner empties it) -> FREE, or LIVE -> TAKEN for good when
- * the removal claims it; every change is a compare-and-swap, so the owner
- * and the removal never both hold a slot, and a path is freed only by an
- * owner holding it BUSY, which the removal never reads. */
+ * (<-> HELD) -> BUSY (its owner empties it) -> FREE, or LIVE -> TAKEN for
+ * good when the removal claims it; every change is a compare-and-swap, so
+ * the owner and the removal never both hold a slot, and a path is freed
+ * only by an owner holding it BUSY, which the removal never reads. */
 #define _POSIX_C_SOURCE 200809L
 #include "tempfile.h"
 
@@ -18,7 +18,7 @@
 _Static_assert(ATOMIC_INT_LOCK_FREE == 2 && ATOMIC_POINTER_LOCK_FREE == 2,
                "a signal handler may only touch lock-free atomics");
 
-enum { SLOT_FREE, SLOT_BUSY, SLOT_LIVE, SLOT_TAKEN };
+enum { SLOT_FREE, SLOT_BUSY, SLOT_LIVE, SLOT_HELD, SLOT_TAKEN };
 
 struct pg_tempfile {
     atomic_int state;
@@ -75,9 +75,15 @@ pg_tempfile *pg_tempfile_register(const char *path, pg_tempfile_kind kind)
     return s;
 }
 
+void pg_tempfile_hold(pg_tempfile *t, bool held)
+{
+    if (t != NULL)
+        swap_state(t, held ? SLOT_LIVE : SLOT_HELD, held ? SLOT_HELD : SLOT_LIVE);
+}
+
 void pg_tempfile_release(pg_tempfile *t)
 {
-    if (t == NULL || !swap_state(t, SLOT_LIVE, SLOT_BUSY))
+    if (t == NULL || !(swap_state(t, SLOT_LIVE, SLOT_BUSY) || swap_state(t, SLOT_HELD, SLOT_BUSY)))
         return;
     free(t->path);
     t->path = NULL;

@@ -14,6 +14,8 @@
 #ifndef PG_TEMPFILE_H
 #define PG_TEMPFILE_H
 
+#include <stdbool.h>
+
 typedef struct pg_tempfile pg_tempfile;
 
 typedef enum pg_tempfile_kind {
@@ -26,9 +28,14 @@ typedef enum pg_tempfile_kind {
  * directory after making it. Returns the slot, or NULL (errno ENOMEM). */
 pg_tempfile *pg_tempfile_register(const char *path, pg_tempfile_kind kind);
 
-/* Forgets slot `t` (the file was renamed or removed, or stays); NULL is
- * allowed. Once pg_tempfile_remove_all has taken the slot it does nothing:
- * the process is ending. */
+/* Holds slot `t` (`held`: pg_tempfile_remove_all leaves its file alone,
+ * as a commit needs while it renames) or lets it go again; NULL is
+ * allowed. */
+void pg_tempfile_hold(pg_tempfile *t, bool held);
+
+/* Forgets slot `t`, held or not (the file was renamed or removed, or
+ * stays); NULL is allowed. Once pg_tempfile_remove_all has taken the slot
+ * it does nothing: the process is ending. */
 void pg_tempfile_release(pg_tempfile *t);
 
 /* Async-signal-safe: unlinks every file registered by this process, then
