@@ -571,10 +571,28 @@ pg_status pg_write_paths(const pg_graph *g, const char *from_id, const char *to_
 /* All-or-nothing output                                               */
 /* ------------------------------------------------------------------ */
 
-/* A set of output files that appear together or not at all: each file is
- * written to a temporary file beside its target and renamed into place by
- * pg_output_commit. Freeing an uncommitted set removes its temporary files
- * and the directories it created, leaving what was there untouched. */
+/* A set of output files that appear together or not at all, without
+ * destroying what a target names:
+ * - a regular file, or a path where there is nothing, is written to a
+ *   temporary file beside it (".NAME.partygraph-new-PID-N") and renamed
+ *   into place by pg_output_commit; a replaced file's mode, and its owner
+ *   where permitted, carry over (not its ACLs or other hard links);
+ * - a symbolic link is followed, link by link (a relative one from the
+ *   link's directory, at most 40), and the file at its end is written so;
+ *   the link stays, and a dangling link's target is created;
+ * - a FIFO or a character device (a terminal, /dev/null) is written in
+ *   place as the stream is written: never renamed over, and not all or
+ *   nothing (what it was given cannot be taken back);
+ * - anything else (a directory, a block device, a socket) is refused, and
+ *   so is a file given to pg_output_protect, however it is named.
+ * The first temporary file in a directory takes its lock, DIR/.partygraph.lock
+ * (holding the PID): a second set writing into that directory meanwhile,
+ * in this process or another, fails at once, naming the PID and the lock
+ * file. Taking it, a set removes what dead runs left there, and rolls back
+ * a commit such a run was killed in the middle of (or keeps it, when every
+ * rename in that directory was done). Freeing an uncommitted set removes
+ * its temporary files and the directories it created, leaving what was
+ * there untouched. A set belongs to one thread at a time. */
 typedef struct pg_output pg_output;
 
 /* Returns a new, empty output set, or NULL when out of memory. */
@@ -584,18 +602,47 @@ pg_output *pg_output_new(void);
  * removed again if the set is never committed. Returns PG_OK or PG_EIO. */
 pg_status pg_output_mkdir(pg_output *o, const char *dir, pg_error *err);
 
+/* Makes input `path` ("-": standard input) a file that no target of `o`
+ * may be: by any name, through links or as a hard link, opening it fails
+ * with PG_EARG. Only a regular file needs it; for anything else, or a
+ * path that cannot be looked at, it does nothing. Returns PG_OK or
+ * PG_ENOMEM. */
+pg_status pg_output_protect(pg_output *o, const char *path, pg_error *err);
+
+/* Checks target `path` as pg_output_open would (where its links lead,
+ * what is there, the protected inputs, the targets already open) without
+ * creating or opening anything. Returns PG_OK, PG_EARG (an input, or a
+ * target already open), PG_EIO (refused, a loop of links) or PG_ENOMEM. */
+pg_status pg_output_check(const pg_output *o, const char *path, pg_error *err);
+
 /* Returns a stream for target `path` ("-" = standard output, written
- * through directly), or NULL with `err` set. The stream belongs to `o`. */
+ * through directly), or NULL with `err` set: PG_EARG, PG_EIO (as
+ * pg_output_check, the directory's lock held, a file that cannot be
+ * created) or PG_ENOMEM. The stream belongs to `o`. */
 FILE *pg_output_open(pg_output *o, const char *path, pg_error *err);
 
 /* Flushes, syncs and closes every stream, then renames each temporary file
- * onto its target, keeping a hard link to each old file until all renames
- * worked. Returns PG_OK or PG_EIO; on failure every target holds what it
- * held before (if a rename fails midway, the ones done are undone). */
+ * onto its target, keeping each old file (or the fact that there was none)
+ * beside it until all renames worked. Returns PG_OK or PG_EIO (a write
+ * error of any stream, a FIFO's or a device's too); on failure every
+ * renamed target holds what it held before. While renaming it blocks
+ * SIGHUP, SIGINT, SIGQUIT, SIGTERM and SIGPIPE in the calling thread, so
+ * that a handler calling pg_output_remove_temporaries runs before or after
+ * the renames, not between two of them. */
 pg_status pg_output_commit(pg_output *o, pg_error *err);
 
-/* Releases `o`, discarding whatever was not committed; NULL is allowed. */
+/* Releases `o`, discarding whatever was not committed, and its locks;
+ * NULL is allowed. */
 void pg_output_free(pg_output *o);
+
+/* Async-signal-safe, for a signal handler of the program (the library
+ * installs none): removes every temporary file, lock file and created
+ * directory of every output set of this process that is not committing
+ * (a set interrupted while renaming is left to the next run, as above).
+ * It takes no lock and allocates nothing; it keeps errno. Afterwards the
+ * sets cannot be committed: end the process, typically by restoring the
+ * signal's default action and raising it again. */
+void pg_output_remove_temporaries(void);
 
 /* ------------------------------------------------------------------ */
 /* Versions                                                            */

@@ -181,7 +181,9 @@ const char *cli_format_names(void);
 pg_analysis_options cli_analysis_options(const cli_args *a);
 
 /* EXIT_OK, or a usage error of command `cmd` when two of --graphml,
- * --dot, --nodelink and --cytoscape name the same file. */
+ * --dot, --nodelink and --cytoscape name the same file, or the error of
+ * pg_output_check for one of them (the input FILE itself: exit 2; a
+ * directory, a socket...: exit 3), printed before any work is done. */
 int cli_check_outputs(const cli_args *a, const char *cmd);
 
 /* Does one of those options name a file? Then only those are written. */

@@ -3,7 +3,11 @@
  * statuses into exit codes (cli.h). SIGXFSZ is ignored, so that a file
  * growing past `ulimit -f` makes write() fail with EFBIG, an I/O error
  * like a full disk (exit 3, the temporary files removed), instead of
- * killing the process. */
+ * killing the process. SIGHUP, SIGINT, SIGQUIT, SIGTERM and SIGPIPE
+ * remove the output files not yet in place (pg_output_remove_temporaries)
+ * and then end the process as they would have, so that its exit status
+ * still says which signal killed it; one ignored when the program starts
+ * (nohup, a background job) stays ignored. */
 #define _POSIX_C_SOURCE 200809L
 #include <signal.h>
 #include <stdio.h>
@@ -71,9 +75,32 @@ static int help(int argc, char **argv)
     return EXIT_OK;
 }
 
+/* Removes the temporary files, then dies of `sig` (SA_RESETHAND put its
+ * default action back; it is delivered when the handler returns). */
+static void on_signal(int sig)
+{
+    pg_output_remove_temporaries();
+    raise(sig);
+}
+
+static void catch_signals(void)
+{
+    static const int caught[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE };
+    struct sigaction sa = { .sa_handler = on_signal, .sa_flags = SA_RESETHAND };
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
+        sigaddset(&sa.sa_mask, caught[i]); /* one at a time */
+    for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++) {
+        struct sigaction old;
+        if (sigaction(caught[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(caught[i], &sa, NULL);
+    }
+}
+
 int main(int argc, char **argv)
 {
     signal(SIGXFSZ, SIG_IGN);
+    catch_signals();
     if (argc < 2) {
         print_help(stderr);
         return EXIT_USAGE;

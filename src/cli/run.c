@@ -240,7 +240,7 @@ int cli_write_outputs(const cli_args *a, pg_graph *g)
     named_file named[MAX_NAMED];
     size_t nnamed = named_files(a, named);
     pg_output *out = pg_output_new();
-    pg_status st = out ? PG_OK : PG_ENOMEM;
+    pg_status st = out ? pg_output_protect(out, a->positional[0], &err) : PG_ENOMEM;
     for (size_t i = 0; i < nnamed && st == PG_OK; i++)
         st = write_one(out, g, named[i].format, named[i].path, named[i].path, &err);
     if (st == PG_OK && nnamed == 0)
@@ -262,6 +262,24 @@ int cli_write_outputs(const cli_args *a, pg_graph *g)
     return cli_exit_code(st);
 }
 
+/* The files of `named` as pg_output_check sees them before any work: not
+ * the input (FILE), not a directory, a socket, a block device... Returns
+ * an exit code, after printing any error. */
+static int check_targets(const cli_args *a, const named_file *named, size_t n)
+{
+    pg_error err = { 0 };
+    pg_output *probe = pg_output_new();
+    pg_status st = probe ? pg_output_protect(probe, a->positional[0], &err) : PG_ENOMEM;
+    for (size_t i = 0; i < n && st == PG_OK; i++)
+        st = pg_output_check(probe, named[i].path, &err);
+    pg_output_free(probe);
+    if (st == PG_ENOMEM && !err.message[0])
+        snprintf(err.message, sizeof err.message, "out of memory");
+    if (st != PG_OK)
+        cli_print_problem(&err);
+    return cli_exit_code(st);
+}
+
 int cli_check_outputs(const cli_args *a, const char *cmd)
 {
     named_file named[MAX_NAMED];
@@ -271,7 +289,7 @@ int cli_check_outputs(const cli_args *a, const char *cmd)
             if (strcmp(named[i].path, named[j].path) == 0)
                 return cli_usage_error(cmd, "--%s and --%s name the same file '%s'", named[i].option, named[j].option,
                                        named[j].path);
-    return EXIT_OK;
+    return check_targets(a, named, n);
 }
 
 bool cli_files_named(const cli_args *a)
