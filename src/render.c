@@ -63,18 +63,17 @@ static void drop_creation_date(char *data, size_t len)
  * memory pressure can report success with a picture cut short. */
 static const struct {
     const char *format, *head, *tail;
-    size_t tail_len;
 } endings[] = {
-    { "svg", "<?xml", "</svg>\n", 7 },
-    { "png", "\x89PNG\r\n\x1a\n", "IEND\xae\x42\x60\x82", 8 },
-    { "pdf", "%PDF-", "%%EOF\n", 6 },
+    { "svg", "<?xml", "</svg>\n" },
+    { "png", "\x89PNG\r\n\x1a\n", "IEND\xae\x42\x60\x82" },
+    { "pdf", "%PDF-", "%%EOF\n" },
 };
 
 /* Does `data` look like a whole picture in `format`? */
 static bool whole(const char *format, const char *data, size_t len)
 {
     for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
-        size_t head = strlen(endings[i].head), tail = endings[i].tail_len;
+        size_t head = strlen(endings[i].head), tail = strlen(endings[i].tail);
         if (strncmp(format, endings[i].format, 3) == 0)
             return len >= head + tail && memcmp(data, endings[i].head, head) == 0 &&
                    memcmp(data + len - tail, endings[i].tail, tail) == 0;
