@@ -56,10 +56,19 @@
  * constants.
  *
  * PROCESSES: unless pg_analysis_options.jobs is 1, pg_graph_analyse forks
- * worker processes for betweenness (igraph is not thread-safe) and reaps
- * them before it returns; they leave with _exit, never touching the
- * caller's stdio buffers. A caller with threads of its own that may hold
- * locks at that moment (malloc's are safe with glibc) should set jobs = 1.
+ * worker processes for betweenness (igraph is not thread-safe); pg_write
+ * forks one process per picture (PG_FORMAT_SVG/PNG/PDF), in which all of
+ * Graphviz's work is done, so that a crash, an exit() or an allocation
+ * failure inside Graphviz or its font libraries becomes a PG_EINTERNAL or
+ * PG_ENOMEM error and what they print never reaches the caller's stderr.
+ * Each is reaped before the call returns, and leaves with _exit, never
+ * touching the caller's stdio buffers (not even when Graphviz calls
+ * exit()) nor running its atexit handlers. When no process can be made,
+ * the betweenness is computed in the calling process, but a picture fails
+ * (PG_EINTERNAL, or PG_ENOMEM): Graphviz is never run in the caller's
+ * process. A caller with threads of its own that may hold locks at that
+ * moment (malloc's are safe with glibc) should set jobs = 1 and draw no
+ * picture.
  */
 #ifndef PARTYGRAPH_H
 #define PARTYGRAPH_H

@@ -107,32 +107,72 @@ void pg_escape_xml_attr(FILE *f, const char *s)
     xml_text(f, s, xml_attr_plain);
 }
 
-/* Bytes pg_escape_dot writes as they are: all but \\ " & and controls. */
+/* Bytes pg_escape_dot writes as they are: all but \\ " &, controls and
+ * 0xEF (which may start U+FFFE or U+FFFF). */
 static bool dot_plain(unsigned char c)
 {
-    return c >= 0x20 && c != '\\' && c != '"' && c != '&';
+    return c >= 0x20 && c != '\\' && c != '"' && c != '&' && c != 0xEF;
+}
+
+/* What pg_escape_dot writes for the bytes at s, which are not plain
+ * (`one` holds a 0xEF that starts another character); sets *used to how
+ * many it took. A CR before a LF writes nothing: the LF breaks the line. */
+static const char *dot_escape(const char *s, size_t *used, char one[2])
+{
+    *used = xml_noncharacter(s) ? 3 : 1;
+    switch (*s) {
+    case '\\': return "\\\\";
+    case '"': return "\\\"";
+    case '&': return "&amp;";
+    case '\n': return "\\n";
+    case '\r': return s[1] == '\n' ? "" : "\\n";
+    case '\t': return " ";
+    default:
+        if (*used == 3 || xml_forbidden((unsigned char)*s))
+            return replacement;
+        one[0] = *s; /* 0xEF starting another character */
+        one[1] = '\0';
+        return one;
+    }
+}
+
+/* The length of the run of bytes at s, before `end`, that dot_plain lets
+ * through. */
+static size_t dot_span(const char *s, const char *end)
+{
+    size_t n = 0;
+    while (s + n < end && dot_plain((unsigned char)s[n]))
+        n++;
+    return n;
+}
+
+void pg_escape_dot_n(FILE *f, const char *s, size_t n)
+{
+    char one[2];
+    size_t used;
+    for (const char *end = s + n;;) {
+        s = write_plain(f, s, dot_span(s, end));
+        if (s >= end)
+            return;
+        fputs(dot_escape(s, &used, one), f);
+        s += used;
+    }
 }
 
 void pg_escape_dot(FILE *f, const char *s)
 {
-    for (;;) {
-        s = write_plain(f, s, span(s, dot_plain));
-        if (*s == '\0')
-            return;
-        switch (*s) {
-        case '\\': fputs("\\\\", f); break;
-        case '"': fputs("\\\"", f); break;
-        case '&': fputs("&amp;", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r':
-            if (s[1] != '\n')
-                fputs("\\n", f);
-            break;
-        case '\t': putc(' ', f); break;
-        default: fputs(replacement, f);
-        }
-        s++;
+    pg_escape_dot_n(f, s, strlen(s));
+}
+
+size_t pg_escape_dot_size(const char *s, size_t n)
+{
+    char one[2];
+    size_t size = 0, used;
+    for (const char *end = s + n; s < end; s += used) {
+        used = dot_plain((unsigned char)*s) ? 1 : 0;
+        size += used ? 1 : strlen(dot_escape(s, &used, one));
     }
+    return size;
 }
 
 /* Bytes that make a CSV field need quotes (NUL ends the scan too). */

@@ -21,9 +21,19 @@ void pg_escape_xml(FILE *f, const char *s);
 void pg_escape_xml_attr(FILE *f, const char *s);
 
 /* The inside of a DOT double-quoted string: \ and " are backslashed, a
- * line break becomes \n, & becomes &amp; (Graphviz reads entities in
- * labels), tab becomes a space, other control characters U+FFFD. */
+ * line break (LF, CR LF, a lone CR) becomes \n, & becomes &amp; (Graphviz
+ * reads entities in labels), tab becomes a space; the other control
+ * characters and U+FFFE, U+FFFF (what XML 1.0 cannot carry: Graphviz
+ * would copy them into its SVG) become U+FFFD. */
 void pg_escape_dot(FILE *f, const char *s);
+
+/* pg_escape_dot of the first `n` bytes of `s` (ending at a character
+ * boundary). A CR that ends them before a LF of `s` writes nothing, as
+ * pg_escape_dot writes nothing for the CR of CR LF. */
+void pg_escape_dot_n(FILE *f, const char *s, size_t n);
+
+/* How many bytes pg_escape_dot_n(f, s, n) writes. */
+size_t pg_escape_dot_size(const char *s, size_t n);
 
 /* One RFC 4180 CSV field: quoted (with "" for ") when it holds a comma, a
  * quote, CR or LF, or starts or ends with a space; written as is otherwise. */

@@ -5,13 +5,17 @@
  * out. The labelled nodes are the first options.label_top in rank order
  * on options.size_by (nodes without a value last, by id). A name is cut
  * to at most PG_LABEL_CHARS characters in all: its first
- * PG_LABEL_CHARS - 1 and an ellipsis, counting code points. */
+ * PG_LABEL_CHARS - 1 and an ellipsis, counting code points; a DOT string
+ * by the same rule to at most PG_DOT_TEXT_BYTES bytes once escaped. */
 #include "picture.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+
+enum { ELLIPSIS_BYTES = 3 }; /* "…", U+2026, in UTF-8 */
 
 const char *pg_picture_day(long yyyymmdd, char buf[PG_DAY_SIZE])
 {
@@ -54,18 +58,31 @@ bool pg_picture_labelled(const pg_graph *g, size_t i)
     return g->options.label_top < 0 || i < (size_t)g->options.label_top;
 }
 
-size_t pg_picture_cut(const char *name, size_t max_chars)
+/* The length of the character at s (a lead byte and its continuation
+ * bytes). */
+static size_t char_len(const char *s)
 {
-    size_t chars = 0, keep = 0, i = 0;
-    if (max_chars == 0)
-        return strlen(name);
-    for (; name[i]; i++) {
-        if (((unsigned char)name[i] & 0xC0) == 0x80)
-            continue; /* inside a character */
-        if (chars == max_chars - 1)
-            keep = i;
-        if (chars++ == max_chars)
+    size_t len = 1;
+    while (((unsigned char)s[len] & 0xC0) == 0x80)
+        len++;
+    return len;
+}
+
+size_t pg_picture_cut_bytes(const char *name, size_t max_chars, size_t max_bytes, pg_escaped_size_fn *size)
+{
+    size_t chars = 0, bytes = 0, keep = 0, i = 0, limit = max_chars ? max_chars : SIZE_MAX;
+    for (size_t len; name[i]; i += len) {
+        len = char_len(name + i);
+        bytes += size ? size(name + i, len) : len;
+        if (++chars > limit || bytes > max_bytes)
             return keep;
+        if (chars < limit && bytes + ELLIPSIS_BYTES <= max_bytes)
+            keep = i + len;
     }
     return i;
+}
+
+size_t pg_picture_cut(const char *name, size_t max_chars)
+{
+    return pg_picture_cut_bytes(name, max_chars, SIZE_MAX, NULL);
 }

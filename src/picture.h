@@ -36,10 +36,26 @@ int pg_picture_order(const pg_graph *g, long *rank, size_t *order);
  * options.label_top do (all for -1, none for 0). */
 bool pg_picture_labelled(const pg_graph *g, size_t i);
 
+/* DOT strings hold at most this many bytes of a text from the data,
+ * escaped, the "…" of a cut included: Graphviz's scanner refuses a quoted
+ * string of 16,383 bytes or more, and a tooltip adds " (mechanism)". */
+enum { PG_DOT_TEXT_BYTES = 16000 };
+
 /* How much of `name` a label shows: its length in bytes when it has at
  * most `max_chars` characters (code points; 0: no limit), else the length
  * of its first max_chars - 1 characters, which the label follows with "…"
  * - so a label is never longer than max_chars characters. */
 size_t pg_picture_cut(const char *name, size_t max_chars);
+
+/* The size in bytes of the `len` bytes at `s` (whole characters) once
+ * escaped for some syntax (it may look at s[len], the next byte). */
+typedef size_t pg_escaped_size_fn(const char *s, size_t len);
+
+/* pg_picture_cut with a budget in bytes as well: the length of all of
+ * `name` when it has at most max_chars characters and `size` (NULL: the
+ * bytes themselves) makes it at most max_bytes bytes; else the length of
+ * its longest prefix of at most max_chars - 1 characters whose size, plus
+ * the 3 bytes of "…", is at most max_bytes. */
+size_t pg_picture_cut_bytes(const char *name, size_t max_chars, size_t max_bytes, pg_escaped_size_fn *size);
 
 #endif

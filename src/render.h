@@ -2,8 +2,8 @@
  * render_graph.c turns the analysed graph into a Graphviz graph,
  * render_legend.c adds the legend). Private to the library.
  *
- * Graphviz's error handler and its plugin state are global: the picture
- * writers run one at a time per process. */
+ * Everything here runs in the child process render.c forks for each
+ * picture (Graphviz's error handler and its plugin state are global). */
 #ifndef PG_RENDER_H
 #define PG_RENDER_H
 
@@ -70,6 +70,14 @@ pg_status pg_canvas_draw_legend(pg_canvas *c, pg_error *err);
 /* Records Graphviz's messages from now on (instead of its printing them)
  * and returns the handler that was installed before. */
 agusererrf pg_gv_capture(void);
+
+/* Did the Graphviz step that just failed fail for want of memory? True
+ * when a message Graphviz reported since pg_gv_capture spoke of memory
+ * ("memory allocation failure", "out of memory"), or when a plugin it
+ * could not load (Graphviz then says "Layout type: \"nop\" not
+ * recognized", "renderer for png:cairo is unavailable") cannot be mapped
+ * by the dynamic loader now. */
+bool pg_gv_out_of_memory(void);
 
 /* The last message Graphviz reported since pg_gv_capture, or a generic
  * one naming `what` when there was none. */

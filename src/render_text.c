@@ -1,7 +1,8 @@
 /* render_text.c - text and attributes for Graphviz's in-memory graphs:
  * escaping names so that Graphviz neither interprets them (\N, \G, \l,
  * entities such as &lt;) nor writes characters XML 1.0 forbids, and
- * catching Graphviz's messages instead of letting it print them.
+ * catching Graphviz's messages instead of letting it print them, and
+ * telling from them whether a failure was for want of memory.
  *
  * Rules: a label's line breaks (LF, CR LF, lone CR) become Graphviz line
  * breaks, tabs spaces; a tooltip keeps the text exactly (Graphviz writes
@@ -11,6 +12,7 @@
  * output of partygraph. Graphviz decodes entities in both (so & is
  * written &amp;) and unescapes a label's backslashes once, a tooltip's
  * twice. */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,20 +112,61 @@ double pg_gv_text_width(const char *s, double font_size)
  * ": ", then the text. The last message is kept. */
 static char last_message[512];
 
+/* Did any message since pg_gv_capture speak of memory? */
+static bool memory_said;
+
+/* The plugin Graphviz could not load last ("Could not load "PATH" - ...").
+ * Graphviz hides the loader's reason when the file exists. */
+static char unloaded[512];
+
+static void note_plugin(const char *piece)
+{
+    static const char key[] = "Could not load \"";
+    const char *p = strstr(piece, key);
+    size_t len = p ? strcspn(p + sizeof key - 1, "\"") : 0;
+    if (p != NULL && len < sizeof unloaded) {
+        memcpy(unloaded, p + sizeof key - 1, len);
+        unloaded[len] = '\0';
+    }
+}
+
 static int record(char *piece)
 {
     size_t len = strlen(last_message);
     if (strcmp(piece, "Error") == 0 || strcmp(piece, "Warning") == 0)
         len = 0;
     snprintf(last_message + len, sizeof last_message - len, "%s", piece);
+    memory_said |= strstr(piece, "memory") != NULL;
+    note_plugin(piece);
     return 0;
 }
 
 agusererrf pg_gv_capture(void)
 {
-    last_message[0] = '\0';
+    last_message[0] = unloaded[0] = '\0';
+    memory_said = false;
     agreseterrors();
     return agseterrf(record);
+}
+
+/* Does the plugin Graphviz could not load fail to load now for want of
+ * memory (the dynamic loader cannot map it)? */
+static bool plugin_unmappable(void)
+{
+    if (unloaded[0] == '\0')
+        return false;
+    void *plugin = dlopen(unloaded, RTLD_LAZY | RTLD_LOCAL);
+    if (plugin != NULL) {
+        dlclose(plugin);
+        return false;
+    }
+    const char *why = dlerror();
+    return why != NULL && (strstr(why, "failed to map") || strstr(why, "cannot map") || strstr(why, "allocate memory"));
+}
+
+bool pg_gv_out_of_memory(void)
+{
+    return memory_said || plugin_unmappable();
 }
 
 const char *pg_gv_message(const char *what)

@@ -35,6 +35,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "child.h"
+
 enum { MAX_JOBS = PG_WORKER_CHUNKS, POLL_FAILED = -2 };
 enum { WORKER_FAILED = 1, WORKER_NOMEM = 2, WORKER_FATAL = 3 }; /* exit statuses of a worker */
 
@@ -100,20 +102,6 @@ static igraph_error_t in_process(const job *j, igraph_vector_t *out)
     return IGRAPH_SUCCESS;
 }
 
-static int write_all(int fd, const void *data, size_t size)
-{
-    for (const char *p = data; size > 0;) {
-        ssize_t done = write(fd, p, size);
-        if (done < 0 && errno == EINTR)
-            continue;
-        if (done <= 0)
-            return -1;
-        p += done;
-        size -= (size_t)done;
-    }
-    return 0;
-}
-
 /* A worker's igraph fatal handler: leave, saying so by the status. */
 static void child_fatal(const char *reason, const char *file, int line)
 {
@@ -138,7 +126,7 @@ static void child(const job *j, int w, int jobs, int fd)
     for (int c = w; c < j->chunks; c += jobs) {
         if ((rc = chunk(j, c, &part)) != IGRAPH_SUCCESS)
             _exit(rc == IGRAPH_ENOMEM ? WORKER_NOMEM : WORKER_FAILED);
-        if (write_all(fd, VECTOR(part), (size_t)j->n * sizeof(double)) != 0)
+        if (pg_fd_write_all(fd, VECTOR(part), (size_t)j->n * sizeof(double)) != 0)
             _exit(WORKER_FAILED);
     }
     _exit(0);

@@ -3,10 +3,19 @@
  * community from a colour scheme, fixed node size by options.size_by,
  * pos="x,y!" from the layout when there is one (fixedsize=
  * shape: the label may overflow, without warnings), penwidth by
- * weight (never Graphviz's own `weight`, which means something else). */
+ * weight (never Graphviz's own `weight`, which means something else).
+ *
+ * Rules: the file always renders. Text from the data (the title, names,
+ * relation types) is cut by picture.h's rule to PG_DOT_TEXT_BYTES bytes
+ * once escaped, "…" after a cut (the other outputs keep it whole), so no
+ * quoted string reaches Graphviz's limit; ids are short and plain (the
+ * loader's id rule). Nothing XML 1.0 cannot carry is written
+ * (pg_escape_dot), so the SVG Graphviz makes of it is well-formed. */
+
 #include "escape.h"
 #include "fmt.h"
 #include "palette.h"
+#include "picture.h"
 #include "write.h"
 
 static const char *const shapes[PG_KIND_COUNT] = {
@@ -26,6 +35,18 @@ static void quoted(FILE *f, const char *s)
     putc('"', f);
 }
 
+/* Text from the data as a DOT string: `s` cut to PG_DOT_TEXT_BYTES
+ * escaped bytes (see the top), then `suffix` (plain text of ours). */
+static void text(FILE *f, const char *s, const char *suffix)
+{
+    size_t keep = pg_picture_cut_bytes(s, 0, PG_DOT_TEXT_BYTES, pg_escape_dot_size);
+    putc('"', f);
+    pg_escape_dot_n(f, s, keep);
+    fputs(s[keep] ? "\xE2\x80\xA6" : "", f); /* U+2026 */
+    fputs(suffix, f);
+    putc('"', f);
+}
+
 static void header(const pg_graph *g, FILE *f)
 {
     fputs("// ", f);
@@ -38,7 +59,7 @@ static void header(const pg_graph *g, FILE *f)
                "         fontname=\"Helvetica\", labelloc=t, fontsize=18", g->has_layout ? "true" : "prism");
     if (g->ds->title[0]) {
         fputs(", label=", f);
-        quoted(f, g->ds->title);
+        text(f, g->ds->title, "");
     }
     fputs("];\n  node [colorscheme=" PG_PALETTE_SCHEME ", style=filled, fixedsize=shape, fontname=\"Helvetica\",\n"
           "        fontsize=8, color=\"#4d4d4d\", penwidth=0.6];\n"
@@ -63,17 +84,18 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     fputs("  ", f);
     quoted(f, pg_graph_node_id(g, v));
     fputs(" [label=", f);
-    quoted(f, pg_graph_node_label(g, v));
+    text(f, pg_graph_node_label(g, v), "");
     fprintf(f, ", shape=%s, fillcolor=", shapes[kind]);
     fill(f, g->community[v]);
     fprintf(f, ", width=%s, height=%s, ", pg_fmt_fixed(width, 3, w),
             pg_fmt_fixed(kind == PG_KIND_PARTY || kind == PG_KIND_COUNTRY ? width * 0.6 : width * 0.8, 3, h));
     if (g->has_layout)
         fprintf(f, "pos=\"%s,%s!\", ", pg_fmt_fixed(g->x[v], 2, w), pg_fmt_fixed(g->y[v], 2, h));
+    char kind_name[32];
+    snprintf(kind_name, sizeof kind_name, " (%s)", pg_kind_name(kind));
     fputs("tooltip=", f);
-    putc('"', f);
-    pg_escape_dot(f, pg_graph_node_label(g, v));
-    fprintf(f, " (%s)\"];\n", pg_kind_name(kind));
+    text(f, pg_graph_node_label(g, v), kind_name);
+    fputs("];\n", f);
 }
 
 static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, double max_weight, size_t e)
@@ -87,7 +109,7 @@ static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, double ma
     fputs(pg_node_text(ids, (size_t)x->v), f);
     putc('"', f);
     fprintf(f, " [penwidth=%s, tooltip=", pg_fmt_fixed(min_pen + (max_pen - min_pen) * share, 2, pen));
-    quoted(f, x->types);
+    text(f, x->types, "");
     fputs("];\n", f);
 }
 

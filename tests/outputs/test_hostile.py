@@ -11,8 +11,9 @@ from the data starting with = + - @ TAB CR or ' behind one apostrophe
 (the README's rule, written out again here) and numbers bare, or exactly
 as given with --csv-raw (build, ego, metrics_by_period.csv); GraphML and
 GEXF pass xmllint and NetworkX reads every name back exactly but for the
-control characters XML 1.0 cannot carry (U+FFFD); DOT passes dot -Tsvg and
-dot -Tjson finds exactly the entities as nodes, the injection as a label;
+control characters XML 1.0 cannot carry (U+FFFD); DOT passes dot -Tsvg (its
+SVG well-formed) and dot -Tjson finds exactly the entities as nodes, the
+injection as a label;
 node-link and Cytoscape JSON give every name back exactly; summary.json,
 the SVG and report.html's data parse.
 
@@ -147,6 +148,9 @@ def check_dot(tap, out, names):
     proc = subprocess.run(["dot", "-Tsvg", path], capture_output=True)
     tap.check(proc.returncode == 0 and proc.stderr == b"", "graph.dot renders with dot -Tsvg, silently",
               proc.stderr.decode(errors="replace"))
+    lint = subprocess.run(["xmllint", "--noout", "--nonet", "-"], input=proc.stdout, capture_output=True)
+    tap.check(proc.returncode == 0 and lint.returncode == 0 and lint.stderr == b"",
+              "the SVG dot -Tsvg makes of graph.dot is well-formed XML (xmllint)", lint.stderr.decode(errors="replace"))
     proc = subprocess.run(["dot", "-Tjson", path], capture_output=True)
     graph = json.loads(proc.stdout) if proc.returncode == 0 else {}
     objects = graph.get("objects", [])[graph.get("_subgraph_cnt", 0):]

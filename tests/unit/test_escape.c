@@ -51,6 +51,34 @@ static void json_writer(void *ctx, void *file)
     pg_jsonw_close(&w);
 }
 
+static const char *dot_text; /* what dot_prefix writes the first dot_len bytes of */
+static size_t dot_len;
+
+static void dot_prefix(FILE *f, const char *s)
+{
+    (void)s;
+    pg_escape_dot_n(f, dot_text, dot_len);
+}
+
+/* pg_escape_dot_n: the first n bytes only; pg_escape_dot_size: their
+ * escaped size (counted here by hand). */
+static void dot_prefixes(void)
+{
+    dot_text = "a&b\"c";
+    dot_len = 3;
+    check_escape(dot_prefix, "", "a&amp;b", "DOT prefix: the first 3 bytes only");
+    dot_text = "a\r\nb";
+    dot_len = 2;
+    check_escape(dot_prefix, "", "a", "DOT prefix: a CR before a cut LF writes nothing (as in CR LF)");
+    dot_len = 4;
+    check_escape(dot_prefix, "", "a\\nb", "DOT prefix: all of it is pg_escape_dot");
+    CHECK(pg_escape_dot_size("a&\"\\\n\x01", 6) == 1 + 5 + 2 + 2 + 2 + 3,
+          "DOT size: a, &amp;, \\\", \\\\, \\n, U+FFFD");
+    CHECK(pg_escape_dot_size("a\r\nb\rc\t", 7) == 1 + 0 + 2 + 1 + 2 + 1 + 1, "DOT size: CR LF is one \\n, a lone CR one");
+    CHECK(pg_escape_dot_size("\xEF\xBF\xBEx\xEF\xBB\xBF", 7) == 7, "DOT size: U+FFFD for U+FFFE, U+FEFF kept");
+    CHECK(pg_escape_dot_size("a&b", 2) == 6, "DOT size: only the first n bytes");
+}
+
 void run_tests(void)
 {
     check_escape(pg_escape_xml, hostile,
@@ -66,6 +94,12 @@ void run_tests(void)
                  "DOT: quotes and backslashes escaped, & as &amp;, line breaks as \\n");
     check_escape(pg_escape_dot, "a\r\nb", "a\\nb", "DOT: CRLF is one line break");
     check_escape(pg_escape_dot, "x\"]; node [label=\"y", "x\\\"]; node [label=\\\"y", "DOT: no injection");
+    check_escape(pg_escape_dot, "a\xEF\xBF\xBE" "b\xEF\xBF\xBF" "c\xEF\xBB\xBF" "d\xEF",
+                 "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBB\xBF" "d\xEF",
+                 "DOT: U+FFFE and U+FFFF become U+FFFD, other characters starting with 0xEF are kept");
+    check_escape(pg_escape_dot, "\x01\x08\x0b\x0c\x0e\x1f", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+                 "DOT: the control characters XML 1.0 forbids become U+FFFD");
+    dot_prefixes();
     check_escape(pg_escape_csv, "plain", "plain", "CSV: plain cells are bare");
     check_escape(pg_escape_csv, "a,b", "\"a,b\"", "CSV: commas are quoted");
     check_escape(pg_escape_csv, "say \"hi\"\nnow", "\"say \"\"hi\"\"\nnow\"", "CSV: quotes doubled, newlines quoted");

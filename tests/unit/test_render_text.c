@@ -4,6 +4,7 @@
  * tests/outputs/test_render.py. */
 #include <stdlib.h>
 
+#include "escape.h"
 #include "harness.h"
 #include "picture.h"
 #include "render.h"
@@ -51,6 +52,22 @@ static void cutting(void)
     CHECK(pg_picture_cut("\xC3\xA9t\xC3\xA9", 3) == 5, "pg_picture_cut: the whole name when it fits");
 }
 
+/* The same rule with a budget in bytes (DOT's strings): the ellipsis's 3
+ * bytes counted, characters never split, sizes as escaped. */
+static void cutting_bytes(void)
+{
+    CHECK(pg_picture_cut_bytes("abcdef", 0, 6, NULL) == 6, "cut to 6 bytes: 6 fit exactly");
+    CHECK(pg_picture_cut_bytes("abcdefg", 0, 6, NULL) == 3, "cut to 6 bytes: 3 and the ellipsis's 3");
+    CHECK(pg_picture_cut_bytes("\xC3\xA9\xC3\xA9\xC3\xA9", 0, 5, NULL) == 2,
+          "cut to 5 bytes: one two-byte character and the ellipsis, never half a character");
+    CHECK(pg_picture_cut_bytes("a&b&c", 0, 10, pg_escape_dot_size) == 3,
+          "cut to 10 escaped bytes: a&b is 7 as DOT (&amp;), and the ellipsis's 3");
+    CHECK(pg_picture_cut_bytes("a&b&c", 0, 13, pg_escape_dot_size) == 5, "13 escaped bytes hold all of a&b&c");
+    CHECK(pg_picture_cut_bytes("abcdef", 3, 100, NULL) == 2 && pg_picture_cut_bytes("abcdef", 10, 4, NULL) == 1,
+          "the character and the byte limits together: the stricter cuts");
+    CHECK(pg_picture_cut_bytes("", 0, 0, NULL) == 0, "an empty name fits any budget");
+}
+
 /* The date window of the pictures' title and the report's facts. */
 static void window(void)
 {
@@ -90,6 +107,7 @@ void run_tests(void)
     labels();
     tooltips();
     cutting();
+    cutting_bytes();
     window();
     widths();
 }
