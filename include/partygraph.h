@@ -36,9 +36,11 @@
  * THREADS: igraph 0.10.2 as Debian packages it is built without
  * thread-local storage, so its error handling, RNG and progress reporting
  * are process-wide; so is what the library keeps for them (the last
- * error, warnings, the stage under way) and Graphviz's state for the
- * pictures. Hence: build, analyse and draw (PG_FORMAT_SVG/PNG/PDF) one
- * graph at a time per process. Loading datasets and writing the other
+ * error, warnings, the stage under way). Hence: build and analyse one
+ * graph at a time per process; draw (PG_FORMAT_SVG/PNG/PDF) from one
+ * thread at a time too (Graphviz runs in a process of its own, see
+ * PROCESSES, and forking from several threads at once is not what the
+ * tests exercise). Loading datasets and writing the other
  * formats may run in several threads at once, each on its own objects; an
  * object may be shared between threads only while all of them just read
  * it (the writers, the getters). During pg_graph_build and
