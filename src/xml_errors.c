@@ -7,12 +7,19 @@
 /* The error codes that mean libxml2 ran out of memory. */
 static const int oom_codes[] = { XML_ERR_NO_MEMORY, XML_IO_ENOMEM };
 
-static bool is_oom(int code)
+/* What libxml2 2.9 also reports as XML_ERR_NO_MEMORY: its size limits
+ * (a text node over 10 MB without XML_PARSE_HUGE, a bounded buffer), by
+ * the words of their messages. */
+static const char *const limit_words[] = { "huge text node", "overflow prevented", "text too long" };
+
+static bool is_oom(const xmlError *e)
 {
+    bool code = false, limit = false;
     for (size_t i = 0; i < sizeof oom_codes / sizeof oom_codes[0]; i++)
-        if (code == oom_codes[i])
-            return true;
-    return false;
+        code = code || e->code == oom_codes[i];
+    for (size_t i = 0; code && e->message && i < sizeof limit_words / sizeof limit_words[0]; i++)
+        limit = limit || strstr(e->message, limit_words[i]) != NULL;
+    return code && !limit;
 }
 
 /* The structured channel (a reader's and the thread's): keeps the first
@@ -20,7 +27,7 @@ static bool is_oom(int code)
 static void caught(void *ctx, xmlError *e)
 {
     pg_xml_errors *x = ctx;
-    if (is_oom(e->code)) {
+    if (is_oom(e)) {
         x->oom = true;
     } else if (e->level >= XML_ERR_ERROR && x->first.code == XML_ERR_OK) {
         xmlCopyError(e, &x->first);
