@@ -840,7 +840,8 @@ static xmlTextReader *reader_for(const char *text, size_t len, pg_xml_errors *x,
     return open_reader(text, len, OPTIONS | XML_PARSE_HUGE, x, more);
 }
 
-static void release(graphml *G)
+/* The attributes still held (after an error) and the typed defaults. */
+static void release_values(graphml *G)
 {
     for (size_t i = 0; i < G->nodes.len; i++)
         cJSON_Delete(G->nodes.items[i].attrs);
@@ -848,6 +849,11 @@ static void release(graphml *G)
         cJSON_Delete(G->edges.items[i].attrs);
     for (size_t i = 0; i < G->keys.len; i++)
         cJSON_Delete(G->keys.items[i].value);
+}
+
+static void release(graphml *G)
+{
+    release_values(G);
     free(G->nodes.items);
     free(G->edges.items);
     free(G->keys.items);
