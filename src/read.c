@@ -286,14 +286,28 @@ static bool mismatch(pg_input_format forced, pg_input_format found)
     return (forced == PG_INPUT_GRAPHML) != (found == PG_INPUT_GRAPHML);
 }
 
+/* Tells the caller about a problem reading the input itself, or
+ * one that stops it before a reader runs (out of memory). */
+static void io_problem(const pg_load_options *opt, const pg_error *io)
+{
+    if (opt->on_problem != NULL)
+        opt->on_problem(io, opt->userdata);
+}
+
 /* Reads with the format chosen: checks a forced one against the content,
  * then runs the reader. Returns the new dataset or NULL. */
 static pg_dataset *read_as(pg_input_format format, pg_input_format found, const char *text, size_t len, pg_input *in,
                            const char *name, const pg_load_options *opt, pg_error *err)
 {
     pg_reader *R = reader_new(name, opt, format);
-    if (R == NULL)
-        return pg_error_set(err, PG_ENOMEM, "out of memory while loading %s", name), NULL;
+    if (R == NULL) { /* told to the callback, as a reader's problems are */
+        pg_error e;
+        pg_error_set(&e, PG_ENOMEM, "out of memory while loading %s", name);
+        io_problem(opt, &e);
+        if (err != NULL)
+            *err = e;
+        return NULL;
+    }
     pg_sha256_update(&R->sha, text, len);
     R->L.ds->input_bytes = len;
     bool go;
@@ -328,13 +342,6 @@ static long peek(pg_input *in, char *buf, pg_error *err)
     while (n < PEEK && (got = pg_input_read(in, buf + n, PEEK - n, err)) > 0)
         n += (size_t)got;
     return got < 0 ? -1 : (long)n;
-}
-
-/* Tells the caller about a problem reading the input itself. */
-static void io_problem(const pg_load_options *opt, const pg_error *io)
-{
-    if (opt->on_problem != NULL)
-        opt->on_problem(io, opt->userdata);
 }
 
 /* Reads the open input `in`, whose first `n` bytes are in `head`. */
