@@ -411,12 +411,15 @@ static bool read_unknown(pg_loader *L, const cJSON *v, pg_jpath p, const char *c
 
 /* ---- known fields --------------------------------------------------- */
 
-/* Reports why `v` is not a date. */
+/* Reports why `v` is not a date: not a string, a day (month, year) the
+ * calendar does not have, or another shape. */
 static bool bad_date(pg_loader *L, const cJSON *v, pg_jpath p)
 {
-    char q[PG_QUOTE_SIZE];
+    char q[PG_QUOTE_SIZE], why[96];
     if (!cJSON_IsString(v))
         return wrong_type(L, v, p, "a date string such as \"2017-11-30\"");
+    if (pg_date_impossible(v->valuestring, why, sizeof why))
+        return pg_report_error(L->report, &p, "%s: %s", pg_quote(q, v->valuestring), why);
     return pg_report_error(L->report, &p, "%s is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
                            pg_quote(q, v->valuestring));
 }

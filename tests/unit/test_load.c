@@ -91,7 +91,11 @@ static void semantic_errors(void)
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"p\", \"name\": \"x\", \"ruling\": \"yes\"}]}"),
               "t.json:1:49: $.parties[0].ruling: expected true or false, got a string (\"yes\")", "wrong value types");
     CHECK_STR(first_error("{\"events\": [{\"id\": \"e\", \"name\": \"x\", \"date\": \"2017-02-29\"}]}"),
-              "t.json:1:46: $.events[0].date: \"2017-02-29\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", "bad dates");
+              "t.json:1:46: $.events[0].date: \"2017-02-29\": February 2017 has 28 days (2017 is not a leap year)",
+              "an impossible day says so");
+    CHECK_STR(first_error("{\"events\": [{\"id\": \"e\", \"name\": \"x\", \"date\": \"2017-2-28\"}]}"),
+              "t.json:1:46: $.events[0].date: \"2017-2-28\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
+              "another shape gets the forms of a date");
     CHECK_STR(first_error("{\"events\": [{\"id\": \"e\", \"name\": \"x\", \"date\": \"2017-05\", \"end\": \"2017-04\"}]}"),
               "t.json:1:64: $.events[0].end: \"2017-04\" is before the date \"2017-05\"", "an end before its date");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\"}, {\"id\": \"b\", \"name\": \"y\"}],"
