@@ -75,6 +75,7 @@ for b in $builds; do
     suite "$b readers (NetworkX, igraph, JGF, Popolo, NDJSON)" "$python" tests/readers/test_readers.py "$b/partygraph"
     suite "$b timings and progress (pty)" "$python" tests/progress/test_progress.py "$b/partygraph"
     suite "$b limits, nothing lost, huge inputs" "$python" tests/limits/test_limits.py "$b/partygraph"
+    suite "$b JSON readers (linear, placed, repeated keys)" "$python" tests/limits/test_json_limits.py "$b/partygraph"
     for h in load nodelink writers; do # the fuzz harnesses on their seeds and regressions
         suite "$b fuzz replay: $h" "$b/replay/fuzz_$h" "tests/fuzz/corpus/$h" "tests/fuzz/regressions/$h"
     done
