@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { LISTED = -2, MEMBER = -1 };
+enum { LISTED = -2, MEMBER = -1, UNLISTED = -1, TOO_MANY = -2 };
 
 /* The members of the text's own value, when an object, are listed twice:
  * by key (index MEMBER), and by their place among the members (key NULL,
@@ -40,6 +40,7 @@ void pg_jpos_reset(pg_jpos *x, const char *text, size_t len, int depth, pg_place
     x->start = start;
     x->generation += x->used > 0; /* every slot empty at once */
     x->used = x->nmarks = x->last_at = 0;
+    x->nfew = UNLISTED;
     x->last = start;
     x->failed = false;
     pg_arena_reset(&x->keys);
@@ -186,6 +187,23 @@ static bool read_key(pg_jpos *x, size_t *at, pg_jpos_slot *s)
     return true;
 }
 
+/* The offset of the next member (or element) after the value at `at`,
+ * or of the container's closing bracket; `at` itself when stuck (valid
+ * JSON never is). */
+static size_t next_member(const pg_jpos *x, size_t at)
+{
+    size_t end = at < x->len ? skip_value(x, at) : at;
+    if (end == at)
+        return at;
+    at = space(x, end);
+    return at < x->len && x->text[at] == ',' ? space(x, at + 1) : at;
+}
+
+static bool at_close(const pg_jpos *x, size_t at)
+{
+    return at >= x->len || x->text[at] == '}' || x->text[at] == ']';
+}
+
 /* Lists the members or elements of the container at offset `c`, once. */
 static bool list(pg_jpos *x, size_t c)
 {
@@ -194,18 +212,62 @@ static bool list(pg_jpos *x, size_t c)
         return true;
     bool object = x->text[c] == '{';
     size_t at = space(x, c + 1), top = space(x, 0);
-    for (long i = 0; at < x->len && x->text[at] != '}' && x->text[at] != ']'; i++) {
+    for (long i = 0; !at_close(x, at); i++) {
         pg_jpos_slot s = { .parent = c, .index = object ? MEMBER : i }, nth = { .parent = c, .index = i };
         if ((object && !read_key(x, &at, &s)) || (s.at = nth.at = at, !put(x, s)) ||
             (object && c == top && !put(x, nth)))
             return false;
-        size_t end = at < x->len ? skip_value(x, at) : at;
-        if (end == at)
-            break; /* (valid JSON never stops here) */
-        at = space(x, end);
-        at = at < x->len && x->text[at] == ',' ? space(x, at + 1) : at;
+        size_t next = next_member(x, at);
+        if (next == at)
+            break;
+        at = next;
     }
     return put(x, mark);
+}
+
+/* Lists the members of the text's own value (the container at `c`) into
+ * x->few, unless it has more than PG_JPOS_FEW (then the table has them). */
+static bool list_few(pg_jpos *x, size_t c)
+{
+    bool object = x->text[c] == '{';
+    size_t at = space(x, c + 1);
+    int n = 0;
+    for (; !at_close(x, at) && n <= PG_JPOS_FEW; n++) {
+        pg_jpos_slot s = { 0 };
+        if (object && !read_key(x, &at, &s))
+            return false;
+        if (n < PG_JPOS_FEW)
+            x->few[n] = (pg_jpos_few){ s.key, s.key_len, at };
+        size_t next = next_member(x, at);
+        if (next == at)
+            break;
+        at = next;
+    }
+    x->nfew = n <= PG_JPOS_FEW ? n : TOO_MANY;
+    return x->nfew != TOO_MANY || list(x, c);
+}
+
+/* The member of the text's own value, a few of them, that `seg` names
+ * (a repeated key: its last occurrence); NULL when none. */
+static const pg_jpos_few *few_child(const pg_jpos *x, const pg_jpath *seg)
+{
+    if (seg->key == NULL)
+        return seg->index >= 0 && seg->index < x->nfew ? &x->few[seg->index] : NULL;
+    size_t len = strlen(seg->key);
+    for (int i = x->nfew - 1; i >= 0; i--)
+        if (x->few[i].key_len == len && memcmp(x->few[i].key, seg->key, len) == 0)
+            return &x->few[i];
+    return NULL;
+}
+
+/* Lists the text's own value (at `c`) the first time; false when out of
+ * memory. */
+static bool list_top(pg_jpos *x, size_t c)
+{
+    if (x->failed || x->nfew != UNLISTED)
+        return true;
+    x->failed = !list_few(x, c);
+    return !x->failed;
 }
 
 /* Moves *at from a container to its child named by segment `seg`;
@@ -215,6 +277,11 @@ static bool child(pg_jpos *x, size_t *at, const pg_jpath *seg)
     char open = seg->key != NULL ? '{' : '[';
     if (*at >= x->len || x->text[*at] != open)
         return false;
+    if (*at == space(x, 0) && list_top(x, *at) && x->nfew >= 0) {
+        const pg_jpos_few *f = few_child(x, seg);
+        *at = f ? f->at : *at;
+        return f != NULL;
+    }
     if (!x->failed && !list(x, *at))
         x->failed = true;
     pg_jpos_slot want = { .parent = *at, .index = MEMBER };
@@ -235,6 +302,11 @@ bool pg_jpos_member(pg_jpos *x, long n, size_t *offset)
     size_t at = space(x, 0);
     if (x->text == NULL || at >= x->len || (x->text[at] != '{' && x->text[at] != '['))
         return false;
+    if (list_top(x, at) && x->nfew >= 0) {
+        bool there = n >= 0 && n < x->nfew;
+        *offset = there ? x->few[n].at : *offset;
+        return there;
+    }
     if (!x->failed && !list(x, at))
         x->failed = true;
     const pg_jpos_slot *found = get(x, (pg_jpos_slot){ .parent = at, .index = n });

@@ -28,6 +28,16 @@ typedef struct pg_place {
 
 typedef struct pg_jpos_slot pg_jpos_slot;
 
+/* A member of the text's own value, while it has few (an element of a
+ * file usually has): looked for in a row, without hashing. */
+typedef struct pg_jpos_few {
+    const char *key; /* NULL: an element of an array */
+    size_t key_len;
+    size_t at;
+} pg_jpos_few;
+
+enum { PG_JPOS_FEW = 16 };
+
 typedef struct pg_jpos {
     const char *text;   /* NULL: no text */
     size_t len;
@@ -36,6 +46,8 @@ typedef struct pg_jpos {
     pg_jpos_slot *slots; /* containers listed: (container, key or index) -> value */
     size_t cap, used;
     uint64_t generation; /* slots of another generation are empty (kept by pg_jpos_reset) */
+    pg_jpos_few few[PG_JPOS_FEW]; /* the members of the text's own value, when few */
+    int nfew;           /* how many; -1: not listed yet; -2: too many (they are in the table) */
     pg_place *marks;    /* marks[k]: the place of byte k * PG_JPOS_STEP */
     size_t nmarks, marks_cap;
     size_t last_at;     /* the byte placed last, and its place: look-ups come mostly in text order */

@@ -341,9 +341,9 @@ static bool compact(reader *rd)
         const top *t = &rd->tops.items[i];
         if (t->replaced)
             continue;
-        keep_range(pl->entity_refs.items, PG_MAX_REFS * sizeof(pg_place), t->entities, e);
+        keep_range(pl->entity_refs.items, PG_MAX_REFS * sizeof *pl->entity_refs.items, t->entities, e);
         e = keep_range(ds->entities.items, sizeof(pg_entity), t->entities, e);
-        keep_range(pl->relations.items, 3 * sizeof(pg_place), t->relations, r);
+        keep_range(pl->relations.items, 3 * sizeof *pl->relations.items, t->relations, r);
         r = keep_range(ds->relations.items, sizeof(pg_relation), t->relations, r);
         s = keep_range(ds->sources.items, sizeof(pg_source), t->sources, s);
     }

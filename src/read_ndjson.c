@@ -240,7 +240,8 @@ static bool check_sources(pg_reader *R, pg_span span)
         bool is_source;
         if (pg_dataset_owner(R->L.ds, id, &is_source) < 0 || !is_source) {
             pg_jpath ip = pg_jpath_index(&p, (long)j);
-            go = pg_report_error_place(&R->report, at->items[span.first + j], &ip, "unknown source %s", pg_quote(q, id));
+            go = pg_report_error_place(&R->report, pg_places_get(at, span.first + j), &ip, "unknown source %s",
+                                       pg_quote(q, id));
         }
     }
     return go;
@@ -250,11 +251,12 @@ static bool check_sources(pg_reader *R, pg_span span)
 static bool check_entity(pg_reader *R, size_t n)
 {
     const pg_entity *e = &R->L.ds->entities.items[n];
-    const pg_place *at = R->L.places.entity_refs.items + n * PG_MAX_REFS;
+    const pg_place_vec *at = &R->L.places.entity_refs;
     bool go = true;
     R->report.line = e->input_index;
     for (int k = 0; k < e->nrefs && go; k++)
-        go = check_id(R, e->refs[k].target_id, e->refs[k].kinds, at[k], pg_jpath_key(&PG_JPATH_ROOT, e->refs[k].field));
+        go = check_id(R, e->refs[k].target_id, e->refs[k].kinds, pg_places_get(at, n * PG_MAX_REFS + (size_t)k),
+                      pg_jpath_key(&PG_JPATH_ROOT, e->refs[k].field));
     return go && check_sources(R, e->sources);
 }
 
@@ -264,16 +266,16 @@ static bool check_entity(pg_reader *R, size_t n)
 static bool check_relation(pg_reader *R, size_t n, bool *keep)
 {
     const pg_relation *r = &R->L.ds->relations.items[n];
-    const pg_place *at = R->L.places.relations.items + 3 * n;
+    const pg_place_vec *at = &R->L.places.relations;
     char q[PG_QUOTE_SIZE];
     R->report.line = r->input_index;
-    bool go = check_id(R, r->source_id, 0, at[1], pg_jpath_key(&PG_JPATH_ROOT, "source")) &&
-              check_id(R, r->target_id, 0, at[2], pg_jpath_key(&PG_JPATH_ROOT, "target")) &&
+    bool go = check_id(R, r->source_id, 0, pg_places_get(at, 3 * n + 1), pg_jpath_key(&PG_JPATH_ROOT, "source")) &&
+              check_id(R, r->target_id, 0, pg_places_get(at, 3 * n + 2), pg_jpath_key(&PG_JPATH_ROOT, "target")) &&
               check_sources(R, r->sources);
     *keep = strcmp(r->source_id, r->target_id) != 0;
     if (!*keep)
-        pg_report_warning_place(&R->report, at[0], NULL, "relation from %s to itself is dropped (self-loop)",
-                                pg_quote(q, r->source_id));
+        pg_report_warning_place(&R->report, pg_places_get(at, 3 * n), NULL,
+                                "relation from %s to itself is dropped (self-loop)", pg_quote(q, r->source_id));
     return go;
 }
 
@@ -285,7 +287,7 @@ static bool check_refs(pg_reader *R)
     for (size_t i = 0; i < ds->entities.len && go; i++)
         go = check_entity(R, i);
     size_t kept = 0;
-    pg_place *at = R->L.places.relations.items;
+    pg_kept_place *at = R->L.places.relations.items;
     for (size_t i = 0; i < ds->relations.len && go; i++) {
         go = check_relation(R, i, &keep);
         if (keep)

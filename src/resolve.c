@@ -27,29 +27,46 @@ void pg_places_free(pg_places *pl)
     memset(pl, 0, sizeof *pl);
 }
 
-/* Item `i` of the places `v` (of `len`), or none. */
-static pg_place place(const pg_place *v, size_t len, size_t i)
+/* A line or column as kept: 0 (unknown) when it does not fit. */
+static uint32_t keep(long n)
 {
-    return v != NULL && i < len ? v[i] : PG_PLACE_NONE;
+    return n > 0 && (unsigned long)n <= UINT32_MAX ? (uint32_t)n : 0;
+}
+
+bool pg_places_push(pg_place_vec *v, const pg_place *at, size_t n)
+{
+    if (PG_VEC_RESERVE(*v, n) != 0)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t line = keep(at[i].line), column = keep(at[i].column);
+        v->items[v->len++] = (pg_kept_place){ line, line ? column : 0 };
+    }
+    return true;
+}
+
+pg_place pg_places_get(const pg_place_vec *v, size_t i)
+{
+    if (i >= v->len)
+        return PG_PLACE_NONE;
+    return (pg_place){ v->items[i].line, v->items[i].column };
 }
 
 /* Where reference `k` of entity `n` is. */
 static pg_place ref_place(const resolver *R, size_t n, int k)
 {
-    return R->at ? place(R->at->entity_refs.items, R->at->entity_refs.len, n * PG_MAX_REFS + (size_t)k)
-                 : PG_PLACE_NONE;
+    return R->at ? pg_places_get(&R->at->entity_refs, n * PG_MAX_REFS + (size_t)k) : PG_PLACE_NONE;
 }
 
 /* Where relation `n` is (which 0), or its source (1) or target (2). */
 static pg_place relation_place(const resolver *R, size_t n, int which)
 {
-    return R->at ? place(R->at->relations.items, R->at->relations.len, 3 * n + (size_t)which) : PG_PLACE_NONE;
+    return R->at ? pg_places_get(&R->at->relations, 3 * n + (size_t)which) : PG_PLACE_NONE;
 }
 
 /* Where item `j` of the dataset's source_refs is. */
 static pg_place source_place(const resolver *R, size_t j)
 {
-    return R->at ? place(R->at->source_refs.items, R->at->source_refs.len, j) : PG_PLACE_NONE;
+    return R->at ? pg_places_get(&R->at->source_refs, j) : PG_PLACE_NONE;
 }
 
 /* The closest entity id of a kind in `kinds` (all when 0), or NULL. */

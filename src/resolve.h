@@ -6,11 +6,18 @@
 #define PG_RESOLVE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "dataset.h"
 #include "report.h"
 
-typedef PG_VEC(pg_place) pg_place_vec;
+/* A place as the readers keep it, in half the room: a line or column
+ * past UINT32_MAX is kept as unknown (0). */
+typedef struct pg_kept_place {
+    uint32_t line, column;
+} pg_kept_place;
+
+typedef PG_VEC(pg_kept_place) pg_place_vec;
 
 /* Where the references of the records are, in step with the dataset's
  * arrays (in load order). */
@@ -22,6 +29,12 @@ typedef struct pg_places {
 
 /* Releases the places; `pl` is empty afterwards. */
 void pg_places_free(pg_places *pl);
+
+/* Appends the `n` places at `at` to `v`; false when out of memory. */
+bool pg_places_push(pg_place_vec *v, const pg_place *at, size_t n);
+
+/* Place number `i` of `v`; none (0:0) past its end. */
+pg_place pg_places_get(const pg_place_vec *v, size_t i);
 
 /* Resolves entity references, relation endpoints and cited sources of
  * `ds` (entities still in load order), reporting each unknown or

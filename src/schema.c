@@ -261,13 +261,7 @@ static bool gone(const pg_loader *L, bool is_source, long i)
  * when out of memory. */
 static bool push_places(const pg_loader *L, pg_place_vec *v, const pg_place *at, size_t n)
 {
-    if (!L->keep_places)
-        return true;
-    if (PG_VEC_RESERVE(*v, n) != 0)
-        return false;
-    memcpy(v->items + v->len, at, n * sizeof *at);
-    v->len += n;
-    return true;
+    return !L->keep_places || pg_places_push(v, at, n);
 }
 
 /* ---- reporting (each returns "go on") ------------------------------ */
