@@ -257,6 +257,19 @@ static bool gone(const pg_loader *L, bool is_source, long i)
     return i >= 0 && (size_t)i < f->len && f->items[i];
 }
 
+/* The place to keep for a reference at `p` in the element at `element`:
+ * none when L keeps none; the element's place when the reference is
+ * `sure` to resolve (it names a record read already: the common case,
+ * which then costs no look in the text); else the place of its value. (A
+ * reference whose record a repeated top-level key drops later is then
+ * placed at its element.) */
+static pg_place ref_place(pg_loader *L, const pg_jpath *p, const pg_jpath *element, bool sure)
+{
+    if (!L->keep_places)
+        return PG_PLACE_NONE;
+    return pg_report_place(L->report, sure ? element : p);
+}
+
 /* Appends the `n` places at `at` to `v` (unless L keeps none); false
  * when out of memory. */
 static bool push_places(const pg_loader *L, pg_place_vec *v, const pg_place *at, size_t n)
@@ -455,7 +468,8 @@ static bool read_ref(pg_loader *L, pg_entity *e, const field *f, const cJSON *v,
     const char *id = pg_dataset_intern_id(L->ds, v->valuestring, &target); /* the same few ids, many times */
     if (id == NULL)
         return oom(L);
-    L->ref_at[e->nrefs] = L->keep_places ? pg_report_place(L->report, &p) : PG_PLACE_NONE;
+    bool sure = target >= 0 && (f->ref_kinds & KIND_BIT(L->ds->entities.items[target].kind));
+    L->ref_at[e->nrefs] = ref_place(L, &p, p.parent, sure);
     e->refs[e->nrefs++] = (pg_ref){ f->key, f->implies, f->ref_kinds, id, target };
     return add_attr(L, f->attr ? f->attr : f->key, (pg_attr){ .type = PG_VALUE_STRING, .v.s = id });
 }
@@ -477,7 +491,9 @@ static bool read_sources(pg_loader *L, const cJSON *v, pg_jpath p, pg_span *out)
         long entity;
         const char *id = pg_dataset_intern_id(ds, item->valuestring, &entity);
         pg_jpath ip = pg_jpath_index(&p, i);
-        pg_place at = L->keep_places ? pg_report_place(L->report, &ip) : PG_PLACE_NONE;
+        bool is_source = false;
+        bool sure = L->keep_places && pg_dataset_owner(ds, item->valuestring, &is_source) >= 0 && is_source;
+        pg_place at = ref_place(L, &ip, p.parent, sure);
         if (id == NULL || PG_VEC_RESERVE(ds->source_refs, 1) != 0 || !push_places(L, &L->places.source_refs, &at, 1))
             return oom(L);
         ds->source_refs.items[ds->source_refs.len++] = id;
@@ -744,12 +760,8 @@ static bool add_relation(pg_loader *L, const pg_relation *r, pg_jpath p)
 {
     pg_dataset *ds = L->ds;
     pg_jpath sp = pg_jpath_key(&p, "source"), tp = pg_jpath_key(&p, "target");
-    pg_place at[3] = { PG_PLACE_NONE, PG_PLACE_NONE, PG_PLACE_NONE };
-    if (L->keep_places) {
-        at[0] = pg_report_place(L->report, &p);
-        at[1] = pg_report_place(L->report, &sp);
-        at[2] = pg_report_place(L->report, &tp);
-    }
+    pg_place at[3] = { ref_place(L, &p, &p, true), ref_place(L, &sp, &p, r->source >= 0),
+                       ref_place(L, &tp, &p, r->target >= 0) };
     if (PG_VEC_RESERVE(ds->relations, 1) != 0 || !push_places(L, &L->places.relations, at, 3))
         return oom(L);
     ds->relations.items[ds->relations.len++] = *r;

@@ -473,8 +473,8 @@ static void last_values(void)
                    " \"parties\": [{\"id\": \"a\", \"name\": \"x\", \"sources\": [\"s\"]}]}",
                    "t.json:1:51: $.title: warning: duplicate key \"title\": the last of its 2 values is kept\n"
                    "t.json:1:68: $.sources: warning: duplicate key \"sources\": the last of its 2 values is kept\n"
-                   "t.json:1:132: $.parties[0].sources[0]: unknown source \"s\" (did you mean \"u\"?)\n== invalid data\n"),
-          "a replaced section's sources are gone");
+                   "t.json:1:95: $.parties[0].sources[0]: unknown source \"s\" (did you mean \"u\"?)\n== invalid data\n"),
+          "a replaced section's sources are gone (a reference to them, read before, placed at its element)");
     CHECK(dump_has("{\"title\": \"T\", \"description\": \"D\", \"title\": null, \"description\": \"E\"}", "== loaded\ntitle= desc=E sha"),
           "a null title replaces a title");
     text t = { NULL, 0, 0 };
