@@ -65,6 +65,13 @@ int pg_dataset_register(pg_dataset *ds, const char *id, bool is_source, long ind
     return pg_strmap_put(&ds->ids, id, 2 * index + (is_source ? 1 : 0));
 }
 
+int pg_dataset_register_again(pg_dataset *ds, const char *id, bool is_source, long index)
+{
+    if (pg_strmap_put_value(&ds->ids, id, 2 * index + (is_source ? 1 : 0)) == 0)
+        return 0;
+    return pg_dataset_register(ds, id, is_source, index) < 0 ? -1 : 0;
+}
+
 long pg_dataset_owner(const pg_dataset *ds, const char *id, bool *is_source)
 {
     long v = pg_strmap_get(&ds->ids, id);

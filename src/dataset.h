@@ -121,6 +121,11 @@ const char *pg_dataset_intern_id(pg_dataset *ds, const char *id, long *entity);
  * already taken (nothing changes), -1 when out of memory. */
 int pg_dataset_register(pg_dataset *ds, const char *id, bool is_source, long index);
 
+/* Registers `id` as entity or source number `index` whether or not it
+ * is taken (the owner of a taken one was dropped by its reader). Returns
+ * 0, or -1 when out of memory. */
+int pg_dataset_register_again(pg_dataset *ds, const char *id, bool is_source, long index);
+
 /* Looks up `id`: returns the index of the entity (or, when *is_source is
  * set on return, of the source) registered under it, or -1. */
 long pg_dataset_owner(const pg_dataset *ds, const char *id, bool *is_source);

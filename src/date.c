@@ -27,23 +27,69 @@ static bool digits(const char *s, int n, int *out)
     return true;
 }
 
+/* Reads the digits of YYYY, YYYY-MM or YYYY-MM-DD (0 for the parts left
+ * out) without judging their values; false for any other shape. */
+static bool shape(const char *s, int *y, int *m, int *d)
+{
+    *m = *d = 0;
+    if (!digits(s, 4, y))
+        return false;
+    if (s[4] == '\0')
+        return true;
+    if (s[4] != '-' || !digits(s + 5, 2, m))
+        return false;
+    if (s[7] == '\0')
+        return true;
+    return s[7] == '-' && digits(s + 8, 2, d) && s[10] == '\0';
+}
+
+/* 0 when year y, month m (0: none) and day d (0: none) exist; else 1, 2
+ * or 3: the year, the month or the day does not. */
+static int missing_part(int y, int m, int d, const char *s)
+{
+    if (y < 1)
+        return 1;
+    if (s[4] != '\0' && (m < 1 || m > 12))
+        return 2;
+    if (s[4] != '\0' && s[7] != '\0' && (d < 1 || d > days_in_month(y, m)))
+        return 3;
+    return 0;
+}
+
 bool pg_date_parse(const char *s, pg_date *out)
 {
-    int y = 0, m = 0, d = 0;
-    if (!digits(s, 4, &y) || y < 1)
+    int y, m, d;
+    if (!shape(s, &y, &m, &d) || missing_part(y, m, d, s) != 0)
         return false;
-    if (s[4] != '\0') {
-        if (s[4] != '-' || !digits(s + 5, 2, &m) || m < 1 || m > 12)
-            return false;
-        if (s[7] != '\0') {
-            if (s[7] != '-' || !digits(s + 8, 2, &d) || s[10] != '\0')
-                return false;
-            if (d < 1 || d > days_in_month(y, m))
-                return false;
-        }
-    }
     *out = (pg_date){ (short)y, (unsigned char)m, (unsigned char)d };
     return true;
+}
+
+/* Says that day d of month m of year y does not exist. */
+static void no_such_day(int y, int m, int d, char *buf, size_t size)
+{
+    static const char *const months[12] = { "January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December" };
+    int n = days_in_month(y, m);
+    if (d == 0)
+        snprintf(buf, size, "there is no day 00 (days count from 01)");
+    else if (m == 2 && d == 29)
+        snprintf(buf, size, "February %04d has 28 days (%04d is not a leap year)", y, y);
+    else
+        snprintf(buf, size, "%s %04d has %d days", months[m - 1], y, n);
+}
+
+bool pg_date_impossible(const char *s, char *buf, size_t size)
+{
+    int y, m, d;
+    if (!shape(s, &y, &m, &d))
+        return false;
+    switch (missing_part(y, m, d, s)) {
+    case 1: snprintf(buf, size, "there is no year 0000 (years run from 0001 to 9999)"); return true;
+    case 2: snprintf(buf, size, "there is no month %02d (months run from 01 to 12)", m); return true;
+    case 3: no_such_day(y, m, d, buf, size); return true;
+    default: return false;
+    }
 }
 
 bool pg_date_is_set(pg_date d)

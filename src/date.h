@@ -19,6 +19,13 @@ typedef struct pg_date {
  * Returns true and sets *out on success; false leaves *out unchanged. */
 bool pg_date_parse(const char *s, pg_date *out);
 
+/* When `s` has the shape of a date (YYYY, YYYY-MM, YYYY-MM-DD) but names
+ * no calendar year, month or day, writes the fact it breaks into `buf`
+ * ("February 2021 has 28 days", "there is no month 13") and returns true;
+ * returns false for a real date and for any other shape (then `buf` is
+ * untouched). */
+bool pg_date_impossible(const char *s, char *buf, size_t size);
+
 /* True when `d` holds a date. */
 bool pg_date_is_set(pg_date d);
 

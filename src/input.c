@@ -118,7 +118,7 @@ static long read_gz(pg_input *in, void *buf, unsigned want, pg_error *err)
         return got;
     if (code == Z_ERRNO)
         return pg_error_set_errno(err, PG_EIO, errno, "cannot read '%s'", in->name), -1;
-    if (code == Z_MEM_ERROR) /* zlib's buffers, even for a plain file */
+    if (code == Z_MEM_ERROR) /* zlib's buffers, even for a plain file: out of memory, not bad data */
         return pg_error_set(err, PG_ENOMEM, "out of memory reading '%s'", in->name), -1;
     const char *colon = strncmp(why, "<fd:", 4) == 0 ? strstr(why, ": ") : NULL; /* zlib names the fd */
     return pg_error_set(err, PG_EIO, "cannot read '%s': corrupt gzip data (%s)", in->name, colon ? colon + 2 : why), -1;

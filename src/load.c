@@ -26,6 +26,7 @@
 #include "read.h"
 #include "timing.h"
 #include "json_check.h"
+#include "dupkeys.h"
 #include "scan.h"
 #include "stream.h"
 #include "utf8.h"
@@ -83,27 +84,24 @@ static void unknown_section(pg_loader *L, const char *key, pg_jpath p)
         pg_report_warning(L->report, &p, "unknown top-level key %s ignored", pg_quote(q, key));
 }
 
+/* The title or description (a repeated key: the last value, null
+ * included), or the format. */
 static bool read_meta(pg_loader *L, const char *key, const cJSON *v, pg_jpath p)
 {
     char got[PG_QUOTE_SIZE];
+    bool format = strcmp(key, "format") == 0;
+    const char **field = format ? NULL : strcmp(key, "title") == 0 ? &L->ds->title : &L->ds->description;
     if (cJSON_IsNull(v))
-        return true;
+        return format || (*field = "", true);
     if (!cJSON_IsString(v))
         return pg_report_error(L->report, &p, "expected a string, got %s", pg_schema_describe(v, got, sizeof got));
-    if (strcmp(key, "format") == 0) {
-        if (strcmp(v->valuestring, PG_FORMAT_NAME) != 0)
-            return pg_report_error(L->report, &p, "unsupported format %s (this is partygraph %s, which reads \"%s\")",
-                                   pg_quote(got, v->valuestring), PG_VERSION, PG_FORMAT_NAME); /* got is free */
+    if (format && strcmp(v->valuestring, PG_FORMAT_NAME) != 0)
+        return pg_report_error(L->report, &p, "unsupported format %s (this is partygraph %s, which reads \"%s\")",
+                               pg_quote(got, v->valuestring), PG_VERSION, PG_FORMAT_NAME); /* got is free */
+    if (format)
         return true;
-    }
-    const char *copy = pg_arena_strdup(&L->ds->arena, v->valuestring);
-    if (copy == NULL)
-        return pg_report_oom(L->report);
-    if (strcmp(key, "title") == 0)
-        L->ds->title = copy;
-    else
-        L->ds->description = copy;
-    return true;
+    *field = pg_arena_strdup(&L->ds->arena, v->valuestring);
+    return *field ? true : (*field = "", pg_report_oom(L->report));
 }
 
 /* Free-text notes on the dataset (methods, caveats): a string or an array
@@ -169,38 +167,108 @@ static bool split(const char *key)
 
 /* ---- the members of the top-level object, in document order -------- */
 
+/* A top-level member: where the records read from it start and end in
+ * the dataset's arrays ([0], [1]). */
+typedef struct top {
+    size_t entities[2], relations[2], sources[2];
+    size_t nth;     /* it is the nth member with its key */
+    bool replaced;  /* a later member with its key replaces it */
+} top;
+
 /* What both front ends (the streaming scanner and the whole text) feed. */
 typedef struct reader {
     pg_loader L;
-    pg_strmap keys;       /* the top-level keys seen */
+    pg_strmap keys;       /* top-level key -> its last member in `tops` */
     pg_arena key_copies;  /* their text */
+    PG_VEC(top) tops;     /* every top-level member so far */
+    bool replaced;        /* some member was replaced */
+    bool own_trees;       /* the trees fed are the reader's to change (not an arena's) */
     const section *array; /* the section whose elements come */
     long index;           /* of its next element */
 } reader;
 
-/* A top-level key: an error when it repeats one seen before (its value is
- * still read, as the whole-text loader always did). */
+static void reader_init(reader *rd, pg_dataset *ds, pg_report *report)
+{
+    memset(rd, 0, sizeof *rd);
+    pg_loader_init(&rd->L, ds, report);
+}
+
+static void reader_free(reader *rd)
+{
+    pg_loader_free(&rd->L);
+    pg_strmap_free(&rd->keys);
+    pg_arena_free(&rd->key_copies);
+    free(rd->tops.items);
+}
+
+/* The records of the last top-level member end here. */
+static void close_top(reader *rd)
+{
+    const pg_dataset *ds = rd->L.ds;
+    top *t = rd->tops.len ? &rd->tops.items[rd->tops.len - 1] : NULL;
+    if (t == NULL)
+        return;
+    t->entities[1] = ds->entities.len;
+    t->relations[1] = ds->relations.len;
+    t->sources[1] = ds->sources.len;
+}
+
+/* A new top-level member, the `nth` with its key: its records start
+ * here, and its problems are a group of their own. */
+static bool open_top(reader *rd, size_t nth)
+{
+    const pg_dataset *ds = rd->L.ds;
+    close_top(rd);
+    if (PG_VEC_RESERVE(rd->tops, 1) != 0)
+        return pg_report_oom(rd->L.report);
+    size_t e = ds->entities.len, r = ds->relations.len, s = ds->sources.len;
+    rd->tops.items[rd->tops.len++] = (top){ { e, e }, { r, r }, { s, s }, nth, false };
+    return pg_report_group_start(rd->L.report, (long)rd->tops.len - 1);
+}
+
+/* Top-level member `t` is replaced by a later one with its key: its
+ * problems are forgotten now, its records dropped at the end (its ids
+ * are free at once). */
+static bool replace_top(reader *rd, long t)
+{
+    top *o = &rd->tops.items[t];
+    o->replaced = rd->replaced = true;
+    pg_report_group_drop(rd->L.report, t);
+    return pg_loader_replace(&rd->L, o->entities[0], o->entities[1], o->sources[0], o->sources[1]);
+}
+
+/* A top-level key. A key that repeats one seen before keeps its last
+ * value, as in every object (dupkeys.h): the earlier one is replaced. */
 static bool member_key(reader *rd, const char *key)
 {
-    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, key);
-    char q[PG_QUOTE_SIZE];
-    if (pg_strmap_get(&rd->keys, key) >= 0)
-        return pg_report_error(rd->L.report, &p, "duplicate key %s in one object", pg_quote(q, key));
+    long before = pg_strmap_get(&rd->keys, key), now = (long)rd->tops.len;
+    size_t nth = before >= 0 ? rd->tops.items[before].nth + 1 : 1;
+    if (!open_top(rd, nth))
+        return false;
+    if (before >= 0) {
+        pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, key);
+        char q[PG_QUOTE_SIZE];
+        pg_strmap_put_value(&rd->keys, key, now);
+        pg_report_warning(rd->L.report, &p, "duplicate key %s: the last of its %zu values is kept", pg_quote(q, key),
+                          nth);
+        return replace_top(rd, before);
+    }
     const char *copy = pg_arena_strdup(&rd->key_copies, key);
-    if (copy == NULL || pg_strmap_put(&rd->keys, copy, 0) < 0)
+    if (copy == NULL || pg_strmap_put(&rd->keys, copy, now) < 0)
         return pg_report_oom(rd->L.report);
     return true;
 }
 
 /* A member whose value comes whole (`v` may be NULL for unknown keys). */
-static bool member(reader *rd, const char *key, const cJSON *v)
+static bool member(reader *rd, const char *key, cJSON *v)
 {
-    if (!member_key(rd, key))
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, key);
+    if (!member_key(rd, key) || (v != NULL && !pg_dupkeys_remove(rd->L.report, v, p, rd->own_trees)))
         return false;
     const section *s = find_section(key);
     if (s != NULL)
         return read_section(&rd->L, s, v);
-    unknown_section(&rd->L, key, pg_jpath_key(&PG_JPATH_ROOT, key));
+    unknown_section(&rd->L, key, p);
     return true;
 }
 
@@ -212,12 +280,12 @@ static bool array_member(reader *rd, const char *key)
     return member_key(rd, key);
 }
 
-static bool element(reader *rd, const cJSON *item)
+static bool element(reader *rd, cJSON *item)
 {
     long i = rd->index++;
     pg_jpath section = pg_jpath_key(&PG_JPATH_ROOT, rd->array->key);
     pg_jpath p = pg_jpath_index(&section, i);
-    return read_element(&rd->L, rd->array, item, i, p);
+    return pg_dupkeys_remove(rd->L.report, item, p, rd->own_trees) && read_element(&rd->L, rd->array, item, i, p);
 }
 
 static bool not_an_object(reader *rd, const cJSON *root)
@@ -227,33 +295,110 @@ static bool not_an_object(reader *rd, const cJSON *root)
                            pg_schema_describe(root, got, sizeof got));
 }
 
+/* ---- the end: what replaced members read goes ------------------------ */
+
+/* Moves the items [range[0], range[1]) of `items` (each `size` bytes)
+ * down to index `to`; returns the index after them. */
+static size_t keep_range(void *items, size_t size, const size_t range[2], size_t to)
+{
+    size_t n = range[1] - range[0];
+    if (n > 0 && to != range[0])
+        memmove((char *)items + to * size, (char *)items + range[0] * size, n * size);
+    return to + n;
+}
+
+/* Registers the ids of the records left, counts the kinds again and
+ * forgets every index found while loading (the records moved). */
+static bool renumber(pg_dataset *ds)
+{
+    pg_strmap_free(&ds->ids);
+    memset(ds->kind_count, 0, sizeof ds->kind_count);
+    for (size_t i = 0; i < ds->entities.len; i++) {
+        pg_entity *e = &ds->entities.items[i];
+        ds->kind_count[e->kind]++;
+        for (int k = 0; k < e->nrefs; k++)
+            e->refs[k].target = -1;
+        if (pg_dataset_register(ds, e->id, false, (long)i) < 0)
+            return false;
+    }
+    for (size_t i = 0; i < ds->relations.len; i++)
+        ds->relations.items[i].source = ds->relations.items[i].target = -1;
+    for (size_t i = 0; i < ds->sources.len; i++)
+        if (pg_dataset_register(ds, ds->sources.items[i].id, true, (long)i) < 0)
+            return false;
+    return true;
+}
+
+/* Drops the entities, relations and sources (and their places) that
+ * replaced top-level members read, keeping the others in order. */
+static bool compact(reader *rd)
+{
+    pg_dataset *ds = rd->L.ds;
+    pg_places *pl = &rd->L.places;
+    size_t e = 0, r = 0, s = 0;
+    close_top(rd);
+    for (size_t i = 0; i < rd->tops.len; i++) {
+        const top *t = &rd->tops.items[i];
+        if (t->replaced)
+            continue;
+        keep_range(pl->entity_refs.items, PG_MAX_REFS * sizeof *pl->entity_refs.items, t->entities, e);
+        e = keep_range(ds->entities.items, sizeof(pg_entity), t->entities, e);
+        keep_range(pl->relations.items, 3 * sizeof *pl->relations.items, t->relations, r);
+        r = keep_range(ds->relations.items, sizeof(pg_relation), t->relations, r);
+        s = keep_range(ds->sources.items, sizeof(pg_source), t->sources, s);
+    }
+    ds->entities.len = e;
+    pl->entity_refs.len = e * PG_MAX_REFS;
+    ds->relations.len = r;
+    pl->relations.len = 3 * r;
+    ds->sources.len = s;
+    return renumber(ds) || pg_report_oom(rd->L.report);
+}
+
 /* ---- the whole-text front end ---------------------------------------- */
 
+/* Feeds top-level member `v` (number `n` of the text `top` indexes) to
+ * the reader, problems placed in its value's text, as when streaming. */
+static bool whole_member(reader *rd, pg_jpos *top, cJSON *v, long n)
+{
+    size_t at = 0;
+    bool found = pg_jpos_member(top, n, &at);
+    pg_report_set_text(rd->L.report, found ? top->text + at : NULL, top->len - at, 1, pg_jpos_place(top, at));
+    if (!split(v->string) || !cJSON_IsArray(v))
+        return member(rd, v->string, v);
+    bool go = array_member(rd, v->string);
+    for (cJSON *item = v->child; item && go; item = item->next)
+        go = element(rd, item);
+    return go;
+}
+
 /* Checks the syntax strictly, then parses the whole text with cJSON and
- * feeds its members to the reader. The loader of old, kept as the
- * reference that the streaming front end is tested against. */
+ * feeds its members to the reader, problems held as when streaming. The
+ * loader of old, kept as the reference that the streaming front end is
+ * tested against. */
 static bool load_whole(reader *rd, const char *text, size_t len)
 {
     pg_json_error e;
     long line, col;
+    pg_report *r = rd->L.report;
     if (pg_json_check(text, len, &e) != 0) {
         pg_utf8_position(text, e.offset, &line, &col);
-        pg_report_error_at(rd->L.report, line, col, "%s", e.reason);
+        pg_report_error_at(r, line, col, "%s", e.reason);
         return false;
     }
     cJSON *root = cJSON_ParseWithLength(text, len);
     if (root == NULL)
-        return pg_report_oom(rd->L.report);
+        return pg_report_oom(r);
+    pg_jpos top;
+    pg_jpos_init(&top, text, len, 0, (pg_place){ 1, 1 });
+    pg_report_hold(r);
+    rd->own_trees = true;
     bool go = cJSON_IsObject(root) || not_an_object(rd, root);
-    for (const cJSON *v = cJSON_IsObject(root) ? root->child : NULL; v && go; v = v->next) {
-        if (split(v->string) && cJSON_IsArray(v)) {
-            go = array_member(rd, v->string);
-            for (const cJSON *item = v->child; item && go; item = item->next)
-                go = element(rd, item);
-        } else {
-            go = member(rd, v->string, v);
-        }
-    }
+    long n = 0;
+    for (cJSON *v = cJSON_IsObject(root) ? root->child : NULL; v && go; v = v->next)
+        go = whole_member(rd, &top, v, n++);
+    pg_report_set_text(r, NULL, 0, 0, PG_PLACE_NONE);
+    pg_jpos_free(&top);
     bool object = cJSON_IsObject(root);
     cJSON_Delete(root);
     return go && object;
@@ -261,17 +406,18 @@ static bool load_whole(reader *rd, const char *text, size_t len)
 
 /* ---- the streaming front end ----------------------------------------- */
 
-/* Feeds one item of the stream to the reader; problems get the
- * line:column where the item starts. */
+/* Feeds one item of the stream to the reader; problems are placed in the
+ * item's text. */
 static bool take(reader *rd, const pg_stream_item *it)
 {
     pg_report *r = rd->L.report;
     bool go;
-    r->line = it->kind == PG_SCAN_ROOT ? 0 : it->line;
-    r->column = it->kind == PG_SCAN_ROOT ? 0 : it->column;
-    r->text = it->text;
-    r->text_len = it->len;
-    r->text_depth = it->kind == PG_SCAN_ELEMENT ? 2 : 1;
+    int depth = it->kind == PG_SCAN_ELEMENT ? 2 : 1;
+    if (it->kind == PG_SCAN_ROOT)
+        pg_report_set_text(r, NULL, 0, 0, PG_PLACE_NONE);
+    else
+        pg_report_set_text(r, it->text, it->len, depth, (pg_place){ it->line, it->column });
+    rd->own_trees = it->own_tree;
     if (it->kind == PG_SCAN_MEMBER)
         go = member(rd, it->key, it->value);
     else if (it->kind == PG_SCAN_ARRAY)
@@ -282,8 +428,7 @@ static bool take(reader *rd, const pg_stream_item *it)
         not_an_object(rd, it->value);
         go = false; /* nothing else to read */
     }
-    r->line = r->column = 0;
-    r->text = NULL;
+    pg_report_set_text(r, NULL, 0, 0, PG_PLACE_NONE);
     return go;
 }
 
@@ -291,7 +436,8 @@ static bool take(reader *rd, const pg_stream_item *it)
  * once loading must stop the rest of the text is still checked, and a
  * syntax error anywhere replaces every other problem. A read error goes
  * to *io. `total`: the input's size for progress reports, 0 if unknown.
- * Returns true when the document was read and checking may go on. */
+ * Returns true when the document was read and checking may go on (the
+ * problems still held). */
 static bool load_stream(reader *rd, pg_scan *sc, bool threaded, size_t total, pg_error *io)
 {
     pg_report *r = rd->L.report;
@@ -316,10 +462,8 @@ static bool load_stream(reader *rd, pg_scan *sc, bool threaded, size_t total, pg
         pg_report_drop(r);
         return pg_report_oom(r);
     }
-    if (last == PG_SCAN_END) {
-        pg_report_release(r);
+    if (last == PG_SCAN_END)
         return go;
-    }
     pg_report_drop(r);
     if (last == PG_SCAN_SYNTAX)
         pg_report_error_at(r, line, column, "%s", sc->syntax.reason);
@@ -330,22 +474,28 @@ static bool load_stream(reader *rd, pg_scan *sc, bool threaded, size_t total, pg
 
 /* ---- public entry points ------------------------------------------- */
 
-/* Resolves, sorts and hands over `ds` when nothing went wrong, else frees
- * it. `go`: the document was read whole. */
-static pg_dataset *finish(pg_dataset *ds, pg_report *report, bool go, pg_error *err)
+/* Drops what replaced members read, resolves, sorts, passes the problems
+ * on and hands over the dataset when nothing went wrong (else frees it);
+ * frees the reader and the report. `go`: the document was read whole. */
+static pg_dataset *finish(reader *rd, bool go, pg_error *err)
 {
+    pg_dataset *ds = rd->L.ds;
+    pg_report *report = rd->L.report;
+    pg_report_group_start(report, -1);
+    go = go && (!rd->replaced || compact(rd));
     if (go)
-        pg_resolve(ds, report);
-    if (pg_report_status(report, err) != PG_OK)
-        goto fail;
-    if (pg_dataset_sort(ds) != 0) {
+        pg_resolve(ds, report, &rd->L.places);
+    if (!report->oom && report->errors == 0 && pg_dataset_sort(ds) != 0)
         pg_report_oom(report);
-        pg_report_status(report, err);
-        goto fail;
-    }
-    pg_error_clear(err);
-    return ds;
-fail:
+    if (report->oom)
+        pg_report_drop(report); /* one line: out of memory */
+    else
+        pg_report_release(report);
+    pg_status st = pg_report_status(report, err);
+    reader_free(rd);
+    pg_report_free(report);
+    if (st == PG_OK)
+        return pg_error_clear(err), ds;
     pg_dataset_free(ds);
     return NULL;
 }
@@ -365,23 +515,33 @@ static long read_buffer(void *source, void *buf, size_t cap, pg_error *err)
     return (long)n;
 }
 
+/* A new dataset named `name` and a reader of it reporting to `report`;
+ * NULL (the failure reported) when out of memory. */
+static pg_dataset *begin(reader *rd, pg_report *report, const char *name, const pg_load_options *opt)
+{
+    static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
+    pg_report_init(report, name, opt ? opt : &defaults);
+    pg_dataset *ds = pg_dataset_new(name);
+    if (ds == NULL) {
+        pg_report_oom(report);
+        pg_report_free(report);
+        return NULL;
+    }
+    reader_init(rd, ds, report);
+    return ds;
+}
+
 /* Loads what `read` returns from `source` (`size` bytes, 0 if unknown),
  * in `mode`. */
 static pg_dataset *load(pg_scan_read_fn read, void *source, size_t size, const char *name,
                         const pg_load_options *opt, pg_load_mode mode, pg_error *err)
 {
-    static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
-    opt = opt ? opt : &defaults;
     pg_report report;
-    pg_report_init(&report, name, opt);
-    pg_dataset *ds = pg_dataset_new(name);
-    if (ds == NULL) {
-        pg_report_oom(&report);
-        pg_report_status(&report, err);
-        return NULL;
-    }
+    reader rd;
+    pg_dataset *ds = begin(&rd, &report, name, opt);
+    if (ds == NULL)
+        return pg_error_set(err, PG_ENOMEM, "out of memory"), pg_error_set_file(err, name), NULL;
     pg_json_arena_install();
-    reader rd = { { ds, &report }, PG_STRMAP_INIT, PG_ARENA_INIT, NULL, 0 };
     pg_scan sc;
     pg_scan_init(&sc, read, source, split);
     pg_error io = { 0 };
@@ -389,14 +549,16 @@ static pg_dataset *load(pg_scan_read_fn read, void *source, size_t size, const c
     ds->input_bytes = sc.bytes;
     memcpy(ds->sha256, sc.sha256, sizeof ds->sha256);
     pg_scan_free(&sc);
-    pg_strmap_free(&rd.keys);
-    pg_arena_free(&rd.key_copies);
     if (io.status == PG_OK)
-        return finish(ds, &report, go, err);
-    if (opt->on_problem != NULL)
-        opt->on_problem(&io, opt->userdata);
+        return finish(&rd, go, err);
+    if (io.status == PG_ENOMEM) /* (gzip's inflate): one line, as every out of memory */
+        pg_error_set(&io, PG_ENOMEM, "out of memory"), pg_error_set_file(&io, name);
+    if (report.opt->on_problem != NULL)
+        report.opt->on_problem(&io, report.opt->userdata);
     if (err != NULL)
         *err = io;
+    reader_free(&rd);
+    pg_report_free(&report);
     pg_dataset_free(ds);
     return NULL;
 }
@@ -405,26 +567,19 @@ static pg_dataset *load(pg_scan_read_fn read, void *source, size_t size, const c
 static pg_dataset *load_buffer_whole(const char *data, size_t len, const char *name, const pg_load_options *opt,
                                      pg_error *err)
 {
-    static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
     pg_report report;
-    pg_report_init(&report, name, opt ? opt : &defaults);
-    pg_dataset *ds = pg_dataset_new(name);
-    if (ds == NULL) {
-        pg_report_oom(&report);
-        pg_report_status(&report, err);
-        return NULL;
-    }
+    reader rd;
+    pg_dataset *ds = begin(&rd, &report, name, opt);
+    if (ds == NULL)
+        return pg_error_set(err, PG_ENOMEM, "out of memory"), pg_error_set_file(err, name), NULL;
     pg_sha256 sha;
     pg_sha256_init(&sha);
     pg_sha256_update(&sha, data, len);
     pg_sha256_hex(&sha, ds->sha256);
     ds->input_bytes = len;
     size_t bom = pg_utf8_bom(data, len);
-    reader rd = { { ds, &report }, PG_STRMAP_INIT, PG_ARENA_INIT, NULL, 0 };
     bool go = load_whole(&rd, data + bom, len - bom);
-    pg_strmap_free(&rd.keys);
-    pg_arena_free(&rd.key_copies);
-    return finish(ds, &report, go, err);
+    return finish(&rd, go, err);
 }
 
 pg_dataset *pg_dataset_load_buffer_mode(const char *data, size_t len, const char *name,

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dupkeys.h"
 #include "error.h"
 #include "fmt.h"
 #include "json_check.h"
@@ -222,8 +223,11 @@ static pg_reader *reader_new(const char *name, const pg_load_options *opt, pg_in
     R->format = format;
     ds->input_format = format;
     R->slash_paths = format == PG_INPUT_GRAPHML;
+    R->end_keys[0] = "source";
+    R->end_keys[1] = "target";
     pg_report_init(&R->report, ds->file, &R->opt);
-    R->L = (pg_loader){ ds, &R->report };
+    pg_loader_init(&R->L, ds, &R->report);
+    R->L.keep_places = format == PG_INPUT_NDJSON; /* the others resolve their references themselves */
     pg_sha256_init(&R->sha);
     return R;
 }
@@ -237,22 +241,30 @@ static void reader_free(pg_reader *R, bool keep)
     pg_strmap_free(&R->by_id);
     pg_strmap_free(&R->by_pg_id);
     pg_strmap_free(&R->warned);
+    pg_loader_free(&R->L);
+    pg_report_free(&R->report);
     free(R);
 }
 
-/* Resolves and sorts what the reader read, or reports why not. Returns
- * the dataset (R's no longer) or NULL with `err` set. */
+/* Resolves and sorts what the reader read, passes the problems held on
+ * (none when memory or reading failed: that is the one line), or reports
+ * why not. Returns the dataset (R's no longer) or NULL with `err` set. */
 static pg_dataset *finish(pg_reader *R, bool go, pg_error *err)
 {
     pg_dataset *ds = R->L.ds;
-    R->line = 0;
+    R->line = R->report.line = 0;
+    pg_report_set_text(&R->report, NULL, 0, 0, PG_PLACE_NONE);
     pg_sha256_hex(&R->sha, ds->sha256);
     if (go && R->report.errors == 0)
-        pg_resolve(ds, &R->report);
+        pg_resolve(ds, &R->report, &R->L.places);
+    if (R->report.oom || R->io_failed)
+        pg_report_drop(&R->report);
+    else
+        pg_report_release(&R->report);
     pg_status st = R->io_failed ? R->io.status : pg_report_status(&R->report, err);
     if (R->io_failed && err != NULL)
         *err = R->io;
-    if (st == PG_OK && pg_dataset_sort(ds) != 0) {
+    if (st == PG_OK && pg_dataset_sort(ds) != 0) { /* (nothing held now: the line before says what was wrong) */
         pg_report_oom(&R->report);
         st = pg_report_status(&R->report, err);
     }
@@ -286,10 +298,15 @@ static bool mismatch(pg_input_format forced, pg_input_format found)
     return (forced == PG_INPUT_GRAPHML) != (found == PG_INPUT_GRAPHML);
 }
 
-/* Tells the caller about a problem reading the input itself, or
- * one that stops it before a reader runs (out of memory). */
-static void io_problem(const pg_load_options *opt, const pg_error *io)
+/* Tells the caller about a problem reading the input `name` itself, or
+ * one that stops it before a reader runs; running out of memory,
+ * wherever, is the one line "NAME: out of memory". */
+static void io_problem(const pg_load_options *opt, pg_error *io, const char *name)
 {
+    if (io->status == PG_ENOMEM) {
+        pg_error_set(io, PG_ENOMEM, "out of memory");
+        pg_error_set_file(io, name);
+    }
     if (opt->on_problem != NULL)
         opt->on_problem(io, opt->userdata);
 }
@@ -302,14 +319,16 @@ static pg_dataset *read_as(pg_input_format format, pg_input_format found, const 
     pg_reader *R = reader_new(name, opt, format);
     if (R == NULL) { /* told to the callback, as a reader's problems are */
         pg_error e;
-        pg_error_set(&e, PG_ENOMEM, "out of memory while loading %s", name);
-        io_problem(opt, &e);
+        pg_error_set(&e, PG_ENOMEM, "out of memory");
+        io_problem(opt, &e, name);
         if (err != NULL)
             *err = e;
         return NULL;
     }
     pg_sha256_update(&R->sha, text, len);
     R->L.ds->input_bytes = len;
+    if (format != PG_INPUT_GRAPHML) /* JSON: as partygraph/1, problems wait for the end */
+        pg_report_hold(&R->report);
     bool go;
     if (mismatch(format, found))
         go = pg_report_error(&R->report, NULL, "--input-format %s, but this is not %s (it looks like %s)",
@@ -358,7 +377,7 @@ static pg_dataset *read_input(pg_input *in, const char *head, size_t n, pg_input
     char *all = NULL;
     size_t len = 0;
     if (pg_input_read_all(in, head, n, &all, &len, err) != PG_OK)
-        return io_problem(opt, err), NULL;
+        return io_problem(opt, err, pg_input_name(in)), NULL;
     pg_dataset *ds = read_as(format, found, all, len, NULL, pg_input_name(in), opt, err);
     free(all);
     return ds;
@@ -373,13 +392,13 @@ static pg_dataset *read_opened(pg_input *in, pg_status opened, const char *name,
     char *head = malloc(PEEK);
     long n = -1;
     if (opened == PG_OK && head == NULL)
-        pg_error_set(e, PG_ENOMEM, "out of memory reading '%s'", name);
+        pg_error_set(e, PG_ENOMEM, "out of memory");
     else if (opened == PG_OK) {
         pg_input_limit(in, opt->max_input_bytes);
         n = peek(in, head, e);
     }
     if (n < 0)
-        io_problem(opt, e);
+        io_problem(opt, e, name);
     else
         ds = read_input(in, head, (size_t)n, opt->input_format, opt, e);
     if (ds == NULL && err != NULL)
@@ -423,7 +442,12 @@ cJSON *pg_read_parse_json(pg_reader *R, const char *text, size_t len)
     }
     cJSON *root = cJSON_ParseWithLength(text + bom, len - bom);
     if (root == NULL)
-        pg_report_oom(&R->report);
+        return pg_report_oom(&R->report), NULL;
+    pg_report_set_text(&R->report, text + bom, len - bom, 0, (pg_place){ 1, 1 });
+    if (!pg_dupkeys_remove(&R->report, root, PG_JPATH_ROOT, true)) {
+        cJSON_Delete(root);
+        return NULL;
+    }
     return root;
 }
 

@@ -10,8 +10,10 @@
  * format (read_nodelink.c, ...) walks that format's structure.
  *
  * A reader's problems pass through the pg_reader, which gives those
- * reported without a place the current line (NDJSON, GraphML) and writes
- * GraphML paths as graphml/graph/node[3]. */
+ * reported without a place the current line (GraphML) and writes GraphML
+ * paths as graphml/graph/node[3]. The JSON readers' problems are held
+ * until the end, as partygraph/1's: running out of memory is then the
+ * only line. */
 #ifndef PG_READ_H
 #define PG_READ_H
 
@@ -56,6 +58,7 @@ typedef struct pg_reader {
     pg_strmap warned;             /* warnings given once per input */
     pg_error io;                  /* why reading the input failed, when io_failed */
     bool io_failed;
+    const char *end_keys[2];      /* the members naming an edge's ends, for messages ("source", "target") */
 } pg_reader;
 
 /* Reads the input at `path` ("-" = standard input) in whatever format it
@@ -82,9 +85,11 @@ pg_input_format pg_read_detect(const char *data, size_t len);
 
 /* ---- for the readers -------------------------------------------------- */
 
-/* Checks the syntax of `len` bytes at `text` strictly and parses them;
- * NULL after reporting a syntax error at its line:column (or out of
- * memory). The caller deletes the tree. */
+/* Checks the syntax of `len` bytes at `text` strictly and parses them,
+ * repeated keys keeping their last value (dupkeys.h); problems are placed
+ * in the text from then on (it must outlive the reader's work). NULL
+ * after reporting a syntax error at its line:column (or out of memory).
+ * The caller deletes the tree. */
 cJSON *pg_read_parse_json(pg_reader *R, const char *text, size_t len);
 
 /* Warns once per input about `topic` (a short key such as "directed",
@@ -122,6 +127,28 @@ bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p);
  * (NULL: "contact"). Returns "go on". */
 bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJSON *attrs, const char *type,
                   long index, pg_jpath p);
+
+/* An object a reader builds (an entity, a relation, Popolo's attributes)
+ * with its keys at hand: cJSON's look-up walks every member, which made
+ * a node of many attributes cost their square. */
+typedef struct pg_read_obj {
+    cJSON *obj;
+    pg_strmap keys; /* its keys, once it has more than a few */
+    size_t n;       /* its members */
+} pg_read_obj;
+
+/* A new empty object; false when out of memory (reported). */
+bool pg_read_obj_init(pg_reader *R, pg_read_obj *o);
+
+/* Does the object have member `key`? */
+bool pg_read_obj_has(const pg_read_obj *o, const char *key);
+
+/* Adds `value` (taken; NULL: out of memory) as the object's member
+ * `key`. Returns false when out of memory (reported). */
+bool pg_read_obj_add(pg_reader *R, pg_read_obj *o, const char *key, cJSON *value);
+
+/* Deletes the object (accepts one that failed to start). */
+void pg_read_obj_free(pg_read_obj *o);
 
 /* The readers: each reads a whole input (NDJSON: the `len` bytes already
  * read, then the rest of `in` when not NULL) into R's dataset. Return

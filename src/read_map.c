@@ -20,6 +20,7 @@
 
 #include "fmt.h"
 #include "read.h"
+#include "strmap.h"
 
 enum { MAX_ID = 200 };
 
@@ -167,18 +168,63 @@ bool pg_read_declare(pg_reader *R, const char *id, const cJSON *attrs, pg_jpath 
     return !pg_report_stopped(&R->report);
 }
 
-/* ---- attributes ---------------------------------------------------------- */
+/* ---- objects built with their keys at hand ------------------------------ */
 
-static bool add(pg_reader *R, cJSON *e, const char *key, cJSON *value)
+enum { FEW_KEYS = 16 }; /* up to this many, a look-up walks the members */
+
+bool pg_read_obj_init(pg_reader *R, pg_read_obj *o)
 {
-    if (value == NULL || !cJSON_AddItemToObject(e, key, value)) {
-        cJSON_Delete(value);
-        return oom(R);
-    }
+    *o = (pg_read_obj){ cJSON_CreateObject(), PG_STRMAP_INIT, 0 };
+    return o->obj ? true : oom(R);
+}
+
+void pg_read_obj_free(pg_read_obj *o)
+{
+    cJSON_Delete(o->obj);
+    pg_strmap_free(&o->keys);
+    o->obj = NULL;
+}
+
+bool pg_read_obj_has(const pg_read_obj *o, const char *key)
+{
+    if (o->n > FEW_KEYS)
+        return pg_strmap_get(&o->keys, key) >= 0;
+    for (const cJSON *c = o->obj->child; c; c = c->next)
+        if (strcmp(c->string, key) == 0)
+            return true;
+    return false;
+}
+
+/* Puts the keys of o's members into its map (their strings are theirs). */
+static bool map_keys(pg_read_obj *o)
+{
+    for (const cJSON *c = o->obj->child; c; c = c->next)
+        if (pg_strmap_put(&o->keys, c->string, 0) < 0)
+            return false;
     return true;
 }
 
-static bool add_string(pg_reader *R, cJSON *e, const char *key, const char *s)
+bool pg_read_obj_add(pg_reader *R, pg_read_obj *o, const char *key, cJSON *value)
+{
+    if (value == NULL || !cJSON_AddItemToObject(o->obj, key, value)) {
+        cJSON_Delete(value);
+        return oom(R);
+    }
+    o->n++;
+    bool ok = o->n < FEW_KEYS + 1 ? true
+              : o->n == FEW_KEYS + 1 ? map_keys(o)
+                                     : pg_strmap_put(&o->keys, o->obj->child->prev->string, 0) >= 0;
+    return ok ? true : oom(R);
+}
+
+/* ---- attributes ---------------------------------------------------------- */
+
+static bool add(pg_reader *R, pg_read_obj *e, const char *key, cJSON *value)
+{
+    return pg_read_obj_add(R, e, key, value);
+}
+
+static bool add_string(pg_reader *R, pg_read_obj *e, const char *key, const char *s)
 {
     return add(R, e, key, cJSON_CreateString(s));
 }
@@ -230,7 +276,8 @@ static const ref_field *find_ref(pg_kind kind, const char *key)
 /* A reference of node `from`: the partygraph id of the node it names
  * (remembered, so that an edge repeating the relation it implies is not
  * counted twice), or else an attribute KEY_name. */
-static bool add_ref(pg_reader *R, cJSON *e, pg_read_decl *from, const ref_field *f, const cJSON *v, pg_jpath p)
+static bool add_ref(pg_reader *R, pg_read_obj *e, pg_read_decl *from, const ref_field *f, const cJSON *v,
+                    pg_jpath p)
 {
     const char *key = f->key;
     long i = cJSON_IsString(v) ? pg_strmap_get(&R->by_id, v->valuestring) : -1;
@@ -245,7 +292,7 @@ static bool add_ref(pg_reader *R, cJSON *e, pg_read_decl *from, const ref_field 
     snprintf(topic, sizeof topic, "ref:%s", key);
     pg_read_warn_once(R, topic, &p, "\"%s\" names no node that can be its %s: kept as \"%s\" (and so on every node)",
                       key, key, renamed);
-    return cJSON_GetObjectItemCaseSensitive(e, renamed) ? true : add(R, e, renamed, cJSON_Duplicate(v, true));
+    return pg_read_obj_has(e, renamed) ? true : add(R, e, renamed, cJSON_Duplicate(v, true));
 }
 
 /* A party's identifiers as partygraph writes them, "scheme:id;...", back
@@ -272,7 +319,7 @@ static cJSON *identifiers(const char *text)
 }
 
 /* One attribute of declared node `d` into entity `e`. */
-static bool node_attr(pg_reader *R, cJSON *e, pg_read_decl *d, const cJSON *v, pg_jpath p)
+static bool node_attr(pg_reader *R, pg_read_obj *e, pg_read_decl *d, const cJSON *v, pg_jpath p)
 {
     const char *key = v->string;
     char clean[MAX_ID + 1];
@@ -281,7 +328,7 @@ static bool node_attr(pg_reader *R, cJSON *e, pg_read_decl *d, const cJSON *v, p
         return true;
     if (d->kind == PG_KIND_MECHANISM && strcmp(key, "mechanism_kind") == 0)
         return add(R, e, "kind", cJSON_Duplicate(v, true));
-    if (!attr_name(R, key, false, vp, clean) || cJSON_GetObjectItemCaseSensitive(e, clean) != NULL)
+    if (!attr_name(R, key, false, vp, clean) || pg_read_obj_has(e, clean))
         return true;
     const ref_field *f = find_ref(d->kind, clean);
     if (f != NULL)
@@ -298,17 +345,16 @@ bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p)
     if (!d->usable)
         return true;
     const char *name = first_string(attrs, name_keys);
-    cJSON *e = cJSON_CreateObject();
-    bool go = e && add_string(R, e, "id", d->pg_id) && add_string(R, e, "name", name ? name : d->id);
+    pg_read_obj e;
+    bool go = pg_read_obj_init(R, &e) && add_string(R, &e, "id", d->pg_id) &&
+              add_string(R, &e, "name", name ? name : d->id);
     if (go && d->pg_id != d->id)
-        go = add_string(R, e, "original_id", d->id);
+        go = add_string(R, &e, "original_id", d->id);
     for (const cJSON *v = attrs ? attrs->child : NULL; go && v; v = v->next)
-        go = node_attr(R, e, d, v, p);
-    if (e == NULL)
-        go = oom(R);
-    else if (go)
-        go = pg_schema_entity(&R->L, e, d->kind, (long)index, p);
-    cJSON_Delete(e);
+        go = node_attr(R, &e, d, v, p);
+    if (go)
+        go = pg_schema_entity(&R->L, e.obj, d->kind, (long)index, p);
+    pg_read_obj_free(&e);
     return go;
 }
 
@@ -327,7 +373,7 @@ static long endpoint(pg_reader *R, const char *id, const char *end, pg_jpath p)
 }
 
 /* One attribute of an edge into relation `e`. */
-static bool edge_attr(pg_reader *R, cJSON *e, const cJSON *v, pg_jpath p)
+static bool edge_attr(pg_reader *R, pg_read_obj *e, const cJSON *v, pg_jpath p)
 {
     static const char *const own[] = { "source", "target", "type", "types", "id", "key", "weight", "Weight",
                                        "first", "last", NULL };
@@ -335,14 +381,14 @@ static bool edge_attr(pg_reader *R, cJSON *e, const cJSON *v, pg_jpath p)
     char clean[MAX_ID + 1];
     if (cJSON_IsNull(v) || in_list(own, key))
         return true;
-    if (!attr_name(R, key, true, pg_jpath_key(&p, key), clean) || cJSON_GetObjectItemCaseSensitive(e, clean) != NULL)
+    if (!attr_name(R, key, true, pg_jpath_key(&p, key), clean) || pg_read_obj_has(e, clean))
         return true;
     return add(R, e, clean, value_copy(v, strcmp(clean, "date") == 0 || strcmp(clean, "end") == 0));
 }
 
 /* An edge partygraph wrote has `first` and `last` for its relations'
  * dates: they date it when it has no `date` of its own. */
-static bool edge_dates(pg_reader *R, cJSON *e, const cJSON *attrs)
+static bool edge_dates(pg_reader *R, pg_read_obj *e, const cJSON *attrs)
 {
     const cJSON *first = member(attrs, "first"), *last = member(attrs, "last");
     if (member(attrs, "date") != NULL || !cJSON_IsString(first))
@@ -356,19 +402,18 @@ static bool edge_dates(pg_reader *R, cJSON *e, const cJSON *attrs)
 static bool relation(pg_reader *R, long s, long t, const cJSON *attrs, const char *type, const cJSON *weight,
                      long index, pg_jpath p)
 {
-    cJSON *e = cJSON_CreateObject();
-    bool go = e && add(R, e, "type", type ? cJSON_CreateString(type) : cJSON_Duplicate(member(attrs, "type"), true)) &&
-              add_string(R, e, "source", R->decls.items[s].pg_id) &&
-              add_string(R, e, "target", R->decls.items[t].pg_id) && edge_dates(R, e, attrs);
+    pg_read_obj e;
+    bool go = pg_read_obj_init(R, &e) &&
+              add(R, &e, "type", type ? cJSON_CreateString(type) : cJSON_Duplicate(member(attrs, "type"), true)) &&
+              add_string(R, &e, "source", R->decls.items[s].pg_id) &&
+              add_string(R, &e, "target", R->decls.items[t].pg_id) && edge_dates(R, &e, attrs);
     if (go && weight != NULL)
-        go = add(R, e, "weight", cJSON_Duplicate(weight, true));
+        go = add(R, &e, "weight", cJSON_Duplicate(weight, true));
     for (const cJSON *v = attrs ? attrs->child : NULL; go && v; v = v->next)
-        go = edge_attr(R, e, v, p);
-    if (e == NULL)
-        go = oom(R);
-    else if (go)
-        go = pg_schema_relation(&R->L, e, index, p);
-    cJSON_Delete(e);
+        go = edge_attr(R, &e, v, p);
+    if (go)
+        go = pg_schema_relation(&R->L, e.obj, index, p);
+    pg_read_obj_free(&e);
     return go;
 }
 
@@ -419,7 +464,7 @@ bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJ
                   long index, pg_jpath p)
 {
     char q[PG_QUOTE_SIZE];
-    long s = endpoint(R, source, "source", p), t = s == -1 ? -2 : endpoint(R, target, "target", p);
+    long s = endpoint(R, source, R->end_keys[0], p), t = s == -1 ? -2 : endpoint(R, target, R->end_keys[1], p);
     if (s < 0 || t < 0)
         return !pg_report_stopped(&R->report);
     if (s == t) {

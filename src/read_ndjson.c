@@ -4,12 +4,14 @@
  * `{"type": "attended", "source": ..., ...}` for a relation, or a header
  * `{"format": "partygraph/1", "title": ..., "description": ...}`. Blank
  * lines are skipped. Only one line is held at a time; every problem names
- * its line (and column for syntax, path within the line's object). Ids may
- * be used before the line that defines them: references are checked when
- * every line has been read. */
+ * its line and column (and path within the line's object). A key repeated
+ * in a line keeps its last value (dupkeys.h). Ids may be used before the
+ * line that defines them: references are checked when every line has
+ * been read, at the places kept while reading. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "dupkeys.h"
 #include "json_check.h"
 #include "read.h"
 #include "utf8.h"
@@ -106,12 +108,25 @@ static bool element(pg_reader *R, cJSON *obj, long line)
                                              "\"type\" (a relation)");
 }
 
+/* Parses the checked line and reads its element, problems placed in it. */
+static bool parse_line(pg_reader *R, const char *s, size_t n, long number)
+{
+    cJSON *obj = cJSON_ParseWithLength(s, n);
+    if (obj == NULL)
+        return pg_report_oom(&R->report);
+    pg_report_set_text(&R->report, s, n, 0, (pg_place){ number, 1 });
+    bool go = pg_dupkeys_remove(&R->report, obj, PG_JPATH_ROOT, true) && element(R, obj, number);
+    pg_report_set_text(&R->report, NULL, 0, 0, PG_PLACE_NONE);
+    cJSON_Delete(obj);
+    return go;
+}
+
 /* One line (without its '\n'): blank, or one JSON object. */
 static bool read_line(pg_reader *R, const char *s, size_t n, long number)
 {
     pg_json_error e;
     long line, col;
-    R->line = number;
+    R->report.line = number;
     if (number == 1) {
         size_t bom = pg_utf8_bom(s, n);
         s += bom, n -= bom;
@@ -127,10 +142,7 @@ static bool read_line(pg_reader *R, const char *s, size_t n, long number)
         pg_utf8_position(s, e.offset, &line, &col);
         return pg_report_error_at(&R->report, number, col, "%s", e.reason);
     }
-    cJSON *obj = cJSON_ParseWithLength(s, n);
-    bool go = obj ? element(R, obj, number) : pg_report_oom(&R->report);
-    cJSON_Delete(obj);
-    return go;
+    return parse_line(R, s, n, number);
 }
 
 /* ---- streaming --------------------------------------------------------- */
@@ -199,68 +211,94 @@ static bool stream(pg_reader *R, line_buf *b, pg_input *in)
 
 /* ---- references, once every line is read -------------------------------- */
 
-static bool check_id(pg_reader *R, const char *id, unsigned kinds, long line, pg_jpath p)
+/* Id `id`, cited at `at` (path `p`) on line `line`, names an entity of a
+ * kind in `kinds` (0: any)? Reports why not. */
+static bool check_id(pg_reader *R, const char *id, unsigned kinds, pg_place at, pg_jpath p)
 {
     bool is_source;
     char q[PG_QUOTE_SIZE];
     long i = pg_dataset_owner(R->L.ds, id, &is_source);
-    R->line = line;
     if (i < 0)
-        return pg_report_error(&R->report, &p, "unknown id %s", pg_quote(q, id));
+        return pg_report_error_place(&R->report, at, &p, "unknown id %s", pg_quote(q, id));
     if (is_source)
-        return pg_report_error(&R->report, &p, "%s is a source, not an entity", pg_quote(q, id));
+        return pg_report_error_place(&R->report, at, &p, "%s is a source, not an entity", pg_quote(q, id));
     pg_kind k = R->L.ds->entities.items[i].kind;
     if (kinds != 0 && !(kinds & (1u << k)))
-        return pg_report_error(&R->report, &p, "%s is %s %s, which \"%s\" cannot name", pg_quote(q, id),
-                               k == PG_KIND_EVENT ? "an" : "a", pg_kind_name(k), p.key);
+        return pg_report_error_place(&R->report, at, &p, "%s is %s %s, which \"%s\" cannot name", pg_quote(q, id),
+                                     k == PG_KIND_EVENT ? "an" : "a", pg_kind_name(k), p.key);
     return true;
 }
 
-static bool check_sources(pg_reader *R, pg_span span, long line)
+static bool check_sources(pg_reader *R, pg_span span)
 {
     pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, "sources");
+    const pg_place_vec *at = &R->L.places.source_refs;
     char q[PG_QUOTE_SIZE];
     bool go = true;
     for (size_t j = 0; j < span.count && go; j++) {
         const char *id = R->L.ds->source_refs.items[span.first + j];
         bool is_source;
-        R->line = line;
         if (pg_dataset_owner(R->L.ds, id, &is_source) < 0 || !is_source) {
             pg_jpath ip = pg_jpath_index(&p, (long)j);
-            go = pg_report_error(&R->report, &ip, "unknown source %s", pg_quote(q, id));
+            go = pg_report_error_place(&R->report, pg_places_get(at, span.first + j), &ip, "unknown source %s",
+                                       pg_quote(q, id));
         }
     }
     return go;
 }
 
-/* Every id a line names, with that line; self-loops dropped with a
- * warning (so that nothing is reported again without its line). */
+/* The references of entity number `n` (on line input_index). */
+static bool check_entity(pg_reader *R, size_t n)
+{
+    const pg_entity *e = &R->L.ds->entities.items[n];
+    const pg_place_vec *at = &R->L.places.entity_refs;
+    bool go = true;
+    R->report.line = e->input_index;
+    for (int k = 0; k < e->nrefs && go; k++)
+        go = check_id(R, e->refs[k].target_id, e->refs[k].kinds, pg_places_get(at, n * PG_MAX_REFS + (size_t)k),
+                      pg_jpath_key(&PG_JPATH_ROOT, e->refs[k].field));
+    return go && check_sources(R, e->sources);
+}
+
+/* The endpoints and sources of relation number `n`; a self-loop is
+ * dropped with a warning (so that nothing is reported again without its
+ * line). Returns "go on"; *keep: the relation stays. */
+static bool check_relation(pg_reader *R, size_t n, bool *keep)
+{
+    const pg_relation *r = &R->L.ds->relations.items[n];
+    const pg_place_vec *at = &R->L.places.relations;
+    char q[PG_QUOTE_SIZE];
+    R->report.line = r->input_index;
+    bool go = check_id(R, r->source_id, 0, pg_places_get(at, 3 * n + 1), pg_jpath_key(&PG_JPATH_ROOT, "source")) &&
+              check_id(R, r->target_id, 0, pg_places_get(at, 3 * n + 2), pg_jpath_key(&PG_JPATH_ROOT, "target")) &&
+              check_sources(R, r->sources);
+    *keep = strcmp(r->source_id, r->target_id) != 0;
+    if (!*keep)
+        pg_report_warning_place(&R->report, pg_places_get(at, 3 * n), NULL,
+                                "relation from %s to itself is dropped (self-loop)", pg_quote(q, r->source_id));
+    return go;
+}
+
+/* Every id a line names, at the place it was. */
 static bool check_refs(pg_reader *R)
 {
     pg_dataset *ds = R->L.ds;
-    bool go = true;
-    for (size_t i = 0; i < ds->entities.len && go; i++) {
-        const pg_entity *e = &ds->entities.items[i];
-        for (int k = 0; k < e->nrefs && go; k++)
-            go = check_id(R, e->refs[k].target_id, e->refs[k].kinds, e->input_index,
-                          pg_jpath_key(&PG_JPATH_ROOT, e->refs[k].field));
-        go = go && check_sources(R, e->sources, e->input_index);
-    }
+    bool go = true, keep;
+    for (size_t i = 0; i < ds->entities.len && go; i++)
+        go = check_entity(R, i);
     size_t kept = 0;
+    pg_kept_place *at = R->L.places.relations.items;
     for (size_t i = 0; i < ds->relations.len && go; i++) {
-        const pg_relation *r = &ds->relations.items[i];
-        char q[PG_QUOTE_SIZE];
-        go = check_id(R, r->source_id, 0, r->input_index, pg_jpath_key(&PG_JPATH_ROOT, "source")) &&
-             check_id(R, r->target_id, 0, r->input_index, pg_jpath_key(&PG_JPATH_ROOT, "target")) &&
-             check_sources(R, r->sources, r->input_index);
-        if (strcmp(r->source_id, r->target_id) == 0)
-            pg_report_warning(&R->report, NULL, "relation from %s to itself is dropped (self-loop)",
-                              pg_quote(q, r->source_id));
-        else
-            ds->relations.items[kept++] = *r;
+        go = check_relation(R, i, &keep);
+        if (keep)
+            memmove(at + 3 * kept, at + 3 * i, 3 * sizeof *at);
+        if (keep)
+            ds->relations.items[kept++] = ds->relations.items[i];
     }
     if (go)
         ds->relations.len = kept;
+    if (go)
+        R->L.places.relations.len = 3 * kept;
     return go;
 }
 

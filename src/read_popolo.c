@@ -82,8 +82,9 @@ static cJSON *date_value(const cJSON *v)
 }
 
 /* Member `v` under its partygraph name (none: skipped) into `attrs`,
- * unless `attrs` has that name already. */
-static bool add_member(cJSON *attrs, const renaming *names, const cJSON *v)
+ * unless `attrs` has that name already. False when out of memory
+ * (reported). */
+static bool add_member(pg_reader *R, pg_read_obj *attrs, const renaming *names, const cJSON *v)
 {
     const char *key = v->string;
     for (const renaming *r = names; r->from; r++)
@@ -91,34 +92,32 @@ static bool add_member(cJSON *attrs, const renaming *names, const cJSON *v)
             key = r->to;
             break;
         }
-    if (key == NULL || cJSON_GetObjectItemCaseSensitive(attrs, key) != NULL)
+    if (key == NULL || pg_read_obj_has(attrs, key))
         return true;
     bool date = strcmp(key, "date") == 0 || strcmp(key, "end") == 0 || strcmp(key, "founded") == 0;
-    cJSON *copy = date ? date_value(v) : cJSON_Duplicate(v, true);
-    return copy && cJSON_AddItemToObject(attrs, key, copy);
+    return pg_read_obj_add(R, attrs, key, date ? date_value(v) : cJSON_Duplicate(v, true));
 }
 
-/* The attributes of an organization, area or event, with its kind; NULL
- * when out of memory. An event's organization is its mechanism or, when
- * that is a party or country, its host. */
-static cJSON *attributes(pg_reader *R, const collection *c, const cJSON *item, pg_kind kind)
+/* The attributes of an organization, area or event, with its kind, in
+ * *attrs (pg_read_obj_free it); false when out of memory (reported). An
+ * event's organization is its mechanism or, when that is a party or
+ * country, its host. */
+static bool attributes(pg_reader *R, const collection *c, const cJSON *item, pg_kind kind, pg_read_obj *attrs)
 {
-    cJSON *attrs = cJSON_CreateObject();
-    bool ok = attrs && cJSON_AddStringToObject(attrs, "kind", pg_kind_name(kind));
+    bool ok = pg_read_obj_init(R, attrs) &&
+              pg_read_obj_add(R, attrs, "kind", cJSON_CreateString(pg_kind_name(kind)));
     const cJSON *cl = cJSON_GetObjectItemCaseSensitive(item, "classification");
     if (ok && kind == PG_KIND_MECHANISM && cJSON_IsString(cl))
-        ok = cJSON_AddStringToObject(attrs, "mechanism_kind", cl->valuestring) != NULL;
+        ok = pg_read_obj_add(R, attrs, "mechanism_kind", cJSON_CreateString(cl->valuestring));
     const cJSON *org = cJSON_GetObjectItemCaseSensitive(item, "organization_id");
     if (ok && kind == PG_KIND_EVENT && cJSON_IsString(org)) {
         long d = pg_strmap_get(&R->by_id, org->valuestring);
         bool mechanism = d >= 0 && R->decls.items[d].kind == PG_KIND_MECHANISM;
-        ok = cJSON_AddStringToObject(attrs, mechanism ? "mechanism" : "host", org->valuestring) != NULL;
+        ok = pg_read_obj_add(R, attrs, mechanism ? "mechanism" : "host", cJSON_CreateString(org->valuestring));
     }
     for (const cJSON *v = item->child; ok && v; v = v->next)
-        ok = add_member(attrs, c->names, v);
-    if (!ok)
-        cJSON_Delete(attrs);
-    return ok ? attrs : NULL;
+        ok = add_member(R, attrs, c->names, v);
+    return ok;
 }
 
 /* Walks the entities of every collection: declares them (`declare`) or
@@ -142,18 +141,18 @@ static bool entities(pg_reader *R, const cJSON *root, bool declare)
                                                       "places are countries)");
                 continue;
             }
-            cJSON *attrs = cJSON_IsObject(item) ? attributes(R, c, item, kind) : NULL;
-            if (cJSON_IsObject(item) && attrs == NULL)
-                go = pg_report_oom(&R->report);
-            else if (declare && attrs == NULL)
+            pg_read_obj attrs = { NULL, PG_STRMAP_INIT, 0 };
+            if (cJSON_IsObject(item) && !attributes(R, c, item, kind, &attrs))
+                go = false;
+            else if (declare && attrs.obj == NULL)
                 go = pg_read_declare(R, NULL, NULL, p) &&
                      pg_read_wrong(R, item, p, "an object");
             else if (declare)
-                go = pg_read_declare(R, pg_read_member_id(R, item, "id", p, buf, sizeof buf), attrs, p);
+                go = pg_read_declare(R, pg_read_member_id(R, item, "id", p, buf, sizeof buf), attrs.obj, p);
             else
-                go = pg_read_node(R, index, attrs, p);
+                go = pg_read_node(R, index, attrs.obj, p);
             index++;
-            cJSON_Delete(attrs);
+            pg_read_obj_free(&attrs);
         }
     }
     return go;
@@ -174,14 +173,14 @@ static bool membership(pg_reader *R, const cJSON *m, long i, pg_jpath p)
     }
     const char *source = pg_read_id_text(R, member, pg_jpath_key(&p, "member_id"), s, sizeof s);
     const char *target = pg_read_member_id(R, m, "organization_id", p, t, sizeof t);
-    cJSON *attrs = cJSON_CreateObject();
-    bool ok = attrs != NULL;
+    pg_read_obj attrs;
+    bool ok = pg_read_obj_init(R, &attrs);
     for (const cJSON *v = m->child; ok && v; v = v->next)
-        ok = add_member(attrs, names, v);
-    bool go = !ok ? pg_report_oom(&R->report)
-              : source && target ? pg_read_edge(R, source, target, attrs, "member_of", i, p)
+        ok = add_member(R, &attrs, names, v);
+    bool go = !ok                ? false
+              : source && target ? pg_read_edge(R, source, target, attrs.obj, "member_of", i, p)
                                  : !pg_report_stopped(&R->report);
-    cJSON_Delete(attrs);
+    pg_read_obj_free(&attrs);
     return go;
 }
 
@@ -203,6 +202,8 @@ static bool check_arrays(pg_reader *R, const cJSON *root)
 
 bool pg_read_popolo(pg_reader *R, const char *text, size_t len)
 {
+    R->end_keys[0] = "member_id"; /* a membership's ends */
+    R->end_keys[1] = "organization_id";
     cJSON *root = pg_read_parse_json(R, text, len);
     if (root == NULL)
         return false;

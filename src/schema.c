@@ -213,6 +213,70 @@ const char *pg_schema_describe(const cJSON *v, char *buf, size_t size)
     return buf;
 }
 
+/* ---- the loader's own records ------------------------------------- */
+
+void pg_loader_init(pg_loader *L, pg_dataset *ds, pg_report *r)
+{
+    memset(L, 0, sizeof *L);
+    L->ds = ds;
+    L->report = r;
+    L->keep_places = true;
+}
+
+void pg_loader_free(pg_loader *L)
+{
+    pg_places_free(&L->places);
+    free(L->gone_entities.items);
+    free(L->gone_sources.items);
+    memset(L, 0, sizeof *L);
+}
+
+/* Sets flags [from, to) of `f` (grown with clear flags as needed). */
+static bool set_flags(pg_flags *f, size_t from, size_t to)
+{
+    if (to > f->len && PG_VEC_RESERVE(*f, to - f->len) != 0)
+        return false;
+    for (; f->len < to; f->len++)
+        f->items[f->len] = false;
+    for (size_t i = from; i < to; i++)
+        f->items[i] = true;
+    return true;
+}
+
+bool pg_loader_replace(pg_loader *L, size_t e0, size_t e1, size_t s0, size_t s1)
+{
+    if (!set_flags(&L->gone_entities, e0, e1) || !set_flags(&L->gone_sources, s0, s1))
+        return pg_report_oom(L->report);
+    return true;
+}
+
+/* Was the owner of an id, entity or source number `i`, replaced? */
+static bool gone(const pg_loader *L, bool is_source, long i)
+{
+    const pg_flags *f = is_source ? &L->gone_sources : &L->gone_entities;
+    return i >= 0 && (size_t)i < f->len && f->items[i];
+}
+
+/* The place to keep for a reference at `p` in the element at `element`:
+ * none when L keeps none; the element's place when the reference is
+ * `sure` to resolve (it names a record read already: the common case,
+ * which then costs no look in the text); else the place of its value. (A
+ * reference whose record a repeated top-level key drops later is then
+ * placed at its element.) */
+static pg_place ref_place(pg_loader *L, const pg_jpath *p, const pg_jpath *element, bool sure)
+{
+    if (!L->keep_places)
+        return PG_PLACE_NONE;
+    return pg_report_place(L->report, sure ? element : p);
+}
+
+/* Appends the `n` places at `at` to `v` (unless L keeps none); false
+ * when out of memory. */
+static bool push_places(const pg_loader *L, pg_place_vec *v, const pg_place *at, size_t n)
+{
+    return !L->keep_places || pg_places_push(v, at, n);
+}
+
 /* ---- reporting (each returns "go on") ------------------------------ */
 
 static bool oom(pg_loader *L)
@@ -236,52 +300,6 @@ static bool bad_id(pg_loader *L, const char *id, pg_jpath p, const char *what)
                            "(for example \"%s\")%s",
                            pg_quote(q, id), what, MAX_ID, fix,
                            strcmp(what, "id") == 0 ? "; free text belongs in \"name\"" : "");
-}
-
-static int by_position(const void *a, const void *b)
-{
-    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
-    int c = strcmp(x->string, y->string);
-    return c ? c : (x < y ? -1 : x > y);
-}
-
-/* True when no two members of `object` (of `n`) share a key: the common
- * case, checked without sorting when the object is small. */
-static bool plainly_unique(const cJSON *object, size_t n)
-{
-    if (n > 16)
-        return false;
-    for (const cJSON *a = object->child; a; a = a->next)
-        for (const cJSON *b = a->next; b; b = b->next)
-            if (same(a->string, b->string))
-                return false;
-    return true;
-}
-
-bool pg_schema_unique_keys(pg_loader *L, const cJSON *object, pg_jpath p)
-{
-    size_t n = (size_t)cJSON_GetArraySize(object);
-    if (n < 2 || plainly_unique(object, n))
-        return true;
-    const cJSON **keys = malloc(n * sizeof *keys);
-    if (keys == NULL)
-        return oom(L);
-    size_t k = 0;
-    for (const cJSON *c = object->child; c; c = c->next)
-        keys[k++] = c;
-    /* cJSON allocates children in document order, so addresses break ties
-     * only among equal keys, where any stable order will do. */
-    pg_vec_sort(keys, n, sizeof *keys, by_position);
-    bool go = true;
-    for (size_t i = 1; i < n && go; i++) {
-        if (strcmp(keys[i]->string, keys[i - 1]->string) == 0) {
-            pg_jpath kp = pg_jpath_key(&p, keys[i]->string);
-            char q[PG_QUOTE_SIZE];
-            go = pg_report_error(L->report, &kp, "duplicate key %s in one object", pg_quote(q, keys[i]->string));
-        }
-    }
-    free(keys);
-    return go;
 }
 
 /* ---- appending attributes ----------------------------------------- */
@@ -411,12 +429,15 @@ static bool read_unknown(pg_loader *L, const cJSON *v, pg_jpath p, const char *c
 
 /* ---- known fields --------------------------------------------------- */
 
-/* Reports why `v` is not a date. */
+/* Reports why `v` is not a date: not a string, a day (month, year) the
+ * calendar does not have, or another shape. */
 static bool bad_date(pg_loader *L, const cJSON *v, pg_jpath p)
 {
-    char q[PG_QUOTE_SIZE];
+    char q[PG_QUOTE_SIZE], why[96];
     if (!cJSON_IsString(v))
         return wrong_type(L, v, p, "a date string such as \"2017-11-30\"");
+    if (pg_date_impossible(v->valuestring, why, sizeof why))
+        return pg_report_error(L->report, &p, "%s: %s", pg_quote(q, v->valuestring), why);
     return pg_report_error(L->report, &p, "%s is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
                            pg_quote(q, v->valuestring));
 }
@@ -441,12 +462,14 @@ static bool read_ref(pg_loader *L, pg_entity *e, const field *f, const cJSON *v,
 {
     if (!cJSON_IsString(v))
         return wrong_type(L, v, p, "an id string");
-    if (e->nrefs >= PG_MAX_REFS) /* only with duplicate keys, reported */
+    if (e->nrefs >= PG_MAX_REFS) /* (each field once: repeated keys are gone) */
         return true;
     long target;
     const char *id = pg_dataset_intern_id(L->ds, v->valuestring, &target); /* the same few ids, many times */
     if (id == NULL)
         return oom(L);
+    bool sure = target >= 0 && (f->ref_kinds & KIND_BIT(L->ds->entities.items[target].kind));
+    L->ref_at[e->nrefs] = ref_place(L, &p, p.parent, sure);
     e->refs[e->nrefs++] = (pg_ref){ f->key, f->implies, f->ref_kinds, id, target };
     return add_attr(L, f->attr ? f->attr : f->key, (pg_attr){ .type = PG_VALUE_STRING, .v.s = id });
 }
@@ -467,7 +490,11 @@ static bool read_sources(pg_loader *L, const cJSON *v, pg_jpath p, pg_span *out)
         }
         long entity;
         const char *id = pg_dataset_intern_id(ds, item->valuestring, &entity);
-        if (id == NULL || PG_VEC_RESERVE(ds->source_refs, 1) != 0)
+        pg_jpath ip = pg_jpath_index(&p, i);
+        bool is_source = false;
+        bool sure = L->keep_places && pg_dataset_owner(ds, item->valuestring, &is_source) >= 0 && is_source;
+        pg_place at = ref_place(L, &ip, p.parent, sure);
+        if (id == NULL || PG_VEC_RESERVE(ds->source_refs, 1) != 0 || !push_places(L, &L->places.source_refs, &at, 1))
             return oom(L);
         ds->source_refs.items[ds->source_refs.len++] = id;
     }
@@ -610,12 +637,15 @@ static bool register_id(pg_loader *L, const char *id, bool is_source, long index
         return true;
     bool owner_is_source;
     long owner = pg_dataset_owner(ds, id, &owner_is_source);
+    if (gone(L, owner_is_source, owner)) /* its owner was replaced: the id is free */
+        return pg_dataset_register_again(ds, id, is_source, index) == 0 ? true : oom(L);
     pg_jpath ip = pg_jpath_key(&p, "id");
+    char q[PG_QUOTE_SIZE];
     if (owner_is_source)
-        return pg_report_error(L->report, &ip, "duplicate id \"%s\": already used by the source at $.sources[%ld]",
-                               id, ds->sources.items[owner].input_index);
+        return pg_report_error(L->report, &ip, "duplicate id %s: already used by the source at $.sources[%ld]",
+                               pg_quote(q, id), ds->sources.items[owner].input_index);
     const pg_entity *e = &ds->entities.items[owner];
-    return pg_report_error(L->report, &ip, "duplicate id \"%s\": already used by the %s at $.%s[%ld]", id,
+    return pg_report_error(L->report, &ip, "duplicate id %s: already used by the %s at $.%s[%ld]", pg_quote(q, id),
                            pg_kind_name(e->kind), pg_kind_array_name(e->kind), e->input_index);
 }
 
@@ -626,7 +656,7 @@ static bool begin_object(pg_loader *L, const cJSON *item, pg_jpath p, bool *is_o
     *is_object = cJSON_IsObject(item);
     if (!*is_object)
         return wrong_type(L, item, p, "an object");
-    return pg_schema_unique_keys(L, item, p);
+    return true;
 }
 
 static bool add_entity(pg_loader *L, const pg_entity *e, pg_jpath p)
@@ -638,7 +668,9 @@ static bool add_entity(pg_loader *L, const pg_entity *e, pg_jpath p)
         return false;
     if (pg_dataset_entity_index(ds, e->id) != (long)ds->entities.len)
         return true; /* a duplicate, already reported */
-    if (PG_VEC_RESERVE(ds->entities, 1) != 0)
+    pg_place at[PG_MAX_REFS] = { { 0, 0 } };
+    memcpy(at, L->ref_at, (size_t)e->nrefs * sizeof *at);
+    if (PG_VEC_RESERVE(ds->entities, 1) != 0 || !push_places(L, &L->places.entity_refs, at, PG_MAX_REFS))
         return oom(L);
     ds->entities.items[ds->entities.len++] = *e;
     ds->kind_count[e->kind]++;
@@ -722,6 +754,20 @@ static bool relation_sources(pg_loader *L, const cJSON *item, pg_jpath p, pg_rel
     return read_sources(L, v, pg_jpath_key(&p, "sources"), &r->sources);
 }
 
+/* Appends relation `r` (read at `p`) with its places: its
+ * own, its source's and its target's. */
+static bool add_relation(pg_loader *L, const pg_relation *r, pg_jpath p)
+{
+    pg_dataset *ds = L->ds;
+    pg_jpath sp = pg_jpath_key(&p, "source"), tp = pg_jpath_key(&p, "target");
+    pg_place at[3] = { ref_place(L, &p, &p, true), ref_place(L, &sp, &p, r->source >= 0),
+                       ref_place(L, &tp, &p, r->target >= 0) };
+    if (PG_VEC_RESERVE(ds->relations, 1) != 0 || !push_places(L, &L->places.relations, at, 3))
+        return oom(L);
+    ds->relations.items[ds->relations.len++] = *r;
+    return true;
+}
+
 bool pg_schema_relation(pg_loader *L, const cJSON *item, long index, pg_jpath p)
 {
     static const char *const skip[] = { "type", "source", "target", "date", "end", "weight", "sources", NULL };
@@ -740,10 +786,7 @@ bool pg_schema_relation(pg_loader *L, const cJSON *item, long index, pg_jpath p)
     if (!go)
         return false;
     r.attrs = close_attrs(L, first);
-    if (PG_VEC_RESERVE(ds->relations, 1) != 0)
-        return oom(L);
-    ds->relations.items[ds->relations.len++] = r;
-    return true;
+    return add_relation(L, &r, p);
 }
 
 bool pg_schema_source(pg_loader *L, const cJSON *item, long index, pg_jpath p)

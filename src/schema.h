@@ -6,7 +6,9 @@
  * Each function reports every problem of its element through the report
  * and returns false only when loading must stop (error limit reached or
  * out of memory). An element with problems may still be recorded, so that
- * later checks (unknown ids) do not cascade from it. */
+ * later checks (unknown ids) do not cascade from it. Elements come with
+ * their repeated keys taken out (dupkeys.h); the place of every id they
+ * cite is kept in the loader's places. */
 #ifndef PG_SCHEMA_H
 #define PG_SCHEMA_H
 
@@ -15,11 +17,33 @@
 
 #include "dataset.h"
 #include "report.h"
+#include "resolve.h"
 
+typedef PG_VEC(bool) pg_flags;
+
+/* What the element functions read into: the dataset, the report, and
+ * what loading keeps beside the dataset. */
 typedef struct pg_loader {
     pg_dataset *ds;
     pg_report *report;
+    bool keep_places;              /* keep `places` (readers that resolve their own references need not) */
+    pg_places places;              /* where each record's references are (for pg_resolve) */
+    pg_place ref_at[PG_MAX_REFS];  /* those of the entity being read */
+    pg_flags gone_entities;        /* [i] set: entity i was replaced (see pg_loader_replace) */
+    pg_flags gone_sources;
 } pg_loader;
+
+/* A loader of `ds` reporting to `r`, keeping places. */
+void pg_loader_init(pg_loader *L, pg_dataset *ds, pg_report *r);
+
+/* Releases what the loader keeps (not the dataset or the report). */
+void pg_loader_free(pg_loader *L);
+
+/* Entities [e0, e1) and sources [s0, s1) were read from a value that a
+ * repeated top-level key replaces: their ids may be taken again (the
+ * loader drops the records themselves later). Returns false when out of
+ * memory (reported). */
+bool pg_loader_replace(pg_loader *L, size_t e0, size_t e1, size_t s0, size_t s1);
 
 /* Element `index` of the top-level array of entities of `kind`. */
 bool pg_schema_entity(pg_loader *L, const cJSON *item, pg_kind kind, long index, pg_jpath p);
@@ -29,10 +53,6 @@ bool pg_schema_relation(pg_loader *L, const cJSON *item, long index, pg_jpath p)
 
 /* Element `index` of "sources". */
 bool pg_schema_source(pg_loader *L, const cJSON *item, long index, pg_jpath p);
-
-/* Reports each key of `object` that repeats an earlier one. Returns false
- * when loading must stop. */
-bool pg_schema_unique_keys(pg_loader *L, const cJSON *object, pg_jpath p);
 
 /* Writes a short description of `v` for messages: `a string ("yes")`,
  * `a number (3)`, `true`, `null`, `an array`, ... Returns `buf`. */

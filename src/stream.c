@@ -189,8 +189,8 @@ const pg_stream_item *pg_stream_next(pg_stream *st)
         st->at = 0;
     }
     const stored *s = &b->items[st->at++];
-    st->out = (pg_stream_item){ s->kind, b->text + s->key, s->value, b->text + s->text, s->len, s->line, s->column,
-                                s->read };
+    st->out = (pg_stream_item){ s->kind,   b->text + s->key, s->value, b->own_trees, b->text + s->text, s->len,
+                                s->line,   s->column,        s->read };
     st->done = pg_scan_is_final(s->kind);
     return &st->out;
 }

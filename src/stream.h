@@ -24,7 +24,8 @@ typedef struct pg_stream pg_stream;
 typedef struct pg_stream_item {
     pg_scan_kind kind;
     const char *key;    /* MEMBER, ARRAY: the decoded key */
-    const cJSON *value; /* MEMBER, ELEMENT, ROOT */
+    cJSON *value;       /* MEMBER, ELEMENT, ROOT */
+    bool own_tree;      /* the tree's nodes are malloc'ed, not in the batch's arena */
     const char *text;   /* its text (for the places of problems) */
     size_t len;
     long line, column;  /* as in pg_scan_item */
@@ -39,7 +40,9 @@ pg_stream *pg_stream_start(pg_scan *sc, bool threaded);
 
 /* The next item, valid (tree included) until the next call. After an
  * item of kind END, SYNTAX, IO or NOMEM the same kind comes back again.
- * The caller must not free or change the tree. */
+ * The caller may take members out of the tree (cJSON_DetachItemViaPointer),
+ * and must then cJSON_Delete them when `own_tree` is set (the arena frees
+ * them otherwise); it must free nothing else. */
 const pg_stream_item *pg_stream_next(pg_stream *st);
 
 /* Stops the scanner thread (wherever it is) and releases the stream;

@@ -382,7 +382,7 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
     ("syntax.json", '{"nodes": [{"id": 1},\n  {"id": 2,}], "links": []}',
      [r"syntax.json:2:12: trailing comma before a closing bracket"]),
     ("noid.json", '{"nodes": [{"name": "x"}, {"id": true}], "links": []}',
-     [r"noid.json: \$\.nodes\[0\]\.id: missing id", r"noid.json: \$\.nodes\[1\]\.id: expected an id .*got true"]),
+     [r"noid.json:1:12: \$\.nodes\[0\]\.id: missing id", r"noid.json:1:34: \$\.nodes\[1\]\.id: expected an id .*got true"]),
     ("unknown.json", '{"nodes": [{"id": "a"}, {"id": "b", "kind": "person"}], '
                      '"links": [{"source": "a", "target": "z"}, {"source": "a", "target": "b"}]}',
      [r"\$\.nodes\[1\]\.kind: kind \"person\" is not one of", r"\$\.links\[0\]\.target: unknown node \"z\""]),
@@ -415,13 +415,13 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
                      '{"kind": "person", "id": "c"}\n{"id": "d"}\n{"kind": "party", "id": "a", "name": "A2"}\n'
                      '[1]\n{"type": "contact", "source": "a", "target": "b", "weight": "heavy"}\n',
      [r"lines.ndjson:2:29: expected ',' or '}' after an object member",
-      r"lines.ndjson:3: \$\.kind: kind \"person\" is not one of country, party, mechanism, event, source",
-      r"lines.ndjson:4: a line needs \"kind\"", r"lines.ndjson:5: \$\.id: duplicate id \"a\": already used on line 1",
-      r"lines.ndjson:6: expected an object, got an array", r"lines.ndjson:7: \$\.weight: expected a number"]),
+      r"lines.ndjson:3:10: \$\.kind: kind \"person\" is not one of country, party, mechanism, event, source",
+      r"lines.ndjson:4: a line needs \"kind\"", r"lines.ndjson:5:25: \$\.id: duplicate id \"a\": already used on line 1",
+      r"lines.ndjson:6: expected an object, got an array", r"lines.ndjson:7:61: \$\.weight: expected a number"]),
     ("refs.ndjson", '{"kind": "party", "id": "a", "name": "A", "country": "a"}\n\n'
                     '{"type": "contact", "source": "a", "target": "zz"}\n{"type": "contact", "source": "a", "target": "a"}\n',
-     [r"refs.ndjson:1: \$\.country: \"a\" is a party, which \"country\" cannot name",
-      r"refs.ndjson:3: \$\.target: unknown id \"zz\"", r"refs.ndjson:4: warning: relation from \"a\" to itself"]),
+     [r"refs.ndjson:1:54: \$\.country: \"a\" is a party, which \"country\" cannot name",
+      r"refs.ndjson:3:46: \$\.target: unknown id \"zz\"", r"refs.ndjson:4: warning: relation from \"a\" to itself"]),
 ]
 for name, text, expected in ERRORS:
     status, err = fails(write(name, text))
@@ -429,8 +429,8 @@ for name, text, expected in ERRORS:
     missing = [x for x in expected if not any(re.search(x, line) for line in lines)]
     tap.check(status == 1 and not missing, f"errors: {name}", f"exit {status}; missing {missing}; got:\n{err}")
 status, err = fails("-", stdin=gzip.compress(b'{"kind": "party", "id": "a", "name": "A"}\n{"kind": 1}\n'))
-tap.check(status == 1 and "<stdin>:2: $.kind: kind a number (1) is not one of" in err,
-          "NDJSON gzip'ed on standard input: errors by line number", err)
+tap.check(status == 1 and "<stdin>:2:10: $.kind: kind a number (1) is not one of" in err,
+          "NDJSON gzip'ed on standard input: errors by line and column", err)
 status, err = fails(write("cut.json.gz", gzip.compress(b'{"nodes": [], "links": []}')[:-6], "wb"))
 tap.check(status == 3 and "corrupt gzip data" in err, "a truncated gzip file", err)
 big = "".join(json.dumps({"kind": "party", "id": f"p{i}", "name": f"Party {i}", "note": "x" * 60}) + "\n"

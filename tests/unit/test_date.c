@@ -17,8 +17,35 @@ static const char *round_trip(const char *s, char *buf)
     return pg_date_format(d, buf, 16);
 }
 
+/* pg_date_impossible's words for `s`, or "-" when it says nothing. */
+static const char *why(const char *s)
+{
+    static char buf[96];
+    return pg_date_impossible(s, buf, sizeof buf) ? buf : "-";
+}
+
+static void impossible(void)
+{
+    CHECK_STR(why("2021-02-30"), "February 2021 has 28 days", "February 30");
+    CHECK_STR(why("2020-02-30"), "February 2020 has 29 days", "February 30 of a leap year");
+    CHECK_STR(why("2019-02-29"), "February 2019 has 28 days (2019 is not a leap year)", "February 29, not a leap year");
+    CHECK_STR(why("1900-02-29"), "February 1900 has 28 days (1900 is not a leap year)", "1900 was no leap year");
+    CHECK_STR(why("2017-04-31"), "April 2017 has 30 days", "April 31");
+    CHECK_STR(why("2017-12-32"), "December 2017 has 31 days", "day 32");
+    CHECK_STR(why("2017-11-00"), "there is no day 00 (days count from 01)", "day 00");
+    CHECK_STR(why("2017-13"), "there is no month 13 (months run from 01 to 12)", "month 13");
+    CHECK_STR(why("2017-00-05"), "there is no month 00 (months run from 01 to 12)", "month 00, with a day");
+    CHECK_STR(why("0000-01"), "there is no year 0000 (years run from 0001 to 9999)", "year 0000");
+    CHECK(strcmp(why("2017-11-30"), "-") == 0 && strcmp(why("2020-02-29"), "-") == 0 && strcmp(why("2017"), "-") == 0,
+          "real dates are not impossible");
+    CHECK(strcmp(why("2017-1"), "-") == 0 && strcmp(why("2017/02/30"), "-") == 0 && strcmp(why("x"), "-") == 0 &&
+              strcmp(why("2017-02-30T00"), "-") == 0 && strcmp(why(""), "-") == 0,
+          "other shapes are not dates at all, not impossible ones");
+}
+
 void run_tests(void)
 {
+    impossible();
     char buf[16];
     CHECK(parses("2017") && parses("2017-11") && parses("2017-11-30"), "the three precisions parse");
     CHECK(parses("2020-02-29") && !parses("2019-02-29") && !parses("1900-02-29") && parses("2000-02-29"),

@@ -75,8 +75,8 @@ static void semantic_errors(void)
 {
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"cpv\", \"name\": \"V\"}, {\"id\": \"cpc\", \"name\": \"C\"}],"
                           " \"relations\": [{\"type\": \"contact\", \"source\": \"cpv\", \"target\": \"cpx\"}]}"),
-              "t.json: $.relations[0].target: unknown id \"cpx\" (did you mean \"cpc\"?)",
-              "unknown ids are suggested a near one");
+              "t.json:1:132: $.relations[0].target: unknown id \"cpx\" (did you mean \"cpc\"?)",
+              "unknown ids are suggested a near one, at their place");
     CHECK_STR(first_error("{\"countries\": [{\"id\": \"CUB\", \"name\": \"Cuba\"}], \"parties\": [{\"id\": \"CUB\", \"name\": \"x\"}]}"),
               "t.json:1:67: $.parties[0].id: duplicate id \"CUB\": already used by the country at $.countries[0]",
               "ids are unique across kinds");
@@ -91,7 +91,11 @@ static void semantic_errors(void)
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"p\", \"name\": \"x\", \"ruling\": \"yes\"}]}"),
               "t.json:1:49: $.parties[0].ruling: expected true or false, got a string (\"yes\")", "wrong value types");
     CHECK_STR(first_error("{\"events\": [{\"id\": \"e\", \"name\": \"x\", \"date\": \"2017-02-29\"}]}"),
-              "t.json:1:46: $.events[0].date: \"2017-02-29\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", "bad dates");
+              "t.json:1:46: $.events[0].date: \"2017-02-29\": February 2017 has 28 days (2017 is not a leap year)",
+              "an impossible day says so");
+    CHECK_STR(first_error("{\"events\": [{\"id\": \"e\", \"name\": \"x\", \"date\": \"2017-2-28\"}]}"),
+              "t.json:1:46: $.events[0].date: \"2017-2-28\" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)",
+              "another shape gets the forms of a date");
     CHECK_STR(first_error("{\"events\": [{\"id\": \"e\", \"name\": \"x\", \"date\": \"2017-05\", \"end\": \"2017-04\"}]}"),
               "t.json:1:64: $.events[0].end: \"2017-04\" is before the date \"2017-05\"", "an end before its date");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\"}, {\"id\": \"b\", \"name\": \"y\"}],"
@@ -101,10 +105,8 @@ static void semantic_errors(void)
                           " \"relations\": [{\"type\": \"contact\", \"source\": \"a\", \"target\": \"b\", \"weight\": 1e400}]}"),
               "t.json:1:141: $.relations[0].weight: weight must be a positive number from 1e-100 to 1e100, got a number (out of range)",
               "an overflowing weight");
-    CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"name\": \"y\"}]}"),
-              "t.json:1:47: $.parties[0].name: duplicate key \"name\" in one object", "duplicate keys");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"country\": \"b\"}, {\"id\": \"b\", \"name\": \"y\"}]}"),
-              "t.json: $.parties[0].country: \"b\" is a party, expected a country", "references are checked by kind");
+              "t.json:1:50: $.parties[0].country: \"b\" is a party, expected a country", "references are checked by kind");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"degree\": 3}]}"),
               "t.json:1:49: $.parties[0].degree: \"degree\" is computed by partygraph and cannot be set in the data; "
               "rename the key",
@@ -126,7 +128,35 @@ static void semantic_errors(void)
               ", which reads \"partygraph/1\")",
               "other formats are refused");
     CHECK_STR(first_error("{\"sources\": [{\"id\": \"s\"}], \"parties\": [{\"id\": \"a\", \"name\": \"x\", \"sources\": [\"t\"]}]}"),
-              "t.json: $.parties[0].sources[0]: unknown source \"t\" (did you mean \"s\"?)", "cited sources must exist");
+              "t.json:1:77: $.parties[0].sources[0]: unknown source \"t\" (did you mean \"s\"?)", "cited sources must exist");
+}
+
+/* A repeated key keeps its last value, with a warning at it; in every
+ * object, the top-level one included. */
+static void duplicate_keys(void)
+{
+    collected c = { 0, 0, "" };
+    pg_load_options opt = { .on_problem = collect, .userdata = &c };
+    pg_error err;
+    const char *json = "{\"title\": \"Old\", \"countries\": [{\"id\": \"VNM\", \"name\": \"V\"}],"
+                       " \"parties\": [{\"id\": \"a\", \"name\": \"x\", \"country\": \"nowhere\", \"country\": \"VNM\"}],"
+                       " \"title\": \"New\"}";
+    pg_dataset *ds = pg_dataset_load_buffer(json, strlen(json), "t.json", &opt, &err);
+    CHECK(ds != NULL && c.errors == 0 && c.warnings == 2, "repeated keys are warnings: the dataset loads");
+    CHECK_STR(ds ? pg_dataset_title(ds) : NULL, "New", "the last title is kept");
+    CHECK_STR(c.last, "t.json:1:149: $.title: warning: duplicate key \"title\": the last of its 2 values is kept",
+              "the warning points at the value kept");
+    pg_dataset_free(ds);
+    c = (collected){ 0, 0, "" };
+    json = "{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"name\": \"y\", \"name\": 3}]}";
+    CHECK_STR(first_error(json), "t.json:1:60: $.parties[0].name: expected a string, got a number (3)",
+              "the last of three values is the one read");
+    json = "{\"parties\": [{\"id\": \"a b\", \"name\": \"x\"}], \"zz\": 1, \"parties\": [{\"id\": \"a\", \"name\": \"x\"},"
+           " {\"id\": \"b\", \"name\": \"y\"}]}";
+    ds = pg_dataset_load_buffer(json, strlen(json), "t.json", &opt, &err);
+    CHECK(ds != NULL && pg_dataset_entity_count(ds) == 2,
+          "a repeated top-level array replaces the first: its errors and its records go");
+    pg_dataset_free(ds);
 }
 
 static void one_line_messages(void)
@@ -152,7 +182,7 @@ static void collecting(void)
                        " {\"type\": \"x;y\", \"source\": \"a\", \"target\": \"zz\"}]}";
     pg_dataset *ds = pg_dataset_load_buffer(json, strlen(json), "t.json", &opt, &err);
     CHECK(ds == NULL && c.errors == 4 && c.warnings == 2, "max_errors 0 finds every error and warning");
-    CHECK_STR(c.last, "t.json: $.relations[1].target: unknown id \"zz\"", "the last problem found");
+    CHECK_STR(c.last, "t.json:1:186: $.relations[1].target: unknown id \"zz\"", "the last problem found");
     CHECK_STR(err.path, "$.parties[0].name", "err holds the first error's path");
     c = (collected){ 0, 0, "" };
     opt.max_errors = 2;
@@ -176,6 +206,7 @@ void run_tests(void)
     accepted();
     syntax_errors();
     semantic_errors();
+    duplicate_keys();
     one_line_messages();
     collecting();
     io_errors();

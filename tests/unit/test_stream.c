@@ -2,11 +2,10 @@
  * replaced (pg_dataset_load_buffer_mode, PG_LOAD_WHOLE): on valid
  * documents of many shapes and on broken ones (every truncation of a
  * small file among them) both must give the same records and the same
- * problems in the same order, in one thread and in two. Only streaming
- * knows where an element starts, so problems with a JSON path are
- * compared without their line:column (and must have one when streamed,
- * but for those found after reading); syntax errors, exactly. The
- * scanner is also run over input that arrives a few bytes at a time. */
+ * problems in the same order, at the same line:column, in one thread and
+ * in two; every problem with a JSON path must have a line:column (those
+ * found after reading, such as unknown ids, included). The scanner is
+ * also run over input that arrives a few bytes at a time. */
 #define _POSIX_C_SOURCE 200809L
 #include <cJSON.h>
 #include <stdarg.h>
@@ -68,33 +67,22 @@ static void dump_text(text *t, const pg_dataset *ds)
     free(s);
 }
 
-/* Problems: syntax errors (no path) with their line:column, others
- * without; counted in `located` when streaming gave them a position. */
+/* Problems, with their line:column; those with a path are counted in
+ * `located` when they have one. */
 typedef struct collected {
     text t;
     int located, with_path;
 } collected;
 
-/* Problems that resolve.c finds after reading, from the records alone:
- * they have a JSON path but no line:column. */
-static bool after_reading(const char *msg)
-{
-    return strncmp(msg, "unknown id", 10) == 0 || strncmp(msg, "unknown source", 14) == 0 ||
-           strstr(msg, "is a source, not an entity") != NULL || strstr(msg, "(self-loop)") != NULL ||
-           (strstr(msg, " is ") != NULL && strstr(msg, ", expected ") != NULL);
-}
-
 static void collect(const pg_error *e, void *ud)
 {
     collected *c = ud;
-    pg_error copy = *e;
-    if (copy.path[0] && !after_reading(copy.message)) {
+    if (e->path[0]) {
         c->with_path++;
-        c->located += copy.line > 0;
-        copy.line = copy.column = 0;
+        c->located += e->line > 0 && e->column > 0;
     }
     char line[1400];
-    add(&c->t, "%s\n", pg_error_format(&copy, line, sizeof line));
+    add(&c->t, "%s\n", pg_error_format(e, line, sizeof line));
 }
 
 /* Loads `json` in `mode`, finding every problem; returns the dump and
@@ -117,14 +105,14 @@ static char *load_dump(const char *json, size_t len, pg_load_mode mode, size_t m
     return c.t.s;
 }
 
-/* True when the three ways of loading agree on `json`; prints the first
- * difference when not. */
+/* True when the three ways of loading agree on `json` and place every
+ * problem that has a path; prints the first difference when not. */
 static bool agree(const char *json, size_t len, size_t max_errors)
 {
-    char *whole = load_dump(json, len, PG_LOAD_WHOLE, max_errors, NULL, NULL);
-    bool same = true;
+    int located = 0, with_path = 0;
+    char *whole = load_dump(json, len, PG_LOAD_WHOLE, max_errors, &located, &with_path);
+    bool same = located == with_path;
     for (int mode = PG_LOAD_ONE_THREAD; mode <= PG_LOAD_TWO_THREADS && same; mode++) {
-        int located = 0, with_path = 0;
         char *stream = load_dump(json, len, (pg_load_mode)mode, max_errors, &located, &with_path);
         same = strcmp(whole, stream) == 0 && located == with_path;
         if (!same)
@@ -198,6 +186,15 @@ static const char *const broken_docs[] = {
     " \"parties\": [{\"id\": \"a\", \"name\": \"x\", \"country\": \"a\", \"sources\": [\"nope\", 3]}]}",
     "{\"parties\": [{\"id\": \"a b\", \"name\": \"\"}, {\"id\": \"a b\", \"name\": \"x\", \"ruling\": 1, \"degree\": 2}]}",
     "{\"format\": \"partygraph/2\", \"parties\": [{\"id\": \"a\"}]}",
+    /* repeated keys: the last value, nested ones too; repeated sections replace the earlier one */
+    "{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"o\": {\"k\": 1, \"k\": {\"j\": 1, \"j\": 2}}, \"name\": 3}]}",
+    "{\"parties\": [{\"id\": \"a b\", \"name\": \"x\"}], \"relations\": [{\"type\": \"t\", \"source\": \"a\", \"target\": \"b\"}],"
+    " \"parties\": [{\"id\": \"a\", \"name\": \"y\"}, {\"id\": \"b\", \"name\": 5}], \"parties\": [{\"id\": \"a\", \"name\": \"z\"},"
+    " {\"id\": \"b\", \"name\": \"w\"}], \"title\": \"T\", \"title\": null}",
+    "{\"sources\": [{\"id\": \"s\"}], \"parties\": [{\"id\": \"s2\", \"name\": \"x\", \"sources\": [\"s\", \"s2\"]}],"
+    " \"sources\": [{\"id\": \"s2\"}], \"format\": \"x\", \"format\": \"partygraph/1\"}",
+    "{\"countries\": [{\"id\": \"c\", \"name\": \"C\"}], \"parties\": [{\"id\": \"c\", \"name\": \"P\", \"country\": \"c\"}],"
+    " \"countries\": [], \"relations\": [{\"type\": \"t\", \"source\": \"c\", \"target\": \"c\"}], \"zz\": 1, \"zz\": {\"a\": 1, \"a\": 2}}",
     "[1, 2]",
     "\"just a string\"",
     "",
@@ -400,6 +397,25 @@ static const char *first(const char *doc)
     return ds ? "(loaded)" : pg_error_format(&err, line, sizeof line);
 }
 
+/* Keeps the first problem of any kind, formatted. */
+static void keep_first(const pg_error *e, void *ud)
+{
+    char *line = ud;
+    if (line[0] == '\0')
+        pg_error_format(e, line, 1400);
+}
+
+/* The first problem (a warning too) of `doc` loaded in `mode`. */
+static const char *first_problem(const char *doc, pg_load_mode mode)
+{
+    static char line[1400];
+    line[0] = '\0';
+    pg_load_options opt = { .on_problem = keep_first, .userdata = line };
+    pg_error err;
+    pg_dataset_free(pg_dataset_load_buffer_mode(doc, strlen(doc), "t.json", &opt, mode, &err));
+    return line;
+}
+
 static void positions(void)
 {
     CHECK_STR(first("{\n  \"parties\": [\n    {\"id\": \"a\", \"name\": \"x\"},\n    {\"name\": \"\xC3\xBC\xC3\xBC\",\n"
@@ -407,16 +423,71 @@ static void positions(void)
               "t.json:5:12: $.parties[1].id: \"\xC3\xA9\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
               "(for example \"x\"); free text belongs in \"name\"",
               "a schema error points at the offending value, columns in characters");
-    CHECK_STR(first("{\"parties\": [{\"id\": \"a\", \"name\": \"\xC3\xBC\", \"name\": \"y\"}]}"),
-              "t.json:1:47: $.parties[0].name: duplicate key \"name\" in one object",
-              "a duplicate key points at its repeated value");
+    CHECK_STR(first_problem("{\"parties\": [{\"id\": \"a\", \"name\": \"\xC3\xBC\", \"name\": \"y\"}]}", PG_LOAD_ONE_THREAD),
+              "t.json:1:47: $.parties[0].name: warning: duplicate key \"name\": the last of its 2 values is kept",
+              "a duplicate key points at the value kept");
     CHECK_STR(first("{\"parties\": [{\"name\": \"x\"}]}"), "t.json:1:14: $.parties[0]: missing \"id\"",
               "a missing key points at its object");
     CHECK_STR(first("{\"title\": \"t\",\n \"notes\": [\"a\",\n  {}]}"),
               "t.json:3:3: $.notes[1]: expected a string, got an object", "inside a top-level value");
-    CHECK_STR(first("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"caf\\u00e9\": 1, \"caf\\u00e9\": [[2]]}]}"),
-              "t.json:1:68: $.parties[0][\"caf\xC3\xA9\"]: duplicate key \"caf\xC3\xA9\" in one object",
+    CHECK_STR(first_problem("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"caf\\u00e9\": 1, \"caf\\u00e9\": [[2]]}]}",
+                            PG_LOAD_TWO_THREADS),
+              "t.json:1:68: $.parties[0][\"caf\xC3\xA9\"]: warning: duplicate key \"caf\xC3\xA9\": the last of its 2 values is kept",
               "keys with escapes are found too");
+    CHECK_STR(first("{\"parties\": [{\"id\": \"a\",\n \"name\": \"x\"}],\n \"relations\": [{\"type\": \"t\",\n"
+                    "  \"source\": \"a\", \"target\": \"\xC3\xA9\xC3\xA9\"}]}"),
+              "t.json:4:28: $.relations[0].target: unknown id \"\xC3\xA9\xC3\xA9\"",
+              "an unknown id, found once the text is gone, at its place");
+    CHECK_STR(first("{\"sources\": [{\"id\": \"s\"}],\n\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"sources\": [\"s\",\n \"t\"]}]}"),
+              "t.json:3:2: $.parties[0].sources[1]: unknown source \"t\" (did you mean \"s\"?)",
+              "an unknown source, at its place");
+}
+
+/* The dump of `doc` loaded in one thread (records and problems). */
+static bool dump_has(const char *doc, const char *want)
+{
+    char *d = load_dump(doc, strlen(doc), PG_LOAD_ONE_THREAD, 0, NULL, NULL);
+    bool found = strstr(d, want) != NULL;
+    if (!found)
+        printf("# wanted %s in:\n%s", want, d);
+    free(d);
+    return found;
+}
+
+/* A repeated key keeps its last value, wherever it is. */
+static void last_values(void)
+{
+    CHECK(dump_has("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"o\": {\"k\": 1, \"k\": {\"j\": 1, \"j\": 2}}, \"name\": \"y\"}]}",
+                   "E a|y|1|0|0-0-0|0-0-0| o=s:{\"k\":{\"j\":2}}"),
+          "in an element and in the objects of its attributes");
+    CHECK(dump_has("{\"parties\": [{\"id\": \"a b\", \"name\": \"x\"}], \"parties\": [{\"id\": \"a\", \"name\": \"y\"}],"
+                   " \"relations\": [{\"type\": \"t\", \"source\": \"a\", \"target\": \"b\"}], \"parties\": [{\"id\": \"b\", \"name\": \"z\"},"
+                   " {\"id\": \"a\", \"name\": \"w\"}]}",
+                   "== loaded\ntitle= desc= sha="),
+          "a repeated top-level array replaces the earlier ones: their errors go");
+    CHECK(dump_has("{\"parties\": [{\"id\": \"a\", \"name\": \"y\"}], \"relations\": [{\"type\": \"t\", \"source\": \"a\", \"target\": \"b\"}],"
+                   " \"parties\": [{\"id\": \"b\", \"name\": \"z\"}, {\"id\": \"a\", \"name\": \"w\"}]}",
+                   "E a|w|1|1|0-0-0|0-0-0|\nE b|z|1|0|0-0-0|0-0-0|\nR t|a@0|b@1|"),
+          "... and its records: the ids of the last one, free again, resolved afresh");
+    CHECK(dump_has("{\"title\": \"T\", \"sources\": [{\"id\": \"s\"}], \"title\": null, \"sources\": [{\"id\": \"u\"}],"
+                   " \"parties\": [{\"id\": \"a\", \"name\": \"x\", \"sources\": [\"s\"]}]}",
+                   "t.json:1:51: $.title: warning: duplicate key \"title\": the last of its 2 values is kept\n"
+                   "t.json:1:68: $.sources: warning: duplicate key \"sources\": the last of its 2 values is kept\n"
+                   "t.json:1:95: $.parties[0].sources[0]: unknown source \"s\" (did you mean \"u\"?)\n== invalid data\n"),
+          "a replaced section's sources are gone (a reference to them, read before, placed at its element)");
+    CHECK(dump_has("{\"title\": \"T\", \"description\": \"D\", \"title\": null, \"description\": \"E\"}", "== loaded\ntitle= desc=E sha"),
+          "a null title replaces a title");
+    text t = { NULL, 0, 0 };
+    add(&t, "{\"parties\": [{\"id\": \"a\", \"name\": \"x\"");
+    for (int i = 0; i < 30000; i++)
+        add(&t, ", \"k\": %d", i);
+    add(&t, "}]}");
+    char *d = load_dump(t.s, t.len, PG_LOAD_TWO_THREADS, 0, NULL, NULL);
+    CHECK(strstr(d, "the last of its 30000 values is kept") != NULL && strstr(d, " k=n:29999\n") != NULL &&
+              agree(t.s, t.len, 0),
+          "30,000 repeats of one key: one warning, the last value");
+    free(d);
+    free(t.s);
 }
 
 /* A program that installs cJSON hooks of its own after partygraph's: the
@@ -442,5 +513,6 @@ void run_tests(void)
     mutations();
     chunks();
     positions();
+    last_values();
     foreign_hooks();
 }
