@@ -1,4 +1,4 @@
-"""Writes a hostile GraphML file to stdout, for scripts/bench-graphml-linear.sh
+"""Writes a hostile GraphML file to stdout, for scripts/bench-linear.sh
 and tests/limits/test_graphml_limits.py. Each CASE grows with N: a reader
 linear in what it reads takes ~10x as long for 10x N.
 

@@ -1,5 +1,5 @@
 """Writes one hostile JSON input of size N to stdout, for the linear-time
-benchmark (scripts/bench-json-linear.sh) and tests/limits/test_json_limits.py:
+benchmark (scripts/bench-linear.sh) and tests/limits/test_json_limits.py:
 
     /usr/bin/python3 gen_hostile.py CASE N
 

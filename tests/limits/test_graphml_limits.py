@@ -8,7 +8,7 @@ whatever runs out. libxml2's two-line message about invalid UTF-8 is one
 line. A name over 10 MB goes through build -> graph.graphml -> build whole.
 The cases that were quadratic (many keys, many defaults) are checked for
 their output at a size that takes about a second; their times are
-scripts/bench-graphml-linear.sh's business, not a test's.
+scripts/bench-linear.sh's business, not a test's.
 
     /usr/bin/python3 tests/limits/test_graphml_limits.py BUILD/partygraph"""
 import csv

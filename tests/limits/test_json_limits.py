@@ -3,7 +3,7 @@
 - linear time on hostile inputs (an error per key of one huge element, a
   node of a hundred thousand attributes, a key repeated as often), at a
   size that runs in a second or two: the output is checked, not the time
-  (scripts/bench-json-linear.sh times them), but each run has a hang guard
+  (scripts/bench-linear.sh times them), but each run has a hang guard
   of GUARD seconds, which the quadratic readers of before (minutes at
   these sizes) did not pass;
 - every semantic error at FILE:LINE:COL and its JSON path, unknown ids
