@@ -42,9 +42,14 @@ pg_status pg_projection_parse(const char *name, pg_projection *out)
 
 /* ---- options --------------------------------------------------------- */
 
+/* --from or --to `text` as a day: its first day, or its last when `last`.
+ * A day the calendar does not have is said as such (as in the data). */
 static pg_status parse_bound(const char *text, bool last, long *day, pg_error *err)
 {
     pg_date d;
+    char why[96];
+    if (!pg_date_parse(text, &d) && pg_date_impossible(text, why, sizeof why))
+        return pg_error_set(err, PG_EARG, "'%s': %s", text, why);
     if (!pg_date_parse(text, &d))
         return pg_error_set(err, PG_EARG, "'%s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", text);
     *day = last ? pg_date_last_day(d) : pg_date_first_day(d);

@@ -4,10 +4,12 @@ partygraph binary, and turning NetworkX graphs into partygraph/1 data.
 Run the suites with /usr/bin/python3 (Debian's, which has networkx and
 igraph); they print TAP and exit non-zero when a check fails."""
 import csv
+import hashlib
 import json
 import math
 from fractions import Fraction
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -61,6 +63,36 @@ def run(binary, *args, stdin=None, check=True, **kwargs):
     if check and proc.returncode != 0:
         raise RuntimeError(f"partygraph {' '.join(args)} exited {proc.returncode}: {proc.stderr.decode(errors='replace')}")
     return proc
+
+
+def one_line(proc):
+    """True when the stderr of `proc` is exactly one line starting
+    "partygraph: " (every problem partygraph reports is)."""
+    err = proc.stderr.decode(errors="replace")
+    return err.count("\n") == 1 and err.startswith("partygraph: ")
+
+
+def asan_build(binary):
+    """True for a binary built with AddressSanitizer (which reserves
+    terabytes of address space: no limit on it means anything)."""
+    return b"__asan_init" in open(binary, "rb").read()
+
+
+def snapshot(directory):
+    """Every file under `directory`, dot-files included: relative path ->
+    SHA-256 of a regular file, or the kind of anything else (a link to a
+    directory counts as a file); None when `directory` does not exist. Two
+    equal snapshots mean nothing was added, removed or changed."""
+    if not os.path.exists(directory):
+        return None
+    out = {}
+    for root, dirs, files in os.walk(directory):
+        for f in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            path = os.path.join(root, f)
+            mode = os.lstat(path).st_mode
+            out[os.path.relpath(path, directory)] = (hashlib.sha256(open(path, "rb").read()).hexdigest()
+                                                     if stat.S_ISREG(mode) else stat.S_IFMT(mode))
+    return out
 
 
 def build(binary, dataset, *extra):

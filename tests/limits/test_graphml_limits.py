@@ -27,15 +27,11 @@ GEN = os.path.join(pgtest.ROOT, "scripts", "bench", "gen_graphml_hostile.py")
 csv.field_size_limit(1 << 28)
 
 
-def asan_build(binary):
-    return b"__asan_init" in open(binary, "rb").read()
-
-
 def guarded():
     """A cap on the address space of runs that must stay small (2 GB: the
     expansion this file is about took 7.8 GB), for builds that can take
     one; AddressSanitizer reserves terabytes up front."""
-    return [] if asan_build(BINARY) else ["prlimit", f"--as={2 << 30}"]
+    return [] if pgtest.asan_build(BINARY) else ["prlimit", f"--as={2 << 30}"]
 
 
 def run(*args, prefix=(), env=None):
@@ -188,7 +184,7 @@ def limits():
     lowest the libraries load in); under AddressSanitizer, which reserves
     terabytes of address space, its soft RSS limit instead (malloc then
     returns NULL; RSS is sampled, so where a run fails varies), 4 MB apart."""
-    if asan_build(BINARY):
+    if pgtest.asan_build(BINARY):
         for mb in range(16, 400, 4):
             env = dict(os.environ, ASAN_OPTIONS=f"allocator_may_return_null=1:soft_rss_limit_mb={mb}")
             yield f"soft_rss_limit_mb={mb}", [], env, "AddressSanitizer: soft rss limit exhausted"
@@ -215,7 +211,7 @@ def sweep(tap, tmp, what, path, good):
     AddressSanitizer `validate` (its strndup does not survive a NULL from
     malloc, and validate has none), whose success is its exit status."""
     bad, stages, successes, first = [], {}, 0, None
-    asan = asan_build(BINARY)
+    asan = pgtest.asan_build(BINARY)
     for how, prefix, env, sanitizer in limits():
         out = os.path.join(tmp, "oom-out")
         shutil.rmtree(out, ignore_errors=True)
@@ -246,7 +242,7 @@ def check_out_of_memory(tap, tmp):
                  f'<data key="n">{text}</data></node><node id="b"/><edge source="a" target="b"/></graph></graphml>')
     sweep(tap, tmp, "an 8 MB text node", path, lambda out: nodes(out)["a"].get("note") == text)
     what = "an entity referenced 20,000 times"
-    if asan_build(BINARY):  # read before AddressSanitizer's sampler looks at the RSS (every 100 ms)
+    if pgtest.asan_build(BINARY):  # read before AddressSanitizer's sampler looks at the RSS (every 100 ms)
         tap.skip(what + ": out of memory", "too fast for AddressSanitizer's soft RSS limit")
         return
     path = generate(tmp, "entity", 20000)

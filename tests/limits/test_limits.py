@@ -11,11 +11,12 @@ an output directory that cannot be created (as user nobody, through
 setpriv: the tests run as root, for whom permissions do not stop reads);
 a 50 MB name; a million relations between one pair; every golden case's
 stderr in the "partygraph: " form naming the file; and the exit codes of
-`partygraph --help`, the README and cli.h agreeing.
+`partygraph --help`, the README and cli.h agreeing. Times are printed
+with the checks, never asserted (speed is the benchmarks' business,
+scripts/); memory bounds on hostile inputs are asserted.
 
     /usr/bin/python3 tests/limits/test_limits.py BUILD/partygraph"""
 import csv
-import hashlib
 import json
 import os
 import re
@@ -35,27 +36,10 @@ import pgtest  # noqa: E402
 NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
 
 
-def snapshot(directory):
-    """Every file under `directory` (relative path -> SHA-256): the file
-    list and the bytes."""
-    out = {}
-    for root, _, files in os.walk(directory):
-        for f in files:
-            path = os.path.join(root, f)
-            out[os.path.relpath(path, directory)] = hashlib.sha256(open(path, "rb").read()).hexdigest()
-    return out
-
-
 def shell(binary, limits, *args, **kw):
     """Runs partygraph under `sh -c 'ulimit ...; exec partygraph ARGS'`."""
     cmd = f"{limits}; exec {shlex.quote(binary)} {' '.join(shlex.quote(a) for a in args)}"
     return subprocess.run(["sh", "-c", cmd], capture_output=True, **kw)
-
-
-def one_line(proc):
-    """True when stderr is exactly one line starting "partygraph: "."""
-    err = proc.stderr.decode(errors="replace")
-    return err.count("\n") == 1 and err.startswith("partygraph: ")
 
 
 def kept_dir(tmp, name):
@@ -64,11 +48,7 @@ def kept_dir(tmp, name):
     out = os.path.join(tmp, name)
     pgtest.run(BINARY, "build", "-q", os.path.join(pgtest.ROOT, "examples", "minimal.json"), "-o", out)
     open(os.path.join(out, "notes.txt"), "w").write("the user's own file\n")
-    return out, snapshot(out)
-
-
-def asan_build(binary):
-    return b"__asan_init" in open(binary, "rb").read()
+    return out, pgtest.snapshot(out)
 
 
 # ---- --max-input-bytes -------------------------------------------------------
@@ -158,7 +138,7 @@ def check_gzip_bomb(tap, tmp):
     err = child.stderr.read().decode()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.time() - started
-    tap.check(os.waitstatus_to_exitcode(status) == 1 and seconds < 5 and usage.ru_maxrss < 200 * 1024 and err.startswith(
+    tap.check(os.waitstatus_to_exitcode(status) == 1 and usage.ru_maxrss < 200 * 1024 and err.startswith(
               f"partygraph: {bomb}: input larger than the limit of 16777216 bytes once gunzipped (--max-input-bytes)\n"),
               f"a gzip bomb ({os.path.getsize(bomb) >> 10} KB -> 1 GiB): refused at 16M gunzipped in {seconds:.2f} s, "
               f"{usage.ru_maxrss >> 10} MB", err)
@@ -169,7 +149,7 @@ def check_gzip_bomb(tap, tmp):
 
 def check_out_of_memory(tap, tmp):
     what = "ulimit -v sweep: every run succeeds or fails with one 'out of memory' line, nothing written, DIR kept"
-    if asan_build(BINARY):
+    if pgtest.asan_build(BINARY):
         tap.check(True, f"{what} # SKIP AddressSanitizer reserves terabytes of address space: no ASan build "
                   "runs under ulimit -v")
         return
@@ -189,9 +169,9 @@ def check_out_of_memory(tap, tmp):
         err = proc.stderr.decode(errors="replace")
         if proc.returncode == 0:
             successes += 1
-            before = snapshot(out)
-        elif proc.returncode == 4 and one_line(proc) and ("out of memory" in err.lower() or "fatal error" in err) \
-                and snapshot(out) == before:
+            before = pgtest.snapshot(out)
+        elif proc.returncode == 4 and pgtest.one_line(proc) and ("out of memory" in err.lower() or "fatal error" in err) \
+                and pgtest.snapshot(out) == before:
             failures += 1
             stage = re.sub(r"\d+", "N", err.strip())
             stages[stage] = stages.get(stage, 0) + 1
@@ -222,7 +202,7 @@ def check_no_threads(tap, tmp):
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0")  # LeakSanitizer needs a thread of its own at exit
     proc = subprocess.run(NOBODY + ["prlimit", "--nproc=1:1", BINARY, *args, os.path.join(shared, "held")],
                           capture_output=True, env=env)
-    tap.check(proc.returncode == 0 and snapshot(os.path.join(shared, "free")) == snapshot(os.path.join(shared, "held")),
+    tap.check(proc.returncode == 0 and pgtest.snapshot(os.path.join(shared, "free")) == pgtest.snapshot(os.path.join(shared, "held")),
               "no thread or process can start (prlimit --nproc=1): the work runs in one thread, the same files",
               proc.stderr.decode())
 
@@ -235,14 +215,14 @@ def check_full_disk(tap, tmp):
     out, before = kept_dir(tmp, "fsize-out")
     proc = shell(BINARY, "ulimit -f 16", "build", "-q", example, "-o", out)
     err = proc.stderr.decode()
-    tap.check(proc.returncode == 3 and one_line(proc) and re.match(
-              rf"partygraph: cannot write '{re.escape(out)}/[a-z.]+': File too large\n", err) and snapshot(out) == before,
+    tap.check(proc.returncode == 3 and pgtest.one_line(proc) and re.match(
+              rf"partygraph: cannot write '{re.escape(out)}/[a-z.]+': File too large\n", err) and pgtest.snapshot(out) == before,
               "ulimit -f (SIGXFSZ left to partygraph): exit 3, one line naming the file, DIR byte-identical, "
               "no temporary file", err)
     target = os.path.join(tmp, "kept.graphml")
     open(target, "w").write("the user's GraphML\n")
     proc = shell(BINARY, "ulimit -f 16", "build", "-q", example, "--graphml", target)
-    tap.check(proc.returncode == 3 and one_line(proc) and open(target).read() == "the user's GraphML\n"
+    tap.check(proc.returncode == 3 and pgtest.one_line(proc) and open(target).read() == "the user's GraphML\n"
               and os.listdir(tmp).count("kept.graphml") == 1 and not [f for f in os.listdir(tmp) if "kept.graphml." in f],
               "ulimit -f with --graphml FILE: FILE intact, no temporary file beside it", proc.stderr.decode())
     check_tmpfs(tap, tmp, example)
@@ -258,11 +238,11 @@ def check_tmpfs(tap, tmp, example):
     try:
         out = os.path.join(disk, "out")
         pgtest.run(BINARY, "build", "-q", os.path.join(pgtest.ROOT, "examples", "minimal.json"), "-o", out)
-        before = snapshot(out)
+        before = pgtest.snapshot(out)
         proc = pgtest.run(BINARY, "build", "-q", example, "-o", out, check=False)
         err = proc.stderr.decode()
-        tap.check(proc.returncode == 3 and one_line(proc) and "No space left on device" in err and out in err
-                  and snapshot(out) == before and os.listdir(disk) == ["out"], what, err)
+        tap.check(proc.returncode == 3 and pgtest.one_line(proc) and "No space left on device" in err and out in err
+                  and pgtest.snapshot(out) == before and os.listdir(disk) == ["out"], what, err)
     finally:
         subprocess.run(["umount", disk])
 
@@ -276,16 +256,16 @@ def check_late_failures(tap, tmp):
                "relations": [{"type": "contact", "source": "a", "target": "b"}]}, open(undated, "w"))
     out, before = kept_dir(tmp, "late-out")
     proc = pgtest.run(BINARY, "build", "-q", "--window", "1y", undated, "-o", out, check=False)
-    tap.check(proc.returncode == 2 and one_line(proc) and snapshot(out) == before,
+    tap.check(proc.returncode == 2 and pgtest.one_line(proc) and pgtest.snapshot(out) == before,
               "a problem found after the analysis (--window on undated data): DIR exactly as it was",
               proc.stderr.decode())
     os.remove(os.path.join(out, "nodes.csv"))
     os.makedirs(os.path.join(out, "nodes.csv"))  # a target that cannot be written, after others were
-    before = snapshot(out)
+    before = pgtest.snapshot(out)
     proc = pgtest.run(BINARY, "build", "-q", os.path.join(pgtest.ROOT, "examples", "cpc-interparty.json"), "-o", out,
                       check=False)
     tap.check(proc.returncode == 3 and proc.stderr.decode() == f"partygraph: cannot write '{out}/nodes.csv': it is a "
-              "directory\n" and snapshot(out) == before and sorted(os.listdir(out)) == sorted(
+              "directory\n" and pgtest.snapshot(out) == before and sorted(os.listdir(out)) == sorted(
                   ["edges.csv", "graph.dot", "graph.graphml", "nodes.csv", "summary.json", "notes.txt"]),
               "a target failing at writing, after graph.graphml and graph.dot were written: DIR exactly as it was",
               proc.stderr.decode())
@@ -348,7 +328,7 @@ def check_huge_inputs(tap, tmp):
         f.write('{"parties": [{"id": "a", "name": "' + name + '"}, {"id": "b", "name": "B"}], '
                 '"relations": [{"type": "contact", "source": "a", "target": "b"}]}')
     code, err, seconds, mb = peak(["validate", big])
-    tap.check(code == 0 and seconds < 5 and mb < 6 * 50 + 60,
+    tap.check(code == 0 and mb < 6 * 50 + 60,
               f"a 50 MB name is accepted: validate in {seconds:.2f} s, {mb:.0f} MB", err)
     out = os.path.join(tmp, "bigname-out")
     csv.field_size_limit(1 << 27)
@@ -368,12 +348,26 @@ def check_huge_inputs(tap, tmp):
     code, err, seconds, mb = peak(["build", "-q", "--formats", "csv", pair, "-o", out])
     with open(os.path.join(out, "edges.csv"), newline="") as f:
         rows = list(csv.DictReader(f))
-    tap.check(code == 0 and len(rows) == 1 and rows[0]["count"] == "1000000" and rows[0]["weight"] == "1000000"
-              and seconds < 5, f"a million relations between one pair: one edge, count 1000000, in {seconds:.2f} s, "
+    tap.check(code == 0 and len(rows) == 1 and rows[0]["count"] == "1000000" and rows[0]["weight"] == "1000000",
+              f"a million relations between one pair: one edge, count 1000000, in {seconds:.2f} s, "
               f"{mb:.0f} MB", err + str(rows[:2]))
 
 
 # ---- messages and exit codes -------------------------------------------------
+
+
+def case_argv(case_dir):
+    """The words of a golden case's command line, as the shell that runs it
+    (tests/cli/run.sh) makes them."""
+    args = open(os.path.join(case_dir, "args")).read()
+    proc = subprocess.run(["sh", "-c", f'set -- {args.strip()}; for w in "$@"; do printf "%s\\0" "$w"; done'], capture_output=True,
+                          cwd=case_dir, check=True)
+    return [w.decode() for w in proc.stdout.split(b"\0")[:-1]]
+
+
+def escaped(word):
+    """`word` as a message shows it: control characters as \\u00XX."""
+    return re.sub("[\x00-\x1f\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", word)
 
 
 def check_golden_messages(tap):
@@ -385,8 +379,8 @@ def check_golden_messages(tap):
     for case in sorted(os.listdir(cases)):
         d = os.path.join(cases, case)
         status = int(open(os.path.join(d, "expected.status")).read())
-        words = [w for w in shlex.split(open(os.path.join(d, "args")).read())[1:] if not w.startswith("-")]
-        words += ["<stdin>"] if "-" in shlex.split(open(os.path.join(d, "args")).read()) else []
+        argv = case_argv(d)
+        words = [escaped(w) for w in argv[1:] if not w.startswith("-")] + (["<stdin>"] if "-" in argv else [])
         for line in open(os.path.join(d, "expected.stderr"), encoding="utf-8").read().splitlines():
             if not line.startswith("partygraph: "):
                 bad.append(f"{case}: {line}")

@@ -7,7 +7,6 @@ the drawing process may die of the limit inside a font library), leave the outpu
 and no temporary file anywhere, and never die of a signal.
 
     /usr/bin/python3 tests/limits/test_oom.py BUILD/partygraph"""
-import hashlib
 import os
 import re
 import subprocess
@@ -19,15 +18,6 @@ import pgtest  # noqa: E402
 
 POINTS = 12  # limits tried below the smallest that lets each run succeed
 MB = 1 << 20
-
-
-def snapshot(directory):
-    out = {}
-    for root, _, files in os.walk(directory):
-        for f in files:
-            path = os.path.join(root, f)
-            out[os.path.relpath(path, directory)] = hashlib.sha256(open(path, "rb").read()).hexdigest()
-    return out
 
 
 def limited(limit, args):
@@ -52,7 +42,7 @@ def verdict(proc, out, before):
         return f"exit {proc.returncode}, stderr: {err.strip()[:400]!r}"
     if not re.search(r"out of memory|cannot allocate|fatal error|Graphviz (crashed|exited)", err, re.I):
         return f"exit 4 without saying out of memory (or that Graphviz crashed): {err.strip()[:300]!r}"
-    if snapshot(out) != before:
+    if pgtest.snapshot(out) != before:
         return "a failed run changed the output directory"
     return None
 
@@ -71,7 +61,7 @@ def threshold(args, low, high):
 def sweep(tap, name, args, out, low):
     """Runs `args` at POINTS limits from `low` up to its threshold."""
     top = threshold(args, low, 1 << 30)
-    before = snapshot(out)
+    before = pgtest.snapshot(out)
     bad, kinds = [], {}
     for i in range(POINTS + 1):
         limit = low + (top - low) * i // POINTS
@@ -80,7 +70,7 @@ def sweep(tap, name, args, out, low):
         if problem:
             bad.append(f"--as={limit // MB} MB: {problem}")
         elif proc.returncode == 0:
-            before = snapshot(out)
+            before = pgtest.snapshot(out)
         else:
             line = re.sub(r"\d+", "N", proc.stderr.decode(errors="replace").strip())
             kinds[line] = kinds.get(line, 0) + 1

@@ -25,7 +25,6 @@
   fontconfig's leaks there fail the run; with it, the run passes.
 
     /usr/bin/python3 tests/limits/test_picture_limits.py BUILD/partygraph"""
-import hashlib
 import json
 import os
 import re
@@ -90,29 +89,6 @@ int gvRenderData(void *gvc, void *g, const char *format, char **data, unsigned i
 """
 
 
-def asan_build(binary):
-    return b"__asan_init" in open(binary, "rb").read()
-
-
-def one_line(proc):
-    """Exactly one stderr line, starting "partygraph: "."""
-    err = proc.stderr.decode(errors="replace")
-    return err.count("\n") == 1 and err.startswith("partygraph: ")
-
-
-def snapshot(directory):
-    """Every file under `directory` (relative path -> SHA-256), or None
-    when it does not exist."""
-    if not os.path.exists(directory):
-        return None
-    out = {}
-    for root, _, files in os.walk(directory):
-        for f in files:
-            path = os.path.join(root, f)
-            out[os.path.relpath(path, directory)] = hashlib.sha256(open(path, "rb").read()).hexdigest()
-    return out
-
-
 def whole_pictures(out):
     """What is wrong with the pictures in `out` ("" when nothing)."""
     try:
@@ -133,7 +109,7 @@ def whole_pictures(out):
 
 def check_memory(tap, tmp):
     what = "prlimit --as sweep: render exits 0 with whole pictures, or 4 with one line and no file; never a signal"
-    if asan_build(BINARY):
+    if pgtest.asan_build(BINARY):
         tap.skip(what, "AddressSanitizer reserves terabytes of address space: no ASan build runs under prlimit --as")
         return
     lowest = 16  # from where the analysis passes (its own failures are test_limits.py's), up
@@ -148,13 +124,13 @@ def check_memory(tap, tmp):
         err = proc.stderr.decode(errors="replace")
         if proc.returncode == 0 and not err and not whole_pictures(out):
             successes += 1
-        elif proc.returncode == 4 and one_line(proc) and not snapshot(out):
+        elif proc.returncode == 4 and pgtest.one_line(proc) and not pgtest.snapshot(out):
             message = re.sub(r"\d+", "N", err.strip())[:160]
             failures[message] = failures.get(message, 0) + 1
             drawing += "picture" in err
         else:
             bad.append(f"--as={mb}M: exit {proc.returncode}: {err.strip()[:300]} {whole_pictures(out)[:100]}"
-                       f" {sorted(snapshot(out) or [])}")
+                       f" {sorted(pgtest.snapshot(out) or [])}")
         mb += 6
     tap.check(not bad and drawing >= 3 and successes >= 1,
               what + f" ({sum(failures.values())} failures from {lowest} MB up, {drawing} of them drawing)",
@@ -195,14 +171,14 @@ def check_shim(tap, tmp):
         proc = subprocess.run([BINARY, "render", "-q", "--format", "svg,png,pdf", EXAMPLE, "-o", out],
                               capture_output=True, env=shimmed(lib, how))
         tap.check(proc.returncode == 4 and proc.stderr.decode(errors="replace") == message and proc.stdout == b""
-                  and snapshot(out) is None, f"Graphviz {how.replace(':', ' ')}: exit 4, {message.strip()!r}, no file",
+                  and pgtest.snapshot(out) is None, f"Graphviz {how.replace(':', ' ')}: exit 4, {message.strip()!r}, no file",
                   f"exit {proc.returncode}: {proc.stderr.decode(errors='replace')[:600]}")
     kept = os.path.join(tmp, "shim-kept")
     pgtest.run(BINARY, "build", "-q", EXAMPLE, "-o", kept, "--formats", "csv,svg")
-    before = snapshot(kept)
+    before = pgtest.snapshot(kept)
     proc = subprocess.run([BINARY, "build", "-q", EXAMPLE, "-o", kept, "--formats", "csv,svg,png"],
                           capture_output=True, env=shimmed(lib, "render:exit"))
-    tap.check(proc.returncode == 4 and one_line(proc) and snapshot(kept) == before,
+    tap.check(proc.returncode == 4 and pgtest.one_line(proc) and pgtest.snapshot(kept) == before,
               "build --formats csv,svg,png into a DIR of earlier outputs, Graphviz exiting: exit 4, one line, "
               "DIR byte-identical (no temporary file)", proc.stderr.decode(errors="replace")[:600])
     check_noise(tap, tmp, lib)
@@ -217,7 +193,7 @@ def check_noise(tap, tmp, lib):
                               capture_output=True, env=shimmed(lib, how))
         listed = [os.path.join(noisy, f) for f in PICTURES]
         tap.check(proc.returncode == 0 and proc.stderr == b"" and proc.stdout.decode().split() == listed
-                  and snapshot(noisy) == snapshot(quiet),
+                  and pgtest.snapshot(noisy) == pgtest.snapshot(quiet),
                   f"Graphviz printing 5,000 lines ({how}): none reaches stdout or stderr, the same pictures",
                   f"exit {proc.returncode}: {proc.stderr[:300]!r} {proc.stdout[:300]!r}")
 
@@ -234,8 +210,8 @@ def check_no_process(tap, tmp):
     proc = subprocess.run(NOBODY + ["prlimit", "--nproc=1:1", BINARY, "render", "-q", EXAMPLE, "-o", out],
                           capture_output=True, env=env)
     err = proc.stderr.decode(errors="replace")
-    tap.check(proc.returncode == 4 and one_line(proc) and "cannot start a process for Graphviz drawing the picture"
-              in err and snapshot(out) is None,
+    tap.check(proc.returncode == 4 and pgtest.one_line(proc) and "cannot start a process for Graphviz drawing the picture"
+              in err and pgtest.snapshot(out) is None,
               "no process to spare (prlimit --nproc=1): exit 4, one line saying so, no file", f"exit {proc.returncode}: {err}")
 
 
@@ -327,7 +303,7 @@ def check_dot_renders(tap, tmp):
 
 def check_leak_check(tap, tmp):
     what = "LeakSanitizer's check runs in the drawing process: fontconfig's leaks fail it unsuppressed, pass suppressed"
-    if not asan_build(BINARY):
+    if not pgtest.asan_build(BINARY):
         tap.skip(what, "not an AddressSanitizer build")
         return
     runs = {}
@@ -337,7 +313,7 @@ def check_leak_check(tap, tmp):
         runs[name] = subprocess.run([BINARY, "render", "-q", EXAMPLE, "-o", os.path.join(tmp, "lsan-" + name)],
                                     capture_output=True, env=env)
     bare, suppressed = runs["bare"], runs["suppressed"]
-    tap.check(bare.returncode == 4 and one_line(bare) and b"LeakSanitizer found a leak" in bare.stderr
+    tap.check(bare.returncode == 4 and pgtest.one_line(bare) and b"LeakSanitizer found a leak" in bare.stderr
               and suppressed.returncode == 0 and suppressed.stderr == b"", what,
               f"{bare.returncode}: {bare.stderr[:300]!r}; {suppressed.returncode}: {suppressed.stderr[:300]!r}")
 

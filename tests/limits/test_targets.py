@@ -21,9 +21,7 @@ A run is stopped at a chosen point by an LD_PRELOAD shim compiled here
 or unlink() whose path has a given text, or slows every rename().
 
     /usr/bin/python3 tests/limits/test_targets.py BUILD/partygraph"""
-import hashlib
 import io
-import json
 import os
 import resource
 import shutil
@@ -137,26 +135,8 @@ def run(*args, **kw):
     return pgtest.run(BINARY, *args, check=False, **kw)
 
 
-def snapshot(directory):
-    """Every file under `directory`, dot-files included (relative path ->
-    SHA-256, or the kind of a special file)."""
-    out = {}
-    for root, dirs, files in os.walk(directory):
-        for f in files + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
-            path = os.path.join(root, f)
-            mode = os.lstat(path).st_mode
-            out[os.path.relpath(path, directory)] = (hashlib.sha256(open(path, "rb").read()).hexdigest()
-                                                     if stat.S_ISREG(mode) else stat.S_IFMT(mode))
-    return out
-
-
 def dotfiles(directory):
     return sorted(f for f in os.listdir(directory) if f.startswith("."))
-
-
-def one_line(proc):
-    err = proc.stderr.decode(errors="replace")
-    return err.count("\n") == 1 and err.startswith("partygraph: ")
 
 
 def entity_count(dataset):
@@ -192,7 +172,7 @@ def built(tmp, name, dataset, *extra):
     """DIR built from `dataset`, and its snapshot."""
     out = os.path.join(tmp, name)
     pgtest.run(BINARY, "build", "-q", dataset, "-o", out, *extra)
-    return out, snapshot(out)
+    return out, pgtest.snapshot(out)
 
 
 def dead_pid():
@@ -228,10 +208,10 @@ def check_symlinks(tap, tmp):
               and read(os.path.join(d, "real", "new.dot")) == stdout and not leftovers(d),
               "--dot through a dangling link: its target is created (what --dot - prints), the link stays",
               proc.stderr.decode())
-    before = snapshot(d)
+    before = pgtest.snapshot(d)
     proc = run("build", "-q", MINIMAL, "--graphml", os.path.join(d, "loop-a"))
-    tap.check(proc.returncode == 3 and one_line(proc) and "Too many levels of symbolic links" in proc.stderr.decode()
-              and snapshot(d) == before, "a loop of links: exit 3, one line, nothing written", proc.stderr.decode())
+    tap.check(proc.returncode == 3 and pgtest.one_line(proc) and "Too many levels of symbolic links" in proc.stderr.decode()
+              and pgtest.snapshot(d) == before, "a loop of links: exit 3, one line, nothing written", proc.stderr.decode())
 
 
 def leftovers(d):
@@ -368,7 +348,7 @@ def check_input(tap, tmp):
     alias, hard = os.path.join(d, "alias.json"), os.path.join(d, "hard.json")
     os.symlink("data.json", alias)
     os.link(data, hard)
-    before = snapshot(d)
+    before = pgtest.snapshot(d)
     cases = [("the input itself as --graphml", data, ["--graphml", data], data),
              ("a symbolic link to the input as --graphml", data, ["--graphml", alias], alias),
              ("a hard link to the input as --nodelink", data, ["--nodelink", hard], hard),
@@ -377,18 +357,18 @@ def check_input(tap, tmp):
     for what, source, args, target in cases:
         proc = run("build", "-q", source, *args)
         want = f"partygraph: cannot write '{target}': it is the input file '{source}'\n"
-        tap.check(proc.returncode == 2 and proc.stderr.decode() == want and snapshot(d) == before,
+        tap.check(proc.returncode == 2 and proc.stderr.decode() == want and pgtest.snapshot(d) == before,
                   f"{what}: exit 2, one line, nothing written", proc.stderr.decode())
     with open(data, "rb") as f:
         proc = subprocess.run([BINARY, "build", "-q", "-", "--graphml", data], stdin=f, capture_output=True)
     tap.check(proc.returncode == 2 and proc.stderr.decode() == f"partygraph: cannot write '{data}': it is the input file "
-              "'<stdin>'\n" and snapshot(d) == before, "the file standard input is, as --graphml: exit 2",
+              "'<stdin>'\n" and pgtest.snapshot(d) == before, "the file standard input is, as --graphml: exit 2",
               proc.stderr.decode())
     out, before = built(tmp, "same-out", MINIMAL)
     graphml = os.path.join(out, "graph.graphml")
     proc = run("build", "-q", "--input-format", "graphml", graphml, "-o", out)
     tap.check(proc.returncode == 2 and proc.stderr.decode().endswith(  # after the reader's warnings
-              f"\npartygraph: cannot write '{graphml}': it is the input file '{graphml}'\n") and snapshot(out) == before,
+              f"\npartygraph: cannot write '{graphml}': it is the input file '{graphml}'\n") and pgtest.snapshot(out) == before,
               "-o DIR when the input is DIR/graph.graphml: exit 2, DIR as it was", proc.stderr.decode())
 
 
@@ -400,9 +380,9 @@ def check_signals(tap, tmp, shim):
         out, before = built(tmp, f"sig-{sig.name}", MINIMAL)
         env = shim_env(shim, call="open", match=".partygraph-new-", nth=3, signal=int(sig))
         proc = run("build", "-q", CPC, "-o", out, env=env, preexec_fn=no_core)
-        tap.check(proc.returncode == -sig and snapshot(out) == before,
+        tap.check(proc.returncode == -sig and pgtest.snapshot(out) == before,
                   f"{sig.name} while writing the third file: killed by {sig.name}, DIR exactly as it was",
-                  f"exit {proc.returncode}; {sorted(set(snapshot(out)) ^ set(before))}")
+                  f"exit {proc.returncode}; {sorted(set(pgtest.snapshot(out)) ^ set(before))}")
     new = os.path.join(tmp, "sig-new")
     env = shim_env(shim, call="open", match=".partygraph-new-", nth=2, signal=int(signal.SIGINT))
     proc = run("build", "-q", CPC, "-o", os.path.join(new, "deeper", "out"), env=env)
@@ -446,7 +426,7 @@ def killed(tmp, name, first_formats, **shim_settings):
     killed_run = run("build", "-q", CPC, "-o", out, env=shim_env(SHIM_LIB, **shim_settings))
     left = dotfiles(out)
     after_run = run("build", "-q", MINIMAL, "--formats", "graphml", "-o", out)
-    return before, left, snapshot(out), after_run, killed_run
+    return before, left, pgtest.snapshot(out), after_run, killed_run
 
 
 def check_killed(tap, tmp, reference):
@@ -511,8 +491,8 @@ def check_second_run(tap, tmp, other):
     want = (f"partygraph: {out}/.partygraph.lock: another partygraph run (PID {first.pid}) is writing into '{out}'")
     os.kill(first.pid, signal.SIGCONT)
     status = first.wait(timeout=60)
-    tap.check(paused and second.returncode == 3 and one_line(second) and second.stderr.decode().startswith(want)
-              and status == 0 and snapshot(out) == other,
+    tap.check(paused and second.returncode == 3 and pgtest.one_line(second) and second.stderr.decode().startswith(want)
+              and status == 0 and pgtest.snapshot(out) == other,
               "a second run into a DIR the first is writing: exit 3, one line naming the lock file and the first's "
               "PID; the first then finishes its set", second.stderr.decode())
 
@@ -532,7 +512,7 @@ def check_pairs(tap, tmp, full, parties, count, env, what):
         shutil.rmtree(out, ignore_errors=True)
         pgtest.run(BINARY, "build", "-q", MINIMAL, "--view", "countries", "-o", out)
         results = pair(out, env)
-        now = snapshot(out)
+        now = pgtest.snapshot(out)
         mixed += now not in (full, parties)
         for status, err in results:
             refused += status == 3 and ".partygraph.lock: another partygraph run (PID " in err
@@ -543,8 +523,8 @@ def check_pairs(tap, tmp, full, parties, count, env, what):
 
 
 def check_concurrency(tap, tmp):
-    full = snapshot(built(tmp, "ref-full", MINIMAL)[0])
-    parties = snapshot(built(tmp, "ref-parties", MINIMAL, "--view", "parties")[0])
+    full = pgtest.snapshot(built(tmp, "ref-full", MINIMAL)[0])
+    parties = pgtest.snapshot(built(tmp, "ref-parties", MINIMAL, "--view", "parties")[0])
     check_second_run(tap, tmp, parties)
     check_pairs(tap, tmp, full, parties, 20, shim_env(SHIM_LIB, delay_us=20000), " (each rename slowed to 20 ms)")
     check_pairs(tap, tmp, full, parties, 60, None, "")
@@ -559,7 +539,7 @@ def check_stdout_and_dirs(tap, tmp):
               "--graphml - still writes the graph to standard output", proc.stderr.decode())
     made = os.path.join(tmp, "made")
     proc = run("build", "-q", MINIMAL, "-o", os.path.join(made, "deeper", "x" * 300))
-    tap.check(proc.returncode == 3 and one_line(proc) and "File name too long" in proc.stderr.decode()
+    tap.check(proc.returncode == 3 and pgtest.one_line(proc) and "File name too long" in proc.stderr.decode()
               and not os.path.exists(made),
               "-o DIR that cannot be created (a name too long): exit 3, the parents it made removed again",
               proc.stderr.decode())
@@ -585,7 +565,7 @@ def main():
             tap.skip("signals, kills and concurrent runs", "cc cannot compile the LD_PRELOAD shim here")
         else:
             check_signals(tap, tmp, SHIM_LIB)
-            check_killed(tap, tmp, snapshot(built(tmp, "ref-cpc", CPC)[0]))
+            check_killed(tap, tmp, pgtest.snapshot(built(tmp, "ref-cpc", CPC)[0]))
             check_concurrency(tap, tmp)
     tap.done()
 
