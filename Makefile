@@ -35,7 +35,8 @@ endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 
-BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -Isrc $(PKG_CFLAGS)
+SRC_DIRS := $(patsubst %/,%,$(filter-out src/cli/,$(wildcard src/*/)))
+BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -Isrc $(addprefix -I,$(SRC_DIRS)) $(PKG_CFLAGS)
 # library objects: position-independent (one set for the .a and the .so), and
 # hidden but for what include/partygraph.h declares
 LIB_CFLAGS = -fPIC -fvisibility=hidden
@@ -48,7 +49,8 @@ LIBS = $(PKG_LIBS) -lgomp -lm -pthread
 # src/report.css and src/report.js, as C arrays (scripts/embed.sh).
 GEN := build/gen
 GEN_SRC := $(GEN)/report_assets.c
-LIB_SRC := $(wildcard src/*.c) $(GEN_SRC)
+# src/ is in folders by stage (src/README.md); src/cli/ is the program.
+LIB_SRC := $(wildcard src/*.c) $(filter-out src/cli/%,$(wildcard src/*/*.c)) $(GEN_SRC)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
@@ -86,9 +88,10 @@ $(REL)/obj/$(GEN)/%.o: $(GEN)/%.c Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
 
-$(GEN)/report_assets.c: src/report.css src/report.js scripts/embed.sh
+REPORT_ASSETS := $(wildcard src/report.css src/report.js src/*/report.css src/*/report.js)
+$(GEN)/report_assets.c: $(REPORT_ASSETS) scripts/embed.sh
 	@mkdir -p $(@D)
-	scripts/embed.sh report_assets.h pg_report_css=src/report.css pg_report_js=src/report.js > $@.tmp
+	scripts/embed.sh report_assets.h $(foreach f,$(REPORT_ASSETS),pg_report_$(subst .,,$(suffix $(f)))=$(f)) > $@.tmp
 	mv $@.tmp $@
 
 $(SAN)/obj/%.o: %.c
