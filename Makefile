@@ -35,8 +35,8 @@ endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS))
 
-SRC_DIRS := $(patsubst %/,%,$(filter-out src/cli/,$(wildcard src/*/)))
-BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -Isrc $(addprefix -I,$(SRC_DIRS)) $(PKG_CFLAGS)
+# Includes name their folder: #include "model/graph.h".
+BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -Isrc $(PKG_CFLAGS)
 # library objects: position-independent (one set for the .a and the .so), and
 # hidden but for what include/partygraph.h declares
 LIB_CFLAGS = -fPIC -fvisibility=hidden
@@ -46,11 +46,11 @@ SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 LIBS = $(PKG_LIBS) -lgomp -lm -pthread
 
 # Generated sources (never committed): the report's style and script,
-# src/report.css and src/report.js, as C arrays (scripts/embed.sh).
+# src/write/report.css and src/write/report.js, as C arrays (scripts/embed.sh).
 GEN := build/gen
 GEN_SRC := $(GEN)/report_assets.c
 # src/ is in folders by stage (src/README.md); src/cli/ is the program.
-LIB_SRC := $(wildcard src/*.c) $(filter-out src/cli/%,$(wildcard src/*/*.c)) $(GEN_SRC)
+LIB_SRC := $(filter-out src/cli/%,$(wildcard src/*/*.c)) $(GEN_SRC)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
@@ -88,10 +88,9 @@ $(REL)/obj/$(GEN)/%.o: $(GEN)/%.c Makefile
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -MMD -MP -c $< -o $@
 
-REPORT_ASSETS := $(wildcard src/report.css src/report.js src/*/report.css src/*/report.js)
-$(GEN)/report_assets.c: $(REPORT_ASSETS) scripts/embed.sh
+$(GEN)/report_assets.c: src/write/report.css src/write/report.js scripts/embed.sh
 	@mkdir -p $(@D)
-	scripts/embed.sh report_assets.h $(foreach f,$(REPORT_ASSETS),pg_report_$(subst .,,$(suffix $(f)))=$(f)) > $@.tmp
+	scripts/embed.sh write/report_assets.h pg_report_css=src/write/report.css pg_report_js=src/write/report.js > $@.tmp
 	mv $@.tmp $@
 
 $(SAN)/obj/%.o: %.c

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Embeds text files into C as NUL-terminated char arrays: the Makefile
-# turns src/report.css and src/report.js into the generated source that
+# turns src/write/report.css and src/write/report.js into the generated source that
 # report_assets.h declares (never committed; build/gen/).
 #
 #   scripts/embed.sh HEADER NAME=FILE... > OUT.c

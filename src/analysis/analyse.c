@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "fmt.h"
-#include "graph.h"
-#include "igraph_glue.h"
+#include "base/error.h"
+#include "base/fmt.h"
+#include "model/graph.h"
+#include "model/igraph_glue.h"
 
 static pg_status check_options(const pg_graph *g, const pg_analysis_options *o, pg_error *err)
 {

@@ -13,7 +13,7 @@
  * results do not depend on how many there are). The worker on the
  * calling thread reports the progress of them all. */
 #define _POSIX_C_SOURCE 200809L
-#include "distances.h"
+#include "analysis/distances.h"
 
 #include <math.h>
 #include <pthread.h>

@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "graph.h"
+#include "model/graph.h"
 
 /* Per source node: nodes reached (itself not counted), the sum of the
  * distances to them and of their inverses, and the largest distance. */

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "graph.h"
+#include "base/error.h"
+#include "model/graph.h"
 
 /* Hops from `center` to every node (-1: farther than `radius`), by
  * breadth-first search: O(n + m) whatever the radius. */

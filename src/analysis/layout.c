@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "graph.h"
+#include "model/graph.h"
 
 enum { FR_ITERATIONS = 500 };
 

@@ -21,11 +21,11 @@
 
 #include <igraph_random.h>
 
-#include "distances.h"
-#include "error.h"
-#include "graph.h"
-#include "suggest.h"
-#include "workers.h"
+#include "analysis/distances.h"
+#include "analysis/workers.h"
+#include "base/error.h"
+#include "base/suggest.h"
+#include "model/graph.h"
 
 /* Edge lengths for igraph's path metrics: NULL for hops, else distance'
  * with true distance = distance' / scale; and the distance pass. */

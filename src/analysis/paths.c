@@ -3,10 +3,10 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "error.h"
-#include "fmt.h"
-#include "graph.h"
-#include "igraph_glue.h"
+#include "base/error.h"
+#include "base/fmt.h"
+#include "model/graph.h"
+#include "model/igraph_glue.h"
 
 enum { MAX_SHOWN = 20 };
 

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "graph.h"
+#include "base/error.h"
+#include "model/graph.h"
 
 /* Months are counted as year * 12 + (month - 1). */
 static long month_of(long yyyymmdd)

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph.h"
+#include "model/graph.h"
 
 static const char *const default_attrs[] = { "family", "region", "ruling" };
 

@@ -22,7 +22,7 @@
  * variable PARTYGRAPH_TEST_WORKER_FAIL=exit every worker process exits
  * with status 1 before its first chunk; with =signal it kills itself. */
 #define _POSIX_C_SOURCE 200809L
-#include "workers.h"
+#include "analysis/workers.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -35,7 +35,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "child.h"
+#include "base/child.h"
 
 enum { MAX_JOBS = PG_WORKER_CHUNKS, POLL_FAILED = -2 };
 enum { WORKER_FAILED = 1, WORKER_NOMEM = 2, WORKER_FATAL = 3 }; /* exit statuses of a worker */

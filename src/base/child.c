@@ -21,7 +21,7 @@
  * the child before it left (it reports it on the child's stderr). Every
  * descriptor is closed on every path, and closed on exec meanwhile. */
 #define _POSIX_C_SOURCE 200809L
-#include "child.h"
+#include "base/child.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -46,8 +46,8 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
-#include "error.h"
-#include "strbuf.h"
+#include "base/error.h"
+#include "base/strbuf.h"
 
 /* Exit statuses of the child other than 0 (its result sent). */
 enum { CHILD_SEND_FAILED = 120, CHILD_EXITED = 121, CHILD_LEAKED = 122 };

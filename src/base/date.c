@@ -1,5 +1,5 @@
 /* date.c - see date.h. */
-#include "date.h"
+#include "base/date.h"
 
 #include <stdio.h>
 

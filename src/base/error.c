@@ -1,11 +1,11 @@
 /* error.c - see error.h and partygraph.h. */
-#include "error.h"
+#include "base/error.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 const char *pg_status_name(pg_status status)
 {

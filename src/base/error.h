@@ -5,7 +5,7 @@
 #define PG_ERROR_H
 
 #include "partygraph.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 
 /* Clears `err` to "no error". */

@@ -15,7 +15,7 @@
  * library decides, so both paths give byte-identical text;
  * tests/unit/test_fmt.c checks that on millions of doubles. */
 #define _POSIX_C_SOURCE 200809L
-#include "fmt.h"
+#include "base/fmt.h"
 
 #include <float.h>
 #include <limits.h>

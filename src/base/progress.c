@@ -1,5 +1,5 @@
 /* progress.c - see progress.h. */
-#include "progress.h"
+#include "base/progress.h"
 
 enum { STEPS = 1000 }; /* at most this many reports per stage, besides the first and last */
 

@@ -1,6 +1,6 @@
 /* ptrmap.c - see ptrmap.h. Linear probing, load factor <= 1/2, the slot
  * chosen by a multiplicative hash of the address. */
-#include "ptrmap.h"
+#include "base/ptrmap.h"
 
 #include <stdlib.h>
 

@@ -2,7 +2,7 @@
  * and on x86-64 processors with the SHA extensions the same compression
  * through them (chosen at run time; ~5x faster, so that hashing a large
  * input costs little next to parsing it). */
-#include "sha256.h"
+#include "base/sha256.h"
 
 #include <string.h>
 

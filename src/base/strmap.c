@@ -3,7 +3,7 @@
  * itself only when both match and the key is 8 bytes or longer (the
  * loader looks up every id a record cites, and a miss in the cache per
  * look-up is what a look-up costs). */
-#include "strmap.h"
+#include "base/strmap.h"
 
 #include <stdbool.h>
 #include <stdlib.h>

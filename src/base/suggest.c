@@ -1,5 +1,5 @@
 /* suggest.c - see suggest.h. */
-#include "suggest.h"
+#include "base/suggest.h"
 
 #include <stdlib.h>
 #include <string.h>

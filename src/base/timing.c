@@ -1,6 +1,6 @@
 /* timing.c - see timing.h. */
 #define _POSIX_C_SOURCE 200809L
-#include "timing.h"
+#include "base/timing.h"
 
 #include <stdbool.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* utf8.c - see utf8.h. */
-#include "utf8.h"
+#include "base/utf8.h"
 
 size_t pg_utf8_sequence(const unsigned char *s, size_t avail)
 {

@@ -5,7 +5,7 @@
  * and --cytoscape; then print a readable summary. */
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 const char cmd_build_usage[] =
     "usage: partygraph build [options] FILE\n"

@@ -3,7 +3,7 @@
  * stdout. */
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 const char cmd_ego_usage[] =
     "usage: partygraph ego [options] FILE ID\n"

@@ -2,7 +2,7 @@
  * entities of a view, through names and relation types. */
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 const char cmd_path_usage[] =
     "usage: partygraph path [options] FILE A B\n"

@@ -4,7 +4,7 @@
  * file names as `build --formats svg,png,pdf`; then list the files. */
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 const char cmd_render_usage[] =
     "usage: partygraph render [options] FILE\n"

@@ -2,7 +2,7 @@
  * one line each on stderr; exit 1 when there is any error. */
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 const char cmd_validate_usage[] =
     "usage: partygraph validate [options] FILE\n"

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 static const cli_command commands[] = {
     { "build", cmd_build, "load, validate, analyse and write a dataset's network", cmd_build_usage,

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 enum { TOP = 10, SHOWN_COMMUNITIES = 10, MEMBERS_SHOWN = 4, LABEL_WIDTH = 44, ID_WIDTH = 24 };
 

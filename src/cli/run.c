@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 pg_load_options cli_load_options(const cli_args *a, size_t max_errors, cli_tally *tally)
 {

@@ -2,12 +2,12 @@
  * allocation: the common case, no repeats); a larger one, or one with a
  * repeat, counts its keys in a hash map, then takes out each member that
  * is not the last of its key. */
-#include "dupkeys.h"
+#include "input/dupkeys.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "strmap.h"
+#include "base/strmap.h"
 
 enum { SMALL = 16 };
 

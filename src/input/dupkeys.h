@@ -11,7 +11,7 @@
 #include <cJSON.h>
 #include <stdbool.h>
 
-#include "report.h"
+#include "input/report.h"
 
 /* Takes the earlier members of each repeated key out of every object in
  * the tree `v` (the value at JSON path `p`), warning through `r` about

@@ -16,9 +16,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "error.h"
-#include "input.h"
-#include "instream.h"
+#include "base/error.h"
+#include "input/input.h"
+#include "input/instream.h"
 
 enum { ZLIB_BUFFER = 1 << 18 };
 

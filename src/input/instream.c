@@ -3,7 +3,7 @@
  * inflate, member after member (as `cat a.gz b.gz` makes them), and bytes
  * after a member that do not start another one are ignored, as gzip and
  * zlib's gzread do for files. Plain data is handed over as it is. */
-#include "instream.h"
+#include "input/instream.h"
 
 #include <errno.h>
 #include <stdlib.h>

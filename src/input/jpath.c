@@ -1,12 +1,12 @@
 /* jpath.c - see jpath.h. pg_jpath_locate walks text that is known to be
  * valid JSON, so it only needs to find the ends of values. */
-#include "jpath.h"
+#include "input/jpath.h"
 
 #include <cJSON.h>
 #include <stdbool.h>
 #include <string.h>
 
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 static bool plain_key(const char *k)
 {

@@ -3,7 +3,7 @@
  * index) giving the offset of the value, and one more slot marking the
  * container as listed. The text is valid JSON, so walking it only needs
  * to find the ends of strings and values. */
-#include "jpos.h"
+#include "input/jpos.h"
 
 #include <cJSON.h>
 #include <stdlib.h>

@@ -16,8 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
-#include "jpath.h"
+#include "base/arena.h"
+#include "input/jpath.h"
 
 /* A 1-based line and column (in characters); 0:0 when unknown. */
 typedef struct pg_place {

@@ -1,6 +1,6 @@
 /* json_arena.c - see json_arena.h. */
 #define _POSIX_C_SOURCE 200809L
-#include "json_arena.h"
+#include "input/json_arena.h"
 
 #include <cJSON.h>
 #include <pthread.h>

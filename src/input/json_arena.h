@@ -16,7 +16,7 @@
 
 #include <stdbool.h>
 
-#include "arena.h"
+#include "base/arena.h"
 
 /* Installs the hooks (once per process; later calls do nothing). Call it
  * before starting threads that use cJSON. */

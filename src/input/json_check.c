@@ -1,13 +1,13 @@
 /* json_check.c - see json_check.h. A small state machine: `expect` says
  * what may come next, a bit stack says whether we are in an object or an
  * array. */
-#include "json_check.h"
+#include "input/json_check.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 typedef struct scanner {
     const unsigned char *s;

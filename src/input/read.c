@@ -6,19 +6,19 @@
  * otherwise the first top-level key that belongs to one format decides
  * (see `key_formats`); nothing decisive means partygraph/1, whose loader
  * then explains what is wrong. */
-#include "read.h"
+#include "input/read.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dupkeys.h"
-#include "error.h"
-#include "fmt.h"
-#include "json_check.h"
-#include "resolve.h"
-#include "utf8.h"
+#include "base/error.h"
+#include "base/fmt.h"
+#include "base/utf8.h"
+#include "input/dupkeys.h"
+#include "input/json_check.h"
+#include "input/resolve.h"
 
 enum { PEEK = 1 << 16, KEY_MAX = 32 };
 

@@ -20,9 +20,9 @@
 #include <cJSON.h>
 #include <stdbool.h>
 
-#include "input.h"
-#include "schema.h"
-#include "sha256.h"
+#include "base/sha256.h"
+#include "input/input.h"
+#include "input/schema.h"
 
 /* A reference a node makes to another (its `country`, ...). */
 typedef struct pg_read_ref {

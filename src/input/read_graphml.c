@@ -33,8 +33,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read.h"
-#include "xml_errors.h"
+#include "input/read.h"
+#include "input/xml_errors.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 

@@ -6,7 +6,7 @@
  * edge's `relation` is its type when its metadata has no `type`. */
 #include <string.h>
 
-#include "read.h"
+#include "input/read.h"
 
 enum { ID_TEXT = 64 };
 

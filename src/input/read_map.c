@@ -18,9 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fmt.h"
-#include "read.h"
-#include "strmap.h"
+#include "base/fmt.h"
+#include "base/strmap.h"
+#include "input/read.h"
 
 enum { MAX_ID = 200 };
 

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dupkeys.h"
-#include "json_check.h"
-#include "read.h"
-#include "utf8.h"
+#include "base/utf8.h"
+#include "input/dupkeys.h"
+#include "input/json_check.h"
+#include "input/read.h"
 
 enum { CHUNK = 1 << 16 };
 

@@ -6,7 +6,7 @@
  * parallel edges merge, each with a warning. */
 #include <string.h>
 
-#include "read.h"
+#include "input/read.h"
 
 enum { ID_TEXT = 64 };
 

@@ -18,7 +18,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "read.h"
+#include "input/read.h"
 
 enum { ID_TEXT = 64, DATE_TEXT = 11 };
 

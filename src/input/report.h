@@ -17,10 +17,10 @@
 
 #include <stdbool.h>
 
-#include "error.h"
-#include "jpath.h"
-#include "jpos.h"
-#include "vec.h"
+#include "base/error.h"
+#include "base/vec.h"
+#include "input/jpath.h"
+#include "input/jpos.h"
 
 /* The problems of one group: counted, and whether they were forgotten. */
 typedef struct pg_report_group {

@@ -1,12 +1,12 @@
 /* resolve.c - see resolve.h. */
-#include "resolve.h"
+#include "input/resolve.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
-#include "suggest.h"
+#include "base/strbuf.h"
+#include "base/suggest.h"
 
 /* Suggestions scan every id; past this many they are skipped, so that a
  * file with thousands of broken references still validates quickly. */

@@ -8,8 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "dataset.h"
-#include "report.h"
+#include "input/report.h"
+#include "model/dataset.h"
 
 /* A place as the readers keep it, in half the room: a line or column
  * past UINT32_MAX is kept as unknown (0). */

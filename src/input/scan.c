@@ -8,7 +8,7 @@
  * checked again once more bytes are in: a number or a literal cut by a
  * chunk boundary must not decide anything. */
 #define _POSIX_C_SOURCE 200809L
-#include "scan.h"
+#include "input/scan.h"
 
 #include <cJSON.h>
 #include <stdint.h>

@@ -14,9 +14,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
-#include "json_check.h"
-#include "sha256.h"
+#include "base/error.h"
+#include "base/sha256.h"
+#include "input/json_check.h"
 
 /* Reads up to `cap` bytes into `buf`: the number read, 0 at the end, or -1
  * with the reason in `err`. pg_input_read has this shape. */

@@ -1,13 +1,13 @@
 /* schema.c - see schema.h. The known fields of each element are tables;
  * any other key becomes an attribute. */
-#include "schema.h"
+#include "input/schema.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fmt.h"
+#include "base/fmt.h"
 
 enum { MAX_ID = 200 };
 

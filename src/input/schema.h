@@ -15,9 +15,9 @@
 #include <cJSON.h>
 #include <stdbool.h>
 
-#include "dataset.h"
-#include "report.h"
-#include "resolve.h"
+#include "input/report.h"
+#include "input/resolve.h"
+#include "model/dataset.h"
 
 typedef PG_VEC(bool) pg_flags;
 

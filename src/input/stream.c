@@ -3,9 +3,9 @@
  * number `consumed`; one mutex and one condition variable guard the two
  * counters, and each batch belongs to exactly one side at a time. */
 #define _POSIX_C_SOURCE 200809L
-#include "stream.h"
+#include "input/stream.h"
 
-#include "json_arena.h"
+#include "input/json_arena.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -16,7 +16,7 @@
 
 #include <cJSON.h>
 
-#include "scan.h"
+#include "input/scan.h"
 
 typedef struct pg_stream pg_stream;
 

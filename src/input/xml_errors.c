@@ -1,6 +1,6 @@
 /* xml_errors.c - see xml_errors.h: libxml2's three error channels caught
  * for one parse in the calling thread. */
-#include "xml_errors.h"
+#include "input/xml_errors.h"
 
 #include <string.h>
 

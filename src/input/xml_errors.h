@@ -16,7 +16,7 @@
 #include <libxml/xmlreader.h>
 #include <stdbool.h>
 
-#include "strbuf.h"
+#include "base/strbuf.h"
 
 typedef struct pg_xml_errors {
     xmlError first;       /* the first error (warnings aside); code XML_ERR_OK: none yet */

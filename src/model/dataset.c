@@ -1,12 +1,12 @@
 /* dataset.c - construction, lookup and release of datasets (loading lives
  * in load.c, element conversion in schema.c). */
-#include "dataset.h"
+#include "model/dataset.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "timing.h"
+#include "base/timing.h"
 
 pg_dataset *pg_dataset_new(const char *file)
 {

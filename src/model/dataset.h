@@ -12,12 +12,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
-#include "date.h"
-#include "input.h"
+#include "base/arena.h"
+#include "base/date.h"
+#include "input/input.h"
 #include "partygraph.h"
-#include "strmap.h"
-#include "vec.h"
+#include "base/strmap.h"
+#include "base/vec.h"
 
 typedef enum pg_value_type { PG_VALUE_STRING = 0, PG_VALUE_NUMBER, PG_VALUE_BOOL } pg_value_type;
 

@@ -2,14 +2,14 @@
  * nodes' entities and attributes, joined strings in its arena, and
  * records put in node-pair order without comparing them. */
 #define _POSIX_C_SOURCE 200809L
-#include "graph.h"
+#include "model/graph.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "fmt.h"
+#include "base/error.h"
+#include "base/fmt.h"
 
 pg_graph *pg_graph_new(const pg_dataset *ds)
 {

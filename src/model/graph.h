@@ -12,9 +12,9 @@
 #include <igraph.h>
 #include <stdbool.h>
 
-#include "dataset.h"
-#include "progress.h"
-#include "timing.h"
+#include "base/progress.h"
+#include "base/timing.h"
+#include "model/dataset.h"
 
 /* Days a merged edge's relations cover, YYYYMMDD inclusive; open ends are
  * PG_OPEN_START / PG_OPEN_END (below). */

@@ -1,12 +1,12 @@
 /* igraph_glue.c - see igraph_glue.h. igraph's handlers are process-wide,
  * so is what they record (see the THREADS note in partygraph.h). */
-#include "igraph_glue.h"
+#include "model/igraph_glue.h"
 
 #include <omp.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "error.h"
+#include "base/error.h"
 
 enum { MAX_WARNINGS = 8 };
 

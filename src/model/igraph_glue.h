@@ -19,7 +19,7 @@
 #include <stdbool.h>
 
 #include "partygraph.h"
-#include "progress.h"
+#include "base/progress.h"
 
 typedef struct pg_igraph_scope {
     igraph_error_handler_t *old_error;

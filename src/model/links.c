@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph.h"
+#include "model/graph.h"
 
 /* The dates of a dated event; both unset for any other entity. */
 typedef struct event_days {

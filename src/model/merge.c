@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fmt.h"
-#include "graph.h"
+#include "base/fmt.h"
+#include "model/graph.h"
 
 static int by_weight(const void *a, const void *b)
 {

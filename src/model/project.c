@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph.h"
+#include "model/graph.h"
 
 enum { VIA_CAP = 10 };
 

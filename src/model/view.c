@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "graph.h"
-#include "igraph_glue.h"
-#include "ptrmap.h"
+#include "base/error.h"
+#include "base/ptrmap.h"
+#include "model/graph.h"
+#include "model/igraph_glue.h"
 
 static const char *const view_names[PG_VIEW_COUNT] = { "full", "parties", "countries", "mechanisms" };
 static const char *const projection_names[] = { "count", "newman", "jaccard", "overlap" };

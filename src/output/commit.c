@@ -9,7 +9,7 @@
  * marker. A run killed anywhere in between leaves markers that tell the
  * next run in that directory how to finish or undo it. */
 #define _POSIX_C_SOURCE 200809L
-#include "output.h"
+#include "output/output.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "error.h"
+#include "base/error.h"
 
 enum { ATTEMPTS = 100 };
 

@@ -4,7 +4,7 @@
  * to the file locked (its holder may have removed it in between: then try
  * again), and write our PID into it. */
 #define _DEFAULT_SOURCE /* flock */
-#include "lockfile.h"
+#include "output/lockfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,8 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "tempfile.h"
+#include "base/error.h"
+#include "output/tempfile.h"
 
 struct pg_lockfile {
     char *path;

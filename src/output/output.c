@@ -15,7 +15,7 @@
  * large writes instead of many small ones); without memory for it,
  * stdio's own small buffer does. */
 #define _POSIX_C_SOURCE 200809L
-#include "output.h"
+#include "output/output.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,7 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "error.h"
+#include "base/error.h"
 
 enum { OUTPUT_BUFFER = 1 << 20, ATTEMPTS = 100 };
 

@@ -9,11 +9,11 @@
 #include <sys/types.h>
 
 #include "partygraph.h"
-#include "lockfile.h"
-#include "sidefile.h"
-#include "target.h"
-#include "tempfile.h"
-#include "vec.h"
+#include "base/vec.h"
+#include "output/lockfile.h"
+#include "output/sidefile.h"
+#include "output/target.h"
+#include "output/tempfile.h"
 
 /* One file of the set. */
 typedef struct pg_output_file {

@@ -1,7 +1,7 @@
 /* sidefile.c - the names of the files beside an output target, undoing a
  * target's commit, and recovering what dead runs left (see sidefile.h). */
 #define _POSIX_C_SOURCE 200809L
-#include "sidefile.h"
+#include "output/sidefile.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "target.h"
-#include "vec.h"
+#include "base/vec.h"
+#include "output/target.h"
 
 static const char *const tags[] = { "new", "old", "absent" };
 

@@ -1,7 +1,7 @@
 /* target.c - following an output path's symbolic links and telling what
  * is at the end (see target.h). */
 #define _XOPEN_SOURCE 700 /* S_IFMT and the S_IF* types */
-#include "target.h"
+#include "output/target.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "error.h"
+#include "base/error.h"
 
 /* What each kind of file is, and how it is written. */
 static const struct kind_row {

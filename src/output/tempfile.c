@@ -5,7 +5,7 @@
  * the owner and the removal never both hold a slot, and a path is freed
  * only by an owner holding it BUSY, which the removal never reads. */
 #define _POSIX_C_SOURCE 200809L
-#include "tempfile.h"
+#include "output/tempfile.h"
 
 #include <errno.h>
 #include <stdatomic.h>

@@ -1,5 +1,5 @@
 /* palette.c - see palette.h. */
-#include "palette.h"
+#include "render/palette.h"
 
 static const pg_rgb set3[PG_PALETTE_SIZE] = {
     { 0x8d, 0xd3, 0xc7 }, { 0xff, 0xff, 0xb3 }, { 0xbe, 0xba, 0xda }, { 0xfb, 0x80, 0x72 },

@@ -7,13 +7,13 @@
  * to at most PG_LABEL_CHARS characters in all: its first
  * PG_LABEL_CHARS - 1 and an ellipsis, counting code points; a DOT string
  * by the same rule to at most PG_DOT_TEXT_BYTES bytes once escaped. */
-#include "picture.h"
+#include "render/picture.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "base/date.h"
 
 enum { ELLIPSIS_BYTES = 3 }; /* "…", U+2026, in UTF-8 */
 

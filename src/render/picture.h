@@ -7,8 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "graph.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "model/graph.h"
 
 /* Labels of the drawings show at most this many characters of a name. */
 enum { PG_LABEL_CHARS = 32 };

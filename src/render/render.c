@@ -32,10 +32,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "child.h"
-#include "error.h"
-#include "render.h"
-#include "write.h"
+#include "base/child.h"
+#include "base/error.h"
+#include "render/render.h"
+#include "write/write.h"
 
 /* The PNG's longer side at most, in pixels; its resolution when that
  * allows (Graphviz's default); the margin around the drawing in points

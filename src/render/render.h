@@ -10,7 +10,7 @@
 #include <graphviz/gvc.h>
 #include <stdbool.h>
 
-#include "graph.h"
+#include "model/graph.h"
 
 /* A drawing in progress: the Graphviz graph of analysed graph `g`, with
  * node positions in points (y grows upwards, as in Graphviz). */

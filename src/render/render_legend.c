@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "fmt.h"
-#include "palette.h"
-#include "render.h"
-#include "strbuf.h"
+#include "base/error.h"
+#include "base/fmt.h"
+#include "base/strbuf.h"
+#include "render/palette.h"
+#include "render/render.h"
 
 enum { MEMBERS = 3, NAME_CHARS = 28 };
 

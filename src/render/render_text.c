@@ -17,9 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "palette.h"
-#include "picture.h"
-#include "render.h"
+#include "render/palette.h"
+#include "render/picture.h"
+#include "render/render.h"
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 static const char ellipsis[] = "\xE2\x80\xA6";    /* U+2026 */

@@ -1,5 +1,5 @@
 /* escape.c - see escape.h. */
-#include "escape.h"
+#include "write/escape.h"
 
 #include <stdbool.h>
 #include <string.h>

@@ -1,12 +1,12 @@
 /* fields.c - see fields.h. */
-#include "fields.h"
+#include "write/fields.h"
 
 #include <stdio.h>
 
-#include "date.h"
-#include "fmt.h"
-#include "palette.h"
-#include "write.h"
+#include "base/date.h"
+#include "base/fmt.h"
+#include "render/palette.h"
+#include "write/write.h"
 
 typedef struct walk {
     pg_field_fn *fn;

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "graph.h"
+#include "model/graph.h"
 
 typedef enum pg_field_type {
     PG_FIELD_STRING,

@@ -1,11 +1,11 @@
 /* jsonw.c - see jsonw.h. */
-#include "jsonw.h"
+#include "write/jsonw.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "escape.h"
-#include "fmt.h"
+#include "base/fmt.h"
+#include "write/escape.h"
 
 void pg_jsonw_init(pg_jsonw *w, FILE *f)
 {

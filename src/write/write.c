@@ -1,14 +1,14 @@
 /* write.c - pg_write: one table from format to file name and writer. */
 #define _POSIX_C_SOURCE 200809L
-#include "write.h"
+#include "write/write.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "fmt.h"
+#include "base/error.h"
+#include "base/fmt.h"
 
 typedef struct writer {
     const char *filename;

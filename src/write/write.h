@@ -8,9 +8,9 @@
 
 #include <stdio.h>
 
-#include "escape.h"
-#include "graph.h"
-#include "jsonw.h"
+#include "model/graph.h"
+#include "write/escape.h"
+#include "write/jsonw.h"
 
 typedef void pg_writer_fn(const pg_graph *g, FILE *f);
 

@@ -6,10 +6,10 @@
  * spreadsheet would run as a formula, unless the graph was analysed with
  * csv_raw; what partygraph writes itself (numbers, dates, kinds, its own
  * column names) through pg_escape_csv. */
-#include "date.h"
-#include "escape.h"
-#include "fmt.h"
-#include "write.h"
+#include "base/date.h"
+#include "base/fmt.h"
+#include "write/escape.h"
+#include "write/write.h"
 
 pg_escape_fn *pg_csv_text_escape(const pg_graph *g)
 {

@@ -12,11 +12,11 @@
  * loader's id rule). Nothing XML 1.0 cannot carry is written
  * (pg_escape_dot), so the SVG Graphviz makes of it is well-formed. */
 
-#include "escape.h"
-#include "fmt.h"
-#include "palette.h"
-#include "picture.h"
-#include "write.h"
+#include "base/fmt.h"
+#include "render/palette.h"
+#include "render/picture.h"
+#include "write/escape.h"
+#include "write/write.h"
 
 static const char *const shapes[PG_KIND_COUNT] = {
     [PG_KIND_COUNTRY] = "box",

@@ -6,10 +6,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "date.h"
-#include "fmt.h"
-#include "jsonw.h"
-#include "write.h"
+#include "base/date.h"
+#include "base/fmt.h"
+#include "write/jsonw.h"
+#include "write/write.h"
 
 static const char *const ego_metrics[] = {
     "degree", "betweenness", "constraint", "effective_size",

@@ -31,13 +31,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-#include "escape.h"
-#include "fields.h"
-#include "fmt.h"
-#include "palette.h"
-#include "picture.h"
-#include "write.h"
+#include "base/date.h"
+#include "base/fmt.h"
+#include "render/palette.h"
+#include "render/picture.h"
+#include "write/escape.h"
+#include "write/fields.h"
+#include "write/write.h"
 
 static const char *const type_names[] = {
     [PG_FIELD_STRING] = "string", [PG_FIELD_INT] = "integer", [PG_FIELD_LONG] = "long",

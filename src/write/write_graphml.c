@@ -5,10 +5,10 @@
  * the GraphML 1.1 XSD; undefined values have no <data>. */
 #include <string.h>
 
-#include "escape.h"
-#include "fmt.h"
-#include "fields.h"
-#include "write.h"
+#include "base/fmt.h"
+#include "write/escape.h"
+#include "write/fields.h"
+#include "write/write.h"
 
 static const char *const type_names[] = {
     [PG_FIELD_STRING] = "string", [PG_FIELD_INT] = "int", [PG_FIELD_LONG] = "long",

@@ -19,12 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
-#include "fmt.h"
-#include "palette.h"
-#include "picture.h"
-#include "report_assets.h"
-#include "write.h"
+#include "base/fmt.h"
+#include "render/palette.h"
+#include "render/picture.h"
+#include "write/escape.h"
+#include "write/report_assets.h"
+#include "write/write.h"
 
 static const double pi = 3.14159265358979323846;
 

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
-#include "fmt.h"
-#include "write.h"
+#include "base/fmt.h"
+#include "write/escape.h"
+#include "write/write.h"
 
 void pg_write_periods(const pg_graph *g, FILE *f)
 {

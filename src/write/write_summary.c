@@ -6,11 +6,11 @@
  * computed (exact or estimated) is under "metrics". */
 #include <math.h>
 
-#include "date.h"
+#include "base/date.h"
 
-#include "igraph_glue.h"
-#include "jsonw.h"
-#include "write.h"
+#include "model/igraph_glue.h"
+#include "write/jsonw.h"
+#include "write/write.h"
 
 enum { TOP = 10 };
 

@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
-#include "fields.h"
-#include "fmt.h"
-#include "jsonw.h"
-#include "write.h"
+#include "base/fmt.h"
+#include "write/escape.h"
+#include "write/fields.h"
+#include "write/jsonw.h"
+#include "write/write.h"
 
 /* A double as `text` (pg_fmt_double's form), with ".0" added when it
  * would read back as an integer; NULL is null. */

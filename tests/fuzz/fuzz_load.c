@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "../unit/dataset_dump.h"
-#include "dataset.h"
+#include "model/dataset.h"
 #include "fuzz.h"
 
 /* A dump of everything one load gives: problems, status, records. */

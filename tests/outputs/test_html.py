@@ -433,12 +433,12 @@ def check_sources(tap, binary):
     """The report's script and style are real files: node parses the
     script, and what the library embeds is those files' text (the page
     holds each, less its leading comment)."""
-    proc = subprocess.run(["node", "--check", "src/report.js"], capture_output=True)
-    tap.check(proc.returncode == 0, "src/report.js: node --check parses it", proc.stderr.decode(errors="replace"))
+    proc = subprocess.run(["node", "--check", "src/write/report.js"], capture_output=True)
+    tap.check(proc.returncode == 0, "src/write/report.js: node --check parses it", proc.stderr.decode(errors="replace"))
     with tempfile.TemporaryDirectory(prefix="pghtml-") as tmp:
         pgtest.run(binary, "build", "-q", "examples/minimal.json", "--formats", "html", "-o", tmp)
         page = open(os.path.join(tmp, "report.html"), encoding="utf-8").read()
-    for name in ("src/report.js", "src/report.css"):
+    for name in ("src/write/report.js", "src/write/report.css"):
         text = open(name, encoding="utf-8").read()
         body = text[text.index("*/\n") + 3:] if text.startswith("/*") else text
         tap.check(len(body) > 500 and body in page, f"{name}: report.html embeds its text", body[:80])

@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "dataset.h"
+#include "model/dataset.h"
 
 /* Writes the title, description, SHA-256 and byte count of `ds`, then one
  * line per entity, relation and source with every field, attribute and

@@ -17,8 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "child.h"
-#include "error.h"
+#include "base/child.h"
+#include "base/error.h"
 #include "harness.h"
 
 enum { BIG = 3 << 20 }; /* bytes: many times a pipe's buffer */

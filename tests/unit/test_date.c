@@ -1,7 +1,7 @@
 /* test_date.c - partial ISO 8601 dates. */
 #include <string.h>
 
-#include "date.h"
+#include "base/date.h"
 #include "harness.h"
 
 static bool parses(const char *s)

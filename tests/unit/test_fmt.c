@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fmt.h"
+#include "base/fmt.h"
 #include "harness.h"
 
 /* The oracle: stdio's own shortest round trip (the tests run in the C locale). */

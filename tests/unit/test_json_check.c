@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "json_check.h"
+#include "input/json_check.h"
 
 static bool valid(const char *s)
 {

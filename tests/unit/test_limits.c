@@ -12,7 +12,7 @@
 #include <zlib.h>
 
 #include "harness.h"
-#include "input.h"
+#include "input/input.h"
 
 static const char TEXT[] = "{\"parties\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}],"
                            " \"relations\": [{\"type\": \"contact\", \"source\": \"a\", \"target\": \"b\"}]}";

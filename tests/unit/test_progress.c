@@ -12,7 +12,7 @@
 
 #include "harness.h"
 #include "partygraph.h"
-#include "progress.h"
+#include "base/progress.h"
 
 enum { MAX_STAGES = 64 };
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "read.h"
+#include "input/read.h"
 
 static pg_input_format detect(const char *s)
 {

@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset.h"
+#include "model/dataset.h"
 #include "dataset_dump.h"
 #include "harness.h"
-#include "scan.h"
-#include "strbuf.h"
+#include "base/strbuf.h"
+#include "input/scan.h"
 
 /* ---- a dump of everything a load gives ----------------------------- */
 

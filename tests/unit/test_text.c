@@ -7,14 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fmt.h"
+#include "base/fmt.h"
 #include "harness.h"
 #include "partygraph.h"
-#include "sha256.h"
-#include "strbuf.h"
-#include "strmap.h"
-#include "suggest.h"
-#include "utf8.h"
+#include "base/sha256.h"
+#include "base/strbuf.h"
+#include "base/strmap.h"
+#include "base/suggest.h"
+#include "base/utf8.h"
 
 static size_t seq(const char *s)
 {
