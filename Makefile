@@ -98,9 +98,11 @@ $(SAN)/obj/%.o: %.c
 	$(CC) $(ALL_CFLAGS) $(SANITIZE) -MMD -MP -c $< -o $@
 
 $(REL_LIB): $(call rel_obj,$(LIB_SRC))
+	rm -f $@ # a member of a file since removed must not linger
 	$(AR) rcs $@ $^
 
 $(SAN_LIB): $(call san_obj,$(LIB_SRC))
+	rm -f $@ # a member of a file since removed must not linger
 	$(AR) rcs $@ $^
 
 # -z defs: every symbol the library needs comes from a library it names
@@ -193,6 +195,7 @@ $(FUZZ)/obj/%.o: %.c
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
 $(FUZZ)/libpartygraph.a: $(patsubst %.c,$(FUZZ)/obj/%.o,$(LIB_SRC))
+	rm -f $@ # a member of a file since removed must not linger
 	$(AR) rcs $@ $^
 
 $(FUZZ)/fuzz_%: $(FUZZ)/obj/tests/fuzz/fuzz_%.o $(FUZZ)/obj/tests/unit/dataset_dump.o $(FUZZ)/libpartygraph.a

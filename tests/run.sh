@@ -86,6 +86,7 @@ for b in $builds; do
     suite "$b man pages and completion (groff, bash)" "$python" tests/docs/test_docs.py "$b/partygraph"
 done
 first=$(echo "$builds" | cut -d' ' -f1)
+suite "$first layering (includes, calls, src/*/README.md)" "$python" tests/layout/test_includes.py "$first/partygraph"
 suite "$first valgrind" tests/valgrind/run.sh "$first/partygraph"
 suite "$first package (install, .so, pkg-config, examples)" "$python" tests/package/test_package.py "$first/partygraph"
 if [ "${VALGRIND:-}" = 1 ]; then

@@ -33,7 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/read.h"
+#include "input/reader.h"
 #include "input/xml_errors.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
@@ -865,8 +865,9 @@ static void release(graphml *G)
     pg_strmap_free(&G->names);
 }
 
-bool pg_read_graphml(pg_reader *R, const char *text, size_t len)
+bool pg_read_graphml(pg_reader *R, const char *text, size_t len, pg_input *in)
 {
+    (void)in; /* the whole input is in `text` */
     if (len > INT_MAX)
         return pg_report_error(&R->report, NULL, "a GraphML file of more than 2 GB cannot be read");
     pg_xml_errors x;

@@ -6,7 +6,7 @@
  * edge's `relation` is its type when its metadata has no `type`. */
 #include <string.h>
 
-#include "input/read.h"
+#include "input/reader.h"
 
 enum { ID_TEXT = 64 };
 
@@ -108,8 +108,9 @@ static bool read_graph(pg_reader *R, const cJSON *g, pg_jpath gp)
     return go;
 }
 
-bool pg_read_jgf(pg_reader *R, const char *text, size_t len)
+bool pg_read_jgf(pg_reader *R, const char *text, size_t len, pg_input *in)
 {
+    (void)in; /* the whole input is in `text` */
     cJSON *root = pg_read_parse_json(R, text, len);
     if (root == NULL)
         return false;

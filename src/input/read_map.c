@@ -1,4 +1,4 @@
-/* read_map.c - see read.h: a foreign node or edge becomes a partygraph/1
+/* read_map.c - see reader.h: a foreign node or edge becomes a partygraph/1
  * entity or relation object, handed to pg_schema_entity or
  * pg_schema_relation. The rules (README, "Inputs other tools write"):
  *
@@ -20,7 +20,7 @@
 
 #include "base/fmt.h"
 #include "base/strmap.h"
-#include "input/read.h"
+#include "input/reader.h"
 
 enum { MAX_ID = 200 };
 

@@ -14,7 +14,7 @@
 #include "base/utf8.h"
 #include "input/dupkeys.h"
 #include "input/json_check.h"
-#include "input/read.h"
+#include "input/reader.h"
 
 enum { CHUNK = 1 << 16 };
 

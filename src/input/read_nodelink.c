@@ -6,7 +6,7 @@
  * parallel edges merge, each with a warning. */
 #include <string.h>
 
-#include "input/read.h"
+#include "input/reader.h"
 
 enum { ID_TEXT = 64 };
 
@@ -75,8 +75,9 @@ static bool read_links(pg_reader *R, const cJSON *links, const char *key)
     return go;
 }
 
-bool pg_read_nodelink(pg_reader *R, const char *text, size_t len)
+bool pg_read_nodelink(pg_reader *R, const char *text, size_t len, pg_input *in)
 {
+    (void)in; /* the whole input is in `text` */
     cJSON *root = pg_read_parse_json(R, text, len);
     if (root == NULL)
         return false;

@@ -1,4 +1,4 @@
-/* load.c - loading a partygraph/1 document: the text is split into the
+/* read_partygraph.c - reading a partygraph/1 document (read_partygraph.h): the text is split into the
  * members of its top-level object and the elements of their arrays, each
  * parsed on its own with cJSON (scan.c and stream.c, in a second thread);
  * here each element goes to schema.c in input order, then the ids are
@@ -23,7 +23,7 @@
 #include "input/input.h"
 #include "input/json_arena.h"
 #include "input/json_check.h"
-#include "input/read.h"
+#include "input/read_partygraph.h"
 #include "input/report.h"
 #include "input/resolve.h"
 #include "input/scan.h"
@@ -582,7 +582,7 @@ static pg_dataset *load_buffer_whole(const char *data, size_t len, const char *n
     return finish(&rd, go, err);
 }
 
-pg_dataset *pg_dataset_load_buffer_mode(const char *data, size_t len, const char *name,
+pg_dataset *pg_read_partygraph_buffer(const char *data, size_t len, const char *name,
                                         const pg_load_options *opt, pg_load_mode mode, pg_error *err)
 {
     if (mode == PG_LOAD_WHOLE)
@@ -591,37 +591,6 @@ pg_dataset *pg_dataset_load_buffer_mode(const char *data, size_t len, const char
     if (mode == PG_LOAD_AUTO && len < THREAD_MIN_BYTES)
         mode = PG_LOAD_ONE_THREAD;
     return load(read_buffer, &b, len, name, opt, mode, err);
-}
-
-/* True, after telling the caller why, when `len` bytes are over the
- * input limit of `opt` (NULL: the default). */
-static bool over_limit(size_t len, const char *name, const pg_load_options *opt, pg_error *err)
-{
-    unsigned long long max = opt ? opt->max_input_bytes : PG_MAX_INPUT_BYTES;
-    pg_error e;
-    if (max == 0 || len <= max)
-        return false;
-    pg_error_set(&e, PG_EINVALID, "input larger than the limit of %llu bytes (--max-input-bytes)", max);
-    pg_error_set_file(&e, name);
-    if (opt != NULL && opt->on_problem != NULL)
-        opt->on_problem(&e, opt->userdata);
-    if (err != NULL)
-        *err = e;
-    return true;
-}
-
-pg_dataset *pg_dataset_load_buffer(const char *data, size_t len, const char *name,
-                                   const pg_load_options *opt, pg_error *err)
-{
-    double started = pg_clock();
-    pg_dataset *ds = NULL;
-    if (over_limit(len, name, opt, err))
-        return NULL;
-    if (!pg_read_buffer(data, len, name, opt, &ds, err)) /* not another format: read.c */
-        ds = pg_dataset_load_buffer_mode(data, len, name, opt, PG_LOAD_AUTO, err);
-    if (ds != NULL)
-        pg_dataset_loaded(ds, started);
-    return ds;
 }
 
 /* The bytes a reader peeked at, then the rest of the input. */
@@ -642,32 +611,9 @@ static long read_peeked(void *source, void *buf, size_t cap, pg_error *err)
     return (long)n;
 }
 
-pg_dataset *pg_dataset_load_peeked(pg_input *in, const char *head, size_t n, const pg_load_options *opt,
+pg_dataset *pg_read_partygraph_input(pg_input *in, const char *head, size_t n, const pg_load_options *opt,
                                    pg_error *err)
 {
     peeked_source p = { head, n, 0, in };
     return load(read_peeked, &p, pg_input_size(in), pg_input_name(in), opt, PG_LOAD_AUTO, err);
-}
-
-pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *opt, pg_error *err)
-{
-    double started = pg_clock();
-    pg_dataset *ds = pg_read_file(path, opt, err); /* any format: read.c */
-    if (ds != NULL)
-        pg_dataset_loaded(ds, started); /* reading the input included */
-    return ds;
-}
-
-pg_dataset *pg_dataset_load_stream(FILE *f, const char *name, const pg_load_options *opt, pg_error *err)
-{
-    double started = pg_clock();
-    pg_dataset *ds = pg_read_stream(f, name ? name : "<stream>", opt, err);
-    if (ds != NULL)
-        pg_dataset_loaded(ds, started);
-    return ds;
-}
-
-pg_dataset *pg_dataset_load_file(const char *path, pg_error *err)
-{
-    return pg_dataset_load_file_opts(path, NULL, err);
 }

@@ -18,7 +18,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "input/read.h"
+#include "input/reader.h"
 
 enum { ID_TEXT = 64, DATE_TEXT = 11 };
 
@@ -200,8 +200,9 @@ static bool check_arrays(pg_reader *R, const cJSON *root)
     return go;
 }
 
-bool pg_read_popolo(pg_reader *R, const char *text, size_t len)
+bool pg_read_popolo(pg_reader *R, const char *text, size_t len, pg_input *in)
 {
+    (void)in; /* the whole input is in `text` */
     R->end_keys[0] = "member_id"; /* a membership's ends */
     R->end_keys[1] = "organization_id";
     cJSON *root = pg_read_parse_json(R, text, len);

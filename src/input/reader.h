@@ -1,21 +1,22 @@
-/* read.h - inputs other tools write: NetworkX node-link JSON, JSON Graph
+/* reader.h - inputs other tools write: NetworkX node-link JSON, JSON Graph
  * Format, Popolo, NDJSON and GraphML. Private to the library.
  *
  * The rule every reader follows: each foreign node or edge becomes a small
  * cJSON object shaped like a partygraph/1 entity or relation and goes
  * through the same pg_schema_* checks as a partygraph/1 file, then
  * pg_resolve and pg_dataset_sort, so every input is validated alike.
- * read.c detects the format and runs a reader; read_map.c translates a
- * foreign node or edge (the defaults of the README's tables); one file per
- * format (read_nodelink.c, ...) walks that format's structure.
+ * load.c detects the format (detect.c) and runs a reader in the frame of
+ * reader.c; read_map.c translates a foreign node or edge (the defaults of
+ * docs/input-formats.md); one file per format (read_nodelink.c, ...)
+ * walks that format's structure.
  *
  * A reader's problems pass through the pg_reader, which gives those
  * reported without a place the current line (GraphML) and writes GraphML
  * paths as graphml/graph/node[3]. The JSON readers' problems are held
  * until the end, as partygraph/1's: running out of memory is then the
  * only line. */
-#ifndef PG_READ_H
-#define PG_READ_H
+#ifndef PG_READER_H
+#define PG_READER_H
 
 #include <cJSON.h>
 #include <stdbool.h>
@@ -61,27 +62,21 @@ typedef struct pg_reader {
     const char *end_keys[2];      /* the members naming an edge's ends, for messages ("source", "target") */
 } pg_reader;
 
-/* Reads the input at `path` ("-" = standard input) in whatever format it
- * is (opt->input_format, or detected from its first bytes): its bytes are
- * read once, so that a pipe or a FIFO can be named too, and partygraph/1
- * goes to the streaming loader with the bytes already read. Returns the
- * new dataset, or NULL with `err` set, as pg_dataset_load_file_opts. `opt`
- * may be NULL. */
-pg_dataset *pg_read_file(const char *path, const pg_load_options *opt, pg_error *err);
+/* A new frame for reading an input named `name` in `format`, problems
+ * going to opt->on_problem through it; NULL when out of memory. */
+pg_reader *pg_reader_new(const char *name, const pg_load_options *opt, pg_input_format format);
 
-/* As pg_read_file, from the caller's stream `f` (borrowed, read from where
- * it is, never closed), named `name` in messages. */
-pg_dataset *pg_read_stream(FILE *f, const char *name, const pg_load_options *opt, pg_error *err);
+/* Ends the frame `R` (freed here): resolves and sorts what the reader
+ * read (when `go` and no error), passes on the problems held (none when
+ * memory or reading failed: that is the one line), or reports why not.
+ * Returns the dataset (R's no longer) or NULL with `err` set. */
+pg_dataset *pg_reader_finish(pg_reader *R, bool go, pg_error *err);
 
-/* The same for `len` bytes at `data` named `name` in messages. */
-bool pg_read_buffer(const char *data, size_t len, const char *name, const pg_load_options *opt,
-                    pg_dataset **out, pg_error *err);
-
-/* The format `len` bytes at `data` (the start of an input, or all of it)
- * are in: GraphML from '<', otherwise from the top-level keys of the first
- * JSON object (see the README); PG_INPUT_PARTYGRAPH when nothing else
- * fits. */
-pg_input_format pg_read_detect(const char *data, size_t len);
+/* The readers: each reads a whole input (NDJSON: the `len` bytes already
+ * read, then the rest of `in` when not NULL) into R's dataset. Return
+ * "go on" (false after an error that stops loading). */
+typedef bool pg_read_fn(pg_reader *R, const char *text, size_t len, pg_input *in);
+pg_read_fn pg_read_nodelink, pg_read_jgf, pg_read_popolo, pg_read_ndjson, pg_read_graphml;
 
 /* ---- for the readers -------------------------------------------------- */
 
@@ -149,14 +144,5 @@ bool pg_read_obj_add(pg_reader *R, pg_read_obj *o, const char *key, cJSON *value
 
 /* Deletes the object (accepts one that failed to start). */
 void pg_read_obj_free(pg_read_obj *o);
-
-/* The readers: each reads a whole input (NDJSON: the `len` bytes already
- * read, then the rest of `in` when not NULL) into R's dataset. Return
- * "go on" (false after an error that stops loading). */
-bool pg_read_nodelink(pg_reader *R, const char *text, size_t len);
-bool pg_read_jgf(pg_reader *R, const char *text, size_t len);
-bool pg_read_popolo(pg_reader *R, const char *text, size_t len);
-bool pg_read_ndjson(pg_reader *R, const char *text, size_t len, pg_input *in);
-bool pg_read_graphml(pg_reader *R, const char *text, size_t len);
 
 #endif

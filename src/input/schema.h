@@ -1,7 +1,7 @@
 /* schema.h - the rules of the partygraph/1 format for one element at a
  * time: a country, party, mechanism, event, relation or source object is
  * checked and turned into a compact record of the dataset. Private to the
- * loader (load.c); cJSON is seen by the loader's files only.
+ * loader (read_partygraph.c); cJSON is seen by the loader's files only.
  *
  * Each function reports every problem of its element through the report
  * and returns false only when loading must stop (error limit reached or

@@ -1,5 +1,5 @@
 /* dataset.c - construction, lookup and release of datasets (loading lives
- * in load.c, element conversion in schema.c). */
+ * in input/: read_partygraph.c, element conversion in schema.c). */
 #include "model/dataset.h"
 
 #include <stdio.h>
@@ -193,4 +193,9 @@ size_t pg_dataset_input_bytes(const pg_dataset *ds) { return ds->input_bytes; }
 size_t pg_dataset_kind_count(const pg_dataset *ds, pg_kind kind)
 {
     return (unsigned)kind < PG_KIND_COUNT ? ds->kind_count[kind] : 0;
+}
+
+pg_input_format pg_dataset_input_format(const pg_dataset *ds)
+{
+    return ds->input_format == PG_INPUT_AUTO ? PG_INPUT_PARTYGRAPH : ds->input_format;
 }

@@ -14,10 +14,9 @@
 
 #include "base/arena.h"
 #include "base/date.h"
-#include "input/input.h"
-#include "partygraph.h"
 #include "base/strmap.h"
 #include "base/vec.h"
+#include "partygraph.h"
 
 typedef enum pg_value_type { PG_VALUE_STRING = 0, PG_VALUE_NUMBER, PG_VALUE_BOOL } pg_value_type;
 
@@ -97,7 +96,7 @@ struct pg_dataset {
     size_t kind_count[PG_KIND_COUNT];
     pg_strmap ids;  /* every id -> its owner, encoded by dataset.c */
     pg_strmap keys; /* interned strings: attribute keys, relation types, ids that records cite */
-    pg_input_format input_format; /* set by read.c; PG_INPUT_AUTO: partygraph/1 */
+    pg_input_format input_format; /* set by input/reader.c; PG_INPUT_AUTO: partygraph/1 */
 };
 
 /* Returns a new empty dataset for input `file`, or NULL. */
@@ -141,25 +140,6 @@ int pg_dataset_sort(pg_dataset *ds);
 /* The country of entity number `e`: itself when it is a country, else
  * the entity its `country` field names; -1 when it has none. */
 long pg_dataset_country_of(const pg_dataset *ds, long e);
-
-/* How pg_dataset_load_buffer_mode reads: AUTO as pg_dataset_load_buffer
- * (streaming, two threads for large buffers), or streaming in one or two
- * threads, or the whole-text loader (check, parse whole, walk) that the
- * tests compare the streaming one with. Every mode gives the same dataset
- * and the same problems, but for line:column in problems found after the
- * syntax check, which only streaming knows. */
-typedef enum pg_load_mode { PG_LOAD_AUTO, PG_LOAD_ONE_THREAD, PG_LOAD_TWO_THREADS, PG_LOAD_WHOLE } pg_load_mode;
-
-/* Streams the partygraph/1 document whose first `n` bytes are `head`
- * (already read from `in`, which may be standard input) and whose rest is
- * still in `in`. Same contract as pg_dataset_load_buffer; `in` stays the
- * caller's. */
-pg_dataset *pg_dataset_load_peeked(pg_input *in, const char *head, size_t n, const pg_load_options *opt,
-                                   pg_error *err);
-
-/* As pg_dataset_load_buffer, in `mode`, partygraph/1 only. */
-pg_dataset *pg_dataset_load_buffer_mode(const char *data, size_t len, const char *name,
-                                        const pg_load_options *opt, pg_load_mode mode, pg_error *err);
 
 /* The top-level array that holds entities of `kind` ("parties", ...). */
 const char *pg_kind_array_name(pg_kind kind);

@@ -1,11 +1,11 @@
-/* render.h - what the picture writers share (render.c draws and writes,
+/* canvas.h - what the picture writers share (render.c draws and writes,
  * render_graph.c turns the analysed graph into a Graphviz graph,
  * render_legend.c adds the legend). Private to the library.
  *
  * Everything here runs in the child process render.c forks for each
  * picture (Graphviz's error handler and its plugin state are global). */
-#ifndef PG_RENDER_H
-#define PG_RENDER_H
+#ifndef PG_CANVAS_H
+#define PG_CANVAS_H
 
 #include <graphviz/gvc.h>
 #include <stdbool.h>

@@ -9,6 +9,7 @@
  * by the same rule to at most PG_DOT_TEXT_BYTES bytes once escaped. */
 #include "render/picture.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,4 +86,11 @@ size_t pg_picture_cut_bytes(const char *name, size_t max_chars, size_t max_bytes
 size_t pg_picture_cut(const char *name, size_t max_chars)
 {
     return pg_picture_cut_bytes(name, max_chars, SIZE_MAX, NULL);
+}
+
+double pg_node_size01(const pg_graph *g, size_t v)
+{
+    int m = pg_metric_index(g->options.size_by);
+    double max = g->max_metric[m], x = VECTOR(g->metric[m])[v];
+    return max > 0 && x > 0 ? sqrt(x / max) : 0.0;
 }

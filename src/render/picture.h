@@ -58,4 +58,9 @@ typedef size_t pg_escaped_size_fn(const char *s, size_t len);
  * the 3 bytes of "…", is at most max_bytes. */
 size_t pg_picture_cut_bytes(const char *name, size_t max_chars, size_t max_bytes, pg_escaped_size_fn *size);
 
+/* Node v's size on a 0..1 scale: the square root of its size_by metric
+ * over the largest (0 where undefined), so that areas follow the metric;
+ * every drawing and every format's node size follows it. */
+double pg_node_size01(const pg_graph *g, size_t v);
+
 #endif

@@ -34,8 +34,8 @@
 
 #include "base/child.h"
 #include "base/error.h"
+#include "render/canvas.h"
 #include "render/render.h"
-#include "write/write.h"
 
 /* The PNG's longer side at most, in pixels; its resolution when that
  * allows (Graphviz's default); the margin around the drawing in points

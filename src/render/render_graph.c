@@ -18,8 +18,7 @@
 #include "base/fmt.h"
 #include "base/strbuf.h"
 #include "render/picture.h"
-#include "render/render.h"
-#include "write/write.h"
+#include "render/canvas.h"
 
 /* Node widths in inches, label sizes and edge pen widths in points. */
 static const double min_width = 0.3, max_width = 1.5, min_font = 8.0, max_font = 14.0, min_pen = 0.5,

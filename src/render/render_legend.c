@@ -15,7 +15,7 @@
 #include "base/fmt.h"
 #include "base/strbuf.h"
 #include "render/palette.h"
-#include "render/render.h"
+#include "render/canvas.h"
 
 enum { MEMBERS = 3, NAME_CHARS = 28 };
 

@@ -19,7 +19,7 @@
 
 #include "render/palette.h"
 #include "render/picture.h"
-#include "render/render.h"
+#include "render/canvas.h"
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 static const char ellipsis[] = "\xE2\x80\xA6";    /* U+2026 */

@@ -11,6 +11,7 @@
 #include "model/graph.h"
 #include "write/escape.h"
 #include "write/jsonw.h"
+#include "write/values.h"
 
 typedef void pg_writer_fn(const pg_graph *g, FILE *f);
 
@@ -19,65 +20,8 @@ pg_writer_fn pg_write_graphml, pg_write_dot, pg_write_nodes_csv, pg_write_edges_
 pg_writer_fn pg_write_gexf;
 pg_writer_fn pg_write_nodelink, pg_write_nodelink_edges, pg_write_cytoscape;
 
+/* A writer that can fail on its own (the pictures, render/render.h). */
 typedef pg_status pg_checked_writer_fn(const pg_graph *g, FILE *f, pg_error *err);
-
-/* render.c: graph.svg, graph.png, graph.pdf (PG_EINTERNAL with Graphviz's
- * message, PG_ENOMEM). */
-pg_checked_writer_fn pg_write_svg, pg_write_png, pg_write_pdf;
-
-/* Metric `m` of node `v` as text (integers without a point), or NULL when
- * it is undefined for that node. */
-const char *pg_metric_text(const pg_graph *g, int m, size_t v, char buf[32]);
-
-/* Node v's value in attribute column `c` as text (a long column without
- * exponent), or NULL when the node has no such attribute. `buf` holds
- * numbers. */
-const char *pg_node_value(const pg_graph *g, size_t v, const pg_column *c, char buf[32]);
-
-/* Node v's attributes, to walk alongside the columns with
- * pg_node_value_next: one pass instead of a search per column. */
-typedef struct pg_attr_cursor {
-    const pg_attr *next, *end;
-} pg_attr_cursor;
-
-pg_attr_cursor pg_node_attrs(const pg_graph *g, size_t v);
-
-/* pg_node_value of the cursor's node in column `c`; the columns must be
- * asked in their order (pg_graph.node_columns, sorted by key). */
-const char *pg_node_value_next(pg_attr_cursor *cur, const pg_column *c, char buf[32]);
-
-/* Edge e's merged value in column `c`, or NULL. */
-const char *pg_edge_value(const pg_graph *g, size_t e, const pg_column *c);
-
-/* Node v's size on a 0..1 scale: the square root of its size_by metric
- * over the largest (0 where undefined), so that areas follow the metric. */
-double pg_node_size01(const pg_graph *g, size_t v);
-
-/* Node v's `size` attribute (GraphML, node-link, Cytoscape): Gephi's
- * units, PG_NODE_SIZE_MIN to PG_NODE_SIZE_MAX, area following the
- * size_by metric. */
-#define PG_NODE_SIZE_MIN 4.0
-#define PG_NODE_SIZE_MAX 40.0
-double pg_node_size(const pg_graph *g, size_t v);
-
-/* Every node's id as one escape function writes it (pg_escape_xml, say),
- * in one block in node order: the edge loops read each end's id from
- * there instead of from its entity, far apart in memory, and escape it
- * once per node instead of once per edge. */
-typedef struct pg_node_texts {
-    char *text;   /* the texts, each followed by '\0' */
-    size_t *start; /* node v's text is text + start[v] */
-} pg_node_texts;
-
-/* Fills *t with `escape`'s text of every node id. Returns 0, or -1 with
- * errno ENOMEM and *t empty. Free with pg_node_texts_free. */
-int pg_node_texts_make(const pg_graph *g, void (*escape)(FILE *f, const char *s), pg_node_texts *t);
-
-/* Node v's escaped id (valid until pg_node_texts_free). */
-const char *pg_node_text(const pg_node_texts *t, size_t v);
-
-/* Releases the texts; *t is empty afterwards (freeing it again is harmless). */
-void pg_node_texts_free(pg_node_texts *t);
 
 /* How g's CSV files write text from the data: pg_escape_csv_text, or
  * pg_escape_csv when g was analysed with csv_raw. */
@@ -85,13 +29,5 @@ pg_escape_fn *pg_csv_text_escape(const pg_graph *g);
 
 /* The "periods" member of summary.json (rank changes between periods). */
 void pg_write_period_changes(const pg_graph *g, pg_jsonw *w);
-
-/* True when edges carry the projection columns `shared` and `via`. */
-bool pg_graph_projected(const pg_graph *g);
-
-/* A one-line provenance note, "partygraph 0.1.0, full view, input sha256
- * HEX", for comments at the top of text outputs (no file name, so that it
- * is safe in any comment syntax and the same wherever the input lives). */
-void pg_write_provenance(const pg_graph *g, FILE *f);
 
 #endif

@@ -15,8 +15,9 @@
 #include <string.h>
 
 #include "../unit/dataset_dump.h"
-#include "model/dataset.h"
 #include "fuzz.h"
+#include "input/read_partygraph.h"
+#include "model/dataset.h"
 
 /* A dump of everything one load gives: problems, status, records. */
 typedef struct dump {
@@ -47,7 +48,7 @@ static char *load_dump(const char *data, size_t len, pg_load_mode mode)
         abort();
     pg_load_options opt = { .max_errors = 0, .on_problem = collect, .userdata = &d };
     pg_error err;
-    pg_dataset *ds = pg_dataset_load_buffer_mode(data, len, "fuzz.json", &opt, mode, &err);
+    pg_dataset *ds = pg_read_partygraph_buffer(data, len, "fuzz.json", &opt, mode, &err);
     fprintf(d.f, "== %s\n", ds ? "loaded" : pg_status_name(err.status));
     if (ds != NULL)
         test_dump_dataset(d.f, ds);

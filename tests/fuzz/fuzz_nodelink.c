@@ -1,6 +1,6 @@
 /* fuzz_nodelink.c - libFuzzer harness: the readers of other tools'
  * formats on arbitrary bytes. The bytes go through format detection
- * (pg_read_detect, as pg_dataset_load_buffer does: GraphML from '<', the
+ * (pg_detect_format, as pg_dataset_load_buffer does: GraphML from '<', the
  * JSON formats from their top-level keys), then through the NetworkX
  * node-link reader and the other JSON readers (JSON Graph Format, Popolo,
  * NDJSON) forced, so that each reader sees every input.
@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "fuzz.h"
+#include "input/detect.h"
 #include "partygraph.h"
 
 static const pg_input_format formats[] = {

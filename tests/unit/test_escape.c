@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "write/escape.h"
 #include "harness.h"
+#include "write/escape.h"
 #include "write/jsonw.h"
 
 static const char *hostile = "a\"b\\c\nd<e>&f'g]]>h\x01i\rj\tk\xE2\x80\xAE\xF0\x9F\x98\x80";

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/graph.h"
-#include "harness.h"
 #include "base/ptrmap.h"
+#include "harness.h"
+#include "model/graph.h"
 
 /* A record with its pair somewhere inside, as pg_link and pg_edge. */
 typedef struct rec {

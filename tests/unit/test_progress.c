@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/progress.h"
 #include "harness.h"
 #include "partygraph.h"
-#include "base/progress.h"
 
 enum { MAX_STAGES = 64 };
 

@@ -1,4 +1,4 @@
-/* test_read.c - which format an input is taken for (pg_read_detect), the
+/* test_read.c - which format an input is taken for (pg_detect_format), the
  * names --input-format takes, and foreign buffers through the library's
  * pg_dataset_load_buffer: counts, format, SHA-256 (from Python's hashlib),
  * where problems are. */
@@ -6,11 +6,12 @@
 #include <string.h>
 
 #include "harness.h"
-#include "input/read.h"
+#include "input/detect.h"
+#include "input/reader.h"
 
 static pg_input_format detect(const char *s)
 {
-    return pg_read_detect(s, strlen(s));
+    return pg_detect_format(s, strlen(s));
 }
 
 static const char NDJSON[] = "{\"kind\": \"party\", \"id\": \"a\", \"name\": \"A\"}\n"
@@ -63,7 +64,7 @@ void run_tests(void)
           "NDJSON with a header line: two objects decide before the keys");
     CHECK(detect("{\"kind\": \"party\", \"id\": \"a\", \"name\": \"A\"}") == PG_INPUT_NDJSON,
           "a single entity line is NDJSON");
-    CHECK(pg_read_detect("{\"kind\": \"party\", \"id\"", 21) == PG_INPUT_NDJSON,
+    CHECK(pg_detect_format("{\"kind\": \"party\", \"id\"", 21) == PG_INPUT_NDJSON,
           "a first object with element keys that runs past the bytes looked at is NDJSON (a long first line)");
     CHECK(detect("{\"kind\": \"party\", \"id\": \"a\"} x") == PG_INPUT_PARTYGRAPH,
           "one with other text after it is left to the partygraph/1 loader");

@@ -4,10 +4,10 @@
  * tests/outputs/test_render.py. */
 #include <stdlib.h>
 
-#include "write/escape.h"
 #include "harness.h"
+#include "render/canvas.h"
 #include "render/picture.h"
-#include "render/render.h"
+#include "write/escape.h"
 
 static void check_escape(const char *in, pg_gv_text how, size_t max, const char *want, const char *what)
 {

@@ -1,5 +1,5 @@
 /* test_stream.c - the streaming loader against the whole-text loader it
- * replaced (pg_dataset_load_buffer_mode, PG_LOAD_WHOLE): on valid
+ * replaced (pg_read_partygraph_buffer, PG_LOAD_WHOLE): on valid
  * documents of many shapes and on broken ones (every truncation of a
  * small file among them) both must give the same records and the same
  * problems in the same order, at the same line:column, in one thread and
@@ -13,11 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/dataset.h"
+#include "base/strbuf.h"
 #include "dataset_dump.h"
 #include "harness.h"
-#include "base/strbuf.h"
+#include "input/read_partygraph.h"
 #include "input/scan.h"
+#include "model/dataset.h"
 
 /* ---- a dump of everything a load gives ----------------------------- */
 
@@ -93,7 +94,7 @@ static char *load_dump(const char *json, size_t len, pg_load_mode mode, size_t m
     collected c = { { NULL, 0, 0 }, 0, 0 };
     pg_load_options opt = { .max_errors = max_errors, .on_problem = collect, .userdata = &c };
     pg_error err;
-    pg_dataset *ds = pg_dataset_load_buffer_mode(json, len, "t.json", &opt, mode, &err);
+    pg_dataset *ds = pg_read_partygraph_buffer(json, len, "t.json", &opt, mode, &err);
     add(&c.t, "== %s\n", ds ? "loaded" : pg_status_name(err.status));
     if (ds != NULL)
         dump_text(&c.t, ds);
@@ -412,7 +413,7 @@ static const char *first_problem(const char *doc, pg_load_mode mode)
     line[0] = '\0';
     pg_load_options opt = { .on_problem = keep_first, .userdata = line };
     pg_error err;
-    pg_dataset_free(pg_dataset_load_buffer_mode(doc, strlen(doc), "t.json", &opt, mode, &err));
+    pg_dataset_free(pg_read_partygraph_buffer(doc, strlen(doc), "t.json", &opt, mode, &err));
     return line;
 }
 

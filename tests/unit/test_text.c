@@ -8,13 +8,13 @@
 #include <string.h>
 
 #include "base/fmt.h"
-#include "harness.h"
-#include "partygraph.h"
 #include "base/sha256.h"
 #include "base/strbuf.h"
 #include "base/strmap.h"
 #include "base/suggest.h"
 #include "base/utf8.h"
+#include "harness.h"
+#include "partygraph.h"
 
 static size_t seq(const char *s)
 {

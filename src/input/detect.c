@@ -1,0 +1,168 @@
+/* detect.c - see detect.h. Detection looks at the first 64 KiB only, so
+ * that a stream need not be held: '<' is GraphML; a JSON object followed
+ * by another object is NDJSON; otherwise the first top-level key that
+ * belongs to one format decides (see `key_formats`); nothing decisive
+ * means partygraph/1, whose loader then explains what is wrong. */
+#include "input/detect.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/vec.h"
+
+enum { KEY_MAX = 32 };
+
+static const char *const format_names[PG_INPUT_COUNT] = {
+    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml",
+};
+
+/* What the formats are called in messages. */
+static const char *const format_titles[PG_INPUT_COUNT] = {
+    "auto", "partygraph/1", "node-link JSON", "JSON Graph Format", "Popolo JSON", "NDJSON", "GraphML",
+};
+
+const char *pg_input_format_name(pg_input_format f)
+{
+    return f >= 0 && f < PG_INPUT_COUNT ? format_names[f] : NULL;
+}
+
+pg_status pg_input_format_parse(const char *name, pg_input_format *out)
+{
+    int i = pg_name_index(format_names, PG_INPUT_COUNT, name);
+    if (i < 0)
+        return PG_EARG;
+    *out = (pg_input_format)i;
+    return PG_OK;
+}
+
+const char *pg_detect_title(pg_input_format f)
+{
+    return f >= 0 && f < PG_INPUT_COUNT ? format_titles[f] : NULL;
+}
+
+/* ---- detection ------------------------------------------------------ */
+
+/* Top-level keys that only one format has ("graph" is decided apart). */
+static const struct {
+    const char *key;
+    pg_input_format format;
+} key_formats[] = {
+    { "format", PG_INPUT_PARTYGRAPH },    { "countries", PG_INPUT_PARTYGRAPH }, { "parties", PG_INPUT_PARTYGRAPH },
+    { "mechanisms", PG_INPUT_PARTYGRAPH }, { "relations", PG_INPUT_PARTYGRAPH }, { "sources", PG_INPUT_PARTYGRAPH },
+    { "notes", PG_INPUT_PARTYGRAPH },     { "organizations", PG_INPUT_POPOLO }, { "memberships", PG_INPUT_POPOLO },
+    { "persons", PG_INPUT_POPOLO },       { "areas", PG_INPUT_POPOLO },         { "posts", PG_INPUT_POPOLO },
+    { "graphs", PG_INPUT_JGF },           { "nodes", PG_INPUT_NODELINK },       { "links", PG_INPUT_NODELINK },
+    { "edges", PG_INPUT_NODELINK },       { "directed", PG_INPUT_NODELINK },    { "multigraph", PG_INPUT_NODELINK },
+    { "kind", PG_INPUT_NDJSON },          { "type", PG_INPUT_NDJSON },          { "source", PG_INPUT_NDJSON },
+    { "target", PG_INPUT_NDJSON },
+};
+
+static size_t skip_space(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* The index after the string starting at s[i] ('"'), or n. */
+static size_t skip_string(const char *s, size_t n, size_t i)
+{
+    for (i++; i < n; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '"')
+            return i + 1;
+    }
+    return n;
+}
+
+/* The index after the JSON value at s[i], or n when it runs past the end. */
+static size_t skip_value(const char *s, size_t n, size_t i)
+{
+    int depth = 0;
+    while (i < n) {
+        char c = s[i];
+        if (c == '"') {
+            i = skip_string(s, n, i);
+            if (depth == 0)
+                return i;
+            continue;
+        }
+        if (c == '{' || c == '[')
+            depth++;
+        else if ((c == '}' || c == ']') && depth == 0)
+            return i; /* the end of the container around a scalar */
+        else if ((c == '}' || c == ']') && --depth == 0)
+            return i + 1;
+        else if (depth == 0 && strchr(", \t\r\n", c) != NULL)
+            return i;
+        i++;
+    }
+    return n;
+}
+
+/* Reads the member key at s[*i] (after '{' or ',') into `key` and leaves
+ * *i at its value. False at the object's end or when the text runs out. */
+static bool next_key(const char *s, size_t n, size_t *i, char key[KEY_MAX])
+{
+    size_t j = skip_space(s, n, *i);
+    if (j < n && s[j] == ',')
+        j = skip_space(s, n, j + 1);
+    if (j >= n || s[j] != '"')
+        return false;
+    size_t end = skip_string(s, n, j);
+    size_t len = end - j - 2;
+    snprintf(key, KEY_MAX, "%.*s", (int)(len < KEY_MAX ? len : 0), s + j + 1);
+    j = skip_space(s, n, end);
+    if (j >= n || s[j] != ':')
+        return false;
+    *i = skip_space(s, n, j + 1);
+    return true;
+}
+
+/* Does the object at s[i] have a "nodes" or "edges" member (JGF's graph)? */
+static bool graph_object(const char *s, size_t n, size_t i)
+{
+    char key[KEY_MAX];
+    if (i >= n || s[i] != '{')
+        return false;
+    for (i++; next_key(s, n, &i, key); i = skip_value(s, n, i))
+        if (strcmp(key, "nodes") == 0 || strcmp(key, "edges") == 0)
+            return true;
+    return false;
+}
+
+static pg_input_format key_format(const char *key)
+{
+    for (size_t k = 0; k < sizeof key_formats / sizeof key_formats[0]; k++)
+        if (strcmp(key_formats[k].key, key) == 0)
+            return key_formats[k].format;
+    return PG_INPUT_AUTO;
+}
+
+pg_input_format pg_detect_format(const char *data, size_t len)
+{
+    size_t i = skip_space(data, len, pg_utf8_bom(data, len));
+    if (i < len && data[i] == '<')
+        return PG_INPUT_GRAPHML;
+    if (i >= len || data[i] != '{')
+        return PG_INPUT_PARTYGRAPH;
+    size_t after = skip_space(data, len, skip_value(data, len, i));
+    if (after < len && data[after] == '{')
+        return PG_INPUT_NDJSON;
+    char key[KEY_MAX];
+    pg_input_format found = PG_INPUT_AUTO;
+    for (size_t j = i + 1; found == PG_INPUT_AUTO && next_key(data, len, &j, key); j = skip_value(data, len, j)) {
+        if (strcmp(key, "graph") == 0 && graph_object(data, len, j))
+            found = PG_INPUT_JGF;
+        else
+            found = key_format(key);
+    }
+    /* an object with element keys: NDJSON when another object follows (above), when it is the whole
+     * input, or when it runs past the bytes peeked at (a long first line); not when other text follows */
+    if (found == PG_INPUT_NDJSON && after < len)
+        found = PG_INPUT_AUTO;
+    return found == PG_INPUT_AUTO ? PG_INPUT_PARTYGRAPH : found;
+}

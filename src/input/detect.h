@@ -1,0 +1,24 @@
+/* detect.h - which format an input is in, from its first bytes, and what
+ * the formats are called (pg_input_format_name and _parse, public, are
+ * defined in detect.c too). */
+#ifndef PG_DETECT_H
+#define PG_DETECT_H
+
+#include <stddef.h>
+
+#include "partygraph.h"
+
+/* How many bytes of an input detection looks at. */
+enum { PG_DETECT_PEEK = 1 << 16 };
+
+/* The format `len` bytes at `data` (the start of an input, or all of it)
+ * are in: GraphML from '<', otherwise from the top-level keys of the first
+ * JSON object (docs/input-formats.md); PG_INPUT_PARTYGRAPH when nothing
+ * else fits. */
+pg_input_format pg_detect_format(const char *data, size_t len);
+
+/* What format `f` is called in messages ("node-link JSON"), or NULL out
+ * of range. */
+const char *pg_detect_title(pg_input_format f);
+
+#endif
