@@ -1,6 +1,6 @@
 """The manual pages and the bash completion against the binary.
 
-doc/partygraph.1 and doc/partygraph-format.5 must format without a warning
+docs/man/partygraph.1 and docs/man/partygraph-format.5 must format without a warning
 (groff -ww, man --warnings, lexgrog); every option `partygraph help CMD`
 lists must appear in that command's section of partygraph.1 with its
 argument name, and nothing else; OPTIONS must describe each option once,
@@ -8,7 +8,7 @@ naming every value the CLI accepts; EXIT STATUS must give the codes of
 `partygraph --help` and the README; the version must be PG_VERSION's. The
 format page's example must validate, its limits must be where the binary
 puts them, its lists must match the README's and the binary's.
-doc/partygraph.bash-completion is sourced in bash and driven through
+scripts/partygraph.bash-completion is sourced in bash and driven through
 COMP_WORDS/COMP_CWORD; what it offers is compared with `partygraph help CMD`
 and with the valid values the CLI's own messages list for a bad value, so
 that a new option or value fails here until the pages and the completion
@@ -30,9 +30,9 @@ import pgtest  # noqa: E402
 
 BIN = os.path.abspath(sys.argv[1])
 ROOT = pgtest.ROOT
-PAGE1 = os.path.join(ROOT, "doc", "partygraph.1")
-PAGE5 = os.path.join(ROOT, "doc", "partygraph-format.5")
-COMPLETION = os.path.join(ROOT, "doc", "partygraph.bash-completion")
+PAGE1 = os.path.join(ROOT, "docs", "man", "partygraph.1")
+PAGE5 = os.path.join(ROOT, "docs", "man", "partygraph-format.5")
+COMPLETION = os.path.join(ROOT, "scripts", "partygraph.bash-completion")
 TMP = tempfile.TemporaryDirectory(prefix="pgdocs-")
 ENV = dict(os.environ, LC_ALL="C.UTF-8", MANWIDTH="80")
 tap = pgtest.Tap()
