@@ -151,9 +151,9 @@ install: $(REL_CLI) $(REL_LIB) $(REL_SO)
 	    -e 's|@VERSION@|$(VERSION)|' -e 's|@PKGS@|$(PKGS)|' src/partygraph.pc.in \
 	    > $(DESTDIR)$(PKGCONFIGDIR)/partygraph.pc
 	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/partygraph.pc
-	install -m 644 doc/partygraph.1 $(DESTDIR)$(MANDIR)/man1/partygraph.1
-	install -m 644 doc/partygraph-format.5 $(DESTDIR)$(MANDIR)/man5/partygraph-format.5
-	install -m 644 doc/partygraph.bash-completion $(DESTDIR)$(COMPLETIONDIR)/partygraph
+	install -m 644 docs/man/partygraph.1 $(DESTDIR)$(MANDIR)/man1/partygraph.1
+	install -m 644 docs/man/partygraph-format.5 $(DESTDIR)$(MANDIR)/man5/partygraph-format.5
+	install -m 644 scripts/partygraph.bash-completion $(DESTDIR)$(COMPLETIONDIR)/partygraph
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/partygraph $(DESTDIR)$(LIBDIR)/libpartygraph.a \

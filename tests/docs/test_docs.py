@@ -1,22 +1,36 @@
-"""The manual pages and the bash completion against the binary.
+"""The manual pages, the bash completion and the documentation against the
+binary.
 
-doc/partygraph.1 and doc/partygraph-format.5 must format without a warning
-(groff -ww, man --warnings, lexgrog); every option `partygraph help CMD`
-lists must appear in that command's section of partygraph.1 with its
-argument name, and nothing else; OPTIONS must describe each option once,
+docs/man/partygraph.1 and docs/man/partygraph-format.5 must format without
+a warning (groff -ww, man --warnings, lexgrog); every option `partygraph
+help CMD` lists must appear in that command's section of partygraph.1 with
+its argument name, and nothing else; OPTIONS must describe each option once,
 naming every value the CLI accepts; EXIT STATUS must give the codes of
-`partygraph --help` and the README; the version must be PG_VERSION's. The
-format page's example must validate, its limits must be where the binary
-puts them, its lists must match the README's and the binary's.
-doc/partygraph.bash-completion is sourced in bash and driven through
+`partygraph --help` and of docs/cli.md; the version must be PG_VERSION's.
+The format page's example must validate, its limits must be where the
+binary puts them, its lists must match docs/input.md's and the binary's.
+scripts/partygraph.bash-completion is sourced in bash and driven through
 COMP_WORDS/COMP_CWORD; what it offers is compared with `partygraph help CMD`
 and with the valid values the CLI's own messages list for a bad value, so
 that a new option or value fails here until the pages and the completion
 learn it. The man pages are read as groff formats them (one line per
 paragraph), never from their source (but for the .TH line).
 
+The Markdown pages are held to the binary too: the options table of
+docs/cli.md lists exactly the options of every command, with help's
+argument names, and names every value of each fixed set; the metrics table
+of docs/network.md names exactly the metrics --metrics knows, and its
+python-igraph calls, run on the bundled dataset's nodes.csv and edges.csv,
+give partygraph's values; the tables of output files (README.md "What it
+writes", docs/outputs.md "The files") list exactly what a build with every
+format and --window writes. CITATION.cff must be CFF 1.2.0 with the
+required keys, PG_VERSION as its version and the licence of LICENSE.
+
     /usr/bin/python3 tests/docs/test_docs.py BUILD/partygraph"""
+import csv
+import datetime
 import json
+import math
 import os
 import re
 import shlex
@@ -30,9 +44,9 @@ import pgtest  # noqa: E402
 
 BIN = os.path.abspath(sys.argv[1])
 ROOT = pgtest.ROOT
-PAGE1 = os.path.join(ROOT, "doc", "partygraph.1")
-PAGE5 = os.path.join(ROOT, "doc", "partygraph-format.5")
-COMPLETION = os.path.join(ROOT, "doc", "partygraph.bash-completion")
+PAGE1 = os.path.join(ROOT, "docs", "man", "partygraph.1")
+PAGE5 = os.path.join(ROOT, "docs", "man", "partygraph-format.5")
+COMPLETION = os.path.join(ROOT, "scripts", "partygraph.bash-completion")
 TMP = tempfile.TemporaryDirectory(prefix="pgdocs-")
 ENV = dict(os.environ, LC_ALL="C.UTF-8", MANWIDTH="80")
 tap = pgtest.Tap()
@@ -198,6 +212,39 @@ def page_header(page):
     return []
 
 
+# ---- what the Markdown pages say -------------------------------------------
+
+def md_section(page, heading):
+    """The text under the Markdown heading HEADING (any level) of PAGE (a
+    path from the top of the repository), to the next heading of the same
+    or a higher level; "" when there is no such heading."""
+    with open(os.path.join(ROOT, page), encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    level, out = None, []
+    for line in lines:
+        m = re.match(r"^(#{1,6}) (.*)$", line)
+        if level is None:
+            if m and m.group(2).strip() == heading:
+                level = len(m.group(1))
+        elif m and len(m.group(1)) <= level:
+            break
+        else:
+            out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def md_table(text):
+    """The rows of the first Markdown table of TEXT, as lists of cells
+    (the header and the |---| line left out)."""
+    rows = [line for line in text.split("\n") if line.startswith("|")]
+    cells = [[c.strip() for c in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows]
+    return [c for c in cells[2:] if c]
+
+
+def code_spans(cell):
+    return re.findall(r"`([^`]+)`", cell)
+
+
 # ---- the completion --------------------------------------------------------
 
 def complete(*cases):
@@ -336,11 +383,10 @@ def check_exit_status(sec):
     for tag, desc in tags(sec["EXIT STATUS"]):
         if tag.isdigit():
             man[int(tag)] = desc
-    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
-        readme = f.read().split("### Exit codes and messages", 1)[1].split("\n\n", 2)[1]
-    readme_codes = {int(c) for c in re.findall(r"^\| (\d+) \|", readme, re.M)}
-    tap.check(set(man) == set(helped) == readme_codes, "EXIT STATUS has the codes of --help and the README",
-              f"man {sorted(man)}, help {sorted(helped)}, README {sorted(readme_codes)}")
+    table = md_section("docs/cli.md", "Exit codes and messages").split("\n\n")[0]
+    page_codes = {int(c) for c in re.findall(r"^\| (\d+) \|", table, re.M)}
+    tap.check(set(man) == set(helped) == page_codes, "EXIT STATUS has the codes of --help and of docs/cli.md",
+              f"man {sorted(man)}, help {sorted(helped)}, docs/cli.md {sorted(page_codes)}")
     wrong = [c for c in helped if c in man and not man[c].lower().startswith(helped[c].lower())]
     tap.check(not wrong, "each exit status says what --help says of it", {c: (helped[c], man.get(c)) for c in wrong})
 
@@ -370,7 +416,7 @@ def check_examples(sec, helps):
     tap.check(len(runs) >= 8 and not problems, f"EXAMPLES: {len(runs)} command lines, every option real",
               "\n".join(problems))
     wants = ["build examples/cpc-interparty.json", "sfdp", "build -", ".gz", "--window", "--view parties"]
-    tap.check(all(w in text for w in wants), "EXAMPLES cover the README's common runs",
+    tap.check(all(w in text for w in wants), "EXAMPLES cover the common runs of the README's tour",
               [w for w in wants if w not in text])
     see = " ".join(sec["SEE ALSO"])
     tap.check(all(x in see for x in ("partygraph-format(5)", "dot(1)", "sfdp(1)")),
@@ -393,12 +439,11 @@ def check_format_page(values):
 
     top = {w for tag, _ in tags(sec["TOP-LEVEL KEYS"]) for w in re.split(r",\s*", tag)}
     minimal = pgtest.load_example("minimal.json")
-    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
-        readme = f.read().split("## The input format `partygraph/1`", 1)[1].split("\n## ", 1)[0]
+    readme = md_section("docs/input.md", "The input format `partygraph/1`")
     rows = dict(re.findall(r"^\| ((?:`[a-z]+`(?:, )?)+) \| (.*) \|$", readme, re.M))
     readme_keys = {k for key in rows for k in re.findall(r"`([a-z]+)`", key)}
     tap.check(set(minimal) <= top and readme_keys <= top,
-              "partygraph-format.5: every top-level key of minimal.json and the README's table is described",
+              "partygraph-format.5: every top-level key of minimal.json and docs/input.md's table is described",
               f"missing: {sorted((set(minimal) | readme_keys) - top)}")
 
     fields = {k: re.findall(r'"([a-z0-9_]+)"', re.sub(r"\[[^]]*\]", "", v))  # nested ones under their field
@@ -412,13 +457,13 @@ def check_format_page(values):
     relation_tags = {w for tag, _ in tags(sec["RELATIONS"]) for w in re.split(r",\s*", tag)}
     missing += [f"relations.{f}" for f in fields.get("relations", []) if f not in relation_tags]
     tap.check(fields.get("parties") and not missing,
-              "partygraph-format.5: every field of the README's table is described under its kind", missing)
+              "partygraph-format.5: every field of docs/input.md's table is described under its kind", missing)
 
     usual = re.search(r"the usual ones are ((?:`[a-z_]+`[,\s]*)+)", readme)
     usual = re.findall(r"`([a-z_]+)`", usual.group(1)) if usual else []
     relations_text = "\n".join(sec["RELATIONS"])
     tap.check(len(usual) >= 5 and all(re.search(r"\b" + t + r"\b", relations_text) for t in usual),
-              "partygraph-format.5: RELATIONS names the README's usual relation types",
+              "partygraph-format.5: RELATIONS names docs/input.md's usual relation types",
               [t for t in usual if t not in relations_text])
 
     formats = {tag for tag, _ in tags(sec["OTHER INPUT FORMATS"])}
@@ -464,6 +509,160 @@ def check_limits(limits):
     tap.check(m is not None and weight(lo_w) == 0 and weight(hi_w) == 0 and weight(hi_w.replace("e100", "e101")) == 1
               and weight(lo_w.replace("e-100", "e-101")) == 1, f"weights: {lo_w} to {hi_w}, no further",
               (lo_w, hi_w))
+
+
+def check_options_table(helps, values):
+    """docs/cli.md's table: every option of every command, with the
+    argument name help gives it, and every value of a fixed set (the metric
+    names are the metrics table's, checked there)."""
+    rows, bad = {}, []
+    for cells in md_table(md_section("docs/cli.md", "Options")):
+        for span in code_spans(cells[0]):
+            o = OPTION.match(span)
+            if o:
+                rows[o.groups()] = cells[1]
+            else:
+                bad.append(span)
+    every = set().union(*helps.values())
+    tap.check(rows and set(rows) == every and not bad,
+              "docs/cli.md: the options table lists every option of every command, with help's argument names",
+              f"missing: {sorted(every - set(rows), key=str)}\nnot in help: {sorted(set(rows) - every, key=str)}\n"
+              f"unreadable: {bad}")
+    missing = []
+    for option, valid in sorted(values.items()):
+        if option in ("--metrics", "--size-by"):
+            continue
+        desc = " ".join(d for k, d in rows.items() if k[1] == option.lstrip("-"))
+        for v in valid:
+            pattern = r"top:\S" if v == "top:N" else r"(?<![\w-])" + re.escape(v) + r"(?![\w-])"
+            if not re.search(pattern, desc):
+                missing.append(f"{option} {v}")
+    tap.check(not missing, "docs/cli.md: the options table names every value the CLI accepts for each fixed set",
+              missing)
+
+
+def igraph_values(directory):
+    """(node ids, python-igraph Graph) of DIR/nodes.csv and DIR/edges.csv,
+    the edges with their "weight"."""
+    import igraph as ig
+    with open(os.path.join(directory, "nodes.csv"), encoding="utf-8", newline="") as f:
+        nodes = list(csv.DictReader(f))
+    with open(os.path.join(directory, "edges.csv"), encoding="utf-8", newline="") as f:
+        edges = list(csv.DictReader(f))
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[e["source"]], index[e["target"]]) for e in edges])
+    g.es["weight"] = [float(e["weight"]) for e in edges]
+    return nodes, g
+
+
+def same_value(cell, value):
+    """A nodes.csv cell and a python-igraph value agree: both undefined
+    (an empty cell; None or NaN), or equal to 1e-9 relative."""
+    undefined = value is None or (isinstance(value, float) and math.isnan(value))
+    if cell == "" or undefined:
+        return cell == "" and undefined
+    return math.isclose(float(cell), float(value), rel_tol=1e-9, abs_tol=1e-12)
+
+
+def check_metrics_table(values):
+    """docs/network.md's metrics table names exactly the metrics --metrics
+    knows; each python-igraph cell that is one call (`g.…(…)`) gives, on
+    the bundled dataset, the column of nodes.csv."""
+    rows = md_table(md_section("docs/network.md", "Metrics"))
+    named = {m for cells in rows for m in code_spans(cells[0])}
+    known = set(values.get("--metrics", []))
+    tap.check(known and named == known, "docs/network.md: the metrics table names every metric --metrics knows",
+              f"missing: {sorted(known - named)}\nunknown: {sorted(named - known)}")
+    calls = {cells[0].strip("`"): cells[3][1:-1] for cells in rows
+             if len(cells) > 3 and re.fullmatch(r"`g\.[a-z_]+\([^`]*\)`", cells[3])}
+    out = os.path.join(TMP.name, "metrics")
+    proc = sh(BIN, "build", "-q", os.path.join(ROOT, "examples", "cpc-interparty.json"), "-o", out,
+              "--formats", "csv", "--layout", "none")
+    try:
+        nodes, g = igraph_values(out)
+    except (ImportError, OSError) as e:
+        tap.check(False, "docs/network.md: the python-igraph calls give partygraph's values", (proc.stderr, e))
+        return
+    wrong = []
+    for metric, call in sorted(calls.items()):
+        got = eval(call, {"g": g})  # the page's own code, on a graph the test built
+        bad = [n["id"] for n, v in zip(nodes, got) if not same_value(n[metric], v)]
+        if bad:
+            wrong.append(f"{metric}: {call} differs at {bad[:5]}")
+    tap.check(len(calls) >= 8 and not wrong,
+              f"docs/network.md: its {len(calls)} python-igraph calls give nodes.csv's values on the bundled dataset",
+              "\n".join(wrong) or sorted(calls))
+
+
+def check_output_tables(values):
+    """The files of README.md's "What it writes" and of docs/outputs.md's
+    "The files" are exactly those a build with every format and --window
+    writes."""
+    out = os.path.join(TMP.name, "every-format")
+    proc = sh(BIN, "build", "-q", os.path.join(ROOT, "examples", "minimal.json"), "-o", out,
+              "--formats", ",".join(values["--formats"]), "--window", "1y")
+    written = set(os.listdir(out)) if proc.returncode == 0 else set()
+    for page, heading in (("README.md", "What it writes"), ("docs/outputs.md", "The files")):
+        listed = {f for cells in md_table(md_section(page, heading)) for f in code_spans(cells[0])}
+        tap.check(len(written) >= 10 and listed == written,
+                  f"{page} ({heading}): the table lists exactly the files a build with every format writes",
+                  f"not listed: {sorted(written - listed)}\nnot written: {sorted(listed - written)}\n{proc.stderr}")
+
+
+def cff_fields(text):
+    """The keys of a CFF file: yaml's reading when /usr/bin/python3 has yaml,
+    else a line reader: `key: value` lines at column 0, and the authors as
+    the `name:` or `family-names:` lines of their block (any other block is
+    taken as present)."""
+    try:
+        import yaml
+        return yaml.safe_load(text)
+    except ImportError:
+        fields, key = {}, None
+        for line in text.split("\n"):
+            top = re.match(r"^([a-z-]+):[ \t]*(.*)$", line)
+            person = re.match(r"^\s+-?\s*(name|family-names):\s*(.+)$", line)
+            if top:
+                key, value = top.group(1), top.group(2).strip().strip('"')
+                fields[key] = [] if key == "authors" else value or "(a block)"
+            elif person and key == "authors":
+                fields["authors"].append({person.group(1): person.group(2).strip().strip('"')})
+        return fields
+
+
+def check_citation():
+    """CITATION.cff: CFF 1.2.0 with its required keys, version PG_VERSION,
+    the licence of LICENSE (GPL version 2 text: GPL-2.0-only or
+    GPL-2.0-or-later), the one README.md names."""
+    with open(os.path.join(ROOT, "CITATION.cff"), encoding="utf-8") as f:
+        cff = cff_fields(f.read())
+    with open(os.path.join(ROOT, "include", "partygraph.h"), encoding="utf-8") as f:
+        version = re.search(r'#define PG_VERSION "([^"]+)"', f.read()).group(1)
+    with open(os.path.join(ROOT, "LICENSE"), encoding="utf-8") as f:
+        head = f.read(400)
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+        readme_spdx = re.findall(r"SPDX `([^`]+)`", f.read())
+    required = ("cff-version", "message", "title", "authors", "version", "license", "date-released")
+    missing = [k for k in required if not cff.get(k)]
+    authors = cff.get("authors") or []
+    tap.check(not missing and str(cff.get("cff-version")) == "1.2.0" and all(
+              isinstance(a, dict) and (a.get("name") or a.get("family-names")) for a in authors),
+              "CITATION.cff: cff-version 1.2.0, message, title, named authors, version, license, date-released",
+              f"missing: {missing}; cff-version {cff.get('cff-version')!r}; authors {authors!r}")
+    released = str(cff.get("date-released", ""))
+    try:
+        datetime.date.fromisoformat(released)
+        date_ok = True
+    except ValueError:
+        date_ok = False
+    tap.check(str(cff.get("version")) == version and date_ok,
+              f"CITATION.cff: version is PG_VERSION ({version}), date-released an ISO date",
+              (cff.get("version"), released))
+    gpl2 = "GNU GENERAL PUBLIC LICENSE" in head and "Version 2, June 1991" in head
+    licence = cff.get("license")
+    tap.check(gpl2 and licence in ("GPL-2.0-only", "GPL-2.0-or-later") and readme_spdx == [licence],
+              "CITATION.cff: its license is LICENSE's (the GPL version 2 text) and the SPDX id README.md names",
+              f"LICENSE starts {head[:80]!r}; CITATION.cff {licence!r}; README.md {readme_spdx}")
 
 
 def check_completion(cmds, helps, values, kinds):
@@ -560,6 +759,10 @@ def main():
     check_exit_status(sec)
     check_examples(sec, helps)
     check_format_page(values)
+    check_options_table(helps, values)
+    check_metrics_table(values)
+    check_output_tables(values)
+    check_citation()
     check_completion(cmds, helps, values, kinds)
     tap.done()
 

@@ -11,7 +11,7 @@ an output directory that cannot be created (as user nobody, through
 setpriv: the tests run as root, for whom permissions do not stop reads);
 a 50 MB name; a million relations between one pair; every golden case's
 stderr in the "partygraph: " form naming the file; and the exit codes of
-`partygraph --help`, the README and cli.h agreeing. Times are printed
+`partygraph --help`, docs/cli.md and cli.h agreeing. Times are printed
 with the checks, never asserted (speed is the benchmarks' business,
 scripts/); memory bounds on hostile inputs are asserted.
 
@@ -392,18 +392,18 @@ def check_golden_messages(tap):
 
 
 def check_exit_codes(tap):
-    """One table: partygraph --help, README's "Exit codes and messages"
-    and cli.h's enum give the same codes and meanings."""
+    """One table: partygraph --help, docs/cli.md's "Exit codes and
+    messages" and cli.h's enum give the same codes and meanings."""
     help_text = pgtest.run(BINARY, "--help").stdout.decode()
     from_help = dict(re.findall(r"^  ([0-4])  (.+)$", help_text.split("exit codes:")[1], re.M))
-    readme = open(os.path.join(pgtest.ROOT, "README.md"), encoding="utf-8").read()
-    section = readme.split("### Exit codes and messages")[1].split("\n\n")[1]
-    from_readme = dict(re.findall(r"^\| ([0-4]) \| (.+) \|$", section, re.M))
+    page = open(os.path.join(pgtest.ROOT, "docs", "cli.md"), encoding="utf-8").read()
+    section = page.split("\n## Exit codes and messages\n")[1].strip("\n").split("\n\n")[0]
+    from_page = dict(re.findall(r"^\| ([0-4]) \| (.+) \|$", section, re.M))
     header = open(os.path.join(pgtest.ROOT, "src", "cli", "cli.h")).read()
     from_enum = dict((v, k) for k, v in re.findall(r"(EXIT_[A-Z]+) = ([0-4])", header))
-    tap.check(len(from_help) == 5 and from_help == from_readme and sorted(from_enum) == sorted(from_help),
-              "partygraph --help, the README table and cli.h list the same exit codes with the same meanings",
-              f"help: {from_help}\nREADME: {from_readme}\nenum: {from_enum}")
+    tap.check(len(from_help) == 5 and from_help == from_page and sorted(from_enum) == sorted(from_help),
+              "partygraph --help, docs/cli.md's table and cli.h list the same exit codes with the same meanings",
+              f"help: {from_help}\ndocs/cli.md: {from_page}\nenum: {from_enum}")
     cases = {  # what gives each code, as documented
         "out of memory": 4 if "out of memory" in from_help.get("4", "") else -1,
         "--max-input-bytes": 1 if "--max-input-bytes" in from_help.get("1", "") else -1,
