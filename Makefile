@@ -165,7 +165,7 @@ uninstall:
 clean:
 	rm -rf build
 
-# Fuzzing (README, "Fuzzing"): the libFuzzer harnesses of tests/fuzz/,
+# Fuzzing (CONTRIBUTING.md, "Fuzzing"): the libFuzzer harnesses of tests/fuzz/,
 # built by clang with the library in build/fuzz/, and the replay of their
 # corpus and regressions with the gcc builds, which `make check` runs.
 #

@@ -48,8 +48,8 @@
  * fatal-error (an igraph assertion becomes a PG_EINTERNAL error instead of
  * an abort) and progress handlers and its own seeded RNG, and puts the
  * caller's back afterwards. cJSON's allocation hooks are process-wide too: the loader
- * sets them once, and copes with a caller that sets its own (README,
- * "Loading large files").
+ * sets them once, and copes with a caller that sets its own (docs/library.md,
+ * "cJSON in the same process").
  *
  * RE-ENTRANCY: the callbacks (pg_load_options.on_problem, the progress
  * functions) run inside a library call and must not call pg_graph_build*,
@@ -147,7 +147,7 @@ typedef struct pg_dataset pg_dataset;
  * `problem` is only valid during the call. */
 typedef void (*pg_problem_fn)(const pg_error *problem, void *userdata);
 
-/* The formats an input may be in (see the README, "Inputs other tools
+/* The formats an input may be in (see docs/input.md, "Inputs other tools
  * write"): each foreign node and edge becomes a partygraph/1 element and
  * is checked by the same rules. */
 typedef enum pg_input_format {
@@ -304,7 +304,7 @@ typedef struct pg_view_options {
 pg_graph *pg_graph_build(const pg_dataset *ds, pg_error *err);
 
 /* Builds view `opt->view` of `ds`, restricted to the time window and
- * filtered as `opt` says (see the README for every rule). The strings of
+ * filtered as `opt` says (docs/network.md has every rule). The strings of
  * `opt` are copied. Returns a new graph, or NULL with `err` set: PG_EARG
  * for bad options (a date that does not parse, a filter without '=', a
  * negative size, count or weight, a NaN weight),
@@ -393,7 +393,7 @@ typedef struct pg_analysis_options {
                                   pg_metric_names); NULL: all */
     int csv_raw;               /* the CSV outputs write text from the data exactly, even
                                   a cell a spreadsheet would run as a formula; 0: such a
-                                  cell starts with an apostrophe (see the README) */
+                                  cell starts with an apostrophe (docs/outputs.md) */
 } pg_analysis_options;
 
 /* betweenness_samples, closeness_samples: sample when the graph is larger
@@ -401,7 +401,7 @@ typedef struct pg_analysis_options {
 #define PG_SAMPLES_AUTO (-1L)
 /* Nodes x edges up to which path metrics are exact by default: about 30 s
  * on a 2-core machine with two worker processes (betweenness) or threads
- * (the distance pass); measured in the README. */
+ * (the distance pass); measured in docs/performance.md. */
 #define PG_BETWEENNESS_LIMIT 2.5e9
 #define PG_CLOSENESS_LIMIT 1.2e10
 
@@ -523,7 +523,7 @@ pg_status pg_graph_add_timing(pg_graph *g, const char *name, double seconds, pg_
  * now (the sum of the stages when the dataset's load time is unknown),
  * `*igraph` to the seconds of the stages spent inside igraph and
  * `*algorithms` to those of partygraph's own graph algorithms (the
- * distance pass; the README says which stage is which). partygraph's own
+ * distance pass; docs/cli.md, "Timings", says which stage is which). partygraph's own
  * time is total - igraph; its overhead total - igraph - algorithms. */
 void pg_graph_timing_totals(const pg_graph *g, double *total, double *igraph, double *algorithms);
 

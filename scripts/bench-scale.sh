@@ -16,7 +16,7 @@
 #                        BETWEENNESS=0 skips it
 #   PARTYGRAPH=PATH      the binary (default build/partygraph)
 #
-# Rows, per size (README, "Benchmarks"):
+# Rows, per size (CONTRIBUTING.md, "Benchmarks"):
 #   a   parsing: python json.load vs `partygraph validate`; MB/s, RSS ÷ file
 #   b   load to a built graph: json.load + merge + igraph.Graph (timed inside
 #       the peer's process) vs `partygraph path FILE p0 p1` (load, build, one BFS)

@@ -112,7 +112,7 @@ class Stages:
 
 KINDS = {"countries": "country", "parties": "party", "mechanisms": "mechanism", "events": "event"}
 
-# python-igraph calls for partygraph's metric names (README: Metrics).
+# python-igraph calls for partygraph's metric names (docs/network.md, "Metrics").
 METRICS = {
     "degree": lambda g, w: g.degree(),
     "strength": lambda g, w: g.strength(weights=w),

@@ -1,6 +1,6 @@
 /* metrics.c - node metrics of the merged graph, with igraph. Each metric
  * is one function named in the table below; definitions follow NetworkX's
- * (see the README for the mapping).
+ * (docs/network.md has the mapping).
  *
  * Path metrics count hops, or with options.weighted_paths use distance =
  * 1/weight. Closeness and harmonic centrality come from one distance pass
@@ -11,7 +11,7 @@
  * the shortest one exactly 1 (distance' = max weight / weight), which does
  * not change betweenness (a cutoff is scaled alike).
  *
- * At scale (see the README): betweenness is summed over chunks of sources
+ * At scale (docs/network.md, "Path metrics at scale"): betweenness is summed over chunks of sources
  * by worker processes (workers.c); betweenness and the distance pass are
  * estimated from sampled sources when asked, or when the graph is over
  * the options' limits. Only the metrics in options.metrics are computed

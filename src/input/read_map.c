@@ -1,6 +1,6 @@
 /* read_map.c - see reader.h: a foreign node or edge becomes a partygraph/1
  * entity or relation object, handed to pg_schema_entity or
- * pg_schema_relation. The rules (README, "Inputs other tools write"):
+ * pg_schema_relation. The rules (docs/input.md, "Inputs other tools write"):
  *
  *   - ids: strings or numbers; one that is not a partygraph id is read with
  *     every run of other characters as '_' and kept as `original_id`;
