@@ -80,13 +80,13 @@ for b in $builds; do
     suite "$b pictures under pressure, DOT that renders" "$python" tests/limits/test_picture_limits.py "$b/partygraph"
     suite "$b limits: GraphML (entities, out of memory, linear)" "$python" tests/limits/test_graphml_limits.py "$b/partygraph"
     suite "$b JSON readers (linear, placed, repeated keys)" "$python" tests/limits/test_json_limits.py "$b/partygraph"
-    suite "$b docs: links, anchors, contents" "$python" tests/docs/test_links.py "$b/partygraph"
     for h in load nodelink writers; do # the fuzz harnesses on their seeds and regressions
         suite "$b fuzz replay: $h" "$b/replay/fuzz_$h" "tests/fuzz/corpus/$h" "tests/fuzz/regressions/$h"
     done
-    suite "$b man pages and completion (groff, bash)" "$python" tests/docs/test_docs.py "$b/partygraph"
+    suite "$b docs: man pages, completion, tables (groff, bash)" "$python" tests/docs/test_docs.py "$b/partygraph"
 done
 first=$(echo "$builds" | cut -d' ' -f1)
+suite "$first docs: links, anchors, contents" "$python" tests/docs/test_links.py "$first/partygraph"
 suite "$first layering (includes, calls, src/*/README.md)" "$python" tests/layout/test_includes.py "$first/partygraph"
 suite "$first valgrind" tests/valgrind/run.sh "$first/partygraph"
 suite "$first package (install, .so, pkg-config, examples)" "$python" tests/package/test_package.py "$first/partygraph"
