@@ -295,9 +295,20 @@ typedef struct pg_view_options {
     double min_weight;        /* drop edges lighter than this; 0 = none */
     int giant;                /* keep the largest connected component only */
     long k_core;              /* keep the nodes of coreness >= k_core; 0 = none */
+    const char *const *exclude; /* entity ids left out, with all their ties, before analysis (borrowed) */
+    size_t nexclude;
+    const char *const *types; /* only relations of these types make the network (borrowed); NULL: all */
+    size_t ntypes;
+    const char *const *exclude_types; /* relations of these types are left out (borrowed) */
+    size_t nexclude_types;
+    int no_structural;        /* leave out the structural types (based_in, held_in, part_of, belongs_to
+                                 and those a file declares structural) */
+    int undated_keep;         /* in a time window, keep the undated relations; 0: they are left out
+                                 (and counted) */
 } pg_view_options;
 
-#define PG_VIEW_OPTIONS_INIT { PG_VIEW_FULL, PG_PROJECTION_COUNT, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0.0, 0, 0 }
+#define PG_VIEW_OPTIONS_INIT                                                                       \
+    { PG_VIEW_FULL, PG_PROJECTION_COUNT, 0, 0, NULL, NULL, 0, 0, NULL, 0, 0.0, 0, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0 }
 
 /* Builds the "full" view with no filter: pg_graph_build_view with
  * PG_VIEW_OPTIONS_INIT. */
@@ -307,7 +318,8 @@ pg_graph *pg_graph_build(const pg_dataset *ds, pg_error *err);
  * filtered as `opt` says (docs/network.md has every rule). The strings of
  * `opt` are copied. Returns a new graph, or NULL with `err` set: PG_EARG
  * for bad options (a date that does not parse, a filter without '=', a
- * negative size, count or weight, a NaN weight),
+ * negative size, count or weight, a NaN weight, an excluded id that is
+ * not an entity, a relation type the dataset does not know),
  * PG_ENOMEM, PG_EINTERNAL. */
 pg_graph *pg_graph_build_view(const pg_dataset *ds, const pg_view_options *opt, pg_error *err);
 

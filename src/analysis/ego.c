@@ -46,7 +46,7 @@ static const char *copy(pg_graph *h, const char *s)
 }
 
 /* Edge x of the parent, renumbered by `renum` and with its strings,
- * attributes and spells copied into `h`. */
+ * attributes, spells and type counts copied into `h`. */
 static int copy_edge(pg_graph *h, const pg_graph *g, const pg_edge *x, const long *renum)
 {
     pg_edge e = *x;
@@ -69,13 +69,26 @@ static int copy_edge(pg_graph *h, const pg_graph *g, const pg_edge *x, const lon
         return -1;
     for (size_t i = 0; i < x->spells.count; i++)
         h->spells.items[h->spells.len++] = g->spells.items[x->spells.first + i];
+    e.type_counts.first = h->type_counts.len;
+    if (PG_VEC_RESERVE(h->type_counts, x->type_counts.count) != 0)
+        return -1;
+    for (size_t i = 0; i < x->type_counts.count; i++) /* types are the dataset's */
+        h->type_counts.items[h->type_counts.len++] = g->type_counts.items[x->type_counts.first + i];
     if (PG_VEC_RESERVE(h->edges, 1) != 0)
         return -1;
     h->edges.items[h->edges.len++] = e;
     return 0;
 }
 
-/* The view settings, with the filters' strings copied. */
+/* A copy of the n flags at `flags` in h's arena; NULL for NULL, or when
+ * out of memory. */
+static bool *copy_flags(pg_graph *h, const bool *flags, size_t n)
+{
+    bool *c = flags ? pg_arena_alloc(&h->arena, n ? n : 1) : NULL;
+    return c ? memcpy(c, flags, n) : NULL;
+}
+
+/* The view settings, with the filters' strings and flags copied. */
 static int copy_spec(pg_graph *h, const pg_graph *g)
 {
     h->spec = g->spec;
@@ -88,7 +101,9 @@ static int copy_spec(pg_graph *h, const pg_graph *g)
         if (!h->spec.where[i].attr || !h->spec.where[i].value)
             return -1;
     }
-    return 0;
+    h->spec.excluded = copy_flags(h, g->spec.excluded, g->ds->entities.len);
+    h->spec.type_off = copy_flags(h, g->spec.type_off, g->ds->relation_types.len);
+    return (g->spec.excluded && !h->spec.excluded) || (g->spec.type_off && !h->spec.type_off) ? -1 : 0;
 }
 
 /* Nodes with a distance, and the edges among them, into `h`. */

@@ -470,7 +470,8 @@ static bool read_ref(pg_loader *L, pg_entity *e, const field *f, const cJSON *v,
         return oom(L);
     bool sure = target >= 0 && (f->ref_kinds & KIND_BIT(L->ds->entities.items[target].kind));
     L->ref_at[e->nrefs] = ref_place(L, &p, p.parent, sure);
-    e->refs[e->nrefs++] = (pg_ref){ f->key, f->implies, f->ref_kinds, id, target };
+    e->refs[e->nrefs++] = (pg_ref){ .field = f->key, .relation = f->implies, .kinds = f->ref_kinds, .target_id = id,
+                                    .target = target };
     return add_attr(L, f->attr ? f->attr : f->key, (pg_attr){ .type = PG_VALUE_STRING, .v.s = id });
 }
 

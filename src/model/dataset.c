@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/timing.h"
+#include "model/reltype.h"
 
 pg_dataset *pg_dataset_new(const char *file)
 {
@@ -33,6 +34,7 @@ void pg_dataset_free(pg_dataset *ds)
     free(ds->entities.items);
     free(ds->relations.items);
     free(ds->sources.items);
+    free(ds->relation_types.items);
     free(ds->attrs.items);
     free(ds->source_refs.items);
     pg_strmap_free(&ds->ids);
@@ -129,7 +131,7 @@ static int sorted_places(const pg_dataset *ds, long **new_index)
     return 0;
 }
 
-int pg_dataset_sort(pg_dataset *ds)
+static int sort_entities(pg_dataset *ds)
 {
     size_t n = ds->entities.len;
     long *new_index = NULL;
@@ -157,6 +159,11 @@ int pg_dataset_sort(pg_dataset *ds)
     }
     free(new_index);
     return 0;
+}
+
+int pg_dataset_finish(pg_dataset *ds)
+{
+    return sort_entities(ds) == 0 && pg_reltype_classify(ds) == 0 ? 0 : -1;
 }
 
 const char *pg_kind_name(pg_kind kind)

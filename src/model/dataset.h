@@ -40,6 +40,9 @@ typedef struct pg_ref {
     unsigned kinds;       /* bit k set: may point at an entity of kind k */
     const char *target_id;
     long target;          /* entity index once resolved */
+    int rtype;            /* index of its type in pg_dataset.relation_types (pg_reltype_classify) */
+    bool from_target;     /* a directed type runs from the target to this entity (an event's host) */
+    bool repeated;        /* an explicit relation states the same tie: the implied one is left out */
 } pg_ref;
 
 enum { PG_MAX_REFS = 3 };
@@ -61,8 +64,18 @@ typedef struct pg_entity {
     pg_span sources;   /* into pg_dataset.source_refs */
 } pg_entity;
 
+/* What a relation type means for the network (model/reltype.h). */
+typedef struct pg_relation_type {
+    const char *id;       /* interned */
+    const char *label;    /* "" when none */
+    bool directed;        /* runs from source (the actor) to target */
+    bool structural;      /* a tie of location or membership (based_in, held_in, part_of) */
+    bool declared;        /* given in the file's `relation_types` */
+} pg_relation_type;
+
 typedef struct pg_relation {
     const char *type;
+    int rtype;           /* index of its type in pg_dataset.relation_types (pg_reltype_classify) */
     const char *source_id, *target_id;
     long source, target; /* entity indices once resolved */
     pg_date date, end;
@@ -91,6 +104,7 @@ struct pg_dataset {
     PG_VEC(pg_entity) entities;
     PG_VEC(pg_relation) relations;
     PG_VEC(pg_source) sources;
+    PG_VEC(pg_relation_type) relation_types; /* declared first, then built-in and undeclared ones used */
     PG_VEC(pg_attr) attrs;
     PG_VEC(const char *) source_refs; /* source ids cited */
     size_t kind_count[PG_KIND_COUNT];
@@ -132,10 +146,11 @@ long pg_dataset_owner(const pg_dataset *ds, const char *id, bool *is_source);
 /* The index of the entity with this id, or -1 (also for source ids). */
 long pg_dataset_entity_index(const pg_dataset *ds, const char *id);
 
-/* Sorts the entities by id and renumbers every reference to them: ids,
- * entity refs and relation endpoints. Returns 0, or -1 when out of memory
- * (the dataset is then unchanged). */
-int pg_dataset_sort(pg_dataset *ds);
+/* The last step of every reader: sorts the entities by id and renumbers
+ * every reference to them (ids, entity refs and relation endpoints), then
+ * classifies the relations by type (pg_reltype_classify). Returns 0, or
+ * -1 when out of memory. */
+int pg_dataset_finish(pg_dataset *ds);
 
 /* The country of entity number `e`: itself when it is a country, else
  * the entity its `country` field names; -1 when it has none. */

@@ -1,7 +1,7 @@
 /* filter.c - the last building stage: keep the nodes and edges asked for.
  *
  * In this order: in a time window, the nodes left without an edge go;
- * then the node filters (--kinds, --where: all must hold; an attribute a
+ * then the node filters (--exclude, --kinds, --where: all must hold; an attribute a
  * node lacks is looked up on its country), with the edges that touched the
  * nodes removed; then edges lighter than --min-weight; then the k-core
  * (nodes of coreness >= k in what is left); then the largest connected
@@ -56,6 +56,8 @@ static bool node_matches(const pg_graph *g, size_t v)
 {
     const pg_view_spec *s = &g->spec;
     char buf[32];
+    if (s->excluded && s->excluded[g->entity[v]])
+        return false;
     if (s->kinds != 0 && !(s->kinds & (1u << pg_node_entity(g, v)->kind)))
         return false;
     for (size_t i = 0; i < s->nwhere; i++) {
@@ -188,7 +190,7 @@ static int compact(filter *F)
 
 static bool any_filter(const pg_view_spec *s)
 {
-    return s->windowed || s->kinds || s->nwhere || s->min_weight > 0 || s->k_core > 0 || s->giant;
+    return s->windowed || s->excluded || s->kinds || s->nwhere || s->min_weight > 0 || s->k_core > 0 || s->giant;
 }
 
 int pg_filter_apply(pg_graph *g)

@@ -81,6 +81,7 @@ void pg_graph_free(pg_graph *g)
     free(g->edge_attrs.items);
     free(g->spells.items);
     free(g->types.items);
+    free(g->type_counts.items);
     free(g->node_columns.items);
     free(g->edge_columns.items);
     pg_arena_free(&g->arena);

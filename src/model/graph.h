@@ -35,6 +35,10 @@ typedef struct pg_edge {
     pg_span attrs;       /* into pg_graph.edge_attrs: merged string attributes */
     long shared;         /* projections: shared affiliations */
     const char *via;     /* projections: their ids, sorted, capped; "" otherwise */
+    double forward_weight, backward_weight; /* full view: the weights of its directed relations from u to v,
+                                               and from v to u (pg_relation_type.directed) */
+    long forward, backward; /* full view: how many directed relations run from u to v, and from v to u */
+    pg_span type_counts; /* into pg_graph.type_counts: the relations behind it by type, sorted by type */
     bool open_start;     /* full view: a relation behind it has no start (undated) */
     bool open_end;       /* full view: one has no end (undated, or member_of without end) */
     pg_span spells;      /* full view: into pg_graph.spells, the days of its relations with overlapping
@@ -80,6 +84,9 @@ typedef struct pg_view_spec {
     double min_weight;
     bool giant;
     long k_core;
+    bool *excluded;        /* by entity: left out with all its ties (--exclude); NULL: none */
+    bool *type_off;        /* by relation type index: its relations left out; NULL: none */
+    bool undated_keep;     /* in a window, keep the undated relations (else they are left out) */
 } pg_view_spec;
 
 enum { PG_METRIC_COUNT = 18, PG_MAX_WARNINGS = 8, PG_MAX_HOMOPHILY = 3 + PG_MAX_BY };
@@ -150,6 +157,7 @@ struct pg_graph {
     PG_VEC(pg_attr) edge_attrs;
     pg_spell_vec spells;   /* the edges' spells (pg_edge.spells), owned by the graph: freed with it */
     PG_VEC(pg_type_count) types;
+    PG_VEC(pg_type_count) type_counts; /* the edges' relations by type (pg_edge.type_counts) */
     pg_column_vec node_columns; /* entity attributes, sorted by key */
     pg_column_vec edge_columns; /* merged relation attributes */
     size_t explicit_relations, implied_relations, self_loops;
@@ -210,12 +218,23 @@ typedef struct pg_link {
     pg_date first, last;   /* shown as the edge's first/last */
     bool dated;
     bool cites, has_attrs; /* r cites sources / has attributes (merging reads r only then) */
+    unsigned char dir;     /* PG_DIR_NONE, PG_DIR_AB (runs from a to b) or PG_DIR_BA */
+    bool structural;       /* of a structural type (pg_relation_type.structural) */
     int32_t from_day, to_day; /* the covered days when dated, open ends PG_OPEN_START / PG_OPEN_END
                                  (32 bits: a link takes 64 bytes, there are millions of them) */
     const pg_relation *r;  /* NULL when implied */
 } pg_link;
 
 typedef PG_VEC(pg_link) pg_link_vec;
+
+enum { PG_DIR_NONE = 0, PG_DIR_AB = 1, PG_DIR_BA = 2 };
+
+/* Sets g->spec.excluded and g->spec.type_off from the options --exclude,
+ * --types, --exclude-types and --no-structural of `opt` (in g's arena;
+ * left NULL when nothing is left out). Returns PG_OK, PG_EARG (an id
+ * that is not an entity, a type the dataset does not know, each with the
+ * nearest known one) or PG_ENOMEM. */
+pg_status pg_view_choose(pg_graph *g, const pg_view_options *opt, pg_error *err);
 
 /* Appends to `out` the links of `g->ds` inside g->spec's time window
  * (explicit relations first), counting in `g` the explicit and implied

@@ -8,6 +8,11 @@
  * dated event covers the event's days. Relations implied by an event's
  * fields cover the event's days; a party's `country` is timeless.
  *
+ * A relation of a type left out (--types, --exclude-types, --no-structural)
+ * or touching an excluded entity (--exclude) makes no link, and neither
+ * does a reference that an explicit relation repeats (an event's host
+ * beside a `hosted` relation): the tie counts once.
+ *
  * In a window: a dated link is kept when its days overlap the window; an
  * undated link is kept unless dated_only; a dated event outside the window
  * takes all its links with it.
@@ -19,6 +24,7 @@
 #include <string.h>
 
 #include "model/graph.h"
+#include "model/reltype.h"
 
 /* The dates of a dated event; both unset for any other entity. */
 typedef struct event_days {
@@ -63,8 +69,10 @@ static void set_days(pg_link *l, pg_date date, pg_date end, bool open_ended)
 
 static pg_link explicit_link(const collector *C, const pg_relation *r)
 {
-    pg_link l = { r->source, r->target, r->weight, r->type, PG_DATE_NONE, PG_DATE_NONE, false, r->sources.count > 0,
-                  r->attrs.count > 0, 0, 0, r };
+    const pg_relation_type *t = pg_reltype_of(C->g->ds, r);
+    pg_link l = { .a = r->source, .b = r->target, .weight = r->weight, .type = r->type, .first = PG_DATE_NONE,
+                  .last = PG_DATE_NONE, .cites = r->sources.count > 0, .has_attrs = r->attrs.count > 0,
+                  .dir = t->directed ? PG_DIR_AB : PG_DIR_NONE, .structural = t->structural, .r = r };
     const event_days *event = dated_event(C, r->source, r->target);
     if (pg_date_is_set(r->date) || pg_date_is_set(r->end))
         set_days(&l, r->date, r->end, strcmp(r->type, "member_of") == 0);
@@ -73,10 +81,14 @@ static pg_link explicit_link(const collector *C, const pg_relation *r)
     return l;
 }
 
+/* The link implied by reference `ref` of entity `index`; an event's host
+ * is where its hosted tie starts. */
 static pg_link implied_link(const collector *C, long index, const pg_ref *ref)
 {
-    pg_link l = { index, ref->target, 1.0, ref->relation, PG_DATE_NONE, PG_DATE_NONE, false, false, false, 0, 0,
-                  NULL };
+    const pg_relation_type *t = pg_reltype_of_ref(C->g->ds, ref);
+    unsigned char dir = !t->directed ? PG_DIR_NONE : ref->from_target ? PG_DIR_BA : PG_DIR_AB;
+    pg_link l = { .a = index, .b = ref->target, .weight = 1.0, .type = t->id, .first = PG_DATE_NONE,
+                  .last = PG_DATE_NONE, .dir = dir, .structural = t->structural, .r = NULL };
     if (pg_date_is_set(C->days[index].date))
         set_days(&l, C->days[index].date, C->days[index].end, false);
     return l;
@@ -96,7 +108,8 @@ static bool event_outside(const collector *C, long e)
 /* Appends `l` to C->out (room reserved) when it is kept. */
 static void keep(collector *C, pg_link l)
 {
-    if (!in_window(&C->g->spec, &l) || event_outside(C, l.a) || event_outside(C, l.b))
+    const bool *out = C->g->spec.excluded;
+    if (!in_window(&C->g->spec, &l) || event_outside(C, l.a) || event_outside(C, l.b) || (out && (out[l.a] || out[l.b])))
         return;
     if (l.a == l.b) {
         C->g->self_loops++;
@@ -133,12 +146,15 @@ int pg_links_collect(pg_graph *g, pg_link_vec *out)
         free(C.days);
         return -1;
     }
+    const bool *off = g->spec.type_off;
     for (size_t i = 0; i < ds->relations.len; i++)
-        keep(&C, explicit_link(&C, &ds->relations.items[i]));
+        if (off == NULL || !off[ds->relations.items[i].rtype])
+            keep(&C, explicit_link(&C, &ds->relations.items[i]));
     for (size_t i = 0; i < ds->entities.len; i++) {
         const pg_entity *e = &ds->entities.items[i];
         for (int k = 0; k < e->nrefs; k++)
-            keep(&C, implied_link(&C, (long)i, &e->refs[k]));
+            if (!e->refs[k].repeated && (off == NULL || !off[e->refs[k].rtype]))
+                keep(&C, implied_link(&C, (long)i, &e->refs[k]));
     }
     free(C.days);
     return 0;

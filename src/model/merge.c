@@ -3,7 +3,8 @@
  * order, so that the sum does not depend on the input order; distinct
  * types, sources and attribute values joined; earliest and latest date;
  * the days of its relations as spells, overlapping and adjacent ones
- * joined).
+ * joined; the weights and counts of its directed relations each way; its
+ * relations counted by type).
  *
  * Links are put in pair order by pg_pair_order (counting sorts on the
  * entity indices: O(links + entities), no string compared), and copied
@@ -160,13 +161,50 @@ static int merge_spells(pg_graph *g, pg_edge *e, const pg_link *first, const pg_
     return 0;
 }
 
+static int by_type(const void *a, const void *b)
+{
+    return strcmp(((const pg_type_count *)a)->type, ((const pg_type_count *)b)->type);
+}
+
+/* Appends to g->type_counts the links [first, end) counted by type,
+ * sorted by type. */
+static int merge_type_counts(pg_graph *g, pg_edge *e, const pg_link *first, const pg_link *end)
+{
+    if (PG_VEC_RESERVE(g->type_counts, (size_t)(end - first)) != 0)
+        return -1;
+    pg_type_count *t = g->type_counts.items + g->type_counts.len;
+    size_t n = 0;
+    for (const pg_link *l = first; l < end; l++) {
+        size_t k = 0;
+        while (k < n && strcmp(t[k].type, l->type) != 0)
+            k++;
+        if (k == n)
+            t[n++] = (pg_type_count){ l->type, 0 };
+        t[k].count++;
+    }
+    pg_vec_sort(t, n, sizeof *t, by_type);
+    e->type_counts = (pg_span){ g->type_counts.len, n };
+    g->type_counts.len += n;
+    return 0;
+}
+
+/* Adds directed link `l` to e's forward (u to v) or backward sums. */
+static void add_direction(pg_edge *e, const pg_link *l)
+{
+    if (l->dir == PG_DIR_NONE)
+        return;
+    bool forward = (l->dir == PG_DIR_AB) == (l->a == e->u);
+    *(forward ? &e->forward_weight : &e->backward_weight) += l->weight;
+    (*(forward ? &e->forward : &e->backward))++;
+}
+
 static int merge_run(pg_graph *g, const pg_link *first, const pg_link *end, key_text_vec *pairs, pg_str_vec *scratch)
 {
-    pg_edge e = { first->a, first->b, 0, 0, NULL, NULL, PG_DATE_NONE, PG_DATE_NONE, { 0, 0 }, 0, "", false, false,
-                  { 0, 0 } };
+    pg_edge e = { .u = first->a, .v = first->b, .first = PG_DATE_NONE, .last = PG_DATE_NONE, .via = "" };
     for (const pg_link *l = first; l < end; l++) {
         e.weight += l->weight; /* ascending order: the sum is order-independent */
         e.count++;
+        add_direction(&e, l);
         e.first = pg_date_earliest(e.first, l->first);
         e.last = pg_date_latest(e.last, l->last);
         e.open_start |= !l->dated || l->from_day == PG_OPEN_START;
@@ -175,7 +213,7 @@ static int merge_run(pg_graph *g, const pg_link *first, const pg_link *end, key_
     e.types = merge_types(g, first, end, scratch);
     e.sources = merge_sources(g, first, end, scratch);
     if (e.types == NULL || e.sources == NULL || merge_attrs(g, &e, first, end, pairs, scratch) != 0 ||
-        merge_spells(g, &e, first, end) != 0)
+        merge_spells(g, &e, first, end) != 0 || merge_type_counts(g, &e, first, end) != 0)
         return -1;
     if (PG_VEC_RESERVE(g->edges, 1) != 0)
         return -1;
@@ -253,6 +291,7 @@ int pg_merge_links(pg_graph *g, pg_link_vec *links)
             long t = l->a;
             l->a = l->b;
             l->b = t;
+            l->dir = l->dir == PG_DIR_AB ? PG_DIR_BA : l->dir == PG_DIR_BA ? PG_DIR_AB : PG_DIR_NONE;
         }
     }
     int rc = pg_pair_order(links->items, links->len, sizeof *links->items, offsetof(pg_link, a), offsetof(pg_link, b),

@@ -433,9 +433,10 @@ static int make_edges(projection *P)
         const char *sources = contact_sources(P, (long)i, &at, &scratch);
         if (p->shared < g->spec.min_shared && p->direct_count == 0)
             continue;
-        pg_edge e = { p->u, p->v, projected_weight(P, p) + p->direct_weight, p->shared + p->direct_count,
-                      types_text(g, p->types), sources, p->first, p->last, { g->edge_attrs.len, 0 },
-                      p->shared, via_text(g, p), false, false, { 0, 0 } };
+        pg_edge e = { .u = p->u, .v = p->v, .weight = projected_weight(P, p) + p->direct_weight,
+                      .count = p->shared + p->direct_count, .types = types_text(g, p->types), .sources = sources,
+                      .first = p->first, .last = p->last, .attrs = { g->edge_attrs.len, 0 }, .shared = p->shared,
+                      .via = via_text(g, p) };
         rc = e.types && e.sources && e.via && PG_VEC_RESERVE(g->edges, 1) == 0 ? 0 : -1;
         if (rc == 0)
             g->edges.items[g->edges.len++] = e;

@@ -77,8 +77,11 @@ static pg_status make_spec(pg_graph *g, const pg_view_options *opt, pg_error *er
         return pg_error_set(err, PG_EARG, "max_event_size, min_shared, k_core and min_weight must not be negative "
                                           "(and min_weight must be a finite number)");
     *s = (pg_view_spec){ opt->view, opt->projection, opt->max_event_size, opt->min_shared, false, 0, 99999999,
-                         opt->dated_only != 0, opt->kinds, NULL, 0, opt->min_weight, opt->giant != 0, opt->k_core };
-    pg_status st = PG_OK;
+                         opt->dated_only != 0, opt->kinds, NULL, 0, opt->min_weight, opt->giant != 0, opt->k_core,
+                         NULL, NULL, opt->undated_keep != 0 };
+    pg_status st = pg_view_choose(g, opt, err);
+    if (st != PG_OK)
+        return st;
     if (opt->from && (st = parse_bound(opt->from, false, &s->from_day, err)) != PG_OK)
         return st;
     if (opt->to && (st = parse_bound(opt->to, true, &s->to_day, err)) != PG_OK)

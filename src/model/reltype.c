@@ -1,0 +1,153 @@
+/* reltype.c - relation types (reltype.h): the built-in table, the types a
+ * file declares, and the classification of every relation and implied
+ * reference by type.
+ *
+ * Built in: the types an actor does to another (hosted, visited, invited,
+ * sent_message, awarded, praised, addressed, learned_from, congratulated)
+ * run from source to target; the types of taking part together
+ * (attended, member_of, contact, signed, met) are undirected; the ties
+ * implied by location and membership fields (based_in, held_in, part_of,
+ * belongs_to) are structural. A declared type replaces the built-in one of
+ * its id. */
+#include "model/reltype.h"
+
+#include <string.h>
+
+#include "base/ptrmap.h"
+
+static const pg_relation_type builtin[] = {
+    { "addressed", "addressed (a message or speech to)", true, false, false },
+    { "attended", "attended", false, false, false },
+    { "awarded", "awarded (an honour to)", true, false, false },
+    { "based_in", "based in (a party's country)", false, true, false },
+    { "belongs_to", "belongs to (a person's party)", false, true, false },
+    { "congratulated", "congratulated", true, false, false },
+    { "contact", "contact", false, false, false },
+    { "held_in", "held in (an event's country)", false, true, false },
+    { "hosted", "hosted", true, false, false },
+    { "invited", "invited", true, false, false },
+    { "learned_from", "learned from", true, false, false },
+    { "member_of", "member of", false, false, false },
+    { "met", "met", false, false, false },
+    { "part_of", "part of (an event's mechanism)", false, true, false },
+    { "praised", "praised", true, false, false },
+    { "sent_message", "sent a message to", true, false, false },
+    { "signed", "signed", false, false, false },
+    { "visited", "visited", true, false, false },
+};
+
+enum { NBUILTIN = sizeof builtin / sizeof builtin[0] };
+
+const pg_relation_type *pg_reltype_builtin(const char *id)
+{
+    size_t lo = 0, hi = NBUILTIN;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(builtin[mid].id, id);
+        if (c == 0)
+            return &builtin[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+int pg_reltype_declare(pg_dataset *ds, pg_relation_type t)
+{
+    if (PG_VEC_RESERVE(ds->relation_types, 1) != 0)
+        return -1;
+    t.declared = true;
+    ds->relation_types.items[ds->relation_types.len++] = t;
+    return 0;
+}
+
+/* The index of type `id` (interned) in ds->relation_types, adding it
+ * (built in, or undirected) when absent; -1 when out of memory. */
+static int type_index(pg_dataset *ds, pg_ptrmap *seen, const char *id)
+{
+    size_t at = pg_ptrmap_intern(seen, id, ds->relation_types.len);
+    if (at == SIZE_MAX)
+        return -1;
+    if (at < ds->relation_types.len)
+        return (int)at;
+    const pg_relation_type *b = pg_reltype_builtin(id);
+    if (PG_VEC_RESERVE(ds->relation_types, 1) != 0)
+        return -1;
+    ds->relation_types.items[ds->relation_types.len++] = b ? (pg_relation_type){ id, b->label, b->directed,
+                                                                                   b->structural, false }
+                                                           : (pg_relation_type){ id, "", false, false, false };
+    return (int)at;
+}
+
+/* Puts the declared types (their ids are interned) into `seen`. */
+static int seed_declared(pg_dataset *ds, pg_ptrmap *seen)
+{
+    for (size_t i = 0; i < ds->relation_types.len; i++)
+        if (pg_ptrmap_intern(seen, ds->relation_types.items[i].id, i) == SIZE_MAX)
+            return -1;
+    return 0;
+}
+
+/* Gives each reference its type; an event's host is where a hosted tie
+ * starts. The built-in relation names of references are static text:
+ * interned first, so that they meet the relations' types. */
+static int classify_refs(pg_dataset *ds, pg_ptrmap *seen)
+{
+    for (size_t i = 0; i < ds->entities.len; i++) {
+        pg_entity *e = &ds->entities.items[i];
+        for (int k = 0; k < e->nrefs; k++) {
+            pg_ref *ref = &e->refs[k];
+            const char *id = pg_dataset_intern(ds, ref->relation);
+            if (id == NULL || (ref->rtype = type_index(ds, seen, id)) < 0)
+                return -1;
+            ref->from_target = strcmp(ref->field, "host") == 0;
+        }
+    }
+    return 0;
+}
+
+/* Marks the references of entity `at` to entity `other` of type `rtype`
+ * as repeated. */
+static void mark_repeats(pg_dataset *ds, long at, long other, int rtype)
+{
+    pg_entity *e = &ds->entities.items[at];
+    for (int k = 0; k < e->nrefs; k++)
+        if (e->refs[k].rtype == rtype && e->refs[k].target == other)
+            e->refs[k].repeated = true;
+}
+
+static int classify_relations(pg_dataset *ds, pg_ptrmap *seen)
+{
+    for (size_t i = 0; i < ds->relations.len; i++) {
+        pg_relation *r = &ds->relations.items[i];
+        if ((r->rtype = type_index(ds, seen, r->type)) < 0)
+            return -1;
+        if (r->source >= 0 && r->target >= 0) {
+            mark_repeats(ds, r->source, r->target, r->rtype);
+            mark_repeats(ds, r->target, r->source, r->rtype);
+        }
+    }
+    return 0;
+}
+
+int pg_reltype_classify(pg_dataset *ds)
+{
+    pg_ptrmap seen = PG_PTRMAP_INIT;
+    int rc = seed_declared(ds, &seen) == 0 && classify_refs(ds, &seen) == 0 && classify_relations(ds, &seen) == 0
+                 ? 0
+                 : -1;
+    pg_ptrmap_free(&seen);
+    return rc;
+}
+
+const pg_relation_type *pg_reltype_of(const pg_dataset *ds, const pg_relation *r)
+{
+    return &ds->relation_types.items[r->rtype];
+}
+
+const pg_relation_type *pg_reltype_of_ref(const pg_dataset *ds, const pg_ref *ref)
+{
+    return &ds->relation_types.items[ref->rtype];
+}
