@@ -61,6 +61,7 @@ for b in $builds; do
     suite "$b oracle: metrics" "$python" tests/oracle/test_metrics.py "$b/partygraph"
     suite "$b oracle: views, windows, filters" "$python" tests/oracle/test_views.py "$b/partygraph"
     suite "$b oracle: merging, order-free" "$python" tests/oracle/test_merge.py "$b/partygraph"
+    suite "$b oracle: relation types, direction, --types, --exclude" "$python" tests/oracle/test_types.py "$b/partygraph"
     suite "$b oracle: reports, communities, ego" "$python" tests/oracle/test_analysis.py "$b/partygraph"
     suite "$b oracle: path metrics at scale" "$python" tests/oracle/test_scale.py "$b/partygraph"
     suite "$b outputs (xmllint, dot, sfdp, readers)" "$python" tests/outputs/test_outputs.py "$b/partygraph"

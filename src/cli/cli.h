@@ -48,6 +48,7 @@ enum {
 };
 
 enum { CLI_MAX_LIST = PG_MAX_BY, CLI_HELP_SHOWN = -1 }; /* --by and --where */
+enum { CLI_MAX_ITEMS = 1024 }; /* --exclude, --types, --exclude-types: ids in all */
 
 /* Everything the options set. */
 typedef struct cli_args {
@@ -55,6 +56,9 @@ typedef struct cli_args {
     pg_analysis_options analysis;
     const char *where[CLI_MAX_LIST]; /* view.where points here */
     const char *by[CLI_MAX_LIST];    /* analysis.by points here */
+    const char *exclude[CLI_MAX_ITEMS];       /* view.exclude points here */
+    const char *types[CLI_MAX_ITEMS];         /* view.types, once --types is given */
+    const char *exclude_types[CLI_MAX_ITEMS]; /* view.exclude_types */
     int window_months, step_months;
     const char *dir, *graphml, *dot;
     const char *nodelink, *cytoscape;

@@ -111,6 +111,24 @@ static int push(const char **list, size_t *n, const char *value, const char *cmd
     return EXIT_OK;
 }
 
+/* Appends the items of comma list `value` to list[] (*n items so far):
+ * the list is split where it stands (argv's strings are the program's to
+ * change). An empty item, or more than CLI_MAX_ITEMS, is a usage error. */
+static int push_items(const char **list, size_t *n, const char *value, const char *cmd, const char *option)
+{
+    size_t len = strlen(value);
+    if (len == 0 || value[0] == ',' || value[len - 1] == ',' || strstr(value, ",,") != NULL)
+        return bad(cmd, option, value, "a comma-separated list of ids, none empty");
+    for (char *item = (char *)value, *comma; item != NULL; item = comma ? comma + 1 : NULL) {
+        if ((comma = strchr(item, ',')) != NULL)
+            *comma = '\0';
+        if (*n >= CLI_MAX_ITEMS)
+            return cli_usage_error(cmd, "--%s: more than %d ids in all", option, CLI_MAX_ITEMS);
+        list[(*n)++] = item;
+    }
+    return EXIT_OK;
+}
+
 /* ---- setters ------------------------------------------------------ */
 
 #define SETTER(fn) static int fn(cli_args *a, const char *v, const char *cmd)
@@ -131,6 +149,15 @@ SETTER(set_from) { (void)cmd; a->view.from = v; return EXIT_OK; }
 SETTER(set_to) { (void)cmd; a->view.to = v; return EXIT_OK; }
 SETTER(set_group_by) { (void)cmd; a->analysis.group_by = v; return EXIT_OK; }
 SETTER(set_where) { return push(a->where, &a->view.nwhere, v, cmd, "where"); }
+SETTER(set_exclude) { return push_items(a->exclude, &a->view.nexclude, v, cmd, "exclude"); }
+SETTER(set_exclude_types) { return push_items(a->exclude_types, &a->view.nexclude_types, v, cmd, "exclude-types"); }
+SETTER(set_no_structural) { (void)cmd, (void)v; a->view.no_structural = 1; return EXIT_OK; }
+
+SETTER(set_types)
+{
+    a->view.types = a->types;
+    return push_items(a->types, &a->view.ntypes, v, cmd, "types");
+}
 SETTER(set_by) { return push(a->by, &a->analysis.nby, v, cmd, "by"); }
 SETTER(set_kinds) { return kinds(cmd, v, &a->view.kinds); }
 SETTER(set_window) { return span(cmd, "window", v, &a->window_months); }
@@ -282,6 +309,10 @@ static const cli_option table[] = {
     { "dated-only", 0, NULL, CLI_VIEW, set_dated_only, "drop relations without a date" },
     { "kinds", 0, "LIST", CLI_VIEW, set_kinds, "keep nodes of these kinds, e.g. party,event" },
     { "where", 0, "ATTR=VALUE", CLI_VIEW, set_where, "keep nodes with this attribute value (repeatable)" },
+    { "exclude", 0, "IDS", CLI_VIEW, set_exclude, "leave out these entities and all their ties, e.g. cpc (comma list, repeatable)" },
+    { "types", 0, "TYPES", CLI_VIEW, set_types, "only relations of these types make the network, e.g. attended,contact" },
+    { "exclude-types", 0, "TYPES", CLI_VIEW, set_exclude_types, "leave out relations of these types" },
+    { "no-structural", 0, NULL, CLI_VIEW, set_no_structural, "leave out the structural ties (based_in, held_in, part_of, belongs_to)" },
     { "min-weight", 0, "W", CLI_VIEW, set_min_weight, "drop edges lighter than W" },
     { "giant", 0, NULL, CLI_VIEW, set_giant, "keep the largest connected component only" },
     { "k-core", 0, "K", CLI_VIEW, set_k_core, "keep the K-core only" },
@@ -371,6 +402,8 @@ void cli_args_init(cli_args *a)
                      .radius = 1, .formats = cli_default_formats(), .always = 1u << PG_FORMAT_SUMMARY,
                      .nodelink_format = PG_FORMAT_NODELINK, .max_input_bytes = PG_MAX_INPUT_BYTES };
     a->view.where = a->where;
+    a->view.exclude = a->exclude;
+    a->view.exclude_types = a->exclude_types;
     a->analysis.by = a->by;
 }
 

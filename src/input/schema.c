@@ -105,7 +105,7 @@ static const char *const reserved_node_keys[] = {
 /* (A relation's own type, source, target, date, end, weight and sources
  * never reach this check: they are read first.) */
 static const char *const reserved_edge_keys[] = {
-    "id", "count", "types", "first", "last", NULL,
+    "id", "count", "types", "first", "last", "direction", "forward", "backward", NULL,
 };
 
 /* ---- small checks ------------------------------------------------- */

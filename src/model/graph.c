@@ -306,3 +306,11 @@ pg_view pg_graph_view(const pg_graph *g)
 {
     return g->spec.view;
 }
+
+pg_edge_ends pg_edge_orient(const pg_edge *e)
+{
+    if (e->forward == 0 && e->backward > 0)
+        return (pg_edge_ends){ e->v, e->u, e->backward, 0, "directed" };
+    const char *direction = e->forward == 0 ? "undirected" : e->backward == 0 ? "directed" : "mutual";
+    return (pg_edge_ends){ e->u, e->v, e->forward, e->backward, direction };
+}

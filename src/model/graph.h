@@ -292,6 +292,19 @@ void pg_graph_time_built(pg_graph *g, double started);
  * `started`. */
 void pg_graph_time_cut(pg_graph *h, const pg_graph *from, double started);
 
+/* How an edge reads with direction: its ends in the direction of its
+ * directed relations (u, v when it has none, or some each way), how many
+ * run each way, and its direction's name: "undirected" (no directed
+ * relation), "directed" (all of them from source to target; undirected
+ * ones may be there too) or "mutual" (some each way). */
+typedef struct pg_edge_ends {
+    long source, target;
+    long forward, backward; /* directed relations source -> target, target -> source */
+    const char *direction;
+} pg_edge_ends;
+
+pg_edge_ends pg_edge_orient(const pg_edge *e);
+
 /* The entity of node v. */
 const pg_entity *pg_node_entity(const pg_graph *g, size_t v);
 

@@ -153,8 +153,10 @@ static int add_edges(pg_canvas *c)
         const pg_edge *x = &g->edges.items[e];
         char pen[PG_FMT_DOUBLE_SIZE];
         double share = max_weight > 0 ? x->weight / max_weight : 0;
-        Agedge_t *edge = agedge(c->ag, c->nodes[x->u], c->nodes[x->v], NULL, 1);
+        pg_edge_ends ends = pg_edge_orient(x);
+        Agedge_t *edge = agedge(c->ag, c->nodes[ends.source], c->nodes[ends.target], NULL, 1);
         if (edge == NULL || pg_gv_set(edge, "penwidth", pg_fmt_fixed(min_pen + (max_pen - min_pen) * share, 2, pen)) != 0 ||
+            (ends.forward > 0 && pg_gv_set(edge, "dir", ends.backward > 0 ? "both" : "forward") != 0) ||
             pg_gv_set_text(edge, "tooltip", x->types, PG_GV_TOOLTIP, 0) != 0)
             return -1;
     }

@@ -90,6 +90,12 @@ void pg_edge_fields(const pg_graph *g, size_t e, pg_field_fn *fn, void *ctx)
     emit(&w, "first", PG_FIELD_STRING, PG_FIELD_DATA, x ? date_text(x->first, first) : NULL);
     emit(&w, "last", PG_FIELD_STRING, PG_FIELD_DATA, x ? date_text(x->last, last) : NULL);
     emit(&w, "sources", PG_FIELD_STRING, PG_FIELD_DATA, x && x->sources[0] ? x->sources : NULL);
+    if (!pg_graph_projected(g)) {
+        pg_edge_ends ends = x ? pg_edge_orient(x) : (pg_edge_ends){ 0, 0, 0, 0, NULL };
+        emit(&w, "direction", PG_FIELD_STRING, PG_FIELD_DATA, ends.direction);
+        emit_long(&w, "forward", PG_FIELD_DATA, ends.forward);
+        emit_long(&w, "backward", PG_FIELD_DATA, ends.backward);
+    }
     if (pg_graph_projected(g)) {
         emit_long(&w, "shared", PG_FIELD_DATA, x ? x->shared : 0);
         emit(&w, "via", PG_FIELD_STRING, PG_FIELD_DATA, x && x->via[0] ? x->via : NULL);

@@ -1,5 +1,7 @@
 /* write_csv.c - nodes.csv and edges.csv: a header row, then one row per
- * node (sorted by id) or edge (sorted by source, target), RFC 4180
+ * node (sorted by id) or edge (sorted by the ids of its ends, the smaller
+ * first; written source, target in the direction of its directed
+ * relations: pg_edge_orient), RFC 4180
  * quoting, empty cells for undefined values, "\n" line ends. Text from
  * the data (ids, names, attribute keys and string values, types, sources,
  * via) goes through pg_escape_csv_text, which neutralises what a
@@ -71,15 +73,15 @@ void pg_write_edges_csv(const pg_graph *g, FILE *f)
     if (pg_node_texts_make(g, text, &ids) != 0)
         return; /* errno is ENOMEM */
     fputs("source,target,weight,count,types,first,last,sources", f);
-    if (pg_graph_projected(g))
-        fputs(",shared,via", f);
+    fputs(pg_graph_projected(g) ? ",shared,via" : ",direction,forward,backward", f);
     column_keys(f, text, &g->edge_columns);
     putc('\n', f);
     for (size_t e = 0; e < g->edges.len; e++) {
         const pg_edge *x = &g->edges.items[e];
-        fputs(pg_node_text(&ids, (size_t)x->u), f);
+        pg_edge_ends ends = pg_edge_orient(x);
+        fputs(pg_node_text(&ids, (size_t)ends.source), f);
         putc(',', f);
-        fputs(pg_node_text(&ids, (size_t)x->v), f);
+        fputs(pg_node_text(&ids, (size_t)ends.target), f);
         cell(f, pg_fmt_double(x->weight, buf));
         cell(f, pg_fmt_long(x->count, buf));
         cell_by(f, text, x->types);
@@ -89,6 +91,10 @@ void pg_write_edges_csv(const pg_graph *g, FILE *f)
         if (pg_graph_projected(g)) {
             cell(f, pg_fmt_long(x->shared, buf));
             cell_by(f, text, x->via);
+        } else {
+            cell(f, ends.direction);
+            cell(f, pg_fmt_long(ends.forward, buf));
+            cell(f, pg_fmt_long(ends.backward, buf));
         }
         for (size_t c = 0; c < g->edge_columns.len; c++)
             cell_by(f, text, pg_edge_value(g, e, &g->edge_columns.items[c])); /* text in every output */

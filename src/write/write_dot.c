@@ -98,17 +98,28 @@ static void node(const pg_graph *g, FILE *f, size_t v)
     fputs("];\n", f);
 }
 
+/* The edge attribute that draws an arrowhead at a directed edge's target
+ * (both ends for a mutual one); "" for an undirected edge. */
+static const char *arrows(const pg_edge_ends *ends)
+{
+    if (ends->forward == 0)
+        return "";
+    return ends->backward > 0 ? "dir=both, " : "dir=forward, ";
+}
+
 static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, double max_weight, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
+    pg_edge_ends ends = pg_edge_orient(x);
     char pen[PG_FMT_DOUBLE_SIZE];
     double share = max_weight > 0 ? x->weight / max_weight : 0;
     fputs("  \"", f);
-    fputs(pg_node_text(ids, (size_t)x->u), f);
+    fputs(pg_node_text(ids, (size_t)ends.source), f);
     fputs("\" -- \"", f);
-    fputs(pg_node_text(ids, (size_t)x->v), f);
+    fputs(pg_node_text(ids, (size_t)ends.target), f);
     putc('"', f);
-    fprintf(f, " [penwidth=%s, tooltip=", pg_fmt_fixed(min_pen + (max_pen - min_pen) * share, 2, pen));
+    fprintf(f, " [penwidth=%s, %stooltip=", pg_fmt_fixed(min_pen + (max_pen - min_pen) * share, 2, pen),
+            arrows(&ends));
     text(f, x->types, "");
     fputs("];\n", f);
 }

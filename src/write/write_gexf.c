@@ -260,10 +260,11 @@ static void edge(const pg_graph *g, const pg_node_texts *ids, const interval *da
     char buf[PG_FMT_DOUBLE_SIZE];
     fputs("      <edge id=\"", f);
     fputs(pg_fmt_long((long)e, buf), f);
+    pg_edge_ends ends = pg_edge_orient(x);
     fputs("\" source=\"", f);
-    fputs(pg_node_text(ids, (size_t)x->u), f);
+    fputs(pg_node_text(ids, (size_t)ends.source), f);
     fputs("\" target=\"", f);
-    fputs(pg_node_text(ids, (size_t)x->v), f);
+    fputs(pg_node_text(ids, (size_t)ends.target), f);
     fputs("\" weight=\"", f);
     fputs(pg_fmt_double(x->weight, buf), f);
     putc('"', f);

@@ -95,10 +95,11 @@ static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
     sink s = { f, 'e' };
+    pg_edge_ends ends = pg_edge_orient(x);
     fputs("    <edge source=\"", f);
-    fputs(pg_node_text(ids, (size_t)x->u), f);
+    fputs(pg_node_text(ids, (size_t)ends.source), f);
     fputs("\" target=\"", f);
-    fputs(pg_node_text(ids, (size_t)x->v), f);
+    fputs(pg_node_text(ids, (size_t)ends.target), f);
     fputs("\">\n", f);
     pg_edge_fields(g, e, field_data, &s);
     fputs("    </edge>\n", f);

@@ -5,6 +5,8 @@
  * options.metrics are absent (no key), never zero; how each metric was
  * computed (exact or estimated) is under "metrics". */
 #include <math.h>
+#include <stddef.h>
+#include <string.h>
 
 #include "base/date.h"
 
@@ -64,6 +66,25 @@ static void day(pg_jsonw *w, const char *key, long yyyymmdd, bool set)
     key_string(w, key, set ? pg_date_format(d, text, sizeof text) : NULL);
 }
 
+/* The entities (--exclude) and relation types (--types, --exclude-types,
+ * --no-structural) the view leaves out, by id. */
+static void left_out(const pg_graph *g, pg_jsonw *w)
+{
+    const pg_view_spec *s = &g->spec;
+    pg_jsonw_key(w, "excluded");
+    pg_jsonw_open(w, '[', true);
+    for (size_t e = 0; s->excluded && e < g->ds->entities.len; e++)
+        if (s->excluded[e])
+            pg_jsonw_string(w, g->ds->entities.items[e].id);
+    pg_jsonw_close(w);
+    pg_jsonw_key(w, "types_left_out");
+    pg_jsonw_open(w, '[', true);
+    for (size_t t = 0; s->type_off && t < g->ds->relation_types.len; t++)
+        if (s->type_off[t])
+            pg_jsonw_string(w, g->ds->relation_types.items[t].id);
+    pg_jsonw_close(w);
+}
+
 static void view(const pg_graph *g, pg_jsonw *w)
 {
     const pg_view_spec *s = &g->spec;
@@ -91,9 +112,33 @@ static void view(const pg_graph *g, pg_jsonw *w)
         pg_jsonw_close(w);
     }
     pg_jsonw_close(w);
+    left_out(g, w);
     key_number(w, "min_weight", s->min_weight);
     key_bool(w, "giant", s->giant);
     key_long(w, "k_core", s->k_core);
+    pg_jsonw_close(w);
+}
+
+/* The relation type named `type` in g's dataset, or NULL. */
+static const pg_relation_type *type_named(const pg_graph *g, const char *type)
+{
+    for (size_t t = 0; t < g->ds->relation_types.len; t++)
+        if (strcmp(g->ds->relation_types.items[t].id, type) == 0)
+            return &g->ds->relation_types.items[t];
+    return NULL;
+}
+
+/* Under `key`, the types of the view's relations whose bool at byte
+ * offset `flag` of their pg_relation_type is set. */
+static void types_with(const pg_graph *g, pg_jsonw *w, const char *key, size_t flag)
+{
+    pg_jsonw_key(w, key);
+    pg_jsonw_open(w, '[', true);
+    for (size_t i = 0; i < g->types.len; i++) {
+        const pg_relation_type *t = type_named(g, g->types.items[i].type);
+        if (t != NULL && *(const bool *)((const char *)t + flag))
+            pg_jsonw_string(w, t->id);
+    }
     pg_jsonw_close(w);
 }
 
@@ -119,6 +164,8 @@ static void counts(const pg_graph *g, pg_jsonw *w)
     for (size_t i = 0; i < g->types.len; i++)
         key_long(w, g->types.items[i].type, g->types.items[i].count);
     pg_jsonw_close(w);
+    types_with(g, w, "directed_types", offsetof(pg_relation_type, directed));
+    types_with(g, w, "structural_types", offsetof(pg_relation_type, structural));
     pg_jsonw_close(w);
 }
 

@@ -97,10 +97,11 @@ static void open_document(const pg_graph *g, pg_jsonw *w, FILE *f, const char *g
 /* Edge e's ends, by entity id (`ids`: their JSON literals). */
 static void ends(const pg_graph *g, const pg_node_texts *ids, pg_jsonw *w, size_t e)
 {
+    pg_edge_ends x = pg_edge_orient(&g->edges.items[e]);
     pg_jsonw_key(w, "source");
-    pg_jsonw_raw(w, pg_node_text(ids, (size_t)g->edges.items[e].u));
+    pg_jsonw_raw(w, pg_node_text(ids, (size_t)x.source));
     pg_jsonw_key(w, "target");
-    pg_jsonw_raw(w, pg_node_text(ids, (size_t)g->edges.items[e].v));
+    pg_jsonw_raw(w, pg_node_text(ids, (size_t)x.target));
 }
 
 /* {"directed": false, "multigraph": false, "graph": {...}, "nodes": [...],
@@ -168,11 +169,11 @@ static void cytoscape_node(const pg_graph *g, pg_jsonw *w, size_t v)
 /* {"data": {"id": "SOURCE/TARGET", "source", "target", ...}}. */
 static void cytoscape_edge(const pg_graph *g, const pg_node_texts *ids, pg_jsonw *w, size_t e)
 {
-    const pg_edge *x = &g->edges.items[e];
+    pg_edge_ends x = pg_edge_orient(&g->edges.items[e]);
     /* the literal of "SOURCE/TARGET": the two ends' literals joined by a
      * '/' (which JSON does not escape), without the quotes in between */
     char id[2 * 200 + 4]; /* entity ids are at most 200 id characters (schema.c) */
-    const char *source = pg_node_text(ids, (size_t)x->u), *target = pg_node_text(ids, (size_t)x->v);
+    const char *source = pg_node_text(ids, (size_t)x.source), *target = pg_node_text(ids, (size_t)x.target);
     size_t ns = strlen(source) - 1, nt = strlen(target) - 1;
     pg_jsonw_open(w, '{', true);
     pg_jsonw_key(w, "data");
@@ -184,9 +185,10 @@ static void cytoscape_edge(const pg_graph *g, const pg_node_texts *ids, pg_jsonw
         memcpy(id + ns + 1, target + 1, nt + 1);
         pg_jsonw_raw(w, id);
     } else { /* not from a partygraph/1 file: the slow way */
-        char *raw = malloc(strlen(pg_graph_node_id(g, (size_t)x->u)) + strlen(pg_graph_node_id(g, (size_t)x->v)) + 2);
+        const char *from = pg_graph_node_id(g, (size_t)x.source), *to = pg_graph_node_id(g, (size_t)x.target);
+        char *raw = malloc(strlen(from) + strlen(to) + 2);
         if (raw != NULL)
-            sprintf(raw, "%s/%s", pg_graph_node_id(g, (size_t)x->u), pg_graph_node_id(g, (size_t)x->v));
+            sprintf(raw, "%s/%s", from, to);
         else
             errno = ENOMEM;
         pg_jsonw_string(w, raw);

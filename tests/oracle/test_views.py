@@ -21,7 +21,9 @@ VIA_CAP = 10
 
 
 def edges_of(out):
-    return {(r["source"], r["target"]): r for r in pgtest.read_csv(os.path.join(out, "edges.csv"))}
+    """The edges by their ends, the smaller id first (edges.csv writes a
+    directed edge in its direction)."""
+    return {tuple(sorted((r["source"], r["target"]))): r for r in pgtest.read_csv(os.path.join(out, "edges.csv"))}
 
 
 def nodes_of(out):
@@ -133,16 +135,29 @@ def entities(data):
     return {e["id"]: dict(e, kind=KINDS[a]) for a in KINDS for e in data.get(a, [])}
 
 
+IMPLIED = (("country", "held_in"), ("mechanism", "part_of"), ("host", "hosted"))
+
+
+def stated(data):
+    """The (type, {a, b}) ties that explicit relations state: a field implying
+    the same tie adds nothing (docs/network.md, Relation types)."""
+    return {(r["type"], frozenset((r["source"], r["target"]))) for r in data.get("relations", [])}
+
+
+def implied_relations(data):
+    """The relations entity fields imply, unless a relation states them."""
+    said = stated(data)
+    rels = [{"type": "based_in", "source": p["id"], "target": p["country"]}
+            for p in data.get("parties", []) if "country" in p]
+    rels += [{"type": rel, "source": e["id"], "target": e[field]}
+             for e in data.get("events", []) for field, rel in IMPLIED if field in e]
+    return [r for r in rels if (r["type"], frozenset((r["source"], r["target"]))) not in said]
+
+
 def all_links(data):
     """Explicit relations then the ones fields imply, as (a, b, type, weight)."""
     links = [(r["source"], r["target"], r["type"], r.get("weight", 1)) for r in data.get("relations", [])]
-    for p in data.get("parties", []):
-        if "country" in p:
-            links.append((p["id"], p["country"], "based_in", 1))
-    for e in data.get("events", []):
-        for field, rel in (("country", "held_in"), ("mechanism", "part_of"), ("host", "hosted")):
-            if field in e:
-                links.append((e["id"], e[field], rel, 1))
+    links += [(r["source"], r["target"], r["type"], 1) for r in implied_relations(data)]
     return [link for link in links if link[0] != link[1]]
 
 
@@ -284,14 +299,7 @@ def link_days(ent, rel):
 def window_links(data, lo, hi, dated_only=False):
     """Pairs of the full view inside [lo, hi], by the README's rules."""
     ent = entities(data)
-    rels = [dict(r) for r in data.get("relations", [])]
-    for p in data.get("parties", []):
-        if "country" in p:
-            rels.append({"type": "based_in", "source": p["id"], "target": p["country"]})
-    for e in data.get("events", []):
-        for field in ("country", "mechanism", "host"):
-            if field in e:
-                rels.append({"type": "implied", "source": e["id"], "target": e[field]})
+    rels = [dict(r) for r in data.get("relations", [])] + implied_relations(data)
 
     def outside(x):
         e = ent[x]

@@ -136,9 +136,14 @@ def check_tables(tap, name, out, summary):
                          "eigenvector", "pagerank", "constraint", "effective_size", "clustering", "coordinator",
                          "itinerant", "gatekeeper", "representative", "liaison", "community", "stability"],
               f"{name}: nodes.csv columns", header)
-    pairs = [(e["source"], e["target"]) for e in edges]
-    tap.check(pairs == sorted(pairs, key=lambda p: (p[0].encode(), p[1].encode())) and all(s < t for s, t in pairs),
-              f"{name}: edges.csv is sorted, source < target")
+    pairs = [tuple(sorted((e["source"], e["target"]), key=str.encode)) for e in edges]
+    tap.check(pairs == sorted(pairs, key=lambda p: (p[0].encode(), p[1].encode())),
+              f"{name}: edges.csv is sorted by its ends' ids, the smaller first")
+    def oriented(e):  # a directed edge runs source -> target; others are written smaller id first
+        if e.get("direction", "undirected") == "directed":
+            return int(e["forward"]) > 0 and int(e["backward"]) == 0
+        return e["source"].encode() < e["target"].encode()
+    tap.check(all(oriented(e) for e in edges), f"{name}: edges.csv writes each edge in its direction")
 
 
 def check_summary(tap, name, out, path):
