@@ -3,18 +3,19 @@
  * actors.
  *
  *   view        actors                         affiliations
- *   parties     parties                        the events and mechanisms they
- *                                              have a relation with
+ *   parties     parties                        the events they have a relation with,
+ *                                              the mechanisms they are members of
  *   countries   countries, and parties through the same, of the country's parties
  *               their `country`                and of the country itself
- *   mechanisms  mechanisms                     the parties they have a relation with
- *   persons     persons                        the events and mechanisms they
- *                                              have a relation with
+ *   mechanisms  mechanisms                     their member parties
+ *   persons     persons                        as for parties
  *
  * Only relations of types that are not structural count (pg_link.structural:
  * based_in, held_in, part_of, belongs_to and those a file declares so):
- * each between an actor and an affiliation makes a membership, each
- * between two actors a direct tie. Two actors are tied through every
+ * each between two actors makes a direct tie; each between an actor and
+ * an event makes a membership, and so does each between an actor and a
+ * mechanism (a party and a mechanism in the mechanisms view) whose type
+ * is not directed (member_of and the like: taking part, not praising). Two actors are tied through every
  * affiliation they share, weighted as the projection says (NetworkX's
  * bipartite projections), plus the weights of their direct ties. Every
  * actor of the view's kind is a node, tied or not. Memberships, direct
@@ -112,12 +113,15 @@ static int pair_sort(void **items, size_t *cap, size_t n, size_t size, size_t of
 
 /* The membership that (non-structural) link `l` of type `rtype` makes
  * between the actor that `actor_side` stands for and affiliation `aff`,
- * if it makes one. */
+ * if it makes one: with a mechanism at either end, only a type that is
+ * not directed (member_of, not praised) makes one. */
 static int add_membership(const pg_graph *g, membership_vec *out, const pg_link *l, int rtype, long actor_side,
                           long aff)
 {
     long actor = actor_of(g, actor_side);
-    if (actor < 0 || !affiliation_kind(g, g->ds->entities.items[aff].kind))
+    const pg_entity *e = g->ds->entities.items;
+    bool mechanism = e[aff].kind == PG_KIND_MECHANISM || e[actor_side].kind == PG_KIND_MECHANISM;
+    if (actor < 0 || !affiliation_kind(g, e[aff].kind) || (mechanism && l->dir != PG_DIR_NONE))
         return 0;
     if (PG_VEC_RESERVE(*out, 1) != 0)
         return -1;
