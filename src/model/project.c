@@ -15,12 +15,13 @@
  * each between two actors makes a direct tie; each between an actor and
  * an event makes a membership, and so does each between an actor and a
  * mechanism (a party and a mechanism in the mechanisms view) whose type
- * is not directed (member_of and the like: taking part, not praising). Two actors are tied through every
- * affiliation they share, weighted as the projection says (NetworkX's
- * bipartite projections), plus the weights of their direct ties. Every
- * actor of the view's kind is a node, tied or not. Memberships, direct
- * ties and edges are put in order by pg_pair_order (counting sorts on
- * entity or node numbers), never by comparing records. */
+ * is not directed (member_of and the like: taking part, not praising).
+ * Two actors are tied through every affiliation they share, weighted as
+ * the projection says (NetworkX's bipartite projections), plus the
+ * weights of their direct ties. Every actor of the view's kind is a node,
+ * tied or not. Memberships, direct ties and edges are put in order by
+ * pg_pair_order (counting sorts on entity or node numbers), never by
+ * comparing records. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>

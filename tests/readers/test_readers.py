@@ -383,9 +383,9 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
      [r"syntax.json:2:12: trailing comma before a closing bracket"]),
     ("noid.json", '{"nodes": [{"name": "x"}, {"id": true}], "links": []}',
      [r"noid.json:1:12: \$\.nodes\[0\]\.id: missing id", r"noid.json:1:34: \$\.nodes\[1\]\.id: expected an id .*got true"]),
-    ("unknown.json", '{"nodes": [{"id": "a"}, {"id": "b", "kind": "person"}], '
+    ("unknown.json", '{"nodes": [{"id": "a"}, {"id": "b", "kind": "people"}], '
                      '"links": [{"source": "a", "target": "z"}, {"source": "a", "target": "b"}]}',
-     [r"\$\.nodes\[1\]\.kind: kind \"person\" is not one of", r"\$\.links\[0\]\.target: unknown node \"z\""]),
+     [r"\$\.nodes\[1\]\.kind: kind \"people\" is not one of", r"\$\.links\[0\]\.target: unknown node \"z\""]),
     ("dup.json", '{"nodes": [{"id": "a b"}, {"id": "a_b"}, {"id": "a_b"}], "links": [{"source": "a", "target": "a"}]}',
      [r"\$\.nodes\[1\]: node id \"a_b\" is read as \"a_b\", the id of another node",
       r"\$\.nodes\[2\]: duplicate node id \"a_b\"", r"\$\.links\[0\]\.source: unknown node \"a\""]),
