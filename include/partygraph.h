@@ -230,10 +230,12 @@ typedef enum pg_kind {
     PG_KIND_PARTY,
     PG_KIND_MECHANISM,
     PG_KIND_EVENT,
+    PG_KIND_PERSON,     /* a person: `persons`, tied to a party and a country */
     PG_KIND_COUNT
 } pg_kind;
 
-/* Returns "country", "party", "mechanism" or "event"; NULL when out of range. */
+/* Returns "country", "party", "mechanism", "event" or "person"; NULL when
+ * out of range. */
 const char *pg_kind_name(pg_kind kind);
 
 /* Counts of what was loaded: all entities, the entities of one kind (0
@@ -269,6 +271,7 @@ typedef enum pg_view {
     PG_VIEW_PARTIES,    /* parties tied by shared events and mechanisms, and contacts */
     PG_VIEW_COUNTRIES,  /* the same, aggregated to countries */
     PG_VIEW_MECHANISMS, /* mechanisms tied by shared member parties */
+    PG_VIEW_PERSONS,    /* persons tied by shared events and mechanisms, and their direct ties */
     PG_VIEW_COUNT
 } pg_view;
 
@@ -286,7 +289,7 @@ typedef struct pg_view_options {
     pg_projection projection;
     long max_event_size;      /* projections: drop affiliations with more members; 0 = none */
     long min_shared;          /* projections: drop ties with fewer shared affiliations
-                                 (ties with a direct contact stay); 0 = none */
+                                 (ties with a direct tie stay); 0 = none */
     const char *from, *to;    /* time window, inclusive partial ISO dates; NULL = open */
     int dated_only;           /* drop relations without a date */
     unsigned kinds;           /* keep nodes of these kinds (bit 1 << kind); 0 = all */

@@ -77,7 +77,7 @@ static int kinds(const char *cmd, const char *value, unsigned *out)
             if (strcmp(k, pg_kind_name((pg_kind)i)) == 0)
                 found = i;
         if (found < 0)
-            return bad(cmd, "kinds", k, "a list of country, party, mechanism, event");
+            return bad(cmd, "kinds", k, "a list of country, party, mechanism, event, person");
         *out |= 1u << found;
     }
     return EXIT_OK;
@@ -231,7 +231,7 @@ SETTER(set_labels)
 SETTER(set_view)
 {
     return pg_view_parse(v, &a->view.view) == PG_OK ? EXIT_OK
-                                                    : bad(cmd, "view", v, "full, parties, countries or mechanisms");
+                                                    : bad(cmd, "view", v, "full, parties, countries, mechanisms or persons");
 }
 
 SETTER(set_projection)
@@ -300,7 +300,7 @@ static const cli_option table[] = {
       "FILE is auto (default: detected), partygraph, nodelink, jgf, popolo, ndjson or graphml" },
     { "max-input-bytes", 0, "N", CLI_VIEW | CLI_VALIDATE, set_max_input_bytes,
       "refuse FILE past N bytes, gunzipped (K, M, G: x1024; default 16G; 0: no limit)" },
-    { "view", 0, "VIEW", CLI_VIEW, set_view, "full (default), parties, countries or mechanisms" },
+    { "view", 0, "VIEW", CLI_VIEW, set_view, "full (default), parties, countries, mechanisms or persons" },
     { "projection", 0, "W", CLI_VIEW, set_projection, "tie weights of projected views: count (default), newman, jaccard, overlap" },
     { "max-event-size", 0, "N", CLI_VIEW, set_max_event_size, "projections ignore events and mechanisms with more than N members" },
     { "min-shared", 0, "K", CLI_VIEW, set_min_shared, "projections drop ties of fewer than K shared affiliations" },

@@ -1,8 +1,10 @@
 /* detect.c - see detect.h. Detection looks at the first 64 KiB only, so
  * that a stream need not be held: '<' is GraphML; a JSON object followed
- * by another object is NDJSON; otherwise the first top-level key that
- * belongs to one format decides (see `key_formats`); nothing decisive
- * means partygraph/1, whose loader then explains what is wrong. */
+ * by another object is NDJSON; otherwise a top-level "format" key says
+ * partygraph/1 wherever it is, else the first top-level key that belongs
+ * to one format decides (see `key_formats`), else a key that only leans
+ * towards one (`persons`: Popolo's, and partygraph/1's too); nothing
+ * decisive means partygraph/1, whose loader then explains what is wrong. */
 #include "input/detect.h"
 
 #include <stdbool.h>
@@ -44,19 +46,28 @@ const char *pg_detect_title(pg_input_format f)
 
 /* ---- detection ------------------------------------------------------ */
 
-/* Top-level keys that only one format has ("graph" is decided apart). */
+/* How much a top-level key says: a weak key decides only when no key
+ * decides; "format" decides wherever it is. */
+typedef enum strength { WEAK = 1, DECIDES, FORMAT } strength;
+
+/* Top-level keys that one format has ("graph" is decided apart). */
 static const struct {
     const char *key;
     pg_input_format format;
+    strength strength;
 } key_formats[] = {
-    { "format", PG_INPUT_PARTYGRAPH },    { "countries", PG_INPUT_PARTYGRAPH }, { "parties", PG_INPUT_PARTYGRAPH },
-    { "mechanisms", PG_INPUT_PARTYGRAPH }, { "relations", PG_INPUT_PARTYGRAPH }, { "sources", PG_INPUT_PARTYGRAPH },
-    { "notes", PG_INPUT_PARTYGRAPH },     { "organizations", PG_INPUT_POPOLO }, { "memberships", PG_INPUT_POPOLO },
-    { "persons", PG_INPUT_POPOLO },       { "areas", PG_INPUT_POPOLO },         { "posts", PG_INPUT_POPOLO },
-    { "graphs", PG_INPUT_JGF },           { "nodes", PG_INPUT_NODELINK },       { "links", PG_INPUT_NODELINK },
-    { "edges", PG_INPUT_NODELINK },       { "directed", PG_INPUT_NODELINK },    { "multigraph", PG_INPUT_NODELINK },
-    { "kind", PG_INPUT_NDJSON },          { "type", PG_INPUT_NDJSON },          { "source", PG_INPUT_NDJSON },
-    { "target", PG_INPUT_NDJSON },
+    { "format", PG_INPUT_PARTYGRAPH, FORMAT },       { "countries", PG_INPUT_PARTYGRAPH, DECIDES },
+    { "parties", PG_INPUT_PARTYGRAPH, DECIDES },     { "mechanisms", PG_INPUT_PARTYGRAPH, DECIDES },
+    { "relations", PG_INPUT_PARTYGRAPH, DECIDES },   { "relation_types", PG_INPUT_PARTYGRAPH, DECIDES },
+    { "sources", PG_INPUT_PARTYGRAPH, DECIDES },     { "notes", PG_INPUT_PARTYGRAPH, DECIDES },
+    { "organizations", PG_INPUT_POPOLO, DECIDES },   { "memberships", PG_INPUT_POPOLO, DECIDES },
+    { "persons", PG_INPUT_POPOLO, WEAK },            { "areas", PG_INPUT_POPOLO, DECIDES },
+    { "posts", PG_INPUT_POPOLO, DECIDES },           { "graphs", PG_INPUT_JGF, DECIDES },
+    { "nodes", PG_INPUT_NODELINK, DECIDES },         { "links", PG_INPUT_NODELINK, DECIDES },
+    { "edges", PG_INPUT_NODELINK, DECIDES },         { "directed", PG_INPUT_NODELINK, DECIDES },
+    { "multigraph", PG_INPUT_NODELINK, DECIDES },    { "kind", PG_INPUT_NDJSON, DECIDES },
+    { "type", PG_INPUT_NDJSON, DECIDES },            { "source", PG_INPUT_NDJSON, DECIDES },
+    { "target", PG_INPUT_NDJSON, DECIDES },
 };
 
 static size_t skip_space(const char *s, size_t n, size_t i)
@@ -134,12 +145,29 @@ static bool graph_object(const char *s, size_t n, size_t i)
     return false;
 }
 
-static pg_input_format key_format(const char *key)
+/* What top-level `key` (its value at data[j]) says: *format, and how
+ * strongly (0: nothing). */
+static strength key_format(const char *data, size_t len, size_t j, const char *key, pg_input_format *format)
 {
+    if (strcmp(key, "graph") == 0 && graph_object(data, len, j))
+        return *format = PG_INPUT_JGF, DECIDES;
     for (size_t k = 0; k < sizeof key_formats / sizeof key_formats[0]; k++)
         if (strcmp(key_formats[k].key, key) == 0)
-            return key_formats[k].format;
-    return PG_INPUT_AUTO;
+            return *format = key_formats[k].format, key_formats[k].strength;
+    return 0;
+}
+
+/* The format the top-level keys of the object at data[i] say: the
+ * strongest key's, the first of equal strength; PG_INPUT_AUTO when none. */
+static pg_input_format keys_format(const char *data, size_t len, size_t i)
+{
+    char key[KEY_MAX];
+    pg_input_format found = PG_INPUT_AUTO, f;
+    strength best = 0, st;
+    for (size_t j = i + 1; best < FORMAT && next_key(data, len, &j, key); j = skip_value(data, len, j))
+        if ((st = key_format(data, len, j, key, &f)) > best)
+            best = st, found = f;
+    return found;
 }
 
 pg_input_format pg_detect_format(const char *data, size_t len)
@@ -152,14 +180,7 @@ pg_input_format pg_detect_format(const char *data, size_t len)
     size_t after = skip_space(data, len, skip_value(data, len, i));
     if (after < len && data[after] == '{')
         return PG_INPUT_NDJSON;
-    char key[KEY_MAX];
-    pg_input_format found = PG_INPUT_AUTO;
-    for (size_t j = i + 1; found == PG_INPUT_AUTO && next_key(data, len, &j, key); j = skip_value(data, len, j)) {
-        if (strcmp(key, "graph") == 0 && graph_object(data, len, j))
-            found = PG_INPUT_JGF;
-        else
-            found = key_format(key);
-    }
+    pg_input_format found = keys_format(data, len, i);
     /* an object with element keys: NDJSON when another object follows (above), when it is the whole
      * input, or when it runs past the bytes peeked at (a long first line); not when other text follows */
     if (found == PG_INPUT_NDJSON && after < len)

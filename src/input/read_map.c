@@ -10,7 +10,8 @@
  *     `types`, else "contact"), its weight `weight` or `Weight`;
  *   - attribute names that are not ids are rewritten like ids; names that
  *     partygraph computes (degree, x, count, ...) and `sources` are
- *     ignored; a reference (`country`, an event's `mechanism`, `host`) that
+ *     ignored; a reference (`country`, an event's `mechanism`, `host`, a
+ *     person's `party`) that
  *     names no node of a kind it may name is kept as `KEY_name`;
  *   - an integer year in a date field is read as that year.
  * Each of these warns once per input. */
@@ -44,6 +45,8 @@ static const ref_field refs[] = {
     { PG_KIND_EVENT, "mechanism", KIND_BIT(PG_KIND_MECHANISM), "part_of" },
     { PG_KIND_EVENT, "host", KIND_BIT(PG_KIND_PARTY) | KIND_BIT(PG_KIND_MECHANISM) | KIND_BIT(PG_KIND_COUNTRY),
       "hosted" },
+    { PG_KIND_PERSON, "party", KIND_BIT(PG_KIND_PARTY), "belongs_to" },
+    { PG_KIND_PERSON, "country", KIND_BIT(PG_KIND_COUNTRY), "based_in" },
 };
 
 static bool in_list(const char *const *list, const char *key)
@@ -110,7 +113,7 @@ static bool read_kind(pg_reader *R, const cJSON *attrs, pg_jpath p, pg_kind *out
         if (strcmp(v->valuestring, pg_kind_name((pg_kind)k)) == 0)
             return *out = (pg_kind)k, true;
     pg_jpath kp = pg_jpath_key(&p, "kind");
-    pg_report_error(&R->report, &kp, "kind %s is not one of country, party, mechanism, event",
+    pg_report_error(&R->report, &kp, "kind %s is not one of country, party, mechanism, event, person",
                     cJSON_IsString(v) ? pg_quote(q, v->valuestring) : pg_schema_describe(v, q, sizeof q));
     return false;
 }

@@ -37,7 +37,7 @@ static bool line_kind(pg_reader *R, const cJSON *v, pg_kind *out)
     if (cJSON_IsString(v) && strcmp(v->valuestring, "source") == 0)
         return *out = PG_KIND_COUNT, true;
     pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, "kind");
-    pg_report_error(&R->report, &p, "kind %s is not one of country, party, mechanism, event, source",
+    pg_report_error(&R->report, &p, "kind %s is not one of country, party, mechanism, event, person, source",
                     cJSON_IsString(v) ? pg_quote(q, v->valuestring) : pg_schema_describe(v, q, sizeof q));
     return false;
 }
@@ -104,7 +104,7 @@ static bool element(pg_reader *R, cJSON *obj, long line)
         return header(R, obj);
     if (type != NULL)
         return pg_schema_relation(&R->L, obj, line, PG_JPATH_ROOT);
-    return pg_report_error(&R->report, NULL, "a line needs \"kind\" (country, party, mechanism, event, source) or "
+    return pg_report_error(&R->report, NULL, "a line needs \"kind\" (country, party, mechanism, event, person, source) or "
                                              "\"type\" (a relation)");
 }
 

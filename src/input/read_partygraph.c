@@ -37,7 +37,7 @@
  * saves there. Files always get two. */
 enum { THREAD_MIN_BYTES = 1 << 20 };
 
-typedef enum section_type { S_META, S_NOTES, S_SOURCES, S_ENTITIES, S_RELATIONS } section_type;
+typedef enum section_type { S_META, S_NOTES, S_SOURCES, S_ENTITIES, S_RELATION_TYPES, S_RELATIONS } section_type;
 
 typedef struct section {
     const char *key;
@@ -55,6 +55,8 @@ static const section sections[] = {
     { "parties", S_ENTITIES, PG_KIND_PARTY },
     { "mechanisms", S_ENTITIES, PG_KIND_MECHANISM },
     { "events", S_ENTITIES, PG_KIND_EVENT },
+    { "persons", S_ENTITIES, PG_KIND_PERSON },
+    { "relation_types", S_RELATION_TYPES, 0 },
     { "relations", S_RELATIONS, 0 },
 };
 
@@ -129,6 +131,7 @@ static bool read_element(pg_loader *L, const section *s, const cJSON *item, long
     switch (s->type) {
     case S_SOURCES: return pg_schema_source(L, item, i, p);
     case S_ENTITIES: return pg_schema_entity(L, item, s->kind, i, p);
+    case S_RELATION_TYPES: return pg_schema_relation_type(L, item, i, p);
     case S_RELATIONS: return pg_schema_relation(L, item, i, p);
     case S_META:
     case S_NOTES: break;
@@ -170,7 +173,7 @@ static bool split(const char *key)
 /* A top-level member: where the records read from it start and end in
  * the dataset's arrays ([0], [1]). */
 typedef struct top {
-    size_t entities[2], relations[2], sources[2];
+    size_t entities[2], relations[2], sources[2], types[2];
     size_t nth;     /* it is the nth member with its key */
     bool replaced;  /* a later member with its key replaces it */
 } top;
@@ -211,6 +214,7 @@ static void close_top(reader *rd)
     t->entities[1] = ds->entities.len;
     t->relations[1] = ds->relations.len;
     t->sources[1] = ds->sources.len;
+    t->types[1] = ds->relation_types.len;
 }
 
 /* A new top-level member, the `nth` with its key: its records start
@@ -221,8 +225,9 @@ static bool open_top(reader *rd, size_t nth)
     close_top(rd);
     if (PG_VEC_RESERVE(rd->tops, 1) != 0)
         return pg_report_oom(rd->L.report);
-    size_t e = ds->entities.len, r = ds->relations.len, s = ds->sources.len;
-    rd->tops.items[rd->tops.len++] = (top){ { e, e }, { r, r }, { s, s }, nth, false };
+    size_t e = ds->entities.len, r = ds->relations.len, s = ds->sources.len, t = ds->relation_types.len;
+    rd->tops.items[rd->tops.len++] = (top){ { e, e }, { r, r }, { s, s }, { t, t }, nth, false };
+    pg_loader_top_member(&rd->L);
     return pg_report_group_start(rd->L.report, (long)rd->tops.len - 1);
 }
 
@@ -329,13 +334,13 @@ static bool renumber(pg_dataset *ds)
     return true;
 }
 
-/* Drops the entities, relations and sources (and their places) that
+/* Drops the entities, relations, sources and relation types (and their places) that
  * replaced top-level members read, keeping the others in order. */
 static bool compact(reader *rd)
 {
     pg_dataset *ds = rd->L.ds;
     pg_places *pl = &rd->L.places;
-    size_t e = 0, r = 0, s = 0;
+    size_t e = 0, r = 0, s = 0, types = 0;
     close_top(rd);
     for (size_t i = 0; i < rd->tops.len; i++) {
         const top *t = &rd->tops.items[i];
@@ -346,12 +351,14 @@ static bool compact(reader *rd)
         keep_range(pl->relations.items, 3 * sizeof *pl->relations.items, t->relations, r);
         r = keep_range(ds->relations.items, sizeof(pg_relation), t->relations, r);
         s = keep_range(ds->sources.items, sizeof(pg_source), t->sources, s);
+        types = keep_range(ds->relation_types.items, sizeof(pg_relation_type), t->types, types);
     }
     ds->entities.len = e;
     pl->entity_refs.len = e * PG_MAX_REFS;
     ds->relations.len = r;
     pl->relations.len = 3 * r;
     ds->sources.len = s;
+    ds->relation_types.len = types;
     return renumber(ds) || pg_report_oom(rd->L.report);
 }
 

@@ -24,7 +24,9 @@ typedef enum field_type {
     F_REF,         /* the id of another entity; implies a relation */
     F_SOURCES,     /* an array of source ids */
     F_IDENTIFIERS, /* an array of {"scheme","identifier"} */
-    F_ISO3         /* three capital letters */
+    F_ISO3,        /* three capital letters */
+    F_STRINGS,     /* an array of strings, kept in order */
+    F_ROLES        /* an array of {"title","organization","from","to"} */
 } field_type;
 
 #define KIND_BIT(k) (1u << (k))
@@ -40,6 +42,7 @@ typedef struct field {
 static const field country_fields[] = {
     { "iso3", F_ISO3, NULL, 0, NULL },
     { "region", F_STRING, NULL, 0, NULL },
+    { "groupings", F_STRINGS, NULL, 0, NULL },
     { "sources", F_SOURCES, NULL, 0, NULL },
     { NULL, F_STRING, NULL, 0, NULL },
 };
@@ -74,8 +77,16 @@ static const field event_fields[] = {
     { NULL, F_STRING, NULL, 0, NULL },
 };
 
+static const field person_fields[] = {
+    { "party", F_REF, NULL, KIND_BIT(PG_KIND_PARTY), "belongs_to" },
+    { "country", F_REF, NULL, KIND_BIT(PG_KIND_COUNTRY), "based_in" },
+    { "roles", F_ROLES, NULL, 0, NULL },
+    { "sources", F_SOURCES, NULL, 0, NULL },
+    { NULL, F_STRING, NULL, 0, NULL },
+};
+
 static const field *const entity_fields[PG_KIND_COUNT] = {
-    country_fields, party_fields, mechanism_fields, event_fields,
+    country_fields, party_fields, mechanism_fields, event_fields, person_fields,
 };
 
 /* Relations: type/source/target/date/end/weight/sources are read into the
@@ -228,7 +239,13 @@ void pg_loader_free(pg_loader *L)
     pg_places_free(&L->places);
     free(L->gone_entities.items);
     free(L->gone_sources.items);
+    pg_strmap_free(&L->type_ids);
     memset(L, 0, sizeof *L);
+}
+
+void pg_loader_top_member(pg_loader *L)
+{
+    pg_strmap_free(&L->type_ids);
 }
 
 /* Sets flags [from, to) of `f` (grown with clear flags as needed). */
@@ -535,6 +552,142 @@ static bool read_identifiers(pg_loader *L, const cJSON *v, pg_jpath p)
     return go;
 }
 
+/* An array of strings (a country's groupings): one ";"-joined attribute
+ * in input order; an empty array gives none. */
+static bool read_strings(pg_loader *L, const char *name, const cJSON *v, pg_jpath p)
+{
+    if (!cJSON_IsArray(v))
+        return wrong_type(L, v, p, "an array of strings");
+    size_t n = (size_t)cJSON_GetArraySize(v), k = 0;
+    const char **items = malloc((n ? n : 1) * sizeof *items);
+    if (items == NULL)
+        return oom(L);
+    bool go = true;
+    long i = 0;
+    for (const cJSON *item = v->child; item && go; item = item->next, i++) {
+        if (cJSON_IsString(item))
+            items[k++] = item->valuestring;
+        else
+            go = wrong_type(L, item, pg_jpath_index(&p, i), "a string");
+    }
+    if (go && k > 0)
+        go = add_joined(L, name, items, k, false);
+    free(items);
+    return go;
+}
+
+/* ---- roles ---------------------------------------------------------- */
+
+/* One role as read: its text parts (NULL: absent) and dates. */
+typedef struct role {
+    const char *title, *organization;
+    const char *from_text, *to_text;
+    pg_date from, to;
+} role;
+
+/* A role's string member `v` into *out ("must not be empty"). */
+static bool role_string(pg_loader *L, const cJSON *v, pg_jpath p, const char **out)
+{
+    if (!cJSON_IsString(v))
+        return wrong_type(L, v, p, "a string");
+    if (v->valuestring[0] == '\0')
+        return pg_report_error(L->report, &p, "must not be empty");
+    *out = v->valuestring;
+    return true;
+}
+
+/* A role's date member `v` into *text and *date. */
+static bool role_date(pg_loader *L, const cJSON *v, pg_jpath p, const char **text, pg_date *date)
+{
+    if (!is_date(v, date))
+        return bad_date(L, v, p);
+    *text = v->valuestring;
+    return true;
+}
+
+/* Member `v` of a role: a known key, or one warned about and ignored. */
+static bool role_member(pg_loader *L, const cJSON *v, pg_jpath p, role *r)
+{
+    char q[PG_QUOTE_SIZE];
+    if (cJSON_IsNull(v))
+        return true;
+    if (same(v->string, "title") || same(v->string, "organization"))
+        return role_string(L, v, p, same(v->string, "title") ? &r->title : &r->organization);
+    if (same(v->string, "from") || same(v->string, "to"))
+        return same(v->string, "from") ? role_date(L, v, p, &r->from_text, &r->from)
+                                       : role_date(L, v, p, &r->to_text, &r->to);
+    pg_report_warning(L->report, &p, "unknown key %s of a role ignored (a role has title, organization, from, to)",
+                      pg_quote(q, v->string));
+    return !L->report->oom;
+}
+
+/* A role's `to` (at p.to) may not be before its `from`. */
+static bool role_order(pg_loader *L, const role *r, pg_jpath p)
+{
+    pg_jpath tp = pg_jpath_key(&p, "to");
+    char q[PG_QUOTE_SIZE];
+    return pg_report_error(L->report, &tp, "%s is before \"from\" (\"%s\")", pg_quote(q, r->to_text), r->from_text);
+}
+
+/* The text of role `r`: "title[, organization][ (from-to)]", in the
+ * dataset's arena; NULL when out of memory. */
+static const char *role_text(pg_loader *L, const role *r)
+{
+    const char *org = r->organization ? r->organization : "", *from = r->from_text ? r->from_text : "";
+    const char *to = r->to_text ? r->to_text : "";
+    bool dated = r->from_text || r->to_text;
+    size_t len = strlen(r->title) + strlen(org) + strlen(from) + strlen(to) + 8;
+    char *s = pg_arena_alloc(&L->ds->arena, len);
+    if (s != NULL)
+        snprintf(s, len, "%s%s%s%s%s%s%s", r->title, r->organization ? ", " : "", org, dated ? " (" : "", from,
+                 dated ? "-" : "", dated ? to : "");
+    if (s != NULL && dated)
+        strcat(s, ")");
+    return s;
+}
+
+/* Role `item` at `p`: *text is its text, or NULL when it has problems. */
+static bool read_role(pg_loader *L, const cJSON *item, pg_jpath p, const char **text)
+{
+    role r = { NULL, NULL, NULL, NULL, PG_DATE_NONE, PG_DATE_NONE };
+    size_t errors = L->report->errors;
+    *text = NULL;
+    if (!cJSON_IsObject(item))
+        return wrong_type(L, item, p, "a role object {\"title\", \"organization\", \"from\", \"to\"}");
+    bool go = true;
+    for (const cJSON *v = item->child; v && go; v = v->next)
+        go = role_member(L, v, pg_jpath_key(&p, v->string), &r);
+    if (go && r.title == NULL)
+        go = pg_report_error(L->report, &p, "missing \"title\"");
+    if (go && pg_date_is_set(r.from) && pg_date_is_set(r.to) && pg_date_last_day(r.to) < pg_date_first_day(r.from))
+        go = role_order(L, &r, p);
+    if (!go || L->report->errors != errors)
+        return go;
+    *text = role_text(L, &r);
+    return *text ? true : oom(L);
+}
+
+/* An array of roles: one ";"-joined attribute `roles` in input order. */
+static bool read_roles(pg_loader *L, const char *name, const cJSON *v, pg_jpath p)
+{
+    if (!cJSON_IsArray(v))
+        return wrong_type(L, v, p, "an array of role objects {\"title\", \"organization\", \"from\", \"to\"}");
+    size_t n = (size_t)cJSON_GetArraySize(v), k = 0;
+    const char **items = malloc((n ? n : 1) * sizeof *items);
+    if (items == NULL)
+        return oom(L);
+    bool go = true;
+    long i = 0;
+    for (const cJSON *item = v->child; item && go; item = item->next, i++) {
+        go = read_role(L, item, pg_jpath_index(&p, i), &items[k]);
+        k += go && items[k] != NULL;
+    }
+    if (go && k > 0)
+        go = add_joined(L, name, items, k, false);
+    free(items);
+    return go;
+}
+
 /* Converts the value `v` of known field `f`. `e` receives references
  * (entities only); `sources` receives cited source ids. */
 static bool read_field(pg_loader *L, pg_entity *e, pg_span *sources, const field *f,
@@ -572,6 +725,10 @@ static bool read_field(pg_loader *L, pg_entity *e, pg_span *sources, const field
                add_joined(L, name, L->ds->source_refs.items + sources->first, sources->count, true);
     case F_IDENTIFIERS:
         return read_identifiers(L, v, p);
+    case F_STRINGS:
+        return read_strings(L, name, v, p);
+    case F_ROLES:
+        return read_roles(L, name, v, p);
     }
     return true;
 }

@@ -1,6 +1,7 @@
 /* schema.h - the rules of the partygraph/1 format for one element at a
- * time: a country, party, mechanism, event, relation or source object is
- * checked and turned into a compact record of the dataset. Private to the
+ * time: a country, party, mechanism, event, person, relation type,
+ * relation or source object is checked and turned into a compact record
+ * of the dataset. Private to the
  * loader (read_partygraph.c); cJSON is seen by the loader's files only.
  *
  * Each function reports every problem of its element through the report
@@ -31,6 +32,7 @@ typedef struct pg_loader {
     pg_place ref_at[PG_MAX_REFS];  /* those of the entity being read */
     pg_flags gone_entities;        /* [i] set: entity i was replaced (see pg_loader_replace) */
     pg_flags gone_sources;
+    pg_strmap type_ids;            /* relation type id -> the element of `relation_types` declaring it */
 } pg_loader;
 
 /* A loader of `ds` reporting to `r`, keeping places. */
@@ -47,6 +49,14 @@ bool pg_loader_replace(pg_loader *L, size_t e0, size_t e1, size_t s0, size_t s1)
 
 /* Element `index` of the top-level array of entities of `kind`. */
 bool pg_schema_entity(pg_loader *L, const cJSON *item, pg_kind kind, long index, pg_jpath p);
+
+/* A new top-level member begins: the relation type ids declared so far
+ * are forgotten (a repeated `relation_types` replaces the earlier one). */
+void pg_loader_top_member(pg_loader *L);
+
+/* Element `index` of "relation_types" (schema_reltype.c): a declared
+ * relation type, added to the dataset. */
+bool pg_schema_relation_type(pg_loader *L, const cJSON *item, long index, pg_jpath p);
 
 /* Element `index` of "relations". */
 bool pg_schema_relation(pg_loader *L, const cJSON *item, long index, pg_jpath p);

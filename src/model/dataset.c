@@ -168,7 +168,7 @@ int pg_dataset_finish(pg_dataset *ds)
 
 const char *pg_kind_name(pg_kind kind)
 {
-    static const char *const names[PG_KIND_COUNT] = { "country", "party", "mechanism", "event" };
+    static const char *const names[PG_KIND_COUNT] = { "country", "party", "mechanism", "event", "person" };
     return (unsigned)kind < PG_KIND_COUNT ? names[kind] : NULL;
 }
 
@@ -185,7 +185,7 @@ long pg_dataset_country_of(const pg_dataset *ds, long e)
 
 const char *pg_kind_array_name(pg_kind kind)
 {
-    static const char *const names[PG_KIND_COUNT] = { "countries", "parties", "mechanisms", "events" };
+    static const char *const names[PG_KIND_COUNT] = { "countries", "parties", "mechanisms", "events", "persons" };
     return (unsigned)kind < PG_KIND_COUNT ? names[kind] : "?";
 }
 

@@ -1,35 +1,36 @@
-/* project.c - the parties, countries and mechanisms views: a two-mode
- * network of actors and their affiliations, projected onto the actors.
+/* project.c - the parties, countries, mechanisms and persons views: a
+ * two-mode network of actors and their affiliations, projected onto the
+ * actors.
  *
  *   view        actors                         affiliations
- *   parties     parties                        events they attended, hosted or
- *                                              signed; mechanisms they are members of
+ *   parties     parties                        the events they have a relation with,
+ *                                              the mechanisms they are members of
  *   countries   countries, and parties through the same, of the country's parties
  *               their `country`                and of the country itself
  *   mechanisms  mechanisms                     their member parties
+ *   persons     persons                        as for parties
  *
+ * Only relations of types that are not structural count (pg_link.structural:
+ * based_in, held_in, part_of, belongs_to and those a file declares so):
+ * each between two actors makes a direct tie; each between an actor and
+ * an event makes a membership, and so does each between an actor and a
+ * mechanism (a party and a mechanism in the mechanisms view) whose type
+ * is not directed (member_of and the like: taking part, not praising).
  * Two actors are tied through every affiliation they share, weighted as
- * the projection says (NetworkX's bipartite projections), plus the weight
- * of the direct `contact` relations between them. Every actor of the
- * view's kind is a node, tied or not. Memberships, contacts and edges are
- * put in order by pg_pair_order (counting sorts on entity or node
- * numbers), never by comparing records. */
+ * the projection says (NetworkX's bipartite projections), plus the
+ * weights of their direct ties. Every actor of the view's kind is a node,
+ * tied or not. Memberships, direct ties and edges are put in order by
+ * pg_pair_order (counting sorts on entity or node numbers), never by
+ * comparing records. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ptrmap.h"
 #include "model/graph.h"
 
 enum { VIA_CAP = 10 };
-
-/* Which affiliation types an actor-affiliation link may have. */
-static bool participation(const char *type, pg_kind affiliation)
-{
-    if (affiliation == PG_KIND_EVENT)
-        return strcmp(type, "attended") == 0 || strcmp(type, "hosted") == 0 || strcmp(type, "signed") == 0;
-    return strcmp(type, "member_of") == 0;
-}
 
 /* The actor an entity stands for in this view, or -1. */
 static long actor_of(const pg_graph *g, long e)
@@ -38,6 +39,7 @@ static long actor_of(const pg_graph *g, long e)
     switch (g->spec.view) {
     case PG_VIEW_PARTIES: return x->kind == PG_KIND_PARTY ? e : -1;
     case PG_VIEW_MECHANISMS: return x->kind == PG_KIND_MECHANISM ? e : -1;
+    case PG_VIEW_PERSONS: return x->kind == PG_KIND_PERSON ? e : -1;
     case PG_VIEW_COUNTRIES:
         return x->kind == PG_KIND_COUNTRY || x->kind == PG_KIND_PARTY ? pg_dataset_country_of(g->ds, e) : -1;
     default: return -1;
@@ -57,20 +59,35 @@ static bool affiliation_kind(const pg_graph *g, pg_kind k)
 typedef struct membership {
     long aff, actor;     /* entities */
     pg_date first, last;
-    unsigned types;      /* bits of type_names */
+    int rtype;           /* the link's type; once merged, the types are in projection.mtypes */
 } membership;
 
 typedef PG_VEC(membership) membership_vec;
 
-static const char *const type_names[] = { "attended", "contact", "hosted", "member_of", "signed" };
-enum { NTYPES = sizeof type_names / sizeof type_names[0] };
+/* Sets of relation types: `words` 64-bit words per set, bit t for type
+ * number t of pg_dataset.relation_types. */
+typedef PG_VEC(uint64_t) type_sets;
 
-static unsigned type_bit(const char *type)
+/* Appends an empty set to `v`; 0, or -1 when out of memory. */
+static int add_set(type_sets *v, size_t words)
 {
-    for (int i = 0; i < NTYPES; i++)
-        if (strcmp(type, type_names[i]) == 0)
-            return 1u << i;
+    if (PG_VEC_RESERVE(*v, words) != 0)
+        return -1;
+    memset(v->items + v->len, 0, words * sizeof *v->items);
+    v->len += words;
     return 0;
+}
+
+/* Adds the types of set `from` to set `to` (sets of `words` words). */
+static void union_set(uint64_t *to, const uint64_t *from, size_t words)
+{
+    for (size_t i = 0; i < words; i++)
+        to[i] |= from[i];
+}
+
+static void add_type(uint64_t *set, int rtype)
+{
+    set[rtype / 64] |= 1ULL << (rtype % 64);
 }
 
 /* Replaces the array at *items, n records of `size` bytes, by a copy in
@@ -95,26 +112,28 @@ static int pair_sort(void **items, size_t *cap, size_t n, size_t size, size_t of
     return rc;
 }
 
-/* The membership that link `l` makes between the actor that `actor_side`
- * stands for and affiliation `aff`, if it makes one. */
-static int add_membership(const pg_graph *g, membership_vec *out, const pg_link *l, long actor_side, long aff)
+/* The membership that (non-structural) link `l` of type `rtype` makes
+ * between the actor that `actor_side` stands for and affiliation `aff`,
+ * if it makes one: with a mechanism at either end, only a type that is
+ * not directed (member_of, not praised) makes one. */
+static int add_membership(const pg_graph *g, membership_vec *out, const pg_link *l, int rtype, long actor_side,
+                          long aff)
 {
     long actor = actor_of(g, actor_side);
-    pg_kind k = g->ds->entities.items[aff].kind;
-    if (actor < 0 || !affiliation_kind(g, k))
-        return 0;
-    bool member = g->spec.view == PG_VIEW_MECHANISMS ? strcmp(l->type, "member_of") == 0 : participation(l->type, k);
-    if (!member)
+    const pg_entity *e = g->ds->entities.items;
+    bool mechanism = e[aff].kind == PG_KIND_MECHANISM || e[actor_side].kind == PG_KIND_MECHANISM;
+    if (actor < 0 || !affiliation_kind(g, e[aff].kind) || (mechanism && l->dir != PG_DIR_NONE))
         return 0;
     if (PG_VEC_RESERVE(*out, 1) != 0)
         return -1;
-    out->items[out->len++] = (membership){ aff, actor, l->first, l->last, type_bit(l->type) };
+    out->items[out->len++] = (membership){ aff, actor, l->first, l->last, rtype };
     return 0;
 }
 
 /* One membership per (affiliation, actor), sorted, dates merged (in any
- * order: the earliest, the latest, all types). 0, or -1 (memory). */
-static int unique_memberships(membership_vec *m, size_t entities)
+ * order: the earliest, the latest), the types of membership i in set i of
+ * `types` (sets of `words` words). 0, or -1 (memory). */
+static int unique_memberships(membership_vec *m, size_t entities, type_sets *types, size_t words)
 {
     if (pair_sort((void **)&m->items, &m->cap, m->len, sizeof *m->items, offsetof(membership, aff),
                   offsetof(membership, actor), entities) != 0)
@@ -125,10 +144,12 @@ static int unique_memberships(membership_vec *m, size_t entities)
         if (prev && prev->aff == m->items[i].aff && prev->actor == m->items[i].actor) {
             prev->first = pg_date_earliest(prev->first, m->items[i].first);
             prev->last = pg_date_latest(prev->last, m->items[i].last);
-            prev->types |= m->items[i].types;
-        } else {
+        } else if (add_set(types, words) == 0) {
             m->items[out++] = m->items[i];
+        } else {
+            return -1;
         }
+        add_type(types->items + (out - 1) * words, m->items[i].rtype);
     }
     m->len = out;
     return 0;
@@ -143,7 +164,6 @@ typedef struct pair {
     double direct_weight;
     long direct_count;
     pg_date first, last;
-    unsigned types;      /* bit i: type_names[i] */
     int nvia;
     long via[VIA_CAP];   /* affiliation entities */
 } pair;
@@ -203,7 +223,7 @@ static pair *find_pair(pair_table *t, long u, long v)
         return NULL;
     t->slots[i] = (pair_slot){ u, v, (long)t->pairs.len };
     pair *p = &t->pairs.items[t->pairs.len++];
-    *p = (pair){ u, v, 0, 0.0, 0.0, 0, PG_DATE_NONE, PG_DATE_NONE, 0, 0, { 0 } };
+    *p = (pair){ u, v, 0, 0.0, 0.0, 0, PG_DATE_NONE, PG_DATE_NONE, 0, { 0 } };
     return p;
 }
 
@@ -215,10 +235,11 @@ static void add_dates(pair *p, pg_date first, pg_date last)
 
 /* ---- the projection --------------------------------------------------- */
 
-/* A direct contact between the nodes u < v. */
+/* A direct tie between the nodes u < v: a link of type `rtype`. */
 typedef struct contact {
     long u, v;
     const pg_link *link;
+    int rtype;
 } contact;
 
 typedef PG_VEC(contact) contact_vec;
@@ -229,7 +250,7 @@ static int by_weight(const void *a, const void *b)
     return (x->link->weight > y->link->weight) - (x->link->weight < y->link->weight);
 }
 
-/* Sorts contacts by pair, then weight: the weights of one pair are summed
+/* Sorts direct ties by pair, then weight: the weights of one pair are summed
  * in the same order whatever the order of the input. 0 or -1 (memory). */
 static int sort_contacts(contact_vec *c, size_t nodes)
 {
@@ -250,8 +271,13 @@ typedef struct projection {
     long *affiliations;  /* node -> number of affiliations kept */
     membership_vec memberships;
     pair_table table;
-    contact_vec contacts; /* direct contact links */
-    PG_VEC(struct cited { long pair; const char *source; }) cited; /* sources of contacts */
+    contact_vec contacts; /* direct ties */
+    PG_VEC(struct cited { long pair; const char *source; }) cited; /* sources of direct ties */
+    size_t words;        /* of a type set: one bit per relation type of the dataset */
+    type_sets mtypes;    /* membership i's types: set i */
+    type_sets ptypes;    /* pair i's types: set i */
+    pg_ptrmap rtype_of;  /* relation type id (interned) -> its index */
+    const char **names;  /* room for every type id, to join them */
 } projection;
 
 /* Nodes: every entity that is an actor in this view, in id order. */
@@ -272,33 +298,81 @@ static int make_nodes(projection *P)
     return P->affiliations ? 0 : -1;
 }
 
-/* Memberships and direct contacts from the links. */
+/* The relation types by their (interned) ids, and the size of a type
+ * set. 0, or -1 when out of memory. */
+static int index_types(projection *P)
+{
+    const pg_dataset *ds = P->g->ds;
+    P->words = ds->relation_types.len / 64 + 1;
+    P->names = malloc((ds->relation_types.len + 1) * sizeof *P->names);
+    if (P->names == NULL)
+        return -1;
+    for (size_t t = 0; t < ds->relation_types.len; t++)
+        if (pg_ptrmap_intern(&P->rtype_of, ds->relation_types.items[t].id, t) == SIZE_MAX)
+            return -1;
+    return 0;
+}
+
+/* The type index of link `l` (an implied one's type is its id's). */
+static int link_type(projection *P, const pg_link *l)
+{
+    return l->r != NULL ? l->r->rtype : (int)pg_ptrmap_intern(&P->rtype_of, l->type, 0);
+}
+
+/* The direct tie that link `l` makes when both ends stand for actors. */
+static int add_direct(projection *P, const pg_link *l, int rtype)
+{
+    long x = actor_of(P->g, l->a), y = actor_of(P->g, l->b);
+    if (x < 0 || y < 0 || x == y)
+        return 0;
+    long u = P->node_of[x], v = P->node_of[y];
+    if (PG_VEC_RESERVE(P->contacts, 1) != 0)
+        return -1;
+    P->contacts.items[P->contacts.len++] = (contact){ u < v ? u : v, u < v ? v : u, l, rtype };
+    return 0;
+}
+
+/* Memberships and direct ties from the links that are not structural. */
 static int read_links(projection *P, const pg_link_vec *links)
 {
+    if (index_types(P) != 0)
+        return -1;
     for (size_t i = 0; i < links->len; i++) {
         const pg_link *l = &links->items[i];
-        if (add_membership(P->g, &P->memberships, l, l->a, l->b) != 0 ||
-            add_membership(P->g, &P->memberships, l, l->b, l->a) != 0)
+        int rtype = l->structural ? -1 : link_type(P, l);
+        if (rtype >= 0 && (add_membership(P->g, &P->memberships, l, rtype, l->a, l->b) != 0 ||
+                           add_membership(P->g, &P->memberships, l, rtype, l->b, l->a) != 0 ||
+                           add_direct(P, l, rtype) != 0))
             return -1;
-        long x = actor_of(P->g, l->a), y = actor_of(P->g, l->b);
-        if (strcmp(l->type, "contact") == 0 && x >= 0 && y >= 0 && x != y) {
-            long u = P->node_of[x], v = P->node_of[y];
-            if (PG_VEC_RESERVE(P->contacts, 1) != 0)
-                return -1;
-            P->contacts.items[P->contacts.len++] = (contact){ u < v ? u : v, u < v ? v : u, l };
-        }
     }
-    return unique_memberships(&P->memberships, P->g->ds->entities.len) == 0 &&
+    return unique_memberships(&P->memberships, P->g->ds->entities.len, &P->mtypes, P->words) == 0 &&
                    sort_contacts(&P->contacts, P->g->n) == 0
                ? 0
                : -1;
+}
+
+/* The pair of nodes u < v, with an empty type set when new; NULL when
+ * out of memory. */
+static pair *node_pair(projection *P, long u, long v)
+{
+    size_t before = P->table.pairs.len;
+    pair *p = find_pair(&P->table, u, v);
+    if (p != NULL && P->table.pairs.len > before && add_set(&P->ptypes, P->words) != 0)
+        return NULL;
+    return p;
+}
+
+/* The types of pair `p`. */
+static uint64_t *pair_types(projection *P, const pair *p)
+{
+    return P->ptypes.items + (size_t)(p - P->table.pairs.items) * P->words;
 }
 
 /* The pair of the nodes of actors x and y. */
 static pair *actor_pair(projection *P, long x, long y)
 {
     long u = P->node_of[x], v = P->node_of[y];
-    return u < v ? find_pair(&P->table, u, v) : find_pair(&P->table, v, u);
+    return u < v ? node_pair(P, u, v) : node_pair(P, v, u);
 }
 
 /* Every pair of members of the affiliation in memberships [first, end). */
@@ -316,7 +390,8 @@ static int share(projection *P, const membership *first, const membership *end)
                 return -1;
             p->shared++;
             p->newman += 1.0 / (double)(n - 1);
-            p->types |= a->types | b->types;
+            union_set(pair_types(P, p), P->mtypes.items + (size_t)(a - P->memberships.items) * P->words, P->words);
+            union_set(pair_types(P, p), P->mtypes.items + (size_t)(b - P->memberships.items) * P->words, P->words);
             add_dates(p, pg_date_earliest(a->first, b->first), pg_date_latest(a->last, b->last));
             if (p->nvia < VIA_CAP)
                 p->via[p->nvia++] = a->aff;
@@ -341,12 +416,12 @@ static int add_contacts(projection *P)
 {
     for (size_t i = 0; i < P->contacts.len; i++) {
         const pg_link *l = P->contacts.items[i].link;
-        pair *p = find_pair(&P->table, P->contacts.items[i].u, P->contacts.items[i].v);
+        pair *p = node_pair(P, P->contacts.items[i].u, P->contacts.items[i].v);
         if (p == NULL)
             return -1;
         p->direct_weight += l->weight;
         p->direct_count++;
-        p->types |= type_bit("contact");
+        add_type(pair_types(P, p), P->contacts.items[i].rtype);
         add_dates(p, l->first, l->last);
         long index = (long)(p - P->table.pairs.items);
         for (size_t k = 0; l->r && k < l->r->sources.count; k++) {
@@ -370,14 +445,16 @@ static double projected_weight(const projection *P, const pair *p)
     return s;
 }
 
-static const char *types_text(pg_graph *g, unsigned types)
+/* The ids of the types in `set`, sorted and ";"-joined; NULL when out
+ * of memory. */
+static const char *types_text(projection *P, const uint64_t *set)
 {
-    const char *items[NTYPES];
+    const pg_dataset *ds = P->g->ds;
     size_t n = 0;
-    for (int i = 0; i < NTYPES; i++)
-        if (types & (1u << i))
-            items[n++] = type_names[i];
-    return pg_graph_join(g, items, n);
+    for (size_t t = 0; t < ds->relation_types.len; t++)
+        if (set[t / 64] >> (t % 64) & 1)
+            P->names[n++] = ds->relation_types.items[t].id;
+    return pg_graph_join(P->g, P->names, n);
 }
 
 /* The shared affiliations' ids (in id order, as they were visited), at
@@ -403,7 +480,7 @@ static const char *via_text(pg_graph *g, const pair *p)
     return text;
 }
 
-/* The sources cited by the contacts of pair `index` (cited[*at..] is
+/* The sources cited by the direct ties of pair `index` (cited[*at..] is
  * sorted by pair; *at advances past them). */
 static const char *contact_sources(projection *P, long index, size_t *at, pg_str_vec *scratch)
 {
@@ -420,7 +497,7 @@ static int by_cited_pair(const void *a, const void *b)
     return (x->pair > y->pair) - (x->pair < y->pair);
 }
 
-/* One edge per pair that passes min_shared (or has a direct contact). */
+/* One edge per pair that passes min_shared (or has a direct tie). */
 static int make_edges(projection *P)
 {
     pg_graph *g = P->g;
@@ -434,7 +511,7 @@ static int make_edges(projection *P)
         if (p->shared < g->spec.min_shared && p->direct_count == 0)
             continue;
         pg_edge e = { .u = p->u, .v = p->v, .weight = projected_weight(P, p) + p->direct_weight,
-                      .count = p->shared + p->direct_count, .types = types_text(g, p->types), .sources = sources,
+                      .count = p->shared + p->direct_count, .types = types_text(P, pair_types(P, p)), .sources = sources,
                       .first = p->first, .last = p->last, .attrs = { g->edge_attrs.len, 0 }, .shared = p->shared,
                       .via = via_text(g, p) };
         rc = e.types && e.sources && e.via && PG_VEC_RESERVE(g->edges, 1) == 0 ? 0 : -1;
@@ -462,5 +539,9 @@ int pg_project_links(pg_graph *g, const pg_link_vec *links)
     free(P.table.slots);
     free(P.contacts.items);
     free(P.cited.items);
+    free(P.mtypes.items);
+    free(P.ptypes.items);
+    pg_ptrmap_free(&P.rtype_of);
+    free(P.names);
     return rc;
 }

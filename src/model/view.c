@@ -11,7 +11,7 @@
 #include "model/graph.h"
 #include "model/igraph_glue.h"
 
-static const char *const view_names[PG_VIEW_COUNT] = { "full", "parties", "countries", "mechanisms" };
+static const char *const view_names[PG_VIEW_COUNT] = { "full", "parties", "countries", "mechanisms", "persons" };
 static const char *const projection_names[] = { "count", "newman", "jaccard", "overlap" };
 
 const char *pg_view_name(pg_view v)

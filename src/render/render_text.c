@@ -189,6 +189,7 @@ const char *pg_gv_shape(pg_kind k)
         [PG_KIND_PARTY] = "ellipse",
         [PG_KIND_MECHANISM] = "hexagon",
         [PG_KIND_EVENT] = "diamond",
+        [PG_KIND_PERSON] = "triangle",
     };
     return (unsigned)k < PG_KIND_COUNT ? shapes[k] : "ellipse";
 }

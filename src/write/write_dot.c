@@ -23,6 +23,7 @@ static const char *const shapes[PG_KIND_COUNT] = {
     [PG_KIND_PARTY] = "ellipse",
     [PG_KIND_MECHANISM] = "hexagon",
     [PG_KIND_EVENT] = "diamond",
+    [PG_KIND_PERSON] = "triangle",
 };
 
 /* Node widths in inches, and edge pen widths in points. */

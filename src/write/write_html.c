@@ -206,12 +206,14 @@ static void shape(FILE *f, pg_kind kind, double x, double y, double r)
     }
     case PG_KIND_MECHANISM: polygon(f, x, y, r * sqrt(2 * pi / (3 * sqrt(3))), 6, 0); break;
     case PG_KIND_EVENT: polygon(f, x, y, r * sqrt(pi / 2), 4, -pi / 2); break;
+    case PG_KIND_PERSON: polygon(f, x, y, r * sqrt(4 * pi / (3 * sqrt(3))), 3, -pi / 2); break;
     default: fprintf(f, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\"", coord(x, a), coord(y, b), coord(r, c));
     }
 }
 
 static const char *const shape_tags[PG_KIND_COUNT] = {
     [PG_KIND_COUNTRY] = "rect", [PG_KIND_PARTY] = "circle", [PG_KIND_MECHANISM] = "polygon", [PG_KIND_EVENT] = "polygon",
+    [PG_KIND_PERSON] = "polygon",
 };
 
 static double radius(const pg_graph *g, size_t v)

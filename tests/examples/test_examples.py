@@ -16,8 +16,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import pgtest  # noqa: E402
 
 SEEDS = os.path.join(pgtest.SHARED, "seeds")
-KINDS = {"countries": "country", "parties": "party", "mechanisms": "mechanism", "events": "event"}
-IMPLIED = {"parties": ["country"], "events": ["country", "mechanism", "host"]}
+KINDS = {"countries": "country", "parties": "party", "mechanisms": "mechanism", "events": "event",
+         "persons": "person"}
+IMPLIED = {"parties": ["country"], "events": ["country", "mechanism", "host"], "persons": ["party", "country"]}
 
 
 def graph_of(data):

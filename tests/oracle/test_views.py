@@ -127,8 +127,28 @@ def test_contacts(tap, binary):
 
 # ---- a reference implementation of the view rules --------------------------
 
-PARTICIPATION = {"event": {"attended", "hosted", "signed"}, "mechanism": {"member_of"}}
-KINDS = {"countries": "country", "parties": "party", "mechanisms": "mechanism", "events": "event"}
+KINDS = {"countries": "country", "parties": "party", "mechanisms": "mechanism", "events": "event",
+         "persons": "person"}
+# docs/input.md, "Relation types": the built-in structural and directed types; a file's relation_types
+# add types or replace these
+STRUCTURAL = {"based_in", "held_in", "part_of", "belongs_to"}
+DIRECTED = {"hosted", "visited", "invited", "sent_message", "awarded", "praised", "addressed", "learned_from",
+            "congratulated"}
+
+
+def declared_types(data, flag, builtin):
+    declared = {t["id"]: t.get(flag, False) for t in data.get("relation_types", [])}
+    return {t for t in builtin if t not in declared} | {t for t, s in declared.items() if s}
+
+
+def structural_types(data):
+    return declared_types(data, "structural", STRUCTURAL)
+
+
+def membership_type(data, typ, kinds):
+    """Does a relation of type `typ` between entities of `kinds` make a membership? (docs/network.md, Views)"""
+    return typ not in structural_types(data) and ("mechanism" not in kinds or typ not in declared_types(
+        data, "directed", DIRECTED))
 
 
 def entities(data):
@@ -149,6 +169,9 @@ def implied_relations(data):
     said = stated(data)
     rels = [{"type": "based_in", "source": p["id"], "target": p["country"]}
             for p in data.get("parties", []) if "country" in p]
+    rels += [{"type": rel, "source": p["id"], "target": p[field]}
+             for p in data.get("persons", []) for field, rel in (("party", "belongs_to"), ("country", "based_in"))
+             if field in p]
     rels += [{"type": rel, "source": e["id"], "target": e[field]}
              for e in data.get("events", []) for field, rel in IMPLIED if field in e]
     return [r for r in rels if (r["type"], frozenset((r["source"], r["target"]))) not in said]
@@ -167,29 +190,36 @@ def actor(ent, view, x):
         return x if e["kind"] == "party" else None
     if view == "mechanisms":
         return x if e["kind"] == "mechanism" else None
+    if view == "persons":
+        return x if e["kind"] == "person" else None
     if e["kind"] == "country":
         return x
     return e.get("country") if e["kind"] == "party" else None
 
 
-def reference_view(data, view, projection="count"):
-    """{(u, v): weight} of a projected view, by the README's rules."""
+def reference_view(data, view, projection="count", types=None):
+    """{(u, v): weight} of a projected view, by docs/network.md's rules: every relation of a type that is
+    not structural between an actor and an affiliation is a membership, between two actors a direct tie.
+    `types`, a dict, receives {(u, v): set of the relation types behind the tie}."""
     ent = entities(data)
-    members = {}
+    structural = structural_types(data)
+    affiliation_kinds = {"party"} if view == "mechanisms" else {"event", "mechanism"}
+    members, member_types = {}, {}
     contact = {}
+    types = {} if types is None else types
     for a, b, typ, w in all_links(data):
+        if typ in structural:
+            continue
         for x, y in ((a, b), (b, a)):
             act, kind = actor(ent, view, x), ent[y]["kind"]
-            if act is None:
-                continue
-            if view == "mechanisms" and kind == "party" and typ == "member_of":
+            if act is not None and kind in affiliation_kinds and membership_type(data, typ, {ent[x]["kind"], kind}):
                 members.setdefault(y, set()).add(act)
-            elif view != "mechanisms" and kind in PARTICIPATION and typ in PARTICIPATION[kind]:
-                members.setdefault(y, set()).add(act)
+                member_types.setdefault((y, act), set()).add(typ)
         u, v = actor(ent, view, a), actor(ent, view, b)
-        if typ == "contact" and u and v and u != v:
+        if u and v and u != v:
             key = tuple(sorted((u, v)))
             contact[key] = contact.get(key, 0) + w
+            types.setdefault(key, set()).add(typ)
     affs = {}
     for aff, group in members.items():
         for m in group:
@@ -198,6 +228,7 @@ def reference_view(data, view, projection="count"):
     for aff, group in members.items():
         for u, v in itertools.combinations(sorted(group), 2):
             ties.setdefault((u, v), set()).add(aff)
+            types.setdefault((u, v), set()).update(member_types[(aff, u)] | member_types[(aff, v)])
     weight = {}
     for (u, v), shared in ties.items():
         s, A, B = len(shared), len(affs[u]), len(affs[v])
@@ -250,16 +281,101 @@ def test_countries_and_mechanisms(tap, binary):
             run.cleanup()
     # mechanisms tied by shared members, against NetworkX's bipartite projection
     B = nx.Graph()
+    ent = entities(example)
     for r in example["relations"]:
-        ent = entities(example)
-        if r["type"] == "member_of" and {ent[r["source"]]["kind"], ent[r["target"]]["kind"]} == {"party", "mechanism"}:
+        kinds = {ent[r["source"]]["kind"], ent[r["target"]]["kind"]}
+        if kinds == {"party", "mechanism"} and membership_type(example, r["type"], kinds):
             B.add_edge(r["source"], r["target"])
     mechs = [m["id"] for m in example["mechanisms"] if m["id"] in B]
     P = bipartite.weighted_projected_graph(B, mechs)
     run = pgtest.build(binary, example, "--view", "mechanisms")
-    got = {k: float(r["weight"]) for k, r in edges_of(run.out).items()}
+    got = {k: int(r["shared"]) for k, r in edges_of(run.out).items() if int(r["shared"]) > 0}
     want = {tuple(sorted((u, v))): d["weight"] for u, v, d in P.edges(data=True)}
-    tap.check(got == want, "mechanisms view equals NetworkX's projection of the membership network")
+    tap.check(got == want, "mechanisms view: the shared members equal NetworkX's projection of the membership network",
+              set(got) ^ set(want))
+    run.cleanup()
+
+
+def people_dataset():
+    """Persons at events and in mechanisms, with direct ties of several types, declared ones among them."""
+    persons = [{"id": f"p{i}", "name": f"Person {i}", "party": "cpc" if i % 2 else "cpv",
+                "country": "CHN" if i % 2 else "VNM",
+                "roles": [{"title": "delegate", "organization": "cpc" if i % 2 else "cpv", "from": "2019"}]}
+               for i in range(1, 8)]
+    rel = [("attended", "p1", "e1"), ("attended", "p2", "e1"), ("attended", "p3", "e1"), ("hosted", "p4", "e2"),
+           ("addressed", "p1", "e2"), ("signed", "p5", "e2"), ("member_of", "p2", "m1"), ("member_of", "p5", "m1"),
+           ("praised", "p6", "m1"),                # directed, to a mechanism: no membership
+           ("met", "p1", "p2"), ("visited", "p3", "p6"), ("mentored", "p6", "p7"),
+           ("colleague_of", "p4", "p5"),           # declared structural: no tie
+           ("belongs_to", "p7", "cpv"),            # structural: a tie of the full view only
+           ("attended", "cpc", "e1"), ("met", "cpc", "cpv")]
+    return {"relation_types": [{"id": "mentored", "directed": True}, {"id": "colleague_of", "structural": True}],
+            "countries": [{"id": "CHN", "name": "China"}, {"id": "VNM", "name": "Viet Nam"}],
+            "parties": [{"id": "cpc", "name": "CPC", "country": "CHN"}, {"id": "cpv", "name": "CPV", "country": "VNM"}],
+            "persons": persons,
+            "events": [{"id": "e1", "name": "e1", "date": "2019-05"}, {"id": "e2", "name": "e2", "host": "cpv"}],
+            "mechanisms": [{"id": "m1", "name": "m1"}],
+            "relations": [{"type": t, "source": a, "target": b, "weight": 1 + i % 3} for i, (t, a, b) in enumerate(rel)]}
+
+
+def test_direct_ties(tap, binary):
+    """Every relation of a type that is not structural ties two actors; its type is among the edge's types."""
+    example = pgtest.load_example("cpc-interparty.json")
+    types = {}
+    want = reference_view(example, "parties", types=types)
+    run = pgtest.build(binary, example, "--view", "parties")
+    got = edges_of(run.out)
+    tap.check({k: set(r["types"].split(";")) for k, r in got.items()} == types,
+              "example, parties view: each tie's types are those of its direct ties and shared affiliations",
+              {k: (got[k]["types"], types.get(k)) for k in got if set(got[k]["types"].split(";")) != types.get(k)})
+    tied = {x for k in want for x in k}
+    parties = {p["id"] for p in example["parties"]}
+    isolates = set(nodes_of(run.out)) - {x for k in got for x in k}
+    tap.check(isolates == parties - tied, "example, parties view: the isolates are the parties with no tie by the rules",
+              isolates ^ (parties - tied))
+    run.cleanup()
+    data = people_dataset()
+    for view in ("parties", "persons"):
+        for projection in ("count", "newman", "jaccard", "overlap"):
+            run = pgtest.build(binary, data, "--view", view, "--projection", projection)
+            got = {k: float(r["weight"]) for k, r in edges_of(run.out).items()}
+            want = reference_view(data, view, projection)
+            ok = set(got) == set(want) and all(pgtest.close(got[k], want[k], 1e-12) for k in want)
+            tap.check(ok, f"people dataset, {view} view, {projection}: ties and weights equal the reference",
+                      set(got) ^ set(want))
+            run.cleanup()
+
+
+def test_persons_view(tap, binary):
+    """The persons view against NetworkX: the projection of the person-affiliation network, plus direct ties."""
+    data = people_dataset()
+    ent = entities(data)
+    structural = structural_types(data)
+    B = nx.Graph()
+    direct = {}
+    for r in data["relations"] + [{"type": "hosted", "source": e["host"], "target": e["id"], "weight": 1}
+                                  for e in data["events"] if "host" in e]:
+        a, b, kinds = r["source"], r["target"], {ent[r["source"]]["kind"], ent[r["target"]]["kind"]}
+        if r["type"] in structural:
+            continue
+        if kinds == {"person"}:
+            key = tuple(sorted((a, b)))
+            direct[key] = direct.get(key, 0) + r["weight"]
+        elif "person" in kinds and kinds & {"event", "mechanism"} and membership_type(data, r["type"], kinds):
+            B.add_edge(a, b)
+    persons = sorted(p["id"] for p in data["persons"])
+    B.add_nodes_from(persons)
+    P = bipartite.weighted_projected_graph(B, persons)
+    want = {tuple(sorted((u, v))): d["weight"] for u, v, d in P.edges(data=True)}
+    for key, w in direct.items():
+        want[key] = want.get(key, 0) + w
+    run = pgtest.build(binary, data, "--view", "persons")
+    got = {k: float(r["weight"]) for k, r in edges_of(run.out).items()}
+    tap.check(got == want, "persons view: NetworkX's projection of persons onto events and mechanisms, plus direct ties",
+              set(got) ^ set(want))
+    nodes = pgtest.read_csv(os.path.join(run.out, "nodes.csv"))
+    tap.check([n["id"] for n in nodes] == persons and {n["kind"] for n in nodes} == {"person"},
+              "persons view: every person is a node, tied or not, and only persons")
     run.cleanup()
 
 
@@ -461,6 +577,8 @@ def main():
     test_projections(tap, binary)
     test_contacts(tap, binary)
     test_countries_and_mechanisms(tap, binary)
+    test_direct_ties(tap, binary)
+    test_persons_view(tap, binary)
     test_windows(tap, binary)
     test_periods(tap, binary)
     test_filters(tap, binary)

@@ -383,9 +383,9 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
      [r"syntax.json:2:12: trailing comma before a closing bracket"]),
     ("noid.json", '{"nodes": [{"name": "x"}, {"id": true}], "links": []}',
      [r"noid.json:1:12: \$\.nodes\[0\]\.id: missing id", r"noid.json:1:34: \$\.nodes\[1\]\.id: expected an id .*got true"]),
-    ("unknown.json", '{"nodes": [{"id": "a"}, {"id": "b", "kind": "person"}], '
+    ("unknown.json", '{"nodes": [{"id": "a"}, {"id": "b", "kind": "people"}], '
                      '"links": [{"source": "a", "target": "z"}, {"source": "a", "target": "b"}]}',
-     [r"\$\.nodes\[1\]\.kind: kind \"person\" is not one of", r"\$\.links\[0\]\.target: unknown node \"z\""]),
+     [r"\$\.nodes\[1\]\.kind: kind \"people\" is not one of", r"\$\.links\[0\]\.target: unknown node \"z\""]),
     ("dup.json", '{"nodes": [{"id": "a b"}, {"id": "a_b"}, {"id": "a_b"}], "links": [{"source": "a", "target": "a"}]}',
      [r"\$\.nodes\[1\]: node id \"a_b\" is read as \"a_b\", the id of another node",
       r"\$\.nodes\[2\]: duplicate node id \"a_b\"", r"\$\.links\[0\]\.source: unknown node \"a\""]),
@@ -412,10 +412,10 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
     ("graph.gexf", '<?xml version="1.0"?>\n<gexf xmlns="http://gexf.net/1.3"><graph/></gexf>',
      [r"graph.gexf:2: the root element is <gexf>, not <graphml>"]),
     ("lines.ndjson", '{"kind": "party", "id": "a", "name": "A"}\n{"kind": "party", "id": "b" "name": "B"}\n'
-                     '{"kind": "person", "id": "c"}\n{"id": "d"}\n{"kind": "party", "id": "a", "name": "A2"}\n'
+                     '{"kind": "people", "id": "c"}\n{"id": "d"}\n{"kind": "party", "id": "a", "name": "A2"}\n'
                      '[1]\n{"type": "contact", "source": "a", "target": "b", "weight": "heavy"}\n',
      [r"lines.ndjson:2:29: expected ',' or '}' after an object member",
-      r"lines.ndjson:3:10: \$\.kind: kind \"person\" is not one of country, party, mechanism, event, source",
+      r"lines.ndjson:3:10: \$\.kind: kind \"people\" is not one of country, party, mechanism, event, person, source",
       r"lines.ndjson:4: a line needs \"kind\"", r"lines.ndjson:5:25: \$\.id: duplicate id \"a\": already used on line 1",
       r"lines.ndjson:6: expected an object, got an array", r"lines.ndjson:7:61: \$\.weight: expected a number"]),
     ("refs.ndjson", '{"kind": "party", "id": "a", "name": "A", "country": "a"}\n\n'

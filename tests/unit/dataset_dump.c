@@ -54,4 +54,8 @@ void test_dump_dataset(FILE *f, const pg_dataset *ds)
         dump_attrs(f, ds, s->attrs);
         fputc('\n', f);
     }
+    for (size_t i = 0; i < ds->relation_types.len; i++) {
+        const pg_relation_type *t = &ds->relation_types.items[i];
+        fprintf(f, "T %s|%s|%d%d%d\n", t->id, t->label, t->directed, t->structural, t->declared);
+    }
 }

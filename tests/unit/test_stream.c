@@ -156,6 +156,13 @@ static const char *const valid_docs[] = {
     " \"obj\": {\"k\": \"v\", \"n\": [null]}}]}",
     /* unicode keys at the top level and in elements */
     "{\"p\\u0061rties\": [{\"id\": \"a\", \"name\": \"x\", \"caf\\u0065\": 1}], \"\\u00fcber\": 1}",
+    /* persons, relation types, groupings */
+    "{\"relation_types\": [{\"id\": \"met\", \"directed\": true, \"label\": \"met\"}, {\"id\": \"x\", \"structural\": true}],"
+    " \"countries\": [{\"id\": \"C\", \"name\": \"C\", \"groupings\": [\"g2\", \"g1\"]}],"
+    " \"parties\": [{\"id\": \"p\", \"name\": \"P\"}],"
+    " \"persons\": [{\"id\": \"h\", \"name\": \"H\", \"party\": \"p\", \"country\": \"C\", \"roles\": [{\"title\": \"t\","
+    " \"organization\": \"p\", \"from\": \"2001\", \"to\": \"2002-03\"}, {\"title\": \"u\"}]}],"
+    " \"relations\": [{\"type\": \"met\", \"source\": \"h\", \"target\": \"p\"}]}",
     /* whitespace everywhere */
     " \t\n{ \"parties\" \n : \n [ \n { \"id\" : \"a\" , \"name\" : \"x\" } \n , \n {\"id\":\"b\",\"name\":\"y\"} ] } \n\t ",
 };
@@ -196,6 +203,11 @@ static const char *const broken_docs[] = {
     " \"sources\": [{\"id\": \"s2\"}], \"format\": \"x\", \"format\": \"partygraph/1\"}",
     "{\"countries\": [{\"id\": \"c\", \"name\": \"C\"}], \"parties\": [{\"id\": \"c\", \"name\": \"P\", \"country\": \"c\"}],"
     " \"countries\": [], \"relations\": [{\"type\": \"t\", \"source\": \"c\", \"target\": \"c\"}], \"zz\": 1, \"zz\": {\"a\": 1, \"a\": 2}}",
+    /* relation types and persons: repeats, bad roles; a repeated relation_types replaces the first */
+    "{\"relation_types\": [{\"id\": \"a\"}, {\"id\": \"a\", \"directed\": 1}, {\"id\": \"b c\"}, {\"zz\": 1}, 3],"
+    " \"persons\": [{\"id\": \"h\", \"name\": \"H\", \"party\": \"h\", \"roles\": [{\"to\": \"x\"}, 1, {\"title\": \"\"}]}],"
+    " \"relation_types\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"b\"}], \"countries\": [{\"id\": \"C\", \"name\": \"C\","
+    " \"groupings\": [1, \"x\"]}]}",
     "[1, 2]",
     "\"just a string\"",
     "",
