@@ -30,6 +30,7 @@
 #include "input/schema.h"
 #include "input/stream.h"
 #include "model/dataset.h"
+#include "model/reltype.h"
 
 #define PG_FORMAT_NAME "partygraph/1"
 
@@ -492,7 +493,7 @@ static pg_dataset *finish(reader *rd, bool go, pg_error *err)
     go = go && (!rd->replaced || compact(rd));
     if (go)
         pg_resolve(ds, report, &rd->L.places);
-    if (!report->oom && report->errors == 0 && pg_dataset_finish(ds) != 0)
+    if (!report->oom && report->errors == 0 && (pg_dataset_sort(ds) != 0 || pg_reltype_classify(ds) != 0))
         pg_report_oom(report);
     if (report->oom)
         pg_report_drop(report); /* one line: out of memory */

@@ -14,6 +14,7 @@
 #include "input/dupkeys.h"
 #include "input/json_check.h"
 #include "input/resolve.h"
+#include "model/reltype.h"
 
 /* ---- the reader's frame ---------------------------------------------- */
 
@@ -101,7 +102,7 @@ pg_dataset *pg_reader_finish(pg_reader *R, bool go, pg_error *err)
     pg_status st = R->io_failed ? R->io.status : pg_report_status(&R->report, err);
     if (R->io_failed && err != NULL)
         *err = R->io;
-    if (st == PG_OK && pg_dataset_finish(ds) != 0) { /* (nothing held now: the line before says what was wrong) */
+    if (st == PG_OK && (pg_dataset_sort(ds) != 0 || pg_reltype_classify(ds) != 0)) { /* (nothing held now: the line before says what was wrong) */
         pg_report_oom(&R->report);
         st = pg_report_status(&R->report, err);
     }

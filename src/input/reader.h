@@ -4,7 +4,7 @@
  * The rule every reader follows: each foreign node or edge becomes a small
  * cJSON object shaped like a partygraph/1 entity or relation and goes
  * through the same pg_schema_* checks as a partygraph/1 file, then
- * pg_resolve and pg_dataset_finish, so every input is validated alike.
+ * pg_resolve and pg_dataset_sort and pg_reltype_classify, so every input is validated alike.
  * load.c detects the format (detect.c) and runs a reader in the frame of
  * reader.c; read_map.c translates a foreign node or edge (the defaults of
  * docs/input-formats.md); one file per format (read_nodelink.c, ...)

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "base/timing.h"
-#include "model/reltype.h"
 
 pg_dataset *pg_dataset_new(const char *file)
 {
@@ -131,7 +130,7 @@ static int sorted_places(const pg_dataset *ds, long **new_index)
     return 0;
 }
 
-static int sort_entities(pg_dataset *ds)
+int pg_dataset_sort(pg_dataset *ds)
 {
     size_t n = ds->entities.len;
     long *new_index = NULL;
@@ -159,11 +158,6 @@ static int sort_entities(pg_dataset *ds)
     }
     free(new_index);
     return 0;
-}
-
-int pg_dataset_finish(pg_dataset *ds)
-{
-    return sort_entities(ds) == 0 && pg_reltype_classify(ds) == 0 ? 0 : -1;
 }
 
 const char *pg_kind_name(pg_kind kind)

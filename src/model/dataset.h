@@ -146,11 +146,11 @@ long pg_dataset_owner(const pg_dataset *ds, const char *id, bool *is_source);
 /* The index of the entity with this id, or -1 (also for source ids). */
 long pg_dataset_entity_index(const pg_dataset *ds, const char *id);
 
-/* The last step of every reader: sorts the entities by id and renumbers
- * every reference to them (ids, entity refs and relation endpoints), then
- * classifies the relations by type (pg_reltype_classify). Returns 0, or
- * -1 when out of memory. */
-int pg_dataset_finish(pg_dataset *ds);
+/* Sorts the entities by id and renumbers every reference to them: ids,
+ * entity refs and relation endpoints. Returns 0, or -1 when out of memory
+ * (the dataset is then unchanged). Every reader then classifies the
+ * relations by type (pg_reltype_classify). */
+int pg_dataset_sort(pg_dataset *ds);
 
 /* The country of entity number `e`: itself when it is a country, else
  * the entity its `country` field names; -1 when it has none. */
