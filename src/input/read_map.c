@@ -433,33 +433,30 @@ static bool implied(const pg_reader *R, long s, long t, const char *type)
 }
 
 /* The relations of an edge whose types are `types` (";"-separated, as in
- * partygraph's merged edges): one per type, except those a reference
- * implies already (that relation weighs 1); the others share what is left
- * of the weight, and when none is left but some weight, the edge repeated
- * an implied relation and that much of it is read. */
+ * partygraph's merged edges): one per type. A type that a reference of
+ * s or t implies weighs 1 (an explicit relation of it stands for the
+ * implied tie, which then counts once: model/reltype.c); the others share
+ * what is left of the weight, or all of it when nothing is left. */
 static bool relations(pg_reader *R, long s, long t, const cJSON *attrs, const char *types, const cJSON *weight,
                       long index, pg_jpath p)
 {
-    char *list = malloc(strlen(types) + 1), *save = NULL, *first = NULL;
+    char *list = malloc(strlen(types) + 1), *save = NULL;
     if (list == NULL)
         return oom(R);
     size_t n = 0, kept = 0;
     for (char *type = strtok_r(strcpy(list, types), ";", &save); type; type = strtok_r(NULL, ";", &save), n++)
         kept += !implied(R, s, t, type);
     double w = cJSON_IsNumber(weight) ? weight->valuedouble : 1.0, rest = w - (double)(n - kept);
-    bool as_is = (n == 1 && kept == 1) || (weight != NULL && !cJSON_IsNumber(weight) && !cJSON_IsNull(weight));
-    cJSON *part = as_is ? NULL : cJSON_CreateNumber(kept == 0 ? rest : rest > 0 ? rest / (double)kept : w / (double)n);
-    const cJSON *use = as_is ? weight : part;
-    bool go = as_is || part ? true : oom(R);
-    for (char *type = strtok_r(strcpy(list, types), ";", &save); go && type; type = strtok_r(NULL, ";", &save)) {
-        first = first ? first : type;
-        if (!implied(R, s, t, type))
-            go = relation(R, s, t, attrs, type, use, index, p);
-    }
-    if (go && kept == 0 && rest > 1e-9 * w)
-        go = relation(R, s, t, attrs, first, use, index, p);
+    bool as_is = n == 1 || (weight != NULL && !cJSON_IsNumber(weight) && !cJSON_IsNull(weight));
+    bool even = kept == 0 || kept == n || rest <= 0;
+    cJSON *part = as_is ? NULL : cJSON_CreateNumber(even ? w / (double)n : rest / (double)kept);
+    cJSON *one = as_is || even ? NULL : cJSON_CreateNumber(1.0);
+    bool go = as_is || (part && (even || one)) ? true : oom(R);
+    for (char *type = strtok_r(strcpy(list, types), ";", &save); go && type; type = strtok_r(NULL, ";", &save))
+        go = relation(R, s, t, attrs, type, as_is ? weight : !even && implied(R, s, t, type) ? one : part, index, p);
     free(list);
     cJSON_Delete(part);
+    cJSON_Delete(one);
     return go;
 }
 

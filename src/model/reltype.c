@@ -108,13 +108,25 @@ static int classify_refs(pg_dataset *ds, pg_ptrmap *seen)
     return 0;
 }
 
-/* Marks the references of entity `at` to entity `other` of type `rtype`
- * as repeated. */
-static void mark_repeats(pg_dataset *ds, long at, long other, int rtype)
+/* Does relation type text `type` state type `id`: is it `id`, or one of
+ * its ';'-joined parts (the merged types of an edge read back from a
+ * partygraph output)? */
+static bool states(const char *type, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = type; p != NULL; p = strchr(p, ';') ? strchr(p, ';') + 1 : NULL)
+        if (strncmp(p, id, n) == 0 && (p[n] == '\0' || p[n] == ';'))
+            return true;
+    return false;
+}
+
+/* Marks the references of entity `at` to entity `other` that relation
+ * type text `type` states as repeated. */
+static void mark_repeats(pg_dataset *ds, long at, long other, const char *type)
 {
     pg_entity *e = &ds->entities.items[at];
     for (int k = 0; k < e->nrefs; k++)
-        if (e->refs[k].rtype == rtype && e->refs[k].target == other)
+        if (e->refs[k].target == other && states(type, ds->relation_types.items[e->refs[k].rtype].id))
             e->refs[k].repeated = true;
 }
 
@@ -125,8 +137,8 @@ static int classify_relations(pg_dataset *ds, pg_ptrmap *seen)
         if ((r->rtype = type_index(ds, seen, r->type)) < 0)
             return -1;
         if (r->source >= 0 && r->target >= 0) {
-            mark_repeats(ds, r->source, r->target, r->rtype);
-            mark_repeats(ds, r->target, r->source, r->rtype);
+            mark_repeats(ds, r->source, r->target, r->type);
+            mark_repeats(ds, r->target, r->source, r->type);
         }
     }
     return 0;
