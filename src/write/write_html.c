@@ -167,16 +167,17 @@ static void controls(FILE *f)
 static void edge_line(const pg_graph *g, FILE *f, const frame *fr, double max_weight, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
+    pg_edge_ends ends = pg_edge_orient(x);
     char a[PG_FMT_DOUBLE_SIZE], b[PG_FMT_DOUBLE_SIZE], c[PG_FMT_DOUBLE_SIZE], d[PG_FMT_DOUBLE_SIZE];
     double x1, y1, x2, y2, share = max_weight > 0 ? x->weight / max_weight : 0;
-    position(g, fr, (size_t)x->u, &x1, &y1);
-    position(g, fr, (size_t)x->v, &x2, &y2);
+    position(g, fr, (size_t)ends.source, &x1, &y1);
+    position(g, fr, (size_t)ends.target, &x2, &y2);
     fprintf(f, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"", coord(x1, a), coord(y1, b), coord(x2, c), coord(y2, d));
     fprintf(f, " stroke-width=\"%s\" data-source=\"", coord(min_pen + (max_pen - min_pen) * share, a));
-    text(f, pg_graph_node_id(g, (size_t)x->u));
+    text(f, pg_graph_node_id(g, (size_t)ends.source));
     fputs("\" data-target=\"", f);
-    text(f, pg_graph_node_id(g, (size_t)x->v));
-    fputs("\"/>\n", f);
+    text(f, pg_graph_node_id(g, (size_t)ends.target));
+    fprintf(f, "\" data-direction=\"%s\"/>\n", ends.direction);
 }
 
 /* The points of a regular polygon of `corners` corners around (x, y),
