@@ -147,6 +147,7 @@ static igraph_error_t analyse(pg_graph *g)
     IGRAPH_CHECK_OOM(g->y, "layout");
     IGRAPH_FINALLY(igraph_free, g->y);
     IGRAPH_CHECK(pg_metric_compute(g, g->metric));
+    IGRAPH_CHECK(pg_directed_compute(g, g->metric));
     if (pg_ties_count(g) != 0)
         IGRAPH_ERROR("Not enough memory for the tie counts by type.", IGRAPH_ENOMEM);
     double started = pg_clock();

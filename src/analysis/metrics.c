@@ -603,7 +603,6 @@ igraph_error_t pg_metric_compute(pg_graph *g, igraph_vector_t *results)
         IGRAPH_CHECK(functions[i](g, &p, &results[i]));
         pg_graph_time(g, metrics[i].name, started);
     }
-    IGRAPH_CHECK(pg_directed_compute(g, results));
     int roles = pg_metric_index("coordinator");
     bool any_role = false;
     for (int r = 0; r < 5; r++)

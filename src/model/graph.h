@@ -348,8 +348,8 @@ igraph_error_t pg_community_detect(pg_graph *g);
 /* Structure measures, homophily and brokerage totals (reports.c). */
 igraph_error_t pg_reports_compute(pg_graph *g);
 
-/* The directed measures (directed.c) into results[] (the metric vectors
- * of pg_metric_compute), those of g->metric_on: in_degree, out_degree,
+/* The directed measures (directed.c) into results[] (the metric vectors,
+ * as pg_metric_compute), those of g->metric_on: in_degree, out_degree,
  * in_strength, out_strength, hub, authority; and g->structure's
  * reciprocity and arcs. NaN in a projected view, which has no direction. */
 igraph_error_t pg_directed_compute(pg_graph *g, igraph_vector_t *results);
