@@ -255,6 +255,39 @@ def test_ties_by_type(tap):
     run.cleanup()
 
 
+def column_of(t):
+    """The column name of type t: each byte other than a letter, digit,
+    _ . - written _ (docs/outputs.md)."""
+    ok = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+    return "ties_" + "".join(chr(b) if b in ok else "_" for b in t.encode("utf-8"))
+
+
+def test_ties_free_text_types(tap):
+    """Types are free text: "a b" and "a_b" share the column ties_a_b,
+    a hostile name and a Chinese one get names that follow the id rule,
+    and every writer stays valid (the outputs suites run xmllint)."""
+    types = ["a b", "a_b", '=SUM(1) "t" <&>', "访问", "visited"]
+    rng = random.Random(5)
+    data = dataset(8, [(rng.choice(types), *[f"p{i}" for i in rng.sample(range(8), 2)], 1) for _ in range(30)])
+    want = {}
+    for r in data["relations"]:
+        for end in (r["source"], r["target"]):
+            want.setdefault(end, {}).setdefault(column_of(r["type"]), 0)
+            want[end][column_of(r["type"])] += 1
+    names = sorted({column_of(r["type"]) for r in data["relations"]})
+    run = pgtest.build(pgtest.BINARY, data, "--formats", "csv,graphml,gexf")
+    rows = columns(run.out)
+    header = [k for k in next(iter(rows.values())).keys() if k.startswith("ties_")]
+    tap.check(header == names, "free-text types: column names with _ for other bytes, shared when equal",
+              (header, names))
+    bad = [(n, c) for n in rows for c in names if int(rows[n][c]) != want.get(n, {}).get(c, 0)]
+    tap.check(not bad, "free-text types: the counts of the types sharing a column add up", bad[:5])
+    for f in ("graph.graphml", "graph.gexf"):
+        proc = pgtest.run("xmllint", "--noout", os.path.join(run.out, f), check=False)
+        tap.check(proc.returncode == 0, f"free-text types: {f} is well-formed", proc.stderr.decode()[:400])
+    run.cleanup()
+
+
 # ---- ego --no-ego -----------------------------------------------------------
 
 def test_no_ego(tap):
@@ -286,7 +319,7 @@ def main():
     pgtest.BINARY = sys.argv[1]
     tap = pgtest.Tap()
     for test in (test_small, test_no_arcs, test_random, test_weighted_paths, test_metrics_choice, test_projected,
-                 test_closeness_centralization, test_star, test_ties_by_type, test_no_ego):
+                 test_closeness_centralization, test_star, test_ties_by_type, test_ties_free_text_types, test_no_ego):
         test(tap)
     tap.done()
 
