@@ -225,6 +225,11 @@ def test_star(tap):
         run.cleanup()
     data = star_data(12, 2)
     tmp = pgtest.build(pgtest.BINARY, data)
+    ego = tmp.out + "-ego"
+    pgtest.run(pgtest.BINARY, "ego", "-q", tmp.data, "p0", "-o", ego)
+    got = star_warnings(ego)
+    tap.check(got == ["the network is a star around the ego p0 (12 of 14 ties): try --no-ego"],
+              "an ego network that is a star around its ego: try --no-ego", got)
     proc = pgtest.run(pgtest.BINARY, "build", tmp.data, "-o", tmp.out + "2")
     text = proc.stdout.decode()
     tap.check("warning: the network is a star around p0 (12 of 14 ties): try --exclude p0" in text,
