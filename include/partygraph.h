@@ -332,6 +332,19 @@ pg_graph *pg_graph_build_view(const pg_dataset *ds, const pg_view_options *opt, 
  * radius, PG_ENOMEM. Analyse it, then write PG_FORMAT_EGO for the report. */
 pg_graph *pg_graph_ego(const pg_graph *g, const char *id, int radius, pg_error *err);
 
+typedef struct pg_ego_options {
+    int radius;               /* hops from the ego, >= 1 */
+    int no_ego;               /* leave the ego and its edges out once the network is cut: the
+                                 alters among themselves, analysed and written like a view (no
+                                 ego report: PG_FORMAT_EGO is not available) */
+} pg_ego_options;
+
+#define PG_EGO_OPTIONS_INIT { 1, 0 }
+
+/* pg_graph_ego with options (`opt` NULL: PG_EGO_OPTIONS_INIT); the same
+ * contract. */
+pg_graph *pg_graph_ego_opts(const pg_graph *g, const char *id, const pg_ego_options *opt, pg_error *err);
+
 /* Releases `g`; NULL is allowed. */
 void pg_graph_free(pg_graph *g);
 
@@ -546,6 +559,18 @@ void pg_graph_timing_totals(const pg_graph *g, double *total, double *igraph, do
  * analysis). */
 size_t pg_graph_component_count(const pg_graph *g);
 size_t pg_graph_largest_component(const pg_graph *g);
+
+/* Reciprocity of the directed network (docs/network.md, "Direction"):
+ * the share of its arcs whose reverse is an arc too, with the number of
+ * arcs in *arcs (may be NULL). NaN without arcs, in a projected view and
+ * before analysis. */
+double pg_graph_reciprocity(const pg_graph *g, size_t *arcs);
+
+/* The warning of an analysed view that is essentially a star (one node on
+ * at least 3/4 of its edges, and 10 edges or more; docs/network.md,
+ * "Structure"), one line saying what to try; NULL otherwise. Borrowed:
+ * valid until the next analysis. */
+const char *pg_graph_star_warning(const pg_graph *g);
 
 /* ------------------------------------------------------------------ */
 /* Writers                                                             */

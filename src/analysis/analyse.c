@@ -94,13 +94,18 @@ static igraph_error_t components(pg_graph *g)
 
 /* May metric m be undefined (NaN) at node v? Constraint and effective
  * size of isolates; stability without runs (with runs it is defined
- * everywhere, 1 on an edgeless graph). */
+ * everywhere, 1 on an edgeless graph); the directed measures of a
+ * projected view. */
 static bool may_be_undefined(const pg_graph *g, int m, size_t v)
 {
+    static const char *const directed[] = { "in_degree", "out_degree", "in_strength", "out_strength", "hub",
+                                            "authority" };
     const char *name = pg_metric_table()[m].name;
-    bool isolate = VECTOR(g->metric[0])[v] == 0;
+    bool isolate = VECTOR(g->metric[0])[v] == 0, undirected = false;
+    for (size_t i = 0; i < sizeof directed / sizeof *directed; i++)
+        undirected |= g->spec.view != PG_VIEW_FULL && strcmp(name, directed[i]) == 0;
     return (isolate && (strcmp(name, "constraint") == 0 || strcmp(name, "effective_size") == 0)) ||
-           (g->options.runs <= 1 && strcmp(name, "stability") == 0);
+           (g->options.runs <= 1 && strcmp(name, "stability") == 0) || undirected;
 }
 
 /* Every metric value is finite where it is defined. A failure here is a
@@ -142,6 +147,9 @@ static igraph_error_t analyse(pg_graph *g)
     IGRAPH_CHECK_OOM(g->y, "layout");
     IGRAPH_FINALLY(igraph_free, g->y);
     IGRAPH_CHECK(pg_metric_compute(g, g->metric));
+    IGRAPH_CHECK(pg_directed_compute(g, g->metric));
+    if (pg_ties_count(g) != 0)
+        IGRAPH_ERROR("Not enough memory for the tie counts by type.", IGRAPH_ENOMEM);
     double started = pg_clock();
     IGRAPH_CHECK(pg_community_detect(g));
     pg_graph_time(g, "communities", started);
@@ -169,6 +177,20 @@ static void record_maxima(pg_graph *g)
     }
 }
 
+/* The analysis's warnings into g->warnings: the star warning first (when
+ * the analysis worked and found a star), then igraph's, as many as fit. */
+static void keep_warnings(pg_graph *g, bool worked)
+{
+    g->nwarnings = 0;
+    g->star_warning = -1;
+    if (worked && g->structure.star >= 0) {
+        pg_star_text(g, g->warnings[0], sizeof g->warnings[0]);
+        g->star_warning = g->nwarnings++;
+    }
+    for (int i = 0; i < pg_igraph_warning_count() && g->nwarnings < PG_MAX_WARNINGS; i++)
+        snprintf(g->warnings[g->nwarnings++], sizeof g->warnings[0], "%s", pg_igraph_warning(i));
+}
+
 pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt, pg_error *err)
 {
     pg_analysis_options defaults = PG_ANALYSIS_OPTIONS_INIT;
@@ -187,9 +209,7 @@ pg_status pg_graph_analyse(pg_graph *g, const pg_analysis_options *opt, pg_error
     pg_igraph_report_to(&progress, g->n);
     igraph_error_t rc = IGRAPH_SUCCESS;
     PG_IGRAPH_RUN(&scope, rc, analyse(g));
-    g->nwarnings = pg_igraph_warning_count();
-    for (int i = 0; i < g->nwarnings; i++)
-        snprintf(g->warnings[i], sizeof g->warnings[i], "%s", pg_igraph_warning(i));
+    keep_warnings(g, rc == IGRAPH_SUCCESS);
     pg_progress_end(&progress);
     pg_igraph_leave(&scope);
     g->progress = NULL;
@@ -224,6 +244,18 @@ size_t pg_graph_community_size(const pg_graph *g, size_t c)
 }
 double pg_graph_modularity(const pg_graph *g) { return g->analysed ? g->modularity : NAN; }
 size_t pg_graph_component_count(const pg_graph *g) { return g->analysed ? g->components : 0; }
+
+double pg_graph_reciprocity(const pg_graph *g, size_t *arcs)
+{
+    if (arcs)
+        *arcs = g->analysed ? (size_t)g->structure.arcs : 0;
+    return g->analysed ? g->structure.reciprocity : NAN;
+}
+
+const char *pg_graph_star_warning(const pg_graph *g)
+{
+    return g->analysed && g->star_warning >= 0 ? g->warnings[g->star_warning] : NULL;
+}
 size_t pg_graph_largest_component(const pg_graph *g) { return g->analysed ? g->largest_component : 0; }
 
 const double *pg_graph_metric(const pg_graph *g, const char *name)

@@ -1,5 +1,6 @@
 /* ego.c - ego networks: the nodes within a radius of one node, and the
- * edges among them, copied out of a built view. */
+ * edges among them, copied out of a built view; with no_ego, the same
+ * without the ego and its edges (the alters among themselves). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -304,30 +305,37 @@ static int ego_edges(pg_graph *h)
 
 /* ---- the ego network -------------------------------------------------- */
 
-pg_graph *pg_graph_ego(const pg_graph *g, const char *id, int radius, pg_error *err)
+/* The ego report's parts of `h`, cut with its ego `id`: each alter's
+ * edge to the ego and the alters' groupings. 0, or -1 when out of memory. */
+static int report_parts(pg_graph *h, const char *id)
+{
+    h->ego = pg_graph_node_index(h, id);
+    return ego_edges(h) != 0 || group_alters(h) != 0 ? -1 : 0;
+}
+
+pg_graph *pg_graph_ego_opts(const pg_graph *g, const char *id, const pg_ego_options *opt, pg_error *err)
 {
     double started = pg_clock();
+    pg_ego_options defaults = PG_EGO_OPTIONS_INIT;
+    opt = opt ? opt : &defaults;
     long center = pg_graph_node_index(g, id);
     if (center < 0) {
         pg_error_set(err, PG_EARG, "no node '%s' in the %s view", id, pg_view_name(g->spec.view));
         return NULL;
     }
-    if (radius < 1) {
+    if (opt->radius < 1) {
         pg_error_set(err, PG_EARG, "the radius must be at least 1");
         return NULL;
     }
-    long *dist = distances(g, center, radius);
+    long *dist = distances(g, center, opt->radius);
+    if (dist && opt->no_ego)
+        dist[center] = -1; /* cut without it: the alters and the edges among them */
     pg_graph *h = dist ? pg_graph_new(g->ds) : NULL;
-    if (h == NULL || cut(h, g, dist) != 0) {
+    if (h == NULL || cut(h, g, dist) != 0 || (!opt->no_ego && report_parts(h, id) != 0)) {
         pg_error_set(err, PG_ENOMEM, "out of memory making the ego network");
         goto fail;
     }
-    h->ego = pg_graph_node_index(h, id);
-    h->radius = radius;
-    if (ego_edges(h) != 0 || group_alters(h) != 0) {
-        pg_error_set(err, PG_ENOMEM, "out of memory making the ego network");
-        goto fail;
-    }
+    h->radius = opt->radius;
     h->explicit_relations = g->explicit_relations;
     h->implied_relations = g->implied_relations;
     h->self_loops = g->self_loops;
@@ -341,4 +349,10 @@ fail:
     free(dist);
     pg_graph_free(h);
     return NULL;
+}
+
+pg_graph *pg_graph_ego(const pg_graph *g, const char *id, int radius, pg_error *err)
+{
+    pg_ego_options opt = { radius, 0 };
+    return pg_graph_ego_opts(g, id, &opt, err);
 }

@@ -38,16 +38,23 @@ typedef struct paths {
 typedef igraph_error_t metric_fn(const pg_graph *g, const paths *p, igraph_vector_t *out);
 
 /* X(name, integer, rank order, function). NULL: filled elsewhere — the
- * brokerage roles below, community and stability by community.c. */
+ * directed measures by directed.c, the brokerage roles below, community
+ * and stability by community.c. */
 #define PG_METRICS(X)                                  \
     X(degree, true, PG_RANK_DESC, degree)              \
     X(strength, false, PG_RANK_DESC, strength)         \
+    X(in_degree, true, PG_RANK_DESC, NULL)             \
+    X(out_degree, true, PG_RANK_DESC, NULL)            \
+    X(in_strength, false, PG_RANK_DESC, NULL)          \
+    X(out_strength, false, PG_RANK_DESC, NULL)         \
     X(coreness, true, PG_RANK_NONE, coreness)          \
     X(betweenness, false, PG_RANK_DESC, betweenness)   \
     X(closeness, false, PG_RANK_DESC, closeness)       \
     X(harmonic, false, PG_RANK_DESC, harmonic)         \
     X(eigenvector, false, PG_RANK_DESC, eigenvector)   \
     X(pagerank, false, PG_RANK_DESC, pagerank)         \
+    X(hub, false, PG_RANK_DESC, NULL)                  \
+    X(authority, false, PG_RANK_DESC, NULL)            \
     X(constraint, false, PG_RANK_ASC, constraint)      \
     X(effective_size, false, PG_RANK_DESC, effective_size) \
     X(clustering, false, PG_RANK_NONE, clustering)     \

@@ -1,6 +1,6 @@
 /* reports.c - whole-graph reports: structure (centralization, diameter,
- * average path length, transitivity, brokerage totals) and homophily of
- * categorical attributes.
+ * average path length, transitivity, brokerage totals, whether the view
+ * is a star) and homophily of categorical attributes.
  *
  * (The diameter and average path length come from the distance pass in
  * metrics.c.)
@@ -12,6 +12,7 @@
  * assortativity is NetworkX's attribute_assortativity_coefficient, from
  * the same edges counted in both directions. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,6 +151,36 @@ static igraph_error_t centralization(pg_graph *g)
     return IGRAPH_SUCCESS;
 }
 
+/* A view is a star around the node on the most edges (ties: the first
+ * by id) when that node is on at least STAR_SHARE of them, and there are
+ * at least STAR_MIN_EDGES (a smaller view is read at a glance). */
+#define STAR_SHARE 0.75
+enum { STAR_MIN_EDGES = 10 };
+
+static void star(pg_graph *g)
+{
+    const igraph_vector_t *degree = &g->metric[pg_metric_index("degree")];
+    long top = -1;
+    for (size_t v = 0; v < g->n; v++)
+        if (top < 0 || VECTOR(*degree)[v] > VECTOR(*degree)[top])
+            top = (long)v;
+    double ties = top >= 0 ? VECTOR(*degree)[top] : 0, m = (double)g->edges.len;
+    bool is_star = m >= STAR_MIN_EDGES && ties >= STAR_SHARE * m;
+    g->structure.star = is_star ? top : -1;
+    g->structure.star_ties = is_star ? (long)ties : 0;
+}
+
+void pg_star_text(const pg_graph *g, char *out, size_t size)
+{
+    const char *id = pg_node_entity(g, (size_t)g->structure.star)->id;
+    if (g->structure.star == g->ego)
+        snprintf(out, size, "the network is a star around the ego %s (%ld of %zu ties): try --no-ego", id,
+                 g->structure.star_ties, g->edges.len);
+    else
+        snprintf(out, size, "the network is a star around %s (%ld of %zu ties): try --exclude %s, or choose the "
+                 "relation types with --types or --exclude-types", id, g->structure.star_ties, g->edges.len, id);
+}
+
 static void brokerage_totals(pg_graph *g)
 {
     int first = pg_metric_index("coordinator");
@@ -160,6 +191,7 @@ static void brokerage_totals(pg_graph *g)
 igraph_error_t pg_reports_compute(pg_graph *g)
 {
     IGRAPH_CHECK(centralization(g));
+    star(g);
     g->structure.transitivity = NAN;
     if (igraph_vcount(&g->ig) > 0)
         IGRAPH_CHECK(igraph_transitivity_undirected(&g->ig, &g->structure.transitivity, IGRAPH_TRANSITIVITY_NAN));

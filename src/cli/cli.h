@@ -41,7 +41,7 @@ enum {
     CLI_VIEW = 1 << 1,     /* --view, --projection, --from, --where, ... */
     CLI_ANALYSIS = 1 << 2, /* --cluster, --seed, --runs, --by, ... */
     CLI_PERIODS = 1 << 3,  /* --window, --step */
-    CLI_EGO = 1 << 4,      /* --radius */
+    CLI_EGO = 1 << 4,      /* --radius, --no-ego */
     CLI_PATH = 1 << 5,     /* --weighted alone */
     CLI_VALIDATE = 1 << 6, /* -q alone */
     CLI_RENDER = 1 << 7    /* -o, --format, -q, --timings, --progress */
@@ -69,6 +69,7 @@ typedef struct cli_args {
     unsigned long long max_input_bytes; /* --max-input-bytes (0: no limit) */
     bool quiet, timings, progress;
     int radius;
+    bool no_ego;                     /* --no-ego */
     char **positional;
     int npositional;
 } cli_args;

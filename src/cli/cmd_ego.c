@@ -12,7 +12,10 @@ const char cmd_ego_usage[] =
     "and the edges among them, analyses that ego network and writes it like `build`\n"
     "does, with ego.json: the alters by kind, country, region, family, ruling status\n"
     "and mechanism, each alter's ties to ID (contacts, first and last date), and the\n"
-    "ego's brokerage. The same report is printed on stdout.\n"
+    "ego's brokerage. The same report is printed on stdout. With --no-ego the ego and\n"
+    "its edges are left out once the network is cut, so the measures describe the\n"
+    "alters among themselves; there is no ego report then, and the summary `build`\n"
+    "prints is printed instead.\n"
     "\n"
     "options:\n";
 
@@ -21,7 +24,8 @@ static int ego(const pg_dataset *ds, const cli_args *a, const char *id)
     pg_error err;
     int code = EXIT_OK;
     pg_graph *view = pg_graph_build_view(ds, &a->view, &err);
-    pg_graph *g = view ? pg_graph_ego(view, id, a->radius, &err) : NULL;
+    pg_ego_options eo = { a->radius, a->no_ego };
+    pg_graph *g = view ? pg_graph_ego_opts(view, id, &eo, &err) : NULL;
     pg_graph_free(view);
     pg_analysis_options opt = cli_analysis_options(a);
     pg_status st = g ? pg_graph_analyse(g, &opt, &err) : err.status;
@@ -31,8 +35,10 @@ static int ego(const pg_dataset *ds, const cli_args *a, const char *id)
         return cli_exit_code(st);
     }
     code = cli_write_outputs(a, g);
-    if (code == EXIT_OK && !a->quiet && !cli_stdout_taken(a) &&
-        (st = pg_write(g, PG_FORMAT_EGO_TEXT, stdout, &err)) != PG_OK) {
+    if (code == EXIT_OK && !a->quiet && !cli_stdout_taken(a) && a->no_ego)
+        cli_print_summary(g, &opt, cli_files_named(a) ? NULL : a->dir, cli_dir_formats(a));
+    else if (code == EXIT_OK && !a->quiet && !cli_stdout_taken(a) &&
+             (st = pg_write(g, PG_FORMAT_EGO_TEXT, stdout, &err)) != PG_OK) {
         cli_print_problem(&err);
         code = cli_exit_code(st);
     }

@@ -254,6 +254,7 @@ SETTER(set_restarts) { return int_value(cmd, "restarts", v, 1, 100000, &a->analy
 SETTER(set_runs) { return int_value(cmd, "runs", v, 1, 1000, &a->analysis.runs); }
 SETTER(set_threads) { return int_value(cmd, "threads", v, 1, 64, &a->analysis.threads); }
 SETTER(set_radius) { return int_value(cmd, "radius", v, 1, 100, &a->radius); }
+SETTER(set_no_ego) { (void)cmd, (void)v; a->no_ego = true; return EXIT_OK; }
 
 SETTER(set_seed)
 {
@@ -334,6 +335,7 @@ static const cli_option table[] = {
     { "window", 0, "SPAN", CLI_PERIODS, set_window, "also analyse windows of SPAN (e.g. 1y, 6m): metrics_by_period.csv" },
     { "step", 0, "SPAN", CLI_PERIODS, set_step, "windows start every SPAN (default: the window)" },
     { "radius", 0, "K", CLI_EGO, set_radius, "hops from the ego (default 1)" },
+    { "no-ego", 0, NULL, CLI_EGO, set_no_ego, "leave the ego out once the network is cut: the alters among themselves (no ego report)" },
     { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json (the default), gexf, nodelink, cytoscape, html, svg, png, pdf" },
     { "csv-raw", 0, NULL, CLI_OUTPUT, set_csv_raw, "CSV cells hold text from the data exactly (default: an apostrophe before what a spreadsheet would run as a formula)" },
     { "nodelink-key", 0, "KEY", CLI_OUTPUT, set_nodelink_key, "node-link JSON: the links under \"links\" (default) or \"edges\"" },

@@ -1,5 +1,5 @@
 /* print_summary.c - the readable summary `partygraph build` prints: what
- * the network holds, its structure, who ranks first on the main
+ * the network holds, its directed ties, whether it is a star, who ranks first on the main
  * centralities, and which groups exist. Everything comes through the
  * public API; summary.json holds the same and more. */
 #include <math.h>
@@ -75,6 +75,20 @@ static void print_counts(const pg_graph *g, const pg_analysis_options *opt)
            pg_cluster_name(opt->cluster), modularity, opt->seed);
 }
 
+/* The directed ties (a full view's: a projected one has no direction) and
+ * their reciprocity; then the star warning, when the view is one. */
+static void print_direction(const pg_graph *g)
+{
+    size_t arcs;
+    double r = pg_graph_reciprocity(g, &arcs);
+    if (pg_graph_view(g) == PG_VIEW_FULL && arcs > 0)
+        printf("  arcs         %6zu  (directed ties; reciprocity %.4f)\n", arcs, r);
+    else if (pg_graph_view(g) == PG_VIEW_FULL)
+        printf("  arcs         %6zu  (no directed relation)\n", arcs);
+    if (pg_graph_star_warning(g))
+        printf("\nwarning: %s\n", pg_graph_star_warning(g));
+}
+
 static void print_table(const pg_graph *g, const char *metric, const char *meaning)
 {
     size_t top[TOP];
@@ -145,6 +159,7 @@ static void print_communities(const pg_graph *g)
 void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir, unsigned formats)
 {
     print_counts(g, opt);
+    print_direction(g);
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
         print_table(g, tables[i].metric, tables[i].meaning);
     print_communities(g);

@@ -103,10 +103,12 @@ static const field source_fields[] = {
     { NULL, F_STRING, NULL, 0, NULL },
 };
 
-/* Names that outputs compute themselves; data may not use them as keys. */
+/* Names that outputs compute themselves; data may not use them as keys
+ * (nor, for entities, names starting "ties_": the relations by type). */
 static const char *const reserved_node_keys[] = {
-    "id", "label", "kind", "degree", "strength", "coreness", "betweenness", "closeness",
-    "harmonic", "eigenvector", "pagerank", "constraint", "effective_size", "clustering",
+    "id", "label", "kind", "degree", "strength", "in_degree", "out_degree", "in_strength", "out_strength",
+    "coreness", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "hub", "authority",
+    "constraint", "effective_size", "clustering",
     "coordinator", "itinerant", "gatekeeper", "representative", "liaison", "community", "stability",
     "r", "g", "b", "size", "x", "y", "mechanism_kind",
     "value", /* graph.cyjs: the node key NetworkX's cytoscape_graph reads */
@@ -426,7 +428,7 @@ static bool read_unknown(pg_loader *L, const cJSON *v, pg_jpath p, const char *c
     const char *key = v->string;
     if (!valid_id(key))
         return bad_id(L, key, p, "attribute name");
-    if (in_list(reserved, key))
+    if (in_list(reserved, key) || (reserved == reserved_node_keys && strncmp(key, "ties_", 5) == 0))
         return pg_report_error(L->report, &p, "\"%s\" is computed by partygraph and cannot be set in the data; "
                                "rename the key", key); /* a valid id: nothing to quote */
     if (!all_finite(v))
@@ -976,7 +978,7 @@ bool pg_schema_source(pg_loader *L, const cJSON *item, long index, pg_jpath p)
 
 bool pg_schema_reserved(const char *key, bool edge)
 {
-    return in_list(edge ? reserved_edge_keys : reserved_node_keys, key);
+    return in_list(edge ? reserved_edge_keys : reserved_node_keys, key) || (!edge && strncmp(key, "ties_", 5) == 0);
 }
 
 bool pg_schema_valid_id(const char *s)

@@ -47,6 +47,11 @@ void pg_graph_clear_results(pg_graph *g)
     igraph_free(g->x);
     igraph_free(g->y);
     g->x = g->y = NULL;
+    free(g->tie_columns);
+    free(g->ties);
+    g->tie_columns = NULL;
+    g->ties = NULL;
+    g->ntie_columns = 0;
     g->has_layout = false;
     g->community = NULL;
     g->community_size = NULL;

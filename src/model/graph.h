@@ -89,7 +89,7 @@ typedef struct pg_view_spec {
     bool undated_keep;     /* in a window, keep the undated relations (else they are left out) */
 } pg_view_spec;
 
-enum { PG_METRIC_COUNT = 18, PG_MAX_WARNINGS = 8, PG_MAX_HOMOPHILY = 3 + PG_MAX_BY };
+enum { PG_METRIC_COUNT = 24, PG_MAX_WARNINGS = 8, PG_MAX_HOMOPHILY = 3 + PG_MAX_BY };
 
 /* Homophily of one categorical attribute. */
 typedef struct pg_homophily {
@@ -117,6 +117,10 @@ typedef struct pg_structure {
     double centralization[4]; /* degree, betweenness, closeness, eigenvector */
     double diameter, average_path_length, transitivity;
     long brokerage_total[5];
+    double reciprocity;       /* of the directed network (directed.c); NaN without arcs or direction */
+    long arcs;                /* its arcs */
+    long star, star_ties;     /* the node on most edges when the view is a star around it (reports.c), and
+                                 its edges; star -1 otherwise */
 } pg_structure;
 
 /* One period of pg_graph_analyse_periods: its label and, per ranked
@@ -197,8 +201,12 @@ struct pg_graph {
     pg_homophily homophily[PG_MAX_HOMOPHILY];
     size_t nhomophily;
     pg_periods *periods;
+    const char **tie_columns;      /* "ties_<type>" for each relation type behind the edges, sorted (ties.c) */
+    size_t ntie_columns;
+    long *ties;                    /* n x ntie_columns: each node's relations of each type */
     char warnings[PG_MAX_WARNINGS][256];
     int nwarnings;
+    int star_warning;              /* the star warning's index in `warnings`, or -1 */
     pg_timings timings;    /* loading and building, then the analysis, then what callers add */
     size_t built_timings;  /* how many of them loading and building took: a new analysis keeps those */
     pg_progress *progress; /* during an analysis, its progress reports; NULL otherwise */
@@ -352,6 +360,21 @@ igraph_error_t pg_community_detect(pg_graph *g);
 
 /* Structure measures, homophily and brokerage totals (reports.c). */
 igraph_error_t pg_reports_compute(pg_graph *g);
+
+/* The directed measures (directed.c) into results[] (the metric vectors,
+ * as pg_metric_compute), those of g->metric_on: in_degree, out_degree,
+ * in_strength, out_strength, hub, authority; and g->structure's
+ * reciprocity and arcs. NaN in a projected view, which has no direction. */
+igraph_error_t pg_directed_compute(pg_graph *g, igraph_vector_t *results);
+
+/* Counts each node's relations by type into g->tie_columns, ntie_columns
+ * and ties (ties.c; freed by pg_graph_clear_results). 0, or -1 when out
+ * of memory. */
+int pg_ties_count(pg_graph *g);
+
+/* The text of the star warning of analysed `g` (g->structure.star >= 0)
+ * into `out` (reports.c). */
+void pg_star_text(const pg_graph *g, char *out, size_t size);
 
 /* Destroys the analysis results, if any; the graph is "not analysed". */
 void pg_graph_clear_results(pg_graph *g);

@@ -64,6 +64,8 @@ void pg_node_fields(const pg_graph *g, size_t v, pg_field_fn *fn, void *ctx)
         emit(&w, info->name, info->integer ? PG_FIELD_INT : PG_FIELD_DOUBLE, PG_FIELD_DATA,
              w.schema ? NULL : pg_metric_text(g, m, v, buf));
     }
+    for (size_t t = 0; t < g->ntie_columns; t++)
+        emit_long(&w, g->tie_columns[t], PG_FIELD_DATA, w.schema ? 0 : g->ties[v * g->ntie_columns + t]);
     visual(g, &w, v);
     pg_attr_cursor attrs = w.schema ? (pg_attr_cursor){ NULL, NULL } : pg_node_attrs(g, v);
     for (size_t c = 0; c < g->node_columns.len; c++) {

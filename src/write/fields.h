@@ -39,8 +39,9 @@ typedef void pg_field_fn(void *ctx, const pg_field *field);
 #define PG_FIELDS_SCHEMA ((size_t)-1)
 
 /* Calls fn(ctx, field) for each field of node v, in this order: label,
- * kind, the metrics, r, g, b (community colour), size, x and y (when there
- * is a layout), then the attribute columns. */
+ * kind, the metrics, the relations by type (ties_<type>), r, g, b
+ * (community colour), size, x and y (when there is a layout), then the
+ * attribute columns. */
 void pg_node_fields(const pg_graph *g, size_t v, pg_field_fn *fn, void *ctx);
 
 /* Calls fn(ctx, field) for each field of edge e, in this order: weight,

@@ -47,6 +47,8 @@ void pg_write_nodes_csv(const pg_graph *g, FILE *f)
     for (int m = 0; m < PG_METRIC_COUNT; m++)
         if (g->metric_on[m])
             cell(f, pg_metric_table()[m].name);
+    for (size_t t = 0; t < g->ntie_columns; t++)
+        cell_by(f, text, g->tie_columns[t]); /* a relation type's name: text from the data */
     column_keys(f, text, &g->node_columns);
     putc('\n', f);
     for (size_t v = 0; v < g->n; v++) {
@@ -56,6 +58,8 @@ void pg_write_nodes_csv(const pg_graph *g, FILE *f)
         for (int m = 0; m < PG_METRIC_COUNT; m++)
             if (g->metric_on[m])
                 cell(f, pg_metric_text(g, m, v, buf));
+        for (size_t t = 0; t < g->ntie_columns; t++)
+            cell(f, pg_fmt_long(g->ties[v * g->ntie_columns + t], buf));
         pg_attr_cursor attrs = pg_node_attrs(g, v);
         for (size_t c = 0; c < g->node_columns.len; c++) {
             const pg_column *col = &g->node_columns.items[c];

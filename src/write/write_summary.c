@@ -1,5 +1,5 @@
 /* write_summary.c - summary.json: provenance, how the view was built,
- * counts, structure, communities, homophily, brokerage, the top 10 of
+ * counts, structure (with the directed network's arcs and reciprocity), communities, homophily, brokerage, the top 10 of
  * every centrality and, after pg_graph_analyse_periods, the rank changes
  * between periods; with the timings option, the stages' times. For scripts and for comparing runs. Metrics left out by
  * options.metrics are absent (no key), never zero; how each metric was
@@ -190,6 +190,8 @@ static void structure(const pg_graph *g, pg_jsonw *w)
     key_number(w, "diameter", g->structure.diameter);
     key_number(w, "average_path_length", g->structure.average_path_length);
     key_number(w, "transitivity", g->structure.transitivity);
+    key_long(w, "arcs", g->structure.arcs);
+    key_number(w, "reciprocity", g->structure.reciprocity);
     pg_jsonw_close(w);
 }
 

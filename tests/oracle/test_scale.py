@@ -232,8 +232,10 @@ def test_metrics_option(tap, binary, G, data):
     base = ["id", "label", "kind"]
     full = pgtest.build(binary, data, "--formats", "csv")
     attrs = [c for c in pgtest.read_csv(os.path.join(full.out, "nodes.csv"))[0] if c not in base]
-    names = [c for c in attrs if c in ("degree", "strength", "coreness", "betweenness", "closeness", "harmonic",
-                                       "eigenvector", "pagerank", "constraint", "effective_size", "clustering",
+    names = [c for c in attrs if c in ("degree", "strength", "in_degree", "out_degree", "in_strength",
+                                       "out_strength", "coreness", "betweenness", "closeness", "harmonic",
+                                       "eigenvector", "pagerank", "hub", "authority", "constraint", "effective_size",
+                                       "clustering",
                                        "coordinator", "itinerant", "gatekeeper", "representative", "liaison",
                                        "community", "stability")]
     other = [c for c in attrs if c not in names]

@@ -131,9 +131,10 @@ def check_tables(tap, name, out, summary):
     tap.check(len(nodes) == summary["nodes"] and len(edges) == summary["edges"], f"{name}: CSV row counts match")
     ids = [n["id"] for n in nodes]
     tap.check(ids == sorted(ids, key=lambda s: s.encode()), f"{name}: nodes.csv is sorted by id")
-    header = list(nodes[0].keys())[:21] if nodes else []
-    tap.check(header == ["id", "label", "kind", "degree", "strength", "coreness", "betweenness", "closeness", "harmonic",
-                         "eigenvector", "pagerank", "constraint", "effective_size", "clustering", "coordinator",
+    header = list(nodes[0].keys())[:27] if nodes else []
+    tap.check(header == ["id", "label", "kind", "degree", "strength", "in_degree", "out_degree", "in_strength",
+                         "out_strength", "coreness", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+                         "hub", "authority", "constraint", "effective_size", "clustering", "coordinator",
                          "itinerant", "gatekeeper", "representative", "liaison", "community", "stability"],
               f"{name}: nodes.csv columns", header)
     pairs = [tuple(sorted((e["source"], e["target"]), key=str.encode)) for e in edges]
@@ -153,7 +154,8 @@ def check_summary(tap, name, out, path):
     tap.check(summary["partygraph"]["igraph"].startswith("0.10") and summary["view"]["name"] == "full",
               f"{name}: summary.json names the versions and the view")
     tops = summary["top"]
-    tap.check(set(tops) == {"degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+    tap.check(set(tops) == {"degree", "strength", "in_degree", "out_degree", "in_strength", "out_strength",
+                            "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "hub", "authority",
                             "constraint", "effective_size"}
               and all(len(v) == min(10, summary["nodes"]) for k, v in tops.items()
                       if k not in ("constraint", "effective_size")),

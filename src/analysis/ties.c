@@ -1,0 +1,101 @@
+/* ties.c - each node's relations by type, for the ties_<type> columns
+ * (docs/outputs.md, "Relations by type"): for every relation type behind
+ * the view's edges, how many relations of that type the node takes part
+ * in, summed from its edges' counts by type (pg_edge.type_counts).
+ * Projected ties carry no counts by type, so a projected view has no such
+ * column.
+ *
+ * A type is free text, and a column name becomes a GraphML key, a GEXF
+ * attribute id and a CSV header: in the name, each byte of the type other
+ * than a letter, a digit, '_', '.' and '-' is written '_' (so the name
+ * follows the id rule, as attribute keys do), and types that then share a
+ * name share the column. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/graph.h"
+
+enum { PREFIX = 5 }; /* strlen("ties_") */
+
+/* Byte c of a type as written in its column name. */
+static char clean(char c)
+{
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                c == '.' || c == '-';
+    return keep ? c : '_';
+}
+
+/* bsearch: a type against a column name "ties_<cleaned type>", in the
+ * order of strcmp on the cleaned type. */
+static int type_vs_column(const void *type, const void *column)
+{
+    const unsigned char *t = type, *c = (const unsigned char *)*(const char *const *)column + PREFIX;
+    for (; *t && (unsigned char)clean((char)*t) == *c; t++, c++)
+        ;
+    return (int)(*t ? (unsigned char)clean((char)*t) : 0) - (int)*c;
+}
+
+/* The column name of `type`, in the graph's arena; NULL when out of
+ * memory. */
+static const char *column_name(pg_graph *g, const char *type)
+{
+    size_t len = strlen(type);
+    char *name = pg_arena_alloc(&g->arena, len + PREFIX + 1);
+    if (name == NULL)
+        return NULL;
+    memcpy(name, "ties_", PREFIX);
+    for (size_t i = 0; i <= len; i++)
+        name[PREFIX + i] = type[i] ? clean(type[i]) : '\0';
+    return name;
+}
+
+/* The distinct column names of the types behind the edges, sorted, into
+ * `names` (room for every type count); returns how many, or -1 when out
+ * of memory. */
+static long distinct_names(pg_graph *g, const char **names)
+{
+    size_t n = 0, kept = 0;
+    for (size_t e = 0; e < g->edges.len; e++) {
+        pg_span s = g->edges.items[e].type_counts;
+        for (size_t i = s.first; i < s.first + s.count; i++)
+            if ((names[n++] = column_name(g, g->type_counts.items[i].type)) == NULL)
+                return -1;
+    }
+    pg_vec_sort(names, n, sizeof *names, pg_str_compare);
+    for (size_t i = 0; i < n; i++)
+        if (kept == 0 || strcmp(names[i], names[kept - 1]) != 0)
+            names[kept++] = names[i];
+    return (long)kept;
+}
+
+/* Adds the counts of edge x to both its ends' rows. */
+static void add_edge(pg_graph *g, const pg_edge *x)
+{
+    size_t k = g->ntie_columns;
+    for (size_t i = x->type_counts.first; i < x->type_counts.first + x->type_counts.count; i++) {
+        const pg_type_count *t = &g->type_counts.items[i];
+        const char **at = bsearch(t->type, g->tie_columns, k, sizeof *g->tie_columns, type_vs_column);
+        g->ties[(size_t)x->u * k + (size_t)(at - g->tie_columns)] += t->count;
+        g->ties[(size_t)x->v * k + (size_t)(at - g->tie_columns)] += t->count;
+    }
+}
+
+int pg_ties_count(pg_graph *g)
+{
+    size_t total = 0;
+    for (size_t e = 0; e < g->edges.len; e++)
+        total += g->edges.items[e].type_counts.count;
+    const char **names = malloc((total ? total : 1) * sizeof *names);
+    long k = names ? distinct_names(g, names) : -1;
+    long *ties = k >= 0 ? calloc(g->n * (size_t)k > 0 ? g->n * (size_t)k : 1, sizeof *ties) : NULL;
+    if (ties == NULL) {
+        free(names);
+        return -1;
+    }
+    g->tie_columns = names;
+    g->ntie_columns = (size_t)k;
+    g->ties = ties;
+    for (size_t e = 0; e < g->edges.len; e++)
+        add_edge(g, &g->edges.items[e]);
+    return 0;
+}
