@@ -460,6 +460,11 @@ long pg_graph_node_index(const pg_graph *g, const char *id);
 size_t pg_graph_edge_count(const pg_graph *g);
 size_t pg_graph_self_loops_dropped(const pg_graph *g);
 
+/* In a time window (pg_view_options.from/to): how many explicit relations
+ * without a date were left out of `g` (0 with undated_keep, and without a
+ * window). Valid before analysis. */
+size_t pg_graph_undated_left_out(const pg_graph *g);
+
 /* The dataset `g` was built from (borrowed). */
 const pg_dataset *pg_graph_dataset(const pg_graph *g);
 

@@ -167,6 +167,14 @@ SETTER(set_format)
     return EXIT_OK;
 }
 
+SETTER(set_undated)
+{
+    if (strcmp(v, "omit") != 0 && strcmp(v, "keep") != 0)
+        return bad(cmd, "undated", v, "omit or keep");
+    a->view.undated_keep = strcmp(v, "keep") == 0;
+    return EXIT_OK;
+}
+
 SETTER(set_input_format)
 {
     return pg_input_format_parse(v, &a->input_format) == PG_OK
@@ -280,6 +288,7 @@ static const cli_option table[] = {
     { "from", 0, "DATE", CLI_VIEW, set_from, "keep relations and events from DATE on (YYYY[-MM[-DD]])" },
     { "to", 0, "DATE", CLI_VIEW, set_to, "keep relations and events up to DATE, inclusive" },
     { "dated-only", 0, NULL, CLI_VIEW, set_dated_only, "drop relations without a date" },
+    { "undated", 0, "HOW", CLI_VIEW, set_undated, "in a window (--from, --to, --window): omit (default) or keep the undated relations" },
     { "kinds", 0, "LIST", CLI_VIEW, set_kinds, "keep nodes of these kinds, e.g. party,event" },
     { "where", 0, "ATTR=VALUE", CLI_VIEW, set_where, "keep nodes with this attribute value (repeatable)" },
     { "min-weight", 0, "W", CLI_VIEW, set_min_weight, "drop edges lighter than W" },

@@ -76,6 +76,9 @@ static void view(const pg_graph *g, pg_jsonw *w)
     day(w, "from", s->from_day, s->windowed && s->from_day > 0);
     day(w, "to", s->to_day, s->windowed && s->to_day < 99999999);
     key_bool(w, "dated_only", s->dated_only);
+    key_string(w, "undated", s->undated_keep ? "keep" : "omit");
+    key_long(w, "undated_left_out", (long)g->undated_left_out);
+    key_long(w, "timeless_left_out", (long)g->timeless_left_out);
     pg_jsonw_key(w, "kinds");
     pg_jsonw_open(w, '[', true);
     for (int k = 0; k < PG_KIND_COUNT; k++)
