@@ -570,6 +570,8 @@ typedef enum pg_format {
     PG_FORMAT_SVG,         /* graph.svg: the picture, drawn with Graphviz's library */
     PG_FORMAT_PNG,         /* graph.png: the same, by cairo */
     PG_FORMAT_PDF,         /* graph.pdf: the same, by cairo */
+    PG_FORMAT_TIMELINE,    /* timeline.csv: the dated events and relations in date order (not for an ego graph) */
+    PG_FORMAT_CLAIMS,      /* claims.csv: the dataset's claims, one per row (not for an ego graph) */
     PG_FORMAT_COUNT
 } pg_format;
 
@@ -577,7 +579,8 @@ typedef enum pg_format {
 const char *pg_format_filename(pg_format f);
 
 /* True when `g` can be written in format `f` (analysed; periods computed
- * for PG_FORMAT_PERIODS; an ego graph for the ego formats). */
+ * for PG_FORMAT_PERIODS; an ego graph for the ego formats, and not one for
+ * PG_FORMAT_TIMELINE and PG_FORMAT_CLAIMS). */
 int pg_format_available(const pg_graph *g, pg_format f);
 
 /* Writes analysed graph `g` in format `f` to `out`. Returns PG_OK, PG_EARG

@@ -312,7 +312,7 @@ static const cli_option table[] = {
     { "window", 0, "SPAN", CLI_PERIODS, set_window, "also analyse windows of SPAN (e.g. 1y, 6m): metrics_by_period.csv" },
     { "step", 0, "SPAN", CLI_PERIODS, set_step, "windows start every SPAN (default: the window)" },
     { "radius", 0, "K", CLI_EGO, set_radius, "hops from the ego (default 1)" },
-    { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json (the default), gexf, nodelink, cytoscape, html, svg, png, pdf" },
+    { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json,timeline,claims (the default), gexf, nodelink, cytoscape, html, svg, png, pdf" },
     { "csv-raw", 0, NULL, CLI_OUTPUT, set_csv_raw, "CSV cells hold text from the data exactly (default: an apostrophe before what a spreadsheet would run as a formula)" },
     { "nodelink-key", 0, "KEY", CLI_OUTPUT, set_nodelink_key, "node-link JSON: the links under \"links\" (default) or \"edges\"" },
     { "layout", 0, "L", CLI_ANALYSIS, set_layout, "node positions: auto (default: fr, when an output uses them), fr, drl, kk, none" },

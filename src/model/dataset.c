@@ -34,6 +34,7 @@ void pg_dataset_free(pg_dataset *ds)
     free(ds->entities.items);
     free(ds->relations.items);
     free(ds->sources.items);
+    free(ds->claims.items);
     free(ds->relation_types.items);
     free(ds->attrs.items);
     free(ds->source_refs.items);
@@ -131,6 +132,21 @@ static int sorted_places(const pg_dataset *ds, long **new_index)
     return 0;
 }
 
+/* Gives the relations' ends and the claims' entities their new numbers. */
+static void renumber_records(pg_dataset *ds, const long *new_index)
+{
+    for (size_t i = 0; i < ds->relations.len; i++) {
+        pg_relation *r = &ds->relations.items[i];
+        if (r->source >= 0)
+            r->source = new_index[r->source];
+        if (r->target >= 0)
+            r->target = new_index[r->target];
+    }
+    for (size_t i = 0; i < ds->claims.len; i++)
+        if (ds->claims.items[i].entity >= 0)
+            ds->claims.items[i].entity = new_index[ds->claims.items[i].entity];
+}
+
 static int sort_entities(pg_dataset *ds)
 {
     size_t n = ds->entities.len;
@@ -150,13 +166,7 @@ static int sort_entities(pg_dataset *ds)
             if (e->refs[k].target >= 0)
                 e->refs[k].target = new_index[e->refs[k].target];
     }
-    for (size_t i = 0; i < ds->relations.len; i++) {
-        pg_relation *r = &ds->relations.items[i];
-        if (r->source >= 0)
-            r->source = new_index[r->source];
-        if (r->target >= 0)
-            r->target = new_index[r->target];
-    }
+    renumber_records(ds, new_index);
     free(new_index);
     return 0;
 }

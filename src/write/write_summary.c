@@ -1,7 +1,7 @@
 /* write_summary.c - summary.json: provenance, how the view was built,
  * counts, structure, communities, homophily, brokerage, the top 10 of
  * every centrality and, after pg_graph_analyse_periods, the rank changes
- * between periods; with the timings option, the stages' times. For scripts and for comparing runs. Metrics left out by
+ * between periods, the claims as dated series; with the timings option, the stages' times. For scripts and for comparing runs. Metrics left out by
  * options.metrics are absent (no key), never zero; how each metric was
  * computed (exact or estimated) is under "metrics". */
 #include <math.h>
@@ -387,6 +387,7 @@ void pg_write_summary(const pg_graph *g, FILE *f)
     pictures(g, &w);
     if (g->periods)
         pg_write_period_changes(g, &w);
+    pg_write_claim_series(g, &w);
     warnings(g, &w);
     if (g->options.timings)
         timings(g, &w);

@@ -1,0 +1,304 @@
+/* write_timeline.c - timeline.csv: the dataset's dated record in date
+ * order, one row per dated event and per explicit relation with a date
+ * of its own (docs/outputs.md, "timeline.csv"). Columns:
+ *
+ *   date,end,precision,kind,id,type,label,participants,mechanism,country,sources
+ *
+ * An event: its date and end, its id, its `type` attribute, its name,
+ * the entities tied to it by explicit relations (ids sorted, ';'), its
+ * mechanism and country, its sources. A relation: its date and end, id
+ * `relations[N]` (its place in the input), its type, the type's label,
+ * "source;target", the mechanism and country among its ends (or of an
+ * event at an end), its sources. `precision` is that of `date` (year,
+ * month or day; of `end` when there is no date). Rows are sorted by the
+ * first day of their date, then events before relations, then by id
+ * (relations: by input order). The view's window keeps the rows whose
+ * days overlap it, and what the view leaves out (--exclude, the type
+ * choices) is left out here too; the other filters do not apply. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "model/reltype.h"
+#include "write/write.h"
+
+typedef struct row {
+    long day;        /* the first day of its date */
+    bool relation;   /* else an event */
+    long index;      /* entity or relation number */
+} row;
+
+/* An event's tie to another entity, through an explicit relation. */
+typedef struct tie {
+    long event, other;
+} tie;
+
+typedef struct timeline {
+    const pg_graph *g;
+    PG_VEC(row) rows;
+    PG_VEC(tie) ties;   /* sorted by event, then other; distinct */
+    pg_escape_fn *text;
+} timeline;
+
+static long first_of(pg_date date)
+{
+    return pg_date_is_set(date) ? pg_date_first_day(date) : PG_OPEN_START;
+}
+
+static long last_of(pg_date date, pg_date end)
+{
+    return pg_date_last_day(pg_date_is_set(end) ? end : date);
+}
+
+/* Do the days [date, end] overlap the view's window? */
+static bool in_window(const pg_view_spec *s, pg_date date, pg_date end)
+{
+    return !s->windowed || (first_of(date) <= s->to_day && last_of(date, end) >= s->from_day);
+}
+
+static bool excluded(const pg_view_spec *s, long e)
+{
+    return s->excluded != NULL && s->excluded[e];
+}
+
+/* Is explicit relation r in the view: its type on, neither end excluded? */
+static bool relation_on(const pg_graph *g, const pg_relation *r)
+{
+    const pg_view_spec *s = &g->spec;
+    return (s->type_off == NULL || !s->type_off[r->rtype]) && !excluded(s, r->source) && !excluded(s, r->target);
+}
+
+static bool is_event(const pg_dataset *ds, long e)
+{
+    return ds->entities.items[e].kind == PG_KIND_EVENT;
+}
+
+/* The rows of the dated events (room reserved). */
+static void event_rows(timeline *T)
+{
+    const pg_dataset *ds = T->g->ds;
+    const pg_view_spec *s = &T->g->spec;
+    for (size_t i = 0; i < ds->entities.len; i++) {
+        const pg_entity *e = &ds->entities.items[i];
+        if (e->kind == PG_KIND_EVENT && pg_date_is_set(e->date) && !excluded(s, (long)i) && in_window(s, e->date, e->end))
+            T->rows.items[T->rows.len++] = (row){ first_of(e->date), false, (long)i };
+    }
+}
+
+/* The rows of the dated relations and the ties of the events (room
+ * reserved). */
+static void relation_rows(timeline *T)
+{
+    const pg_dataset *ds = T->g->ds;
+    for (size_t i = 0; i < ds->relations.len; i++) {
+        const pg_relation *r = &ds->relations.items[i];
+        if (!relation_on(T->g, r))
+            continue;
+        if ((pg_date_is_set(r->date) || pg_date_is_set(r->end)) && in_window(&T->g->spec, r->date, r->end))
+            T->rows.items[T->rows.len++] = (row){ first_of(r->date), true, (long)i };
+        if (is_event(ds, r->source))
+            T->ties.items[T->ties.len++] = (tie){ r->source, r->target };
+        if (is_event(ds, r->target))
+            T->ties.items[T->ties.len++] = (tie){ r->target, r->source };
+    }
+}
+
+static int by_row(const void *a, const void *b)
+{
+    const row *x = a, *y = b;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    if (x->relation != y->relation)
+        return x->relation ? 1 : -1;
+    return (x->index > y->index) - (x->index < y->index); /* entities are numbered in id order */
+}
+
+static int by_tie(const void *a, const void *b)
+{
+    const tie *x = a, *y = b;
+    if (x->event != y->event)
+        return x->event < y->event ? -1 : 1;
+    return (x->other > y->other) - (x->other < y->other);
+}
+
+/* The rows in order and the distinct ties sorted; 0, or -1 when out of
+ * memory. */
+static int collect(timeline *T)
+{
+    const pg_dataset *ds = T->g->ds;
+    if (PG_VEC_RESERVE(T->rows, ds->entities.len + ds->relations.len + 1) != 0 ||
+        PG_VEC_RESERVE(T->ties, 2 * ds->relations.len + 1) != 0)
+        return -1;
+    event_rows(T);
+    relation_rows(T);
+    pg_vec_sort(T->rows.items, T->rows.len, sizeof(row), by_row);
+    pg_vec_sort(T->ties.items, T->ties.len, sizeof(tie), by_tie);
+    size_t n = 0;
+    for (size_t i = 0; i < T->ties.len; i++)
+        if (n == 0 || by_tie(&T->ties.items[n - 1], &T->ties.items[i]) != 0)
+            T->ties.items[n++] = T->ties.items[i];
+    T->ties.len = n;
+    return 0;
+}
+
+/* ---- cells ---------------------------------------------------------- */
+
+static const char *precision(pg_date d)
+{
+    return d.month == 0 ? "year" : d.day == 0 ? "month" : "day";
+}
+
+/* date,end,precision,kind, */
+static void dates(FILE *f, pg_date date, pg_date end, const char *kind)
+{
+    char a[16], b[16];
+    fprintf(f, "%s,%s,%s,%s,", pg_date_format(date, a, sizeof a), pg_date_format(end, b, sizeof b),
+            precision(pg_date_is_set(date) ? date : end), kind);
+}
+
+/* A comma, then `s` as text from the data (nothing for NULL). */
+static void text_cell(const timeline *T, FILE *f, const char *s)
+{
+    putc(',', f);
+    if (s != NULL)
+        T->text(f, s);
+}
+
+static const char *id_of(const pg_dataset *ds, long e)
+{
+    return e >= 0 ? ds->entities.items[e].id : NULL;
+}
+
+/* The target of entity e's reference `field`, or -1. */
+static long ref_of(const pg_dataset *ds, long e, const char *field)
+{
+    const pg_entity *x = &ds->entities.items[e];
+    for (int k = 0; k < x->nrefs; k++)
+        if (strcmp(x->refs[k].field, field) == 0)
+            return x->refs[k].target;
+    return -1;
+}
+
+/* Entity e's string attribute `key`, or NULL. */
+static const char *attr_of(const pg_dataset *ds, long e, const char *key)
+{
+    pg_span span = ds->entities.items[e].attrs;
+    for (size_t i = span.first; i < span.first + span.count; i++)
+        if (strcmp(ds->attrs.items[i].key, key) == 0 && ds->attrs.items[i].type == PG_VALUE_STRING)
+            return ds->attrs.items[i].v.s;
+    return NULL;
+}
+
+/* A comma, then the sources of `span`; false when out of memory. */
+static bool sources_cell(const timeline *T, FILE *f, pg_span span)
+{
+    char *joined = pg_sources_joined(T->g->ds, span);
+    text_cell(T, f, joined);
+    free(joined);
+    return joined != NULL;
+}
+
+/* The first tie of event e (binary search), or ties.len. */
+static size_t first_tie(const timeline *T, long e)
+{
+    size_t lo = 0, hi = T->ties.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (T->ties.items[mid].event < e)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A comma, then the ids tied to event e, joined by ';'; false when out
+ * of memory. */
+static bool participants(const timeline *T, FILE *f, long e)
+{
+    size_t first = first_tie(T, e), end = first, len = 1;
+    for (; end < T->ties.len && T->ties.items[end].event == e; end++)
+        len += strlen(id_of(T->g->ds, T->ties.items[end].other)) + 1;
+    char *joined = malloc(len), *p = joined;
+    for (size_t i = first; joined != NULL && i < end; i++)
+        p += sprintf(p, "%s%s", i > first ? ";" : "", id_of(T->g->ds, T->ties.items[i].other));
+    if (joined != NULL)
+        *p = '\0';
+    text_cell(T, f, joined);
+    free(joined);
+    return joined != NULL;
+}
+
+/* The entity of `kind` that relation r's end `e` stands for: the end
+ * itself, or the one an event at that end names in `field`; -1. */
+static long end_as(const pg_dataset *ds, long e, pg_kind kind, const char *field)
+{
+    if (ds->entities.items[e].kind == kind)
+        return e;
+    return ds->entities.items[e].kind == PG_KIND_EVENT ? ref_of(ds, e, field) : -1;
+}
+
+/* The mechanism (or country) among r's ends or of an event at an end. */
+static long relation_ref(const pg_dataset *ds, const pg_relation *r, pg_kind kind, const char *field)
+{
+    long x = end_as(ds, r->source, kind, field);
+    return x >= 0 ? x : end_as(ds, r->target, kind, field);
+}
+
+static bool event_row(const timeline *T, FILE *f, long e)
+{
+    const pg_dataset *ds = T->g->ds;
+    const pg_entity *x = &ds->entities.items[e];
+    dates(f, x->date, x->end, "event");
+    T->text(f, x->id);
+    text_cell(T, f, attr_of(ds, e, "type"));
+    text_cell(T, f, x->name);
+    bool ok = participants(T, f, e);
+    text_cell(T, f, id_of(ds, ref_of(ds, e, "mechanism")));
+    text_cell(T, f, id_of(ds, ref_of(ds, e, "country")));
+    return sources_cell(T, f, x->sources) && ok;
+}
+
+/* A comma, then "source;target" of r; false when out of memory. */
+static bool ends_cell(const timeline *T, FILE *f, const pg_relation *r)
+{
+    const char *a = id_of(T->g->ds, r->source), *b = id_of(T->g->ds, r->target);
+    char *joined = malloc(strlen(a) + strlen(b) + 2);
+    if (joined != NULL)
+        sprintf(joined, "%s;%s", a, b);
+    text_cell(T, f, joined);
+    free(joined);
+    return joined != NULL;
+}
+
+static bool relation_row(const timeline *T, FILE *f, long i)
+{
+    const pg_dataset *ds = T->g->ds;
+    const pg_relation *r = &ds->relations.items[i];
+    const pg_relation_type *t = pg_reltype_of(ds, r);
+    dates(f, r->date, r->end, "relation");
+    fprintf(f, "relations[%ld]", r->input_index);
+    text_cell(T, f, r->type);
+    text_cell(T, f, t->label[0] ? t->label : NULL);
+    bool ok = ends_cell(T, f, r);
+    text_cell(T, f, id_of(ds, relation_ref(ds, r, PG_KIND_MECHANISM, "mechanism")));
+    text_cell(T, f, id_of(ds, relation_ref(ds, r, PG_KIND_COUNTRY, "country")));
+    return sources_cell(T, f, r->sources) && ok;
+}
+
+void pg_write_timeline(const pg_graph *g, FILE *f)
+{
+    timeline T = { .g = g, .text = pg_csv_text_escape(g) };
+    bool ok = collect(&T) == 0;
+    fputs("date,end,precision,kind,id,type,label,participants,mechanism,country,sources\n", f);
+    for (size_t i = 0; ok && i < T.rows.len; i++) {
+        const row *x = &T.rows.items[i];
+        ok = x->relation ? relation_row(&T, f, x->index) : event_row(&T, f, x->index);
+        putc('\n', f);
+    }
+    if (!ok)
+        errno = ENOMEM;
+    free(T.rows.items);
+    free(T.ties.items);
+}
