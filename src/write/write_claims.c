@@ -62,7 +62,8 @@ char *pg_sources_joined(const pg_dataset *ds, pg_span span)
     char *out = NULL;
     if (ids == NULL)
         return NULL;
-    memcpy(ids, ds->source_refs.items + span.first, span.count * sizeof *ids);
+    if (span.count > 0) /* (source_refs may have no items at all) */
+        memcpy(ids, ds->source_refs.items + span.first, span.count * sizeof *ids);
     pg_vec_sort(ids, span.count, sizeof *ids, by_text);
     for (size_t i = 0; i < span.count; i++)
         if (i == 0 || strcmp(ids[i], ids[n - 1]) != 0)
