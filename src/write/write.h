@@ -37,6 +37,20 @@ const pg_claim **pg_claims_sorted(const pg_dataset *ds);
  * into a new string (the caller frees it); NULL when out of memory. */
 char *pg_sources_joined(const pg_dataset *ds, pg_span span);
 
+/* The timeline's columns (write_timeline.c): date, end, precision,
+ * kind, id, type, label, participants, mechanism, country, sources. */
+enum { PG_TIMELINE_COLUMNS = 11 };
+extern const char *const pg_timeline_columns[PG_TIMELINE_COLUMNS];
+
+/* Receives one row of the timeline: its cells, in the columns' order
+ * ("" when empty), valid during the call. */
+typedef void pg_timeline_fn(void *data, const char *const cell[PG_TIMELINE_COLUMNS]);
+
+/* Calls `fn` on every row of g's timeline (docs/outputs.md,
+ * "timeline.csv"), in order. Returns 0, or -1 when out of memory (some
+ * rows may have been given). */
+int pg_timeline_each(const pg_graph *g, pg_timeline_fn *fn, void *data);
+
 /* The "claims" member of summary.json: per entity, measure and unit, the
  * dated series of its claims (write_claims.c). */
 void pg_write_claim_series(const pg_graph *g, pg_jsonw *w);

@@ -1,5 +1,6 @@
-/* write_timeline.c - timeline.csv: the dataset's dated record in date
- * order, one row per dated event and per explicit relation with a date
+/* write_timeline.c - the timeline: the dataset's dated record in date
+ * order (pg_timeline_each), written as timeline.csv here and as a table
+ * of report.html by write_html.c; one row per dated event and per explicit relation with a date
  * of its own (docs/outputs.md, "timeline.csv"). Columns:
  *
  *   date,end,precision,kind,id,type,label,participants,mechanism,country,sources
@@ -38,7 +39,6 @@ typedef struct timeline {
     const pg_graph *g;
     PG_VEC(row) rows;
     PG_VEC(tie) ties;   /* sorted by event, then other; distinct */
-    pg_escape_fn *text;
 } timeline;
 
 static long first_of(pg_date date)
@@ -144,30 +144,36 @@ static int collect(timeline *T)
 
 /* ---- cells ---------------------------------------------------------- */
 
+const char *const pg_timeline_columns[PG_TIMELINE_COLUMNS] = {
+    "date", "end", "precision", "kind", "id", "type", "label", "participants", "mechanism", "country", "sources",
+};
+
+enum { C_DATE, C_END, C_PRECISION, C_KIND, C_ID, C_TYPE, C_LABEL, C_PARTICIPANTS, C_MECHANISM, C_COUNTRY, C_SOURCES };
+
+/* The cells of one row: pointers into the dataset, into `date`, `end`
+ * and `id`, or to the two strings this row allocated. */
+typedef struct cells {
+    const char *cell[PG_TIMELINE_COLUMNS];
+    char date[16], end[16], id[40];
+    char *participants, *sources;
+} cells;
+
 static const char *precision(pg_date d)
 {
     return d.month == 0 ? "year" : d.day == 0 ? "month" : "day";
 }
 
-/* date,end,precision,kind, */
-static void dates(FILE *f, pg_date date, pg_date end, const char *kind)
+static void dates(cells *c, pg_date date, pg_date end, const char *kind)
 {
-    char a[16], b[16];
-    fprintf(f, "%s,%s,%s,%s,", pg_date_format(date, a, sizeof a), pg_date_format(end, b, sizeof b),
-            precision(pg_date_is_set(date) ? date : end), kind);
-}
-
-/* A comma, then `s` as text from the data (nothing for NULL). */
-static void text_cell(const timeline *T, FILE *f, const char *s)
-{
-    putc(',', f);
-    if (s != NULL)
-        T->text(f, s);
+    c->cell[C_DATE] = pg_date_format(date, c->date, sizeof c->date);
+    c->cell[C_END] = pg_date_format(end, c->end, sizeof c->end);
+    c->cell[C_PRECISION] = precision(pg_date_is_set(date) ? date : end);
+    c->cell[C_KIND] = kind;
 }
 
 static const char *id_of(const pg_dataset *ds, long e)
 {
-    return e >= 0 ? ds->entities.items[e].id : NULL;
+    return e >= 0 ? ds->entities.items[e].id : "";
 }
 
 /* The target of entity e's reference `field`, or -1. */
@@ -180,23 +186,14 @@ static long ref_of(const pg_dataset *ds, long e, const char *field)
     return -1;
 }
 
-/* Entity e's string attribute `key`, or NULL. */
+/* Entity e's string attribute `key`, or "". */
 static const char *attr_of(const pg_dataset *ds, long e, const char *key)
 {
     pg_span span = ds->entities.items[e].attrs;
     for (size_t i = span.first; i < span.first + span.count; i++)
         if (strcmp(ds->attrs.items[i].key, key) == 0 && ds->attrs.items[i].type == PG_VALUE_STRING)
             return ds->attrs.items[i].v.s;
-    return NULL;
-}
-
-/* A comma, then the sources of `span`; false when out of memory. */
-static bool sources_cell(const timeline *T, FILE *f, pg_span span)
-{
-    char *joined = pg_sources_joined(T->g->ds, span);
-    text_cell(T, f, joined);
-    free(joined);
-    return joined != NULL;
+    return "";
 }
 
 /* The first tie of event e (binary search), or ties.len. */
@@ -213,9 +210,9 @@ static size_t first_tie(const timeline *T, long e)
     return lo;
 }
 
-/* A comma, then the ids tied to event e, joined by ';'; false when out
+/* The ids tied to event e, joined by ';', in a new string; NULL when out
  * of memory. */
-static bool participants(const timeline *T, FILE *f, long e)
+static char *participants(const timeline *T, long e)
 {
     size_t first = first_tie(T, e), end = first, len = 1;
     for (; end < T->ties.len && T->ties.items[end].event == e; end++)
@@ -225,12 +222,20 @@ static bool participants(const timeline *T, FILE *f, long e)
         p += sprintf(p, "%s%s", i > first ? ";" : "", id_of(T->g->ds, T->ties.items[i].other));
     if (joined != NULL)
         *p = '\0';
-    text_cell(T, f, joined);
-    free(joined);
-    return joined != NULL;
+    return joined;
 }
 
-/* The entity of `kind` that relation r's end `e` stands for: the end
+/* "source;target" of r in a new string; NULL when out of memory. */
+static char *ends(const pg_dataset *ds, const pg_relation *r)
+{
+    const char *a = id_of(ds, r->source), *b = id_of(ds, r->target);
+    char *joined = malloc(strlen(a) + strlen(b) + 2);
+    if (joined != NULL)
+        sprintf(joined, "%s;%s", a, b);
+    return joined;
+}
+
+/* The entity of `kind` that relation end `e` stands for: the end
  * itself, or the one an event at that end names in `field`; -1. */
 static long end_as(const pg_dataset *ds, long e, pg_kind kind, const char *field)
 {
@@ -246,59 +251,84 @@ static long relation_ref(const pg_dataset *ds, const pg_relation *r, pg_kind kin
     return x >= 0 ? x : end_as(ds, r->target, kind, field);
 }
 
-static bool event_row(const timeline *T, FILE *f, long e)
+/* The cells of event e; false when out of memory. */
+static bool event_cells(const timeline *T, long e, cells *c)
 {
     const pg_dataset *ds = T->g->ds;
     const pg_entity *x = &ds->entities.items[e];
-    dates(f, x->date, x->end, "event");
-    T->text(f, x->id);
-    text_cell(T, f, attr_of(ds, e, "type"));
-    text_cell(T, f, x->name);
-    bool ok = participants(T, f, e);
-    text_cell(T, f, id_of(ds, ref_of(ds, e, "mechanism")));
-    text_cell(T, f, id_of(ds, ref_of(ds, e, "country")));
-    return sources_cell(T, f, x->sources) && ok;
+    dates(c, x->date, x->end, "event");
+    c->cell[C_ID] = x->id;
+    c->cell[C_TYPE] = attr_of(ds, e, "type");
+    c->cell[C_LABEL] = x->name;
+    c->cell[C_PARTICIPANTS] = c->participants = participants(T, e);
+    c->cell[C_MECHANISM] = id_of(ds, ref_of(ds, e, "mechanism"));
+    c->cell[C_COUNTRY] = id_of(ds, ref_of(ds, e, "country"));
+    c->cell[C_SOURCES] = c->sources = pg_sources_joined(ds, x->sources);
+    return c->participants != NULL && c->sources != NULL;
 }
 
-/* A comma, then "source;target" of r; false when out of memory. */
-static bool ends_cell(const timeline *T, FILE *f, const pg_relation *r)
-{
-    const char *a = id_of(T->g->ds, r->source), *b = id_of(T->g->ds, r->target);
-    char *joined = malloc(strlen(a) + strlen(b) + 2);
-    if (joined != NULL)
-        sprintf(joined, "%s;%s", a, b);
-    text_cell(T, f, joined);
-    free(joined);
-    return joined != NULL;
-}
-
-static bool relation_row(const timeline *T, FILE *f, long i)
+/* The cells of relation number i; false when out of memory. */
+static bool relation_cells(const timeline *T, long i, cells *c)
 {
     const pg_dataset *ds = T->g->ds;
     const pg_relation *r = &ds->relations.items[i];
-    const pg_relation_type *t = pg_reltype_of(ds, r);
-    dates(f, r->date, r->end, "relation");
-    fprintf(f, "relations[%ld]", r->input_index);
-    text_cell(T, f, r->type);
-    text_cell(T, f, t->label[0] ? t->label : NULL);
-    bool ok = ends_cell(T, f, r);
-    text_cell(T, f, id_of(ds, relation_ref(ds, r, PG_KIND_MECHANISM, "mechanism")));
-    text_cell(T, f, id_of(ds, relation_ref(ds, r, PG_KIND_COUNTRY, "country")));
-    return sources_cell(T, f, r->sources) && ok;
+    dates(c, r->date, r->end, "relation");
+    snprintf(c->id, sizeof c->id, "relations[%ld]", r->input_index);
+    c->cell[C_ID] = c->id;
+    c->cell[C_TYPE] = r->type;
+    c->cell[C_LABEL] = pg_reltype_of(ds, r)->label;
+    c->cell[C_PARTICIPANTS] = c->participants = ends(ds, r);
+    c->cell[C_MECHANISM] = id_of(ds, relation_ref(ds, r, PG_KIND_MECHANISM, "mechanism"));
+    c->cell[C_COUNTRY] = id_of(ds, relation_ref(ds, r, PG_KIND_COUNTRY, "country"));
+    c->cell[C_SOURCES] = c->sources = pg_sources_joined(ds, r->sources);
+    return c->participants != NULL && c->sources != NULL;
+}
+
+int pg_timeline_each(const pg_graph *g, pg_timeline_fn *fn, void *data)
+{
+    timeline T = { .g = g };
+    int rc = collect(&T);
+    for (size_t i = 0; rc == 0 && i < T.rows.len; i++) {
+        const row *x = &T.rows.items[i];
+        cells c = { .participants = NULL, .sources = NULL };
+        bool ok = x->relation ? relation_cells(&T, x->index, &c) : event_cells(&T, x->index, &c);
+        if (ok)
+            fn(data, c.cell);
+        rc = ok ? 0 : -1;
+        free(c.participants);
+        free(c.sources);
+    }
+    free(T.rows.items);
+    free(T.ties.items);
+    return rc;
+}
+
+/* ---- timeline.csv -------------------------------------------------------- */
+
+typedef struct csv_out {
+    FILE *f;
+    pg_escape_fn *text;
+} csv_out;
+
+/* One row of timeline.csv: the dates, precision and kind are
+ * partygraph's, the rest text from the data. */
+static void csv_row(void *data, const char *const cell[PG_TIMELINE_COLUMNS])
+{
+    const csv_out *o = data;
+    for (int k = 0; k < PG_TIMELINE_COLUMNS; k++) {
+        if (k > 0)
+            putc(',', o->f);
+        (k <= C_KIND ? pg_escape_csv : o->text)(o->f, cell[k]);
+    }
+    putc('\n', o->f);
 }
 
 void pg_write_timeline(const pg_graph *g, FILE *f)
 {
-    timeline T = { .g = g, .text = pg_csv_text_escape(g) };
-    bool ok = collect(&T) == 0;
-    fputs("date,end,precision,kind,id,type,label,participants,mechanism,country,sources\n", f);
-    for (size_t i = 0; ok && i < T.rows.len; i++) {
-        const row *x = &T.rows.items[i];
-        ok = x->relation ? relation_row(&T, f, x->index) : event_row(&T, f, x->index);
-        putc('\n', f);
-    }
-    if (!ok)
+    csv_out o = { f, pg_csv_text_escape(g) };
+    for (int k = 0; k < PG_TIMELINE_COLUMNS; k++)
+        fprintf(f, "%s%s", k ? "," : "", pg_timeline_columns[k]);
+    putc('\n', f);
+    if (pg_timeline_each(g, csv_row, &o) != 0)
         errno = ENOMEM;
-    free(T.rows.items);
-    free(T.ties.items);
 }
