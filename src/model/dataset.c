@@ -171,8 +171,20 @@ static int sort_entities(pg_dataset *ds)
     return 0;
 }
 
+/* Sorts the source ids of each claim, so that the order they were given
+ * in changes no output. */
+static void sort_claim_sources(pg_dataset *ds)
+{
+    for (size_t i = 0; i < ds->claims.len; i++) {
+        pg_span s = ds->claims.items[i].sources;
+        if (s.count > 1)
+            pg_vec_sort(ds->source_refs.items + s.first, s.count, sizeof *ds->source_refs.items, pg_str_compare);
+    }
+}
+
 int pg_dataset_finish(pg_dataset *ds)
 {
+    sort_claim_sources(ds);
     return sort_entities(ds) == 0 && pg_reltype_classify(ds) == 0 ? 0 : -1;
 }
 

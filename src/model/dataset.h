@@ -96,7 +96,7 @@ typedef struct pg_claim {
     const char *measure, *qualifier, *unit, *text;
     double value;
     long input_index;
-    pg_span sources;     /* into pg_dataset.source_refs */
+    pg_span sources;     /* into pg_dataset.source_refs; sorted once loaded (pg_dataset_finish) */
 } pg_claim;
 
 typedef struct pg_source {

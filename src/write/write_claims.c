@@ -2,8 +2,9 @@
  * entities) as claims.csv, one row per claim, and as the "claims" member
  * of summary.json: per entity, per measure and unit, the dated series.
  * Both in one order: by entity id, measure, unit, then date (undated
- * first, then by the first day, the less precise first), then input
- * order. `unit` stays apart ("parties" is not "parties and
+ * first, then by the first day, the less precise first), then value,
+ * qualifier, quote and sources: the input's order changes nothing.
+ * `unit` stays apart ("parties" is not "parties and
  * organizations"): a series never mixes two units. Text from the data
  * goes through the CSV text rule as in nodes.csv. */
 #include <errno.h>
@@ -24,9 +25,42 @@ static long last_day(pg_date d)
     return pg_date_is_set(d) ? pg_date_last_day(d) : -1;
 }
 
+/* A claim to sort, with its source ids (sorted when loaded,
+ * pg_dataset_finish). */
+typedef struct sortable {
+    const pg_claim *c;
+    const char *const *sources;
+} sortable;
+
+/* Source ids in the order of their first difference, then of their
+ * number. */
+static int by_sources(const sortable *x, const sortable *y)
+{
+    size_t nx = x->c->sources.count, ny = y->c->sources.count;
+    for (size_t i = 0; i < nx && i < ny; i++) {
+        int c = strcmp(x->sources[i], y->sources[i]);
+        if (c != 0)
+            return c;
+    }
+    return (nx > ny) - (nx < ny);
+}
+
+/* After entity, measure, unit and date: by value, qualifier, quote,
+ * sources, so that no order depends on the input's. */
+static int by_content(const sortable *a, const sortable *b)
+{
+    const pg_claim *x = a->c, *y = b->c;
+    int c;
+    if (x->value != y->value)
+        return x->value < y->value ? -1 : 1;
+    if ((c = strcmp(x->qualifier, y->qualifier)) != 0 || (c = strcmp(x->text, y->text)) != 0)
+        return c;
+    return by_sources(a, b);
+}
+
 static int by_claim_order(const void *a, const void *b)
 {
-    const pg_claim *x = *(const pg_claim *const *)a, *y = *(const pg_claim *const *)b;
+    const pg_claim *x = ((const sortable *)a)->c, *y = ((const sortable *)b)->c;
     int c;
     if (x->entity != y->entity)
         return x->entity < y->entity ? -1 : 1;
@@ -36,18 +70,26 @@ static int by_claim_order(const void *a, const void *b)
         return first_day(x->date) < first_day(y->date) ? -1 : 1;
     if (last_day(x->date) != last_day(y->date))
         return last_day(x->date) > last_day(y->date) ? -1 : 1;
-    return (x->input_index > y->input_index) - (x->input_index < y->input_index);
+    return by_content(a, b);
 }
 
 const pg_claim **pg_claims_sorted(const pg_dataset *ds)
 {
-    const pg_claim **order = malloc((ds->claims.len ? ds->claims.len : 1) * sizeof *order);
-    if (order == NULL)
-        return NULL;
-    for (size_t i = 0; i < ds->claims.len; i++)
-        order[i] = &ds->claims.items[i];
-    pg_vec_sort(order, ds->claims.len, sizeof *order, by_claim_order);
-    return order;
+    size_t n = ds->claims.len;
+    sortable *all = malloc((n ? n : 1) * sizeof *all);
+    const pg_claim **order = malloc((n ? n : 1) * sizeof *order);
+    for (size_t i = 0; all != NULL && order != NULL && i < n; i++)
+        all[i] = (sortable){ &ds->claims.items[i], ds->claims.items[i].sources.count
+                                                       ? ds->source_refs.items + ds->claims.items[i].sources.first
+                                                       : NULL };
+    if (all != NULL && order != NULL)
+        pg_vec_sort(all, n, sizeof *all, by_claim_order);
+    for (size_t i = 0; all != NULL && order != NULL && i < n; i++)
+        order[i] = all[i].c;
+    if (all == NULL)
+        free(order);
+    free(all);
+    return all != NULL ? order : NULL;
 }
 
 static int by_text(const void *a, const void *b)

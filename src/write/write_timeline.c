@@ -1,19 +1,21 @@
 /* write_timeline.c - the timeline: the dataset's dated record in date
  * order (pg_timeline_each), written as timeline.csv here and as a table
- * of report.html by write_html.c; one row per dated event and per explicit relation with a date
- * of its own (docs/outputs.md, "timeline.csv"). Columns:
+ * of report.html by write_html.c; one row per dated event and per
+ * explicit relation with a date of its own (docs/outputs.md,
+ * "timeline.csv"). Columns:
  *
  *   date,end,precision,kind,id,type,label,participants,mechanism,country,sources
  *
  * An event: its date and end, its id, its `type` attribute, its name,
  * the entities tied to it by explicit relations (ids sorted, ';'), its
- * mechanism and country, its sources. A relation: its date and end, id
- * `relations[N]` (its place in the input), its type, the type's label,
- * "source;target", the mechanism and country among its ends (or of an
+ * mechanism and country, its sources. A relation: its date and end, no
+ * id, its type, the type's label, "source;target" (an undirected type's
+ * ends in id order), the mechanism and country among its ends (or of an
  * event at an end), its sources. `precision` is that of `date` (year,
  * month or day; of `end` when there is no date). Rows are sorted by the
- * first day of their date, then events before relations, then by id
- * (relations: by input order). The view's window keeps the rows whose
+ * first day of their date, then events before relations, then events by
+ * id and relations by type, ends, dates and sources: the input's order
+ * changes nothing. The view's window keeps the rows whose
  * days overlap it, and what the view leaves out (--exclude, the type
  * choices) is left out here too; the other filters do not apply. */
 #include <errno.h>
@@ -28,6 +30,8 @@ typedef struct row {
     long day;        /* the first day of its date */
     bool relation;   /* else an event */
     long index;      /* entity or relation number */
+    long a, b;       /* a relation's ends as written: source, target (an undirected type's in id order) */
+    char *sources;   /* a relation's sources, joined (owned); NULL for an event */
 } row;
 
 /* An event's tie to another entity, through an explicit relation. */
@@ -82,36 +86,96 @@ static void event_rows(timeline *T)
     for (size_t i = 0; i < ds->entities.len; i++) {
         const pg_entity *e = &ds->entities.items[i];
         if (e->kind == PG_KIND_EVENT && pg_date_is_set(e->date) && !excluded(s, (long)i) && in_window(s, e->date, e->end))
-            T->rows.items[T->rows.len++] = (row){ first_of(e->date), false, (long)i };
+            T->rows.items[T->rows.len++] = (row){ first_of(e->date), false, (long)i, -1, -1, NULL };
     }
 }
 
+/* The row of relation i: its ends in order (an undirected type's by id,
+ * so that which end was written first changes nothing) and its sources;
+ * false when out of memory. */
+static bool relation_row(const pg_dataset *ds, long i, row *out)
+{
+    const pg_relation *r = &ds->relations.items[i];
+    bool swap = !pg_reltype_of(ds, r)->directed && r->target < r->source; /* entities are numbered in id order */
+    *out = (row){ first_of(r->date), true, i, swap ? r->target : r->source, swap ? r->source : r->target,
+                  pg_sources_joined(ds, r->sources) };
+    return out->sources != NULL;
+}
+
 /* The rows of the dated relations and the ties of the events (room
- * reserved). */
-static void relation_rows(timeline *T)
+ * reserved); false when out of memory. */
+static bool relation_rows(timeline *T)
 {
     const pg_dataset *ds = T->g->ds;
     for (size_t i = 0; i < ds->relations.len; i++) {
         const pg_relation *r = &ds->relations.items[i];
         if (!relation_on(T->g, r))
             continue;
-        if ((pg_date_is_set(r->date) || pg_date_is_set(r->end)) && in_window(&T->g->spec, r->date, r->end))
-            T->rows.items[T->rows.len++] = (row){ first_of(r->date), true, (long)i };
+        bool dated = pg_date_is_set(r->date) || pg_date_is_set(r->end);
+        if (dated && in_window(&T->g->spec, r->date, r->end) &&
+            !relation_row(ds, (long)i, &T->rows.items[T->rows.len++]))
+            return false;
         if (is_event(ds, r->source))
             T->ties.items[T->ties.len++] = (tie){ r->source, r->target };
         if (is_event(ds, r->target))
             T->ties.items[T->ties.len++] = (tie){ r->target, r->source };
     }
+    return true;
 }
 
-static int by_row(const void *a, const void *b)
+static int by_date(pg_date x, pg_date y)
 {
-    const row *x = a, *y = b;
+    long a = (long)x.year * 10000 + x.month * 100 + x.day, b = (long)y.year * 10000 + y.month * 100 + y.day;
+    return (a > b) - (a < b);
+}
+
+static int by_long(long a, long b)
+{
+    return (a > b) - (a < b);
+}
+
+/* Two relation rows of the same first day: by type, ends, dates as
+ * written, sources (the input's order decides nothing). */
+static int by_relation(const pg_dataset *ds, const row *x, const row *y)
+{
+    const pg_relation *r = &ds->relations.items[x->index], *q = &ds->relations.items[y->index];
+    int c = strcmp(r->type, q->type);
+    if (c == 0 && (c = by_long(x->a, y->a)) == 0 && (c = by_long(x->b, y->b)) == 0 &&
+        (c = by_date(r->date, q->date)) == 0 && (c = by_date(r->end, q->end)) == 0)
+        c = strcmp(x->sources, y->sources);
+    return c;
+}
+
+/* Rows by first day, events before relations, events by id (entities
+ * are numbered in id order), relations as by_relation says. */
+static int by_row(const row *x, const row *y, const pg_dataset *ds)
+{
     if (x->day != y->day)
         return x->day < y->day ? -1 : 1;
     if (x->relation != y->relation)
         return x->relation ? 1 : -1;
-    return (x->index > y->index) - (x->index < y->index); /* entities are numbered in id order */
+    return x->relation ? by_relation(ds, x, y) : by_long(x->index, y->index);
+}
+
+/* Sorts T's rows by by_row: a merge sort, as the comparison needs the
+ * dataset (qsort passes no context). 0, or -1 when out of memory. */
+static int sort_rows(timeline *T)
+{
+    size_t n = T->rows.len;
+    row *tmp = malloc((n ? n : 1) * sizeof *tmp), *a = T->rows.items;
+    if (tmp == NULL)
+        return -1;
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid || j < hi)
+                tmp[k++] = j >= hi || (i < mid && by_row(&a[i], &a[j], T->g->ds) <= 0) ? a[i++] : a[j++];
+        }
+        memcpy(a, tmp, n * sizeof *a);
+    }
+    free(tmp);
+    return 0;
 }
 
 static int by_tie(const void *a, const void *b)
@@ -131,8 +195,8 @@ static int collect(timeline *T)
         PG_VEC_RESERVE(T->ties, 2 * ds->relations.len + 1) != 0)
         return -1;
     event_rows(T);
-    relation_rows(T);
-    pg_vec_sort(T->rows.items, T->rows.len, sizeof(row), by_row);
+    if (!relation_rows(T) || sort_rows(T) != 0)
+        return -1;
     pg_vec_sort(T->ties.items, T->ties.len, sizeof(tie), by_tie);
     size_t n = 0;
     for (size_t i = 0; i < T->ties.len; i++)
@@ -150,12 +214,12 @@ const char *const pg_timeline_columns[PG_TIMELINE_COLUMNS] = {
 
 enum { C_DATE, C_END, C_PRECISION, C_KIND, C_ID, C_TYPE, C_LABEL, C_PARTICIPANTS, C_MECHANISM, C_COUNTRY, C_SOURCES };
 
-/* The cells of one row: pointers into the dataset, into `date`, `end`
- * and `id`, or to the two strings this row allocated. */
+/* The cells of one row: pointers into the dataset, into `date` and
+ * `end`, or to strings allocated for the row. */
 typedef struct cells {
     const char *cell[PG_TIMELINE_COLUMNS];
-    char date[16], end[16], id[40];
-    char *participants, *sources;
+    char date[16], end[16];
+    char *participants, *sources; /* allocated for this row */
 } cells;
 
 static const char *precision(pg_date d)
@@ -225,10 +289,11 @@ static char *participants(const timeline *T, long e)
     return joined;
 }
 
-/* "source;target" of r in a new string; NULL when out of memory. */
-static char *ends(const pg_dataset *ds, const pg_relation *r)
+/* "A;B", the ids of entities ea and eb, in a new string; NULL when out
+ * of memory. */
+static char *ends(const pg_dataset *ds, long ea, long eb)
 {
-    const char *a = id_of(ds, r->source), *b = id_of(ds, r->target);
+    const char *a = id_of(ds, ea), *b = id_of(ds, eb);
     char *joined = malloc(strlen(a) + strlen(b) + 2);
     if (joined != NULL)
         sprintf(joined, "%s;%s", a, b);
@@ -267,21 +332,28 @@ static bool event_cells(const timeline *T, long e, cells *c)
     return c->participants != NULL && c->sources != NULL;
 }
 
-/* The cells of relation number i; false when out of memory. */
-static bool relation_cells(const timeline *T, long i, cells *c)
+/* The cells of relation row x; false when out of memory. */
+static bool relation_cells(const timeline *T, const row *x, cells *c)
 {
     const pg_dataset *ds = T->g->ds;
-    const pg_relation *r = &ds->relations.items[i];
+    const pg_relation *r = &ds->relations.items[x->index];
     dates(c, r->date, r->end, "relation");
-    snprintf(c->id, sizeof c->id, "relations[%ld]", r->input_index);
-    c->cell[C_ID] = c->id;
+    c->cell[C_ID] = ""; /* relations have no id */
     c->cell[C_TYPE] = r->type;
     c->cell[C_LABEL] = pg_reltype_of(ds, r)->label;
-    c->cell[C_PARTICIPANTS] = c->participants = ends(ds, r);
+    c->cell[C_PARTICIPANTS] = c->participants = ends(ds, x->a, x->b);
     c->cell[C_MECHANISM] = id_of(ds, relation_ref(ds, r, PG_KIND_MECHANISM, "mechanism"));
     c->cell[C_COUNTRY] = id_of(ds, relation_ref(ds, r, PG_KIND_COUNTRY, "country"));
-    c->cell[C_SOURCES] = c->sources = pg_sources_joined(ds, r->sources);
-    return c->participants != NULL && c->sources != NULL;
+    c->cell[C_SOURCES] = x->sources;
+    return c->participants != NULL;
+}
+
+static void free_rows(timeline *T)
+{
+    for (size_t i = 0; i < T->rows.len; i++)
+        free(T->rows.items[i].sources);
+    free(T->rows.items);
+    free(T->ties.items);
 }
 
 int pg_timeline_each(const pg_graph *g, pg_timeline_fn *fn, void *data)
@@ -291,15 +363,14 @@ int pg_timeline_each(const pg_graph *g, pg_timeline_fn *fn, void *data)
     for (size_t i = 0; rc == 0 && i < T.rows.len; i++) {
         const row *x = &T.rows.items[i];
         cells c = { .participants = NULL, .sources = NULL };
-        bool ok = x->relation ? relation_cells(&T, x->index, &c) : event_cells(&T, x->index, &c);
+        bool ok = x->relation ? relation_cells(&T, x, &c) : event_cells(&T, x->index, &c);
         if (ok)
             fn(data, c.cell);
         rc = ok ? 0 : -1;
         free(c.participants);
         free(c.sources);
     }
-    free(T.rows.items);
-    free(T.ties.items);
+    free_rows(&T);
     return rc;
 }
 

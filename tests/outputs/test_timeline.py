@@ -22,6 +22,9 @@ CLAIM_COLUMNS = ["entity", "date", "measure", "value", "qualifier", "unit", "sou
 # The labels docs/input.md gives the usual relation types (an undeclared other type has none).
 LABELS = {"attended": "attended", "contact": "contact", "member_of": "member of", "visited": "visited",
           "signed": "signed"}
+# The directed types of docs/input.md (their ends keep their order; an undirected type's go in id order).
+DIRECTED = {"hosted", "visited", "invited", "sent_message", "awarded", "praised", "addressed", "learned_from",
+            "congratulated"}
 KINDS = {"countries": "country", "parties": "party", "mechanisms": "mechanism", "events": "event"}
 
 
@@ -51,6 +54,10 @@ def dataset():
             {"type": "contact", "source": "green", "target": "red"},
             {"type": "attended", "source": "green", "target": "undated"},
             {"type": "attended", "source": "red", "target": "congress"},
+            {"type": "contact", "source": "-blue", "target": "green", "date": "2017-11-30"},
+            {"type": "contact", "source": "green", "target": "-blue", "date": "2017-11-30", "sources": ["s-a"]},
+            {"type": "visited", "source": "red", "target": "AAA", "date": "2017-11-30"},
+            {"type": "contact", "source": "red", "target": "-blue", "date": "2017-11-30", "end": "2017-12"},
         ],
         "claims": [
             {"entity": "red", "date": "2021-07", "measure": "parties_in_contact", "value": 600,
@@ -66,6 +73,8 @@ def dataset():
              "unit": "countries and regions"},
             {"entity": "-blue", "date": "2019-05", "measure": "countries", "value": 11, "unit": "countries"},
             {"entity": "forum", "date": "2018", "measure": "members", "value": 1e3},
+            {"entity": "forum", "date": "2018", "measure": "members", "value": 999, "sources": ["s-b", "s-a"]},
+            {"entity": "forum", "date": "2018", "measure": "members", "value": 999, "sources": ["s-a"]},
         ],
     }
 
@@ -106,7 +115,7 @@ def expected_timeline(data, lo=datetime.date.min, hi=datetime.date.max):
             continue
         ties = [r["target"] if r["source"] == e["id"] else r["source"] for r in data["relations"]
                 if e["id"] in (r["source"], r["target"])]
-        rows.append((first_day(e["date"]), 0, e["id"], {
+        rows.append((first_day(e["date"]), 0, (e["id"].encode(),), {
             "date": e["date"], "end": e.get("end", ""), "precision": precision(e["date"]), "kind": "event",
             "id": e["id"], "type": e.get("type", ""), "label": e["name"], "participants": joined(ties),
             "mechanism": e.get("mechanism", ""), "country": e.get("country", ""),
@@ -120,21 +129,30 @@ def expected_timeline(data, lo=datetime.date.min, hi=datetime.date.max):
                 return ent[x][field]
         return ""
 
-    for i, r in enumerate(data["relations"]):
+    def as_written(date):
+        return tuple(int(x) for x in date.split("-")) + (0,) * (3 - date.count("-") - 1) if date else (0, 0, 0)
+
+    for r in data["relations"]:
         if not (r.get("date") or r.get("end")) or not inside(r.get("date"), r.get("end")):
             continue
-        rows.append((first_day(r["date"]), 1, i, {
+        a, b = r["source"], r["target"]
+        if r["type"] not in DIRECTED and b.encode() < a.encode():
+            a, b = b, a
+        key = (r["type"].encode(), a.encode(), b.encode(), as_written(r.get("date")), as_written(r.get("end")),
+               joined(r.get("sources", [])).encode())
+        rows.append((first_day(r["date"]), 1, key, {
             "date": r.get("date", ""), "end": r.get("end", ""), "precision": precision(r.get("date") or r["end"]),
-            "kind": "relation", "id": f"relations[{i}]", "type": r["type"], "label": LABELS.get(r["type"], ""),
-            "participants": f"{r['source']};{r['target']}", "mechanism": among_ends(r, "mechanism", "mechanism"),
+            "kind": "relation", "id": "", "type": r["type"], "label": LABELS.get(r["type"], ""),
+            "participants": f"{a};{b}", "mechanism": among_ends(r, "mechanism", "mechanism"),
             "country": among_ends(r, "country", "country"), "sources": joined(r.get("sources", []))}))
     return [row for *_, row in sorted(rows, key=lambda t: t[:3])]
 
 
 def claim_key(c):
     d = c.get("date")
-    return (c["entity"], c["measure"], c.get("unit", ""), first_day(d) if d else datetime.date.min,
-            -(last_day(d).toordinal() if d else 0))
+    return (c["entity"].encode(), c["measure"].encode(), c.get("unit", "").encode(),
+            first_day(d) if d else datetime.date.min, -(last_day(d).toordinal() if d else 0), c["value"],
+            c.get("qualifier", "").encode(), c.get("text", "").encode(), sorted(x.encode() for x in c.get("sources", [])))
 
 
 def expected_claims(data):
@@ -170,7 +188,7 @@ def check_claims(tap, binary, data):
     series = {}
     for c in sorted(data["claims"], key=claim_key):
         series.setdefault((c["entity"], c["measure"], c.get("unit", "")), []).append(
-            (c.get("date"), float(c["value"]), c.get("qualifier", ""), c.get("sources", [])))
+            (c.get("date"), float(c["value"]), c.get("qualifier", ""), sorted(c.get("sources", []))))
     got = {(s["entity"], s["measure"], s["unit"]): [(p["date"], float(p["value"]), p["qualifier"], p["sources"])
                                                     for p in s["series"]] for s in summary.get("claims", [])}
     order = [(s["entity"], s["measure"], s["unit"]) for s in summary.get("claims", [])]
@@ -216,10 +234,28 @@ def check_ego(tap, binary, data):
                   (files, proc.stderr))
 
 
+def check_order_free(tap, binary, data):
+    """Every array of the input reversed, and each claim's sources: the
+    same timeline.csv, claims.csv and summary.json's claims."""
+    turned = {k: (list(reversed(v)) if isinstance(v, list) else v) for k, v in data.items()}
+    turned["claims"] = [dict(c, sources=list(reversed(c.get("sources", [])))) for c in turned["claims"]]
+    turned["relations"] = [dict(r, source=r["target"], target=r["source"]) if r["type"] in ("contact", "toasted")
+                           else r for r in turned["relations"]]
+    texts = []
+    for d in (data, turned):
+        run = pgtest.build(binary, d, "--formats", "timeline,claims,json")
+        texts.append([open(os.path.join(run.out, f), encoding="utf-8").read() for f in ("timeline.csv", "claims.csv")] +
+                     [pgtest.read_json(os.path.join(run.out, "summary.json"))["claims"]])
+        run.cleanup()
+    tap.check(texts[0] == texts[1], "the input's order (arrays, sources, an undirected relation's ends) changes "
+              "neither timeline.csv, claims.csv nor summary.json's claims")
+
+
 def main():
     binary = sys.argv[1]
     tap = pgtest.Tap()
     data = dataset()
+    check_order_free(tap, binary, data)
     check_timeline(tap, binary, data, [], datetime.date.min, datetime.date.max, "")
     check_timeline(tap, binary, data, ["--from", "2017-12", "--to", "2018"], first_day("2017-12"), last_day("2018"),
                    " --from 2017-12 --to 2018")
