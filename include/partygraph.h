@@ -476,6 +476,11 @@ long pg_graph_node_index(const pg_graph *g, const char *id);
 size_t pg_graph_edge_count(const pg_graph *g);
 size_t pg_graph_self_loops_dropped(const pg_graph *g);
 
+/* In a time window (pg_view_options.from/to): how many explicit relations
+ * without a date were left out of `g` (0 with undated_keep, and without a
+ * window). Valid before analysis. */
+size_t pg_graph_undated_left_out(const pg_graph *g);
+
 /* The dataset `g` was built from (borrowed). */
 const pg_dataset *pg_graph_dataset(const pg_graph *g);
 
@@ -593,6 +598,8 @@ typedef enum pg_format {
     PG_FORMAT_SVG,         /* graph.svg: the picture, drawn with Graphviz's library */
     PG_FORMAT_PNG,         /* graph.png: the same, by cairo */
     PG_FORMAT_PDF,         /* graph.pdf: the same, by cairo */
+    PG_FORMAT_TIMELINE,    /* timeline.csv: the dated events and relations in date order (not for an ego graph) */
+    PG_FORMAT_CLAIMS,      /* claims.csv: the dataset's claims, one per row (not for an ego graph) */
     PG_FORMAT_COUNT
 } pg_format;
 
@@ -600,7 +607,8 @@ typedef enum pg_format {
 const char *pg_format_filename(pg_format f);
 
 /* True when `g` can be written in format `f` (analysed; periods computed
- * for PG_FORMAT_PERIODS; an ego graph for the ego formats). */
+ * for PG_FORMAT_PERIODS; an ego graph for the ego formats, and not one for
+ * PG_FORMAT_TIMELINE and PG_FORMAT_CLAIMS). */
 int pg_format_available(const pg_graph *g, pg_format f);
 
 /* Writes analysed graph `g` in format `f` to `out`. Returns PG_OK, PG_EARG

@@ -68,6 +68,7 @@ for b in $builds; do
     suite "$b outputs: GEXF (RELAX NG, NetworkX, igraph)" "$python" tests/outputs/test_gexf.py "$b/partygraph"
     suite "$b outputs: web JSON (NetworkX, igraph, D3)" "$python" tests/outputs/test_web.py "$b/partygraph"
     suite "$b outputs: hostile names (csv, xmllint, dot, json)" "$python" tests/outputs/test_hostile.py "$b/partygraph"
+    suite "$b outputs: timeline.csv, claims.csv (the rules from the JSON)" "$python" tests/outputs/test_timeline.py "$b/partygraph"
     suite "$b report.html (headless Chromium)" "$python" tests/outputs/test_html.py "$b/partygraph"
     suite "$b pictures (render: svg, png, pdf)" "$python" tests/outputs/test_render.py "$b/partygraph"
     suite "$b streaming loader (gzip, stdin, positions)" "$python" tests/stream/test_stream.py "$b/partygraph"

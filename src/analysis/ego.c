@@ -339,6 +339,8 @@ pg_graph *pg_graph_ego_opts(const pg_graph *g, const char *id, const pg_ego_opti
     h->explicit_relations = g->explicit_relations;
     h->implied_relations = g->implied_relations;
     h->self_loops = g->self_loops;
+    h->undated_left_out = g->undated_left_out;
+    h->timeless_left_out = g->timeless_left_out;
     if (pg_graph_complete(h, err) != PG_OK)
         goto fail;
     free(dist);

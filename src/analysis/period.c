@@ -8,7 +8,8 @@
  * past --to. A period is labelled by its start, "2017" when windows
  * and steps are whole years from January, "2017-03" otherwise. Each
  * period's graph keeps the view's filters, and the analysis options of
- * the whole graph. */
+ * the whole graph, and records how many undated relations and timeless
+ * ties its window left out and its relations by type. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,7 +194,10 @@ static pg_periods *new_periods(size_t count, int window, int step)
     P->nodes = calloc(count, sizeof *P->nodes);
     P->edges = calloc(count, sizeof *P->edges);
     P->first_row = calloc(count + 1, sizeof *P->first_row);
-    if (!P->labels || !P->nodes || !P->edges || !P->first_row) {
+    P->undated = calloc(count, sizeof *P->undated);
+    P->timeless = calloc(count, sizeof *P->timeless);
+    P->first_type = calloc(count + 1, sizeof *P->first_type);
+    if (!P->labels || !P->nodes || !P->edges || !P->first_row || !P->undated || !P->timeless || !P->first_type) {
         pg_periods_free(P);
         return NULL;
     }
@@ -217,6 +221,23 @@ static int add_rows(pg_periods *P, const pg_graph *pg)
     return rc;
 }
 
+/* The counts of period graph `pg` as period number P->count: nodes,
+ * edges, what its window left out, its relations by type. 0 or -1. */
+static int add_counts(pg_periods *P, const pg_graph *pg)
+{
+    size_t p = P->count;
+    P->nodes[p] = pg->n;
+    P->edges[p] = pg->edges.len;
+    P->undated[p] = pg->undated_left_out;
+    P->timeless[p] = pg->timeless_left_out;
+    if (PG_VEC_RESERVE(P->types, pg->types.len) != 0)
+        return -1;
+    for (size_t i = 0; i < pg->types.len; i++)
+        P->types.items[P->types.len++] = pg->types.items[i];
+    P->first_type[p + 1] = P->types.len;
+    return 0;
+}
+
 /* Analyses the period starting in `month` into P, adding the seconds its
  * analysis spent inside igraph and in our own algorithms to *spent. */
 static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *P, pg_timing *spent, pg_error *err)
@@ -234,7 +255,7 @@ static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *
     o.progress = NULL;         /* the periods report as one stage */
     pg_graph *pg = pg_graph_build_spec(g->ds, &s, err);
     pg_status st = pg ? pg_graph_analyse(pg, &o, err) : err->status;
-    if (st == PG_OK && add_rows(P, pg) != 0)
+    if (st == PG_OK && (add_rows(P, pg) != 0 || add_counts(P, pg) != 0))
         st = pg_error_set(err, PG_ENOMEM, "out of memory analysing periods");
     if (pg != NULL) {
         spent->igraph += pg_timings_igraph(&pg->timings);
@@ -242,8 +263,6 @@ static pg_status one_period(pg_graph *g, const plan *p, long month, pg_periods *
     }
     if (st == PG_OK) {
         label(p, month, P->labels[P->count]);
-        P->nodes[P->count] = pg->n;
-        P->edges[P->count] = pg->edges.len;
         P->first_row[++P->count] = P->rows.len;
     }
     pg_graph_free(pg);

@@ -194,6 +194,14 @@ SETTER(set_format)
     return EXIT_OK;
 }
 
+SETTER(set_undated)
+{
+    if (strcmp(v, "omit") != 0 && strcmp(v, "keep") != 0)
+        return bad(cmd, "undated", v, "omit or keep");
+    a->view.undated_keep = strcmp(v, "keep") == 0;
+    return EXIT_OK;
+}
+
 SETTER(set_input_format)
 {
     return pg_input_format_parse(v, &a->input_format) == PG_OK
@@ -308,6 +316,7 @@ static const cli_option table[] = {
     { "from", 0, "DATE", CLI_VIEW, set_from, "keep relations and events from DATE on (YYYY[-MM[-DD]])" },
     { "to", 0, "DATE", CLI_VIEW, set_to, "keep relations and events up to DATE, inclusive" },
     { "dated-only", 0, NULL, CLI_VIEW, set_dated_only, "drop relations without a date" },
+    { "undated", 0, "HOW", CLI_VIEW, set_undated, "in a window (--from, --to, --window): omit (default) or keep the undated relations" },
     { "kinds", 0, "LIST", CLI_VIEW, set_kinds, "keep nodes of these kinds, e.g. party,event" },
     { "where", 0, "ATTR=VALUE", CLI_VIEW, set_where, "keep nodes with this attribute value (repeatable)" },
     { "exclude", 0, "IDS", CLI_VIEW, set_exclude, "leave out these entities and all their ties, e.g. cpc (comma list, repeatable)" },
@@ -336,7 +345,7 @@ static const cli_option table[] = {
     { "step", 0, "SPAN", CLI_PERIODS, set_step, "windows start every SPAN (default: the window)" },
     { "radius", 0, "K", CLI_EGO, set_radius, "hops from the ego (default 1)" },
     { "no-ego", 0, NULL, CLI_EGO, set_no_ego, "leave the ego out once the network is cut: the alters among themselves (no ego report)" },
-    { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json (the default), gexf, nodelink, cytoscape, html, svg, png, pdf" },
+    { "formats", 0, "LIST", CLI_OUTPUT, set_formats, "what to write into DIR: graphml,dot,csv,json,timeline,claims (the default), gexf, nodelink, cytoscape, html, svg, png, pdf" },
     { "csv-raw", 0, NULL, CLI_OUTPUT, set_csv_raw, "CSV cells hold text from the data exactly (default: an apostrophe before what a spreadsheet would run as a formula)" },
     { "nodelink-key", 0, "KEY", CLI_OUTPUT, set_nodelink_key, "node-link JSON: the links under \"links\" (default) or \"edges\"" },
     { "layout", 0, "L", CLI_ANALYSIS, set_layout, "node positions: auto (default: fr, when an output uses them), fr, drl, kk, none" },

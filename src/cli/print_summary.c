@@ -66,6 +66,9 @@ static void print_counts(const pg_graph *g, const pg_analysis_options *opt)
     printf("  edges        %6zu", pg_graph_edge_count(g));
     if (pg_graph_self_loops_dropped(g) > 0)
         printf("  (%zu self-loops dropped)", pg_graph_self_loops_dropped(g));
+    if (pg_graph_undated_left_out(g) > 0)
+        printf("\n  undated      %6zu  relations left out of the window (--undated keep keeps them)",
+               pg_graph_undated_left_out(g));
     printf("\n  components   %6zu  (largest: %zu nodes)\n", pg_graph_component_count(g), pg_graph_largest_component(g));
     double q = pg_graph_modularity(g);
     char modularity[32] = "n/a (no edges)";

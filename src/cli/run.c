@@ -31,7 +31,8 @@ pg_dataset *cli_load(const cli_args *a, size_t max_errors, int *code)
 pg_analysis_options cli_analysis_options(const cli_args *a)
 {
     unsigned text = 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV | 1u << PG_FORMAT_SUMMARY |
-                    1u << PG_FORMAT_PERIODS | 1u << PG_FORMAT_EGO | 1u << PG_FORMAT_EGO_TEXT;
+                    1u << PG_FORMAT_PERIODS | 1u << PG_FORMAT_EGO | 1u << PG_FORMAT_EGO_TEXT |
+                    1u << PG_FORMAT_TIMELINE | 1u << PG_FORMAT_CLAIMS;
     pg_analysis_options o = a->analysis;
     if (o.layout == PG_LAYOUT_AUTO && !cli_files_named(a) && !(cli_dir_formats(a) & ~text))
         o.layout = PG_LAYOUT_NONE;
@@ -126,6 +127,8 @@ static const struct format_name {
     { "dot", 1u << PG_FORMAT_DOT },
     { "csv", 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV },
     { "json", 1u << PG_FORMAT_SUMMARY },
+    { "timeline", 1u << PG_FORMAT_TIMELINE },
+    { "claims", 1u << PG_FORMAT_CLAIMS },
     { "gexf", 1u << PG_FORMAT_GEXF },
     { "nodelink", 1u << PG_FORMAT_NODELINK }, /* or _EDGES: see cli_dir_formats */
     { "cytoscape", 1u << PG_FORMAT_CYTOSCAPE },
@@ -140,7 +143,7 @@ enum { NFORMAT_NAMES = sizeof format_names / sizeof format_names[0] };
 unsigned cli_default_formats(void)
 {
     return 1u << PG_FORMAT_GRAPHML | 1u << PG_FORMAT_DOT | 1u << PG_FORMAT_NODES_CSV | 1u << PG_FORMAT_EDGES_CSV |
-           1u << PG_FORMAT_SUMMARY;
+           1u << PG_FORMAT_SUMMARY | 1u << PG_FORMAT_TIMELINE | 1u << PG_FORMAT_CLAIMS;
 }
 
 unsigned cli_picture_formats(void)

@@ -23,6 +23,7 @@
 #include "input/input.h"
 #include "input/json_arena.h"
 #include "input/json_check.h"
+#include "input/read_claims.h"
 #include "input/read_partygraph.h"
 #include "input/report.h"
 #include "input/resolve.h"
@@ -38,7 +39,7 @@
  * saves there. Files always get two. */
 enum { THREAD_MIN_BYTES = 1 << 20 };
 
-typedef enum section_type { S_META, S_NOTES, S_SOURCES, S_ENTITIES, S_RELATION_TYPES, S_RELATIONS } section_type;
+typedef enum section_type { S_META, S_NOTES, S_SOURCES, S_ENTITIES, S_RELATION_TYPES, S_RELATIONS, S_CLAIMS } section_type;
 
 typedef struct section {
     const char *key;
@@ -59,6 +60,7 @@ static const section sections[] = {
     { "persons", S_ENTITIES, PG_KIND_PERSON },
     { "relation_types", S_RELATION_TYPES, 0 },
     { "relations", S_RELATIONS, 0 },
+    { "claims", S_CLAIMS, 0 },
 };
 
 enum { NSECTIONS = sizeof sections / sizeof sections[0] };
@@ -134,6 +136,7 @@ static bool read_element(pg_loader *L, const section *s, const cJSON *item, long
     case S_ENTITIES: return pg_schema_entity(L, item, s->kind, i, p);
     case S_RELATION_TYPES: return pg_schema_relation_type(L, item, i, p);
     case S_RELATIONS: return pg_schema_relation(L, item, i, p);
+    case S_CLAIMS: return pg_read_claim(L, item, i, p);
     case S_META:
     case S_NOTES: break;
     }
@@ -174,7 +177,7 @@ static bool split(const char *key)
 /* A top-level member: where the records read from it start and end in
  * the dataset's arrays ([0], [1]). */
 typedef struct top {
-    size_t entities[2], relations[2], sources[2], types[2];
+    size_t entities[2], relations[2], sources[2], types[2], claims[2];
     size_t nth;     /* it is the nth member with its key */
     bool replaced;  /* a later member with its key replaces it */
 } top;
@@ -216,6 +219,7 @@ static void close_top(reader *rd)
     t->relations[1] = ds->relations.len;
     t->sources[1] = ds->sources.len;
     t->types[1] = ds->relation_types.len;
+    t->claims[1] = ds->claims.len;
 }
 
 /* A new top-level member, the `nth` with its key: its records start
@@ -227,7 +231,8 @@ static bool open_top(reader *rd, size_t nth)
     if (PG_VEC_RESERVE(rd->tops, 1) != 0)
         return pg_report_oom(rd->L.report);
     size_t e = ds->entities.len, r = ds->relations.len, s = ds->sources.len, t = ds->relation_types.len;
-    rd->tops.items[rd->tops.len++] = (top){ { e, e }, { r, r }, { s, s }, { t, t }, nth, false };
+    size_t c = ds->claims.len;
+    rd->tops.items[rd->tops.len++] = (top){ { e, e }, { r, r }, { s, s }, { t, t }, { c, c }, nth, false };
     pg_loader_top_member(&rd->L);
     return pg_report_group_start(rd->L.report, (long)rd->tops.len - 1);
 }
@@ -329,6 +334,8 @@ static bool renumber(pg_dataset *ds)
     }
     for (size_t i = 0; i < ds->relations.len; i++)
         ds->relations.items[i].source = ds->relations.items[i].target = -1;
+    for (size_t i = 0; i < ds->claims.len; i++)
+        ds->claims.items[i].entity = -1;
     for (size_t i = 0; i < ds->sources.len; i++)
         if (pg_dataset_register(ds, ds->sources.items[i].id, true, (long)i) < 0)
             return false;
@@ -341,7 +348,7 @@ static bool compact(reader *rd)
 {
     pg_dataset *ds = rd->L.ds;
     pg_places *pl = &rd->L.places;
-    size_t e = 0, r = 0, s = 0, types = 0;
+    size_t e = 0, r = 0, s = 0, types = 0, c = 0;
     close_top(rd);
     for (size_t i = 0; i < rd->tops.len; i++) {
         const top *t = &rd->tops.items[i];
@@ -353,6 +360,8 @@ static bool compact(reader *rd)
         r = keep_range(ds->relations.items, sizeof(pg_relation), t->relations, r);
         s = keep_range(ds->sources.items, sizeof(pg_source), t->sources, s);
         types = keep_range(ds->relation_types.items, sizeof(pg_relation_type), t->types, types);
+        keep_range(pl->claims.items, 2 * sizeof *pl->claims.items, t->claims, c);
+        c = keep_range(ds->claims.items, sizeof(pg_claim), t->claims, c);
     }
     ds->entities.len = e;
     pl->entity_refs.len = e * PG_MAX_REFS;
@@ -360,6 +369,8 @@ static bool compact(reader *rd)
     pl->relations.len = 3 * r;
     ds->sources.len = s;
     ds->relation_types.len = types;
+    ds->claims.len = c;
+    pl->claims.len = 2 * c;
     return renumber(ds) || pg_report_oom(rd->L.report);
 }
 

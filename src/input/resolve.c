@@ -24,6 +24,7 @@ void pg_places_free(pg_places *pl)
     free(pl->entity_refs.items);
     free(pl->relations.items);
     free(pl->source_refs.items);
+    free(pl->claims.items);
     memset(pl, 0, sizeof *pl);
 }
 
@@ -186,6 +187,17 @@ static bool relation_refs(resolver *R, size_t n)
     return go && sources(R, r->sources, pg_jpath_key(&p, "sources"));
 }
 
+/* The entity and sources of claim number `n`. */
+static bool claim_refs(resolver *R, size_t n)
+{
+    pg_claim *c = &R->ds->claims.items[n];
+    pg_jpath section = pg_jpath_key(&PG_JPATH_ROOT, "claims");
+    pg_jpath p = pg_jpath_index(&section, c->input_index);
+    pg_place at = R->at ? pg_places_get(&R->at->claims, 2 * n + 1) : PG_PLACE_NONE;
+    bool go = c->entity_id == NULL || entity(R, c->entity_id, 0, at, pg_jpath_key(&p, "entity"), &c->entity);
+    return go && sources(R, c->sources, pg_jpath_key(&p, "sources"));
+}
+
 bool pg_resolve(pg_dataset *ds, pg_report *r, const pg_places *at)
 {
     resolver R = { ds, r, at, 0 };
@@ -194,5 +206,7 @@ bool pg_resolve(pg_dataset *ds, pg_report *r, const pg_places *at)
         go = entity_refs(&R, i);
     for (size_t i = 0; i < ds->relations.len && go; i++)
         go = relation_refs(&R, i);
+    for (size_t i = 0; i < ds->claims.len && go; i++)
+        go = claim_refs(&R, i);
     return go;
 }

@@ -25,6 +25,7 @@ typedef struct pg_places {
     pg_place_vec entity_refs; /* PG_MAX_REFS per entity: its refs[k] */
     pg_place_vec relations;   /* 3 per relation: itself, its source, its target */
     pg_place_vec source_refs; /* one per pg_dataset.source_refs item */
+    pg_place_vec claims;      /* 2 per claim: itself, its entity */
 } pg_places;
 
 /* Releases the places; `pl` is empty afterwards. */
@@ -36,7 +37,7 @@ bool pg_places_push(pg_place_vec *v, const pg_place *at, size_t n);
 /* Place number `i` of `v`; none (0:0) past its end. */
 pg_place pg_places_get(const pg_place_vec *v, size_t i);
 
-/* Resolves entity references, relation endpoints and cited sources of
+/* Resolves entity references, relation endpoints, claims' entities and cited sources of
  * `ds` (entities still in load order), reporting each unknown or
  * ill-typed id with a suggestion, at its place in `at` (NULL: none), and
  * warning about self-loops. Returns false when loading must stop. */

@@ -522,6 +522,16 @@ static bool read_sources(pg_loader *L, const cJSON *v, pg_jpath p, pg_span *out)
     return go;
 }
 
+bool pg_schema_sources(pg_loader *L, const cJSON *v, pg_jpath p, pg_span *out)
+{
+    return read_sources(L, v, p, out);
+}
+
+bool pg_schema_date(pg_loader *L, const cJSON *v, pg_jpath p, pg_date *out)
+{
+    return is_date(v, out) || bad_date(L, v, p);
+}
+
 static bool read_identifiers(pg_loader *L, const cJSON *v, pg_jpath p)
 {
     if (!cJSON_IsArray(v))

@@ -64,6 +64,15 @@ bool pg_schema_relation(pg_loader *L, const cJSON *item, long index, pg_jpath p)
 /* Element `index` of "sources". */
 bool pg_schema_source(pg_loader *L, const cJSON *item, long index, pg_jpath p);
 
+/* An array of source ids at `p` (its place kept), into the dataset's
+ * source_refs as *out: for the readers of other top-level arrays
+ * (read_claims.c). Returns "go on". */
+bool pg_schema_sources(pg_loader *L, const cJSON *v, pg_jpath p, pg_span *out);
+
+/* A date string at `p` into *out, or the reason it is not a date
+ * reported. Returns "go on". */
+bool pg_schema_date(pg_loader *L, const cJSON *v, pg_jpath p, pg_date *out);
+
 /* Writes a short description of `v` for messages: `a string ("yes")`,
  * `a number (3)`, `true`, `null`, `an array`, ... Returns `buf`. */
 const char *pg_schema_describe(const cJSON *v, char *buf, size_t size);

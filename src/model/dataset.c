@@ -33,6 +33,7 @@ void pg_dataset_free(pg_dataset *ds)
     free(ds->entities.items);
     free(ds->relations.items);
     free(ds->sources.items);
+    free(ds->claims.items);
     free(ds->relation_types.items);
     free(ds->attrs.items);
     free(ds->source_refs.items);
@@ -130,7 +131,22 @@ static int sorted_places(const pg_dataset *ds, long **new_index)
     return 0;
 }
 
-int pg_dataset_sort(pg_dataset *ds)
+/* Gives the relations' ends and the claims' entities their new numbers. */
+static void renumber_records(pg_dataset *ds, const long *new_index)
+{
+    for (size_t i = 0; i < ds->relations.len; i++) {
+        pg_relation *r = &ds->relations.items[i];
+        if (r->source >= 0)
+            r->source = new_index[r->source];
+        if (r->target >= 0)
+            r->target = new_index[r->target];
+    }
+    for (size_t i = 0; i < ds->claims.len; i++)
+        if (ds->claims.items[i].entity >= 0)
+            ds->claims.items[i].entity = new_index[ds->claims.items[i].entity];
+}
+
+static int sort_entities(pg_dataset *ds)
 {
     size_t n = ds->entities.len;
     long *new_index = NULL;
@@ -149,15 +165,26 @@ int pg_dataset_sort(pg_dataset *ds)
             if (e->refs[k].target >= 0)
                 e->refs[k].target = new_index[e->refs[k].target];
     }
-    for (size_t i = 0; i < ds->relations.len; i++) {
-        pg_relation *r = &ds->relations.items[i];
-        if (r->source >= 0)
-            r->source = new_index[r->source];
-        if (r->target >= 0)
-            r->target = new_index[r->target];
-    }
+    renumber_records(ds, new_index);
     free(new_index);
     return 0;
+}
+
+/* Sorts the source ids of each claim, so that the order they were given
+ * in changes no output. */
+static void sort_claim_sources(pg_dataset *ds)
+{
+    for (size_t i = 0; i < ds->claims.len; i++) {
+        pg_span s = ds->claims.items[i].sources;
+        if (s.count > 1)
+            pg_vec_sort(ds->source_refs.items + s.first, s.count, sizeof *ds->source_refs.items, pg_str_compare);
+    }
+}
+
+int pg_dataset_sort(pg_dataset *ds)
+{
+    sort_claim_sources(ds);
+    return sort_entities(ds);
 }
 
 const char *pg_kind_name(pg_kind kind)

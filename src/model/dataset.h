@@ -85,6 +85,20 @@ typedef struct pg_relation {
     pg_span sources;     /* into pg_dataset.source_refs */
 } pg_relation;
 
+/* A figure a source states about an entity (top-level `claims`): that
+ * `measure` was `value` (`qualifier` "more than", in `unit`) on `date`.
+ * Data about the network, not part of it: no claim makes a node or an
+ * edge. Strings are "" when absent; `text` is the quote. */
+typedef struct pg_claim {
+    const char *entity_id;
+    long entity;         /* entity index once resolved */
+    pg_date date;        /* unset when absent */
+    const char *measure, *qualifier, *unit, *text;
+    double value;
+    long input_index;
+    pg_span sources;     /* into pg_dataset.source_refs; sorted once loaded (pg_dataset_sort) */
+} pg_claim;
+
 typedef struct pg_source {
     const char *id;
     long input_index;
@@ -104,6 +118,7 @@ struct pg_dataset {
     PG_VEC(pg_entity) entities;
     PG_VEC(pg_relation) relations;
     PG_VEC(pg_source) sources;
+    PG_VEC(pg_claim) claims;       /* in input order */
     PG_VEC(pg_relation_type) relation_types; /* declared first, then built-in and undeclared ones used */
     PG_VEC(pg_attr) attrs;
     PG_VEC(const char *) source_refs; /* source ids cited */
@@ -146,10 +161,11 @@ long pg_dataset_owner(const pg_dataset *ds, const char *id, bool *is_source);
 /* The index of the entity with this id, or -1 (also for source ids). */
 long pg_dataset_entity_index(const pg_dataset *ds, const char *id);
 
-/* Sorts the entities by id and renumbers every reference to them: ids,
- * entity refs and relation endpoints. Returns 0, or -1 when out of memory
- * (the dataset is then unchanged). Every reader then classifies the
- * relations by type (pg_reltype_classify). */
+/* Sorts the entities by id and renumbers every reference to them (ids,
+ * entity refs, relation endpoints, claims' entities), and sorts each
+ * claim's sources. Returns 0, or -1 when out of memory (the entities are
+ * then unchanged). Every reader then classifies the relations by type
+ * (pg_reltype_classify). */
 int pg_dataset_sort(pg_dataset *ds);
 
 /* The country of entity number `e`: itself when it is a country, else

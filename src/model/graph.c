@@ -29,6 +29,10 @@ void pg_periods_free(pg_periods *p)
     free(p->labels);
     free(p->nodes);
     free(p->edges);
+    free(p->undated);
+    free(p->timeless);
+    free(p->types.items);
+    free(p->first_type);
     free(p->rows.items);
     free(p->first_row);
     free(p->moves.items);

@@ -146,6 +146,9 @@ typedef struct pg_periods {
     size_t count;
     char (*labels)[12];
     size_t *nodes, *edges;    /* per period */
+    size_t *undated, *timeless; /* per period: its undated_left_out and timeless_left_out */
+    PG_VEC(pg_type_count) types; /* the periods' relations by type (pg_graph.types), one after another */
+    size_t *first_type;    /* types of period p: [first_type[p], first_type[p + 1]) */
     PG_VEC(pg_period_row) rows;
     size_t *first_row;     /* rows of period p: [first_row[p], first_row[p + 1]) */
     PG_VEC(pg_rank_move) moves; /* grouped by period, then metric; risers first */
@@ -165,6 +168,8 @@ struct pg_graph {
     pg_column_vec node_columns; /* entity attributes, sorted by key */
     pg_column_vec edge_columns; /* merged relation attributes */
     size_t explicit_relations, implied_relations, self_loops;
+    size_t undated_left_out;  /* in a window: undated explicit relations left out (links.c) */
+    size_t timeless_left_out; /* in a window: undated implied ties left out, an end without a dated tie */
     long ego;              /* pg_graph_ego: the ego's node; -1 otherwise */
     int radius;            /* pg_graph_ego: the radius */
     long *distance;        /* pg_graph_ego: hops from the ego, per node */

@@ -13,9 +13,14 @@
  * does a reference that an explicit relation repeats (an event's host
  * beside a `hosted` relation): the tie counts once.
  *
- * In a window: a dated link is kept when its days overlap the window; an
- * undated link is kept unless dated_only; a dated event outside the window
- * takes all its links with it.
+ * In a window (docs/network.md, "Time windows"): a dated link is kept
+ * when its days overlap the window, and a dated event outside the window
+ * takes all its links with it. An undated explicit relation is left out
+ * (counted in undated_left_out), and an undated implied tie (a party's
+ * country) is kept only when both its ends have a dated link kept in the
+ * window (else counted in timeless_left_out): an entity is in a window
+ * only through a dated tie there. With undated_keep every undated link is
+ * kept, as before; dated_only drops them all, windowed or not.
  *
  * Every link asks whether an end is a dated event: collecting first copies
  * the events' dates into a small table by entity (8 bytes each), which
@@ -35,6 +40,7 @@ typedef struct collector {
     pg_graph *g;
     pg_link_vec *out;
     event_days *days; /* by entity */
+    bool *tied;       /* by entity: it has a dated link kept in the window (NULL: not asked) */
 } collector;
 
 static bool in_window(const pg_view_spec *s, const pg_link *l)
@@ -105,11 +111,33 @@ static bool event_outside(const collector *C, long e)
     return pg_date_last_day(end) < s->from_day || pg_date_first_day(d->date) > s->to_day;
 }
 
+/* Does `l` lie in the window, with no end excluded or a dated event
+ * outside the window? */
+static bool passes(const collector *C, const pg_link *l)
+{
+    const bool *out = C->g->spec.excluded;
+    return in_window(&C->g->spec, l) && !event_outside(C, l->a) && !event_outside(C, l->b) &&
+           !(out && (out[l->a] || out[l->b]));
+}
+
+/* Is undated `l` left out of the window (and counted)? An explicit
+ * relation is; an implied tie unless both ends are tied in the window. */
+static bool undated_out(collector *C, const pg_link *l)
+{
+    const pg_view_spec *s = &C->g->spec;
+    if (!s->windowed || l->dated || s->undated_keep)
+        return false;
+    if (l->r != NULL)
+        return C->g->undated_left_out++, true;
+    if (C->tied[l->a] && C->tied[l->b])
+        return false;
+    return C->g->timeless_left_out++, true;
+}
+
 /* Appends `l` to C->out (room reserved) when it is kept. */
 static void keep(collector *C, pg_link l)
 {
-    const bool *out = C->g->spec.excluded;
-    if (!in_window(&C->g->spec, &l) || event_outside(C, l.a) || event_outside(C, l.b) || (out && (out[l.a] || out[l.b])))
+    if (!passes(C, &l) || undated_out(C, &l))
         return;
     if (l.a == l.b) {
         C->g->self_loops++;
@@ -120,6 +148,32 @@ static void keep(collector *C, pg_link l)
         C->g->explicit_relations++;
     else
         C->g->implied_relations++;
+}
+
+/* Marks the ends of `l` tied when it is a dated link kept in the window. */
+static void mark_tied(collector *C, pg_link l)
+{
+    if (l.dated && l.a != l.b && passes(C, &l))
+        C->tied[l.a] = C->tied[l.b] = true;
+}
+
+typedef void link_fn(collector *C, pg_link l);
+
+/* Calls `fn` on every link of the dataset whose type is in the view
+ * (explicit relations first, then the references in entity order). */
+static void each_link(collector *C, link_fn *fn)
+{
+    const pg_dataset *ds = C->g->ds;
+    const bool *off = C->g->spec.type_off;
+    for (size_t i = 0; i < ds->relations.len; i++)
+        if (off == NULL || !off[ds->relations.items[i].rtype])
+            fn(C, explicit_link(C, &ds->relations.items[i]));
+    for (size_t i = 0; i < ds->entities.len; i++) {
+        const pg_entity *e = &ds->entities.items[i];
+        for (int k = 0; k < e->nrefs; k++)
+            if (!e->refs[k].repeated && (off == NULL || !off[e->refs[k].rtype]))
+                fn(C, implied_link(C, (long)i, &e->refs[k]));
+    }
 }
 
 /* The table of event dates by entity, in a new array (NULL when out of
@@ -137,25 +191,31 @@ static event_days *event_table(const pg_dataset *ds, size_t *most)
     return days;
 }
 
+/* Does the window ask which entities have a dated tie in it? */
+static bool needs_ties(const pg_view_spec *s)
+{
+    return s->windowed && !s->undated_keep && !s->dated_only;
+}
+
 int pg_links_collect(pg_graph *g, pg_link_vec *out)
 {
     const pg_dataset *ds = g->ds;
-    size_t most = 0;
-    collector C = { g, out, event_table(ds, &most) };
-    if (C.days == NULL || PG_VEC_RESERVE(*out, most) != 0) {
-        free(C.days);
-        return -1;
-    }
-    const bool *off = g->spec.type_off;
-    for (size_t i = 0; i < ds->relations.len; i++)
-        if (off == NULL || !off[ds->relations.items[i].rtype])
-            keep(&C, explicit_link(&C, &ds->relations.items[i]));
-    for (size_t i = 0; i < ds->entities.len; i++) {
-        const pg_entity *e = &ds->entities.items[i];
-        for (int k = 0; k < e->nrefs; k++)
-            if (!e->refs[k].repeated && (off == NULL || !off[e->refs[k].rtype]))
-                keep(&C, implied_link(&C, (long)i, &e->refs[k]));
-    }
+    size_t most = 0, n = ds->entities.len ? ds->entities.len : 1;
+    collector C = { g, out, event_table(ds, &most), needs_ties(&g->spec) ? calloc(n, sizeof(bool)) : NULL };
+    int rc = -1;
+    if (C.days == NULL || (needs_ties(&g->spec) && C.tied == NULL) || PG_VEC_RESERVE(*out, most) != 0)
+        goto cleanup;
+    if (C.tied != NULL)
+        each_link(&C, mark_tied);
+    each_link(&C, keep);
+    rc = 0;
+cleanup:
     free(C.days);
-    return 0;
+    free(C.tied);
+    return rc;
+}
+
+size_t pg_graph_undated_left_out(const pg_graph *g)
+{
+    return g->undated_left_out;
 }

@@ -30,6 +30,8 @@ static const writer writers[PG_FORMAT_COUNT] = {
     [PG_FORMAT_SVG] = { "graph.svg", NULL, pg_write_svg },
     [PG_FORMAT_PNG] = { "graph.png", NULL, pg_write_png },
     [PG_FORMAT_PDF] = { "graph.pdf", NULL, pg_write_pdf },
+    [PG_FORMAT_TIMELINE] = { "timeline.csv", pg_write_timeline },
+    [PG_FORMAT_CLAIMS] = { "claims.csv", pg_write_claims },
 };
 
 const char *pg_format_filename(pg_format f)
@@ -45,6 +47,8 @@ int pg_format_available(const pg_graph *g, pg_format f)
         return g->periods != NULL;
     if (f == PG_FORMAT_EGO || f == PG_FORMAT_EGO_TEXT)
         return g->ego >= 0;
+    if (f == PG_FORMAT_TIMELINE || f == PG_FORMAT_CLAIMS)
+        return g->ego < 0; /* the dataset's record, written with a view, not an ego network */
     return 1;
 }
 

@@ -13,12 +13,15 @@
  * escaped by pg_escape_json_html so that no name can end the element; the
  * script builds the tables and tooltips from it with textContent only.
  * Markup text goes through pg_escape_xml, so the SVG is valid XML too.
+ * The timeline (write_timeline.c) and the dataset's claims are static
+ * tables, written here, in the order of timeline.csv and claims.csv.
  * Deterministic: no date, no random id. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/fmt.h"
 #include "render/palette.h"
 #include "render/picture.h"
@@ -300,6 +303,88 @@ static void tables(const pg_graph *g, FILE *f)
           "<noscript><p>The tables, tooltips, search and zoom need JavaScript.</p></noscript>\n", f);
 }
 
+/* A table's header row, from `columns`. */
+static void table_head(FILE *f, const char *const *columns, int n)
+{
+    fputs("<thead><tr>", f);
+    for (int k = 0; k < n; k++)
+        fprintf(f, "<th>%s</th>", columns[k]);
+    fputs("</tr></thead>\n<tbody>\n", f);
+}
+
+/* One row of the timeline table. */
+static void timeline_row(void *data, const char *const cell[PG_TIMELINE_COLUMNS])
+{
+    FILE *f = data;
+    fputs("<tr>", f);
+    for (int k = 0; k < PG_TIMELINE_COLUMNS; k++) {
+        fputs("<td>", f);
+        text(f, cell[k]);
+        fputs("</td>", f);
+    }
+    fputs("</tr>\n", f);
+}
+
+/* The timeline, in date order (timeline.csv's rows); false when out of
+ * memory. */
+static bool timeline(const pg_graph *g, FILE *f)
+{
+    fputs("<section>\n<h2>Timeline</h2>\n<p>Every dated event and relation", f);
+    fputs(g->spec.windowed ? " in the window" : "", f);
+    fputs(", in date order: the record behind the network.</p>\n"
+          "<div class=\"scroll\"><table id=\"pg-timeline\">\n", f);
+    table_head(f, pg_timeline_columns, PG_TIMELINE_COLUMNS);
+    int rc = pg_timeline_each(g, timeline_row, f);
+    fputs("</tbody></table></div>\n</section>\n", f);
+    return rc == 0;
+}
+
+static void td(FILE *f, const char *s)
+{
+    fputs("<td>", f);
+    text(f, s);
+    fputs("</td>", f);
+}
+
+/* One claim's row: entity, date, measure, value, qualifier, unit,
+ * sources, quote. */
+static bool claim_row(const pg_graph *g, FILE *f, const pg_claim *c)
+{
+    char date[16], num[PG_FMT_DOUBLE_SIZE];
+    char *sources = pg_sources_joined(g->ds, c->sources);
+    fputs("<tr>", f);
+    td(f, g->ds->entities.items[c->entity].id);
+    td(f, pg_date_format(c->date, date, sizeof date));
+    td(f, c->measure);
+    fprintf(f, "<td class=\"num\">%s</td>", pg_fmt_double(c->value, num));
+    td(f, c->qualifier);
+    td(f, c->unit);
+    td(f, sources ? sources : "");
+    td(f, c->text);
+    fputs("</tr>\n", f);
+    free(sources);
+    return sources != NULL;
+}
+
+/* The dataset's claims, as claims.csv has them; none: no section. False
+ * when out of memory. */
+static bool claims(const pg_graph *g, FILE *f)
+{
+    static const char *const columns[] = { "entity", "date", "measure", "value", "qualifier", "unit", "source", "text" };
+    const pg_claim **order = g->ds->claims.len ? pg_claims_sorted(g->ds) : NULL;
+    bool ok = g->ds->claims.len == 0 || order != NULL;
+    if (!ok || g->ds->claims.len == 0)
+        return ok;
+    fputs("<section>\n<h2>Claims</h2>\n<p>What the sources claim, by entity, measure, unit and date; a unit "
+          "is a series of its own.</p>\n<div class=\"scroll\"><table id=\"pg-claims\">\n", f);
+    table_head(f, columns, 8);
+    for (size_t i = 0; ok && i < g->ds->claims.len; i++)
+        ok = claim_row(g, f, order[i]);
+    fputs("</tbody></table></div>\n</section>\n", f);
+    free(order);
+    return ok;
+}
+
 static void key_string(pg_jsonw *w, const char *key, const char *value)
 {
     pg_jsonw_key(w, key);
@@ -404,6 +489,8 @@ void pg_write_html(const pg_graph *g, FILE *f)
     controls(f);
     picture(g, f, labelled);
     tables(g, f);
+    if (!timeline(g, f) || !claims(g, f))
+        errno = ENOMEM;
     data(g, f, rank);
     footer(f);
 cleanup:

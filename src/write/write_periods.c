@@ -2,7 +2,9 @@
  * metrics_by_period.csv (period,id,metric,value,rank: every ranked metric
  * of every node of every period; rank 1 = first, empty when undefined;
  * ids neutralised for spreadsheets as in nodes.csv) and the rank changes
- * between consecutive periods in summary.json. */
+ * between consecutive periods in summary.json, with each period's counts:
+ * nodes, edges, what its window left out (undated relations, timeless
+ * ties) and its relations by type. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +89,22 @@ static void changes(const pg_graph *g, pg_jsonw *w)
     pg_jsonw_close(w);
 }
 
+static void key_long(pg_jsonw *w, const char *key, long value)
+{
+    pg_jsonw_key(w, key);
+    pg_jsonw_long(w, value);
+}
+
+/* Period p's relations by type, an object sorted by type. */
+static void period_types(const pg_periods *P, size_t p, pg_jsonw *w)
+{
+    pg_jsonw_key(w, "relations_by_type");
+    pg_jsonw_open(w, '{', true);
+    for (size_t i = P->first_type[p]; i < P->first_type[p + 1]; i++)
+        key_long(w, P->types.items[i].type, P->types.items[i].count);
+    pg_jsonw_close(w);
+}
+
 static void period_list(const pg_periods *P, pg_jsonw *w)
 {
     pg_jsonw_key(w, "list");
@@ -95,10 +113,11 @@ static void period_list(const pg_periods *P, pg_jsonw *w)
         pg_jsonw_open(w, '{', true);
         pg_jsonw_key(w, "period");
         pg_jsonw_string(w, P->labels[p]);
-        pg_jsonw_key(w, "nodes");
-        pg_jsonw_long(w, (long)P->nodes[p]);
-        pg_jsonw_key(w, "edges");
-        pg_jsonw_long(w, (long)P->edges[p]);
+        key_long(w, "nodes", (long)P->nodes[p]);
+        key_long(w, "edges", (long)P->edges[p]);
+        key_long(w, "undated_left_out", (long)P->undated[p]);
+        key_long(w, "timeless_left_out", (long)P->timeless[p]);
+        period_types(P, p, w);
         pg_jsonw_close(w);
     }
     pg_jsonw_close(w);

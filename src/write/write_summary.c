@@ -1,7 +1,7 @@
 /* write_summary.c - summary.json: provenance, how the view was built,
  * counts, structure (with the directed network's arcs and reciprocity), communities, homophily, brokerage, the top 10 of
  * every centrality and, after pg_graph_analyse_periods, the rank changes
- * between periods; with the timings option, the stages' times. For scripts and for comparing runs. Metrics left out by
+ * between periods, the claims as dated series; with the timings option, the stages' times. For scripts and for comparing runs. Metrics left out by
  * options.metrics are absent (no key), never zero; how each metric was
  * computed (exact or estimated) is under "metrics". */
 #include <math.h>
@@ -97,6 +97,9 @@ static void view(const pg_graph *g, pg_jsonw *w)
     day(w, "from", s->from_day, s->windowed && s->from_day > 0);
     day(w, "to", s->to_day, s->windowed && s->to_day < 99999999);
     key_bool(w, "dated_only", s->dated_only);
+    key_string(w, "undated", s->undated_keep ? "keep" : "omit");
+    key_long(w, "undated_left_out", (long)g->undated_left_out);
+    key_long(w, "timeless_left_out", (long)g->timeless_left_out);
     pg_jsonw_key(w, "kinds");
     pg_jsonw_open(w, '[', true);
     for (int k = 0; k < PG_KIND_COUNT; k++)
@@ -433,6 +436,7 @@ void pg_write_summary(const pg_graph *g, FILE *f)
     pictures(g, &w);
     if (g->periods)
         pg_write_period_changes(g, &w);
+    pg_write_claim_series(g, &w);
     warnings(g, &w);
     if (g->options.timings)
         timings(g, &w);

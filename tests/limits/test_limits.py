@@ -266,7 +266,7 @@ def check_late_failures(tap, tmp):
                       check=False)
     tap.check(proc.returncode == 3 and proc.stderr.decode() == f"partygraph: cannot write '{out}/nodes.csv': it is a "
               "directory\n" and pgtest.snapshot(out) == before and sorted(os.listdir(out)) == sorted(
-                  ["edges.csv", "graph.dot", "graph.graphml", "nodes.csv", "summary.json", "notes.txt"]),
+                  ["edges.csv", "graph.dot", "graph.graphml", "nodes.csv", "summary.json", "timeline.csv", "claims.csv", "notes.txt"]),
               "a target failing at writing, after graph.graphml and graph.dot were written: DIR exactly as it was",
               proc.stderr.decode())
     shared = os.path.join(tmp, "shared")

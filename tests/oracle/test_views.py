@@ -412,22 +412,33 @@ def link_days(ent, rel):
     return None
 
 
-def window_links(data, lo, hi, dated_only=False):
-    """Pairs of the full view inside [lo, hi], by the README's rules."""
+def window_kept(data, lo, hi, dated_only=False, undated="omit"):
+    """The relations of the full view kept in the window [lo, hi], by the
+    rules of docs/network.md ("Time windows"): a dated relation overlaps
+    the window; an undated explicit one is left out (kept with --undated
+    keep); an undated implied tie (a party's country) is kept only when
+    both its ends have a dated tie kept in the window."""
     ent = entities(data)
-    rels = [dict(r) for r in data.get("relations", [])] + implied_relations(data)
+    rels = [dict(r, explicit=True) for r in data.get("relations", [])] + implied_relations(data)
 
     def outside(x):
         e = ent[x]
         return e["kind"] == "event" and "date" in e and (
             last_day(e.get("end", e["date"])) < lo or first_day(e["date"]) > hi)
-    pairs = set()
+    rels = [r for r in rels if r["source"] != r["target"] and not outside(r["source"]) and not outside(r["target"])]
+    kept = [r for r in rels if link_days(ent, r) is not None and link_days(ent, r)[0] <= hi and link_days(ent, r)[1] >= lo]
+    tied = {x for r in kept for x in (r["source"], r["target"])}
     for r in rels:
-        days = link_days(ent, r)
-        keep = (not dated_only) if days is None else (days[0] <= hi and days[1] >= lo)
-        if keep and not outside(r["source"]) and not outside(r["target"]) and r["source"] != r["target"]:
-            pairs.add(tuple(sorted((r["source"], r["target"]))))
-    return pairs
+        if link_days(ent, r) is not None or dated_only:
+            continue
+        if undated == "keep" or (not r.get("explicit") and r["source"] in tied and r["target"] in tied):
+            kept.append(r)
+    return kept
+
+
+def window_links(data, lo, hi, dated_only=False, undated="omit"):
+    """The pairs of window_kept's relations."""
+    return {tuple(sorted((r["source"], r["target"]))) for r in window_kept(data, lo, hi, dated_only, undated)}
 
 
 def timeline_dataset():
@@ -453,22 +464,55 @@ def test_windows(tap, binary):
     data = timeline_dataset()
     cases = [("2016", "2016"), ("2017-06", None), (None, "2015"), ("2013", "2014"), ("2017-07-15", "2017-07-15"),
              ("2011", "2011")]
-    for lo, hi in cases:
-        for dated_only in (False, True):
-            args = (["--from", lo] if lo else []) + (["--to", hi] if hi else []) + (["--dated-only"] if dated_only else [])
-            run = pgtest.build(binary, data, *args)
-            want = window_links(data, first_day(lo) if lo else OPEN_START, last_day(hi) if hi else OPEN_END, dated_only)
-            got = set(edges_of(run.out))
-            nodes = set(nodes_of(run.out))
-            tap.check(got == want and nodes == {x for pair in want for x in pair},
-                      f"window {' '.join(args)}: the edges and nodes the rules give", f"{got ^ want}, nodes {nodes}")
-            run.cleanup()
+    for (lo, hi), dated_only, undated in itertools.product(cases, (False, True), ("omit", "keep")):
+        if dated_only and undated == "keep":
+            continue
+        args = (["--from", lo] if lo else []) + (["--to", hi] if hi else []) + (["--dated-only"] if dated_only else [])
+        args += ["--undated", "keep"] if undated == "keep" else []
+        run = pgtest.build(binary, data, *args)
+        want = window_links(data, first_day(lo) if lo else OPEN_START, last_day(hi) if hi else OPEN_END, dated_only,
+                            undated)
+        got = set(edges_of(run.out))
+        nodes = set(nodes_of(run.out))
+        tap.check(got == want and nodes == {x for pair in want for x in pair},
+                  f"window {' '.join(args)}: the edges and nodes the rules give", f"{got ^ want}, nodes {nodes}")
+        run.cleanup()
 
 
 def rank(values):
     """Ranks by value to 12 significant digits (the README's rule), ties by id."""
     order = sorted(values, key=lambda n: (-float(f"{values[n]:.12g}"), n.encode()))
     return {n: i + 1 for i, n in enumerate(order)}
+
+
+def undated_explicit(data):
+    """The explicit relations without a date of their own or of a dated event at an end."""
+    ent = entities(data)
+    return [r for r in data["relations"] if link_days(ent, r) is None]
+
+
+def period_types(data, year):
+    """Relations by type kept in the window of `year`."""
+    counts = {}
+    for r in window_kept(data, first_day(year), last_day(year)):
+        counts[r["type"]] = counts.get(r["type"], 0) + 1
+    return counts
+
+
+def check_period_counts(tap, data, summary):
+    """Each period of summary.json: its nodes, the undated relations its
+    window left out and its relations by type, counted from the data."""
+    for p in summary["periods"]["list"]:
+        year = p["period"]
+        pairs = window_links(data, first_day(year), last_day(year))
+        nodes = {x for pair in pairs for x in pair}
+        tap.check(p["nodes"] == len(nodes) and p["edges"] == len(pairs),
+                  f"period {year}: summary.json's node and edge counts are those of its window", (p, sorted(nodes)))
+        tap.check(p["undated_left_out"] == len(undated_explicit(data)),
+                  f"period {year}: summary.json counts the undated relations left out", p)
+        want = period_types(data, year)
+        tap.check(p["relations_by_type"] == want, f"period {year}: relations by type as counted from the data",
+                  (p["relations_by_type"], want))
 
 
 def test_periods(tap, binary):
@@ -486,6 +530,7 @@ def test_periods(tap, binary):
                                             and int(got[n]["rank"]) == ranks[n] for n in G)
             tap.check(ok, f"period {year}: {metric} values and ranks equal NetworkX's on that window's graph")
     summary = pgtest.read_json(os.path.join(run.out, "summary.json"))
+    check_period_counts(tap, data, summary)
     changes = summary["periods"]["rank_changes"]
     tap.check(len(changes) == 6 and changes[0]["from"] == "2015" and changes[0]["to"] == "2016",
               "summary.json reports rank changes for each pair of periods and metric")

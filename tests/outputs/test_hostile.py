@@ -226,7 +226,7 @@ def check_periods(tap, binary, tmp, data, names):
     for raw in (False, True):
         out = os.path.join(tmp, f"periods{raw}")
         extra = ("--csv-raw",) if raw else ()
-        pgtest.run(binary, "build", "-q", path, "-o", out, "--formats", "json", "--window", "1y", *extra)
+        pgtest.run(binary, "build", "-q", path, "-o", out, "--formats", "json", "--window", "1y", "--undated", "keep", *extra)
         header, rows, widths = read_rows(os.path.join(out, "metrics_by_period.csv"))
         cell = (lambda s: s) if raw else neutral
         ids = {r["id"] for r in rows}

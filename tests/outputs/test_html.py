@@ -23,6 +23,7 @@ import networkx as nx
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import pgtest  # noqa: E402
+import test_timeline  # noqa: E402  (the timeline's and the claims' rules, written out again)
 
 CHROMIUM = "/usr/bin/chromium"
 # dataset, a piece of some names to search for
@@ -429,6 +430,42 @@ def check_options(tap, binary, tmp, profile):
               "--layout none: the page says so and the nodes stand on a circle in id order", radii)
 
 
+def cells_of(tree, ident):
+    """The text of every cell of table `ident`'s body, row by row."""
+    return [[td.text() for td in tr.all(lambda e: e.tag == "td")] for tr in table_rows(tree, ident)]
+
+
+def check_timeline(tap, binary, tmp, profile):
+    """The Timeline and Claims sections hold the rows the rules give, in
+    order, every text literally (the claims' quote has a quote, a comma
+    and a line break)."""
+    data = test_timeline.dataset()
+    path = os.path.join(tmp, "timeline.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+    for args, lo, hi in (([], test_timeline.datetime.date.min, test_timeline.datetime.date.max),
+                         (["--from", "2017-12", "--to", "2018"], test_timeline.first_day("2017-12"),
+                          test_timeline.last_day("2018"))):
+        out = os.path.join(tmp, "timeline" + "".join(args))
+        build(binary, path, out, "--formats", "html", *args)
+        tree = dump(os.path.join(out, "report.html"), "", profile)
+        want = [[r[c] for c in test_timeline.TIMELINE_COLUMNS] for r in test_timeline.expected_timeline(data, lo, hi)]
+        got = cells_of(tree, "pg-timeline")
+        tap.check(want and got == want, f"report.html {' '.join(args)}: the Timeline table has the rows the rules give, "
+                  "in date order", "\n".join(f"got  {g}\nwant {w}" for g, w in zip(got, want) if g != w)
+                  or (len(got), len(want)))
+    claims = [[c["entity"], c["date"], c["measure"], c["value"], c["qualifier"], c["unit"], c["source"], c["text"]]
+              for c in test_timeline.expected_claims(data)]
+    got = [r[:3] + [float(r[3])] + r[4:] for r in cells_of(tree, "pg-claims")]
+    tap.check(got == claims, "report.html: the Claims table has every claim in order, its quote literally",
+              "\n".join(f"got  {g}\nwant {w}" for g, w in zip(got, claims) if g != w) or (len(got), len(claims)))
+    out = os.path.join(tmp, "no-claims")
+    build(binary, "examples/minimal.json", out, "--formats", "html")
+    tree = dump(os.path.join(out, "report.html"), "", profile)
+    tap.check(by_id(tree, "pg-claims") is None and len(table_rows(tree, "pg-timeline")) > 0,
+              "report.html of a dataset without claims: a timeline, no Claims section")
+
+
 def check_sources(tap, binary):
     """The report's script and style are real files: node parses the
     script, and what the library embeds is those files' text (the page
@@ -468,6 +505,7 @@ def main():
         check_interaction(tap, binary, tmp, profile)
         check_size_by(tap, binary, tmp, profile)
         check_options(tap, binary, tmp, profile)
+        check_timeline(tap, binary, tmp, profile)
     finally:
         shutil.rmtree(tmp)
     tap.done()

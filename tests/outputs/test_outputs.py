@@ -22,7 +22,7 @@ import networkx as nx
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import pgtest  # noqa: E402
 
-FILES = ["graph.graphml", "graph.dot", "nodes.csv", "edges.csv", "summary.json"]
+FILES = ["graph.graphml", "graph.dot", "nodes.csv", "edges.csv", "summary.json", "timeline.csv", "claims.csv"]
 DATASETS = ["examples/cpc-interparty.json", "examples/minimal.json", "tests/data/hostile.json"]
 XSD = os.path.join(pgtest.SCHEMAS, "graphml", "graphml.xsd")
 
@@ -171,7 +171,7 @@ def check_dataset(tap, binary, path, tmp):
     name = os.path.basename(path)
     out = os.path.join(tmp, name)
     proc = build(binary, path, out)
-    tap.check(proc.returncode == 0 and sorted(os.listdir(out)) == sorted(FILES), f"{name}: build writes the five files",
+    tap.check(proc.returncode == 0 and sorted(os.listdir(out)) == sorted(FILES), f"{name}: build writes the seven default files",
               proc.stderr.decode())
     dataset = json.load(open(path, encoding="utf-8"))
     summary = check_summary(tap, name, out, path)
@@ -201,7 +201,7 @@ def check_repeatable(tap, binary, tmp):
         files = sorted(os.listdir(outs[0])) if codes[0] == 0 else []
         same = all(codes[i] == 0 and open(os.path.join(outs[0], f), "rb").read() ==
                    open(os.path.join(outs[i], f), "rb").read() for i in (1, 2) for f in files)
-        tap.check(len(files) == 6 and same,
+        tap.check(len(files) == 8 and same,
                   f"synthetic 1000 parties, {view} view: three runs (one on one thread) write byte-identical files",
                   f"exit codes {codes}, files {files}")
 
