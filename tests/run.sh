@@ -73,6 +73,7 @@ for b in $builds; do
     suite "$b pictures (render: svg, png, pdf)" "$python" tests/outputs/test_render.py "$b/partygraph"
     suite "$b streaming loader (gzip, stdin, positions)" "$python" tests/stream/test_stream.py "$b/partygraph"
     suite "$b examples (data, citations, counts)" "$python" tests/examples/test_examples.py "$b/partygraph"
+    suite "$b examples: quotes against the articles" "$python" tests/examples/test_sources.py "$b/partygraph"
     suite "$b golden files (minimal example)" "$python" tests/outputs/test_golden.py "$b/partygraph"
     suite "$b readers (NetworkX, igraph, JGF, Popolo, NDJSON)" "$python" tests/readers/test_readers.py "$b/partygraph"
     suite "$b timings and progress (pty)" "$python" tests/progress/test_progress.py "$b/partygraph"
