@@ -2,9 +2,10 @@
  * partygraph.h - the public API of libpartygraph.
  *
  * libpartygraph turns a `partygraph/1` JSON dataset (parties, countries,
- * inter-party mechanisms, events and the relations between them) into an
- * undirected, merged relationship network, analyses it with igraph and
- * writes it as GraphML, DOT, CSV and JSON.
+ * persons, inter-party mechanisms, events and the relations between them)
+ * into a merged relationship network, undirected with the direction of its
+ * directed relations kept beside it, analyses it with igraph and writes it
+ * as GraphML, DOT, CSV and JSON.
  *
  * The usual sequence:
  *
