@@ -44,6 +44,84 @@ static igraph_error_t make_arcs(const pg_graph *g, igraph_t *dg, igraph_vector_t
     return IGRAPH_SUCCESS;
 }
 
+enum { POWER_STEPS = 10000 };
+
+/* Scales x (n values) so that its largest is 1 (all 0 stay 0); returns
+ * how far the scaled x moved from `before` (the largest difference). */
+static double scale_to_max(igraph_vector_t *x, const igraph_vector_t *before)
+{
+    double top = igraph_vector_max(x), moved = 0;
+    for (igraph_integer_t v = 0; v < igraph_vector_size(x); v++) {
+        VECTOR(*x)[v] = top > 0 ? VECTOR(*x)[v] / top : 0.0;
+        moved = fmax(moved, fabs(VECTOR(*x)[v] - VECTOR(*before)[v]));
+    }
+    return moved;
+}
+
+/* One half step of HITS: to[head] (or to[tail] when `backward`) sums
+ * weight x from[other end] over the arcs. */
+static void hits_step(const igraph_t *dg, const igraph_vector_t *weights, const igraph_vector_t *from,
+                      igraph_vector_t *to, bool backward)
+{
+    igraph_vector_null(to);
+    for (igraph_integer_t e = 0; e < igraph_ecount(dg); e++) {
+        igraph_integer_t tail = IGRAPH_FROM(dg, e), head = IGRAPH_TO(dg, e);
+        VECTOR(*to)[backward ? tail : head] += VECTOR(*weights)[e] * VECTOR(*from)[backward ? head : tail];
+    }
+}
+
+/* HITS by power iteration from all hubs 1 (NetworkX's method), largest
+ * value 1: for the graphs on which igraph 0.10.2's ARPACK route gives no
+ * finite score (its degenerate cases). */
+static igraph_error_t hits_power(const igraph_t *dg, const igraph_vector_t *weights, igraph_vector_t *hub,
+                                 igraph_vector_t *authority)
+{
+    igraph_integer_t n = igraph_vcount(dg);
+    igraph_vector_t old;
+    IGRAPH_VECTOR_INIT_FINALLY(&old, n);
+    IGRAPH_CHECK(igraph_vector_resize(hub, n));
+    IGRAPH_CHECK(igraph_vector_resize(authority, n));
+    igraph_vector_fill(hub, 1.0);
+    double moved = 1;
+    for (int step = 0; step < POWER_STEPS && moved > 1e-13; step++) {
+        hits_step(dg, weights, hub, authority, false);
+        igraph_vector_update(&old, hub);
+        hits_step(dg, weights, authority, hub, true);
+        moved = scale_to_max(hub, &old);
+    }
+    igraph_vector_update(&old, authority);
+    scale_to_max(authority, &old);
+    igraph_vector_destroy(&old);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+static bool all_finite(const igraph_vector_t *x)
+{
+    for (igraph_integer_t v = 0; x && v < igraph_vector_size(x); v++)
+        if (!isfinite(VECTOR(*x)[v]))
+            return false;
+    return true;
+}
+
+/* hits_power into hub and authority, either of which may be NULL. */
+static igraph_error_t fallback(const igraph_t *dg, const igraph_vector_t *weights, igraph_vector_t *hub,
+                               igraph_vector_t *authority)
+{
+    igraph_vector_t h, a;
+    IGRAPH_VECTOR_INIT_FINALLY(&h, 0);
+    IGRAPH_VECTOR_INIT_FINALLY(&a, 0);
+    IGRAPH_CHECK(hits_power(dg, weights, &h, &a));
+    if (hub)
+        IGRAPH_CHECK(igraph_vector_update(hub, &h));
+    if (authority)
+        IGRAPH_CHECK(igraph_vector_update(authority, &a));
+    igraph_vector_destroy(&a);
+    igraph_vector_destroy(&h);
+    IGRAPH_FINALLY_CLEAN(2);
+    return IGRAPH_SUCCESS;
+}
+
 /* HITS on `dg` into hub and authority (either may be NULL), largest value
  * 1, round-off below 0 clamped; all 0 without arcs. The scores do not
  * depend on the scale of the weights, so ARPACK gets them divided by the
@@ -61,6 +139,8 @@ static igraph_error_t hits(const igraph_t *dg, const igraph_vector_t *weights, i
     igraph_vector_scale(&unit, 1.0 / igraph_vector_max(weights));
     igraph_arpack_options_init(&arpack);
     IGRAPH_CHECK(igraph_hub_and_authority_scores(dg, hub, authority, &value, true, &unit, &arpack));
+    if (!all_finite(hub) || !all_finite(authority))
+        IGRAPH_CHECK(fallback(dg, &unit, hub, authority));
     for (igraph_integer_t v = 0; v < igraph_vcount(dg); v++) {
         if (hub && VECTOR(*hub)[v] < 0)
             VECTOR(*hub)[v] = 0.0;

@@ -564,12 +564,21 @@ static bool read_identifiers(pg_loader *L, const cJSON *v, pg_jpath p)
     return go;
 }
 
-/* An array of strings (a country's groupings): one ";"-joined attribute
- * in input order; an empty array gives none. */
-static bool read_strings(pg_loader *L, const char *name, const cJSON *v, pg_jpath p)
+/* Reads one item of an array attribute at `p`: *text is its text, or
+ * NULL when it gives none. Returns false to stop. */
+typedef bool item_text_fn(pg_loader *L, const cJSON *item, pg_jpath p, const char **text);
+
+/* An array attribute whose items each give a text (`fn`): one ";"-joined
+ * attribute `name` in input order; an empty array gives none. A string
+ * is taken as that text already joined (as partygraph writes it, so that
+ * its outputs read back). `want` says what the value should be. */
+static bool read_joined(pg_loader *L, const char *name, const cJSON *v, pg_jpath p, const char *want,
+                        item_text_fn *fn)
 {
+    if (cJSON_IsString(v))
+        return v->valuestring[0] == '\0' || add_string(L, name, v->valuestring);
     if (!cJSON_IsArray(v))
-        return wrong_type(L, v, p, "an array of strings");
+        return wrong_type(L, v, p, want);
     size_t n = (size_t)cJSON_GetArraySize(v), k = 0;
     const char **items = malloc((n ? n : 1) * sizeof *items);
     if (items == NULL)
@@ -577,15 +586,20 @@ static bool read_strings(pg_loader *L, const char *name, const cJSON *v, pg_jpat
     bool go = true;
     long i = 0;
     for (const cJSON *item = v->child; item && go; item = item->next, i++) {
-        if (cJSON_IsString(item))
-            items[k++] = item->valuestring;
-        else
-            go = wrong_type(L, item, pg_jpath_index(&p, i), "a string");
+        go = fn(L, item, pg_jpath_index(&p, i), &items[k]);
+        k += go && items[k] != NULL;
     }
     if (go && k > 0)
         go = add_joined(L, name, items, k, false);
     free(items);
     return go;
+}
+
+/* A string item of an array (a country's groupings). */
+static bool string_item(pg_loader *L, const cJSON *item, pg_jpath p, const char **text)
+{
+    *text = cJSON_IsString(item) ? item->valuestring : NULL;
+    return *text != NULL || wrong_type(L, item, p, "a string");
 }
 
 /* ---- roles ---------------------------------------------------------- */
@@ -679,26 +693,6 @@ static bool read_role(pg_loader *L, const cJSON *item, pg_jpath p, const char **
     return *text ? true : oom(L);
 }
 
-/* An array of roles: one ";"-joined attribute `roles` in input order. */
-static bool read_roles(pg_loader *L, const char *name, const cJSON *v, pg_jpath p)
-{
-    if (!cJSON_IsArray(v))
-        return wrong_type(L, v, p, "an array of role objects {\"title\", \"organization\", \"from\", \"to\"}");
-    size_t n = (size_t)cJSON_GetArraySize(v), k = 0;
-    const char **items = malloc((n ? n : 1) * sizeof *items);
-    if (items == NULL)
-        return oom(L);
-    bool go = true;
-    long i = 0;
-    for (const cJSON *item = v->child; item && go; item = item->next, i++) {
-        go = read_role(L, item, pg_jpath_index(&p, i), &items[k]);
-        k += go && items[k] != NULL;
-    }
-    if (go && k > 0)
-        go = add_joined(L, name, items, k, false);
-    free(items);
-    return go;
-}
 
 /* Converts the value `v` of known field `f`. `e` receives references
  * (entities only); `sources` receives cited source ids. */
@@ -738,9 +732,10 @@ static bool read_field(pg_loader *L, pg_entity *e, pg_span *sources, const field
     case F_IDENTIFIERS:
         return read_identifiers(L, v, p);
     case F_STRINGS:
-        return read_strings(L, name, v, p);
+        return read_joined(L, name, v, p, "an array of strings", string_item);
     case F_ROLES:
-        return read_roles(L, name, v, p);
+        return read_joined(L, name, v, p, "an array of role objects {\"title\", \"organization\", \"from\", \"to\"}",
+                           read_role);
     }
     return true;
 }

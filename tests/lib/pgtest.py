@@ -3,7 +3,9 @@ partygraph binary, and turning NetworkX graphs into partygraph/1 data.
 
 Run the suites with /usr/bin/python3 (Debian's, which has networkx and
 igraph); they print TAP and exit non-zero when a check fails."""
+import calendar
 import csv
+import datetime
 import hashlib
 import json
 import math
@@ -139,6 +141,22 @@ def read_csv(path, raw=False):
 
 def number(cell):
     return float("nan") if cell == "" else float(cell)
+
+
+def first_day(text):
+    """The first day of partial ISO date `text` (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    parts = [int(x) for x in text.split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2])
+
+
+def last_day(text):
+    """The last day of partial ISO date `text`."""
+    parts = [int(x) for x in text.split("-")]
+    if len(parts) == 1:
+        return datetime.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return datetime.date(*parts)
 
 
 def close(a, b, tol):

@@ -141,7 +141,7 @@ def dotfiles(directory):
 
 def entity_count(dataset):
     data = pgtest.read_json(dataset)
-    return sum(len(data.get(k, [])) for k in ("countries", "parties", "mechanisms", "events"))
+    return sum(len(data.get(k, [])) for k in ("countries", "parties", "mechanisms", "events", "persons"))
 
 
 def graphml_nodes(data):

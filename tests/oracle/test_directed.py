@@ -130,6 +130,15 @@ def test_no_arcs(tap):
     run.cleanup()
 
 
+def test_degenerate_hits(tap):
+    """Graphs on which igraph 0.10.2's HITS gives no finite score (one arc;
+    a star of arcs): the scores are still NetworkX's."""
+    for name, rels in (("one arc", [("praised", "p0", "p1", 1)]),
+                       ("out-star", [("visited", "p0", f"p{i}", 1) for i in range(1, 4)]),
+                       ("in-star", [("praised", f"p{i}", "p0", i) for i in range(1, 4)])):
+        compare(tap, f"HITS on {name}", dataset(4, rels + [("contact", "p2", "p3", 1)]))
+
+
 def random_relations(rng, n, m):
     types = DIRECTED + UNDIRECTED
     rels = []
@@ -323,7 +332,7 @@ def main():
     warnings.simplefilter("ignore", FutureWarning)  # NetworkX 2.8's hits about NetworkX 3.0
     pgtest.BINARY = sys.argv[1]
     tap = pgtest.Tap()
-    for test in (test_small, test_no_arcs, test_random, test_weighted_paths, test_metrics_choice, test_projected,
+    for test in (test_small, test_no_arcs, test_degenerate_hits, test_random, test_weighted_paths, test_metrics_choice, test_projected,
                  test_closeness_centralization, test_star, test_ties_by_type, test_ties_free_text_types, test_no_ego):
         test(tap)
     tap.done()

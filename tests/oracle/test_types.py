@@ -87,7 +87,7 @@ def got_rows(out):
 
 
 def all_entities(data):
-    return {e["id"] for a in ("countries", "parties", "mechanisms", "events") for e in data.get(a, [])}
+    return {e["id"] for a in ("countries", "parties", "mechanisms", "events", "persons") for e in data.get(a, [])}
 
 
 def check_view(tap, binary, data, what, args=(), **choice):

@@ -5,7 +5,6 @@ Southern Women), a reference implementation of the README's rules written
 here from the rules themselves, and NetworkX on the resulting graphs.
 
     /usr/bin/python3 tests/oracle/test_views.py BUILD/partygraph"""
-import calendar
 import datetime
 import itertools
 import os
@@ -381,18 +380,7 @@ def test_persons_view(tap, binary):
 
 # ---- time windows --------------------------------------------------------
 
-def first_day(text):
-    parts = [int(x) for x in text.split("-")] + [1, 1]
-    return datetime.date(parts[0], parts[1], parts[2])
-
-
-def last_day(text):
-    parts = [int(x) for x in text.split("-")]
-    if len(parts) == 1:
-        return datetime.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return datetime.date(*parts)
+first_day, last_day = pgtest.first_day, pgtest.last_day  # a partial ISO date's first and last days
 
 
 OPEN_START, OPEN_END = datetime.date.min, datetime.date.max

@@ -30,7 +30,7 @@ DATASETS = ["examples/cpc-interparty.json", "examples/minimal.json", "tests/data
 RNG = os.path.join(pgtest.SCHEMAS, "gexf", "1.3", "gexf.rng")
 NS = {"g": "http://gexf.net/1.3"}
 VISUAL = {"r", "g", "b", "size", "x", "y", "label"}
-ENTITY_KINDS = ("countries", "parties", "mechanisms", "events")
+ENTITY_KINDS = ("countries", "parties", "mechanisms", "events", "persons")
 
 
 def xml_text(s):

@@ -36,7 +36,7 @@ from test_gexf import read_gexf  # noqa: E402
 
 DATASET = "tests/data/hostile.json"
 FORMATS = "graphml,dot,csv,json,gexf,nodelink,cytoscape,html,svg"
-KINDS = ("countries", "parties", "mechanisms", "events")
+KINDS = ("countries", "parties", "mechanisms", "events", "persons")
 # What spreadsheets run as a formula (OWASP) and the apostrophe itself.
 FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
 # Must be in some name of the dataset, each (the issue's list).

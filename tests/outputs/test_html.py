@@ -241,7 +241,7 @@ def check_search(tap, name, page, profile, nodes, part):
 
 def check_names(tap, name, tree, dataset):
     """Every name literally in the DOM's text, and the script ran."""
-    names = {e["id"]: e["name"] for kind in ("countries", "parties", "mechanisms", "events") for e in dataset.get(kind, [])}
+    names = {e["id"]: e["name"] for kind in ("countries", "parties", "mechanisms", "events", "persons") for e in dataset.get(kind, [])}
     cells = {}
     for r in table_rows(tree, "pg-rankings"):
         cells[row_id(r)] = r.first(lambda e: e.tag == "td" and "name" in e.classes()).text()

@@ -53,7 +53,7 @@ def check_graphml(tap, name, out, dataset, summary):
     tap.check(typed, f"{name}: keys are typed (degree, community, r: int; pagerank, size: double)", node)
     text = open(path, encoding="utf-8").read()
     tap.check(not re.search(r">(-?inf|nan|NaN|Inf)<", text), f"{name}: no Inf or NaN in the GraphML")
-    names = {e["id"]: e["name"] for kind in ("countries", "parties", "mechanisms", "events") for e in dataset.get(kind, [])}
+    names = {e["id"]: e["name"] for kind in ("countries", "parties", "mechanisms", "events", "persons") for e in dataset.get(kind, [])}
     wrong = [i for i, n in names.items() if G.nodes[i]["label"] != xml_text(n)]
     tap.check(not wrong, f"{name}: every label reads back exactly", wrong[:5])
 

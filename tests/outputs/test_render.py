@@ -137,7 +137,7 @@ def check_svg(tap, name, svg, dataset, rows, label_top=30):
 
 def check_names(tap, name, nodes, dataset, kinds):
     """Every name literally in its node's tooltip and (all labelled) label."""
-    names = {e["id"]: e["name"] for k in ("countries", "parties", "mechanisms", "events") for e in dataset.get(k, [])}
+    names = {e["id"]: e["name"] for k in ("countries", "parties", "mechanisms", "events", "persons") for e in dataset.get(k, [])}
     wrong_tip, wrong_label = [], []
     for g in nodes:
         i = title_of(g)
@@ -296,7 +296,7 @@ def check_large(tap, binary, tmp):
         f.write(subprocess.run([sys.executable, "scripts/bench/gen_dataset.py", "1300"], check=True,
                                stdout=subprocess.PIPE).stdout)
     dataset = pgtest.read_json(path)
-    want = sum(len(dataset[k]) for k in ("countries", "parties", "mechanisms", "events"))
+    want = sum(len(dataset.get(k, [])) for k in ("countries", "parties", "mechanisms", "events", "persons"))
     for layout in ("none", "auto"):
         out = os.path.join(tmp, "large-" + layout)
         started = time.monotonic()

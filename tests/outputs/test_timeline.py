@@ -5,7 +5,6 @@ participants, mechanism, country and sources; the claims' order, their
 units kept apart, and the dated series per entity, measure and unit.
 
     /usr/bin/python3 tests/outputs/test_timeline.py BUILD/partygraph"""
-import calendar
 import datetime
 import json
 import os
@@ -81,18 +80,7 @@ def dataset():
 
 # ---- the rules, written out again ----------------------------------------
 
-def first_day(text):
-    parts = [int(x) for x in text.split("-")] + [1, 1]
-    return datetime.date(parts[0], parts[1], parts[2])
-
-
-def last_day(text):
-    parts = [int(x) for x in text.split("-")]
-    if len(parts) == 1:
-        return datetime.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return datetime.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return datetime.date(*parts)
+first_day, last_day = pgtest.first_day, pgtest.last_day  # a partial ISO date's first and last days
 
 
 def precision(text):

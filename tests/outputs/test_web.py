@@ -178,7 +178,7 @@ def check_names(tap, name, dataset, H):
     """Labels and string attributes are the dataset's text exactly (JSON
     carries every character, unlike XML)."""
     data = pgtest.read_json(dataset)
-    entities = [e for kind in ("countries", "parties", "mechanisms", "events") for e in data.get(kind, [])]
+    entities = [e for kind in ("countries", "parties", "mechanisms", "events", "persons") for e in data.get(kind, [])]
     wrong = [e["id"] for e in entities if e["id"] in H and (H.nodes[e["id"]]["label"] != e["name"] or any(
         isinstance(v, str) and H.nodes[e["id"]].get({"kind": "mechanism_kind"}.get(k, k)) != v
         for k, v in e.items() if k not in ("id", "name")))]

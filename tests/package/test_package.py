@@ -184,10 +184,11 @@ def check_uninstall(tap, dest):
 def graph_of(data):
     """The merged graph partygraph/1 defines, built from the JSON here."""
     G = nx.Graph()
-    for array in ("countries", "parties", "mechanisms", "events"):
+    for array in ("countries", "parties", "mechanisms", "events", "persons"):
         G.add_nodes_from(e["id"] for e in data.get(array, []))
     pairs = [(r["source"], r["target"]) for r in data.get("relations", [])]
-    for array, fields in {"parties": ["country"], "events": ["country", "mechanism", "host"]}.items():
+    for array, fields in {"parties": ["country"], "events": ["country", "mechanism", "host"],
+                          "persons": ["party", "country"]}.items():
         pairs += [(e["id"], e[f]) for e in data.get(array, []) for f in fields if e.get(f)]
     G.add_edges_from((u, v) for u, v in pairs if u != v)
     return G

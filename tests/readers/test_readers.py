@@ -362,7 +362,10 @@ example = os.path.join(pgtest.ROOT, "examples", "cpc-interparty.json")
 with open(example, "rb") as f:
     a, _ = read_back("-", stdin=f.read())
 b, _ = read_back(example)
-tap.check(nx.utils.graphs_equal(a, b) and len(a) == 78, "partygraph/1 on standard input is still detected")
+entities = sum(len(pgtest.load_example("cpc-interparty.json").get(k, []))
+               for k in ("countries", "parties", "mechanisms", "events", "persons"))
+tap.check(nx.utils.graphs_equal(a, b) and len(a) == entities, "partygraph/1 on standard input is still detected",
+          f"{len(a)} nodes, {entities} entities")
 proc = pgtest.run(BIN, "validate", "--input-format", "partygraph", path_k := os.path.join(TMP.name, "k.json"),
                   check=False)
 tap.check(proc.returncode == 0 and b"unknown top-level key \"nodes\"" in proc.stderr and b" 0 entities" in proc.stdout,
