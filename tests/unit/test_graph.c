@@ -72,12 +72,12 @@ static void merging(void)
         return;
     char *edges = output(r.g, PG_FORMAT_EDGES_CSV);
     CHECK_STR(edges,
-              "source,target,weight,count,types,first,last,sources,role\n"
-              "AAA,a,1,1,based_in,,,,\n"
-              "AAA,e,1,1,held_in,2019-05,2019-05,,\n"
-              "a,b,4.5,3,contact;signed,2017,2018-05-02,s1;s2,x\n"
-              "a,e,1,1,hosted,2019-05,2019-05,,\n"
-              "b,e,1,1,attended,2019-05,2019-05,,\n",
+              "source,target,weight,count,types,first,last,sources,direction,forward,backward,role\n"
+              "AAA,a,1,1,based_in,,,,undirected,0,0,\n"
+              "AAA,e,1,1,held_in,2019-05,2019-05,,undirected,0,0,\n"
+              "a,b,4.5,3,contact;signed,2017,2018-05-02,s1;s2,undirected,0,0,x\n"
+              "a,e,1,1,hosted,2019-05,2019-05,,directed,1,0,\n" /* the host a hosted e */
+              "b,e,1,1,attended,2019-05,2019-05,,undirected,0,0,\n",
               "parallel relations merge (sum, count, types, dates, sources); fields imply relations; "
               "undated ties to an event take its date");
     CHECK(pg_graph_self_loops_dropped(r.g) == 1 && pg_graph_edge_count(r.g) == 5, "the self-loop is dropped");
@@ -176,14 +176,17 @@ static void rankings(void)
 
 static void metric_names(void)
 {
-    const char *want[] = { "degree", "strength", "coreness", "betweenness", "closeness", "harmonic",
-                           "eigenvector", "pagerank", "constraint", "effective_size", "clustering",
-                           "coordinator", "itinerant", "gatekeeper", "representative", "liaison",
-                           "community", "stability", NULL };
+    const char *want[] = { "degree", "strength", "in_degree", "out_degree", "in_strength", "out_strength",
+                           "coreness", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+                           "hub", "authority", "constraint", "effective_size", "clustering", "coordinator",
+                           "itinerant", "gatekeeper", "representative", "liaison", "community", "stability",
+                           NULL };
     const char *const *names = pg_metric_names();
     bool same = true;
-    for (int i = 0; want[i] || names[i]; i++)
-        same &= want[i] && names[i] && strcmp(want[i], names[i]) == 0;
+    int i = 0;
+    for (; want[i] && names[i]; i++)
+        same &= strcmp(want[i], names[i]) == 0;
+    same &= want[i] == NULL && names[i] == NULL;
     CHECK(same, "the metric names, in output order");
 }
 
