@@ -163,6 +163,24 @@ def check_timeline(tap, binary, data, args, lo, hi, what):
     run.cleanup()
 
 
+def check_choices(tap, binary, data):
+    """--exclude and the type choices leave their relations out of the
+    timeline (an excluded event too); the rows are those of the data with
+    those relations and that event taken away."""
+    out, off = {"red", "congress"}, {"visited", "signed"}
+    chosen = dict(data, events=[e for e in data["events"] if e["id"] not in out],
+                  relations=[r for r in data["relations"] if r["type"] not in off
+                             and r["source"] not in out and r["target"] not in out])
+    run = pgtest.build(binary, data, "--formats", "timeline", "--exclude", ",".join(sorted(out)),
+                       "--exclude-types", ",".join(sorted(off)))
+    rows = pgtest.read_csv(os.path.join(run.out, "timeline.csv"))
+    want = expected_timeline(chosen)
+    tap.check(rows == want and len(rows) < len(expected_timeline(data)),
+              "timeline.csv with --exclude and --exclude-types: without the entities and types left out",
+              "\n".join(f"got  {g}\nwant {w}" for g, w in zip(rows, want) if g != w) or (len(rows), len(want)))
+    run.cleanup()
+
+
 def check_claims(tap, binary, data):
     run = pgtest.build(binary, data, "--formats", "claims,json")
     rows = pgtest.read_csv(os.path.join(run.out, "claims.csv"))
@@ -250,6 +268,7 @@ def main():
     check_timeline(tap, binary, data, ["--to", "2017-11-29"], datetime.date.min, last_day("2017-11-29"),
                    " --to 2017-11-29")
     check_claims(tap, binary, data)
+    check_choices(tap, binary, data)
     check_without_claims(tap, binary, data)
     check_ego(tap, binary, data)
     tap.done()
