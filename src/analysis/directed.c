@@ -44,7 +44,7 @@ static igraph_error_t make_arcs(const pg_graph *g, igraph_t *dg, igraph_vector_t
     return IGRAPH_SUCCESS;
 }
 
-enum { POWER_STEPS = 10000 };
+enum { POWER_STEPS = 1000 }; /* NetworkX's hits stops at 100 */
 
 /* Scales x (n values) so that its largest is 1 (all 0 stay 0); returns
  * how far the scaled x moved from `before` (the largest difference). */

@@ -297,7 +297,7 @@ pg_status pg_graph_analyse_periods(pg_graph *g, int window_months, int step_mont
         err = &local;
     if (!g->analysed)
         return pg_error_set(err, PG_EARG, "analyse the graph before its periods");
-    if (g->ego >= 0)
+    if (pg_graph_is_cut(g))
         return pg_error_set(err, PG_EARG, "an ego network has no periods: analyse the periods of its view");
     if (window_months < 1 || step_months < 1)
         return pg_error_set(err, PG_EARG, "windows and steps must be at least one month");

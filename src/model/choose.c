@@ -101,6 +101,9 @@ static pg_status choose_entities(pg_graph *g, const pg_view_options *opt, pg_err
 
 pg_status pg_view_choose(pg_graph *g, const pg_view_options *opt, pg_error *err)
 {
+    if ((opt->nexclude && !opt->exclude) || (opt->ntypes && !opt->types) ||
+        (opt->nexclude_types && !opt->exclude_types))
+        return pg_error_set(err, PG_EARG, "exclude, types or exclude_types: a count without a list");
     pg_status st = choose_entities(g, opt, err);
     return st == PG_OK ? choose_types(g, opt, err) : st;
 }

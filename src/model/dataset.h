@@ -42,7 +42,8 @@ typedef struct pg_ref {
     long target;          /* entity index once resolved */
     int rtype;            /* index of its type in pg_dataset.relation_types (pg_reltype_classify) */
     bool from_target;     /* a directed type runs from the target to this entity (an event's host) */
-    bool repeated;        /* an explicit relation states the same tie: the implied one is left out */
+    long repeated_by;     /* the first explicit relation that states the same tie (the implied one is then
+                             left out wherever that relation is kept), or -1 */
 } pg_ref;
 
 enum { PG_MAX_REFS = 3 };

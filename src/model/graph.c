@@ -323,3 +323,8 @@ pg_edge_ends pg_edge_orient(const pg_edge *e)
     const char *direction = e->forward == 0 ? "undirected" : e->backward == 0 ? "directed" : "mutual";
     return (pg_edge_ends){ e->u, e->v, e->forward, e->backward, direction };
 }
+
+bool pg_graph_is_cut(const pg_graph *g)
+{
+    return g->distance != NULL;
+}

@@ -318,6 +318,10 @@ typedef struct pg_edge_ends {
 
 pg_edge_ends pg_edge_orient(const pg_edge *e);
 
+/* Is `g` an ego network (cut from a view by pg_graph_ego_opts, with its
+ * ego or without)? */
+bool pg_graph_is_cut(const pg_graph *g);
+
 /* The entity of node v. */
 const pg_entity *pg_node_entity(const pg_graph *g, size_t v);
 

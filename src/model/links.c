@@ -11,7 +11,8 @@
  * A relation of a type left out (--types, --exclude-types, --no-structural)
  * or touching an excluded entity (--exclude) makes no link, and neither
  * does a reference that an explicit relation repeats (an event's host
- * beside a `hosted` relation): the tie counts once.
+ * beside a `hosted` relation) when that relation is kept: the tie counts
+ * once.
  *
  * In a window (docs/network.md, "Time windows"): a dated link is kept
  * when its days overlap the window, and a dated event outside the window
@@ -157,6 +158,28 @@ static void mark_tied(collector *C, pg_link l)
         C->tied[l.a] = C->tied[l.b] = true;
 }
 
+/* Is explicit link `l` kept (keep's rule, nothing counted)? */
+static bool explicit_kept(const collector *C, const pg_link *l)
+{
+    const pg_view_spec *s = &C->g->spec;
+    return passes(C, l) && (l->dated || !s->windowed || s->undated_keep) && l->a != l->b;
+}
+
+/* Is reference `ref` left out because an explicit relation that states
+ * the same tie is kept in this view (so that the tie counts once)? */
+static bool stated(const collector *C, const pg_ref *ref)
+{
+    const pg_dataset *ds = C->g->ds;
+    if (ref->repeated_by < 0)
+        return false;
+    const pg_relation *r = &ds->relations.items[ref->repeated_by];
+    const bool *off = C->g->spec.type_off;
+    if (off != NULL && off[r->rtype])
+        return false;
+    pg_link l = explicit_link(C, r);
+    return explicit_kept(C, &l);
+}
+
 typedef void link_fn(collector *C, pg_link l);
 
 /* Calls `fn` on every link of the dataset whose type is in the view
@@ -171,7 +194,7 @@ static void each_link(collector *C, link_fn *fn)
     for (size_t i = 0; i < ds->entities.len; i++) {
         const pg_entity *e = &ds->entities.items[i];
         for (int k = 0; k < e->nrefs; k++)
-            if (!e->refs[k].repeated && (off == NULL || !off[e->refs[k].rtype]))
+            if ((off == NULL || !off[e->refs[k].rtype]) && !stated(C, &e->refs[k]))
                 fn(C, implied_link(C, (long)i, &e->refs[k]));
     }
 }

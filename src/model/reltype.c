@@ -103,6 +103,7 @@ static int classify_refs(pg_dataset *ds, pg_ptrmap *seen)
             if (id == NULL || (ref->rtype = type_index(ds, seen, id)) < 0)
                 return -1;
             ref->from_target = strcmp(ref->field, "host") == 0;
+            ref->repeated_by = -1;
         }
     }
     return 0;
@@ -121,13 +122,15 @@ static bool states(const char *type, const char *id)
 }
 
 /* Marks the references of entity `at` to entity `other` that relation
- * type text `type` states as repeated. */
-static void mark_repeats(pg_dataset *ds, long at, long other, const char *type)
+ * number `r`, of type text `type`, states as repeated by it (the first
+ * such relation wins). */
+static void mark_repeats(pg_dataset *ds, long at, long other, const char *type, long r)
 {
     pg_entity *e = &ds->entities.items[at];
     for (int k = 0; k < e->nrefs; k++)
-        if (e->refs[k].target == other && states(type, ds->relation_types.items[e->refs[k].rtype].id))
-            e->refs[k].repeated = true;
+        if (e->refs[k].target == other && e->refs[k].repeated_by < 0 &&
+            states(type, ds->relation_types.items[e->refs[k].rtype].id))
+            e->refs[k].repeated_by = r;
 }
 
 static int classify_relations(pg_dataset *ds, pg_ptrmap *seen)
@@ -137,8 +140,8 @@ static int classify_relations(pg_dataset *ds, pg_ptrmap *seen)
         if ((r->rtype = type_index(ds, seen, r->type)) < 0)
             return -1;
         if (r->source >= 0 && r->target >= 0) {
-            mark_repeats(ds, r->source, r->target, r->type);
-            mark_repeats(ds, r->target, r->source, r->type);
+            mark_repeats(ds, r->source, r->target, r->type, (long)i);
+            mark_repeats(ds, r->target, r->source, r->type, (long)i);
         }
     }
     return 0;

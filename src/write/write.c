@@ -48,7 +48,7 @@ int pg_format_available(const pg_graph *g, pg_format f)
     if (f == PG_FORMAT_EGO || f == PG_FORMAT_EGO_TEXT)
         return g->ego >= 0;
     if (f == PG_FORMAT_TIMELINE || f == PG_FORMAT_CLAIMS)
-        return g->ego < 0; /* the dataset's record, written with a view, not an ego network */
+        return !pg_graph_is_cut(g); /* the dataset's record, written with a view, not an ego network */
     return 1;
 }
 

@@ -489,7 +489,7 @@ void pg_write_html(const pg_graph *g, FILE *f)
     controls(f);
     picture(g, f, labelled);
     tables(g, f);
-    if (!timeline(g, f) || !claims(g, f))
+    if (!pg_graph_is_cut(g) && (!timeline(g, f) || !claims(g, f))) /* the dataset's record: not an ego's */
         errno = ENOMEM;
     data(g, f, rank);
     footer(f);

@@ -1,11 +1,15 @@
-/* write_summary.c - summary.json: provenance, how the view was built,
- * counts, structure (with the directed network's arcs and reciprocity), communities, homophily, brokerage, the top 10 of
- * every centrality and, after pg_graph_analyse_periods, the rank changes
- * between periods, the claims as dated series; with the timings option, the stages' times. For scripts and for comparing runs. Metrics left out by
- * options.metrics are absent (no key), never zero; how each metric was
+/* write_summary.c - summary.json: provenance, how the view was built
+ * (with what it left out), counts, structure (with the directed network's
+ * arcs and reciprocity), communities, homophily, brokerage, the top 10 of
+ * every centrality, after pg_graph_analyse_periods the periods and their
+ * rank changes, the claims as dated series and, with the timings option,
+ * the stages' times. For scripts and for comparing runs. Metrics left out
+ * by options.metrics are absent (no key), never zero; how each metric was
  * computed (exact or estimated) is under "metrics". */
+#include <errno.h>
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/date.h"
@@ -77,12 +81,20 @@ static void left_out(const pg_graph *g, pg_jsonw *w)
         if (s->excluded[e])
             pg_jsonw_string(w, g->ds->entities.items[e].id);
     pg_jsonw_close(w);
+    size_t nt = g->ds->relation_types.len, n = 0;
+    const char **off = s->type_off ? malloc((nt ? nt : 1) * sizeof *off) : NULL;
+    for (size_t t = 0; off && t < nt; t++)
+        if (s->type_off[t])
+            off[n++] = g->ds->relation_types.items[t].id;
+    if (s->type_off && off == NULL)
+        errno = ENOMEM;
+    pg_vec_sort(off, n, sizeof *off, pg_str_compare); /* by id: the input's order decides nothing */
     pg_jsonw_key(w, "types_left_out");
     pg_jsonw_open(w, '[', true);
-    for (size_t t = 0; s->type_off && t < g->ds->relation_types.len; t++)
-        if (s->type_off[t])
-            pg_jsonw_string(w, g->ds->relation_types.items[t].id);
+    for (size_t i = 0; i < n; i++)
+        pg_jsonw_string(w, off[i]);
     pg_jsonw_close(w);
+    free(off);
 }
 
 static void view(const pg_graph *g, pg_jsonw *w)

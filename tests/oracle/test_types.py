@@ -135,6 +135,14 @@ def test_rules(tap, binary):
     tap.check(rel["directed_types"] == ["hosted", "learned_from", "praised", "visited"]
               and rel["structural_types"] == ["based_in", "held_in", "part_of"],
               "summary.json names the directed and the structural types used", rel)
+    dated = {"parties": [{"id": "p", "name": "P"}, {"id": "q", "name": "Q"}],
+             "events": [{"id": "e", "name": "E", "date": "2016-05", "host": "p"}],
+             "relations": [{"type": "hosted", "source": "p", "target": "e", "date": "2015"},
+                           {"type": "attended", "source": "q", "target": "e"}]}
+    run = pgtest.build(binary, dated, "--from", "2016", "--to", "2016")
+    rows = got_rows(run.out)
+    tap.check(rows.get(("e", "p"), ("",) * 5)[:3] == ("p", "e", "directed"),
+              "a host whose hosted relation lies outside the window: the event's own hosted tie stays", rows)
     declared = dict(data, relation_types=[{"id": "attended", "directed": True},
                                           {"id": "praised", "directed": False, "label": "praise"},
                                           {"id": "based_in", "structural": False}])
