@@ -10,9 +10,11 @@
  * than a letter, a digit, '_', '.' and '-' is written '_' (so the name
  * follows the id rule, as attribute keys do), and types that then share a
  * name share the column. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ptrmap.h"
 #include "model/graph.h"
 
 enum { PREFIX = 5 }; /* strlen("ties_") */
@@ -49,18 +51,34 @@ static const char *column_name(pg_graph *g, const char *type)
     return name;
 }
 
+/* Appends to names[*n] the column name of `type` the first time this
+ * type (an interned string: by identity) comes; false when out of memory. */
+static bool add_type(pg_graph *g, pg_ptrmap *seen, const char **names, size_t *n, const char *type)
+{
+    size_t at = pg_ptrmap_intern(seen, type, *n);
+    if (at == SIZE_MAX)
+        return false;
+    if (at < *n)
+        return true;
+    return (names[(*n)++] = column_name(g, type)) != NULL;
+}
+
 /* The distinct column names of the types behind the edges, sorted, into
  * `names` (room for every type count); returns how many, or -1 when out
- * of memory. */
+ * of memory. A name is made once per type, not once per edge. */
 static long distinct_names(pg_graph *g, const char **names)
 {
+    pg_ptrmap seen = PG_PTRMAP_INIT;
     size_t n = 0, kept = 0;
-    for (size_t e = 0; e < g->edges.len; e++) {
+    bool go = true;
+    for (size_t e = 0; e < g->edges.len && go; e++) {
         pg_span s = g->edges.items[e].type_counts;
-        for (size_t i = s.first; i < s.first + s.count; i++)
-            if ((names[n++] = column_name(g, g->type_counts.items[i].type)) == NULL)
-                return -1;
+        for (size_t i = s.first; i < s.first + s.count && go; i++)
+            go = add_type(g, &seen, names, &n, g->type_counts.items[i].type);
     }
+    pg_ptrmap_free(&seen);
+    if (!go)
+        return -1;
     pg_vec_sort(names, n, sizeof *names, pg_str_compare);
     for (size_t i = 0; i < n; i++)
         if (kept == 0 || strcmp(names[i], names[kept - 1]) != 0)
