@@ -1,9 +1,16 @@
-/* write_dot.c - DOT for Graphviz (sfdp for large graphs, dot, neato):
- * every id and label quoted and escaped, shape by kind, fill colour by
- * community from a colour scheme, fixed node size by options.size_by,
- * pos="x,y!" from the layout when there is one (fixedsize=
- * shape: the label may overflow, without warnings), penwidth by
- * weight (never Graphviz's own `weight`, which means something else).
+/* write_dot.c - DOT for Graphviz (neato -n, sfdp, neato, dot): every id
+ * and label quoted and escaped, shape by kind, fill colour by community
+ * from a colour scheme, fixed node size by options.size_by, pos="x,y!"
+ * from the layout when there is one, penwidth by weight (never
+ * Graphviz's own `weight`, which means something else).
+ *
+ * Legible with every engine: labels only on the nodes the pictures label
+ * (picture.h: the options.label_top largest, names cut to PG_LABEL_CHARS
+ * characters, 8 to 14 points by size), every name whole as a tooltip;
+ * overlap=prism with sep="+4", which neato -n, neato and sfdp honour by
+ * moving nodes apart until no shape or label overlaps another
+ * (fixedsize=shape: a label wider than its node counts in full); dot's
+ * ranks never overlap.
  *
  * Rules: the file always renders. Text from the data (the title, names,
  * relation types) is cut by picture.h's rule to PG_DOT_TEXT_BYTES bytes
@@ -11,6 +18,9 @@
  * quoted string reaches Graphviz's limit; ids are short and plain (the
  * loader's id rule). Nothing XML 1.0 cannot carry is written
  * (pg_escape_dot), so the SVG Graphviz makes of it is well-formed. */
+
+#include <stdbool.h>
+#include <stdlib.h>
 
 #include "base/fmt.h"
 #include "render/palette.h"
@@ -26,8 +36,10 @@ static const char *const shapes[PG_KIND_COUNT] = {
     [PG_KIND_PERSON] = "triangle",
 };
 
-/* Node widths in inches, and edge pen widths in points. */
-static const double min_width = 0.3, max_width = 1.5, min_pen = 0.5, max_pen = 4.0;
+/* Node widths in inches, label sizes and edge pen widths in points (as
+ * in the pictures, render_graph.c). */
+static const double min_width = 0.3, max_width = 1.5, min_font = 8.0, max_font = 14.0, min_pen = 0.5,
+                    max_pen = 4.0;
 
 static void quoted(FILE *f, const char *s)
 {
@@ -48,6 +60,16 @@ static void text(FILE *f, const char *s, const char *suffix)
     putc('"', f);
 }
 
+/* A label: `s` cut by the pictures' rule to PG_LABEL_CHARS characters
+ * (and PG_DOT_TEXT_BYTES bytes escaped), "…" after a cut. */
+static void label(FILE *f, const char *s)
+{
+    size_t keep = pg_picture_cut_bytes(s, PG_LABEL_CHARS, PG_DOT_TEXT_BYTES, pg_escape_dot_size);
+    putc('"', f);
+    pg_escape_dot_n(f, s, keep);
+    fputs(s[keep] ? "\xE2\x80\xA6\"" : "\"", f); /* U+2026 */
+}
+
 static void header(const pg_graph *g, FILE *f)
 {
     fputs("// ", f);
@@ -55,15 +77,15 @@ static void header(const pg_graph *g, FILE *f)
     fputs(g->has_layout ? "\n// render: neato -n -Tsvg graph.dot -o graph.svg (partygraph's layout), or sfdp -Tsvg (Graphviz's)"
                         : "\n// render: sfdp -Tsvg graph.dot -o graph.svg (or dot, neato)", f);
     fputs("\ngraph \"partygraph\" {\n", f);
-    /* with positions, overlap removal would move them: neato -n keeps them only with overlap=true */
-    fprintf(f, "  graph [charset=\"UTF-8\", outputorder=edgesfirst, overlap=%s, splines=false,\n"
-               "         fontname=\"Helvetica\", labelloc=t, fontsize=18", g->has_layout ? "true" : "prism");
+    /* neato -n, neato and sfdp move nodes apart until neither their shapes nor their labels overlap */
+    fputs("  graph [charset=\"UTF-8\", outputorder=edgesfirst, overlap=prism, sep=\"+4\", splines=false,\n"
+          "         fontname=\"Helvetica\", labelloc=t, fontsize=18", f);
     if (g->ds->title[0]) {
         fputs(", label=", f);
         text(f, g->ds->title, "");
     }
     fputs("];\n  node [colorscheme=" PG_PALETTE_SCHEME ", style=filled, fixedsize=shape, fontname=\"Helvetica\",\n"
-          "        fontsize=8, color=\"#4d4d4d\", penwidth=0.6];\n"
+          "        fontsize=8, color=\"#4d4d4d\", penwidth=0.6, label=\"\"];\n"
           "  edge [color=\"#66666680\"];\n", f);
 }
 
@@ -77,16 +99,26 @@ static void fill(FILE *f, long community)
     fprintf(f, "\"#%02x%02x%02x\"", c.r, c.g, c.b);
 }
 
-static void node(const pg_graph *g, FILE *f, size_t v)
+/* The name as label (cut), in a size growing with the node's. */
+static void node_label(const pg_graph *g, FILE *f, size_t v)
+{
+    char size[PG_FMT_DOUBLE_SIZE];
+    fputs("label=", f);
+    label(f, pg_graph_node_label(g, v));
+    fprintf(f, ", fontsize=%s, ", pg_fmt_fixed(min_font + (max_font - min_font) * pg_node_size01(g, v), 1, size));
+}
+
+static void node(const pg_graph *g, FILE *f, size_t v, bool labelled)
 {
     char w[PG_FMT_DOUBLE_SIZE], h[PG_FMT_DOUBLE_SIZE];
     pg_kind kind = pg_graph_node_kind(g, v);
     double width = min_width + (max_width - min_width) * pg_node_size01(g, v);
     fputs("  ", f);
     quoted(f, pg_graph_node_id(g, v));
-    fputs(" [label=", f);
-    text(f, pg_graph_node_label(g, v), "");
-    fprintf(f, ", shape=%s, fillcolor=", shapes[kind]);
+    fputs(" [", f);
+    if (labelled)
+        node_label(g, f, v);
+    fprintf(f, "shape=%s, fillcolor=", shapes[kind]);
     fill(f, g->community[v]);
     fprintf(f, ", width=%s, height=%s, ", pg_fmt_fixed(width, 3, w),
             pg_fmt_fixed(kind == PG_KIND_PARTY || kind == PG_KIND_COUNTRY ? width * 0.6 : width * 0.8, 3, h));
@@ -125,20 +157,48 @@ static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, double ma
     fputs("];\n", f);
 }
 
-void pg_write_dot(const pg_graph *g, FILE *f)
+/* labelled[v]: does node v carry its name as label (picture.h's rule,
+ * as in the pictures)? NULL when out of memory. */
+static bool *labelled_nodes(const pg_graph *g)
 {
-    pg_node_texts ids;
-    if (pg_node_texts_make(g, pg_escape_dot, &ids) != 0)
-        return; /* errno is ENOMEM */
+    size_t n = g->n ? g->n : 1;
+    size_t *order = malloc(n * sizeof *order);
+    bool *labelled = calloc(n, sizeof *labelled);
+    if (order != NULL && labelled != NULL && pg_picture_order(g, NULL, order) == 0) {
+        for (size_t i = 0; i < g->n; i++)
+            labelled[order[i]] = pg_picture_labelled(g, i);
+        free(order);
+        return labelled;
+    }
+    free(order);
+    free(labelled);
+    return NULL;
+}
+
+static double heaviest(const pg_graph *g)
+{
     double max_weight = 0;
     for (size_t e = 0; e < g->edges.len; e++)
         if (g->edges.items[e].weight > max_weight)
             max_weight = g->edges.items[e].weight;
+    return max_weight;
+}
+
+void pg_write_dot(const pg_graph *g, FILE *f)
+{
+    pg_node_texts ids;
+    bool *labelled = labelled_nodes(g);
+    if (labelled == NULL || pg_node_texts_make(g, pg_escape_dot, &ids) != 0) {
+        free(labelled);
+        return; /* errno is ENOMEM */
+    }
+    double max_weight = heaviest(g);
     header(g, f);
     for (size_t v = 0; v < g->n; v++)
-        node(g, f, v);
+        node(g, f, v, labelled[v]);
     for (size_t e = 0; e < g->edges.len; e++)
         edge(g, &ids, f, max_weight, e);
     fputs("}\n", f);
     pg_node_texts_free(&ids);
+    free(labelled);
 }

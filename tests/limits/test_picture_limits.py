@@ -277,11 +277,11 @@ def check_dot_renders(tap, tmp):
     names = {p["id"]: p["name"] for p in data["parties"]}
     wrong = []
     for i, name in names.items():
-        m = re.search(r'^  "%s" \[label="((?:[^"\\]|\\.)*)"' % re.escape(i), text, re.M)
-        if m is None or m.group(1) != dot_cut(name) or len(m.group(1).encode()) > DOT_TEXT_BYTES:
+        m = re.search(r'^  "%s" \[.*?tooltip="((?:[^"\\]|\\.)*)"' % re.escape(i), text, re.M)
+        if m is None or m.group(1) != dot_cut(name) + " (party)" or len(m.group(1).encode()) > DOT_TEXT_BYTES + 8:
             wrong.append((i, m.group(1)[:80] if m else None))
-    tap.check(not wrong, "graph.dot's labels: each name cut by the README's rule to 16,000 escaped bytes, "
-              "U+FFFE, U+FFFF and controls as U+FFFD", wrong)
+    tap.check(not wrong, "graph.dot's tooltips: each name cut by the README's rule to 16,000 escaped bytes, "
+              "U+FFFE, U+FFFF and controls as U+FFFD, then \" (party)\"", wrong)
     longest = max(len(q.encode()) for q in re.findall(r'"((?:[^"\\]|\\.)*)"', text))
     tap.check(longest < 16383, f"no quoted string of graph.dot reaches Graphviz's limit (the longest: {longest} bytes)")
     graphml = ElementTree.parse(os.path.join(out, "graph.graphml")).getroot()

@@ -71,22 +71,23 @@ def check_dot(tap, name, out):
 
 
 def check_layout(tap, name, out):
-    """Positions: GraphML x/y equal DOT's pos, neato -n draws them as given."""
+    """Positions: GraphML x/y equal DOT's pos, neato -n -Goverlap=true draws
+    them as given (plain neato -n moves nodes apart: test_legible.py)."""
     G = nx.read_graphml(os.path.join(out, "graph.graphml"))
     dot = open(os.path.join(out, "graph.dot"), encoding="utf-8").read()
-    pos = dict(re.findall(r'^  "((?:[^"\\]|\\.)*)" \[label=.*?pos="([-0-9.]+,[-0-9.]+)!"', dot, re.M))
+    pos = dict(re.findall(r'^  "((?:[^"\\]|\\.)*)" \[.*?pos="([-0-9.]+,[-0-9.]+)!"', dot, re.M))
     same = all(n in pos and tuple(map(float, pos[n].split(","))) == (round(d["x"], 2), round(d["y"], 2))
                for n, d in G.nodes(data=True) if '"' not in n and "\\" not in n)
     tap.check(G.number_of_nodes() > 0 and all("x" in d and "y" in d for _, d in G.nodes(data=True)) and same,
               f"{name}: every node has x, y in the GraphML and the same pos in the DOT")
-    proc = subprocess.run(["neato", "-n", "-Tplain", os.path.join(out, "graph.dot")], capture_output=True)
+    proc = subprocess.run(["neato", "-n", "-Goverlap=true", "-Tplain", os.path.join(out, "graph.dot")], capture_output=True)
     drawn = {m[0]: (float(m[1]) * 72, float(m[2]) * 72) for m in
              re.findall(r"^node ([A-Za-z0-9_-]+) ([-0-9.e]+) ([-0-9.e]+) ", proc.stdout.decode(), re.M)}
     shifts = [(drawn[n][0] - d["x"], drawn[n][1] - d["y"]) for n, d in G.nodes(data=True) if n in drawn]
     spread = max((max(abs(a - b) for a, b in zip(s, shifts[0])) for s in shifts), default=0)
     # -Tplain rounds to 0.01 inch (0.72 pt); overlap removal would move nodes by tens of points
     tap.check(proc.returncode == 0 and proc.stderr == b"" and len(drawn) > 0 and spread <= 1.5,
-              f"{name}: neato -n draws every node where partygraph's layout put it (up to one shift)",
+              f"{name}: neato -n -Goverlap=true draws every node where partygraph's layout put it (up to one shift)",
               proc.stderr.decode(errors="replace") + f"spread {spread:.2f} pt")
 
 
