@@ -13,7 +13,7 @@ const char cmd_build_usage[] =
     "Loads FILE (\"-\" reads standard input), builds a view of it, computes the node\n"
     "metrics, communities and structure reports, and writes into DIR:\n"
     "  graph.graphml          Gephi, NetworkX, igraph (typed keys, r/g/b/size for Gephi)\n"
-    "  graph.dot              Graphviz: sfdp -Tsvg DIR/graph.dot -o graph.svg\n"
+    "  graph.dot              Graphviz: neato -n -Tsvg DIR/graph.dot -o graph.svg (or sfdp)\n"
     "  nodes.csv, edges.csv   one row per node, per edge\n"
     "  summary.json           counts, structure, communities, homophily, top 10s\n"
     "  metrics_by_period.csv  with --window: every ranked metric per period\n"

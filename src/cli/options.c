@@ -350,7 +350,7 @@ static const cli_option table[] = {
     { "nodelink-key", 0, "KEY", CLI_OUTPUT, set_nodelink_key, "node-link JSON: the links under \"links\" (default) or \"edges\"" },
     { "layout", 0, "L", CLI_ANALYSIS, set_layout, "node positions: auto (default: fr, when an output uses them), fr, drl, kk, none" },
     { "size-by", 0, "METRIC", CLI_ANALYSIS, set_size_by, "node sizes in the pictures follow METRIC (default pagerank)" },
-    { "labels", 0, "top:N", CLI_ANALYSIS, set_labels, "pictures label the N largest nodes (default top:30; all, none)" },
+    { "labels", 0, "top:N", CLI_ANALYSIS, set_labels, "pictures and graph.dot label the N largest nodes (default top:30; all, none)" },
     { "timings", 0, NULL, CLI_OUTPUT | CLI_RENDER, set_timings, "print each stage's time on stderr (and into DIR/summary.json)" },
     { "progress", 0, NULL, CLI_OUTPUT | CLI_RENDER, set_progress, "show progress on stderr even when it is not a terminal, every stage's bar" },
     { "quiet", 'q', NULL, CLI_OUTPUT | CLI_VALIDATE | CLI_RENDER, set_quiet, "print nothing on success but the files" },
