@@ -238,6 +238,20 @@ def reference_view(data, view, projection="count", types=None):
     return weight
 
 
+def check_projections(tap, binary, data, name, views):
+    """Every projection of each of `views` of `data`: ties and weights as
+    reference_view computes them."""
+    for view in views:
+        for projection in ("count", "newman", "jaccard", "overlap"):
+            run = pgtest.build(binary, data, "--view", view, "--projection", projection)
+            got = {k: float(r["weight"]) for k, r in edges_of(run.out).items()}
+            want = reference_view(data, view, projection)
+            ok = set(got) == set(want) and all(pgtest.close(got[k], want[k], 1e-12) for k in want)
+            tap.check(ok, f"{name}, {view} view, {projection}: ties and weights equal the reference",
+                      set(got) ^ set(want))
+            run.cleanup()
+
+
 def countries_dataset():
     # Hand check, count weights: A {e1, e2}, B {e1, m1, e3}, C {e2, m1}, D {e3};
     # A-B = 1 (e1) + 2 (contact a1-b1); A-C = 1; B-C = 1; B-D = 1; C-D = 1.5 (contact).
@@ -269,15 +283,7 @@ def test_countries_and_mechanisms(tap, binary):
     tap.check(got == hand == reference_view(data, "countries"), "countries view: the hand-computed ties", got)
     run.cleanup()
     example = pgtest.load_example("cpc-interparty.json")
-    for view in ("parties", "countries", "mechanisms"):
-        for projection in ("count", "newman", "jaccard", "overlap"):
-            run = pgtest.build(binary, example, "--view", view, "--projection", projection)
-            got = {k: float(r["weight"]) for k, r in edges_of(run.out).items()}
-            want = reference_view(example, view, projection)
-            ok = set(got) == set(want) and all(pgtest.close(got[k], want[k], 1e-12) for k in want)
-            tap.check(ok, f"example, {view} view, {projection}: ties and weights equal the reference",
-                      set(got) ^ set(want))
-            run.cleanup()
+    check_projections(tap, binary, example, "example", ("parties", "countries", "mechanisms"))
     # mechanisms tied by shared members, against NetworkX's bipartite projection
     B = nx.Graph()
     ent = entities(example)
@@ -333,16 +339,7 @@ def test_direct_ties(tap, binary):
     tap.check(isolates == parties - tied, "example, parties view: the isolates are the parties with no tie by the rules",
               isolates ^ (parties - tied))
     run.cleanup()
-    data = people_dataset()
-    for view in ("parties", "persons"):
-        for projection in ("count", "newman", "jaccard", "overlap"):
-            run = pgtest.build(binary, data, "--view", view, "--projection", projection)
-            got = {k: float(r["weight"]) for k, r in edges_of(run.out).items()}
-            want = reference_view(data, view, projection)
-            ok = set(got) == set(want) and all(pgtest.close(got[k], want[k], 1e-12) for k in want)
-            tap.check(ok, f"people dataset, {view} view, {projection}: ties and weights equal the reference",
-                      set(got) ^ set(want))
-            run.cleanup()
+    check_projections(tap, binary, people_dataset(), "people dataset", ("parties", "persons"))
 
 
 def test_persons_view(tap, binary):
