@@ -8,7 +8,6 @@
  * computed (exact or estimated) is under "metrics". */
 #include <errno.h>
 #include <math.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,15 +142,17 @@ static const pg_relation_type *type_named(const pg_graph *g, const char *type)
     return NULL;
 }
 
-/* Under `key`, the types of the view's relations whose bool at byte
- * offset `flag` of their pg_relation_type is set. */
-static void types_with(const pg_graph *g, pg_jsonw *w, const char *key, size_t flag)
+static bool is_directed(const pg_relation_type *t) { return t->directed; }
+static bool is_structural(const pg_relation_type *t) { return t->structural; }
+
+/* Under `key`, the types of the view's relations that `has`. */
+static void types_with(const pg_graph *g, pg_jsonw *w, const char *key, bool (*has)(const pg_relation_type *))
 {
     pg_jsonw_key(w, key);
     pg_jsonw_open(w, '[', true);
     for (size_t i = 0; i < g->types.len; i++) {
         const pg_relation_type *t = type_named(g, g->types.items[i].type);
-        if (t != NULL && *(const bool *)((const char *)t + flag))
+        if (t != NULL && has(t))
             pg_jsonw_string(w, t->id);
     }
     pg_jsonw_close(w);
@@ -179,8 +180,8 @@ static void counts(const pg_graph *g, pg_jsonw *w)
     for (size_t i = 0; i < g->types.len; i++)
         key_long(w, g->types.items[i].type, g->types.items[i].count);
     pg_jsonw_close(w);
-    types_with(g, w, "directed_types", offsetof(pg_relation_type, directed));
-    types_with(g, w, "structural_types", offsetof(pg_relation_type, structural));
+    types_with(g, w, "directed_types", is_directed);
+    types_with(g, w, "structural_types", is_structural);
     pg_jsonw_close(w);
 }
 
