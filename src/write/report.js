@@ -9,10 +9,18 @@
  * metrics and the size metric), zooms (wheel, buttons) and pans (drag) by
  * changing the SVG's viewBox, and searches ids and names (substring,
  * ignoring case), marking the matches with the class "hit" and centring
- * the largest. On load it follows the URL fragment, #search=TEXT and
- * #sort=COLUMN[&desc], through the same handlers as the search box and the
- * headers, then sets data-ready on <html>. Names reach the page only
- * through textContent. It must not contain "</" (that would end the
+ * the largest. A click on a node selects it: it, its ties and their other
+ * ends get the class "near", the rest fades (the class "selecting" on the
+ * SVG), and its details (name, id, kind, community, metrics, ties with
+ * their types) fill the panel #pg-details; a click on the background or
+ * Escape clears. A checkbox per kind of the data shows or hides its nodes
+ * with their ties and labels (the class "off"); when nodes (data-date) or
+ * ties (data-first) carry dates, a slider shows the network as of a date:
+ * what is dated later is off, what is undated always shown. On load it
+ * follows the URL fragment, #search=TEXT, #sort=COLUMN[&desc],
+ * #hide=KIND,KIND, #asof=YYYY-MM-DD and #select=ID, through the same
+ * handlers as the controls, then sets data-ready on <html>. Names reach
+ * the page only through textContent. It must not contain "</" (that would end the
  * element): the build refuses it, and tests/outputs/test_html.py checks
  * the page. */
 (function () {
@@ -54,8 +62,36 @@
   });
   svg.querySelectorAll('.node').forEach(function (el) {
     var node = byId.get(el.getAttribute('data-id'));
-    if (node) node.el = el;
+    if (node) {
+      node.el = el;
+      node.date = el.getAttribute('data-date');
+    }
   });
+  svg.querySelectorAll('.labels text').forEach(function (el) {
+    var node = byId.get(el.getAttribute('data-id'));
+    if (node) node.label = el;
+  });
+
+  /* The ties: one per <line>, listed at both ends. */
+  var ties = [];
+  data.nodes.forEach(function (node) { node.ties = []; node.shown = true; });
+  svg.querySelectorAll('line').forEach(function (el) {
+    var tie = {
+      el: el, source: byId.get(el.getAttribute('data-source')), target: byId.get(el.getAttribute('data-target')),
+      types: (el.getAttribute('data-types') || '').split(';').filter(Boolean).join(', '),
+      direction: el.getAttribute('data-direction'), first: el.getAttribute('data-first'), shown: true
+    };
+    if (!tie.source || !tie.target) return;
+    ties.push(tie);
+    tie.source.ties.push(tie);
+    tie.target.ties.push(tie);
+  });
+
+  /* Sets or clears class `name` on node's shape and label. */
+  function mark(node, name, on) {
+    if (node.el) node.el.classList.toggle(name, on);
+    if (node.label) node.label.classList.toggle(name, on);
+  }
 
   /* ---- zoom and pan: the viewBox changes ---- */
 
@@ -94,8 +130,10 @@
     zoom(Math.pow(1.0015, event.deltaY), p.x, p.y);
   }, { passive: false });
 
-  var dragFrom = null;
+  var dragFrom = null, pressed = null;
   svg.addEventListener('pointerdown', function (event) {
+    var el = event.target.closest('.node');
+    pressed = { x: event.clientX, y: event.clientY, node: el ? byId.get(el.getAttribute('data-id')) : null };
     dragFrom = pointOf(event);
     svg.setPointerCapture(event.pointerId);
     svg.classList.add('dragging');
@@ -111,7 +149,14 @@
     dragFrom = null;
     svg.classList.remove('dragging');
   }
-  svg.addEventListener('pointerup', endDrag);
+  /* A press released where it started is a click: on a node, it selects
+   * it; on the background, it clears the selection. */
+  svg.addEventListener('pointerup', function (event) {
+    var click = pressed && Math.abs(event.clientX - pressed.x) + Math.abs(event.clientY - pressed.y) < 5;
+    endDrag();
+    if (click) select(pressed.node || null);
+    pressed = null;
+  });
   svg.addEventListener('pointercancel', endDrag);
 
   document.querySelectorAll('button[data-zoom]').forEach(function (button) {
@@ -308,7 +353,168 @@
   }
   input.addEventListener('input', search);
 
-  /* ---- the URL fragment: #search=TEXT, #sort=COLUMN[&desc] ---- */
+  /* ---- selection: a node, its ties and their ends; the rest fades ---- */
+
+  var details = document.getElementById('pg-details');
+  var selected = null;
+
+  /* The other end of `tie` from `node`. */
+  function other(tie, node) {
+    return tie.source === node ? tie.target : tie.source;
+  }
+
+  /* Selects `node` (null: nobody): marks it and what it is tied to among
+   * what is shown, and fills the panel. */
+  function select(node) {
+    svg.querySelectorAll('.near, .chosen').forEach(function (el) { el.classList.remove('near', 'chosen'); });
+    selected = node && node.shown ? node : null;
+    svg.classList.toggle('selecting', selected !== null);
+    svg.setAttribute('data-selected', selected ? selected.id : '');
+    if (selected === null) {
+      details.hidden = true;
+      details.textContent = '';
+      return;
+    }
+    mark(selected, 'near', true);
+    mark(selected, 'chosen', true);
+    selected.ties.forEach(function (tie) {
+      if (!tie.shown) return;
+      tie.el.classList.add('near');
+      mark(other(tie, selected), 'near', true);
+    });
+    showDetails(selected);
+  }
+
+  /* "a -> b", "a <- b", "a <-> b" or "a - b": the direction of `tie` seen from `node`. */
+  function arrow(tie, node) {
+    var d = tie.direction;
+    if (d === 'both') return '\u2194';
+    if (d === 'forward') return tie.source === node ? '\u2192' : '\u2190';
+    if (d === 'backward') return tie.source === node ? '\u2190' : '\u2192';
+    return '\u2013';
+  }
+
+  function tieItem(tie, node) {
+    var li = make('li');
+    var button = make('button', other(tie, node).name, 'name');
+    button.type = 'button';
+    button.addEventListener('click', function () { select(other(tie, node)); });
+    li.appendChild(make('span', arrow(tie, node) + ' ', 'arrow'));
+    li.appendChild(button);
+    li.appendChild(make('span', ' ' + tie.types + (tie.first ? ' (from ' + tie.first + ')' : ''), 'types'));
+    return li;
+  }
+
+  /* The panel: name, id, kind, country, community, metrics, shown ties. */
+  function showDetails(node) {
+    details.textContent = '';
+    details.appendChild(make('strong', node.name, 'name'));
+    var list = make('dl');
+    [['id', node.id], ['kind', node.kind], ['country', node.country], ['community', String(node.community)],
+      ['date', node.date]].concat(data.metrics.map(function (metric) {
+      return [metric, fmt(value(node, metric))];
+    })).forEach(function (pair) {
+      if (pair[1] === null || pair[1] === undefined) return;
+      list.appendChild(make('dt', pair[0]));
+      list.appendChild(make('dd', pair[1]));
+    });
+    details.appendChild(list);
+    var shown = node.ties.filter(function (tie) { return tie.shown; });
+    details.appendChild(make('h3', shown.length === 1 ? '1 tie' : shown.length + ' ties'));
+    var items = make('ul', null, 'ties');
+    shown.forEach(function (tie) { items.appendChild(tieItem(tie, node)); });
+    details.appendChild(items);
+    details.hidden = false;
+  }
+
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') select(null);
+  });
+
+  /* ---- filters: kinds shown, and the network as of a date ---- */
+
+  var filters = document.getElementById('pg-filters');
+  var hiddenKinds = {};
+  var asof = null;
+  var KIND_ORDER = ['party', 'country', 'mechanism', 'event', 'person'];
+
+  /* Nodes are shown unless their kind is hidden or they are dated after
+   * `asof`; ties when both ends are and they are not dated after it. */
+  function applyFilters() {
+    data.nodes.forEach(function (node) {
+      node.shown = !hiddenKinds[node.kind] && !(asof !== null && node.date && node.date > asof);
+      mark(node, 'off', !node.shown);
+    });
+    ties.forEach(function (tie) {
+      tie.shown = tie.source.shown && tie.target.shown && !(asof !== null && tie.first && tie.first > asof);
+      tie.el.classList.toggle('off', !tie.shown);
+    });
+    select(selected);
+  }
+
+  /* A checkbox per kind present, in the legend's order. */
+  var kinds = [];
+  data.nodes.forEach(function (node) { if (kinds.indexOf(node.kind) < 0) kinds.push(node.kind); });
+  kinds.sort(function (a, b) {
+    var x = KIND_ORDER.indexOf(a), y = KIND_ORDER.indexOf(b);
+    return (x < 0 ? 99 : x) - (y < 0 ? 99 : y) || (a < b ? -1 : a > b ? 1 : 0);
+  });
+  var boxes = kinds.map(function (kind) {
+    var label = make('label', null, 'kind');
+    var box = make('input');
+    box.type = 'checkbox';
+    box.checked = true;
+    box.value = kind;
+    box.addEventListener('change', function () {
+      hiddenKinds[kind] = !box.checked;
+      applyFilters();
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(' ' + kind + ' (' +
+      data.nodes.filter(function (node) { return node.kind === kind; }).length + ')'));
+    filters.appendChild(label);
+    return box;
+  });
+
+  /* The dates of the data, sorted, for the slider; none: no slider. */
+  var dates = [];
+  data.nodes.forEach(function (node) { if (node.date) dates.push(node.date); });
+  ties.forEach(function (tie) { if (tie.first) dates.push(tie.first); });
+  dates = dates.sort().filter(function (d, i) { return i === 0 || d !== dates[i - 1]; });
+  var slider = null, sliderText = null;
+
+  /* Shows the network as of `date` (YYYY-MM-DD; null: everything). */
+  function asOf(date) {
+    asof = date;
+    if (slider) {
+      var i = 0;
+      while (date !== null && i + 1 < dates.length && dates[i + 1] <= date) i++;
+      slider.value = String(date === null ? dates.length - 1 : i);
+      sliderText.textContent = date === null ? 'all dates' : 'as of ' + date;
+    }
+    applyFilters();
+  }
+
+  if (dates.length > 0) {
+    var time = make('label', null, 'time');
+    slider = make('input');
+    slider.type = 'range';
+    slider.id = 'pg-asof';
+    slider.min = '0';
+    slider.max = String(dates.length - 1);
+    slider.step = '1';
+    slider.value = slider.max;
+    sliderText = make('output', 'all dates');
+    sliderText.id = 'pg-asof-date';
+    slider.addEventListener('input', function () { asOf(dates[Number(slider.value)]); });
+    time.appendChild(document.createTextNode('Time '));
+    time.appendChild(slider);
+    time.appendChild(sliderText);
+    filters.appendChild(time);
+  }
+
+  /* ---- the URL fragment: #search=TEXT, #sort=COLUMN[&desc],
+   * #hide=KIND,KIND, #asof=YYYY-MM-DD, #select=ID ---- */
 
   function fromFragment() {
     var params = {};
@@ -321,6 +527,15 @@
       } catch (e) { /* a malformed escape: ignore that part */ }
     });
     if ('sort' in params) sortTable(rankings, params.sort, 'desc' in params);
+    if ('hide' in params) {
+      var hide = params.hide.split(',');
+      boxes.forEach(function (box) {
+        box.checked = hide.indexOf(box.value) < 0;
+        box.dispatchEvent(new Event('change'));
+      });
+    }
+    if ('asof' in params) asOf(/^\d{4}-\d{2}-\d{2}$/.test(params.asof) ? params.asof : null);
+    if ('select' in params) select(byId.get(params.select) || null);
     if ('search' in params) {
       input.value = params.search;
       input.dispatchEvent(new Event('input'));

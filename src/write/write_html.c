@@ -4,10 +4,17 @@
  * the only references out are plain <a> links.
  *
  * The writer draws the SVG itself from the layout (y pointing down, as SVG
- * wants; without a layout, the nodes stand on a circle in id order): edges
- * as <line>, nodes as one element each (circle, square, hexagon, diamond
- * by kind) with a data-id and a <title>, the nodes picture.h labels
- * (options.label_top by options.size_by) labelled, names cut as it says.
+ * wants; without a layout, the nodes stand on a circle in id order),
+ * made legible by separate.h: the nodes are moved apart, keeping the
+ * layout's arrangement, until no two shapes overlap and the labels
+ * picture.h chose (options.label_top by options.size_by, names cut as it
+ * says) have room under their shapes; a label that still covers a shape
+ * or a more important label is left out (the name stays in the <title>).
+ * Edges are <line>s with their ends' ids, direction, types and first day
+ * (data-first); nodes one element each (circle, square, hexagon, diamond,
+ * triangle by kind) with a data-id, an event's first day (data-date) and a
+ * <title>; labels <text data-id> in <g class="labels">, whose attributes
+ * give their font.
  * Every node's data (the ranked metrics and the size metric) goes into the
  * page as one JSON object in <script type="application/json" id="pg-data">,
  * escaped by pg_escape_json_html so that no name can end the element; the
@@ -25,61 +32,178 @@
 #include "base/fmt.h"
 #include "render/palette.h"
 #include "render/picture.h"
+#include "render/separate.h"
 #include "write/escape.h"
 #include "write/report_assets.h"
 #include "write/write.h"
 
 static const double pi = 3.14159265358979323846;
 
-/* Node radii and edge widths in points (the mean edge is 72), and the
- * margin around the drawing. */
+/* Node radii and edge widths in points (the mean edge is 72), the margin
+ * around the drawing, the labels' font size, the room between a shape and
+ * its label, and the room kept between any two boxes (shapes, labels). */
 static const double min_radius = 4.0, max_radius = 20.0, min_pen = 0.5, max_pen = 4.0, margin = 40.0;
+static const double font_size = 8.0, label_gap = 2.0, box_gap = 2.0;
 
-/* Where the drawing's nodes go: the layout, flipped so that y points
- * down and shifted by the margin, or a circle. */
-typedef struct frame {
-    bool circle;          /* no layout: the nodes on a circle in id order */
-    double xmin, ymax;    /* the layout's bounds */
-    double radius;        /* the circle's */
-    double width, height; /* the drawing, margins included */
-} frame;
+/* The shapes: a regular polygon of `corners` corners (0: a circle, 4 with
+ * `square`: an upright square), its circumradius over the radius of the
+ * circle of the same area, and the angle of its first corner. */
+typedef struct shape_spec {
+    int corners;
+    bool square;
+    double scale, start;
+    const char *tag;
+} shape_spec;
 
-static frame make_frame(const pg_graph *g)
+static shape_spec shape_of(pg_kind kind)
 {
-    frame fr = { .circle = !g->has_layout };
-    if (fr.circle) {
-        /* neighbours on the circle a mean edge apart, at least a mean edge from the centre */
-        fr.radius = fmax(PG_LAYOUT_EDGE_LENGTH, PG_LAYOUT_EDGE_LENGTH * (double)g->n / (2 * pi));
-        fr.width = fr.height = 2 * (fr.radius + margin);
-        return fr;
+    switch (kind) {
+    case PG_KIND_COUNTRY: return (shape_spec){ 4, true, sqrt(pi / 2), -pi / 4, "rect" };
+    case PG_KIND_MECHANISM: return (shape_spec){ 6, false, sqrt(2 * pi / (3 * sqrt(3))), 0, "polygon" };
+    case PG_KIND_EVENT: return (shape_spec){ 4, false, sqrt(pi / 2), -pi / 2, "polygon" };
+    case PG_KIND_PERSON: return (shape_spec){ 3, false, sqrt(4 * pi / (3 * sqrt(3))), -pi / 2, "polygon" };
+    default: return (shape_spec){ 0, false, 1, 0, "circle" };
     }
-    double xmax = 0, ymin = 0;
-    for (size_t v = 0; v < g->n; v++) {
-        if (v == 0 || g->x[v] < fr.xmin)
-            fr.xmin = g->x[v];
-        if (v == 0 || g->x[v] > xmax)
-            xmax = g->x[v];
-        if (v == 0 || g->y[v] < ymin)
-            ymin = g->y[v];
-        if (v == 0 || g->y[v] > fr.ymax)
-            fr.ymax = g->y[v];
-    }
-    fr.width = xmax - fr.xmin + 2 * margin;
-    fr.height = fr.ymax - ymin + 2 * margin;
-    return fr;
 }
 
-/* Node v's centre in the drawing. */
-static void position(const pg_graph *g, const frame *fr, size_t v, double *x, double *y)
+/* The box of a shape of radius r: the circle's, or its corners'. */
+static pg_sep_box shape_box(pg_kind kind, double r)
 {
-    if (fr->circle) {
-        double angle = 2 * pi * (double)v / (double)g->n - pi / 2; /* from the top, clockwise */
-        *x = margin + fr->radius * (1 + cos(angle));
-        *y = margin + fr->radius * (1 + sin(angle));
-    } else {
-        *x = g->x[v] - fr->xmin + margin;
-        *y = fr->ymax - g->y[v] + margin;
+    shape_spec s = shape_of(kind);
+    pg_sep_box b = { r, r, r, r };
+    if (s.corners > 0)
+        b = (pg_sep_box){ 0, 0, 0, 0 };
+    for (int i = 0; i < s.corners; i++) {
+        double angle = s.start + 2 * pi * i / s.corners, x = r * s.scale * cos(angle), y = r * s.scale * sin(angle);
+        b.left = fmax(b.left, -x), b.right = fmax(b.right, x), b.up = fmax(b.up, -y), b.down = fmax(b.down, y);
     }
+    return b;
+}
+
+static double radius(const pg_graph *g, size_t v)
+{
+    return min_radius + (max_radius - min_radius) * pg_node_size01(g, v);
+}
+
+/* The width of node v's label: its name cut as pg_picture_cut says. */
+static double label_width(const pg_graph *g, size_t v)
+{
+    const char *name = pg_graph_node_label(g, v);
+    size_t keep = pg_picture_cut(name, PG_LABEL_CHARS);
+    return pg_sep_text_width(name, keep, font_size) + (name[keep] ? pg_sep_text_width("\u2026", 3, font_size) : 0);
+}
+
+/* The box of a label under a shape of box `shape`, around the same point. */
+static pg_sep_box label_box(const pg_sep_box *shape, double width)
+{
+    return (pg_sep_box){ width / 2, width / 2, -shape->down - label_gap, shape->down + label_gap + 1.2 * font_size };
+}
+
+/* The box holding both boxes a and b (around the same point). */
+static pg_sep_box box_union(const pg_sep_box *a, const pg_sep_box *b)
+{
+    return (pg_sep_box){ fmax(a->left, b->left), fmax(a->right, b->right), fmax(a->up, b->up), fmax(a->down, b->down) };
+}
+
+/* The drawing: each node's place (y pointing down) and box, its label's
+ * box, whether its label is drawn, and the drawing's bounds. */
+typedef struct drawing {
+    pg_sep_item *node;  /* place and shape box */
+    pg_sep_box *label;  /* label box, around the node's place */
+    bool *labelled;     /* on entry: picture.h's choice; after placing: drawn */
+    double x0, y0, width, height; /* the drawing's corner and size, margins included */
+} drawing;
+
+/* The circle the nodes stand on without a layout: neighbours far enough
+ * apart for their boxes (a chord of sqrt 2 times the larger side of the
+ * largest, so that they are apart along one axis), at least a mean edge. */
+static double circle_radius(const drawing *d, size_t n)
+{
+    double side = 0;
+    for (size_t v = 0; v < n; v++) {
+        pg_sep_box b = d->labelled[v] ? box_union(&d->node[v].box, &d->label[v]) : d->node[v].box;
+        side = fmax(side, fmax(b.left + b.right, b.up + b.down));
+    }
+    double chord = fmax(PG_LAYOUT_EDGE_LENGTH, sqrt(2) * (side + box_gap));
+    return n >= 2 ? fmax(PG_LAYOUT_EDGE_LENGTH, chord / (2 * sin(pi / (double)n))) : PG_LAYOUT_EDGE_LENGTH;
+}
+
+/* Where the layout put the nodes (y flipped to point down), or a circle
+ * in id order from the top, clockwise. */
+static void first_places(const pg_graph *g, drawing *d)
+{
+    double r = g->has_layout ? 0 : circle_radius(d, g->n);
+    for (size_t v = 0; v < g->n; v++) {
+        double angle = 2 * pi * (double)v / (double)g->n - pi / 2;
+        d->node[v].x = g->has_layout ? g->x[v] : r * cos(angle);
+        d->node[v].y = g->has_layout ? -g->y[v] : r * sin(angle);
+    }
+}
+
+/* The drawing's bounds: every shape and every drawn label, and the margin. */
+static void bounds(const pg_graph *g, drawing *d)
+{
+    double x1 = 0, y1 = 0;
+    for (size_t v = 0; v < g->n; v++) {
+        const pg_sep_item *p = &d->node[v];
+        pg_sep_box b = d->labelled[v] ? box_union(&p->box, &d->label[v]) : p->box;
+        if (v == 0 || p->x - b.left < d->x0)
+            d->x0 = p->x - b.left;
+        if (v == 0 || p->y - b.up < d->y0)
+            d->y0 = p->y - b.up;
+        x1 = v == 0 ? p->x + b.right : fmax(x1, p->x + b.right);
+        y1 = v == 0 ? p->y + b.down : fmax(y1, p->y + b.down);
+    }
+    d->x0 -= margin, d->y0 -= margin;
+    d->width = x1 + margin - d->x0, d->height = y1 + margin - d->y0;
+}
+
+/* Each node's shape box and label box. */
+static void boxes(const pg_graph *g, drawing *d)
+{
+    for (size_t v = 0; v < g->n; v++) {
+        d->node[v].box = shape_box(pg_graph_node_kind(g, v), radius(g, v));
+        d->label[v] = label_box(&d->node[v].box, label_width(g, v));
+    }
+}
+
+/* Moves the nodes apart with the boxes of the labels picture.h chose
+ * (the shape's and the label's together), so that labels have room. */
+static pg_status separate_labelled(const pg_graph *g, drawing *d, pg_error *err)
+{
+    static const pg_sep_options how = { .spacing = 3 * min_radius + box_gap, .gap = box_gap, .rounds = 100,
+                                        .spreads = 4 };
+    pg_sep_item *both = malloc((g->n ? g->n : 1) * sizeof *both);
+    size_t left;
+    if (both == NULL)
+        return pg_error_set(err, PG_ENOMEM, "out of memory drawing the report");
+    for (size_t v = 0; v < g->n; v++)
+        both[v] = (pg_sep_item){ d->node[v].x, d->node[v].y,
+                                 d->labelled[v] ? box_union(&d->node[v].box, &d->label[v]) : d->node[v].box };
+    pg_status st = pg_separate(both, g->n, &how, &left, err);
+    for (size_t v = 0; st == PG_OK && v < g->n; v++)
+        d->node[v].x = both[v].x, d->node[v].y = both[v].y;
+    free(both);
+    return st;
+}
+
+/* Places the nodes: their boxes, the first places, the separation with
+ * the labels, then of the shapes alone (until none overlaps), then the
+ * labels that fit, most important first; then the bounds. */
+static pg_status place(const pg_graph *g, drawing *d, const size_t *order, pg_error *err)
+{
+    static const pg_sep_options shapes = { .spacing = 0, .gap = box_gap, .rounds = 100, .spreads = 30 };
+    size_t left;
+    boxes(g, d);
+    first_places(g, d);
+    pg_status st = separate_labelled(g, d, err);
+    if (st == PG_OK)
+        st = pg_separate(d->node, g->n, &shapes, &left, err);
+    if (st == PG_OK)
+        st = pg_separate_labels(d->node, d->label, order, g->n, box_gap, d->labelled, err);
+    if (st == PG_OK)
+        bounds(g, d);
+    return st;
 }
 
 static void text(FILE *f, const char *s)
@@ -149,7 +273,9 @@ static void legend(const pg_graph *g, FILE *f)
     if (g->has_layout)
         fprintf(f, ". Layout: %s, seed %lu", pg_layout_name(pg_layout_resolve(g->options.layout)),
                 g->options.seed);
-    fputs(". Scroll to zoom, drag to pan, hover over a node for its metrics.</p>\n", f);
+    fputs(". Scroll to zoom, drag to pan, hover over a node for its metrics, click it for its ties (Escape "
+          "clears); the checkboxes show or hide a kind, the slider (when the data has dates) shows the network "
+          "as of a date.</p>\n", f);
     if (!g->has_layout)
         fputs("<p class=\"note\">No layout was computed (<code>--layout none</code>): the nodes stand on a circle "
               "in id order.</p>\n", f);
@@ -164,80 +290,77 @@ static void controls(FILE *f)
           "<button type=\"button\" data-zoom=\"in\" title=\"Zoom in\">+</button>\n"
           "<button type=\"button\" data-zoom=\"out\" title=\"Zoom out\">&minus;</button>\n"
           "<button type=\"button\" data-zoom=\"reset\">Whole network</button>\n"
-          "</div>\n", f);
+          "</div>\n<div class=\"controls\" id=\"pg-filters\" aria-label=\"What is shown\"></div>\n", f);
 }
 
-static void edge_line(const pg_graph *g, FILE *f, const frame *fr, double max_weight, size_t e)
+/* A day as "YYYY-MM-DD". */
+static const char *day(long yyyymmdd, char buf[PG_DAY_SIZE])
+{
+    return pg_picture_day(yyyymmdd, buf);
+}
+
+/* Edge e as a <line> between its ends, with its ends' ids, direction,
+ * types and, when dated, the first day of its first date (data-first). */
+static void edge_line(const pg_graph *g, FILE *f, const drawing *d, double max_weight, size_t e)
 {
     const pg_edge *x = &g->edges.items[e];
     pg_edge_ends ends = pg_edge_orient(x);
-    char a[PG_FMT_DOUBLE_SIZE], b[PG_FMT_DOUBLE_SIZE], c[PG_FMT_DOUBLE_SIZE], d[PG_FMT_DOUBLE_SIZE];
-    double x1, y1, x2, y2, share = max_weight > 0 ? x->weight / max_weight : 0;
-    position(g, fr, (size_t)ends.source, &x1, &y1);
-    position(g, fr, (size_t)ends.target, &x2, &y2);
-    fprintf(f, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"", coord(x1, a), coord(y1, b), coord(x2, c), coord(y2, d));
-    fprintf(f, " stroke-width=\"%s\" data-source=\"", coord(min_pen + (max_pen - min_pen) * share, a));
+    const pg_sep_item *s = &d->node[ends.source], *t = &d->node[ends.target];
+    char a[PG_FMT_DOUBLE_SIZE], b[PG_FMT_DOUBLE_SIZE], c[PG_FMT_DOUBLE_SIZE], w[PG_FMT_DOUBLE_SIZE];
+    double share = max_weight > 0 ? x->weight / max_weight : 0;
+    fprintf(f, "<line x1=\"%s\" y1=\"%s\"", coord(s->x - d->x0, a), coord(s->y - d->y0, b));
+    fprintf(f, " x2=\"%s\" y2=\"%s\"", coord(t->x - d->x0, a), coord(t->y - d->y0, c));
+    fprintf(f, " stroke-width=\"%s\" data-source=\"", coord(min_pen + (max_pen - min_pen) * share, w));
     text(f, pg_graph_node_id(g, (size_t)ends.source));
     fputs("\" data-target=\"", f);
     text(f, pg_graph_node_id(g, (size_t)ends.target));
-    fprintf(f, "\" data-direction=\"%s\"/>\n", ends.direction);
+    fprintf(f, "\" data-direction=\"%s\" data-types=\"", ends.direction);
+    text(f, x->types ? x->types : "");
+    if (pg_date_is_set(x->first))
+        fprintf(f, "\" data-first=\"%s", day(pg_date_first_day(x->first), a));
+    fputs("\"/>\n", f);
 }
 
-/* The points of a regular polygon of `corners` corners around (x, y),
- * the first at angle `start`. */
-static void polygon(FILE *f, double x, double y, double r, int corners, double start)
-{
-    char a[PG_FMT_DOUBLE_SIZE], b[PG_FMT_DOUBLE_SIZE];
-    fputs("<polygon points=\"", f);
-    for (int i = 0; i < corners; i++) {
-        double angle = start + 2 * pi * i / corners;
-        fprintf(f, "%s%s,%s", i ? " " : "", coord(x + r * cos(angle), a), coord(y + r * sin(angle), b));
-    }
-    putc('"', f);
-}
-
-/* The opening tag of node v's shape, open for its attributes; the area
- * of every shape is that of a circle of radius r. */
+/* Node v's shape at (x, y), radius r: the opening tag, open for its
+ * attributes; the area of every shape is that of a circle of radius r. */
 static void shape(FILE *f, pg_kind kind, double x, double y, double r)
 {
     char a[PG_FMT_DOUBLE_SIZE], b[PG_FMT_DOUBLE_SIZE], c[PG_FMT_DOUBLE_SIZE];
-    switch (kind) {
-    case PG_KIND_COUNTRY: {
-        double half = r * sqrt(pi) / 2;
+    shape_spec s = shape_of(kind);
+    if (s.corners == 0) {
+        fprintf(f, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\"", coord(x, a), coord(y, b), coord(r, c));
+    } else if (s.square) {
+        double half = r * s.scale / sqrt(2);
         fprintf(f, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\"", coord(x - half, a), coord(y - half, b),
                 coord(2 * half, c), c);
-        break;
-    }
-    case PG_KIND_MECHANISM: polygon(f, x, y, r * sqrt(2 * pi / (3 * sqrt(3))), 6, 0); break;
-    case PG_KIND_EVENT: polygon(f, x, y, r * sqrt(pi / 2), 4, -pi / 2); break;
-    case PG_KIND_PERSON: polygon(f, x, y, r * sqrt(4 * pi / (3 * sqrt(3))), 3, -pi / 2); break;
-    default: fprintf(f, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\"", coord(x, a), coord(y, b), coord(r, c));
+    } else {
+        fputs("<polygon points=\"", f);
+        for (int i = 0; i < s.corners; i++) {
+            double angle = s.start + 2 * pi * i / s.corners;
+            fprintf(f, "%s%s,%s", i ? " " : "", coord(x + r * s.scale * cos(angle), a),
+                    coord(y + r * s.scale * sin(angle), b));
+        }
+        putc('"', f);
     }
 }
 
-static const char *const shape_tags[PG_KIND_COUNT] = {
-    [PG_KIND_COUNTRY] = "rect", [PG_KIND_PARTY] = "circle", [PG_KIND_MECHANISM] = "polygon", [PG_KIND_EVENT] = "polygon",
-    [PG_KIND_PERSON] = "polygon",
-};
-
-static double radius(const pg_graph *g, size_t v)
+/* Node v's shape with its colour, kind, id, date (the first day of an
+ * event's date, data-date) and name as its <title>. */
+static void node_shape(const pg_graph *g, FILE *f, const drawing *d, size_t v)
 {
-    return min_radius + (max_radius - min_radius) * pg_node_size01(g, v);
-}
-
-static void node_shape(const pg_graph *g, FILE *f, const frame *fr, size_t v)
-{
-    double x, y;
+    char buf[PG_DAY_SIZE];
     pg_kind kind = pg_graph_node_kind(g, v);
     pg_rgb rgb = pg_palette_rgb(g->community[v]);
-    position(g, fr, v, &x, &y);
-    shape(f, kind, x, y, radius(g, v));
-    fprintf(f, " class=\"node\" fill=\"#%02x%02x%02x\" data-kind=\"%s\" data-id=\"", rgb.r, rgb.g, rgb.b,
-            pg_kind_name(kind));
+    pg_date date = pg_node_entity(g, v)->date;
+    shape(f, kind, d->node[v].x - d->x0, d->node[v].y - d->y0, radius(g, v));
+    fprintf(f, " class=\"node\" fill=\"#%02x%02x%02x\" data-kind=\"%s\"", rgb.r, rgb.g, rgb.b, pg_kind_name(kind));
+    if (pg_date_is_set(date))
+        fprintf(f, " data-date=\"%s\"", day(pg_date_first_day(date), buf));
+    fputs(" data-id=\"", f);
     text(f, pg_graph_node_id(g, v));
     fputs("\"><title>", f);
     text(f, pg_graph_node_label(g, v));
-    fprintf(f, " (%s)</title></%s>\n", pg_kind_name(kind), shape_tags[kind]);
+    fprintf(f, " (%s)</title></%s>\n", pg_kind_name(kind), shape_of(kind).tag);
 }
 
 /* A label: the name, cut as pg_picture_cut says. */
@@ -255,40 +378,43 @@ static void label_text(FILE *f, const char *name)
     fputs("&#8230;", f);
 }
 
-/* Node v's label under its shape. */
-static void node_label(const pg_graph *g, FILE *f, const frame *fr, size_t v)
+/* Node v's label under its shape, its baseline 0.9 font sizes under the
+ * top of its box. */
+static void node_label(const pg_graph *g, FILE *f, const drawing *d, size_t v)
 {
     char a[PG_FMT_DOUBLE_SIZE], b[PG_FMT_DOUBLE_SIZE];
-    double x, y;
-    position(g, fr, v, &x, &y);
-    fprintf(f, "<text x=\"%s\" y=\"%s\" data-id=\"", coord(x, a), coord(y + radius(g, v) + 8, b));
+    const pg_sep_item *p = &d->node[v];
+    fprintf(f, "<text x=\"%s\" y=\"%s\" data-id=\"", coord(p->x - d->x0, a),
+            coord(p->y - d->y0 - d->label[v].up + 0.9 * font_size, b));
     text(f, pg_graph_node_id(g, v));
     fputs("\">", f);
     label_text(f, pg_graph_node_label(g, v));
     fputs("</text>\n", f);
 }
 
-/* The drawing: edges first, then nodes, then the labels of the nodes
- * picture.h says (in id order) on top. */
-static void picture(const pg_graph *g, FILE *f, const bool *labelled)
+/* The drawing: edges first, then nodes, then the labels that fit on top
+ * (their font in the attributes of their group, for tools reading the
+ * SVG). */
+static void picture(const pg_graph *g, FILE *f, const drawing *d)
 {
-    frame fr = make_frame(g);
     char w[PG_FMT_DOUBLE_SIZE], h[PG_FMT_DOUBLE_SIZE];
     double max_weight = 0;
     for (size_t e = 0; e < g->edges.len; e++)
         max_weight = fmax(max_weight, g->edges.items[e].weight);
-    fprintf(f, "<svg id=\"pg-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %s %s\" role=\"img\" "
-               "aria-label=\"The network\">\n<g class=\"edges\">\n", coord(fr.width, w), coord(fr.height, h));
+    fprintf(f, "<div class=\"stage\">\n<svg id=\"pg-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %s %s\" "
+               "role=\"img\" aria-label=\"The network\">\n<g class=\"edges\">\n", coord(d->width, w), coord(d->height, h));
     for (size_t e = 0; e < g->edges.len; e++)
-        edge_line(g, f, &fr, max_weight, e);
+        edge_line(g, f, d, max_weight, e);
     fputs("</g>\n<g class=\"nodes\">\n", f);
     for (size_t v = 0; v < g->n; v++)
-        node_shape(g, f, &fr, v);
-    fputs("</g>\n<g class=\"labels\">\n", f);
+        node_shape(g, f, d, v);
+    fprintf(f, "</g>\n<g class=\"labels\" font-family=\"Helvetica, Arial, 'Liberation Sans', sans-serif\" "
+               "font-size=\"%s\" text-anchor=\"middle\">\n", coord(font_size, w));
     for (size_t v = 0; v < g->n; v++)
-        if (labelled[v])
-            node_label(g, f, &fr, v);
-    fputs("</g>\n</svg>\n<div id=\"pg-tooltip\" role=\"tooltip\" hidden></div>\n", f);
+        if (d->labelled[v])
+            node_label(g, f, d, v);
+    fputs("</g>\n</svg>\n<aside id=\"pg-details\" aria-live=\"polite\" hidden></aside>\n</div>\n"
+          "<div id=\"pg-tooltip\" role=\"tooltip\" hidden></div>\n", f);
 }
 
 static void tables(const pg_graph *g, FILE *f)
@@ -471,30 +597,45 @@ static void footer(FILE *f)
     fputs("</script>\n</body>\n</html>\n", f);
 }
 
+/* The page after its head: facts, legend, controls, the drawing, tables,
+ * the dataset's record (not an ego's), the data, the script. */
+static void page(const pg_graph *g, FILE *f, const drawing *d, const long *rank)
+{
+    head(g, f);
+    facts(g, f);
+    legend(g, f);
+    controls(f);
+    picture(g, f, d);
+    tables(g, f);
+    if (!pg_graph_is_cut(g) && (!timeline(g, f) || !claims(g, f)))
+        errno = ENOMEM;
+    data(g, f, rank);
+    footer(f);
+}
+
 void pg_write_html(const pg_graph *g, FILE *f)
 {
     size_t n = g->n ? g->n : 1;
     long *rank = malloc(n * sizeof *rank);
     size_t *order = malloc(n * sizeof *order);
-    bool *labelled = calloc(n, sizeof *labelled);
-    if (rank == NULL || order == NULL || labelled == NULL || pg_picture_order(g, rank, order) != 0) {
+    drawing d = { malloc(n * sizeof *d.node), malloc(n * sizeof *d.label), calloc(n, sizeof *d.labelled), 0, 0, 0, 0 };
+    pg_error err;
+    if (rank == NULL || order == NULL || d.node == NULL || d.label == NULL || d.labelled == NULL
+        || pg_picture_order(g, rank, order) != 0) {
         errno = ENOMEM;
         goto cleanup;
     }
     for (size_t i = 0; i < g->n; i++)
-        labelled[order[i]] = pg_picture_labelled(g, i);
-    head(g, f);
-    facts(g, f);
-    legend(g, f);
-    controls(f);
-    picture(g, f, labelled);
-    tables(g, f);
-    if (!pg_graph_is_cut(g) && (!timeline(g, f) || !claims(g, f))) /* the dataset's record: not an ego's */
+        d.labelled[order[i]] = pg_picture_labelled(g, i);
+    if (place(g, &d, order, &err) != PG_OK) {
         errno = ENOMEM;
-    data(g, f, rank);
-    footer(f);
+        goto cleanup;
+    }
+    page(g, f, &d, rank);
 cleanup:
     free(rank);
     free(order);
-    free(labelled);
+    free(d.node);
+    free(d.label);
+    free(d.labelled);
 }

@@ -2,9 +2,11 @@
 Chromium (Debian's `chromium`) and the DOM it holds after the script ran
 (--dump-dom) is compared with nodes.csv, edges.csv, summary.json and
 graph.graphml of the same build: the drawing, the tables, the search and
-the sort (driven through the URL fragment, #search=TEXT and
-#sort=COLUMN&desc), and every hostile name given back literally. The file
-itself must reference nothing outside it but plain <a> links.
+the sort, the selection of a node, the kinds hidden and the network as of
+a date (driven through the URL fragment, #search=TEXT, #sort=COLUMN&desc,
+#select=ID, #hide=KIND,KIND, #asof=YYYY-MM-DD), and every hostile name
+given back literally. The file itself must reference nothing outside it
+but plain <a> links. (Its legibility: tests/outputs/test_report_legible.py.)
 
     /usr/bin/python3 tests/outputs/test_html.py BUILD/partygraph"""
 from html.parser import HTMLParser
@@ -17,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from urllib.parse import quote
 
 import networkx as nx
@@ -142,6 +145,26 @@ def node_centre(e):
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
+def spearman(a, b):
+    """Spearman's rank correlation of two lists (ties share their mean rank)."""
+    def ranks(v):
+        order = sorted(range(len(v)), key=lambda i: v[i])
+        r, i = [0.0] * len(v), 0
+        while i < len(order):
+            j = i
+            while j + 1 < len(order) and v[order[j + 1]] == v[order[i]]:
+                j += 1
+            for k in range(i, j + 1):
+                r[order[k]] = (i + j) / 2
+            i = j + 1
+        return r
+    x, y = ranks(a), ranks(b)
+    mx, my = sum(x) / len(x), sum(y) / len(y)
+    cov = sum((p - mx) * (q - my) for p, q in zip(x, y))
+    var = math.sqrt(sum((p - mx) ** 2 for p in x) * sum((q - my) ** 2 for q in y))
+    return cov / var if var else 1.0
+
+
 def svg_nodes(tree):
     svg = by_id(tree, "pg-graph")
     return svg, {e.attrs["data-id"]: e for e in svg.all(lambda e: "node" in e.classes())}
@@ -163,11 +186,10 @@ def check_drawing(tap, name, tree, out, nodes, edges):
               f"{len(lines)} lines, {len(want)} edges")
     G = nx.read_graphml(os.path.join(out, "graph.graphml"))
     centres = {i: node_centre(e) for i, e in shapes.items()}
-    base = ids[0]
-    worst = max((abs((centres[i][0] - centres[base][0]) - (G.nodes[i]["x"] - G.nodes[base]["x"])) +
-                 abs((centres[i][1] - centres[base][1]) + (G.nodes[i]["y"] - G.nodes[base]["y"])) for i in ids),
-                default=0)
-    tap.check(worst < 0.05, f"{name}: node centres are the GraphML layout, y flipped (worst {worst:.3f} pt)")
+    rho = [spearman([centres[i][k] for i in ids], [sign * G.nodes[i][axis] for i in ids])
+           for k, axis, sign in ((0, "x", 1), (1, "y", -1))]
+    tap.check(min(rho) > 0.9, f"{name}: the drawing keeps the GraphML layout's arrangement, y flipped (Spearman's "
+              f"rho of x and of y above 0.9: {rho[0]:.3f}, {rho[1]:.3f})")
     labelled = {e.attrs["data-id"] for e in svg.all(lambda e: e.tag == "text")}
     key = lambda n: (-float(f"{float(n['pagerank']):.11e}"), n["id"].encode())  # noqa: E731
     top = {n["id"] for n in sorted(nodes, key=key)[:30]}
@@ -252,6 +274,92 @@ def check_names(tap, name, tree, dataset):
               [(i, cells.get(i), names[i]) for i in wrong[:5]])
 
 
+def first_day(date):
+    """The first day of a date of any precision, as YYYY-MM-DD ('' stays '')."""
+    parts = date.split("-") if date else []
+    return "-".join(parts + ["01"] * (3 - len(parts))) if parts else ""
+
+
+def svg_state(tree):
+    """The SVG's node shapes and lines by class: {id: classes}, [(source, target, classes)]."""
+    svg, shapes = svg_nodes(tree)
+    lines = [(e.attrs["data-source"], e.attrs["data-target"], e.classes()) for e in svg.all(lambda e: e.tag == "line")]
+    return svg, {i: e.classes() for i, e in shapes.items()}, lines
+
+
+def check_select(tap, name, page, profile, nodes, edges):
+    """#select=ID for the node on most rows of edges.csv: exactly it and
+    its neighbours are "near" (not faded), exactly its ties, and the panel
+    gives its name, id, kind, community and one item per tie."""
+    count = Counter(e["source"] for e in edges) + Counter(e["target"] for e in edges)
+    ident = min(count, key=lambda i: (-count[i], i.encode()))
+    incident = [e for e in edges if ident in (e["source"], e["target"])]
+    want = {ident} | {e["source"] for e in incident} | {e["target"] for e in incident}
+    tree = dump(page, "select=" + quote(ident, safe=""), profile)
+    svg, classes, lines = svg_state(tree)
+    near = {i for i, c in classes.items() if "near" in c}
+    near_lines = sorted((a, b) for a, b, c in lines if "near" in c)
+    tap.check("selecting" in svg.classes() and near == want
+              and near_lines == sorted((e["source"], e["target"]) for e in incident),
+              f"{name}: #select={ident} leaves exactly it, its {len(want) - 1} neighbours and its {len(incident)} "
+              "ties unfaded", f"{sorted(near ^ want)[:5]} {len(near_lines)} lines")
+    panel = by_id(tree, "pg-details")
+    row = next(n for n in nodes if n["id"] == ident)
+    cells = dict(zip([e.text() for e in panel.all(lambda e: e.tag == "dt")],
+                     [e.text() for e in panel.all(lambda e: e.tag == "dd")]))
+    items = list(panel.all(lambda e: e.tag == "li"))
+    heading = panel.first(lambda e: e.tag == "h3").text()
+    ok = ("hidden" not in panel.attrs and panel.first(lambda e: e.tag == "strong").text() == row["label"]
+          and cells.get("id") == ident and cells.get("kind") == row["kind"] and cells.get("community") == row["community"]
+          and len(items) == len(incident) and heading == (f"{len(incident)} ties" if len(incident) != 1 else "1 tie"))
+    tap.check(ok, f"{name}: the panel shows {ident}'s name, id, kind, community and its {len(incident)} ties",
+              f"{cells} {heading!r} {len(items)} items")
+
+
+def off_state(tree):
+    _, classes, lines = svg_state(tree)
+    return {i for i, c in classes.items() if "off" in c}, sorted((a, b) for a, b, c in lines if "off" in c)
+
+
+def check_filters(tap, binary, tmp, profile):
+    """#hide=event,person hides the nodes of those kinds (one checkbox per
+    kind in nodes.csv) and every tie at them; #asof=DATE hides the nodes
+    dated after it (nodes.csv's date) and the ties whose first date is
+    after it or whose end is hidden; the undated stay. A dataset without
+    dates has no slider."""
+    out = os.path.join(tmp, "filters")
+    build(binary, "examples/cpc-interparty.json", out, "--formats", "html,csv")
+    page = os.path.join(out, "report.html")
+    nodes = pgtest.read_csv(os.path.join(out, "nodes.csv"))
+    edges = pgtest.read_csv(os.path.join(out, "edges.csv"))
+    kind = {n["id"]: n["kind"] for n in nodes}
+    tree = dump(page, "hide=event,person", profile)
+    boxes = [e for e in by_id(tree, "pg-filters").all(lambda e: e.tag == "input" and e.attrs.get("type") == "checkbox")]
+    tap.check(sorted(b.attrs.get("value") for b in boxes) == sorted(set(kind.values())),
+              "one checkbox per kind in nodes.csv", [b.attrs.get("value") for b in boxes])
+    hidden = {i for i, k in kind.items() if k in ("event", "person")}
+    want_lines = sorted((e["source"], e["target"]) for e in edges if {e["source"], e["target"]} & hidden)
+    off, off_lines = off_state(tree)
+    tap.check(hidden and off == hidden and off_lines == want_lines,
+              f"#hide=event,person hides the {len(hidden)} events and persons and their {len(want_lines)} ties",
+              f"{sorted(off ^ hidden)[:5]} {len(off_lines)} lines")
+    asof = "2019-01-01"
+    later = {n["id"] for n in nodes if n["date"] and first_day(n["date"]) > asof}
+    want_lines = sorted((e["source"], e["target"]) for e in edges
+                        if (e["first"] and first_day(e["first"]) > asof) or {e["source"], e["target"]} & later)
+    tree = dump(page, "asof=" + asof, profile)
+    off, off_lines = off_state(tree)
+    shown = by_id(tree, "pg-asof-date").text() if by_id(tree, "pg-asof-date") else None
+    tap.check(later and off == later and off_lines == want_lines and shown == "as of " + asof,
+              f"#asof={asof} hides the {len(later)} nodes and {len(want_lines)} ties dated later (undated ones stay)",
+              f"{sorted(off ^ later)[:5]} {len(off_lines)} of {len(want_lines)} lines, {shown!r}")
+    out = os.path.join(tmp, "undated")
+    build(binary, os.path.join(tmp, "breakout.json"), out, "--formats", "html")
+    tree = dump(os.path.join(out, "report.html"), "", profile)
+    tap.check(by_id(tree, "pg-asof") is None and by_id(tree, "pg-filters") is not None,
+              "a dataset without dates: no time slider")
+
+
 def build(binary, path, out, *extra):
     return pgtest.run(binary, "build", "-q", path, "-o", out, *extra, check=False)
 
@@ -276,6 +384,7 @@ def check_dataset(tap, binary, path, part, tmp, profile):
     check_tables(tap, name, dump(page, "", profile), nodes, summary)
     check_sort(tap, name, tree, nodes)
     check_names(tap, name, check_search(tap, name, page, profile, nodes, part), dataset)
+    check_select(tap, name, page, profile, nodes, edges)
     again = os.path.join(tmp, name + ".again")
     build(binary, path, again, "--formats", "html", "--threads", "1")
     tap.check(open(page, "rb").read() == open(os.path.join(again, "report.html"), "rb").read(),
@@ -502,6 +611,7 @@ def main():
         for path, part in DATASETS:
             check_dataset(tap, binary, path, part, tmp, profile)
         check_breakout(tap, binary, tmp, profile)
+        check_filters(tap, binary, tmp, profile)
         check_interaction(tap, binary, tmp, profile)
         check_size_by(tap, binary, tmp, profile)
         check_options(tap, binary, tmp, profile)
