@@ -114,25 +114,19 @@ typedef struct drawing {
     double x0, y0, width, height; /* the drawing's corner and size, margins included */
 } drawing;
 
-/* The circle the nodes stand on without a layout: neighbours far enough
- * apart for their boxes (a chord of sqrt 2 times the larger side of the
- * largest, so that they are apart along one axis), at least a mean edge. */
-static double circle_radius(const drawing *d, size_t n)
+/* The circle the nodes stand on without a layout: neighbours a mean edge
+ * apart, at least a mean edge from the centre (the separation makes room
+ * for labels). */
+static double circle_radius(size_t n)
 {
-    double side = 0;
-    for (size_t v = 0; v < n; v++) {
-        pg_sep_box b = d->labelled[v] ? box_union(&d->node[v].box, &d->label[v]) : d->node[v].box;
-        side = fmax(side, fmax(b.left + b.right, b.up + b.down));
-    }
-    double chord = fmax(PG_LAYOUT_EDGE_LENGTH, sqrt(2) * (side + box_gap));
-    return n >= 2 ? fmax(PG_LAYOUT_EDGE_LENGTH, chord / (2 * sin(pi / (double)n))) : PG_LAYOUT_EDGE_LENGTH;
+    return fmax(PG_LAYOUT_EDGE_LENGTH, PG_LAYOUT_EDGE_LENGTH * (double)n / (2 * pi));
 }
 
 /* Where the layout put the nodes (y flipped to point down), or a circle
  * in id order from the top, clockwise. */
 static void first_places(const pg_graph *g, drawing *d)
 {
-    double r = g->has_layout ? 0 : circle_radius(d, g->n);
+    double r = g->has_layout ? 0 : circle_radius(g->n);
     for (size_t v = 0; v < g->n; v++) {
         double angle = 2 * pi * (double)v / (double)g->n - pi / 2;
         d->node[v].x = g->has_layout ? g->x[v] : r * cos(angle);
