@@ -308,29 +308,29 @@ static int rounds(pg_sep_item *items, size_t n, double pad, int count, pair_vec 
     return 0;
 }
 
+/* Rounds of pushes, the points spread out after each run of rounds
+ * that was not enough, at most opt->spreads times. 0, or -1 (memory). */
+static int part(pg_sep_item *items, size_t n, const pg_sep_options *opt, pair_vec *pairs, size_t *left)
+{
+    for (int spread = 0;; spread++) {
+        if (rounds(items, n, opt->gap / 2, opt->rounds, pairs, left) != 0)
+            return -1;
+        if (*left == 0 || spread >= opt->spreads)
+            return 0;
+        scale(items, n, spread_factor);
+    }
+}
+
 pg_status pg_separate(pg_sep_item *items, size_t n, const pg_sep_options *opt, size_t *left, pg_error *err)
 {
     pair_vec pairs = { 0 };
-    pg_status st = PG_OK;
     double d = n >= 2 ? median_nearest(items, n) : 0;
     *left = 0;
-    if (d < 0)
-        goto out_of_memory;
     if (d > 0 && d < opt->spacing)
         scale(items, n, opt->spacing / d);
-    for (int spread = 0; n >= 2; spread++) {
-        if (rounds(items, n, opt->gap / 2, opt->rounds, &pairs, left) != 0)
-            goto out_of_memory;
-        if (*left == 0 || spread == opt->spreads)
-            break;
-        scale(items, n, spread_factor);
-    }
-    goto cleanup;
-out_of_memory:
-    st = pg_error_set(err, PG_ENOMEM, "out of memory separating the drawing's nodes");
-cleanup:
+    int rc = d < 0 ? -1 : n >= 2 ? part(items, n, opt, &pairs, left) : 0;
     free(pairs.items);
-    return st;
+    return rc == 0 ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory separating the drawing's nodes");
 }
 
 /* ---- the labels ---- */
@@ -368,6 +368,18 @@ static rect *label_rects(const pg_sep_item *shape, const pg_sep_box *label, size
     return r;
 }
 
+/* Goes through the nodes in `order`, keeping the labels wanted that
+ * cover nothing, over grid g of the rects r (label_rects). */
+static void choose(const grid *g, const rect *r, const size_t *order, size_t n, bool *keep, unsigned char *state)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t v = order[i];
+        if (keep[v])
+            state[v] = covers(g, r, state, n, v) ? DROPPED : KEPT;
+        keep[v] = state[v] == KEPT;
+    }
+}
+
 pg_status pg_separate_labels(const pg_sep_item *shape, const pg_sep_box *label, const size_t *order, size_t n,
                              double gap, bool *keep, pg_error *err)
 {
@@ -375,20 +387,11 @@ pg_status pg_separate_labels(const pg_sep_item *shape, const pg_sep_box *label, 
     grid g = { 0 };
     rect *r = n ? label_rects(shape, label, n, gap / 2, keep) : NULL;
     unsigned char *state = calloc(n ? n : 1, 1);
-    double cell = r ? typical_size(r, n) : 0;
-    if (n == 0)
-        goto cleanup;
-    if (r == NULL || state == NULL || cell < 0 || grid_build(&g, r, 2 * n, cell) != 0) {
+    double cell = r ? typical_size(r, n) : -1;
+    if (n > 0 && (r == NULL || state == NULL || cell < 0 || grid_build(&g, r, 2 * n, cell) != 0))
         st = pg_error_set(err, PG_ENOMEM, "out of memory choosing the drawing's labels");
-        goto cleanup;
-    }
-    for (size_t i = 0; i < n; i++) {
-        size_t v = order[i];
-        if (keep[v])
-            state[v] = covers(&g, r, state, n, v) ? DROPPED : KEPT;
-        keep[v] = state[v] == KEPT;
-    }
-cleanup:
+    else if (n > 0)
+        choose(&g, r, order, n, keep, state);
     grid_free(&g);
     free(r);
     free(state);
