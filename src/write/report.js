@@ -385,12 +385,11 @@
     showDetails(selected);
   }
 
-  /* "a -> b", "a <- b", "a <-> b" or "a - b": the direction of `tie` seen from `node`. */
+  /* The direction of `tie` seen from `node`: out, in, both ways, or none
+   * (a "directed" tie runs from its data-source to its data-target). */
   function arrow(tie, node) {
-    var d = tie.direction;
-    if (d === 'both') return '\u2194';
-    if (d === 'forward') return tie.source === node ? '\u2192' : '\u2190';
-    if (d === 'backward') return tie.source === node ? '\u2190' : '\u2192';
+    if (tie.direction === 'mutual') return '\u2194';
+    if (tie.direction === 'directed') return tie.source === node ? '\u2192' : '\u2190';
     return '\u2013';
   }
 

@@ -317,6 +317,14 @@ def check_select(tap, name, page, profile, nodes, edges):
           and len(items) == len(incident) and heading == (f"{len(incident)} ties" if len(incident) != 1 else "1 tie"))
     tap.check(ok, f"{name}: the panel shows {ident}'s name, id, kind, community and its {len(incident)} ties",
               f"{cells} {heading!r} {len(items)} items")
+    label = {n["id"]: n["label"] for n in nodes}
+    arrows = {"mutual": "\u2194", "undirected": "\u2013"}
+    want = sorted((arrows.get(e["direction"], "\u2192" if e["source"] == ident else "\u2190"),
+                   label[e["target"] if e["source"] == ident else e["source"]]) for e in incident)
+    got = sorted((li.first(lambda e: "arrow" in e.classes()).text().strip(), li.first(lambda e: e.tag == "button").text())
+                 for li in items if li.first(lambda e: "arrow" in e.classes()) and li.first(lambda e: e.tag == "button"))
+    tap.check(got == want, f"{name}: each tie in the panel names the other end, with an arrow out, in, both ways or "
+              "none as edges.csv's direction says", [x for x in got if x not in want][:3])
 
 
 def off_state(tree):
