@@ -21,7 +21,7 @@ typedef struct pg_canvas {
     Agnode_t **nodes;  /* the Graphviz node of each node of `g` */
     size_t *order;     /* the nodes, largest on options.size_by first (ties by id) */
     double *x, *y;     /* positions, n each */
-    double *half;      /* half the width of each node or of its label, the wider */
+    bool *labelled;    /* does each node of `g` carry its name as a label? */
     double right, top; /* the drawing's right edge, labels included, and its top */
     size_t legend;     /* legend nodes added so far */
 } pg_canvas;
@@ -66,6 +66,10 @@ pg_status pg_canvas_draw_graph(pg_canvas *c, pg_error *err);
  * Legend nodes are named "legend N" (never an entity id), have SVG id
  * "legend-N" and class "legend". Returns PG_OK or PG_ENOMEM. */
 pg_status pg_canvas_draw_legend(pg_canvas *c, pg_error *err);
+
+/* Frees the layout the "nop" engine made of c->ag (and the node list
+ * Graphviz 2.42 leaves behind). */
+void pg_gv_free_nop(pg_canvas *c);
 
 /* Records Graphviz's messages from now on (instead of its printing them)
  * and returns the handler that was installed before. */

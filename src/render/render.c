@@ -131,22 +131,26 @@ static pg_status draw(pg_canvas *c, bool png, bool *laid_out, pg_error *err)
     return PG_OK;
 }
 
+void pg_gv_free_nop(pg_canvas *c)
+{
+    /* Graphviz 2.42's nop engine never frees its node list (scan_graph_mode) */
+    free(GD_neato_nlist(c->ag));
+    GD_neato_nlist(c->ag) = NULL;
+    gvFreeLayout(c->gvc, c->ag);
+}
+
 /* Frees the canvas: its layout, graph and arrays. */
 static void release(pg_canvas *c, bool laid_out)
 {
-    if (laid_out) {
-        /* Graphviz 2.42's nop engine never frees its node list (scan_graph_mode) */
-        free(GD_neato_nlist(c->ag));
-        GD_neato_nlist(c->ag) = NULL;
-        gvFreeLayout(c->gvc, c->ag);
-    }
+    if (laid_out)
+        pg_gv_free_nop(c);
     if (c->ag)
         agclose(c->ag);
     free(c->nodes);
     free(c->order);
     free(c->x);
     free(c->y);
-    free(c->half);
+    free(c->labelled);
 }
 
 /* The child's Graphviz context, made on first use and kept to its end

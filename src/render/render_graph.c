@@ -17,17 +17,12 @@
 #include "base/error.h"
 #include "base/fmt.h"
 #include "base/strbuf.h"
-#include "render/picture.h"
 #include "render/canvas.h"
+#include "render/picture.h"
+#include "render/place.h"
 
-/* Node widths in inches, label sizes and edge pen widths in points. */
-static const double min_width = 0.3, max_width = 1.5, min_font = 8.0, max_font = 14.0, min_pen = 0.5,
-                    max_pen = 4.0;
-
-/* In points: the median distance between a node and its nearest
- * neighbour, at least (spreading the layout, up to max_extent wide or
- * high). */
-static const double min_spacing = 54.0, max_extent = 4000.0;
+/* Edge pen widths in points. */
+static const double min_pen = 0.5, max_pen = 4.0;
 
 /* Edges are grey, more transparent when there are many. */
 enum { EDGES_OPAQUE = 500 };
@@ -35,7 +30,7 @@ enum { EDGES_OPAQUE = 500 };
 static const char *const graph_defaults[][2] = {
     { "charset", "UTF-8" }, { "outputorder", "edgesfirst" }, { "splines", "false" }, { "overlap", "true" },
     { "fontname", "Helvetica" }, { "fontsize", "18" }, { "labelloc", "t" }, { "pad", "0.3" },
-    { "bgcolor", "white" },
+    { "bgcolor", "white" }, { "size", "200,200" }, /* at most 200 inches a side (PDF's page limit), scaled down */
 };
 static const char *const node_defaults[][2] = {
     { "label", "" }, { "shape", "ellipse" }, { "style", "filled" }, { "fixedsize", "shape" },
@@ -84,18 +79,17 @@ static int title(pg_canvas *c)
     return rc;
 }
 
-/* Node v's label (when it is among the labelled) and its size. */
+/* Node v's label (when it is among the labelled), its size and
+ * tooltip. */
 static int style_node(pg_canvas *c, size_t v, bool labelled)
 {
     char w[PG_FMT_DOUBLE_SIZE], h[PG_FMT_DOUBLE_SIZE], fill[8];
     const pg_graph *g = c->g;
     Agnode_t *n = c->nodes[v];
     pg_kind kind = pg_graph_node_kind(g, v);
-    double size = pg_node_size01(g, v), width = min_width + (max_width - min_width) * size;
-    double height = kind == PG_KIND_PARTY || kind == PG_KIND_COUNTRY ? width * 0.6 : width * 0.8;
+    pg_node_look look = pg_picture_look(g, v, labelled);
     int rc = pg_gv_set(n, "shape", pg_gv_shape(kind)) | pg_gv_set(n, "fillcolor", pg_gv_colour(g->community[v], fill)) |
-             pg_gv_set(n, "width", pg_fmt_fixed(width, 3, w)) | pg_gv_set(n, "height", pg_fmt_fixed(height, 3, h));
-    c->half[v] = 36 * width;
+             pg_gv_set(n, "width", pg_fmt_fixed(look.width, 3, w)) | pg_gv_set(n, "height", pg_fmt_fixed(look.height, 3, h));
     size_t len = strlen(pg_graph_node_label(g, v));
     char *tip = malloc(len + 32);
     if (tip == NULL)
@@ -103,13 +97,9 @@ static int style_node(pg_canvas *c, size_t v, bool labelled)
     snprintf(tip, len + 32, "%s (%s)", pg_graph_node_label(g, v), pg_kind_name(kind));
     rc |= pg_gv_set_text(n, "tooltip", tip, PG_GV_TOOLTIP, 0);
     free(tip);
-    if (labelled) {
-        double font = min_font + (max_font - min_font) * size;
-        c->half[v] = fmax(c->half[v], fmin(pg_gv_text_width(pg_graph_node_label(g, v), font),
-                                           PG_LABEL_CHARS * font) / 2 + 4);
+    if (labelled)
         rc |= pg_gv_set_text(n, "label", pg_graph_node_label(g, v), PG_GV_LABEL, PG_LABEL_CHARS) |
-              pg_gv_set(n, "fontsize", pg_fmt_fixed(font, 1, w));
-    }
+              pg_gv_set(n, "fontsize", pg_fmt_fixed(look.font, 1, w));
     return rc;
 }
 
@@ -117,14 +107,15 @@ static int add_nodes(pg_canvas *c)
 {
     const pg_graph *g = c->g;
     c->nodes = calloc(g->n ? g->n : 1, sizeof *c->nodes);
-    c->half = malloc((g->n ? g->n : 1) * sizeof *c->half);
+    c->labelled = calloc(g->n ? g->n : 1, sizeof *c->labelled);
     c->order = malloc((g->n ? g->n : 1) * sizeof *c->order);
-    if (c->nodes == NULL || c->half == NULL || c->order == NULL || pg_picture_order(g, NULL, c->order) != 0)
+    if (c->nodes == NULL || c->labelled == NULL || c->order == NULL || pg_picture_order(g, NULL, c->order) != 0)
         return -1;
     for (size_t i = g->n; i-- > 0;) { /* smallest first: the largest are drawn last, on top */
         size_t v = c->order[i];
+        c->labelled[v] = pg_picture_labelled(g, i);
         if ((c->nodes[v] = agnode(c->ag, (char *)pg_graph_node_id(g, v), 1)) == NULL ||
-            style_node(c, v, pg_picture_labelled(g, i)) != 0)
+            style_node(c, v, c->labelled[v]) != 0)
             return -1;
     }
     return 0;
@@ -163,11 +154,10 @@ static int add_edges(pg_canvas *c)
     return 0;
 }
 
-/* Positions from sfdp (nodes kept apart), for a graph without a layout. */
+/* Positions from sfdp, for a graph without a layout (moved apart after,
+ * as the layout's are). */
 static pg_status sfdp_positions(pg_canvas *c, pg_error *err)
 {
-    if (pg_gv_set(c->ag, "overlap", "prism") != 0)
-        return pg_error_set(err, PG_ENOMEM, "out of memory drawing the picture");
     if (gvLayout(c->gvc, c->ag, "sfdp") != 0)
         return pg_error_set(err, PG_EINTERNAL, "%s", pg_gv_message("lay out the graph with sfdp"));
     for (size_t v = 0; v < c->g->n; v++) {
@@ -175,78 +165,7 @@ static pg_status sfdp_positions(pg_canvas *c, pg_error *err)
         c->y[v] = ND_coord(c->nodes[v]).y;
     }
     gvFreeLayout(c->gvc, c->ag);
-    return pg_gv_set(c->ag, "overlap", "true") == 0 ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory drawing the picture");
-}
-
-static int by_x(void *xs, const void *a, const void *b)
-{
-    double x = ((const double *)xs)[*(const size_t *)a], y = ((const double *)xs)[*(const size_t *)b];
-    return x < y ? -1 : x > y;
-}
-
-/* The distance from node order[i] to its nearest neighbour, `order`
- * sorted by x: a sweep outwards that stops where x alone is too far. */
-static double nearest(const pg_canvas *c, const size_t *order, size_t i, size_t n)
-{
-    double best = INFINITY;
-    size_t v = order[i];
-    for (size_t j = i + 1; j < n && c->x[order[j]] - c->x[v] < best; j++)
-        best = fmin(best, hypot(c->x[order[j]] - c->x[v], c->y[order[j]] - c->y[v]));
-    for (size_t j = i; j-- > 0 && c->x[v] - c->x[order[j]] < best;)
-        best = fmin(best, hypot(c->x[order[j]] - c->x[v], c->y[order[j]] - c->y[v]));
-    return best;
-}
-
-/* The height of the positions. */
-static double extent_y(const pg_canvas *c)
-{
-    double lo = INFINITY, hi = -INFINITY;
-    for (size_t v = 0; v < c->g->n; v++) {
-        lo = fmin(lo, c->y[v]);
-        hi = fmax(hi, c->y[v]);
-    }
-    return c->g->n ? hi - lo : 0;
-}
-
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Spreads the positions (never shrinks them) so that the median distance
- * from a node to its nearest neighbour is at least min_spacing: a dense
- * graph's nodes then have room for their shapes. 0, or -1 when out of
- * memory. */
-static int spread(pg_canvas *c)
-{
-    size_t n = c->g->n;
-    if (n < 2)
-        return 0;
-    size_t *order = malloc(n * sizeof *order);
-    double *d = malloc(n * sizeof *d);
-    if (order == NULL || d == NULL) {
-        free(order);
-        free(d);
-        return -1;
-    }
-    for (size_t v = 0; v < n; v++)
-        order[v] = v;
-    igraph_qsort_r(order, (size_t)n, sizeof *order, c->x, by_x);
-    for (size_t i = 0; i < n; i++)
-        d[i] = nearest(c, order, i, n);
-    qsort(d, n, sizeof *d, by_value);
-    double median = d[n / 2], scale = median > 0 && median < min_spacing ? min_spacing / median : 1;
-    double extent = fmax(c->x[order[n - 1]] - c->x[order[0]], extent_y(c));
-    if (scale > 1 && extent * scale > max_extent)
-        scale = fmax(1, max_extent / extent);
-    for (size_t v = 0; v < n; v++) {
-        c->x[v] *= scale;
-        c->y[v] *= scale;
-    }
-    free(order);
-    free(d);
-    return 0;
+    return PG_OK;
 }
 
 /* Sets every node's pos and the drawing's extent (c->right, c->top). */
@@ -255,10 +174,13 @@ static int place(pg_canvas *c)
     c->right = c->top = 0;
     for (size_t v = 0; v < c->g->n; v++) {
         char pos[2 * PG_FMT_DOUBLE_SIZE + 2], x[PG_FMT_DOUBLE_SIZE], y[PG_FMT_DOUBLE_SIZE];
-        if (v == 0 || c->x[v] + c->half[v] > c->right)
-            c->right = c->x[v] + c->half[v];
-        if (v == 0 || c->y[v] + c->half[v] > c->top)
-            c->top = c->y[v] + c->half[v];
+        pg_node_look look = pg_picture_look(c->g, v, c->labelled[v]);
+        double text = fmin(pg_gv_text_width(pg_graph_node_label(c->g, v), look.font), PG_LABEL_CHARS * look.font);
+        double half = fmax(36 * look.width, text / 2 + 4);
+        if (v == 0 || c->x[v] + half > c->right)
+            c->right = c->x[v] + half;
+        if (v == 0 || c->y[v] + 36 * look.height > c->top)
+            c->top = c->y[v] + 36 * look.height;
         snprintf(pos, sizeof pos, "%s,%s!", pg_fmt_fixed(c->x[v], 2, x), pg_fmt_fixed(c->y[v], 2, y));
         if (pg_gv_set(c->nodes[v], "pos", pos) != 0)
             return -1;
@@ -285,5 +207,9 @@ pg_status pg_canvas_draw_graph(pg_canvas *c, pg_error *err)
         if (st != PG_OK)
             return st;
     }
-    return spread(c) == 0 && place(c) == 0 ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory drawing the picture");
+    size_t left;
+    pg_status st = pg_picture_place(g, c->labelled, c->x, c->y, &left, err);
+    if (st == PG_OK && place(c) != 0)
+        st = pg_error_set(err, PG_ENOMEM, "out of memory drawing the picture");
+    return st;
 }

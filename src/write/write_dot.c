@@ -1,16 +1,20 @@
 /* write_dot.c - DOT for Graphviz (neato -n, sfdp, neato, dot): every id
  * and label quoted and escaped, shape by kind, fill colour by community
- * from a colour scheme, fixed node size by options.size_by, pos="x,y!"
- * from the layout when there is one, penwidth by weight (never
- * Graphviz's own `weight`, which means something else).
+ * from a colour scheme, fixed node size by options.size_by (the
+ * pictures' look, place.h), pos="x,y!" when there is a layout: the
+ * pictures' positions, the layout's moved apart so that no shape or label
+ * overlaps another (place.h), penwidth by weight (never Graphviz's own
+ * `weight`, which means something else).
  *
  * Legible with every engine: labels only on the nodes the pictures label
  * (picture.h: the options.label_top largest, names cut to PG_LABEL_CHARS
  * characters, 8 to 14 points by size), every name whole as a tooltip;
  * overlap=prism with sep="+4", which neato -n, neato and sfdp honour by
  * moving nodes apart until no shape or label overlaps another
- * (fixedsize=shape: a label wider than its node counts in full); dot's
- * ranks never overlap.
+ * (fixedsize=shape: a label wider than its node counts in full), up to
+ * PRISM_NODES nodes; beyond, overlap=true (prism takes minutes there) and
+ * neato -n draws the positions, already apart, as they are; dot's ranks
+ * never overlap.
  *
  * Rules: the file always renders. Text from the data (the title, names,
  * relation types) is cut by picture.h's rule to PG_DOT_TEXT_BYTES bytes
@@ -19,12 +23,15 @@
  * loader's id rule). Nothing XML 1.0 cannot carry is written
  * (pg_escape_dot), so the SVG Graphviz makes of it is well-formed. */
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/fmt.h"
 #include "render/palette.h"
 #include "render/picture.h"
+#include "render/place.h"
 #include "write/escape.h"
 #include "write/write.h"
 
@@ -36,10 +43,18 @@ static const char *const shapes[PG_KIND_COUNT] = {
     [PG_KIND_PERSON] = "triangle",
 };
 
-/* Node widths in inches, label sizes and edge pen widths in points (as
- * in the pictures, render_graph.c). */
-static const double min_width = 0.3, max_width = 1.5, min_font = 8.0, max_font = 14.0, min_pen = 0.5,
-                    max_pen = 4.0;
+/* Edge pen widths in points (as in the pictures, render_graph.c). */
+static const double min_pen = 0.5, max_pen = 4.0;
+
+/* Graphviz's prism takes minutes beyond this many nodes (94 s for neato
+ * -n at 30,000): a larger graph's file sets overlap=true, and its
+ * positions, already apart, are drawn as they are. */
+enum { PRISM_NODES = 5000 };
+
+/* Where the nodes go: the pictures' positions (place.h), x[v], y[v]. */
+typedef struct spots {
+    double *x, *y;
+} spots;
 
 static void quoted(FILE *f, const char *s)
 {
@@ -72,14 +87,16 @@ static void label(FILE *f, const char *s)
 
 static void header(const pg_graph *g, FILE *f)
 {
+    bool prism = g->n <= PRISM_NODES;
     fputs("// ", f);
     pg_write_provenance(g, f);
-    fputs(g->has_layout ? "\n// render: neato -n -Tsvg graph.dot -o graph.svg (partygraph's layout), or sfdp -Tsvg (Graphviz's)"
-                        : "\n// render: sfdp -Tsvg graph.dot -o graph.svg (or dot, neato)", f);
+    fputs(!g->has_layout ? "\n// render: sfdp -Tsvg graph.dot -o graph.svg (or dot, neato)"
+          : prism ? "\n// render: neato -n -Tsvg graph.dot -o graph.svg (partygraph's layout), or sfdp -Tsvg (Graphviz's)"
+                  : "\n// render: neato -n -Tsvg graph.dot -o graph.svg (partygraph's layout; for sfdp add -Goverlap=prism)", f);
     fputs("\ngraph \"partygraph\" {\n", f);
     /* neato -n, neato and sfdp move nodes apart until neither their shapes nor their labels overlap */
-    fputs("  graph [charset=\"UTF-8\", outputorder=edgesfirst, overlap=prism, sep=\"+4\", splines=false,\n"
-          "         fontname=\"Helvetica\", labelloc=t, fontsize=18", f);
+    fprintf(f, "  graph [charset=\"UTF-8\", outputorder=edgesfirst, overlap=%s, sep=\"+4\", splines=false,\n"
+               "         fontname=\"Helvetica\", labelloc=t, fontsize=18", prism ? "prism" : "true");
     if (g->ds->title[0]) {
         fputs(", label=", f);
         text(f, g->ds->title, "");
@@ -99,31 +116,30 @@ static void fill(FILE *f, long community)
     fprintf(f, "\"#%02x%02x%02x\"", c.r, c.g, c.b);
 }
 
-/* The name as label (cut), in a size growing with the node's. */
-static void node_label(const pg_graph *g, FILE *f, size_t v)
+/* The name as label (cut), in the look's size. */
+static void node_label(const pg_graph *g, FILE *f, size_t v, double font)
 {
     char size[PG_FMT_DOUBLE_SIZE];
     fputs("label=", f);
     label(f, pg_graph_node_label(g, v));
-    fprintf(f, ", fontsize=%s, ", pg_fmt_fixed(min_font + (max_font - min_font) * pg_node_size01(g, v), 1, size));
+    fprintf(f, ", fontsize=%s, ", pg_fmt_fixed(font, 1, size));
 }
 
-static void node(const pg_graph *g, FILE *f, size_t v, bool labelled)
+static void node(const pg_graph *g, FILE *f, const spots *at, size_t v, bool labelled)
 {
     char w[PG_FMT_DOUBLE_SIZE], h[PG_FMT_DOUBLE_SIZE];
     pg_kind kind = pg_graph_node_kind(g, v);
-    double width = min_width + (max_width - min_width) * pg_node_size01(g, v);
+    pg_node_look look = pg_picture_look(g, v, labelled);
     fputs("  ", f);
     quoted(f, pg_graph_node_id(g, v));
     fputs(" [", f);
     if (labelled)
-        node_label(g, f, v);
+        node_label(g, f, v, look.font);
     fprintf(f, "shape=%s, fillcolor=", shapes[kind]);
     fill(f, g->community[v]);
-    fprintf(f, ", width=%s, height=%s, ", pg_fmt_fixed(width, 3, w),
-            pg_fmt_fixed(kind == PG_KIND_PARTY || kind == PG_KIND_COUNTRY ? width * 0.6 : width * 0.8, 3, h));
-    if (g->has_layout)
-        fprintf(f, "pos=\"%s,%s!\", ", pg_fmt_fixed(g->x[v], 2, w), pg_fmt_fixed(g->y[v], 2, h));
+    fprintf(f, ", width=%s, height=%s, ", pg_fmt_fixed(look.width, 3, w), pg_fmt_fixed(look.height, 3, h));
+    if (at->x)
+        fprintf(f, "pos=\"%s,%s!\", ", pg_fmt_fixed(at->x[v], 2, w), pg_fmt_fixed(at->y[v], 2, h));
     char kind_name[32];
     snprintf(kind_name, sizeof kind_name, " (%s)", pg_kind_name(kind));
     fputs("tooltip=", f);
@@ -157,22 +173,26 @@ static void edge(const pg_graph *g, const pg_node_texts *ids, FILE *f, double ma
     fputs("];\n", f);
 }
 
-/* labelled[v]: does node v carry its name as label (picture.h's rule,
- * as in the pictures)? NULL when out of memory. */
-static bool *labelled_nodes(const pg_graph *g)
+/* The pictures' positions of g's nodes (place.h) into *at, or none
+ * (NULLs) when g has no layout. 0, or -1 when out of memory. */
+static int spots_make(const pg_graph *g, const bool *labelled, spots *at)
 {
-    size_t n = g->n ? g->n : 1;
-    size_t *order = malloc(n * sizeof *order);
-    bool *labelled = calloc(n, sizeof *labelled);
-    if (order != NULL && labelled != NULL && pg_picture_order(g, NULL, order) == 0) {
-        for (size_t i = 0; i < g->n; i++)
-            labelled[order[i]] = pg_picture_labelled(g, i);
-        free(order);
-        return labelled;
+    size_t n = g->n ? g->n : 1, left;
+    pg_error err;
+    *at = (spots){ NULL, NULL };
+    if (!g->has_layout)
+        return 0;
+    at->x = malloc(n * sizeof *at->x);
+    at->y = malloc(n * sizeof *at->y);
+    if (at->x != NULL && at->y != NULL) {
+        memcpy(at->x, g->x, g->n * sizeof *at->x);
+        memcpy(at->y, g->y, g->n * sizeof *at->y);
+        if (pg_picture_place(g, labelled, at->x, at->y, &left, &err) == PG_OK)
+            return 0;
     }
-    free(order);
-    free(labelled);
-    return NULL;
+    free(at->x);
+    free(at->y);
+    return -1;
 }
 
 static double heaviest(const pg_graph *g)
@@ -187,18 +207,28 @@ static double heaviest(const pg_graph *g)
 void pg_write_dot(const pg_graph *g, FILE *f)
 {
     pg_node_texts ids;
-    bool *labelled = labelled_nodes(g);
-    if (labelled == NULL || pg_node_texts_make(g, pg_escape_dot, &ids) != 0) {
+    spots at;
+    bool *labelled = pg_picture_labelled_nodes(g);
+    if (labelled == NULL || spots_make(g, labelled, &at) != 0) {
         free(labelled);
+        errno = ENOMEM;
+        return;
+    }
+    if (pg_node_texts_make(g, pg_escape_dot, &ids) != 0) {
+        free(labelled);
+        free(at.x);
+        free(at.y);
         return; /* errno is ENOMEM */
     }
     double max_weight = heaviest(g);
     header(g, f);
     for (size_t v = 0; v < g->n; v++)
-        node(g, f, v, labelled[v]);
+        node(g, f, &at, v, labelled[v]);
     for (size_t e = 0; e < g->edges.len; e++)
         edge(g, &ids, f, max_weight, e);
     fputs("}\n", f);
     pg_node_texts_free(&ids);
     free(labelled);
+    free(at.x);
+    free(at.y);
 }

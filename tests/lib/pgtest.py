@@ -159,6 +159,26 @@ def last_day(text):
     return datetime.date(*parts)
 
 
+def spearman(a, b):
+    """Spearman's rank correlation of two lists (ties share their mean rank)."""
+    def ranks(v):
+        order = sorted(range(len(v)), key=lambda i: v[i])
+        r, i = [0.0] * len(v), 0
+        while i < len(order):
+            j = i
+            while j + 1 < len(order) and v[order[j + 1]] == v[order[i]]:
+                j += 1
+            for k in range(i, j + 1):
+                r[order[k]] = (i + j) / 2
+            i = j + 1
+        return r
+    x, y = ranks(a), ranks(b)
+    mx, my = sum(x) / len(x), sum(y) / len(y)
+    cov = sum((p - mx) * (q - my) for p, q in zip(x, y))
+    var = math.sqrt(sum((p - mx) ** 2 for p in x) * sum((q - my) ** 2 for q in y))
+    return cov / var if var else 1.0
+
+
 def close(a, b, tol):
     """Equal within `tol` (absolute for small values, relative for large);
     NaN equals NaN."""

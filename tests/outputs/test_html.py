@@ -145,26 +145,6 @@ def node_centre(e):
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
-def spearman(a, b):
-    """Spearman's rank correlation of two lists (ties share their mean rank)."""
-    def ranks(v):
-        order = sorted(range(len(v)), key=lambda i: v[i])
-        r, i = [0.0] * len(v), 0
-        while i < len(order):
-            j = i
-            while j + 1 < len(order) and v[order[j + 1]] == v[order[i]]:
-                j += 1
-            for k in range(i, j + 1):
-                r[order[k]] = (i + j) / 2
-            i = j + 1
-        return r
-    x, y = ranks(a), ranks(b)
-    mx, my = sum(x) / len(x), sum(y) / len(y)
-    cov = sum((p - mx) * (q - my) for p, q in zip(x, y))
-    var = math.sqrt(sum((p - mx) ** 2 for p in x) * sum((q - my) ** 2 for q in y))
-    return cov / var if var else 1.0
-
-
 def svg_nodes(tree):
     svg = by_id(tree, "pg-graph")
     return svg, {e.attrs["data-id"]: e for e in svg.all(lambda e: "node" in e.classes())}
@@ -186,7 +166,7 @@ def check_drawing(tap, name, tree, out, nodes, edges):
               f"{len(lines)} lines, {len(want)} edges")
     G = nx.read_graphml(os.path.join(out, "graph.graphml"))
     centres = {i: node_centre(e) for i, e in shapes.items()}
-    rho = [spearman([centres[i][k] for i in ids], [sign * G.nodes[i][axis] for i in ids])
+    rho = [pgtest.spearman([centres[i][k] for i in ids], [sign * G.nodes[i][axis] for i in ids])
            for k, axis, sign in ((0, "x", 1), (1, "y", -1))]
     tap.check(min(rho) > 0.9, f"{name}: the drawing keeps the GraphML layout's arrangement, y flipped (Spearman's "
               f"rho of x and of y above 0.9: {rho[0]:.3f}, {rho[1]:.3f})")

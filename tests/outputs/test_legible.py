@@ -1,8 +1,9 @@
-"""Legible drawings of graph.dot (issue 17): scripts/picture-check counts
+"""Legible drawings (issue 17): scripts/picture-check counts
 node-node, label-label and label-node overlaps in an SVG; first on SVGs
 made here with known overlaps (so that it can fail), then on every way of
-drawing graph.dot that docs/outputs.md names (sfdp, neato -n, dot, neato)
-for the bundled dataset and a 2,000-party synthetic one: every count is
+drawing that docs/outputs.md names (sfdp, neato -n, dot, neato on
+graph.dot; partygraph render and build --formats svg, with the layout and
+with sfdp's positions) for the bundled dataset and a 2,000-party synthetic one: every count is
 zero. The labels are those of the pictures (the top --labels nodes on
 PageRank, names cut to 32 characters); neato -n keeps the layout's
 arrangement; directed ties keep their arrowheads.
@@ -166,20 +167,6 @@ def check_labels(tap, binary, tmp, svg, out):
         tap.check(count == expected, f"--labels {option}: sfdp draws {expected} labels", f"{count} labelled")
 
 
-def ranks(values):
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    r = [0] * len(values)
-    for k, i in enumerate(order):
-        r[i] = k
-    return r
-
-
-def spearman(a, b):
-    n = len(a)
-    ra, rb = ranks(a), ranks(b)
-    return 1 - 6 * sum((x - y) ** 2 for x, y in zip(ra, rb)) / (n * (n * n - 1))
-
-
 def check_arrangement(tap, dot):
     """neato -n moves nodes apart but keeps where they are relative to each other."""
     text = open(dot, encoding="utf-8").read()
@@ -187,7 +174,7 @@ def check_arrangement(tap, dot):
     proc = subprocess.run(["neato", "-n", "-Tplain", dot], capture_output=True, text=True)
     drawn = {m[0]: (float(m[1]), float(m[2])) for m in re.findall(r'^node "?([A-Za-z0-9_-]+)"? ([-0-9.e]+) ([-0-9.e]+) ', proc.stdout, re.M)}
     ids = sorted(set(pos) & set(drawn))
-    rho = [spearman([pos[i][k] for i in ids], [drawn[i][k] for i in ids]) for k in (0, 1)]
+    rho = [pgtest.spearman([pos[i][k] for i in ids], [drawn[i][k] for i in ids]) for k in (0, 1)]
     tap.check(len(ids) == len(pos) > 0 and min(rho) >= 0.9,
               f"neato -n keeps the layout's arrangement (rank correlation of x, y: {rho[0]:.3f}, {rho[1]:.3f} >= 0.9)")
 
@@ -200,12 +187,16 @@ def check_arrows(tap, dot, svg):
     tap.check(directed > 0 and heads == directed, f"directed ties keep their arrowheads ({directed} in the DOT, {heads} drawn)")
 
 
-def report_render(binary, tmp):
-    """The pictures partygraph draws are not graph.dot's: their counts, for the record."""
-    out = os.path.join(tmp, "render")
-    proc = pgtest.run(binary, "render", "-q", BUNDLED, "-o", out, "--format", "svg", check=False)
-    if proc.returncode == 0:
-        print("# partygraph render (not graph.dot, for the record): " + picture_check(os.path.join(out, "graph.svg"))[2].strip())
+def check_pictures(tap, binary, data, tmp, what):
+    """partygraph's own pictures: render and build --formats svg (with the
+    layout, and --layout none, where sfdp places the nodes), legible."""
+    for words in (["render", "--format", "svg"], ["build", "--formats", "svg"],
+                  ["build", "--formats", "svg", "--layout", "none"]):
+        out = os.path.join(tmp, what.replace(",", "").replace(" ", "-") + "-" + "-".join(words).replace("--", ""))
+        proc = pgtest.run(binary, words[0], "-q", data, "-o", out, *words[1:], check=False)
+        svg = os.path.join(out, "graph.svg")
+        rc, counts, text = picture_check("-v", svg) if proc.returncode == 0 else (None, None, proc.stderr)
+        tap.check(rc == 0 and counts == (0, 0, 0), f"{what}: partygraph {' '.join(words)} is legible (no overlaps)", text)
 
 
 def main():
@@ -225,16 +216,40 @@ def main():
             check_labels(tap, binary, tmp, svgs["sfdp"], out)
             check_arrows(tap, dot, svgs["sfdp"])
         check_arrangement(tap, dot)
-        report_render(binary, tmp)
+        check_pictures(tap, binary, BUNDLED, tmp, "bundled")
         synthetic = os.path.join(tmp, "synthetic.json")
         with open(synthetic, "wb") as f:
             subprocess.run([sys.executable, GEN, "2000"], stdout=f, check=True)
         out = os.path.join(tmp, "synthetic")
         pgtest.run(binary, "build", "-q", synthetic, "-o", out, "--formats", "dot")
+        check_pictures(tap, binary, synthetic, tmp, "2,000 parties")
         check_routes(tap, os.path.join(out, "graph.dot"), tmp, "2,000 parties",
                      skip=[("dot", "dot's network simplex takes over 10 minutes on its 3,200 nodes and 21,828 "
                                    "edges (docs/outputs.md: dot is for small graphs)")])
+        check_large(tap, binary, tmp)
     tap.done()
+
+
+def check_large(tap, binary, tmp):
+    """20,000 synthetic parties (30,200 nodes, 220,000 edges): neato -n on
+    graph.dot and partygraph's SVG legible, the picture within 200 inches
+    a side. Only degree and PageRank, one community run: the drawing does
+    not depend on the other metrics, which take minutes here."""
+    synthetic = os.path.join(tmp, "large.json")
+    with open(synthetic, "wb") as f:
+        subprocess.run([sys.executable, GEN, "20000"], stdout=f, check=True)
+    out = os.path.join(tmp, "large")
+    pgtest.run(binary, "build", "-q", synthetic, "-o", out, "--formats", "dot,svg", "--metrics", "degree,pagerank",
+               "--restarts", "1")
+    check_routes(tap, os.path.join(out, "graph.dot"), tmp, "20,000 parties",
+                 skip=[("sfdp", "sfdp needs -Goverlap=prism beyond 5,000 nodes (docs/outputs.md), minutes here"),
+                       ("dot", "dot is for small graphs"), ("neato", "neato is for up to a few thousand nodes")])
+    svg = os.path.join(out, "graph.svg")
+    rc, counts, text = picture_check("-v", svg)
+    tap.check(rc == 0 and counts == (0, 0, 0), "20,000 parties: partygraph's graph.svg is legible (no overlaps)", text)
+    root = ElementTree.parse(svg).getroot()
+    sides = [float(root.get(k).removesuffix("pt")) for k in ("width", "height")]
+    tap.check(max(sides) <= 14400.5, f"20,000 parties: the picture is at most 200 inches a side ({sides} points)")
 
 
 if __name__ == "__main__":
