@@ -4,7 +4,8 @@
  * the labels that can be drawn without covering a shape or another label.
  * Boxes, not shapes: two boxes apart means the shapes inside them are.
  * Deterministic (no randomness; the same input gives the same bytes).
- * Used by the report's drawing (write_html.c). Private to the library. */
+ * Used by the report's drawing (write_html.c) and by place.h (the pictures
+ * and graph.dot). Private to the library. */
 #ifndef PG_SEPARATE_H
 #define PG_SEPARATE_H
 
