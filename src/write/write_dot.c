@@ -206,19 +206,12 @@ static double heaviest(const pg_graph *g)
 
 void pg_write_dot(const pg_graph *g, FILE *f)
 {
-    pg_node_texts ids;
-    spots at;
+    pg_node_texts ids = { 0 };
+    spots at = { NULL, NULL };
     bool *labelled = pg_picture_labelled_nodes(g);
-    if (labelled == NULL || spots_make(g, labelled, &at) != 0) {
-        free(labelled);
+    if (labelled == NULL || spots_make(g, labelled, &at) != 0 || pg_node_texts_make(g, pg_escape_dot, &ids) != 0) {
         errno = ENOMEM;
-        return;
-    }
-    if (pg_node_texts_make(g, pg_escape_dot, &ids) != 0) {
-        free(labelled);
-        free(at.x);
-        free(at.y);
-        return; /* errno is ENOMEM */
+        goto cleanup;
     }
     double max_weight = heaviest(g);
     header(g, f);
@@ -227,6 +220,7 @@ void pg_write_dot(const pg_graph *g, FILE *f)
     for (size_t e = 0; e < g->edges.len; e++)
         edge(g, &ids, f, max_weight, e);
     fputs("}\n", f);
+cleanup:
     pg_node_texts_free(&ids);
     free(labelled);
     free(at.x);

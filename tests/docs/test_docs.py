@@ -415,7 +415,7 @@ def check_examples(sec, helps):
                 i += 1
     tap.check(len(runs) >= 8 and not problems, f"EXAMPLES: {len(runs)} command lines, every option real",
               "\n".join(problems))
-    wants = ["build examples/cpc-interparty.json", "sfdp", "build -", ".gz", "--window", "--view parties"]
+    wants = ["build examples/cpc-interparty.json", "neato -n", "build -", ".gz", "--window", "--view parties"]
     tap.check(all(w in text for w in wants), "EXAMPLES cover the common runs of the README's tour",
               [w for w in wants if w not in text])
     see = " ".join(sec["SEE ALSO"])
