@@ -42,8 +42,7 @@ pg_node_look pg_picture_look(const pg_graph *g, size_t v, bool labelled)
     return (pg_node_look){ width, height, labelled ? min_font + (max_font - min_font) * size : 0 };
 }
 
-/* The width in points of node v's label, cut as pg_picture_cut says. */
-static double label_width(const pg_graph *g, size_t v, double font)
+double pg_picture_label_width(const pg_graph *g, size_t v, double font)
 {
     const char *name = pg_graph_node_label(g, v);
     size_t keep = pg_picture_cut(name, PG_LABEL_CHARS);
@@ -57,7 +56,7 @@ static pg_sep_box box(const pg_graph *g, size_t v, bool labelled)
     pg_node_look look = pg_picture_look(g, v, labelled);
     double half_w = 36 * look.width, half_h = 36 * look.height;
     if (labelled) {
-        half_w = fmax(half_w, label_width(g, v, look.font) / 2);
+        half_w = fmax(half_w, pg_picture_label_width(g, v, look.font) / 2);
         half_h = fmax(half_h, 0.6 * look.font);
     }
     return (pg_sep_box){ half_w, half_w, half_h, half_h };

@@ -25,6 +25,11 @@ typedef struct pg_node_look {
 
 pg_node_look pg_picture_look(const pg_graph *g, size_t v, bool labelled);
 
+/* The width in points of node v's label at `font` points: its name cut
+ * as pg_picture_cut says, "…" after a cut, in Helvetica's widths
+ * (pg_sep_text_width; an em for every character beyond ASCII). */
+double pg_picture_label_width(const pg_graph *g, size_t v, double font);
+
 /* Moves the n = g->n points (x[v], y[v]) in points (y up) apart, keeping
  * their arrangement, so that no two nodes' boxes come within
  * PG_PLACE_GAP points: a node's box holds its shape and, when

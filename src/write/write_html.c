@@ -32,6 +32,7 @@
 #include "base/fmt.h"
 #include "render/palette.h"
 #include "render/picture.h"
+#include "render/place.h"
 #include "render/separate.h"
 #include "write/escape.h"
 #include "write/report_assets.h"
@@ -83,14 +84,6 @@ static pg_sep_box shape_box(pg_kind kind, double r)
 static double radius(const pg_graph *g, size_t v)
 {
     return min_radius + (max_radius - min_radius) * pg_node_size01(g, v);
-}
-
-/* The width of node v's label: its name cut as pg_picture_cut says. */
-static double label_width(const pg_graph *g, size_t v)
-{
-    const char *name = pg_graph_node_label(g, v);
-    size_t keep = pg_picture_cut(name, PG_LABEL_CHARS);
-    return pg_sep_text_width(name, keep, font_size) + (name[keep] ? pg_sep_text_width("\u2026", 3, font_size) : 0);
 }
 
 /* The box of a label under a shape of box `shape`, around the same point. */
@@ -157,7 +150,7 @@ static void boxes(const pg_graph *g, drawing *d)
 {
     for (size_t v = 0; v < g->n; v++) {
         d->node[v].box = shape_box(pg_graph_node_kind(g, v), radius(g, v));
-        d->label[v] = label_box(&d->node[v].box, label_width(g, v));
+        d->label[v] = label_box(&d->node[v].box, pg_picture_label_width(g, v, font_size));
     }
 }
 
@@ -257,7 +250,7 @@ static void facts(const pg_graph *g, FILE *f)
 /* How to read the picture: shapes, colours, sizes, labels. */
 static void legend(const pg_graph *g, FILE *f)
 {
-    fputs("<p class=\"legend\">Shapes: &#9679; party, &#9632; country, &#11042; mechanism, &#9670; event. "
+    fputs("<p class=\"legend\">Shapes: &#9679; party, &#9632; country, &#11042; mechanism, &#9670; event, &#9650; person. "
           "Colour: community. Size: ", f);
     text(f, g->options.size_by);
     if (g->options.label_top < 0)

@@ -160,6 +160,11 @@ def check_drawing(tap, name, tree, out, nodes, edges):
     colours = {n["id"]: (SET3[int(n["community"])] if int(n["community"]) < 12 else "#ffffff") for n in nodes}
     tap.check(titled and all(shapes[i].attrs.get("fill") == colours[i] for i in shapes),
               f"{name}: each node has a <title> and its community's Set3 colour")
+    legend = next((e.text() for e in tree.root.all(lambda e: "legend" in e.classes())), "")
+    shown = re.search(r"Shapes: (.*?)\.", legend)
+    kinds = {n["kind"] for n in nodes}
+    tap.check(shown is not None and all(re.search(rf"\b{k}\b", shown.group(1)) for k in kinds),
+              f"{name}: the legend's shapes name every kind drawn ({', '.join(sorted(kinds))})", legend)
     lines = [(e.attrs.get("data-source"), e.attrs.get("data-target")) for e in svg.all(lambda e: e.tag == "line")]
     want = [(e["source"], e["target"]) for e in edges]
     tap.check(sorted(lines) == sorted(want), f"{name}: one <line> per row of edges.csv, between its ends",
