@@ -24,6 +24,7 @@
  * over 10 MB, which partygraph may write, reads back (the input limit caps
  * it). Everything libxml2 says is caught (xml_errors.h): its running out of
  * memory is out of memory, its first error the one reported, on one line. */
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <libxml/entities.h>
@@ -37,6 +38,7 @@
 #include "input/xml_errors.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+#define YED_NS "http://www.yworks.com/xml/graphml"
 
 /* XInclude's namespaces (2001, and 2003 as old files have it). */
 static const char *const XINCLUDE_NS[] = { "http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude" };
@@ -49,11 +51,15 @@ enum {
 
 typedef enum key_type { T_STRING, T_INT, T_DOUBLE, T_BOOL } key_type;
 
+/* yEd's keys (`yfiles.type`): graphics, whose label is read, and the rest,
+ * dropped. */
+typedef enum yed_kind { Y_NONE, Y_LABEL, Y_DROP } yed_kind;
+
 enum { FOR_NODE = 1, FOR_EDGE = 2, FOR_GRAPH = 4 };
 enum { NODES, EDGES }; /* graphml.defaults[] */
 
 /* The attributes read of each element (NULL-terminated). */
-static const char *const KEY_ATTRS[] = { "id", "attr.name", "attr.type", "for", NULL };
+static const char *const KEY_ATTRS[] = { "id", "attr.name", "attr.type", "for", "yfiles.type", NULL };
 static const char *const NODE_ATTRS[] = { "id", NULL };
 static const char *const EDGE_ATTRS[] = { "source", "target", NULL };
 static const char *const DATA_ATTRS[] = { "key", NULL };
@@ -69,6 +75,7 @@ static const pg_jpath EDGE_PATH = { &GRAPH_PATH, "edge", 0, 3 };
 typedef struct key {
     const char *id, *name, *fallback; /* fallback: the <default>, or NULL */
     key_type type;
+    yed_kind yed;
     unsigned domain;
     long index, line; /* graphml/key[index]; the line of its <default> */
     size_t slot;      /* its name's: keys of one name share it */
@@ -93,6 +100,7 @@ typedef struct pending {
     const char *id, *source, *target;
     cJSON *attrs; /* its <data>; NULL after an error in them */
     long line, index;
+    const char *type; /* an edge's type when its attributes give none (a yEd group's part_of), or NULL */
 } pending;
 
 typedef struct graphml {
@@ -258,6 +266,14 @@ static unsigned domain_of(const char *f)
     return strcmp(f, "graph") == 0 ? FOR_GRAPH : 0;
 }
 
+/* What a key of `yfiles.type` t is (yEd's graphics: their label is read). */
+static yed_kind yed_of(const char *t)
+{
+    if (t == NULL)
+        return Y_NONE;
+    return strcmp(t, "nodegraphics") == 0 || strcmp(t, "edgegraphics") == 0 ? Y_LABEL : Y_DROP;
+}
+
 /* k's <default> (the last of several), with its line. */
 static bool key_default(graphml *G, const xmlNode *n, key *k, const pg_jpath *p)
 {
@@ -288,14 +304,19 @@ static bool add_key(graphml *G, key *k)
 static bool read_key(graphml *G, const xmlNode *n, long i)
 {
     pg_jpath kp = pg_jpath_key(&GRAPHML_PATH, "key"), p = pg_jpath_index(&kp, i);
-    const char *a[4];
+    const char *a[5];
     at(G, n);
     if (!read_attrs(G, n, KEY_ATTRS, a, &p))
         return false;
     if (a[0] == NULL)
         return pg_report_error(&G->R->report, &p, "a <key> without an id");
-    key k = { a[0], a[1] && a[1][0] ? a[1] : a[0], NULL, type_of(a[2]), domain_of(a[3]), i, 0, 0, NULL };
-    return key_default(G, n, &k, &p) && add_key(G, &k);
+    yed_kind y = yed_of(a[4]);
+    const char *name = y == Y_LABEL ? "label" : a[1] && a[1][0] ? a[1] : a[4] && a[4][0] ? a[4] : a[0];
+    key k = { a[0], name, NULL, type_of(a[2]), y, domain_of(a[3]), i, 0, 0, NULL };
+    if (!key_default(G, n, &k, &p))
+        return false;
+    k.fallback = y == Y_NONE ? k.fallback : NULL;
+    return add_key(G, &k);
 }
 
 static const key *find_key(const graphml *G, const char *id)
@@ -349,9 +370,9 @@ static bool number_text(const char *s)
     return *s == 'e' || *s == 'E' ? exponent(s + 1) : *s == '\0';
 }
 
-/* `text` without the spaces around it into `out` ("" when too long to be a
- * number). */
-static void trim(const char *text, char out[64])
+/* `text` without the spaces around it into `out`; false (out "") when
+ * too long to be a number or a boolean. */
+static bool trim(const char *text, char out[64])
 {
     size_t n = strlen(text);
     while (n > 0 && strchr(" \n\t\r", text[n - 1]) != NULL)
@@ -359,12 +380,70 @@ static void trim(const char *text, char out[64])
     while (n > 0 && strchr(" \n\t\r", *text) != NULL)
         text++, n--;
     snprintf(out, 64, "%.*s", (int)(n < 64 ? n : 0), text);
+    return n < 64;
 }
 
-static cJSON *number(graphml *G, const key *k, const char *text, pg_jpath p)
+/* Text a number key holds that is no number partygraph can keep: what a
+ * value is read as then (missing), and why, one warning per kind. */
+static const struct {
+    const char *text, *kind;
+} MISSING[] = {
+    { "", "empty" }, { "nan", "NaN" }, { "inf", "infinite" }, { "+inf", "infinite" }, { "-inf", "infinite" },
+    { "infinity", "infinite" }, { "+infinity", "infinite" }, { "-infinity", "infinite" },
+};
+
+/* Is the trimmed number text `t` one of MISSING (any case)? Warns once
+ * per kind; returns whether the value is missing. */
+static bool missing_number(graphml *G, const key *k, const char *t, const pg_jpath *p)
 {
-    char number[64], q[PG_QUOTE_SIZE];
-    trim(text, number);
+    char topic[32];
+    for (size_t i = 0; i < sizeof MISSING / sizeof MISSING[0]; i++) {
+        if (!word_is(t, MISSING[i].text))
+            continue;
+        snprintf(topic, sizeof topic, "missing:%s", MISSING[i].kind);
+        pg_read_warn_once(G->R, topic, p, "%s value of key \"%s\" read as missing (and so every %s value)",
+                          MISSING[i].kind, k->id, MISSING[i].kind);
+        return true;
+    }
+    return false;
+}
+
+/* Is `s` an integer beyond the 53 bits a double holds exactly (its digits
+ * are then kept as text)? */
+static bool huge_integer(const char *s)
+{
+    size_t n = strspn(s + (*s == '-'), "0123456789");
+    if (n == 0 || s[(*s == '-') + n] != '\0')
+        return false;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    return errno == ERANGE || v > (1LL << 53) || v < -(1LL << 53);
+}
+
+/* An integer key's value too large for a double to hold exactly: its
+ * digits as text, one warning. */
+static cJSON *integer_text(graphml *G, const key *k, const char *digits, const pg_jpath *p)
+{
+    pg_read_warn_once(G->R, "huge", p, "integer %.40s of key \"%s\" is beyond 2^53: kept as text (its exact digits), "
+                      "and so every such integer", digits, k->id);
+    cJSON *v = cJSON_CreateString(digits);
+    return v ? v : (pg_report_oom(&G->R->report), NULL);
+}
+
+/* `text` as a number of key k (an integer key's whole numbers only): a
+ * leading '+' and spaces around allowed as XML Schema has them; NaN,
+ * infinities and empty text missing (*gone, NULL returned); integers
+ * beyond 2^53 as their digits. NULL otherwise after reporting. */
+static cJSON *number(graphml *G, const key *k, const char *text, pg_jpath p, bool *gone)
+{
+    char buf[64], q[PG_QUOTE_SIZE];
+    bool fits = trim(text, buf);
+    const char *number = buf + (buf[0] == '+' && buf[1] != '-');
+    if ((*gone = fits && missing_number(G, k, buf, &p)))
+        return NULL;
+    if (huge_integer(number))
+        return integer_text(G, k, number, &p);
     bool is_number = number_text(number);
     cJSON *v = is_number ? cJSON_ParseWithOpts(number, NULL, 1) : NULL; /* '.' whatever the locale */
     if (is_number && v == NULL)
@@ -378,28 +457,78 @@ static cJSON *number(graphml *G, const key *k, const char *text, pg_jpath p)
     return NULL;
 }
 
-static cJSON *boolean(graphml *G, const key *k, const char *text, pg_jpath p)
+/* The names whose text is a date: a time of day after it is cut off. */
+static const char *const DATE_NAMES[] = { "date", "end", "founded", "dissolved", "first", "last", NULL };
+
+static bool listed(const char *name, const char *const names[])
 {
-    char q[PG_QUOTE_SIZE];
-    bool t = word_is(text, "true") || strcmp(text, "1") == 0, f = word_is(text, "false") || strcmp(text, "0") == 0;
-    if (!t && !f) {
+    for (size_t i = 0; names[i] != NULL; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Is `s` a date YYYY-MM-DD followed by a time of day ('T' or ' ', then
+ * more)? */
+static bool date_time(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    for (size_t i = 0; i < 10; i++)
+        if (shape[i] == 'd' ? !digit(s[i]) : s[i] != '-')
+            return false;
+    return (s[10] == 'T' || s[10] == ' ') && s[11] != '\0';
+}
+
+/* A string key's text read otherwise: a date with a time of day as the
+ * date, a weight declared a string holding a number as that number (one
+ * warning each). NULL: the text as it is (or out of memory, reported). */
+static cJSON *special_string(graphml *G, const key *k, const char *text, pg_jpath p)
+{
+    char t[64];
+    if (listed(k->name, DATE_NAMES) && date_time(text)) {
+        pg_read_warn_once(G->R, "time of day", &p, "date %.40s: the time of day is cut off (and so in every date)",
+                          text);
+        snprintf(t, sizeof t, "%.10s", text);
+        cJSON *v = cJSON_CreateString(t);
+        return v ? v : (pg_report_oom(&G->R->report), NULL);
+    }
+    bool weight = strcmp(k->name, "weight") == 0 || strcmp(k->name, "Weight") == 0;
+    if (!weight || !trim(text, t) || !number_text(t + (t[0] == '+')))
+        return NULL;
+    pg_read_warn_once(G->R, "string weight", &p, "key \"%s\" is declared a string: its numbers are read as weights",
+                      k->id);
+    cJSON *v = cJSON_ParseWithOpts(t + (t[0] == '+'), NULL, 1);
+    return v ? v : (pg_report_oom(&G->R->report), NULL);
+}
+
+static cJSON *boolean(graphml *G, const key *k, const char *text, pg_jpath p, bool *gone)
+{
+    char q[PG_QUOTE_SIZE], t[64];
+    trim(text, t);
+    bool yes = word_is(t, "true") || strcmp(t, "1") == 0, no = word_is(t, "false") || strcmp(t, "0") == 0;
+    if ((*gone = t[0] == '\0' && missing_number(G, k, t, &p)))
+        return NULL;
+    if (!yes && !no) {
         pg_report_error(&G->R->report, &p, "expected true or false (key \"%s\" is boolean), got %s", k->id,
                         pg_quote(q, text));
         return NULL;
     }
-    cJSON *v = cJSON_CreateBool(t);
+    cJSON *v = cJSON_CreateBool(yes);
     return v ? v : (pg_report_oom(&G->R->report), NULL);
 }
 
 /* `text` as key k's type says (a string refers to `text`, in the arena);
- * NULL after reporting text not of that type, or out of memory. */
-static cJSON *typed(graphml *G, const key *k, const char *text, pg_jpath p)
+ * NULL after reporting text not of that type, or out of memory, or when
+ * the value is missing (*gone: NaN, empty...). */
+static cJSON *typed(graphml *G, const key *k, const char *text, pg_jpath p, bool *gone)
 {
+    *gone = false;
     if (k->type == T_BOOL)
-        return boolean(G, k, text, p);
+        return boolean(G, k, text, p, gone);
     if (k->type != T_STRING)
-        return number(G, k, text, p);
-    cJSON *v = cJSON_CreateStringReference(text);
+        return number(G, k, text, p, gone);
+    cJSON *v = special_string(G, k, text, p);
+    v = v ? v : cJSON_CreateStringReference(text);
     return v ? v : (pg_report_oom(&G->R->report), NULL);
 }
 
@@ -423,7 +552,8 @@ static bool type_default(graphml *G, size_t i)
     pg_jpath kp = pg_jpath_key(&GRAPHML_PATH, "key"), ip = pg_jpath_index(&kp, k->index),
              p = pg_jpath_key(&ip, "default");
     G->R->line = k->line;
-    k->value = typed(G, k, k->fallback, p);
+    bool gone;
+    k->value = typed(G, k, k->fallback, p, &gone);
     return k->value != NULL || !pg_report_stopped(&G->R->report);
 }
 
@@ -516,6 +646,52 @@ static bool keep_value(graphml *G, const key *k, cJSON *v)
     return true;
 }
 
+/* Is `n` a yEd element named `name`? */
+static bool is_yed(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns != NULL && xmlStrEqual(n->ns->href, (const xmlChar *)YED_NS) &&
+           xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+/* The first y:NodeLabel or y:EdgeLabel in or under `n`, or NULL. */
+static const xmlNode *yed_label(const xmlNode *n)
+{
+    for (; n != NULL; n = n->next) {
+        if (is_yed(n, "NodeLabel") || is_yed(n, "EdgeLabel"))
+            return n;
+        const xmlNode *in = n->type == XML_ELEMENT_NODE ? yed_label(n->children) : NULL;
+        if (in != NULL)
+            return in;
+    }
+    return NULL;
+}
+
+/* `s` (in the arena) without the spaces around it, in place. */
+static char *trimmed(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && strchr(" \n\t\r", s[n - 1]) != NULL)
+        s[--n] = '\0';
+    return s + strspn(s, " \n\t\r");
+}
+
+/* A <data> `c` of yEd's key k: of its graphics, the label's text is the
+ * label; the rest is dropped (one warning). Returns "go on". */
+static bool yed_datum(graphml *G, const xmlNode *c, const key *k, const pg_jpath *p)
+{
+    const xmlNode *l = k->yed == Y_LABEL ? yed_label(c->children) : NULL;
+    pg_read_warn_once(G->R, "yed", p, "yEd's graphics (shapes, geometry, colours) and resources are dropped; its "
+                                      "node and edge labels are read as labels");
+    char *text = l ? (char *)text_of(G, l->children, p) : NULL;
+    if (l != NULL && text == NULL)
+        return false;
+    text = text ? trimmed(text) : NULL;
+    if (text == NULL || text[0] == '\0')
+        return true;
+    cJSON *v = cJSON_CreateStringReference(text);
+    return v ? keep_value(G, k, v) : pg_report_oom(&G->R->report);
+}
+
 /* One <data> `c` of a node or edge (domain `domain`, path `p`). Returns
  * "go on". */
 static bool datum(graphml *G, const xmlNode *c, unsigned domain, pg_jpath p)
@@ -527,11 +703,16 @@ static bool datum(graphml *G, const xmlNode *c, unsigned domain, pg_jpath p)
         return false;
     const key *k = find_key(G, id);
     pg_jpath dp = pg_jpath_key(&p, k ? k->name : "data");
-    if (k == NULL || !(k->domain & domain))
-        return pg_report_error(&G->R->report, &dp, "<data> of %s key %s", k ? "another element's" : "an undeclared",
-                               pg_quote(q, id ? id : ""));
+    if (k == NULL)
+        return pg_report_error(&G->R->report, &dp, "<data> of an undeclared key %s", pg_quote(q, id ? id : ""));
+    if (!(k->domain & domain))
+        pg_read_warn_once(G->R, "domain", &dp, "<data> of key %s, declared for another element: kept (and so every "
+                          "such <data>)", pg_quote(q, k->id));
+    if (k->yed != Y_NONE)
+        return yed_datum(G, c, k, &dp);
     const char *text = text_of(G, c->children, &dp);
-    cJSON *v = text ? typed(G, k, text, dp) : NULL;
+    bool gone;
+    cJSON *v = text ? typed(G, k, text, dp, &gone) : NULL;
     return v ? keep_value(G, k, v) : !pg_report_stopped(&G->R->report);
 }
 
@@ -569,18 +750,15 @@ static cJSON *attributes(graphml *G, const xmlNode *n, unsigned domain, pg_jpath
 
 /* ---- nodes and edges ------------------------------------------------------ */
 
-/* What a node may not hold: a nested graph (an error) or ports (ignored). */
-static bool node_children(graphml *G, const xmlNode *n, pg_jpath p)
+/* Ports a node holds: ignored, with a warning. */
+static void node_children(graphml *G, const xmlNode *n, pg_jpath p)
 {
     for (const xmlNode *c = n->children; c; c = c->next) {
         at(G, c);
-        if (is(c, "graph"))
-            return pg_report_error(&G->R->report, &p, "a graph nested in a node: partygraph reads flat graphs only");
         if (is(c, "port"))
             pg_read_warn_once(G->R, "port", &p, "ports are ignored (edges join their nodes)");
     }
     at(G, n);
-    return true;
 }
 
 /* graphml/graph/node[index] or .../edge[index] (parents static: safe to
@@ -623,19 +801,67 @@ static bool push(graphml *G, const pending *e, bool node)
     return true;
 }
 
+static bool keep(graphml *G, const xmlNode *n, bool node);
+
+/* The part_of tie from node `member` (index in G->nodes) to its group
+ * `group`: an edge of no attributes, typed part_of. */
+static bool tie(graphml *G, size_t member, const char *group)
+{
+    const pending *m = &G->nodes.items[member];
+    pending e = { NULL, m->id, group, cJSON_CreateObject(), m->line, (long)G->edges.len, "part_of" };
+    if (e.attrs == NULL)
+        return pg_report_oom(&G->R->report);
+    return m->id == NULL || group == NULL ? (cJSON_Delete(e.attrs), true) : push(G, &e, false);
+}
+
+/* A graph nested in node `group` (a yEd group): its nodes and edges read
+ * as the graph's, each node with a part_of tie to the group. */
+static bool members(graphml *G, const xmlNode *graph, const char *group, pg_jpath p)
+{
+    bool go = true;
+    pg_read_warn_once(G->R, "group", &p, "a graph nested in a node (a yEd group) is flattened: its nodes and edges "
+                                         "are read, and each node is part_of the group's node");
+    for (const xmlNode *c = graph->children; go && c != NULL; c = c->next) {
+        size_t i = G->nodes.len;
+        at(G, c);
+        if (is(c, "hyperedge"))
+            return pg_report_error(&G->R->report, &p, "a <hyperedge>: partygraph reads edges between two nodes only");
+        if (is(c, "node") || is(c, "edge"))
+            go = keep(G, c, is(c, "node"));
+        if (go && is(c, "node"))
+            go = tie(G, i, group);
+    }
+    return go;
+}
+
+/* The graphs node `n` (G->nodes' item `i`) holds, read flat. */
+static bool nested(graphml *G, const xmlNode *n, size_t i, pg_jpath p)
+{
+    bool go = true;
+    for (const xmlNode *c = n->children; go && c != NULL; c = c->next)
+        if (is(c, "graph"))
+            go = members(G, c, G->nodes.items[i].id, p);
+    return go;
+}
+
 /* Keeps a <node> or <edge> (its attributes NULL after an error in them)
- * until the whole graph has been read. */
+ * until the whole graph has been read; a node's nested graphs too. */
 static bool keep(graphml *G, const xmlNode *n, bool node)
 {
-    pending e = { NULL, NULL, NULL, NULL, xmlGetLineNo(n), node ? (long)G->nodes.len : (long)G->edges.len };
+    pending e = { NULL, NULL, NULL, NULL, xmlGetLineNo(n), node ? (long)G->nodes.len : (long)G->edges.len, NULL };
     pg_jpath p = element_path(node ? "node" : "edge", e.index);
     bool go = true;
     at(G, n);
-    if (required(G, n, node, &e, p, &go) && (!node || node_children(G, n, p)))
+    if (required(G, n, node, &e, p, &go)) {
+        if (node)
+            node_children(G, n, p);
         e.attrs = attributes(G, n, node ? FOR_NODE : FOR_EDGE, p, &go);
+    }
     if (G->R->report.oom)
         return cJSON_Delete(e.attrs), false;
-    return push(G, &e, node) && !pg_report_stopped(&G->R->report);
+    if (!push(G, &e, node) || pg_report_stopped(&G->R->report))
+        return false;
+    return !node || nested(G, n, (size_t)e.index, p);
 }
 
 /* Declares node i, its defaults added for the call only. */
@@ -662,7 +888,7 @@ static bool read_one(graphml *G, size_t i, int d)
     if (go && d == NODES)
         go = pg_read_node(G->R, i, e->attrs, element_path("node", (long)i));
     else if (go && e->attrs != NULL)
-        go = pg_read_edge(G->R, e->source, e->target, e->attrs, NULL, (long)i, element_path("edge", (long)i));
+        go = pg_read_edge(G->R, e->source, e->target, e->attrs, e->type, (long)i, element_path("edge", (long)i));
     cJSON_Delete(e->attrs);
     e->attrs = NULL;
     return go;
@@ -697,7 +923,8 @@ static bool graph_data(graphml *G, const xmlNode *n)
         return true;
     pg_jpath tp = pg_jpath_key(&gp, k->name);
     const char *text = text_of(G, n->children, &tp);
-    cJSON *v = text ? typed(G, k, text, tp) : NULL;
+    bool gone;
+    cJSON *v = text ? typed(G, k, text, tp, &gone) : NULL;
     bool go = v ? pg_read_title(G->R, v) : !pg_report_stopped(&G->R->report);
     cJSON_Delete(v);
     return go;

@@ -404,9 +404,6 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
                       '<node id="a"/><node id="b"/>\n<hyperedge><endpoint node="a"/><endpoint node="b"/></hyperedge>\n'
                       '</graph></graphml>',
      [r"hyper.graphml:2: graphml/graph: warning: a directed graph", r"hyper.graphml:4: graphml/graph: a <hyperedge>"]),
-    ("nested.graphml", '<graphml>\n<graph>\n<node id="a">\n<graph id="inner"><node id="b"/></graph>\n</node>\n'
-                       '</graph></graphml>',
-     [r"nested.graphml:4: graphml/graph/node\[0\]: a graph nested in a node"]),
     ("typed.graphml", '<graphml>\n<key id="d0" for="node" attr.name="seats" attr.type="int"/>\n<graph>\n'
                       '<node id="a"><data key="d0">12.5</data></node>\n<node id="b"><data key="d9">x</data></node>\n'
                       '<edge source="a" target="c"/>\n</graph></graphml>',
