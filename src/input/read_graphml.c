@@ -3,14 +3,21 @@
  * at a time: a node or edge is expanded alone, and only the values of its
  * <data> are kept until the graph has been read (an edge may come before
  * its nodes); the keys' defaults join each node and edge only while it is
- * translated. A `<key>` names an attribute (`attr.name`, else its id) and
- * types it (`attr.type`: int and long, float and double are numbers,
- * boolean true/false/1/0, anything else a string); its `<default>` applies
- * to nodes or edges without a `<data>` of that name (of several keys of one
- * name, the last with a default). One `<graph>` is read; hyperedges and
- * graphs nested in nodes are errors, ports are ignored with a warning, and
- * elements of other namespaces (Gephi's viz, yEd's) are ignored. Problems
- * name the element's line and its path, such as graphml/graph/edge[3]/weight.
+ * translated. A `<key>` names an attribute (`attr.name`, else yEd's
+ * `yfiles.type`, else its id) and types it (`attr.type`: int and long,
+ * float and double are numbers, boolean true/false/1/0, anything else a
+ * string); its `<default>` applies to nodes or edges without a `<data>` of
+ * that name (of several keys of one name, the last with a default). Values
+ * are read as NetworkX and igraph read them (docs/input.md, "GraphML as
+ * others write it"): NaN, infinities and empty numbers missing, integers
+ * beyond 2^53 as their digits, a string weight holding a number that
+ * number, a date's time of day cut off, a <data> of another element's key
+ * kept, each with one warning. One `<graph>` is read; graphs nested in
+ * nodes (yEd's groups) are flattened, each member part_of its group;
+ * hyperedges are errors, ports are ignored with a warning, and elements of
+ * other namespaces (Gephi's viz, yEd's) are ignored but for yEd's node and
+ * edge labels. Problems name the element's line and its path, such as
+ * graphml/graph/edge[3]/weight.
  * Keys are found by hash, and each element costs its own size: the time is
  * linear in the input (and in the defaults given out).
  *
@@ -479,26 +486,38 @@ static bool date_time(const char *s)
     return (s[10] == 'T' || s[10] == ' ') && s[11] != '\0';
 }
 
-/* A string key's text read otherwise: a date with a time of day as the
- * date, a weight declared a string holding a number as that number (one
- * warning each). NULL: the text as it is (or out of memory, reported). */
-static cJSON *special_string(graphml *G, const key *k, const char *text, pg_jpath p)
+/* A date with a time of day (`text`) as its day, one warning. */
+static cJSON *day_of(graphml *G, const char *text, const pg_jpath *p)
 {
-    char t[64];
-    if (listed(k->name, DATE_NAMES) && date_time(text)) {
-        pg_read_warn_once(G->R, "time of day", &p, "date %.40s: the time of day is cut off (and so in every date)",
-                          text);
-        snprintf(t, sizeof t, "%.10s", text);
-        cJSON *v = cJSON_CreateString(t);
-        return v ? v : (pg_report_oom(&G->R->report), NULL);
-    }
-    bool weight = strcmp(k->name, "weight") == 0 || strcmp(k->name, "Weight") == 0;
-    if (!weight || !trim(text, t) || !number_text(t + (t[0] == '+')))
-        return NULL;
-    pg_read_warn_once(G->R, "string weight", &p, "key \"%s\" is declared a string: its numbers are read as weights",
+    char day[11];
+    pg_read_warn_once(G->R, "time of day", p, "date %.40s: the time of day is cut off (and so in every date)", text);
+    snprintf(day, sizeof day, "%.10s", text);
+    cJSON *v = cJSON_CreateString(day);
+    return v ? v : (pg_report_oom(&G->R->report), NULL);
+}
+
+/* A weight of string key k holding a number (trimmed `t`) as that
+ * number, one warning. */
+static cJSON *string_weight(graphml *G, const key *k, const char *t, const pg_jpath *p)
+{
+    pg_read_warn_once(G->R, "string weight", p, "key \"%s\" is declared a string: its numbers are read as weights",
                       k->id);
     cJSON *v = cJSON_ParseWithOpts(t + (t[0] == '+'), NULL, 1);
     return v ? v : (pg_report_oom(&G->R->report), NULL);
+}
+
+/* A string key's text read otherwise: a date with a time of day as the
+ * day, a weight declared a string holding a number as that number. NULL:
+ * the text as it is (or out of memory, reported). */
+static cJSON *special_string(graphml *G, const key *k, const char *text, pg_jpath p)
+{
+    char t[64];
+    if (listed(k->name, DATE_NAMES) && date_time(text))
+        return day_of(G, text, &p);
+    bool weight = strcmp(k->name, "weight") == 0 || strcmp(k->name, "Weight") == 0;
+    if (!weight || !trim(text, t) || !number_text(t + (t[0] == '+')))
+        return NULL;
+    return string_weight(G, k, t, &p);
 }
 
 static cJSON *boolean(graphml *G, const key *k, const char *text, pg_jpath p, bool *gone)
