@@ -1,0 +1,188 @@
+"""Foreign files in other encodings and dialects (issue 18).
+
+UTF-16 and UTF-32 with a byte order mark: NetworkX writes node-link JSON
+and GraphML with encoding='utf-16'/'utf-32' (both byte orders) here, and
+partygraph's network of each is compared with what NetworkX reads from the
+same file; a malformed file is refused at the line:column of the bad
+character, counted in Python on the original text.
+
+    /usr/bin/python3 tests/readers/test_foreign_encodings.py BUILD/partygraph"""
+import codecs
+import gzip
+import json
+import os
+import re
+import sys
+import tempfile
+
+import networkx as nx
+from networkx.readwrite import json_graph
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import pgtest  # noqa: E402
+
+BIN = os.path.abspath(sys.argv[1])
+TMP = tempfile.TemporaryDirectory(prefix="pgforeign-")
+tap = pgtest.Tap()
+
+
+def path_of(name):
+    return os.path.join(TMP.name, name)
+
+
+def read_back(path, *extra, stdin=None):
+    """partygraph's network of `path` as NetworkX reads its node-link JSON,
+    and partygraph's stderr."""
+    out = path_of("out.json")
+    proc = pgtest.run(BIN, "build", "-q", path, "--nodelink", out, "--layout", "none", *extra, stdin=stdin,
+                      check=False)
+    if proc.returncode != 0:  # the checks then fail one by one
+        return nx.Graph(), proc.stderr.decode()
+    with open(out, encoding="utf-8") as f:
+        return json_graph.node_link_graph(json.load(f)), proc.stderr.decode()
+
+
+def fails(path, *extra, stdin=None):
+    """(exit status, stderr) of `validate` on a bad input."""
+    proc = pgtest.run(BIN, "validate", path, *extra, stdin=stdin, check=False)
+    return proc.returncode, proc.stderr.decode()
+
+
+def scripts_graph():
+    """Names in several scripts, one beyond the BMP (a surrogate pair in UTF-16)."""
+    G = nx.Graph()
+    G.add_node("cpc", kind="party", name="中国共产党", seats=2977, share=0.5, ruling=True)
+    G.add_node("psoe", kind="party", name="Partido Socialista Obrero Español", family="socialdémocrate")
+    G.add_node("kke", kind="party", name="Κομμουνιστικό Κόμμα Ελλάδας", motto="𝔓𝔞𝔯𝔱𝔶 🎉")
+    G.add_node("icapp", kind="mechanism", name="ICAPP")
+    G.add_edge("cpc", "psoe", weight=2.5, note="délégation")
+    G.add_edge("kke", "cpc", weight=1.0, note="会谈 🤝")
+    G.add_edge("icapp", "psoe")
+    return G
+
+
+def same_network(what, got, want, err):
+    """partygraph's network against NetworkX's reading of the same file."""
+    tap.check(set(got.nodes) == set(want.nodes), f"{what}: the same nodes", sorted(got.nodes))
+    tap.check({frozenset(e) for e in got.edges} == {frozenset(e) for e in want.edges}, f"{what}: the same edges",
+              sorted(map(sorted, got.edges)))
+    bad = {v: (got.nodes[v].get("label"), d.get("name")) for v, d in want.nodes(data=True)
+           if v in got and got.nodes[v].get("label") != d.get("name")}
+    tap.check(not bad, f"{what}: names in every script, astral characters too", bad)
+    keys = ("seats", "share", "ruling", "family", "motto")
+    bad = {(v, k): (got.nodes[v].get(k), d[k]) for v, d in want.nodes(data=True) for k in keys
+           if k in d and v in got and got.nodes[v].get(k) != d[k]}
+    tap.check(not bad, f"{what}: attributes kept", bad)
+    notes = {frozenset((u, v)): d.get("note") for u, v, d in got.edges(data=True)}
+    want_notes = {frozenset((u, v)): d.get("note") for u, v, d in want.edges(data=True)}
+    tap.check(notes == want_notes, f"{what}: edge attributes kept", notes)
+    tap.check(err == "", f"{what}: a byte order mark is not a leniency (no warning)", err)
+
+
+G = scripts_graph()
+
+# ---- node-link JSON -------------------------------------------------------------
+for enc in ("utf-16", "utf-16-be", "utf-32", "utf-32-be"):
+    p = path_of(f"nodelink-{enc}.json")
+    with open(p, "w", encoding=enc) as f:
+        if not enc.endswith("-be"):
+            json.dump(json_graph.node_link_data(G), f, ensure_ascii=False, indent=1)
+        else:  # Python writes no BOM for an explicit byte order: add one
+            f.write("\ufeff" + json.dumps(json_graph.node_link_data(G), ensure_ascii=False, indent=1))
+    with open(p, encoding="utf-16" if "16" in enc else "utf-32") as f:
+        want = json_graph.node_link_graph(json.load(f))
+    got, err = read_back(p)
+    same_network(f"node-link JSON in {enc}", got, want, err)
+
+# ---- GraphML, as NetworkX writes it ---------------------------------------------
+for enc in ("utf-16", "utf-32"):
+    p = path_of(f"graph-{enc}.graphml")
+    nx.write_graphml(G, p, encoding=enc)
+    with open(p, "rb") as f:
+        raw = f.read()
+    tap.check(raw.startswith(codecs.BOM_UTF16_LE if enc == "utf-16" else codecs.BOM_UTF32_LE) and
+              re.search(f"encoding=[\"']{enc}[\"']", raw.decode(enc)) is not None, f"GraphML in {enc}: NetworkX wrote a BOM and declared it")
+    try:
+        want = nx.read_graphml(p)
+    except Exception:  # expat reads no UTF-32: the graph written is what NetworkX reads from the UTF-16 file
+        want = nx.read_graphml(path_of("graph-utf-16.graphml"))
+    got, err = read_back(p)
+    same_network(f"GraphML in {enc}", got, want, err)
+
+# ---- gzip and standard input ----------------------------------------------------
+p = path_of("nodelink-utf-16.json")
+with open(p, "rb") as f:
+    raw16 = f.read()
+with open(p + ".gz", "wb") as f:
+    f.write(gzip.compress(raw16))
+want = json_graph.node_link_graph(json.loads(raw16.decode("utf-16")))
+got, err = read_back(p + ".gz")
+same_network("UTF-16 node-link JSON, gzipped", got, want, err)
+got, err = read_back("-", stdin=raw16)
+tap.check(set(got.nodes) == set(want.nodes) and err == "", "UTF-16 node-link JSON on standard input", err)
+
+# ---- partygraph/1 in UTF-16: the streaming loader reads it too ------------------
+doc = {"format": "partygraph/1", "parties": [{"id": "pcf", "name": "Parti communiste français"},
+                                              {"id": "cpc", "name": "中国共产党"}],
+       "relations": [{"source": "pcf", "target": "cpc", "type": "contact"}]}
+p = path_of("pg-utf-16.json")
+with open(p, "w", encoding="utf-16") as f:
+    json.dump(doc, f, ensure_ascii=False)
+got, err = read_back(p)
+tap.check({v: got.nodes[v].get("label") for v in got.nodes} == {d["id"]: d["name"] for d in doc["parties"]},
+          "partygraph/1 in UTF-16", err)
+
+
+# ---- refusals at the place of the bad character ---------------------------------
+def place(text, index):
+    """line:column (in characters) of text[index], counted here."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def error_place(stderr):
+    m = re.search(r":(\d+):(\d+): ", stderr)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+text = json.dumps(json_graph.node_link_data(G), ensure_ascii=False, indent=1)
+at = text.index("ICAPP")
+raw = codecs.BOM_UTF16_LE + text[:at].encode("utf-16-le") + b"\x00\xdc" + text[at:].encode("utf-16-le")
+p = path_of("lone.json")
+with open(p, "wb") as f:
+    f.write(raw)
+status, err = fails(p)
+tap.check(status != 0 and error_place(err) == place(text, at) and "surrogate" in err and err.count("malformed") == 1,
+          "a lone surrogate: one error at its line:column", (err, place(text, at)))
+
+raw = codecs.BOM_UTF16_BE + text[:at].encode("utf-16-be") + b"\xd8\x00" + text[at:].encode("utf-16-be")
+with open(p, "wb") as f:
+    f.write(raw)
+status, err = fails(p)
+tap.check(status != 0 and error_place(err) == place(text, at) and "high surrogate" in err,
+          "a high surrogate without its low one (UTF-16BE): its line:column", (err, place(text, at)))
+
+raw = codecs.BOM_UTF32_LE + text[:at].encode("utf-32-le") + (0x110000).to_bytes(4, "little")
+with open(p, "wb") as f:
+    f.write(raw)
+status, err = fails(p)
+tap.check(status != 0 and error_place(err) == place(text, at) and "0x110000" in err,
+          "UTF-32 beyond U+10FFFF: its line:column", (err, place(text, at)))
+
+raw = codecs.BOM_UTF16_LE + text.encode("utf-16-le") + b"\x7d"
+with open(p, "wb") as f:
+    f.write(raw)
+status, err = fails(p)
+tap.check(status != 0 and error_place(err) == place(text + "?", len(text)) and "ends inside a character" in err,
+          "UTF-16 cut inside a character: refused at the end", (err, place(text + "?", len(text))))
+
+bad = text.replace('"ICAPP"', '"ICAPP" oops', 1)
+with open(p, "w", encoding="utf-16") as f:
+    f.write(bad)
+status, err = fails(p)
+at = bad.index("oops")
+tap.check(status != 0 and error_place(err) == place(bad, at),
+          "a JSON syntax error in UTF-16: line:column in characters of the original", (err, place(bad, at)))
+
+
+tap.done()
