@@ -185,4 +185,37 @@ tap.check(status != 0 and error_place(err) == place(bad, at),
           "a JSON syntax error in UTF-16: line:column in characters of the original", (err, place(bad, at)))
 
 
+# ---- D3: links by index into "nodes" --------------------------------------------
+D3 = os.path.join(pgtest.ROOT, "tests", "data", "foreign", "d3")
+
+
+def d3_file(name):
+    with open(os.path.join(D3, name), encoding="utf-8") as f:
+        return os.path.join(D3, name), json.load(f)
+
+
+def ids_of(doc):
+    """The node ids a file's links by index mean: a node's id, else its index."""
+    return [str(n.get("id", i)) for i, n in enumerate(doc["nodes"])]
+
+
+for name in ("miserables-v3.json", "force-graph-named.json"):
+    p, doc = d3_file(name)
+    ids = ids_of(doc)
+    want = {frozenset((ids[l["source"]], ids[l["target"]])) for l in doc["links"]}
+    got, err = read_back(p)
+    tap.check(set(got.nodes) == set(ids), f"D3 {name}: every node, id or index", sorted(got.nodes))
+    tap.check({frozenset(e) for e in got.edges} == want, f"D3 {name}: links by index", sorted(map(sorted, got.edges)))
+    tap.check(all(i in got and got.nodes[i].get("label") == n["name"] for i, n in zip(ids, doc["nodes"])), f"D3 {name}: names kept")
+    values = {frozenset((ids[l["source"]], ids[l["target"]])): str(l["value"]) for l in doc["links"] if "value" in l}
+    got_values = {frozenset((u, v)): str(d["value"]) for u, v, d in got.edges(data=True) if "value" in d}
+    tap.check(got_values == values, f"D3 {name}: link attributes kept", got_values)
+    tap.check(err.count("warning") == 1 and "by index" in err, f"D3 {name}: one warning saying links are indexes", err)
+
+p, doc = d3_file("networkx-integer-ids.json")
+want = json_graph.node_link_graph(doc)
+got, err = read_back(p)
+tap.check({frozenset(map(str, e)) for e in want.edges} == {frozenset(e) for e in got.edges} and err == "",
+          "NetworkX's integer ids stay ids (the links name them), no warning", (sorted(got.edges), err))
+
 tap.done()
