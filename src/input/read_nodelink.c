@@ -31,18 +31,6 @@ static const cJSON *array(pg_reader *R, const cJSON *root, const char *key, bool
     return NULL;
 }
 
-/* Warnings for what partygraph's undirected, merged model drops. */
-static void flags(pg_reader *R, const cJSON *root)
-{
-    pg_jpath d = pg_jpath_key(&PG_JPATH_ROOT, "directed"), m = pg_jpath_key(&PG_JPATH_ROOT, "multigraph");
-    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root, "directed")))
-        pg_read_warn_once(R, "directed", &d, "a directed graph: edge directions are dropped (partygraph's network "
-                                             "is undirected)");
-    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root, "multigraph")))
-        pg_read_warn_once(R, "multigraph", &m, "a multigraph: parallel edges are read as separate relations and "
-                                               "merge into one edge, as partygraph merges relations");
-}
-
 /* The integer n that `v` is when 0 <= n < count, else -1. */
 static long index_of(const cJSON *v, long count)
 {
@@ -198,7 +186,7 @@ bool pg_read_nodelink(pg_reader *R, const char *text, size_t len, pg_input *in)
     if (go && nodes) {
         links = array(R, root, key, &go);
         indexed = by_index(R, nodes, links, key, &go);
-        flags(R, root);
+        pg_read_flags(R, root);
         const cJSON *graph = cJSON_GetObjectItemCaseSensitive(root, "graph");
         go = go && pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "name")) &&
              pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "title")) && read_nodes(R, nodes, indexed);

@@ -218,4 +218,92 @@ got, err = read_back(p)
 tap.check({frozenset(map(str, e)) for e in want.edges} == {frozenset(e) for e in got.edges} and err == "",
           "NetworkX's integer ids stay ids (the links name them), no warning", (sorted(got.edges), err))
 
+
+# ---- Cytoscape.js elements JSON -------------------------------------------------
+CYJS = os.path.join(pgtest.ROOT, "tests", "data", "foreign", "cyjs")
+DIRECTED = {"in_degree", "out_degree", "in_strength", "out_strength", "hub", "authority"}
+
+
+def write_json(name, doc):
+    with open(path_of(name), "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    return path_of(name)
+
+
+def edge_data(H):
+    return {frozenset(map(str, (u, v))): d for u, v, d in H.edges(data=True)}
+
+
+data = json_graph.cytoscape_data(G)
+want = json_graph.cytoscape_graph(data)
+got, err = read_back(write_json("nx.cyjs", data))
+same_network("Cytoscape.js JSON by NetworkX (cytoscape_data)", got, want, err)
+tap.check(all(got.nodes[v].get("value") is None for v in got.nodes) and "value" not in err,
+          "Cytoscape.js JSON: NetworkX's \"value\" (the node key) left out quietly", err)
+weights = {k: d.get("weight", 1.0) for k, d in edge_data(want).items()}
+tap.check({k: d["weight"] for k, d in edge_data(got).items()} == weights, "Cytoscape.js JSON: the weights", weights)
+
+flat = data["elements"]["nodes"] + data["elements"]["edges"]
+got, err = read_back(write_json("flat.json", flat))
+same_network("Cytoscape.js JSON as one array of elements (detected)", got, want, err)
+got, err = read_back(write_json("elements-array.json", {"elements": flat}))
+tap.check(set(got.nodes) == set(want.nodes) and len(got.edges) == len(want.edges),
+          "Cytoscape.js JSON: \"elements\" as one array", err)
+
+D = nx.DiGraph(G)
+D.graph["name"] = "Ties"
+got, err = read_back(write_json("directed.cyjs", json_graph.cytoscape_data(D)))
+tap.check({frozenset(e) for e in got.edges} == {frozenset(e) for e in D.edges} and err.count("warning") == 1 and
+          "directed" in err and got.graph.get("title") == "Ties",
+          "Cytoscape.js JSON, directed: read undirected with one warning; the title from NetworkX's data pairs", err)
+
+for name in sorted(os.listdir(CYJS)):
+    p = os.path.join(CYJS, name)
+    with open(p, encoding="utf-8") as f:
+        doc = json.load(f)
+    els = doc if isinstance(doc, list) else doc["elements"]["nodes"] + doc["elements"]["edges"]
+    nodes = [el["data"] for el in els if "source" not in el["data"]]
+    edges = {frozenset((el["data"]["source"], el["data"]["target"])): el["data"] for el in els if "source" in el["data"]}
+    got, err = read_back(p)
+    tap.check(set(got.nodes) == {n["id"] for n in nodes}, f"{name}: every node", sorted(got.nodes))
+    tap.check(set(edge_data(got)) == set(edges), f"{name}: every edge", sorted(map(sorted, got.edges)))
+    tap.check(all(got.nodes[n["id"]].get("label") == n["name"] for n in nodes if n["id"] in got),
+              f"{name}: names", [got.nodes[v].get("label") for v in got.nodes])
+    kept = {(n["id"], k): v for n in nodes for k, v in n.items() if k not in ("id", "name", "kind", "selected")}
+    bad = {key: v for key, v in kept.items() if key[0] not in got or got.nodes[key[0]].get(key[1]) != v}
+    tap.check(not bad, f"{name}: node attributes kept", bad)
+    # an edge's other attributes are written as text (merged edges join them); its date is first and last
+    kept = {(k0, k): v if isinstance(v, str) else json.dumps(v) for k0, d in edges.items() for k, v in d.items()
+            if k not in ("id", "source", "target", "type", "weight", "date")}
+    kept.update({(k0, k): d["date"] for k0, d in edges.items() if "date" in d for k in ("first", "last")})
+    kept.update({(k0, "weight"): d.get("weight", 1.0) for k0, d in edges.items()})
+    bad = {key: v for key, v in kept.items() if edge_data(got).get(key[0], {}).get(key[1]) != v}
+    tap.check(not bad, f"{name}: edge attributes kept (weights, dates as first and last)", bad)
+
+p = os.path.join(CYJS, "cytoscape-desktop.cyjs")
+status, err = fails(p, "--input-format", "cyjs")
+tap.check(status == 0 and "read from cyjs" in pgtest.run(BIN, "validate", p, "--input-format", "cyjs").stdout.decode(),
+          "--input-format cyjs", err)
+
+# partygraph's own graph.cyjs: build -> graph.cyjs -> build -> graph.cyjs, the same network
+first, again = path_of("cpc.cyjs"), path_of("cpc-again.cyjs")
+pgtest.run(BIN, "build", "-q", os.path.join(pgtest.ROOT, "examples", "cpc-interparty.json"), "--cytoscape", first,
+           "--layout", "none")
+pgtest.run(BIN, "build", "-q", first, "--cytoscape", again, "--layout", "none", check=False)
+with open(first, encoding="utf-8") as f:
+    a = json_graph.cytoscape_graph(json.load(f))
+with open(again, encoding="utf-8") if os.path.exists(again) else open(os.devnull) as f:
+    b = json_graph.cytoscape_graph(json.load(f)) if os.path.getsize(again if os.path.exists(again) else os.devnull) \
+        else nx.Graph()
+diff = {v: {k for k in set(a.nodes[v]) | set(b.nodes[v]) if a.nodes[v].get(k) != b.nodes[v].get(k)} - {"sources"}
+        - DIRECTED for v in a.nodes if v in b}
+tap.check(set(a.nodes) == set(b.nodes) and not any(diff.values()),
+          "partygraph's graph.cyjs read back: every node, attribute and metric the same",
+          {v: d for v, d in diff.items() if d})
+ea, eb = edge_data(a), edge_data(b)
+bad = {tuple(sorted(k)): k2 for k in ea for k2 in ("weight", "types", "first", "last")
+       if ea[k].get(k2) != eb.get(k, {}).get(k2)}
+tap.check(set(ea) == set(eb) and not bad, "partygraph's graph.cyjs read back: the same edges, weights, types, dates",
+          bad)
+
 tap.done()
