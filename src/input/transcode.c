@@ -22,6 +22,8 @@ enum { CHUNK = 1 << 16, DECLARATION = 1024 /* bytes of UTF-8 that hold any XML d
 struct pg_transcode {
     iconv_t cd;
     const char *encoding;
+    size_t unit;            /* bytes of a code unit: 2 or 4 */
+    bool little;            /* little-endian */
     pg_transcode_pull *pull;
     void *source;
     size_t at, len;         /* in[at, len): original bytes not converted yet */
@@ -62,6 +64,8 @@ pg_transcode *pg_transcode_new(const char *encoding, const unsigned char *head, 
         return NULL;
     }
     t->encoding = encoding;
+    t->unit = strstr(encoding, "16") ? 2 : 4;
+    t->little = strstr(encoding, "LE") != NULL;
     t->pull = pull;
     t->source = source;
     memcpy(t->in, head, n);
@@ -92,14 +96,13 @@ static int malformed(pg_transcode *t, pg_error *err, const char *why)
     return -1;
 }
 
-/* The code unit (2 or 4 bytes, in the text's byte order) at in[at]. */
+/* The code unit (in the text's byte order) at in[at]. */
 static unsigned long unit_at(const pg_transcode *t)
 {
-    size_t n = t->encoding[4] == '1' ? 2 : 4, left = t->len - t->at;
-    bool little = t->encoding[6] == 'L' || t->encoding[7] == 'L';
+    size_t n = t->unit, left = t->len - t->at;
     unsigned long u = 0;
     for (size_t i = 0; i < n && i < left; i++)
-        u |= (unsigned long)t->in[t->at + i] << (8 * (little ? i : n - 1 - i));
+        u |= (unsigned long)t->in[t->at + i] << (8 * (t->little ? i : n - 1 - i));
     return u;
 }
 

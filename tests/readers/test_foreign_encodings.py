@@ -109,6 +109,18 @@ for enc in ("utf-16", "utf-32"):
     got, err = read_back(p)
     same_network(f"GraphML in {enc}", got, want, err)
 
+# ---- a large file: characters split between reads (surrogate pairs too) -----------
+B = nx.barabasi_albert_graph(3000, 2, seed=18)
+nx.set_node_attributes(B, {v: f"𝔓arty {v} 🎉 é" for v in B}, "name")
+text_big = json.dumps(json_graph.node_link_data(B), ensure_ascii=False, indent=1)
+p = path_of("big-utf-16.json")
+with open(p, "w", encoding="utf-16") as f:
+    f.write(text_big)
+got, err = read_back(p)
+tap.check(len(got) == len(B) and {frozenset(e) for e in got.edges} == {frozenset(map(str, e)) for e in B.edges} and
+          all(got.nodes[str(v)].get("label") == B.nodes[v]["name"] for v in B if str(v) in got),
+          "UTF-16 over many reads (%d bytes): every node, edge and name" % os.path.getsize(p), err)
+
 # ---- gzip and standard input ----------------------------------------------------
 p = path_of("nodelink-utf-16.json")
 with open(p, "rb") as f:
@@ -132,6 +144,14 @@ got, err = read_back(p)
 tap.check({v: got.nodes[v].get("label") for v in got.nodes} == {d["id"]: d["name"] for d in doc["parties"]},
           "partygraph/1 in UTF-16", err)
 
+p = path_of("pg-utf-16.ndjson")
+with open(p, "w", encoding="utf-16") as f:
+    f.write("\n".join(json.dumps(x, ensure_ascii=False) for x in
+                      [{"kind": "party", "id": d["id"], "name": d["name"]} for d in doc["parties"]] +
+                      [{"type": "contact", "source": "pcf", "target": "cpc"}]) + "\n")
+got, err = read_back(p)
+tap.check({v: got.nodes[v].get("label") for v in got.nodes} == {d["id"]: d["name"] for d in doc["parties"]} and
+          len(got.edges) == 1, "NDJSON in UTF-16 (streamed)", err)
 
 # ---- refusals at the place of the bad character ---------------------------------
 def place(text, index):
@@ -175,6 +195,13 @@ with open(p, "wb") as f:
 status, err = fails(p)
 tap.check(status != 0 and error_place(err) == place(text + "?", len(text)) and "ends inside a character" in err,
           "UTF-16 cut inside a character: refused at the end", (err, place(text + "?", len(text))))
+
+at = text_big.index("𝔓arty 2999")
+with open(p, "wb") as f:
+    f.write(codecs.BOM_UTF16_LE + text_big[:at].encode("utf-16-le") + b"\x00\xdc" + text_big[at:].encode("utf-16-le"))
+status, err = fails(p)
+tap.check(status != 0 and error_place(err) == place(text_big, at),
+          "a lone surrogate far into a large file: its line:column", (err, place(text_big, at)))
 
 bad = text.replace('"ICAPP"', '"ICAPP" oops', 1)
 with open(p, "w", encoding="utf-16") as f:
