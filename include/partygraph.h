@@ -159,11 +159,12 @@ typedef enum pg_input_format {
     PG_INPUT_POPOLO,     /* Popolo JSON: organizations, memberships, events, areas */
     PG_INPUT_NDJSON,     /* one partygraph/1 entity or relation per line */
     PG_INPUT_GRAPHML,    /* GraphML (Gephi, NetworkX, igraph, partygraph) */
+    PG_INPUT_CYJS,       /* Cytoscape.js elements JSON (Cytoscape, NetworkX, partygraph's graph.cyjs) */
     PG_INPUT_COUNT
 } pg_input_format;
 
-/* Returns "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson" or
- * "graphml"; NULL when out of range. */
+/* Returns "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson",
+ * "graphml" or "cyjs"; NULL when out of range. */
 const char *pg_input_format_name(pg_input_format f);
 
 /* Parses one of those names into *out. Returns PG_OK or PG_EARG. */

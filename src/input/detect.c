@@ -3,7 +3,9 @@
  * by another object is NDJSON; otherwise a top-level "format" key says
  * partygraph/1 wherever it is, else the first top-level key that belongs
  * to one format decides (see `key_formats`), else a key that only leans
- * towards one (`persons`: Popolo's, and partygraph/1's too); nothing
+ * towards one (`persons`: Popolo's, and partygraph/1's too; `directed`:
+ * node-link's, and Cytoscape.js's too, which `elements` decides); an array
+ * of objects with `data` or `group` is Cytoscape.js elements; nothing
  * decisive means partygraph/1, whose loader then explains what is wrong. */
 #include "input/detect.h"
 
@@ -17,12 +19,12 @@
 enum { KEY_MAX = 32 };
 
 static const char *const format_names[PG_INPUT_COUNT] = {
-    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml",
+    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml", "cyjs",
 };
 
 /* What the formats are called in messages. */
 static const char *const format_titles[PG_INPUT_COUNT] = {
-    "auto", "partygraph/1", "node-link JSON", "JSON Graph Format", "Popolo JSON", "NDJSON", "GraphML",
+    "auto", "partygraph/1", "node-link JSON", "JSON Graph Format", "Popolo JSON", "NDJSON", "GraphML", "Cytoscape.js JSON",
 };
 
 const char *pg_input_format_name(pg_input_format f)
@@ -64,8 +66,8 @@ static const struct {
     { "persons", PG_INPUT_POPOLO, WEAK },            { "areas", PG_INPUT_POPOLO, DECIDES },
     { "posts", PG_INPUT_POPOLO, DECIDES },           { "graphs", PG_INPUT_JGF, DECIDES },
     { "nodes", PG_INPUT_NODELINK, DECIDES },         { "links", PG_INPUT_NODELINK, DECIDES },
-    { "edges", PG_INPUT_NODELINK, DECIDES },         { "directed", PG_INPUT_NODELINK, DECIDES },
-    { "multigraph", PG_INPUT_NODELINK, DECIDES },    { "kind", PG_INPUT_NDJSON, DECIDES },
+    { "edges", PG_INPUT_NODELINK, DECIDES },         { "directed", PG_INPUT_NODELINK, WEAK },
+    { "multigraph", PG_INPUT_NODELINK, WEAK },       { "elements", PG_INPUT_CYJS, DECIDES },    { "kind", PG_INPUT_NDJSON, DECIDES },
     { "type", PG_INPUT_NDJSON, DECIDES },            { "source", PG_INPUT_NDJSON, DECIDES },
     { "target", PG_INPUT_NDJSON, DECIDES },
 };
@@ -170,11 +172,27 @@ static pg_input_format keys_format(const char *data, size_t len, size_t i)
     return found;
 }
 
+/* Is the array at data[i] Cytoscape.js elements (its first element an
+ * object with a `data` or `group` key)? */
+static bool elements_array(const char *data, size_t len, size_t i)
+{
+    char key[KEY_MAX];
+    size_t j = skip_space(data, len, i + 1);
+    if (j >= len || data[j] != '{')
+        return false;
+    for (j++; next_key(data, len, &j, key); j = skip_value(data, len, j))
+        if (strcmp(key, "data") == 0 || strcmp(key, "group") == 0)
+            return true;
+    return false;
+}
+
 pg_input_format pg_detect_format(const char *data, size_t len)
 {
     size_t i = skip_space(data, len, pg_utf8_bom(data, len));
     if (i < len && data[i] == '<')
         return PG_INPUT_GRAPHML;
+    if (i < len && data[i] == '[' && elements_array(data, len, i))
+        return PG_INPUT_CYJS;
     if (i >= len || data[i] != '{')
         return PG_INPUT_PARTYGRAPH;
     size_t after = skip_space(data, len, skip_value(data, len, i));

@@ -5,7 +5,8 @@
  * does the same with zlib's inflate. Every byte a loader gets passes pg_input_read,
  * which counts them against the input's limit (of the bytes given, so
  * gunzipped ones: the guard against a gzip bomb) and never reads more than
- * one byte past it. */
+ * one byte past it. Text in UTF-16 or UTF-32 with a byte order mark is
+ * turned into UTF-8 here (transcode.c), so every reader reads it. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -19,12 +20,17 @@
 #include "base/error.h"
 #include "input/input.h"
 #include "input/instream.h"
+#include "input/transcode.h"
 
 enum { ZLIB_BUFFER = 1 << 18 };
 
 struct pg_input {
     gzFile gz;            /* a path or standard input, read by zlib; or */
     pg_instream *stream;  /* a caller's FILE * (pg_input_open_stream) */
+    pg_transcode *tc;     /* UTF-16/32 to UTF-8, when a byte order mark says so */
+    unsigned char head[4]; /* the first bytes, read to look for a byte order mark */
+    size_t head_at, head_len; /* head[head_at, head_len): not given yet */
+    bool probed;          /* the head was read */
     size_t size; /* of a regular file, else 0 */
     unsigned long long limit, given; /* bytes: the most reads may give (0: no limit), and given so far */
     char name[256];
@@ -92,7 +98,7 @@ bool pg_input_compressed(const pg_input *in)
 
 size_t pg_input_size(pg_input *in)
 {
-    return in->stream == NULL && gzdirect(in->gz) ? in->size : 0;
+    return in->stream == NULL && in->tc == NULL && gzdirect(in->gz) ? in->size : 0;
 }
 
 void pg_input_limit(pg_input *in, unsigned long long max_bytes)
@@ -138,14 +144,53 @@ static long read_stream(pg_input *in, void *buf, unsigned want, pg_error *err)
     return pg_error_set(err, PG_EIO, "cannot read '%s': corrupt gzip data (%s)", in->name, why), -1;
 }
 
+/* Reads the bytes of the file or stream, gunzipped: the count, or -1. */
+static long read_source(pg_input *in, void *buf, size_t cap, pg_error *err)
+{
+    unsigned want = cap > (1u << 30) ? 1u << 30 : (unsigned)cap;
+    return in->stream ? read_stream(in, buf, want, err) : read_gz(in, buf, want, err);
+}
+
+/* As read_source, the head not given yet first (transcode.h's pull). */
+static long read_raw(void *source, void *buf, size_t cap, pg_error *err)
+{
+    pg_input *in = source;
+    size_t n = in->head_len - in->head_at < cap ? in->head_len - in->head_at : cap;
+    if (n == 0)
+        return read_source(in, buf, cap, err);
+    memcpy(buf, in->head + in->head_at, n);
+    in->head_at += n;
+    return (long)n;
+}
+
+/* Reads the first bytes and starts a transcoder when they are a UTF-16
+ * or UTF-32 byte order mark; 0, or -1 with `err` set. */
+static int probe(pg_input *in, pg_error *err)
+{
+    long got = 1;
+    size_t bom;
+    in->probed = true;
+    while (in->head_len < sizeof in->head &&
+           (got = read_source(in, in->head + in->head_len, sizeof in->head - in->head_len, err)) > 0)
+        in->head_len += (size_t)got;
+    const char *encoding = got < 0 ? NULL : pg_transcode_bom(in->head, in->head_len, &bom);
+    if (encoding == NULL)
+        return got < 0 ? -1 : 0;
+    in->head_at = in->head_len; /* the transcoder's now */
+    in->tc = pg_transcode_new(encoding, in->head + bom, in->head_len - bom, read_raw, in, in->name);
+    return in->tc ? 0 : (pg_error_set(err, PG_ENOMEM, "out of memory reading '%s'", in->name), -1);
+}
+
 long pg_input_read(pg_input *in, void *buf, size_t cap, pg_error *err)
 {
     unsigned want = cap > (1u << 30) ? 1u << 30 : (unsigned)cap;
+    if (!in->probed && probe(in, err) < 0)
+        return -1;
     if (in->limit > 0 && (in->given > in->limit || pg_input_size(in) > in->limit))
         return over_limit(in, err);
     if (in->limit > 0 && in->limit - in->given < want) /* one byte past the limit tells (no +1 overflow) */
         want = (unsigned)(in->limit - in->given) + 1;
-    long got = in->stream ? read_stream(in, buf, want, err) : read_gz(in, buf, want, err);
+    long got = in->tc ? pg_transcode_read(in->tc, buf, want, err) : read_raw(in, buf, want, err);
     in->given += got > 0 ? (unsigned long long)got : 0;
     if (got > 0 && in->limit > 0 && in->given > in->limit)
         return over_limit(in, err);
@@ -190,5 +235,6 @@ void pg_input_close(pg_input *in)
     if (in->gz != NULL)
         gzclose(in->gz);
     pg_instream_free(in->stream);
+    pg_transcode_free(in->tc);
     free(in);
 }

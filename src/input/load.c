@@ -19,6 +19,7 @@
 static pg_read_fn *const readers[PG_INPUT_COUNT] = {
     [PG_INPUT_NODELINK] = pg_read_nodelink, [PG_INPUT_JGF] = pg_read_jgf,         [PG_INPUT_POPOLO] = pg_read_popolo,
     [PG_INPUT_NDJSON] = pg_read_ndjson,     [PG_INPUT_GRAPHML] = pg_read_graphml,
+    [PG_INPUT_CYJS] = pg_read_cyjs,
 };
 
 /* A format forced with --input-format that the first bytes rule out:

@@ -155,6 +155,17 @@ void pg_read_warn_once(pg_reader *R, const char *topic, const pg_jpath *p, const
     pg_report_warning(&R->report, p, "%s", message);
 }
 
+void pg_read_flags(pg_reader *R, const cJSON *root)
+{
+    pg_jpath d = pg_jpath_key(&PG_JPATH_ROOT, "directed"), m = pg_jpath_key(&PG_JPATH_ROOT, "multigraph");
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root, "directed")))
+        pg_read_warn_once(R, "directed", &d, "a directed graph: edge directions are dropped (partygraph's network "
+                                             "is undirected)");
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root, "multigraph")))
+        pg_read_warn_once(R, "multigraph", &m, "a multigraph: parallel edges are read as separate relations and "
+                                               "merge into one edge, as partygraph merges relations");
+}
+
 bool pg_read_title(pg_reader *R, const cJSON *title)
 {
     pg_dataset *ds = R->L.ds;

@@ -1,5 +1,6 @@
 /* reader.h - inputs other tools write: NetworkX node-link JSON, JSON Graph
- * Format, Popolo, NDJSON and GraphML. Private to the library.
+ * Format, Popolo, NDJSON, GraphML and Cytoscape.js JSON. Private to the
+ * library.
  *
  * The rule every reader follows: each foreign node or edge becomes a small
  * cJSON object shaped like a partygraph/1 entity or relation and goes
@@ -76,7 +77,7 @@ pg_dataset *pg_reader_finish(pg_reader *R, bool go, pg_error *err);
  * read, then the rest of `in` when not NULL) into R's dataset. Return
  * "go on" (false after an error that stops loading). */
 typedef bool pg_read_fn(pg_reader *R, const char *text, size_t len, pg_input *in);
-pg_read_fn pg_read_nodelink, pg_read_jgf, pg_read_popolo, pg_read_ndjson, pg_read_graphml;
+pg_read_fn pg_read_nodelink, pg_read_jgf, pg_read_popolo, pg_read_ndjson, pg_read_graphml, pg_read_cyjs;
 
 /* ---- for the readers -------------------------------------------------- */
 
@@ -90,6 +91,10 @@ cJSON *pg_read_parse_json(pg_reader *R, const char *text, size_t len);
 /* Warns once per input about `topic` (a short key such as "directed",
  * "name:KEY"): only the first call with a topic reports. */
 void pg_read_warn_once(pg_reader *R, const char *topic, const pg_jpath *p, const char *fmt, ...) PG_PRINTF(4, 5);
+
+/* Warns about what partygraph's undirected, merged model drops when the
+ * object `root` says "directed" or "multigraph" (node-link, Cytoscape.js). */
+void pg_read_flags(pg_reader *R, const cJSON *root);
 
 /* Sets the dataset's title when it has none yet and `title` is a
  * non-empty string. Returns false when out of memory. */
