@@ -71,7 +71,7 @@ for b in $builds; do
     suite "$b outputs: timeline.csv, claims.csv (the rules from the JSON)" "$python" tests/outputs/test_timeline.py "$b/partygraph"
     suite "$b report.html (headless Chromium)" "$python" tests/outputs/test_html.py "$b/partygraph"
     suite "$b report.html legible (picture-check: bundled, minimal, 2,000 synthetic)" "$python" tests/outputs/test_report_legible.py "$b/partygraph"
-    suite "$b outputs: legible graph.dot (picture-check: sfdp, neato -n, dot, neato)" "$python" tests/outputs/test_legible.py "$b/partygraph"
+    suite "$b outputs: legible drawings (picture-check: graph.dot with sfdp, neato -n, dot, neato; render; 20,000 parties)" "$python" tests/outputs/test_legible.py "$b/partygraph"
     suite "$b pictures (render: svg, png, pdf)" "$python" tests/outputs/test_render.py "$b/partygraph"
     suite "$b streaming loader (gzip, stdin, positions)" "$python" tests/stream/test_stream.py "$b/partygraph"
     suite "$b examples (data, citations, counts)" "$python" tests/examples/test_examples.py "$b/partygraph"
