@@ -159,6 +159,8 @@ typedef enum pg_input_format {
     PG_INPUT_POPOLO,     /* Popolo JSON: organizations, memberships, events, areas */
     PG_INPUT_NDJSON,     /* one partygraph/1 entity or relation per line */
     PG_INPUT_GRAPHML,    /* GraphML (Gephi, NetworkX, igraph, partygraph) */
+    PG_INPUT_GML,        /* GML (Gephi, NetworkX, igraph, yEd), read by igraph */
+    PG_INPUT_PAJEK,      /* Pajek NET (*Vertices, *Edges, *Arcs), read by igraph */
     PG_INPUT_COUNT
 } pg_input_format;
 

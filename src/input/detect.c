@@ -1,12 +1,15 @@
 /* detect.c - see detect.h. Detection looks at the first 64 KiB only, so
  * that a stream need not be held: '<' is GraphML; a JSON object followed
- * by another object is NDJSON; otherwise a top-level "format" key says
+ * by another object is NDJSON; text that is not JSON is Pajek when it
+ * starts `*Vertices` (or `*Network`), GML when it has `graph [` after
+ * GML's keys; otherwise a top-level "format" key says
  * partygraph/1 wherever it is, else the first top-level key that belongs
  * to one format decides (see `key_formats`), else a key that only leans
  * towards one (`persons`: Popolo's, and partygraph/1's too); nothing
  * decisive means partygraph/1, whose loader then explains what is wrong. */
 #include "input/detect.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,12 +20,13 @@
 enum { KEY_MAX = 32 };
 
 static const char *const format_names[PG_INPUT_COUNT] = {
-    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml",
+    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml", "gml", "pajek",
 };
 
 /* What the formats are called in messages. */
 static const char *const format_titles[PG_INPUT_COUNT] = {
-    "auto", "partygraph/1", "node-link JSON", "JSON Graph Format", "Popolo JSON", "NDJSON", "GraphML",
+    "auto", "partygraph/1", "node-link JSON", "JSON Graph Format", "Popolo JSON", "NDJSON", "GraphML", "GML",
+    "Pajek NET",
 };
 
 const char *pg_input_format_name(pg_input_format f)
@@ -170,11 +174,64 @@ static pg_input_format keys_format(const char *data, size_t len, size_t i)
     return found;
 }
 
+/* ---- GML and Pajek: text that is not JSON ------------------------------ */
+
+/* The index past the lines at s[i] that are blank or start with
+ * `comment` after spaces. */
+static size_t skip_comments(const char *s, size_t n, size_t i, char comment)
+{
+    for (i = skip_space(s, n, i); i < n && s[i] == comment; i = skip_space(s, n, i))
+        while (i < n && s[i] != '\n')
+            i++;
+    return i;
+}
+
+/* Does the word `word` (any case) start at s[i], a word of its own? */
+static bool word_at(const char *s, size_t n, size_t i, const char *word)
+{
+    size_t k = 0;
+    for (; word[k] && i + k < n; k++)
+        if ((s[i + k] | 0x20) != word[k])
+            return false;
+    return word[k] == '\0' && (i + k >= n || !isalnum((unsigned char)s[i + k]));
+}
+
+/* GML: keys and values (`Creator "yFiles"`, ...) up to `graph [`, in the
+ * bytes peeked at, after `#` comments. */
+static bool is_gml(const char *s, size_t n, size_t i)
+{
+    i = skip_comments(s, n, i, '#');
+    if (i >= n || !isalpha((unsigned char)s[i]))
+        return false;
+    for (; i < n; i++)
+        if ((i == 0 || !isalnum((unsigned char)s[i - 1])) && word_at(s, n, i, "graph") &&
+            skip_space(s, n, i + 5) < n && s[skip_space(s, n, i + 5)] == '[')
+            return true;
+    return false;
+}
+
+/* Pajek: `*Vertices` or `*Network` first, after `%` comments. */
+static bool is_pajek(const char *s, size_t n, size_t i)
+{
+    i = skip_comments(s, n, i, '%');
+    return i < n && s[i] == '*' && (word_at(s, n, i + 1, "vertices") || word_at(s, n, i + 1, "network"));
+}
+
+/* The format of text that is neither markup nor JSON. */
+static pg_input_format text_format(const char *data, size_t len, size_t i)
+{
+    if (is_pajek(data, len, i))
+        return PG_INPUT_PAJEK;
+    return is_gml(data, len, i) ? PG_INPUT_GML : PG_INPUT_PARTYGRAPH;
+}
+
 pg_input_format pg_detect_format(const char *data, size_t len)
 {
     size_t i = skip_space(data, len, pg_utf8_bom(data, len));
     if (i < len && data[i] == '<')
         return PG_INPUT_GRAPHML;
+    if (i < len && data[i] != '{' && data[i] != '[')
+        return text_format(data, len, i);
     if (i >= len || data[i] != '{')
         return PG_INPUT_PARTYGRAPH;
     size_t after = skip_space(data, len, skip_value(data, len, i));

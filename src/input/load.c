@@ -19,13 +19,23 @@
 static pg_read_fn *const readers[PG_INPUT_COUNT] = {
     [PG_INPUT_NODELINK] = pg_read_nodelink, [PG_INPUT_JGF] = pg_read_jgf,         [PG_INPUT_POPOLO] = pg_read_popolo,
     [PG_INPUT_NDJSON] = pg_read_ndjson,     [PG_INPUT_GRAPHML] = pg_read_graphml,
+    [PG_INPUT_GML] = pg_read_gml,           [PG_INPUT_PAJEK] = pg_read_pajek,
 };
 
+/* What a format is written in: JSON, markup (GraphML) or other text (GML,
+ * Pajek). */
+enum { JSON_TEXT, MARKUP, PLAIN_TEXT };
+static const int families[PG_INPUT_COUNT] = { [PG_INPUT_GRAPHML] = MARKUP, [PG_INPUT_GML] = PLAIN_TEXT,
+                                              [PG_INPUT_PAJEK] = PLAIN_TEXT };
+
 /* A format forced with --input-format that the first bytes rule out:
- * markup read as JSON or JSON read as GraphML. */
+ * markup read as JSON, JSON read as GraphML, ... (text nothing detects,
+ * PG_INPUT_PARTYGRAPH, may be forced to GML or Pajek). */
 static bool mismatch(pg_input_format forced, pg_input_format found)
 {
-    return (forced == PG_INPUT_GRAPHML) != (found == PG_INPUT_GRAPHML);
+    if (families[forced] == PLAIN_TEXT && found == PG_INPUT_PARTYGRAPH)
+        return false;
+    return families[forced] != families[found];
 }
 
 /* Tells the caller about a problem reading the input `name` itself, or

@@ -1,0 +1,215 @@
+"""GML and Pajek NET (read by igraph's readers inside partygraph), against
+what NetworkX and python-igraph read from the same files.
+
+The corpus is tests/data/foreign/: a Gephi-style GML (labels, graphics,
+typed attributes), a Pajek network with names, positions and weights, and
+one with arcs. NetworkX writes a GML here, python-igraph a GML and a Pajek
+file. partygraph reads each (`build --nodelink`); its nodes, edges, weights
+and attributes are compared with NetworkX's (or igraph's) reading of the
+original. Then detection (`validate` names the format), --input-format,
+and a broken file refused at its line.
+
+    /usr/bin/python3 tests/readers/test_foreign_formats.py BUILD/partygraph"""
+import html
+import json
+import os
+import sys
+import tempfile
+import warnings
+
+import igraph as ig
+import networkx as nx
+from networkx.readwrite import json_graph
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import pgtest  # noqa: E402
+
+BIN = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "..", "data", "foreign")
+TMP = tempfile.TemporaryDirectory(prefix="pgforeign-")
+tap = pgtest.Tap()
+warnings.simplefilter("ignore", RuntimeWarning)  # python-igraph's, about the files it reads
+
+
+def corpus(*parts):
+    return os.path.join(CORPUS, *parts)
+
+
+def read_back(path, *extra):
+    """partygraph's network of `path` (NetworkX reading its node-link
+    JSON, nodes keyed by the id as the file wrote it) and the stderr."""
+    out = os.path.join(TMP.name, "out.json")
+    proc = pgtest.run(BIN, "build", "-q", path, "--nodelink", out, "--layout", "none", *extra)
+    with open(out, encoding="utf-8") as f:
+        G = json_graph.node_link_graph(json.load(f))
+    names = {n: d.get("original_id") or n for n, d in G.nodes(data=True)}
+    return nx.relabel_nodes(G, names), proc.stderr.decode()
+
+
+def edge_weights(G):
+    """{frozenset(u, v): summed weight} of any graph (parallel and opposite
+    edges summed, as partygraph merges them)."""
+    out = {}
+    for u, v, d in G.edges(data=True):
+        k = frozenset((str(u), str(v)))
+        out[k] = out.get(k, 0) + float(d.get("weight", 1))
+    return out
+
+
+def compare_network(what, got, want):
+    """Same nodes and the same edges with the same (summed) weights."""
+    tap.check(set(got.nodes) == {str(n) for n in want.nodes}, f"{what}: the same nodes",
+              f"{sorted(got.nodes)} != {sorted(map(str, want.nodes))}")
+    gw, ww = edge_weights(got), edge_weights(want)
+    tap.check(set(gw) == set(ww), f"{what}: the same edges ({len(ww)})", f"{set(gw) ^ set(ww)}")
+    bad = {tuple(k): (gw.get(k), w) for k, w in ww.items() if not pgtest.close(gw.get(k, -1), w, 1e-12)}
+    tap.check(not bad, f"{what}: the same weights", bad)
+
+
+def same_value(a, b):
+    if isinstance(b, bool) or isinstance(a, bool):
+        return bool(a) == bool(b) and isinstance(a, bool)
+    if isinstance(b, (int, float)) and isinstance(a, (int, float)):
+        return pgtest.close(float(a), float(b), 1e-12)
+    return a == b
+
+
+def compare_node_attrs(what, got, want, renamed=None, skip=("id", "graphics")):
+    """Every node attribute NetworkX reads is partygraph's, with the same
+    value (`label`, `name`: partygraph's name, exported as `label`; an
+    integer `founded`: that year, as a date)."""
+    renamed = renamed or {}
+    bad = []
+    for n, d in want.nodes(data=True):
+        mine = got.nodes[str(n)]
+        for k, v in d.items():
+            if k in skip:
+                continue
+            key = "label" if k == "name" else renamed.get(k, k)
+            v = str(v) if k == "founded" else v
+            if not same_value(mine.get(key), v):
+                bad.append((n, k, v, mine.get(key)))
+    tap.check(not bad, f"{what}: every node attribute kept with its value", bad)
+
+
+def validate(path, *extra):
+    proc = pgtest.run(BIN, "validate", path, *extra, check=False)
+    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+
+
+# ---- GML: Gephi's dialect ------------------------------------------------------
+
+gephi = corpus("gml", "gephi.gml")
+G_nx = nx.read_gml(gephi, label="label")
+got, err = read_back(gephi)
+compare_network("Gephi GML", got, G_nx)
+compare_node_attrs("Gephi GML", got, G_nx)
+G_ig = ig.Graph.Read_GML(gephi)
+ids = dict(zip(G_ig.vs["label"], G_ig.vs["id"]))
+tap.check(all(got.nodes[n].get("gml_id") == i for n, i in ids.items()), "Gephi GML: the GML id kept as gml_id",
+          {n: got.nodes[n].get("gml_id") for n in ids})
+types = {frozenset((u, v)): d.get("type", "contact") for u, v, d in G_nx.edges(data=True)}
+tap.check(all(got.edges[tuple(k)]["types"] == t for k, t in types.items()), "Gephi GML: edge types",
+          {tuple(k): got.edges[tuple(k)]["types"] for k in types})
+tap.check(err.count("'graphics'") == 1 and err.count("gml_id") == 1,
+          "Gephi GML: one warning for the graphics igraph drops, one for the renamed id", err)
+title = pgtest.run(BIN, "build", "-q", gephi, "--formats", "json", "-o", os.path.join(TMP.name, "g1"))
+with open(os.path.join(TMP.name, "g1", "summary.json"), encoding="utf-8") as f:
+    tap.check(f'"title": {json.dumps(G_nx.graph["label"])}' in f.read(), "Gephi GML: the graph's label is the title")
+
+# ---- GML: NetworkX's and igraph's -------------------------------------------------
+
+W = nx.Graph(name="written by NetworkX")
+W.add_node("cpc", kind="party", name="Communist Party of China", founded=1921, ruling=True, score=0.5)
+W.add_node("wpk", kind="party", name="Workers' Party of Korea \u2013 \u00dc", score=1.25)
+W.add_node("chn", kind="country", name="China")
+W.add_node("lprp", kind="party", name="Lao People's Revolutionary Party", ruling=False)
+W.add_edge("cpc", "wpk", weight=3.0, type="met")
+W.add_edge("cpc", "lprp", weight=1.5)
+W.add_edge("wpk", "lprp", weight=0.25)
+nx_gml = os.path.join(TMP.name, "networkx.gml")
+nx.write_gml(W, nx_gml)
+W_back = nx.read_gml(nx_gml)
+got, err = read_back(nx_gml)
+compare_network("NetworkX GML", got, W_back)
+compare_node_attrs("NetworkX GML", got, W_back, skip=("id", "kind"))
+tap.check(got.nodes["chn"].get("kind") == "country", "NetworkX GML: the node's kind")
+tap.check(err.count("booleans") == 1, "NetworkX GML: ruling 1/0 read as true/false, one warning", err)
+
+ig_gml = os.path.join(TMP.name, "igraph.gml")
+I = ig.Graph.Read_GML(nx_gml)
+I.vs["label"] = [None] * I.vcount()  # python-igraph names nodes by `name`: no labels
+del I.vs["label"]
+I.write_gml(ig_gml)
+I_back = ig.Graph.Read_GML(ig_gml)
+got, err = read_back(ig_gml)
+tap.check(got.number_of_nodes() == I_back.vcount() and got.number_of_edges() == I_back.ecount(),
+          "igraph GML: igraph's counts", (got.number_of_nodes(), I_back.vcount(), got.number_of_edges(), I_back.ecount()))
+want = {frozenset((str(int(I_back.vs[e.source]["id"])), str(int(I_back.vs[e.target]["id"])))): e["weight"] for e in I_back.es}
+tap.check(edge_weights(got) == want, "igraph GML: nodes named by their id, igraph's weights", (edge_weights(got), want))
+tap.check(sorted(d.get("label") for _, d in got.nodes(data=True)) == sorted(map(html.unescape, I_back.vs["name"])),
+          "igraph GML: igraph's `name` is the name (character references decoded)",
+          [d.get("label") for _, d in got.nodes(data=True)])
+
+# ---- Pajek --------------------------------------------------------------------------
+
+parties = corpus("pajek", "parties.net")
+P_nx = nx.Graph(nx.read_pajek(parties))
+got, err = read_back(parties)
+compare_network("Pajek (names, weights)", got, nx.read_pajek(parties))
+P_ig = ig.Graph.Read_Pajek(parties)
+tap.check((got.number_of_nodes(), got.number_of_edges()) == (P_ig.vcount(), P_ig.ecount()), "Pajek: igraph's counts",
+          (got.number_of_nodes(), got.number_of_edges(), P_ig.vcount(), P_ig.ecount()))
+tap.check(sorted(d["label"] for _, d in got.nodes(data=True)) == sorted(P_ig.vs["name"]), "Pajek: the names")
+mine = {d["label"]: d for _, d in got.nodes(data=True)}
+bad = [(v["name"], k, v[k], mine[v["name"]].get(k)) for v in P_ig.vs for k in P_ig.vs.attributes()
+       if k not in ("id", "name", "x", "y") and v[k] not in (None, "") and not same_value(mine[v["name"]].get(k), v[k])]
+tap.check(not bad, "Pajek: igraph's vertex parameters kept (z, shape, color)", bad)
+bad = [(e.tuple, k, e[k]) for e in P_ig.es for k in P_ig.es.attributes() if k != "weight" and e[k] not in (None, "")
+       and got.edges[P_ig.vs[e.source]["name"], P_ig.vs[e.target]["name"]].get(k) != e[k]]
+tap.check(not bad and "color" in P_ig.es.attributes(), "Pajek: igraph's edge parameters kept (color)", bad)
+
+arcs = corpus("pajek", "arcs.net")
+got, err = read_back(arcs)
+compare_network("Pajek arcs", got, nx.read_pajek(arcs))
+tap.check(err.count("directed graph") == 1, "Pajek arcs: read undirected with one warning", err)
+
+ig_net = os.path.join(TMP.name, "igraph.net")
+ig.Graph.Read_GML(nx_gml).write_pajek(ig_net)
+got, err = read_back(ig_net)
+compare_network("igraph Pajek", got, nx.read_pajek(ig_net))
+
+# ---- detection, --input-format, refusals ------------------------------------------------
+
+for path, name in ((gephi, "gml"), (nx_gml, "gml"), (parties, "pajek"), (arcs, "pajek")):
+    rc, out, _ = validate(path)
+    tap.check(rc == 0 and f"(read from {name})" in out, f"{os.path.basename(path)} detected as {name}", out)
+
+with open(gephi, encoding="utf-8") as f:
+    text = f.read()
+plain = os.path.join(TMP.name, "no-graph-word")
+with open(plain, "w", encoding="utf-8") as f:  # the `graph [` beyond the first 64 KiB: only forcing reads it
+    f.write("Creator " + '"' + "x" * 70000 + '"\n' + text.split("\n", 1)[1])
+rc, out, _ = validate(plain)
+tap.check(rc != 0, "GML past the bytes detection looks at: not detected")
+rc, out, err = validate(plain, "--input-format", "gml")
+tap.check(rc == 0 and "(read from gml)" in out, "--input-format gml reads it", err)
+rc, out, err = validate(gephi, "--input-format", "nodelink")
+tap.check(rc != 0 and "it looks like GML" in err, "--input-format nodelink on GML: names what it looks like", err)
+
+lines = text.split("\n")
+cut = 20  # the file ends inside a node: igraph's parser stops at the last line
+broken = os.path.join(TMP.name, "broken.gml")
+with open(broken, "w", encoding="utf-8") as f:
+    f.write("\n".join(lines[:cut]) + "\n")
+rc, out, err = validate(broken)
+tap.check(rc != 0 and err.startswith(f"partygraph: {broken}:{cut + 1}: GML: syntax error"),
+          "a broken GML: refused at its line, with igraph's reason", err)
+bad_net = os.path.join(TMP.name, "broken.net")
+with open(bad_net, "w", encoding="utf-8") as f:
+    f.write('*Vertices 2\n1 "a"\n2 "b"\n*Edges\n1 2 3 "oops\n')
+rc, out, err = validate(bad_net)
+tap.check(rc != 0 and err.startswith(f"partygraph: {bad_net}:5: Pajek: "), "a broken Pajek file: refused at its line", err)
+
+tap.done()
