@@ -161,6 +161,7 @@ typedef enum pg_input_format {
     PG_INPUT_GRAPHML,    /* GraphML (Gephi, NetworkX, igraph, partygraph) */
     PG_INPUT_GML,        /* GML (Gephi, NetworkX, igraph, yEd), read by igraph */
     PG_INPUT_PAJEK,      /* Pajek NET (*Vertices, *Edges, *Arcs), read by igraph */
+    PG_INPUT_GEXF,       /* GEXF 1.1-1.3 (Gephi, NetworkX, partygraph) */
     PG_INPUT_COUNT
 } pg_input_format;
 

@@ -1,5 +1,6 @@
 /* detect.c - see detect.h. Detection looks at the first 64 KiB only, so
- * that a stream need not be held: '<' is GraphML; a JSON object followed
+ * that a stream need not be held: '<' is GEXF when a <gexf element
+ * starts there, else GraphML; a JSON object followed
  * by another object is NDJSON; text that is not JSON is Pajek when it
  * starts `*Vertices` (or `*Network`), GML when it has `graph [` after
  * GML's keys; otherwise a top-level "format" key says
@@ -20,13 +21,13 @@
 enum { KEY_MAX = 32 };
 
 static const char *const format_names[PG_INPUT_COUNT] = {
-    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml", "gml", "pajek",
+    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml", "gml", "pajek", "gexf",
 };
 
 /* What the formats are called in messages. */
 static const char *const format_titles[PG_INPUT_COUNT] = {
     "auto", "partygraph/1", "node-link JSON", "JSON Graph Format", "Popolo JSON", "NDJSON", "GraphML", "GML",
-    "Pajek NET",
+    "Pajek NET", "GEXF",
 };
 
 const char *pg_input_format_name(pg_input_format f)
@@ -225,11 +226,21 @@ static pg_input_format text_format(const char *data, size_t len, size_t i)
     return is_gml(data, len, i) ? PG_INPUT_GML : PG_INPUT_PARTYGRAPH;
 }
 
+/* Markup: GEXF when a <gexf element starts in the bytes peeked at, else
+ * GraphML. */
+static pg_input_format markup_format(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 5 <= n; i++)
+        if (s[i] == '<' && memcmp(s + i + 1, "gexf", 4) == 0)
+            return PG_INPUT_GEXF;
+    return PG_INPUT_GRAPHML;
+}
+
 pg_input_format pg_detect_format(const char *data, size_t len)
 {
     size_t i = skip_space(data, len, pg_utf8_bom(data, len));
     if (i < len && data[i] == '<')
-        return PG_INPUT_GRAPHML;
+        return markup_format(data, len);
     if (i < len && data[i] != '{' && data[i] != '[')
         return text_format(data, len, i);
     if (i >= len || data[i] != '{')

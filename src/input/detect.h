@@ -12,7 +12,7 @@
 enum { PG_DETECT_PEEK = 1 << 16 };
 
 /* The format `len` bytes at `data` (the start of an input, or all of it)
- * are in: GraphML from '<', otherwise from the top-level keys of the first
+ * are in: GEXF or GraphML from '<', GML or Pajek from their first words, otherwise from the top-level keys of the first
  * JSON object (docs/input-formats.md); PG_INPUT_PARTYGRAPH when nothing
  * else fits. */
 pg_input_format pg_detect_format(const char *data, size_t len);

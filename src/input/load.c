@@ -19,14 +19,14 @@
 static pg_read_fn *const readers[PG_INPUT_COUNT] = {
     [PG_INPUT_NODELINK] = pg_read_nodelink, [PG_INPUT_JGF] = pg_read_jgf,         [PG_INPUT_POPOLO] = pg_read_popolo,
     [PG_INPUT_NDJSON] = pg_read_ndjson,     [PG_INPUT_GRAPHML] = pg_read_graphml,
-    [PG_INPUT_GML] = pg_read_gml,           [PG_INPUT_PAJEK] = pg_read_pajek,
+    [PG_INPUT_GML] = pg_read_gml,           [PG_INPUT_PAJEK] = pg_read_pajek,       [PG_INPUT_GEXF] = pg_read_gexf,
 };
 
-/* What a format is written in: JSON, markup (GraphML) or other text (GML,
- * Pajek). */
+/* What a format is written in: JSON, markup (GraphML, GEXF) or other text
+ * (GML, Pajek). */
 enum { JSON_TEXT, MARKUP, PLAIN_TEXT };
-static const int families[PG_INPUT_COUNT] = { [PG_INPUT_GRAPHML] = MARKUP, [PG_INPUT_GML] = PLAIN_TEXT,
-                                              [PG_INPUT_PAJEK] = PLAIN_TEXT };
+static const int families[PG_INPUT_COUNT] = { [PG_INPUT_GRAPHML] = MARKUP, [PG_INPUT_GEXF] = MARKUP,
+                                              [PG_INPUT_GML] = PLAIN_TEXT, [PG_INPUT_PAJEK] = PLAIN_TEXT };
 
 /* A format forced with --input-format that the first bytes rule out:
  * markup read as JSON, JSON read as GraphML, ... (text nothing detects,
@@ -67,7 +67,7 @@ static pg_dataset *read_as(pg_input_format format, pg_input_format found, const 
     }
     pg_sha256_update(&R->sha, text, len);
     R->L.ds->input_bytes = len;
-    if (format != PG_INPUT_GRAPHML) /* JSON: as partygraph/1, problems wait for the end */
+    if (families[format] == JSON_TEXT) /* JSON: as partygraph/1, problems wait for the end */
         pg_report_hold(&R->report);
     bool go;
     if (mismatch(format, found))

@@ -1,10 +1,12 @@
-"""GML and Pajek NET (read by igraph's readers inside partygraph), against
-what NetworkX and python-igraph read from the same files.
+"""GML and Pajek NET (read by igraph's readers inside partygraph) and GEXF,
+against what NetworkX and python-igraph read from the same files.
 
 The corpus is tests/data/foreign/: a Gephi-style GML (labels, graphics,
 typed attributes), a Pajek network with names, positions and weights, and
-one with arcs. NetworkX writes a GML here, python-igraph a GML and a Pajek
-file. partygraph reads each (`build --nodelink`); its nodes, edges, weights
+one with arcs, a Gephi-style GEXF 1.2 (typed attributes, a default, viz,
+dates and spells). NetworkX writes a GML and a GEXF here, python-igraph a
+GML and a Pajek file; partygraph's own graph.gexf is read back and written
+again (the round trip). partygraph reads each (`build --nodelink`); its nodes, edges, weights
 and attributes are compared with NetworkX's (or igraph's) reading of the
 original. Then detection (`validate` names the format), --input-format,
 and a broken file refused at its line.
@@ -16,6 +18,7 @@ import os
 import sys
 import tempfile
 import warnings
+import xml.etree.ElementTree as ET
 
 import igraph as ig
 import networkx as nx
@@ -180,9 +183,112 @@ ig.Graph.Read_GML(nx_gml).write_pajek(ig_net)
 got, err = read_back(ig_net)
 compare_network("igraph Pajek", got, nx.read_pajek(ig_net))
 
+# ---- GEXF --------------------------------------------------------------------------
+
+VIZ = {("color", "r"): "viz_r", ("color", "g"): "viz_g", ("color", "b"): "viz_b", ("size", None): "viz_size",
+       ("position", "x"): "viz_x", ("position", "y"): "viz_y", ("position", "z"): "viz_z"}
+
+
+def flat_viz(d):
+    """NetworkX's `viz` dict as partygraph's viz_* names (alpha, which
+    NetworkX adds as 1.0 when the file has none, aside)."""
+    out = {}
+    for (part, key), name in VIZ.items():
+        v = d.get(part)
+        if v is not None:
+            out[name] = v if key is None else v[key]
+    return out
+
+
+def compare_gexf(what, path):
+    want = nx.read_gexf(path)
+    got, err = read_back(path)
+    compare_network(what, got, want)
+    bad = []
+    for n, d in want.nodes(data=True):
+        mine = got.nodes[n]
+        for k, v in list(d.items()) + list(flat_viz(d.get("viz", {})).items()):
+            key = k.replace(" ", "_")
+            if k not in ("viz", "kind") and not same_value(mine.get(key), v):
+                bad.append((n, k, v, mine.get(key)))
+    tap.check(not bad, f"{what}: every node attribute NetworkX reads, with its value (viz as viz_*)", bad)
+    defaults = want.graph.get("node_default", {})
+    bad = [(n, k, got.nodes[n].get(k)) for n, d in want.nodes(data=True) for k, v in defaults.items()
+           if k not in d and not same_value(got.nodes[n].get(k), v)]
+    tap.check(not bad, f"{what}: the declared defaults fill the nodes without a value ({sorted(defaults)})", bad)
+    bad = []
+    for u, v, d in want.edges(data=True):
+        mine = got.edges[u, v]
+        spells = d.get("spells") or [(d.get("start"), d.get("end"))]
+        expect = {"first": min((s for s, _ in spells if s), default=None),
+                  "last": max((e for _, e in spells if e), default=None), "types": d.get("type", "contact")}
+        expect.update({k: str(x) for k, x in d.items() if k not in ("id", "weight", "start", "end", "spells", "type")})
+        bad += [(u, v, k, x, mine.get(k)) for k, x in expect.items() if str(mine.get(k)) != str(x)]
+    tap.check(not bad, f"{what}: edge attributes, dates from start/end and spells", bad)
+    return got, err
+
+
+got, err = compare_gexf("Gephi GEXF", corpus("gexf", "gephi.gexf"))
+tap.check(err.count("viz_r") == 1, "Gephi GEXF: one warning naming the viz_* attributes", err)
+
+X = nx.Graph()
+X.add_node("cpc", label="Communist Party of China", kind="party", seats=2977, share=0.5, ruling=True,
+           viz={"color": {"r": 10, "g": 20, "b": 30, "a": 1.0}, "position": {"x": 1.5, "y": -2.0, "z": 0.0}})
+X.add_node("chn", label="China", kind="country")
+X.add_node("wpk", label="Workers' Party of Korea \u00dc", kind="party", seats=687, ruling=False)
+X.add_edge("cpc", "wpk", weight=2.5, type="met", start="2018-03-01", end="2018-03-02")
+X.add_edge("cpc", "chn", weight=1.0)
+nx_gexf = os.path.join(TMP.name, "networkx.gexf")
+nx.write_gexf(X, nx_gexf)
+compare_gexf("NetworkX GEXF", nx_gexf)
+
+directed = os.path.join(TMP.name, "directed.gexf")
+nx.write_gexf(nx.DiGraph([("a", "b"), ("b", "a"), ("b", "c")]), directed)
+got, err = read_back(directed)
+tap.check(err.count("a directed graph") == 1 and set(map(frozenset, got.edges)) == {frozenset("ab"), frozenset("bc")},
+          "a directed GEXF: read undirected, one warning", err)
+
+
+def gexf_elements(path):
+    """{node id: (label, attvalues, viz)} and {(source, target): (weight,
+    attvalues)} of a graph.gexf, as ElementTree reads it (an edge's spells
+    aside: they come back as one span from `first` to `last`)."""
+    root = ET.parse(path).getroot()
+    ns = {"g": root.tag[1:].split("}")[0]}
+    viz_ns = [v for k, v in ET.iterparse(path, events=["start-ns"]) if k == "viz"]
+
+    def values(el, drop=()):
+        return {a.get("for"): a.get("value") for a in el.iterfind("g:attvalues/g:attvalue", ns) if a.get("for") not in drop}
+
+    def viz(el):
+        return sorted((c.tag, tuple(sorted(c.attrib.items()))) for c in el if viz_ns and c.tag.startswith("{" + viz_ns[0]))
+    nodes = {n.get("id"): (n.get("label"), values(n, {"ties_contact"}), viz(n)) for n in root.iterfind(".//g:node", ns)}
+    edges = {(e.get("source"), e.get("target")): (e.get("weight"), values(e, {"count", "sources"}))
+             for e in root.iterfind(".//g:edge", ns)}
+    return nodes, edges
+
+
+once = os.path.join(TMP.name, "once")
+again = os.path.join(TMP.name, "again")
+pgtest.run(BIN, "build", "-q", os.path.join(HERE, "..", "..", "examples", "minimal.json"), "--formats", "gexf,json",
+           "-o", once)
+pgtest.run(BIN, "build", "-q", os.path.join(once, "graph.gexf"), "--formats", "gexf,json", "-o", again)
+n1, e1 = gexf_elements(os.path.join(once, "graph.gexf"))
+n2, e2 = gexf_elements(os.path.join(again, "graph.gexf"))
+tap.check(n1 == n2 and len(n1) > 0, "GEXF round trip: build -> graph.gexf -> build gives the same nodes, labels, "
+          "attributes and drawing", [(k, n1.get(k), n2.get(k)) for k in set(n1) | set(n2) if n1.get(k) != n2.get(k)][:5])
+tap.check(e1 == e2 and len(e1) > 0, "GEXF round trip: the same edges, weights, first, last and attributes (count aside)",
+          [(k, e1.get(k), e2.get(k)) for k in set(e1) | set(e2) if e1.get(k) != e2.get(k)][:5])
+with open(os.path.join(again, "summary.json"), encoding="utf-8") as f, \
+        open(os.path.join(once, "summary.json"), encoding="utf-8") as g:
+    s1, s2 = json.load(g)["input"], json.load(f)["input"]
+tap.check(s1["title"] == s2["title"] and s1["description"] == s2["description"] and s1["title"],
+          "GEXF round trip: the same title and description", (s1, s2))
+
 # ---- detection, --input-format, refusals ------------------------------------------------
 
-for path, name in ((gephi, "gml"), (nx_gml, "gml"), (parties, "pajek"), (arcs, "pajek")):
+for path, name in ((gephi, "gml"), (nx_gml, "gml"), (parties, "pajek"), (arcs, "pajek"),
+                   (corpus("gexf", "gephi.gexf"), "gexf"), (nx_gexf, "gexf")):
     rc, out, _ = validate(path)
     tap.check(rc == 0 and f"(read from {name})" in out, f"{os.path.basename(path)} detected as {name}", out)
 
@@ -211,5 +317,17 @@ with open(bad_net, "w", encoding="utf-8") as f:
     f.write('*Vertices 2\n1 "a"\n2 "b"\n*Edges\n1 2 3 "oops\n')
 rc, out, err = validate(bad_net)
 tap.check(rc != 0 and err.startswith(f"partygraph: {bad_net}:5: Pajek: "), "a broken Pajek file: refused at its line", err)
+
+broken = os.path.join(TMP.name, "broken.gexf")
+with open(corpus("gexf", "gephi.gexf"), encoding="utf-8") as f:
+    lines = f.read().split("\n")
+at = next(i for i, line in enumerate(lines) if "<viz:color" in line)
+lines[at] = lines[at].replace("/>", ">")  # left open: the mismatch is on the next line, the </node>
+with open(broken, "w", encoding="utf-8") as f:
+    f.write("\n".join(lines))
+rc, out, err = validate(broken)
+col = len(lines[at + 1]) + 1
+tap.check(rc != 0 and err.split("\n")[0] == f"partygraph: {broken}:{at + 2}:{col}: XML: Opening and ending tag "
+          f"mismatch: color line {at + 1} and node", "a broken GEXF: refused at libxml2's line:column, on one line", err)
 
 tap.done()
