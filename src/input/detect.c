@@ -236,6 +236,42 @@ static pg_input_format markup_format(const char *s, size_t n)
     return PG_INPUT_GRAPHML;
 }
 
+/* The text formats a file's name may say, by its ending (before ".gz"). */
+static const struct {
+    const char *ending;
+    pg_input_format format;
+} name_formats[] = { { ".gml", PG_INPUT_GML }, { ".net", PG_INPUT_PAJEK }, { ".paj", PG_INPUT_PAJEK } };
+
+/* Does `name` (n bytes) end with `ending`, in any case? */
+static bool ends_with(const char *name, size_t n, const char *ending)
+{
+    size_t k = strlen(ending);
+    for (size_t j = 0; k <= n && j < k; j++)
+        if (tolower((unsigned char)name[n - k + j]) != ending[j])
+            return false;
+    return k <= n;
+}
+
+/* The format the name says, or `found`. */
+static pg_input_format name_format(const char *name, pg_input_format found)
+{
+    size_t n = name ? strlen(name) : 0;
+    if (ends_with(name, n, ".gz"))
+        n -= 3;
+    for (size_t k = 0; k < sizeof name_formats / sizeof name_formats[0]; k++)
+        if (ends_with(name, n, name_formats[k].ending))
+            return name_formats[k].format;
+    return found;
+}
+
+pg_input_format pg_detect_format_named(const char *data, size_t len, const char *name)
+{
+    pg_input_format found = pg_detect_format(data, len);
+    size_t i = skip_space(data, len, pg_utf8_bom(data, len));
+    bool text = i < len && strchr("{[<", data[i]) == NULL;
+    return found == PG_INPUT_PARTYGRAPH && text ? name_format(name, found) : found;
+}
+
 pg_input_format pg_detect_format(const char *data, size_t len)
 {
     size_t i = skip_space(data, len, pg_utf8_bom(data, len));

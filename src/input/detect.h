@@ -17,6 +17,11 @@ enum { PG_DETECT_PEEK = 1 << 16 };
  * else fits. */
 pg_input_format pg_detect_format(const char *data, size_t len);
 
+/* As pg_detect_format, but text that is neither JSON nor markup and that
+ * the content leaves undecided is in the format its file's `name` says
+ * (`.gml`: GML; `.net`, `.paj`: Pajek; also gzipped; NULL: no name). */
+pg_input_format pg_detect_format_named(const char *data, size_t len, const char *name);
+
 /* What format `f` is called in messages ("node-link JSON"), or NULL out
  * of range. */
 const char *pg_detect_title(pg_input_format f);

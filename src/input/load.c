@@ -88,7 +88,7 @@ static bool read_foreign_buffer(const char *data, size_t len, const char *name, 
     static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
     opt = opt ? opt : &defaults;
     pg_input_format format = opt->input_format;
-    pg_input_format found = pg_detect_format(data, len < PG_DETECT_PEEK ? len : PG_DETECT_PEEK);
+    pg_input_format found = pg_detect_format_named(data, len < PG_DETECT_PEEK ? len : PG_DETECT_PEEK, name);
     if (format == PG_INPUT_AUTO)
         format = found;
     if (format == PG_INPUT_PARTYGRAPH || format < 0 || format >= PG_INPUT_COUNT)
@@ -112,7 +112,7 @@ static long peek(pg_input *in, char *buf, pg_error *err)
 static pg_dataset *read_input(pg_input *in, const char *head, size_t n, pg_input_format format,
                               const pg_load_options *opt, pg_error *err)
 {
-    pg_input_format found = pg_detect_format(head, n);
+    pg_input_format found = pg_detect_format_named(head, n, pg_input_name(in));
     if (format == PG_INPUT_AUTO)
         format = found;
     if (format == PG_INPUT_NDJSON && !mismatch(format, found))

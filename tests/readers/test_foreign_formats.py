@@ -12,6 +12,7 @@ original. Then detection (`validate` names the format), --input-format,
 and a broken file refused at its line.
 
     /usr/bin/python3 tests/readers/test_foreign_formats.py BUILD/partygraph"""
+import gzip
 import html
 import json
 import os
@@ -301,6 +302,11 @@ rc, out, _ = validate(plain)
 tap.check(rc != 0, "GML past the bytes detection looks at: not detected")
 rc, out, err = validate(plain, "--input-format", "gml")
 tap.check(rc == 0 and "(read from gml)" in out, "--input-format gml reads it", err)
+named = os.path.join(TMP.name, "undecided.GML.gz")
+with open(plain, "rb") as f, gzip.open(named, "wb") as g:
+    g.write(f.read())
+rc, out, err = validate(named)
+tap.check(rc == 0 and "(read from gml)" in out, "... and so does its name: .gml (any case, gzipped too)", err)
 rc, out, err = validate(gephi, "--input-format", "nodelink")
 tap.check(rc != 0 and "it looks like GML" in err, "--input-format nodelink on GML: names what it looks like", err)
 
