@@ -85,6 +85,15 @@ static const xmlNode *child(const xmlNode *n, const char *name)
     return NULL;
 }
 
+/* The next sibling element of `n` with its name, or NULL. */
+static const xmlNode *next(const xmlNode *n)
+{
+    const xmlNode *c = n->next;
+    while (c && !(is(c, (const char *)n->name) && !is_viz(c)))
+        c = c->next;
+    return c;
+}
+
 /* The text of XML attribute `name` of `n` (in the tree), or NULL. */
 static const char *attr(const xmlNode *n, const char *name)
 {
@@ -208,19 +217,26 @@ static const decl *find_decl(const gexf *G, int d, const char *id)
 
 /* ---- one node or edge ------------------------------------------------------- */
 
+/* One <attvalue> `v` (for|id, value) of a declared attribute. */
+static bool attvalue(gexf *G, int d, const xmlNode *v, cJSON *obj, pg_jpath p)
+{
+    const char *id = attr(v, "for") ? attr(v, "for") : attr(v, "id"), *value = attr(v, "value");
+    const decl *k = is(v, "attvalue") ? find_decl(G, d, id) : NULL;
+    if (k == NULL || value == NULL)
+        return true;
+    if (cJSON_GetObjectItemCaseSensitive(obj, k->title) != NULL)
+        pg_read_warn_once(G->R, "dynamic", &p, "an attribute with several values (\"%s\"): the first is kept",
+                          k->title);
+    cJSON *x = typed(G, k->type, value, pg_jpath_key(&p, k->title));
+    return x ? put(G, obj, k->title, x) : !pg_report_stopped(&G->R->report);
+}
+
 /* Its <attvalues>, then the defaults of the attributes it has no value of. */
 static bool attvalues(gexf *G, int d, const xmlNode *n, cJSON *obj, pg_jpath p)
 {
     bool go = true;
-    for (const xmlNode *v = child(child(n, "attvalues"), "attvalue"); v && go; v = v->next) {
-        const char *id = attr(v, "for") ? attr(v, "for") : attr(v, "id"), *value = attr(v, "value");
-        const decl *k = is(v, "attvalue") ? find_decl(G, d, id) : NULL;
-        if (k && value && cJSON_GetObjectItemCaseSensitive(obj, k->title) != NULL)
-            pg_read_warn_once(G->R, "dynamic", &p, "an attribute with several values (\"%s\"): the first is kept",
-                              k->title);
-        cJSON *x = k && value ? typed(G, k->type, value, pg_jpath_key(&p, k->title)) : NULL;
-        go = x ? put(G, obj, k->title, x) : !(k && value) || !pg_report_stopped(&G->R->report);
-    }
+    for (const xmlNode *v = child(child(n, "attvalues"), "attvalue"); v && go; v = next(v))
+        go = attvalue(G, d, v, obj, p);
     for (size_t i = 0; i < G->decls[d].len && go; i++) {
         const decl *k = &G->decls[d].items[i];
         cJSON *x = k->fallback ? typed(G, k->type, k->fallback, pg_jpath_key(&p, k->title)) : NULL;
@@ -258,7 +274,7 @@ static bool put_date(gexf *G, cJSON *obj, const char *key, const char *text)
  * compare as text: ISO 8601 sorts so). */
 static void spells(const xmlNode *n, const char **start, const char **end)
 {
-    for (const xmlNode *s = child(child(n, "spells"), "spell"); s; s = s->next) {
+    for (const xmlNode *s = child(child(n, "spells"), "spell"); s; s = next(s)) {
         const char *a = attr(s, "start") ? attr(s, "start") : attr(s, "timestamp");
         const char *b = attr(s, "end") ? attr(s, "end") : attr(s, "timestamp");
         if (a && (*start == NULL || strcmp(a, *start) < 0))
@@ -297,23 +313,30 @@ static cJSON *attributes(gexf *G, int d, const xmlNode *n, pg_jpath p)
 
 /* ---- the graph --------------------------------------------------------------- */
 
+/* Declares node `n` (number i), or, `read`, reads it. */
+static bool node(gexf *G, const xmlNode *n, long i, bool read)
+{
+    pg_jpath p = pg_jpath_index(&NODE_PATH, i);
+    cJSON *attrs = (G->R->line = xmlGetLineNo(n), attributes(G, NODES, n, p));
+    bool go;
+    if (read)
+        go = attrs ? pg_read_node(G->R, (size_t)i, attrs, p) : !pg_report_stopped(&G->R->report);
+    else
+        go = pg_read_declare(G->R, attrs ? attr(n, "id") : NULL, attrs, p);
+    cJSON_Delete(attrs);
+    return go;
+}
+
+/* Declares every node, then reads each. */
 static bool read_nodes(gexf *G, const xmlNode *nodes)
 {
     bool go = true;
     long i = 0;
-    for (const xmlNode *n = child(nodes, "node"); n && go; n = n->next, i++) {
-        pg_jpath p = pg_jpath_index(&NODE_PATH, i);
-        cJSON *attrs = (G->R->line = xmlGetLineNo(n), attributes(G, NODES, n, p));
-        go = pg_read_declare(G->R, attrs ? attr(n, "id") : NULL, attrs, p);
-        cJSON_Delete(attrs);
-    }
+    for (const xmlNode *n = child(nodes, "node"); n && go; n = next(n), i++)
+        go = node(G, n, i, false);
     i = 0;
-    for (const xmlNode *n = child(nodes, "node"); n && go; n = n->next, i++) {
-        pg_jpath p = pg_jpath_index(&NODE_PATH, i);
-        cJSON *attrs = (G->R->line = xmlGetLineNo(n), attributes(G, NODES, n, p));
-        go = attrs ? pg_read_node(G->R, (size_t)i, attrs, p) : !pg_report_stopped(&G->R->report);
-        cJSON_Delete(attrs);
-    }
+    for (const xmlNode *n = child(nodes, "node"); n && go; n = next(n), i++)
+        go = node(G, n, i, true);
     return go;
 }
 
@@ -343,7 +366,7 @@ static bool read_graph(gexf *G, const xmlNode *graph)
                                                          "(partygraph's network is undirected)");
     bool go = read_decls(G, graph) && read_nodes(G, child(graph, "nodes"));
     long i = 0;
-    for (const xmlNode *e = child(edges, "edge"); e && go; e = e->next, i++)
+    for (const xmlNode *e = child(edges, "edge"); e && go; e = next(e), i++)
         go = read_edge(G, e, i);
     return go;
 }

@@ -135,24 +135,36 @@ static cJSON *number_value(const foreign *F, const char *name, double x)
     return cJSON_CreateNumber(x);
 }
 
+/* A numeric value: NaN (igraph's missing value) is absent. */
+static cJSON *numeric(const foreign *F, bool node, const char *name, igraph_integer_t i, bool *oom)
+{
+    double x = node ? VAN(&F->g, name, i) : EAN(&F->g, name, i);
+    cJSON *v = isfinite(x) ? number_value(F, name, x) : NULL;
+    *oom = isfinite(x) && v == NULL;
+    return v;
+}
+
+/* A string value: "" (igraph's missing value) is absent. */
+static cJSON *text(const foreign *F, bool node, const char *name, igraph_integer_t i, bool *oom)
+{
+    const char *s = node ? VAS(&F->g, name, i) : EAS(&F->g, name, i);
+    cJSON *v = s != NULL && s[0] != '\0' ? string_value(s) : NULL;
+    *oom = s != NULL && s[0] != '\0' && v == NULL;
+    return v;
+}
+
 /* Value number `i` of attribute `name` of `domain` (nodes or edges) as
  * JSON; NULL when it is missing (or out of memory: *oom). */
 static cJSON *value_of(const foreign *F, int domain, const char *name, int type, igraph_integer_t i, bool *oom)
 {
     bool node = domain == NODE_ATTRS;
     cJSON *v = NULL;
-    if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-        double x = node ? VAN(&F->g, name, i) : EAN(&F->g, name, i);
-        v = isfinite(x) ? number_value(F, name, x) : NULL;
-        *oom = isfinite(x) && v == NULL;
-    } else if (type == IGRAPH_ATTRIBUTE_STRING) {
-        const char *s = node ? VAS(&F->g, name, i) : EAS(&F->g, name, i);
-        v = s != NULL && s[0] != '\0' ? string_value(s) : NULL;
-        *oom = s != NULL && s[0] != '\0' && v == NULL;
-    } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
-        v = cJSON_CreateBool(node ? VAB(&F->g, name, i) : EAB(&F->g, name, i));
-        *oom = v == NULL;
-    }
+    if (type == IGRAPH_ATTRIBUTE_NUMERIC)
+        return numeric(F, node, name, i, oom);
+    if (type == IGRAPH_ATTRIBUTE_STRING)
+        return text(F, node, name, i, oom);
+    if (type == IGRAPH_ATTRIBUTE_BOOLEAN)
+        *oom = (v = cJSON_CreateBool(node ? VAB(&F->g, name, i) : EAB(&F->g, name, i))) == NULL;
     return v;
 }
 
@@ -309,26 +321,36 @@ static bool translate(foreign *F)
 
 /* ---- igraph's reading ----------------------------------------------------- */
 
-/* Reports why igraph refused the file: its reason, at the line it names
- * ("Parse error in GML file, line 3 (syntax error, ...)"). */
+/* The line and the reason igraph's `message` gives ("Parse error in GML
+ * file, line 3 (syntax error, ...) (src/io/gml.c:461)": its source place
+ * cut off); *reason NULL when it names no line. */
+static long igraph_place(char *message, const char **reason, int *len)
+{
+    const char *at = strstr(message, ", line ");
+    char *cut = strstr(message, " (src/");
+    if (cut != NULL)
+        *cut = '\0';
+    *reason = at ? strchr(at + 7, '(') : NULL;
+    if (*reason == NULL)
+        return 0;
+    *len = (int)strlen(++*reason);
+    *len -= *len > 0 && (*reason)[*len - 1] == ')';
+    return strtol(at + 7, NULL, 10);
+}
+
+/* Reports why igraph refused the file: its reason, at the line it names. */
 static bool refused(foreign *F, igraph_error_t rc)
 {
     pg_error e;
+    const char *reason;
+    int len = 0;
     pg_igraph_status(rc, "reading", &e);
     if (rc == IGRAPH_ENOMEM)
         return pg_report_oom(&F->R->report);
-    const char *at = strstr(e.message, ", line ");
-    const char *reason = at ? strchr(at + 7, '(') : NULL;
-    char *cut = strstr(e.message, " (src/");
-    if (cut != NULL)
-        *cut = '\0';
+    long line = igraph_place(e.message, &reason, &len);
     if (reason == NULL)
         return pg_report_error(&F->R->report, NULL, "%s: igraph refuses the file: %s", F->d->title, e.message);
-    size_t len = strlen(reason + 1);
-    if (len > 0 && reason[len] == ')')
-        len--;
-    return pg_report_error_at(&F->R->report, strtol(at + 7, NULL, 10), 0, "%s: %.*s", F->d->title, (int)len,
-                              reason + 1);
+    return pg_report_error_at(&F->R->report, line, 0, "%s: %.*s", F->d->title, len, reason);
 }
 
 /* Reads the text with igraph's reader, igraph's C attribute handler
