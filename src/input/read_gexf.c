@@ -9,7 +9,7 @@
  * for|id value> (of one attribute, the first; other values of a dynamic
  * attribute are dropped with one warning); an edge's `source`, `target`,
  * `weight`, `label`, and its attvalues; `start`, `end` (or `startopen`,
- * `endopen`), and <spells> as dates: `date` and `end` of an entity or a
+ * `endopen`), <spells> and timestamps as dates: `date` and `end` of an entity or a
  * relation (the earliest start, the latest end; a node or edge already
  * dated, as partygraph's own are, keeps its own); viz:color, viz:position
  * and viz:size as viz_r, viz_g, viz_b, viz_a, viz_x, viz_y, viz_z and
@@ -270,18 +270,26 @@ static bool put_date(gexf *G, cJSON *obj, const char *key, const char *text)
     return buf[0] ? put(G, obj, key, cJSON_CreateString(buf)) : true;
 }
 
-/* The earliest start and the latest end of the element's spells (dates
- * compare as text: ISO 8601 sorts so). */
+/* Widens [*start, *end] to hold `a` and `b` (dates compare as text:
+ * ISO 8601 sorts so). */
+static void widen(const char *a, const char *b, const char **start, const char **end)
+{
+    if (a && (*start == NULL || strcmp(a, *start) < 0))
+        *start = a;
+    if (b && (*end == NULL || strcmp(b, *end) > 0))
+        *end = b;
+}
+
+/* The earliest start and the latest end of the element's spells and
+ * timestamps (GEXF 1.3's <timestamps><timestamp value>). */
 static void spells(const xmlNode *n, const char **start, const char **end)
 {
-    for (const xmlNode *s = child(child(n, "spells"), "spell"); s; s = next(s)) {
-        const char *a = attr(s, "start") ? attr(s, "start") : attr(s, "timestamp");
-        const char *b = attr(s, "end") ? attr(s, "end") : attr(s, "timestamp");
-        if (a && (*start == NULL || strcmp(a, *start) < 0))
-            *start = a;
-        if (b && (*end == NULL || strcmp(b, *end) > 0))
-            *end = b;
-    }
+    for (const xmlNode *s = child(child(n, "spells"), "spell"); s; s = next(s))
+        widen(attr(s, "start") ? attr(s, "start") : attr(s, "timestamp"),
+              attr(s, "end") ? attr(s, "end") : attr(s, "timestamp"), start, end);
+    for (const xmlNode *t = child(child(n, "timestamps"), "timestamp"); t; t = next(t))
+        widen(attr(t, "value"), attr(t, "value"), start, end);
+    widen(attr(n, "timestamp"), attr(n, "timestamp"), start, end);
 }
 
 /* `start` and `end` (or its spells) as `date` and `end`, unless it is

@@ -250,6 +250,31 @@ tap.check(err.count("a directed graph") == 1 and set(map(frozenset, got.edges)) 
           "a directed GEXF: read undirected, one warning", err)
 
 
+def stamps(el, ns):
+    """The timestamps of a GEXF 1.3 element, as ElementTree reads them."""
+    values = [t.get("value") for t in el.iterfind("g:timestamps/g:timestamp", ns)]
+    return sorted(values + ([el.get("timestamp")] if el.get("timestamp") else []))
+
+
+stamped = corpus("gexf", "timestamps.gexf")
+tree = ET.parse(stamped).getroot()
+ns = {"g": tree.tag[1:].split("}")[0]}
+got, err = read_back(stamped)
+want = {(e.get("source"), e.get("target")): stamps(e, ns) for e in tree.iterfind(".//g:edge", ns)}
+bad = [(k, v[0], v[-1], got.edges[k].get("first"), got.edges[k].get("last")) for k, v in want.items()
+       if (got.edges[k].get("first"), got.edges[k].get("last")) != (v[0], v[-1])]
+tap.check(not bad and len(want) == got.number_of_edges(), "GEXF 1.3: an edge's timestamps are its first and last day", bad)
+want = {n.get("id"): stamps(n, ns) for n in tree.iterfind(".//g:node", ns)}
+bad = [(k, got.nodes[k].get("date"), got.nodes[k].get("end")) for k, v in want.items()
+       if (got.nodes[k].get("date"), got.nodes[k].get("end")) != ((v[0], v[-1]) if v else (None, None))]
+tap.check(not bad, "GEXF 1.3: a node's timestamps are its date and end", bad)
+first = {n.get("id"): n.find("g:attvalues/g:attvalue", ns) for n in tree.iterfind(".//g:node", ns)}
+bad = [(k, v.get("value"), got.nodes[k].get("seats")) for k, v in first.items()
+       if v is not None and str(got.nodes[k].get("seats")) != v.get("value")]
+tap.check(not bad and err.count("several values") == 1, "GEXF 1.3: a dynamic attribute keeps its first value, one "
+          "warning", (bad, err))
+
+
 def gexf_elements(path):
     """{node id: (label, attvalues, viz)} and {(source, target): (weight,
     attvalues)} of a graph.gexf, as ElementTree reads it (an edge's spells
