@@ -41,10 +41,11 @@ typedef struct dialect {
     const char *number;                           /* the numeric id attribute, or NULL */
     const char *number_kept;                      /* what `number` is kept as when `label` names them, or NULL */
     long first;                                   /* the number of the first node when none is given */
+    const char *x, *y;                            /* what positions `x` and `y` are kept as */
 } dialect;
 
-static const dialect GML = { "GML", igraph_read_graph_gml, "label", "id", "gml_id", 0 };
-static const dialect PAJEK = { "Pajek", igraph_read_graph_pajek, "name", "id", NULL, 1 };
+static const dialect GML = { "GML", igraph_read_graph_gml, "label", "id", "gml_id", 0, "gml_x", "gml_y" };
+static const dialect PAJEK = { "Pajek", igraph_read_graph_pajek, "name", "id", NULL, 1, "pajek_x", "pajek_y" };
 
 /* A graph igraph read, with its attribute names and types. */
 typedef struct foreign {
@@ -168,12 +169,17 @@ static cJSON *value_of(const foreign *F, int domain, const char *name, int type,
     return v;
 }
 
-/* The name attribute `name` of a node is kept under (NULL: not kept). */
+/* The name attribute `name` of a node is kept under (NULL: not kept):
+ * positions, which partygraph computes again, under the dialect's names. */
 static const char *node_key(const foreign *F, const char *name)
 {
+    bool x = strcmp(name, "x") == 0, y = strcmp(name, "y") == 0;
     if (F->d->number && strcmp(name, F->d->number) == 0)
         return F->by_label ? F->d->number_kept : NULL;
-    return name;
+    if (x || y)
+        pg_read_warn_once(F->R, "position", NULL, "%s: the positions `x` and `y` are kept as `%s` and `%s` "
+                          "(partygraph computes its own)", F->d->title, F->d->x, F->d->y);
+    return x ? F->d->x : y ? F->d->y : name;
 }
 
 /* The attributes of node or edge `i` (domain NODE_ATTRS or EDGE_ATTRS);
