@@ -1,6 +1,6 @@
 /* detect.c - see detect.h. Detection looks at the first 64 KiB only, so
- * that a stream need not be held: '<' is GEXF when a <gexf element
- * starts there, else GraphML; a JSON object followed
+ * that a stream need not be held: '<' is GEXF when the root element is
+ * <gexf>, else GraphML; a JSON object followed
  * by another object is NDJSON; text that is not JSON is Pajek when it
  * starts `*Vertices` (or `*Network`), GML when it has `graph [` after
  * GML's keys; otherwise a top-level "format" key says
@@ -226,14 +226,34 @@ static pg_input_format text_format(const char *data, size_t len, size_t i)
     return is_gml(data, len, i) ? PG_INPUT_GML : PG_INPUT_PARTYGRAPH;
 }
 
-/* Markup: GEXF when a <gexf element starts in the bytes peeked at, else
- * GraphML. */
+/* The index of the first element's '<' in markup: past the declaration,
+ * comments, processing instructions and the DOCTYPE (n when none). */
+static size_t root_start(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i + 1 < n && !(s[i] == '<' && isalpha((unsigned char)s[i + 1]))) {
+        const char *close = i + 3 < n && s[i] == '<' && memcmp(s + i + 1, "!--", 3) == 0 ? "-->" : NULL;
+        size_t k = close ? i + 4 : i + 1;
+        while (close && k + 3 <= n && memcmp(s + k, close, 3) != 0)
+            k++;
+        i = close ? k + 3 : k;
+    }
+    return i;
+}
+
+/* Markup: GEXF when the root element (the first '<' and a letter: not a
+ * declaration, comment or processing instruction) is <gexf> or
+ * <PREFIX:gexf>, in the bytes peeked at; else GraphML. */
 static pg_input_format markup_format(const char *s, size_t n)
 {
-    for (size_t i = 0; i + 5 <= n; i++)
-        if (s[i] == '<' && memcmp(s + i + 1, "gexf", 4) == 0)
-            return PG_INPUT_GEXF;
-    return PG_INPUT_GRAPHML;
+    size_t i = root_start(s, n);
+    size_t end = ++i;
+    while (end < n && (isalnum((unsigned char)s[end]) || strchr("_-.:", s[end]) != NULL))
+        end++;
+    size_t colon = end;
+    while (colon > i && s[colon - 1] != ':')
+        colon--;
+    return end - colon == 4 && memcmp(s + colon, "gexf", 4) == 0 ? PG_INPUT_GEXF : PG_INPUT_GRAPHML;
 }
 
 /* The text formats a file's name may say, by its ending (before ".gz"). */

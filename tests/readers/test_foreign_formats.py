@@ -316,8 +316,16 @@ tap.check(s1["title"] == s2["title"] and s1["description"] == s2["description"] 
 
 # ---- detection, --input-format, refusals ------------------------------------------------
 
+commented = os.path.join(TMP.name, "commented.graphml")
+with open(commented, "w", encoding="utf-8") as f:  # the root decides, not a <gexf> in a comment
+    f.write('<?xml version="1.0"?>\n<!DOCTYPE graphml>\n<!-- converted from <gexf> -->\n'
+            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="a"/></graph></graphml>\n')
+prefixed = os.path.join(TMP.name, "prefixed.xml")
+with open(prefixed, "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0"?>\n<!-- <graphml> -->\n<g:gexf xmlns:g="http://gexf.net/1.3"><g:graph><g:nodes>'
+            '<g:node id="a"/></g:nodes></g:graph></g:gexf>\n')
 for path, name in ((gephi, "gml"), (nx_gml, "gml"), (parties, "pajek"), (arcs, "pajek"),
-                   (corpus("gexf", "gephi.gexf"), "gexf"), (nx_gexf, "gexf")):
+                   (corpus("gexf", "gephi.gexf"), "gexf"), (nx_gexf, "gexf"), (commented, "graphml"), (prefixed, "gexf")):
     rc, out, _ = validate(path)
     tap.check(rc == 0 and f"(read from {name})" in out, f"{os.path.basename(path)} detected as {name}", out)
 
