@@ -165,8 +165,8 @@ typedef enum pg_input_format {
     PG_INPUT_COUNT
 } pg_input_format;
 
-/* Returns "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson" or
- * "graphml"; NULL when out of range. */
+/* Returns "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson",
+ * "graphml", "gml", "pajek" or "gexf"; NULL when out of range. */
 const char *pg_input_format_name(pg_input_format f);
 
 /* Parses one of those names into *out. Returns PG_OK or PG_EARG. */
