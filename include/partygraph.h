@@ -160,11 +160,14 @@ typedef enum pg_input_format {
     PG_INPUT_NDJSON,     /* one partygraph/1 entity or relation per line */
     PG_INPUT_GRAPHML,    /* GraphML (Gephi, NetworkX, igraph, partygraph) */
     PG_INPUT_CYJS,       /* Cytoscape.js elements JSON (Cytoscape, NetworkX, partygraph's graph.cyjs) */
+    PG_INPUT_GML,        /* GML (Gephi, NetworkX, igraph, yEd), read by igraph */
+    PG_INPUT_PAJEK,      /* Pajek NET (*Vertices, *Edges, *Arcs), read by igraph */
+    PG_INPUT_GEXF,       /* GEXF 1.1-1.3 (Gephi, NetworkX, partygraph) */
     PG_INPUT_COUNT
 } pg_input_format;
 
 /* Returns "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson",
- * "graphml" or "cyjs"; NULL when out of range. */
+ * "graphml", "cyjs", "gml", "pajek" or "gexf"; NULL when out of range. */
 const char *pg_input_format_name(pg_input_format f);
 
 /* Parses one of those names into *out. Returns PG_OK or PG_EARG. */

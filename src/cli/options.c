@@ -206,7 +206,7 @@ SETTER(set_input_format)
 {
     return pg_input_format_parse(v, &a->input_format) == PG_OK
                ? EXIT_OK
-               : bad(cmd, "input-format", v, "auto, partygraph, nodelink, jgf, popolo, ndjson, graphml or cyjs");
+               : bad(cmd, "input-format", v, "auto, partygraph, nodelink, jgf, popolo, ndjson, graphml, cyjs, gexf, gml or pajek");
 }
 
 SETTER(set_max_input_bytes) { return bytes(cmd, "max-input-bytes", v, &a->max_input_bytes); }
@@ -306,7 +306,7 @@ static const cli_option table[] = {
     { "nodelink", 0, "FILE", CLI_OUTPUT, set_nodelink, "write only the node-link JSON, to FILE (\"-\": stdout)" },
     { "cytoscape", 0, "FILE", CLI_OUTPUT, set_cytoscape, "write only the Cytoscape.js JSON, to FILE (\"-\": stdout)" },
     { "input-format", 0, "FORMAT", CLI_VIEW | CLI_VALIDATE, set_input_format,
-      "FILE is auto (default: detected), partygraph, nodelink, jgf, popolo, ndjson, graphml or cyjs" },
+      "FILE is auto (default: detected), partygraph, nodelink, jgf, popolo, ndjson, graphml, cyjs, gexf, gml or pajek" },
     { "max-input-bytes", 0, "N", CLI_VIEW | CLI_VALIDATE, set_max_input_bytes,
       "refuse FILE past N bytes, gunzipped (K, M, G: x1024; default 16G; 0: no limit)" },
     { "view", 0, "VIEW", CLI_VIEW, set_view, "full (default), parties, countries, mechanisms or persons" },

@@ -1,6 +1,9 @@
 /* detect.c - see detect.h. Detection looks at the first 64 KiB only, so
- * that a stream need not be held: '<' is GraphML; a JSON object followed
- * by another object is NDJSON; otherwise a top-level "format" key says
+ * that a stream need not be held: '<' is GEXF when the root element is
+ * <gexf>, else GraphML; a JSON object followed
+ * by another object is NDJSON; text that is not JSON is Pajek when it
+ * starts `*Vertices` (or `*Network`), GML when it has `graph [` after
+ * GML's keys; otherwise a top-level "format" key says
  * partygraph/1 wherever it is, else the first top-level key that belongs
  * to one format decides (see `key_formats`), else a key that only leans
  * towards one (`persons`: Popolo's, and partygraph/1's too; `directed`:
@@ -9,6 +12,7 @@
  * decisive means partygraph/1, whose loader then explains what is wrong. */
 #include "input/detect.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,12 +23,13 @@
 enum { KEY_MAX = 32 };
 
 static const char *const format_names[PG_INPUT_COUNT] = {
-    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml", "cyjs",
+    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml", "cyjs", "gml", "pajek", "gexf",
 };
 
 /* What the formats are called in messages. */
 static const char *const format_titles[PG_INPUT_COUNT] = {
-    "auto", "partygraph/1", "node-link JSON", "JSON Graph Format", "Popolo JSON", "NDJSON", "GraphML", "Cytoscape.js JSON",
+    "auto", "partygraph/1", "node-link JSON", "JSON Graph Format", "Popolo JSON", "NDJSON", "GraphML",
+    "Cytoscape.js JSON", "GML", "Pajek NET", "GEXF",
 };
 
 const char *pg_input_format_name(pg_input_format f)
@@ -186,13 +191,132 @@ static bool elements_array(const char *data, size_t len, size_t i)
     return false;
 }
 
+/* ---- GML and Pajek: text that is not JSON ------------------------------ */
+
+/* The index past the lines at s[i] that are blank or start with
+ * `comment` after spaces. */
+static size_t skip_comments(const char *s, size_t n, size_t i, char comment)
+{
+    for (i = skip_space(s, n, i); i < n && s[i] == comment; i = skip_space(s, n, i))
+        while (i < n && s[i] != '\n')
+            i++;
+    return i;
+}
+
+/* Does the word `word` (any case) start at s[i], a word of its own? */
+static bool word_at(const char *s, size_t n, size_t i, const char *word)
+{
+    size_t k = 0;
+    for (; word[k] && i + k < n; k++)
+        if ((s[i + k] | 0x20) != word[k])
+            return false;
+    return word[k] == '\0' && (i + k >= n || !isalnum((unsigned char)s[i + k]));
+}
+
+/* GML: keys and values (`Creator "yFiles"`, ...) up to `graph [`, in the
+ * bytes peeked at, after `#` comments. */
+static bool is_gml(const char *s, size_t n, size_t i)
+{
+    i = skip_comments(s, n, i, '#');
+    if (i >= n || !isalpha((unsigned char)s[i]))
+        return false;
+    for (; i < n; i++)
+        if ((i == 0 || !isalnum((unsigned char)s[i - 1])) && word_at(s, n, i, "graph") &&
+            skip_space(s, n, i + 5) < n && s[skip_space(s, n, i + 5)] == '[')
+            return true;
+    return false;
+}
+
+/* Pajek: `*Vertices` or `*Network` first, after `%` comments. */
+static bool is_pajek(const char *s, size_t n, size_t i)
+{
+    i = skip_comments(s, n, i, '%');
+    return i < n && s[i] == '*' && (word_at(s, n, i + 1, "vertices") || word_at(s, n, i + 1, "network"));
+}
+
+/* The format of text that is neither markup nor JSON. */
+static pg_input_format text_format(const char *data, size_t len, size_t i)
+{
+    if (is_pajek(data, len, i))
+        return PG_INPUT_PAJEK;
+    return is_gml(data, len, i) ? PG_INPUT_GML : PG_INPUT_PARTYGRAPH;
+}
+
+/* The index of the first element's '<' in markup: past the declaration,
+ * comments, processing instructions and the DOCTYPE (n when none). */
+static size_t root_start(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i + 1 < n && !(s[i] == '<' && isalpha((unsigned char)s[i + 1]))) {
+        const char *close = i + 3 < n && s[i] == '<' && memcmp(s + i + 1, "!--", 3) == 0 ? "-->" : NULL;
+        size_t k = close ? i + 4 : i + 1;
+        while (close && k + 3 <= n && memcmp(s + k, close, 3) != 0)
+            k++;
+        i = close ? k + 3 : k;
+    }
+    return i;
+}
+
+/* Markup: GEXF when the root element (the first '<' and a letter: not a
+ * declaration, comment or processing instruction) is <gexf> or
+ * <PREFIX:gexf>, in the bytes peeked at; else GraphML. */
+static pg_input_format markup_format(const char *s, size_t n)
+{
+    size_t i = root_start(s, n);
+    size_t end = ++i;
+    while (end < n && (isalnum((unsigned char)s[end]) || strchr("_-.:", s[end]) != NULL))
+        end++;
+    size_t colon = end;
+    while (colon > i && s[colon - 1] != ':')
+        colon--;
+    return end - colon == 4 && memcmp(s + colon, "gexf", 4) == 0 ? PG_INPUT_GEXF : PG_INPUT_GRAPHML;
+}
+
+/* The text formats a file's name may say, by its ending (before ".gz"). */
+static const struct {
+    const char *ending;
+    pg_input_format format;
+} name_formats[] = { { ".gml", PG_INPUT_GML }, { ".net", PG_INPUT_PAJEK }, { ".paj", PG_INPUT_PAJEK } };
+
+/* Does `name` (n bytes) end with `ending`, in any case? */
+static bool ends_with(const char *name, size_t n, const char *ending)
+{
+    size_t k = strlen(ending);
+    for (size_t j = 0; k <= n && j < k; j++)
+        if (tolower((unsigned char)name[n - k + j]) != ending[j])
+            return false;
+    return k <= n;
+}
+
+/* The format the name says, or `found`. */
+static pg_input_format name_format(const char *name, pg_input_format found)
+{
+    size_t n = name ? strlen(name) : 0;
+    if (ends_with(name, n, ".gz"))
+        n -= 3;
+    for (size_t k = 0; k < sizeof name_formats / sizeof name_formats[0]; k++)
+        if (ends_with(name, n, name_formats[k].ending))
+            return name_formats[k].format;
+    return found;
+}
+
+pg_input_format pg_detect_format_named(const char *data, size_t len, const char *name)
+{
+    pg_input_format found = pg_detect_format(data, len);
+    size_t i = skip_space(data, len, pg_utf8_bom(data, len));
+    bool text = i < len && strchr("{[<", data[i]) == NULL;
+    return found == PG_INPUT_PARTYGRAPH && text ? name_format(name, found) : found;
+}
+
 pg_input_format pg_detect_format(const char *data, size_t len)
 {
     size_t i = skip_space(data, len, pg_utf8_bom(data, len));
     if (i < len && data[i] == '<')
-        return PG_INPUT_GRAPHML;
+        return markup_format(data, len);
     if (i < len && data[i] == '[' && elements_array(data, len, i))
         return PG_INPUT_CYJS;
+    if (i < len && data[i] != '{' && data[i] != '[')
+        return text_format(data, len, i);
     if (i >= len || data[i] != '{')
         return PG_INPUT_PARTYGRAPH;
     size_t after = skip_space(data, len, skip_value(data, len, i));

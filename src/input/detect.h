@@ -12,10 +12,15 @@
 enum { PG_DETECT_PEEK = 1 << 16 };
 
 /* The format `len` bytes at `data` (the start of an input, or all of it)
- * are in: GraphML from '<', otherwise from the top-level keys of the first
+ * are in: GEXF or GraphML from '<', GML or Pajek from their first words, otherwise from the top-level keys of the first
  * JSON object (docs/input-formats.md); PG_INPUT_PARTYGRAPH when nothing
  * else fits. */
 pg_input_format pg_detect_format(const char *data, size_t len);
+
+/* As pg_detect_format, but text that is neither JSON nor markup and that
+ * the content leaves undecided is in the format its file's `name` says
+ * (`.gml`: GML; `.net`, `.paj`: Pajek; also gzipped; NULL: no name). */
+pg_input_format pg_detect_format_named(const char *data, size_t len, const char *name);
 
 /* What format `f` is called in messages ("node-link JSON"), or NULL out
  * of range. */

@@ -20,13 +20,23 @@ static pg_read_fn *const readers[PG_INPUT_COUNT] = {
     [PG_INPUT_NODELINK] = pg_read_nodelink, [PG_INPUT_JGF] = pg_read_jgf,         [PG_INPUT_POPOLO] = pg_read_popolo,
     [PG_INPUT_NDJSON] = pg_read_ndjson,     [PG_INPUT_GRAPHML] = pg_read_graphml,
     [PG_INPUT_CYJS] = pg_read_cyjs,
+    [PG_INPUT_GML] = pg_read_gml,           [PG_INPUT_PAJEK] = pg_read_pajek,       [PG_INPUT_GEXF] = pg_read_gexf,
 };
 
+/* What a format is written in: JSON, markup (GraphML, GEXF) or other text
+ * (GML, Pajek). */
+enum { JSON_TEXT, MARKUP, PLAIN_TEXT };
+static const int families[PG_INPUT_COUNT] = { [PG_INPUT_GRAPHML] = MARKUP, [PG_INPUT_GEXF] = MARKUP,
+                                              [PG_INPUT_GML] = PLAIN_TEXT, [PG_INPUT_PAJEK] = PLAIN_TEXT };
+
 /* A format forced with --input-format that the first bytes rule out:
- * markup read as JSON or JSON read as GraphML. */
+ * markup read as JSON, JSON read as GraphML, ... (text nothing detects,
+ * PG_INPUT_PARTYGRAPH, may be forced to GML or Pajek). */
 static bool mismatch(pg_input_format forced, pg_input_format found)
 {
-    return (forced == PG_INPUT_GRAPHML) != (found == PG_INPUT_GRAPHML);
+    if (families[forced] == PLAIN_TEXT && found == PG_INPUT_PARTYGRAPH)
+        return false;
+    return families[forced] != families[found];
 }
 
 /* Tells the caller about a problem reading the input `name` itself, or
@@ -58,7 +68,7 @@ static pg_dataset *read_as(pg_input_format format, pg_input_format found, const 
     }
     pg_sha256_update(&R->sha, text, len);
     R->L.ds->input_bytes = len;
-    if (format != PG_INPUT_GRAPHML) /* JSON: as partygraph/1, problems wait for the end */
+    if (families[format] == JSON_TEXT) /* JSON: as partygraph/1, problems wait for the end */
         pg_report_hold(&R->report);
     bool go;
     if (mismatch(format, found))
@@ -79,7 +89,7 @@ static bool read_foreign_buffer(const char *data, size_t len, const char *name, 
     static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
     opt = opt ? opt : &defaults;
     pg_input_format format = opt->input_format;
-    pg_input_format found = pg_detect_format(data, len < PG_DETECT_PEEK ? len : PG_DETECT_PEEK);
+    pg_input_format found = pg_detect_format_named(data, len < PG_DETECT_PEEK ? len : PG_DETECT_PEEK, name);
     if (format == PG_INPUT_AUTO)
         format = found;
     if (format == PG_INPUT_PARTYGRAPH || format < 0 || format >= PG_INPUT_COUNT)
@@ -103,7 +113,7 @@ static long peek(pg_input *in, char *buf, pg_error *err)
 static pg_dataset *read_input(pg_input *in, const char *head, size_t n, pg_input_format format,
                               const pg_load_options *opt, pg_error *err)
 {
-    pg_input_format found = pg_detect_format(head, n);
+    pg_input_format found = pg_detect_format_named(head, n, pg_input_name(in));
     if (format == PG_INPUT_AUTO)
         format = found;
     if (format == PG_INPUT_NDJSON && !mismatch(format, found))

@@ -63,7 +63,8 @@ pg_reader *pg_reader_new(const char *name, const pg_load_options *opt, pg_input_
     R->opt.userdata = R;
     R->format = format;
     ds->input_format = format;
-    R->slash_paths = format == PG_INPUT_GRAPHML;
+    R->slash_paths = format == PG_INPUT_GRAPHML || format == PG_INPUT_GML || format == PG_INPUT_PAJEK ||
+                     format == PG_INPUT_GEXF;
     R->end_keys[0] = "source";
     R->end_keys[1] = "target";
     pg_report_init(&R->report, ds->file, &R->opt);

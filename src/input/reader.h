@@ -1,6 +1,6 @@
 /* reader.h - inputs other tools write: NetworkX node-link JSON, JSON Graph
- * Format, Popolo, NDJSON, GraphML and Cytoscape.js JSON. Private to the
- * library.
+ * Format, Popolo, NDJSON, GraphML, Cytoscape.js JSON, GEXF, and GML and Pajek
+ * (igraph's readers). Private to the library.
  *
  * The rule every reader follows: each foreign node or edge becomes a small
  * cJSON object shaped like a partygraph/1 entity or relation and goes
@@ -77,7 +77,8 @@ pg_dataset *pg_reader_finish(pg_reader *R, bool go, pg_error *err);
  * read, then the rest of `in` when not NULL) into R's dataset. Return
  * "go on" (false after an error that stops loading). */
 typedef bool pg_read_fn(pg_reader *R, const char *text, size_t len, pg_input *in);
-pg_read_fn pg_read_nodelink, pg_read_jgf, pg_read_popolo, pg_read_ndjson, pg_read_graphml, pg_read_cyjs;
+pg_read_fn pg_read_nodelink, pg_read_jgf, pg_read_popolo, pg_read_ndjson, pg_read_graphml, pg_read_cyjs, pg_read_gml,
+    pg_read_pajek, pg_read_gexf;
 
 /* ---- for the readers -------------------------------------------------- */
 

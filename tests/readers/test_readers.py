@@ -412,8 +412,9 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
       r"typed.graphml:6: graphml/graph/edge\[0\]/target: unknown node \"c\""]),
     ("two.graphml", '<graphml>\n<graph><node id="a"/></graph>\n<graph><node id="b"/></graph>\n</graphml>',
      [r"two.graphml:3: graphml: more than one <graph>: partygraph reads one"]),
-    ("graph.gexf", '<?xml version="1.0"?>\n<gexf xmlns="http://gexf.net/1.3"><graph/></gexf>',
-     [r"graph.gexf:2: the root element is <gexf>, not <graphml>"]),
+    ("graph.gexf", '<?xml version="1.0"?>\n<gexf xmlns="http://gexf.net/1.3"><graph><edges>\n<edge source="a"/>'
+                   '</edges></graph></gexf>',
+     [r"graph.gexf:3: gexf/graph/edges/edge\[0\]: an <edge> without a target"]),
     ("lines.ndjson", '{"kind": "party", "id": "a", "name": "A"}\n{"kind": "party", "id": "b" "name": "B"}\n'
                      '{"kind": "people", "id": "c"}\n{"id": "d"}\n{"kind": "party", "id": "a", "name": "A2"}\n'
                      '[1]\n{"type": "contact", "source": "a", "target": "b", "weight": "heavy"}\n',
