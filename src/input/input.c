@@ -151,16 +151,16 @@ static long read_source(pg_input *in, void *buf, size_t cap, pg_error *err)
     return in->stream ? read_stream(in, buf, want, err) : read_gz(in, buf, want, err);
 }
 
-/* As read_source, the head not given yet first (transcode.h's pull). */
+/* As read_source, the head not given yet first, then the bytes after it
+ * (a read is as full as without the head; transcode.h's pull). */
 static long read_raw(void *source, void *buf, size_t cap, pg_error *err)
 {
     pg_input *in = source;
     size_t n = in->head_len - in->head_at < cap ? in->head_len - in->head_at : cap;
-    if (n == 0)
-        return read_source(in, buf, cap, err);
     memcpy(buf, in->head + in->head_at, n);
     in->head_at += n;
-    return (long)n;
+    long more = n < cap ? read_source(in, (char *)buf + n, cap - n, err) : 0;
+    return more < 0 ? -1 : (long)n + more;
 }
 
 /* Reads the first bytes and starts a transcoder when they are a UTF-16
