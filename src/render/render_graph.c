@@ -1,14 +1,15 @@
 /* render_graph.c - the analysed graph as a Graphviz graph, built in memory
  * (never printed and parsed again): one node per node, named by its
  * entity id (the SVG <title>), shape by kind, fill by community, size by
- * options.size_by (place.h's look, as in graph.dot), the name as a label on the nodes picture.h labels (the
- * options.label_top largest; names cut by its rule) and as every node's
- * tooltip ("name (kind)"); straight edges, pen width by weight; a title
- * of two lines as the graph label: the dataset's title (its file's base
- * name when it has none), then the view, the date window (picture.h) and
- * the counts. Positions: the layout's, or Graphviz's sfdp's when the
- * analysis computed none, moved apart by place.h (as in graph.dot); at
- * most 200 inches a side (Graphviz's size scales a larger drawing down). */
+ * options.size_by (place.h's look, as in graph.dot), the name as a label
+ * on the nodes picture.h labels (the options.label_top largest; names cut
+ * by its rule) and as every node's tooltip ("name (kind)"); straight
+ * edges, pen width by weight; a title of two lines as the graph label: the
+ * dataset's title (its file's base name when it has none), then the view,
+ * the date window (picture.h) and the counts. Positions: the layout's,
+ * or Graphviz's sfdp's when the analysis computed none, moved apart by
+ * place.h (as in graph.dot); at most 200 inches a side (Graphviz's size
+ * scales a larger drawing down). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
