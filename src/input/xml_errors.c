@@ -2,7 +2,10 @@
  * for one parse in the calling thread. */
 #include "input/xml_errors.h"
 
+#include <pthread.h>
 #include <string.h>
+
+#include <libxml/parser.h>
 
 /* The error codes that mean libxml2 ran out of memory. */
 static const int oom_codes[] = { XML_ERR_NO_MEMORY, XML_IO_ENOMEM };
@@ -44,8 +47,14 @@ static void untold(void *ctx, const char *msg, ...)
     x->untold = true;
 }
 
+/* libxml2 2.9 sets up its global state (mutexes among it) on first use,
+ * with no lock: two threads parsing at once for the first time each make
+ * it and one is lost. So it is set up once, here, before any parse. */
+static pthread_once_t xml_ready = PTHREAD_ONCE_INIT;
+
 void pg_xml_errors_begin(pg_xml_errors *x)
 {
+    pthread_once(&xml_ready, xmlInitParser);
     memset(x, 0, sizeof *x);
     x->generic = xmlGenericError; /* this thread's, as libxml2 keeps them */
     x->generic_ctx = xmlGenericErrorContext;
