@@ -11,6 +11,7 @@ import json
 import math
 from fractions import Fraction
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -72,6 +73,17 @@ def one_line(proc):
     "partygraph: " (every problem partygraph reports is)."""
     err = proc.stderr.decode(errors="replace")
     return err.count("\n") == 1 and err.startswith("partygraph: ")
+
+
+def for_nobody(path, directory):
+    """A copy of file `path` in `directory` that user nobody can read and
+    run (mode 0755): a test that drops to nobody must not depend on the
+    checkout's directories being open to others (`mktemp -d` makes 0700
+    ones). Returns the copy's path."""
+    copy = os.path.join(directory, os.path.basename(path))
+    shutil.copy(path, copy)
+    os.chmod(copy, 0o755)
+    return copy
 
 
 def asan_build(binary):

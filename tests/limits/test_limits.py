@@ -200,7 +200,8 @@ def check_no_threads(tap, tmp):
     args = ["build", "-q", "--jobs", "2", "--threads", "2", "--betweenness-samples", "0", data, "-o"]
     pgtest.run(BINARY, *args, os.path.join(shared, "free"))
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0")  # LeakSanitizer needs a thread of its own at exit
-    proc = subprocess.run(NOBODY + ["prlimit", "--nproc=1:1", BINARY, *args, os.path.join(shared, "held")],
+    binary = pgtest.for_nobody(BINARY, shared)
+    proc = subprocess.run(NOBODY + ["prlimit", "--nproc=1:1", binary, *args, os.path.join(shared, "held")],
                           capture_output=True, env=env)
     tap.check(proc.returncode == 0 and pgtest.snapshot(os.path.join(shared, "free")) == pgtest.snapshot(os.path.join(shared, "held")),
               "no thread or process can start (prlimit --nproc=1): the work runs in one thread, the same files",
@@ -276,7 +277,8 @@ def check_late_failures(tap, tmp):
     target = os.path.join(shared, "kept.graphml")
     open(target, "w").write("the user's GraphML\n")
     os.chmod(target, 0o666)
-    proc = subprocess.run(NOBODY + [BINARY, "build", "-q", os.path.join(pgtest.ROOT, "examples", "minimal.json"),
+    data = pgtest.for_nobody(os.path.join(pgtest.ROOT, "examples", "minimal.json"), tmp)
+    proc = subprocess.run(NOBODY + [BINARY, "build", "-q", data,
                                     "--graphml", target, "--dot", os.path.join(shared, "ro", "g.dot")],
                           capture_output=True)
     tap.check(proc.returncode == 3 and proc.stderr.decode().startswith(

@@ -207,7 +207,8 @@ def check_no_process(tap, tmp):
     os.chmod(shared, 0o777)
     out = os.path.join(shared, "out")
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0")  # LeakSanitizer needs a thread of its own at exit
-    proc = subprocess.run(NOBODY + ["prlimit", "--nproc=1:1", BINARY, "render", "-q", EXAMPLE, "-o", out],
+    binary, example = pgtest.for_nobody(BINARY, shared), pgtest.for_nobody(EXAMPLE, shared)
+    proc = subprocess.run(NOBODY + ["prlimit", "--nproc=1:1", binary, "render", "-q", example, "-o", out],
                           capture_output=True, env=env)
     err = proc.stderr.decode(errors="replace")
     tap.check(proc.returncode == 4 and pgtest.one_line(proc) and "cannot start a process for Graphviz drawing the picture"
