@@ -236,12 +236,18 @@ typedef enum pg_kind {
     PG_KIND_MECHANISM,
     PG_KIND_EVENT,
     PG_KIND_PERSON,     /* a person: `persons`, tied to a party and a country */
+    PG_KIND_NODE,       /* a node of another tool's graph whose kind is none of these: `nodes` */
     PG_KIND_COUNT
 } pg_kind;
 
-/* Returns "country", "party", "mechanism", "event" or "person"; NULL when
- * out of range. */
+/* Returns "country", "party", "mechanism", "event", "person" or "node";
+ * NULL when out of range. */
 const char *pg_kind_name(pg_kind kind);
+
+/* The partygraph/1 array that holds entities of `kind`: "countries",
+ * "parties", "mechanisms", "events", "persons" or "nodes"; "?" when out
+ * of range. */
+const char *pg_kind_array_name(pg_kind kind);
 
 /* Counts of what was loaded: all entities, the entities of one kind (0
  * for an out-of-range kind), the explicit relations (not those implied by

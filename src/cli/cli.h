@@ -134,6 +134,11 @@ pg_load_options cli_load_options(const cli_args *a, size_t max_errors, cli_tally
  * code in *code). */
 pg_dataset *cli_load(const cli_args *a, size_t max_errors, int *code);
 
+/* "12 countries, 30 parties, 5 mechanisms, 20 events" from counts by
+ * kind, with persons and nodes added when there are any ("40 nodes" alone
+ * for a graph of generic nodes only); cut to `size`. */
+void cli_kind_counts(const size_t count[PG_KIND_COUNT], char *buf, size_t size);
+
 /* Parse whole-string numbers; false when `s` is not one. */
 bool cli_parse_long(const char *s, long min, long max, long *out);
 bool cli_parse_double(const char *s, double *out);

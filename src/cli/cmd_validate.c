@@ -21,15 +21,13 @@ static void print_contents(const pg_dataset *ds)
     char from[64] = "";
     if (f != PG_INPUT_PARTYGRAPH)
         snprintf(from, sizeof from, " (read from %s)", pg_input_format_name(f));
-    char persons[48] = "";
-    if (pg_dataset_kind_count(ds, PG_KIND_PERSON) > 0)
-        snprintf(persons, sizeof persons, ", %zu persons", pg_dataset_kind_count(ds, PG_KIND_PERSON));
-    printf("%s: valid partygraph/1%s: %zu entities (%zu countries, %zu parties, %zu mechanisms, %zu events%s), "
-           "%zu relations, %zu sources\n",
-           pg_dataset_file(ds), from, pg_dataset_entity_count(ds), pg_dataset_kind_count(ds, PG_KIND_COUNTRY),
-           pg_dataset_kind_count(ds, PG_KIND_PARTY), pg_dataset_kind_count(ds, PG_KIND_MECHANISM),
-           pg_dataset_kind_count(ds, PG_KIND_EVENT), persons, pg_dataset_relation_count(ds),
-           pg_dataset_source_count(ds));
+    size_t count[PG_KIND_COUNT];
+    char kinds[256];
+    for (int k = 0; k < PG_KIND_COUNT; k++)
+        count[k] = pg_dataset_kind_count(ds, (pg_kind)k);
+    cli_kind_counts(count, kinds, sizeof kinds);
+    printf("%s: valid partygraph/1%s: %zu entities (%s), %zu relations, %zu sources\n", pg_dataset_file(ds), from,
+           pg_dataset_entity_count(ds), kinds, pg_dataset_relation_count(ds), pg_dataset_source_count(ds));
 }
 
 int cmd_validate(int argc, char **argv)

@@ -77,7 +77,7 @@ static int kinds(const char *cmd, const char *value, unsigned *out)
             if (strcmp(k, pg_kind_name((pg_kind)i)) == 0)
                 found = i;
         if (found < 0)
-            return bad(cmd, "kinds", k, "a list of country, party, mechanism, event, person");
+            return bad(cmd, "kinds", k, "a list of country, party, mechanism, event, person, node");
         *out |= 1u << found;
     }
     return EXIT_OK;

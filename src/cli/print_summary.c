@@ -58,11 +58,9 @@ static void print_counts(const pg_graph *g, const pg_analysis_options *opt)
     for (size_t v = 0; v < pg_graph_node_count(g); v++)
         by_kind[pg_graph_node_kind(g, v)]++;
     printf("%s%s%s (%s view)\n\n", title, title[0] ? " - " : "", pg_dataset_file(ds), pg_view_name(pg_graph_view(g)));
-    printf("  nodes        %6zu  (%zu countries, %zu parties, %zu mechanisms, %zu events", pg_graph_node_count(g),
-           by_kind[PG_KIND_COUNTRY], by_kind[PG_KIND_PARTY], by_kind[PG_KIND_MECHANISM], by_kind[PG_KIND_EVENT]);
-    if (by_kind[PG_KIND_PERSON] > 0)
-        printf(", %zu persons", by_kind[PG_KIND_PERSON]);
-    printf(")\n");
+    char kinds[256];
+    cli_kind_counts(by_kind, kinds, sizeof kinds);
+    printf("  nodes        %6zu  (%s)\n", pg_graph_node_count(g), kinds);
     printf("  edges        %6zu", pg_graph_edge_count(g));
     if (pg_graph_self_loops_dropped(g) > 0)
         printf("  (%zu self-loops dropped)", pg_graph_self_loops_dropped(g));

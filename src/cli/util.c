@@ -1,11 +1,12 @@
-/* util.c - exit codes, problem printing and number parsing for the
- * partygraph commands. */
+/* util.c - exit codes, problem printing, number parsing and counts by
+ * kind for the partygraph commands. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
 
@@ -106,4 +107,17 @@ bool cli_parse_double(const char *s, double *out)
         return false;
     *out = v;
     return true;
+}
+
+void cli_kind_counts(const size_t count[PG_KIND_COUNT], char *buf, size_t size)
+{
+    size_t n = 0;
+    bool domain = false; /* any of partygraph's own kinds */
+    for (int k = 0; k < PG_KIND_NODE; k++)
+        domain |= count[k] > 0;
+    buf[0] = '\0';
+    for (int k = 0; k < PG_KIND_COUNT && n < size; k++)
+        if ((domain && k <= PG_KIND_EVENT) || count[k] > 0)
+            n += (size_t)snprintf(buf + n, size - n, "%s%zu %s", n ? ", " : "", count[k],
+                                  pg_kind_array_name((pg_kind)k));
 }

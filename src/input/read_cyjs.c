@@ -162,6 +162,8 @@ static bool read_graph(pg_reader *R, cJSON *root, const list *nodes, const list 
     const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
     bool go = pg_read_title(R, graph_attr(data, "name")) && pg_read_title(R, graph_attr(data, "title"));
     pg_read_flags(R, root);
+    if (cJSON_IsString(graph_attr(data, "partygraph"))) /* its version */
+        pg_read_note_creator(R, "partygraph");
     go = go && (nodes->array == NULL || declare_nodes(R, nodes));
     go = go && (nodes->array == NULL || read_nodes(R, nodes, 0));
     return go && (edges->array == NULL || read_edges(R, edges));

@@ -399,6 +399,7 @@ static bool read_meta(gexf *G, const xmlNode *root)
     const char *creator = text_of(child(meta, "creator")), *title = text_of(child(meta, "title"));
     const char *description = text_of(child(meta, "description"));
     G->own = creator != NULL && strncmp(creator, "partygraph", 10) == 0;
+    pg_read_note_creator(G->R, creator);
     const char *from = title ? title : description;
     cJSON *t = from ? cJSON_CreateString(from) : NULL;
     char *cut = t && !title ? strstr(t->valuestring, "\n\n") : NULL;

@@ -1012,6 +1012,8 @@ static bool visit(graphml *G, xmlTextReader *r, bool *skip)
     *skip = false;
     if (type == XML_READER_TYPE_ENTITY_REFERENCE)
         kept(G, xmlTextReaderCurrentNode(r), depth > 1 ? &GRAPH_PATH : &GRAPHML_PATH, false);
+    if (type == XML_READER_TYPE_COMMENT && depth == 0) /* "<!-- partygraph 0.1.0, ... -->" */
+        pg_read_note_creator(G->R, (const char *)xmlTextReaderConstValue(r));
     return type == XML_READER_TYPE_ELEMENT ? element(G, r, depth, skip) : true;
 }
 

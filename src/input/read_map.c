@@ -4,16 +4,21 @@
  *
  *   - ids: strings or numbers; one that is not a partygraph id is read with
  *     every run of other characters as '_' and kept as `original_id`;
- *   - a node's kind is its `kind` attribute (party when it has none), its
- *     name the first of `name`, `label`, `Label` (else its id);
+ *   - a node's kind is its `kind` attribute when that is one of
+ *     partygraph's, else `node` (the generic kind), the foreign `kind`
+ *     kept; its name the first of `name`, `label`, `Label` (else its id),
+ *     the others kept when they say something else;
  *   - an edge's type is its `type` (else the format's own, else a single
  *     `types`, else "contact"), its weight `weight` or `Weight`;
- *   - attribute names that are not ids are rewritten like ids; names that
- *     partygraph computes (degree, x, count, ...) and `sources` are
- *     ignored; a reference (`country`, an event's `mechanism`, `host`, a
- *     person's `party`) that
- *     names no node of a kind it may name is kept as `KEY_name`;
- *   - an integer year in a date field is read as that year.
+ *   - attribute names that are not ids are rewritten like ids; a name
+ *     partygraph computes or uses itself (degree, x, value, count, id,
+ *     sources, ...) is kept as `input_NAME`, except in a file partygraph
+ *     wrote (pg_reader.ours), whose computed columns are ignored; a
+ *     reference (`country`, an event's `mechanism`, `host`, a person's
+ *     `party`) that names no node of a kind it may name is kept as
+ *     `KEY_name`;
+ *   - an integer year in a date field is read as that year;
+ *   - edges that join the same two nodes (parallel or opposite) merge.
  * Each of these warns once per input. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
@@ -100,22 +105,24 @@ static const char *first_string(const cJSON *attrs, const char *const *keys)
 
 /* ---- declaring nodes --------------------------------------------------- */
 
-/* The node's kind from its `kind` attribute (party when it has none).
- * Returns false after reporting a kind partygraph does not know. */
-static bool read_kind(pg_reader *R, const cJSON *attrs, pg_jpath p, pg_kind *out)
+/* The node's kind from its `kind` attribute: one of partygraph's, or
+ * else `node` (with one warning when it has a kind of its own, which
+ * node_attr keeps). Sets d->kind and d->own_kind. */
+static void read_kind(pg_reader *R, pg_read_decl *d, const cJSON *attrs, pg_jpath p)
 {
     const cJSON *v = member(attrs, "kind");
     char q[PG_QUOTE_SIZE];
-    *out = PG_KIND_PARTY;
-    if (v == NULL || cJSON_IsNull(v))
-        return true;
+    d->kind = PG_KIND_NODE;
     for (int k = 0; cJSON_IsString(v) && k < PG_KIND_COUNT; k++)
         if (strcmp(v->valuestring, pg_kind_name((pg_kind)k)) == 0)
-            return *out = (pg_kind)k, true;
+            return (void)(d->kind = (pg_kind)k, d->own_kind = true);
+    if (v == NULL || cJSON_IsNull(v))
+        return;
     pg_jpath kp = pg_jpath_key(&p, "kind");
-    pg_report_error(&R->report, &kp, "kind %s is not one of country, party, mechanism, event, person",
-                    cJSON_IsString(v) ? pg_quote(q, v->valuestring) : pg_schema_describe(v, q, sizeof q));
-    return false;
+    pg_read_warn_once(R, "kind", &kp, "kind %s is not one of partygraph's (country, party, mechanism, event, "
+                      "person): read as the generic kind \"node\", as is every such node, its own kind kept as "
+                      "\"input_kind\"",
+                      cJSON_IsString(v) ? pg_quote(q, v->valuestring) : pg_schema_describe(v, q, sizeof q));
 }
 
 /* The partygraph id of foreign id `id` in d->pg_id; false after reporting
@@ -159,12 +166,14 @@ static bool register_decl(pg_reader *R, pg_read_decl *d, long index, pg_jpath p)
 
 bool pg_read_declare(pg_reader *R, const char *id, const cJSON *attrs, pg_jpath p)
 {
-    pg_read_decl d = { .kind = PG_KIND_PARTY };
+    pg_read_decl d = { .kind = PG_KIND_NODE };
     long index = (long)R->decls.len;
     d.id = id ? pg_arena_strdup(&R->L.ds->arena, id) : NULL;
     if ((id && d.id == NULL) || PG_VEC_RESERVE(R->decls, 1) != 0)
         return oom(R);
-    d.usable = id && attrs && read_kind(R, attrs, p, &d.kind) && make_id(R, &d, p) && register_decl(R, &d, index, p);
+    if (id && attrs)
+        read_kind(R, &d, attrs, p);
+    d.usable = id && attrs && make_id(R, &d, p) && register_decl(R, &d, index, p);
     if (id && !d.usable && pg_strmap_put(&R->by_id, d.id, index) < 0) /* edges to it are skipped quietly */
         return oom(R);
     R->decls.items[R->decls.len++] = d;
@@ -232,6 +241,34 @@ static bool add_string(pg_reader *R, pg_read_obj *e, const char *key, const char
     return add(R, e, key, cJSON_CreateString(s));
 }
 
+enum { PREFIX_LEN = 6 }; /* "input_" */
+
+/* A name partygraph computes or uses itself, in a file partygraph wrote:
+ * ignored, with one warning. Returns false (ignore it). */
+static bool ignored(pg_reader *R, const char *clean, pg_jpath p)
+{
+    if (strcmp(clean, "sources") == 0)
+        return pg_read_warn_once(R, clean, &p, "\"sources\" would name partygraph/1 sources, which this input has "
+                                               "none of: ignored"),
+               false;
+    return pg_read_warn_once(R, "computed", &p, "\"%s\" and every other name partygraph computes (metrics, "
+                                                "positions, colours, counts) are ignored", clean),
+           false;
+}
+
+/* Such a name in another tool's file: renamed `input_NAME` in `clean`,
+ * with one warning per name. */
+static bool prefixed(pg_reader *R, char clean[MAX_ID + 1], pg_jpath p)
+{
+    char topic[MAX_ID + 16];
+    memmove(clean + PREFIX_LEN, clean, strlen(clean) + 1);
+    memcpy(clean, "input_", PREFIX_LEN);
+    snprintf(topic, sizeof topic, "prefix:%s", clean);
+    pg_read_warn_once(R, topic, &p, "attribute \"%s\" is a name partygraph computes or uses itself: kept as \"%s\"",
+                      clean + PREFIX_LEN, clean);
+    return true;
+}
+
 /* The attribute name `key` is read as, in `clean`; false (after a warning
  * given once per name) when it is to be ignored. */
 static bool attr_name(pg_reader *R, const char *key, bool edge, pg_jpath p, char clean[MAX_ID + 1])
@@ -245,15 +282,13 @@ static bool attr_name(pg_reader *R, const char *key, bool edge, pg_jpath p, char
     if (strcmp(clean, key) != 0)
         pg_read_warn_once(R, topic, &p, "attribute name %s is not a partygraph name: read as \"%s\"",
                           pg_quote(q, key), clean);
-    if (strcmp(clean, "sources") == 0)
-        return pg_read_warn_once(R, clean, &p, "\"sources\" would name partygraph/1 sources, which this input has "
-                                               "none of: ignored"),
-               false;
-    if (pg_schema_reserved(clean, edge))
-        return pg_read_warn_once(R, "computed", &p, "\"%s\" and every other name partygraph computes (metrics, "
-                                                    "positions, colours, counts) are ignored", clean),
-               false;
-    return true;
+    bool taken = strcmp(clean, "sources") == 0 || (!edge && strcmp(clean, "name") == 0) ||
+                 pg_schema_reserved(clean, edge);
+    if (!taken)
+        return true;
+    if (R->ours || strlen(clean) + PREFIX_LEN > MAX_ID)
+        return ignored(R, clean, p);
+    return prefixed(R, clean, p);
 }
 
 /* A copy of `v`, with a whole number from 0 to 9999 in a date field
@@ -321,14 +356,35 @@ static cJSON *identifiers(const char *text)
     return ok ? list : NULL;
 }
 
+/* Is attribute `v` of node `d` what entity `e` says already: its id, its
+ * kind (one of partygraph's), its name, or (Cytoscape.js) a `value`
+ * repeating its id? */
+static bool said(const pg_reader *R, const pg_read_obj *e, const pg_read_decl *d, const cJSON *v)
+{
+    const char *key = v->string;
+    char buf[MAX_ID + 1];
+    const char *text = cJSON_IsString(v) ? v->valuestring
+                       : cJSON_IsNumber(v) && v->valuedouble == (double)(long long)v->valuedouble
+                           ? (snprintf(buf, sizeof buf, "%lld", (long long)v->valuedouble), buf)
+                           : NULL;
+    if (strcmp(key, "kind") == 0)
+        return d->own_kind;
+    if (strcmp(key, "id") == 0 || (R->format == PG_INPUT_CYJS && strcmp(key, "value") == 0))
+        return text != NULL && strcmp(text, d->id) == 0;
+    const cJSON *name = member(e->obj, "name");
+    return in_list(name_keys, key) && cJSON_IsString(v) && strcmp(v->valuestring, name->valuestring) == 0;
+}
+
 /* One attribute of declared node `d` into entity `e`. */
 static bool node_attr(pg_reader *R, pg_read_obj *e, pg_read_decl *d, const cJSON *v, pg_jpath p)
 {
     const char *key = v->string;
     char clean[MAX_ID + 1];
     pg_jpath vp = pg_jpath_key(&p, key);
-    if (cJSON_IsNull(v) || strcmp(key, "id") == 0 || strcmp(key, "kind") == 0 || in_list(name_keys, key))
+    if (cJSON_IsNull(v) || said(R, e, d, v))
         return true;
+    if (strcmp(key, "kind") == 0) /* not partygraph's: read_kind said so */
+        return pg_read_obj_has(e, "input_kind") || add(R, e, "input_kind", cJSON_Duplicate(v, true));
     if (d->kind == PG_KIND_MECHANISM && strcmp(key, "mechanism_kind") == 0)
         return add(R, e, "kind", cJSON_Duplicate(v, true));
     if (!attr_name(R, key, false, vp, clean) || pg_read_obj_has(e, clean))
@@ -375,14 +431,38 @@ static long endpoint(pg_reader *R, const char *id, const char *end, pg_jpath p)
     return R->decls.items[i].usable ? i : -2;
 }
 
-/* One attribute of an edge into relation `e`. */
-static bool edge_attr(pg_reader *R, pg_read_obj *e, const cJSON *v, pg_jpath p)
+/* The members of an edge's attributes that made the relation itself
+ * (its ends, type, weight, dates), kept out of its attributes. */
+typedef struct edge_used {
+    const cJSON *item[6];
+    int n;
+} edge_used;
+
+static void use(edge_used *u, const cJSON *v)
 {
-    static const char *const own[] = { "source", "target", "type", "types", "id", "key", "weight", "Weight",
-                                       "first", "last", NULL };
+    if (v != NULL && u->n < 6)
+        u->item[u->n++] = v;
+}
+
+/* Was `v` used for the relation itself? In a file partygraph wrote, every
+ * member it writes for an edge's structure counts as used. */
+static bool was_used(const pg_reader *R, const edge_used *u, const cJSON *v)
+{
+    static const char *const structure[] = { "source", "target", "key", NULL };
+    static const char *const written[] = { "type", "types", "id", "weight", "Weight", "first", "last", NULL };
+    for (int i = 0; i < u->n; i++)
+        if (u->item[i] == v)
+            return true;
+    return in_list(structure, v->string) || strcmp(v->string, R->end_keys[0]) == 0 ||
+           strcmp(v->string, R->end_keys[1]) == 0 || (R->ours && in_list(written, v->string));
+}
+
+/* One attribute of an edge into relation `e`. */
+static bool edge_attr(pg_reader *R, pg_read_obj *e, const edge_used *u, const cJSON *v, pg_jpath p)
+{
     const char *key = v->string;
     char clean[MAX_ID + 1];
-    if (cJSON_IsNull(v) || in_list(own, key))
+    if (cJSON_IsNull(v) || was_used(R, u, v))
         return true;
     if (!attr_name(R, key, true, pg_jpath_key(&p, key), clean) || pg_read_obj_has(e, clean))
         return true;
@@ -390,32 +470,46 @@ static bool edge_attr(pg_reader *R, pg_read_obj *e, const cJSON *v, pg_jpath p)
 }
 
 /* An edge partygraph wrote has `first` and `last` for its relations'
- * dates: they date it when it has no `date` of its own. */
-static bool edge_dates(pg_reader *R, pg_read_obj *e, const cJSON *attrs)
+ * dates: they date it when it has no `date` of its own (and are used). */
+static bool edge_dates(pg_reader *R, pg_read_obj *e, const cJSON *attrs, edge_used *u)
 {
     const cJSON *first = member(attrs, "first"), *last = member(attrs, "last");
     if (member(attrs, "date") != NULL || !cJSON_IsString(first))
         return true;
+    use(u, first);
+    if (cJSON_IsString(last))
+        use(u, last);
     return add(R, e, "date", cJSON_Duplicate(first, true)) &&
            (!cJSON_IsString(last) || add(R, e, "end", cJSON_Duplicate(last, true)));
 }
 
+/* An edge being read: its ends (declared nodes), its attributes, its
+ * number and place, and the members it used for the relations. */
+typedef struct edge_in {
+    long s, t;
+    const cJSON *attrs;
+    long index;
+    pg_jpath p;
+    edge_used used;
+} edge_in;
+
 /* One relation of type `type` (NULL: a copy of the edge's own `type`)
- * between declared nodes s and t, weighing `weight` (NULL: none). */
-static bool relation(pg_reader *R, long s, long t, const cJSON *attrs, const char *type, const cJSON *weight,
-                     long index, pg_jpath p)
+ * for edge `in`, weighing `weight` (NULL: none). */
+static bool relation(pg_reader *R, const edge_in *in, const char *type, const cJSON *weight)
 {
     pg_read_obj e;
+    edge_used u = in->used;
+    use(&u, weight);
     bool go = pg_read_obj_init(R, &e) &&
-              add(R, &e, "type", type ? cJSON_CreateString(type) : cJSON_Duplicate(member(attrs, "type"), true)) &&
-              add_string(R, &e, "source", R->decls.items[s].pg_id) &&
-              add_string(R, &e, "target", R->decls.items[t].pg_id) && edge_dates(R, &e, attrs);
+              add(R, &e, "type", type ? cJSON_CreateString(type) : cJSON_Duplicate(member(in->attrs, "type"), true)) &&
+              add_string(R, &e, "source", R->decls.items[in->s].pg_id) &&
+              add_string(R, &e, "target", R->decls.items[in->t].pg_id) && edge_dates(R, &e, in->attrs, &u);
     if (go && weight != NULL)
         go = add(R, &e, "weight", cJSON_Duplicate(weight, true));
-    for (const cJSON *v = attrs ? attrs->child : NULL; go && v; v = v->next)
-        go = edge_attr(R, &e, v, p);
+    for (const cJSON *v = in->attrs ? in->attrs->child : NULL; go && v; v = v->next)
+        go = edge_attr(R, &e, &u, v, in->p);
     if (go)
-        go = pg_schema_relation(&R->L, e.obj, index, p);
+        go = pg_schema_relation(&R->L, e.obj, in->index, in->p);
     pg_read_obj_free(&e);
     return go;
 }
@@ -432,20 +526,19 @@ static bool implied(const pg_reader *R, long s, long t, const char *type)
     return false;
 }
 
-/* The relations of an edge whose types are `types` (";"-separated, as in
- * partygraph's merged edges): one per type. A type that a reference of
+/* The relations of edge `in` whose types are `types` (";"-separated, as
+ * in partygraph's merged edges): one per type. A type that a reference of
  * s or t implies weighs 1 (an explicit relation of it stands for the
  * implied tie, which then counts once: model/reltype.c); the others share
  * what is left of the weight, or all of it when nothing is left. */
-static bool relations(pg_reader *R, long s, long t, const cJSON *attrs, const char *types, const cJSON *weight,
-                      long index, pg_jpath p)
+static bool relations(pg_reader *R, const edge_in *in, const char *types, const cJSON *weight)
 {
     char *list = malloc(strlen(types) + 1), *save = NULL;
     if (list == NULL)
         return oom(R);
     size_t n = 0, kept = 0;
     for (char *type = strtok_r(strcpy(list, types), ";", &save); type; type = strtok_r(NULL, ";", &save), n++)
-        kept += !implied(R, s, t, type);
+        kept += !implied(R, in->s, in->t, type);
     double w = cJSON_IsNumber(weight) ? weight->valuedouble : 1.0, rest = w - (double)(n - kept);
     bool as_is = n == 1 || (weight != NULL && !cJSON_IsNumber(weight) && !cJSON_IsNull(weight));
     bool even = kept == 0 || kept == n || rest <= 0;
@@ -453,11 +546,21 @@ static bool relations(pg_reader *R, long s, long t, const cJSON *attrs, const ch
     cJSON *one = as_is || even ? NULL : cJSON_CreateNumber(1.0);
     bool go = as_is || (part && (even || one)) ? true : oom(R);
     for (char *type = strtok_r(strcpy(list, types), ";", &save); go && type; type = strtok_r(NULL, ";", &save))
-        go = relation(R, s, t, attrs, type, as_is ? weight : !even && implied(R, s, t, type) ? one : part, index, p);
+        go = relation(R, in, type, as_is ? weight : !even && implied(R, in->s, in->t, type) ? one : part);
     free(list);
     cJSON_Delete(part);
     cJSON_Delete(one);
     return go;
+}
+
+/* Remembers the ends of edge `in` (reader.c warns when pairs repeat). */
+static bool note_pair(pg_reader *R, const edge_in *in)
+{
+    if (PG_VEC_RESERVE(R->pairs, 1) != 0)
+        return oom(R);
+    long a = in->s < in->t ? in->s : in->t, b = in->s < in->t ? in->t : in->s;
+    R->pairs.items[R->pairs.len++] = (pg_read_pair){ a, b, in->index };
+    return true;
 }
 
 bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJSON *attrs, const char *type,
@@ -471,15 +574,18 @@ bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJ
         pg_report_warning(&R->report, &p, "edge from %s to itself is dropped (self-loop)", pg_quote(q, source));
         return true;
     }
+    edge_in in = { s, t, attrs, index, p, { { NULL }, 0 } };
     const cJSON *weight = NULL, *own = member(attrs, "type"), *types = member(attrs, "types");
     for (const char *const *k = weight_keys; *k && weight == NULL; k++)
         weight = member(attrs, *k);
     bool plain = cJSON_IsString(own) && own->valuestring[0] != '\0' && strchr(own->valuestring, ';') == NULL;
+    if (!note_pair(R, &in))
+        return false;
     if (own != NULL && !cJSON_IsNull(own) && !plain)
-        return relation(R, s, t, attrs, NULL, weight, index, p); /* for the schema's error */
+        return relation(R, &in, NULL, weight); /* for the schema's error */
     if (plain)
-        type = own->valuestring;
+        type = own->valuestring, use(&in.used, own);
     else if (type == NULL && cJSON_IsString(types) && strspn(types->valuestring, ";") < strlen(types->valuestring))
-        type = types->valuestring;
-    return relations(R, s, t, attrs, type ? type : "contact", weight, index, p);
+        type = types->valuestring, use(&in.used, types);
+    return relations(R, &in, type ? type : "contact", weight);
 }

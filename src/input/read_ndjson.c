@@ -37,7 +37,7 @@ static bool line_kind(pg_reader *R, const cJSON *v, pg_kind *out)
     if (cJSON_IsString(v) && strcmp(v->valuestring, "source") == 0)
         return *out = PG_KIND_COUNT, true;
     pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, "kind");
-    pg_report_error(&R->report, &p, "kind %s is not one of country, party, mechanism, event, person, source",
+    pg_report_error(&R->report, &p, "kind %s is not one of country, party, mechanism, event, person, node, source",
                     cJSON_IsString(v) ? pg_quote(q, v->valuestring) : pg_schema_describe(v, q, sizeof q));
     return false;
 }

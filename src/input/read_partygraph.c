@@ -58,6 +58,7 @@ static const section sections[] = {
     { "mechanisms", S_ENTITIES, PG_KIND_MECHANISM },
     { "events", S_ENTITIES, PG_KIND_EVENT },
     { "persons", S_ENTITIES, PG_KIND_PERSON },
+    { "nodes", S_ENTITIES, PG_KIND_NODE },
     { "relation_types", S_RELATION_TYPES, 0 },
     { "relations", S_RELATIONS, 0 },
     { "claims", S_CLAIMS, 0 },

@@ -80,6 +80,7 @@ static void reader_free(pg_reader *R, bool keep)
     if (!keep)
         pg_dataset_free(R->L.ds);
     free(R->decls.items);
+    free(R->pairs.items);
     pg_strmap_free(&R->by_id);
     pg_strmap_free(&R->by_pg_id);
     pg_strmap_free(&R->warned);
@@ -88,14 +89,48 @@ static void reader_free(pg_reader *R, bool keep)
     free(R);
 }
 
+static int by_pair(const void *x, const void *y)
+{
+    const pg_read_pair *a = x, *b = y;
+    return a->a != b->a ? (a->a > b->a) - (a->a < b->a)
+           : a->b != b->b ? (a->b > b->b) - (a->b < b->b)
+                          : (a->index > b->index) - (a->index < b->index);
+}
+
+/* Warns once when edges read join the same two nodes more than once
+ * (parallel or opposite edges), which merge into one edge; not after the
+ * multigraph warning, which says so. */
+static void warn_merged(pg_reader *R)
+{
+    size_t repeats = 0, first = 0;
+    qsort(R->pairs.items, R->pairs.len, sizeof *R->pairs.items, by_pair);
+    for (size_t i = 1; i < R->pairs.len; i++) {
+        const pg_read_pair *x = &R->pairs.items[i], *y = &R->pairs.items[i - 1];
+        if (x->a != y->a || x->b != y->b)
+            continue;
+        if (repeats++ == 0 || x->index < R->pairs.items[first].index)
+            first = i;
+    }
+    if (repeats == 0 || pg_strmap_get(&R->warned, "multigraph") >= 0)
+        return;
+    const pg_read_pair *f = &R->pairs.items[first];
+    char q[PG_QUOTE_SIZE], r[PG_QUOTE_SIZE];
+    pg_report_warning(&R->report, NULL, "%zu edge%s join%s two nodes already joined (parallel or opposite edges; the "
+                      "first is between %s and %s): each pair's edges merge into one edge, weights summed, \"count\" "
+                      "their relations", repeats, repeats == 1 ? "" : "s", repeats == 1 ? "s" : "",
+                      pg_quote(q, R->decls.items[f->a].id), pg_quote(r, R->decls.items[f->b].id));
+}
+
 pg_dataset *pg_reader_finish(pg_reader *R, bool go, pg_error *err)
 {
     pg_dataset *ds = R->L.ds;
     R->line = R->report.line = 0;
     pg_report_set_text(&R->report, NULL, 0, 0, PG_PLACE_NONE);
     pg_sha256_hex(&R->sha, ds->sha256);
-    if (go && R->report.errors == 0)
+    if (go && R->report.errors == 0) {
+        warn_merged(R);
         pg_resolve(ds, &R->report, &R->L.places);
+    }
     if (R->report.oom || R->io_failed)
         pg_report_drop(&R->report);
     else
@@ -165,6 +200,14 @@ void pg_read_flags(pg_reader *R, const cJSON *root)
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root, "multigraph")))
         pg_read_warn_once(R, "multigraph", &m, "a multigraph: parallel edges are read as separate relations and "
                                                "merge into one edge, as partygraph merges relations");
+}
+
+void pg_read_note_creator(pg_reader *R, const char *creator)
+{
+    while (creator != NULL && *creator == ' ')
+        creator++;
+    if (creator != NULL && strncmp(creator, "partygraph", 10) == 0)
+        R->ours = true;
 }
 
 bool pg_read_title(pg_reader *R, const cJSON *title)

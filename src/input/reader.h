@@ -38,10 +38,17 @@ typedef struct pg_read_decl {
     const char *id;     /* the node's own id, as text */
     const char *pg_id;  /* the partygraph id it becomes */
     pg_kind kind;
-    bool usable;        /* false: a duplicate or a bad kind, already reported */
+    bool own_kind;      /* its `kind` is partygraph's (else it is kept as an attribute) */
+    bool usable;        /* false: a duplicate or a bad id, already reported */
     pg_read_ref refs[PG_MAX_REFS]; /* once read */
     int nrefs;
 } pg_read_decl;
+
+/* A foreign edge's two ends (a < b, indices into pg_reader.decls) and
+ * its number: edges that join the same two nodes merge. */
+typedef struct pg_read_pair {
+    long a, b, index;
+} pg_read_pair;
 
 typedef struct pg_reader {
     pg_loader L;
@@ -61,6 +68,8 @@ typedef struct pg_reader {
     pg_error io;                  /* why reading the input failed, when io_failed */
     bool io_failed;
     const char *end_keys[2];      /* the members naming an edge's ends, for messages ("source", "target") */
+    bool ours;                    /* written by partygraph: its computed columns are ignored, not kept */
+    PG_VEC(pg_read_pair) pairs;   /* the ends of every edge read */
 } pg_reader;
 
 /* A new frame for reading an input named `name` in `format`, problems
@@ -128,6 +137,11 @@ bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p);
  * (NULL: "contact"). Returns "go on". */
 bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJSON *attrs, const char *type,
                   long index, pg_jpath p);
+
+/* Marks R's input as written by partygraph when `creator` (a GEXF
+ * <creator>, a node-link graph's "partygraph" member, a GraphML comment;
+ * NULL for none) starts with "partygraph", after any spaces. */
+void pg_read_note_creator(pg_reader *R, const char *creator);
 
 /* An object a reader builds (an entity, a relation, Popolo's attributes)
  * with its keys at hand: cJSON's look-up walks every member, which made

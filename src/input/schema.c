@@ -85,8 +85,14 @@ static const field person_fields[] = {
     { NULL, F_STRING, NULL, 0, NULL },
 };
 
+/* A node of another tool's graph: its attributes, as they are. */
+static const field node_fields[] = {
+    { "sources", F_SOURCES, NULL, 0, NULL },
+    { NULL, F_STRING, NULL, 0, NULL },
+};
+
 static const field *const entity_fields[PG_KIND_COUNT] = {
-    country_fields, party_fields, mechanism_fields, event_fields, person_fields,
+    country_fields, party_fields, mechanism_fields, event_fields, person_fields, node_fields,
 };
 
 /* Relations: type/source/target/date/end/weight/sources are read into the

@@ -189,7 +189,8 @@ int pg_dataset_sort(pg_dataset *ds)
 
 const char *pg_kind_name(pg_kind kind)
 {
-    static const char *const names[PG_KIND_COUNT] = { "country", "party", "mechanism", "event", "person" };
+    static const char *const names[PG_KIND_COUNT] = { "country", "party", "mechanism", "event", "person",
+                                                                      "node" };
     return (unsigned)kind < PG_KIND_COUNT ? names[kind] : NULL;
 }
 
@@ -206,7 +207,8 @@ long pg_dataset_country_of(const pg_dataset *ds, long e)
 
 const char *pg_kind_array_name(pg_kind kind)
 {
-    static const char *const names[PG_KIND_COUNT] = { "countries", "parties", "mechanisms", "events", "persons" };
+    static const char *const names[PG_KIND_COUNT] = { "countries", "parties", "mechanisms", "events",
+                                                                      "persons",   "nodes" };
     return (unsigned)kind < PG_KIND_COUNT ? names[kind] : "?";
 }
 

@@ -173,7 +173,4 @@ int pg_dataset_sort(pg_dataset *ds);
  * the entity its `country` field names; -1 when it has none. */
 long pg_dataset_country_of(const pg_dataset *ds, long e);
 
-/* The top-level array that holds entities of `kind` ("parties", ...). */
-const char *pg_kind_array_name(pg_kind kind);
-
 #endif

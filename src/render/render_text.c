@@ -190,6 +190,7 @@ const char *pg_gv_shape(pg_kind k)
         [PG_KIND_MECHANISM] = "hexagon",
         [PG_KIND_EVENT] = "diamond",
         [PG_KIND_PERSON] = "triangle",
+        [PG_KIND_NODE] = "octagon",
     };
     return (unsigned)k < PG_KIND_COUNT ? shapes[k] : "ellipse";
 }

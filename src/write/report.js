@@ -435,7 +435,7 @@
   var filters = document.getElementById('pg-filters');
   var hiddenKinds = {};
   var asof = null;
-  var KIND_ORDER = ['party', 'country', 'mechanism', 'event', 'person'];
+  var KIND_ORDER = ['party', 'country', 'mechanism', 'event', 'person', 'node'];
 
   /* Nodes are shown unless their kind is hidden or they are dated after
    * `asof`; ties when both ends are and they are not dated after it. */

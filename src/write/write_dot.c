@@ -41,6 +41,7 @@ static const char *const shapes[PG_KIND_COUNT] = {
     [PG_KIND_MECHANISM] = "hexagon",
     [PG_KIND_EVENT] = "diamond",
     [PG_KIND_PERSON] = "triangle",
+    [PG_KIND_NODE] = "octagon",
 };
 
 /* Edge pen widths in points (as in the pictures, render_graph.c). */

@@ -63,6 +63,7 @@ static shape_spec shape_of(pg_kind kind)
     case PG_KIND_MECHANISM: return (shape_spec){ 6, false, sqrt(2 * pi / (3 * sqrt(3))), 0, "polygon" };
     case PG_KIND_EVENT: return (shape_spec){ 4, false, sqrt(pi / 2), -pi / 2, "polygon" };
     case PG_KIND_PERSON: return (shape_spec){ 3, false, sqrt(4 * pi / (3 * sqrt(3))), -pi / 2, "polygon" };
+    case PG_KIND_NODE: return (shape_spec){ 8, false, sqrt(pi / (2 * sqrt(2))), -pi / 8, "polygon" };
     default: return (shape_spec){ 0, false, 1, 0, "circle" };
     }
 }
@@ -250,8 +251,10 @@ static void facts(const pg_graph *g, FILE *f)
 /* How to read the picture: shapes, colours, sizes, labels. */
 static void legend(const pg_graph *g, FILE *f)
 {
-    fputs("<p class=\"legend\">Shapes: &#9679; party, &#9632; country, &#11042; mechanism, &#9670; event, &#9650; person. "
-          "Colour: community. Size: ", f);
+    fputs("<p class=\"legend\">Shapes: &#9679; party, &#9632; country, &#11042; mechanism, &#9670; event, &#9650; person",
+          f);
+    fputs(pg_dataset_kind_count(g->ds, PG_KIND_NODE) > 0 ? ", &#11203; node. " : ". ", f);
+    fputs("Colour: community. Size: ", f);
     text(f, g->options.size_by);
     if (g->options.label_top < 0)
         fputs(". Every node is labelled", f);

@@ -78,8 +78,9 @@ def test_attributes(tap, binary):
     tap.check(all(edges[k]["types"] == t for k, t in implied.items()),
               "a person's party implies belongs_to, its country based_in")
     summary = pgtest.read_json(os.path.join(run.out, "summary.json"))
-    tap.check(summary["nodes_by_kind"] == {"country": 3, "party": 2, "mechanism": 0, "event": 1, "person": 3},
-              "summary.json counts the nodes of each kind, persons too", summary["nodes_by_kind"])
+    tap.check(summary["nodes_by_kind"] == {"country": 3, "party": 2, "mechanism": 0, "event": 1, "person": 3,
+                                           "node": 0},
+              "summary.json counts the nodes of each kind, persons too (and generic nodes)", summary["nodes_by_kind"])
     run.cleanup()
 
 

@@ -92,8 +92,8 @@ def check_party_graph(what, got, err):
     ids = {"cpc", "chn", "psoe", "esp", "Jean_Valjean", "icapp"}
     tap.check(set(got.nodes) == ids, f"{what}: the same nodes (ids rewritten)", sorted(got.nodes))
     n = got.nodes
-    tap.check([n[i]["kind"] for i in sorted(ids)] == ["party", "country", "party", "country", "mechanism", "party"],
-              f"{what}: kinds from `kind`, party by default", [(i, n[i]["kind"]) for i in sorted(ids)])
+    tap.check([n[i]["kind"] for i in sorted(ids)] == ["node", "country", "party", "country", "mechanism", "party"],
+              f"{what}: kinds from `kind`, the generic kind node by default", [(i, n[i]["kind"]) for i in sorted(ids)])
     tap.check((n["cpc"]["label"], n["psoe"]["label"], n["Jean_Valjean"]["label"]) ==
               ("Communist Party of China", "PSOE", "J. V."), f"{what}: names from name, else label")
     tap.check(n["cpc"]["seats"] == 2977 and n["cpc"]["share"] == 0.5 and n["cpc"]["ruling"] is True and
@@ -101,8 +101,8 @@ def check_party_graph(what, got, err):
               n["cpc"])
     tap.check(n["cpc"]["founded"] == "1921", f"{what}: an integer year is a date", n["cpc"].get("founded"))
     tap.check(n["cpc"]["country"] == "chn" and n["psoe"]["country"] == "esp", f"{what}: country references kept")
-    tap.check(n["Jean_Valjean"].get("country_name") == "France" and n["icapp"].get("mechanism_kind") == "conference",
-              f"{what}: a mechanism's kind; a reference to no node kept as KEY_name", (n["icapp"], err))
+    tap.check(n["Jean_Valjean"].get("country") == "France" and n["icapp"].get("mechanism_kind") == "conference",
+              f"{what}: a mechanism's kind; a generic node's `country` is an attribute like any other", (n["icapp"], err))
     tap.check(n["Jean_Valjean"].get("original_id") == "Jean Valjean", f"{what}: a rewritten id kept as original_id")
     tap.check("read as \"Jean_Valjean\"" in err, f"{what}: a warning says the id was rewritten", err)
     want = {e("cpc", "psoe"): 2.5, e("cpc", "Jean_Valjean"): 1, e("psoe", "Jean_Valjean"): 1, e("cpc", "chn"): 1,
@@ -270,7 +270,7 @@ for what, doc in (("JGF 2", JGF2), ("JGF 1 in graphs", {"graphs": [dict(JGF2["gr
     got, err = read_back(write("g.json", json.dumps(doc)))
     nodes = JGF2["graph"]["nodes"]
     tap.check({v: (got.nodes[v]["label"], got.nodes[v]["kind"]) for v in got.nodes} ==
-              {k: (n["label"], n["metadata"].get("kind", "party")) for k, n in nodes.items()},
+              {k: (n["label"], n["metadata"].get("kind", "node")) for k, n in nodes.items()},
               f"{what}: nodes, labels as names, kinds from metadata")
     tap.check(got.nodes["cpc"]["family"] == "communist" and got.nodes["cpv"]["ruling"] is True,
               f"{what}: metadata members are attributes")
@@ -368,8 +368,9 @@ tap.check(nx.utils.graphs_equal(a, b) and len(a) == entities, "partygraph/1 on s
           f"{len(a)} nodes, {entities} entities")
 proc = pgtest.run(BIN, "validate", "--input-format", "partygraph", path_k := os.path.join(TMP.name, "k.json"),
                   check=False)
-tap.check(proc.returncode == 0 and b"unknown top-level key \"nodes\"" in proc.stderr and b" 0 entities" in proc.stdout,
-          "--input-format partygraph forces the partygraph/1 reader", proc.stderr)
+tap.check(proc.returncode == 1 and b"unknown top-level key \"links\"" in proc.stderr and
+          b"$.nodes[0].id: expected an id string" in proc.stderr,
+          "--input-format partygraph forces the partygraph/1 reader (`nodes` are its generic nodes)", proc.stderr)
 status, err = fails(path_k, "--input-format", "graphml")
 tap.check(status == 1 and "--input-format graphml, but this is not GraphML (it looks like node-link JSON)" in err,
           "--input-format graphml on JSON: a mismatch error", err)
@@ -391,7 +392,8 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
      [r"noid.json:1:12: \$\.nodes\[0\]\.id: missing id", r"noid.json:1:34: \$\.nodes\[1\]\.id: expected an id .*got true"]),
     ("unknown.json", '{"nodes": [{"id": "a"}, {"id": "b", "kind": "people"}], '
                      '"links": [{"source": "a", "target": "z"}, {"source": "a", "target": "b"}]}',
-     [r"\$\.nodes\[1\]\.kind: kind \"people\" is not one of", r"\$\.links\[0\]\.target: unknown node \"z\""]),
+     [r"\$\.nodes\[1\]\.kind: warning: kind \"people\" is not one of partygraph's .*: read as the generic kind "
+      r"\"node\"", r"\$\.links\[0\]\.target: unknown node \"z\""]),
     ("dup.json", '{"nodes": [{"id": "a b"}, {"id": "a_b"}, {"id": "a_b"}], "links": [{"source": "a", "target": "a"}]}',
      [r"\$\.nodes\[1\]: node id \"a_b\" is read as \"a_b\", the id of another node",
       r"\$\.nodes\[2\]: duplicate node id \"a_b\"", r"\$\.links\[0\]\.source: unknown node \"a\""]),
@@ -419,7 +421,8 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
                      '{"kind": "people", "id": "c"}\n{"id": "d"}\n{"kind": "party", "id": "a", "name": "A2"}\n'
                      '[1]\n{"type": "contact", "source": "a", "target": "b", "weight": "heavy"}\n',
      [r"lines.ndjson:2:29: expected ',' or '}' after an object member",
-      r"lines.ndjson:3:10: \$\.kind: kind \"people\" is not one of country, party, mechanism, event, person, source",
+      r"lines.ndjson:3:10: \$\.kind: kind \"people\" is not one of country, party, mechanism, event, person, node, "
+      r"source",
       r"lines.ndjson:4: a line needs \"kind\"", r"lines.ndjson:5:25: \$\.id: duplicate id \"a\": already used on line 1",
       r"lines.ndjson:6: expected an object, got an array", r"lines.ndjson:7:61: \$\.weight: expected a number"]),
     ("refs.ndjson", '{"kind": "party", "id": "a", "name": "A", "country": "a"}\n\n'
