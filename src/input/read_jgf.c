@@ -282,18 +282,19 @@ static void graph_warnings(pg_reader *R, const cJSON *g, pg_jpath gp)
     }
 }
 
-/* Checks that the graph's lists are of their types; returns "go on". */
-static bool check_lists(pg_reader *R, const cJSON *nodes, const cJSON *edges, const cJSON *hs, pg_jpath gp)
+/* Are the graph's lists of their types? False after reporting one that
+ * is not. */
+static bool lists_ok(pg_reader *R, const cJSON *nodes, const cJSON *edges, const cJSON *hs, pg_jpath gp)
 {
     char got[PG_QUOTE_SIZE];
     pg_jpath np = pg_jpath_key(&gp, "nodes"), ep = pg_jpath_key(&gp, "edges"), hp = pg_jpath_key(&gp, "hyperedges");
     if (!cJSON_IsObject(nodes) && !cJSON_IsArray(nodes))
         return pg_report_error(&R->report, &np, "expected the nodes as an object (JGF 2) or an array (JGF 1), got %s",
-                               nodes ? pg_schema_describe(nodes, got, sizeof got) : "nothing");
+                               nodes ? pg_schema_describe(nodes, got, sizeof got) : "nothing"), false;
     if (edges != NULL && !cJSON_IsArray(edges))
-        return pg_read_wrong(R, edges, ep, "an array");
+        return pg_read_wrong(R, edges, ep, "an array"), false;
     if (hs != NULL && !cJSON_IsArray(hs))
-        return pg_read_wrong(R, hs, hp, "an array");
+        return pg_read_wrong(R, hs, hp, "an array"), false;
     return true;
 }
 
@@ -315,8 +316,8 @@ static bool read_graph(pg_reader *R, const cJSON *g, pg_jpath gp)
 {
     if (!cJSON_IsObject(g))
         return pg_read_wrong(R, g, gp, "a graph object");
-    if (!check_lists(R, get(g, "nodes"), get(g, "edges"), get(g, "hyperedges"), gp))
-        return false;
+    if (!lists_ok(R, get(g, "nodes"), get(g, "edges"), get(g, "hyperedges"), gp))
+        return !pg_report_stopped(&R->report);
     graph_warnings(R, g, gp);
     return pg_read_title(R, get(g, "label")) && read_parts(R, g, gp);
 }
