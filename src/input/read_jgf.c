@@ -261,24 +261,30 @@ static bool has_links(const cJSON *g)
     return cJSON_GetArraySize(get(g, "edges")) > 0 || cJSON_GetArraySize(get(g, "hyperedges")) > 0;
 }
 
+/* Is `key` one of the graph's members that are read? */
+static bool graph_key(const char *key)
+{
+    for (const char *const *k = graph_keys; *k; k++)
+        if (strcmp(*k, key) == 0)
+            return true;
+    return false;
+}
+
 /* Warns about what partygraph's undirected network and one-title dataset
  * drop from graph `g`: its direction ("directed" absent means directed),
  * and each member it does not read. */
 static void graph_warnings(pg_reader *R, const cJSON *g, pg_jpath gp)
 {
     const cJSON *d = get(g, "directed");
+    char topic[ID_TEXT + 8];
     if ((d == NULL || cJSON_IsNull(d) || cJSON_IsTrue(d)) && has_links(g))
         pg_read_warn_once(R, "directed", &gp, "a directed graph%s: edge directions are dropped (partygraph's network "
                           "is undirected)", cJSON_IsTrue(d) ? "" : " (JGF's default when \"directed\" is absent)");
     for (const cJSON *v = g->child; v; v = v->next) {
-        const char *const *k = graph_keys;
-        while (*k && strcmp(*k, v->string) != 0)
-            k++;
-        char topic[ID_TEXT + 8];
         snprintf(topic, sizeof topic, "graph:%.*s", ID_TEXT, v->string);
-        if (*k == NULL)
-            pg_read_warn_once(R, topic, &gp, "the graph's \"%s\" is not kept (partygraph keeps a graph's label as its "
-                              "title)", v->string);
+        if (!graph_key(v->string))
+            pg_read_warn_once(R, topic, &gp, "the graph's \"%s\" is not kept (partygraph keeps a graph's label as "
+                              "its title)", v->string);
     }
 }
 

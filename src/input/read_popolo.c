@@ -33,7 +33,7 @@
 #include "base/vec.h"
 #include "input/reader.h"
 
-enum { ID_TEXT = 64, DATE_TEXT = 11, PAIR_TEXT = 2 * ID_TEXT + 2 };
+enum { ID_TEXT = 64, DATE_TEXT = 11 };
 
 /* Renamed members: Popolo's name -> partygraph's, per collection. */
 typedef struct renaming {
@@ -63,6 +63,7 @@ enum { NCOLLECTIONS = sizeof collections / sizeof collections[0] };
 
 /* A person's tie to the party a membership is on behalf of. */
 typedef struct party_tie {
+    char *key;                    /* "person\x1fparty" (owned), its key in popolo.pairs */
     const char *person, *party;   /* ids as written */
     const cJSON *date, *end;      /* the earliest start, the latest end */
     bool open;                    /* a membership of the pair has no end */
@@ -337,21 +338,42 @@ static bool better(const cJSON *a, const cJSON *b, bool earlier)
     return earlier ? c < 0 : c > 0;
 }
 
+/* "person\x1fparty" in a new string; NULL when out of memory. */
+static char *pair_key(const char *person, const char *party)
+{
+    size_t n = strlen(person) + strlen(party) + 2;
+    char *key = malloc(n);
+    if (key != NULL)
+        snprintf(key, n, "%s\x1f%s", person, party);
+    return key;
+}
+
 /* The tie of the pair (person, party), made when new (its index in
  * *at); false when out of memory. */
 static bool pair_tie(popolo *P, const char *person, const char *party, long m, long *at)
 {
-    char key[PAIR_TEXT];
-    snprintf(key, sizeof key, "%s\x1f%s", person, party);
-    *at = pg_strmap_get(&P->pairs, key);
-    if (*at >= 0)
-        return true;
-    const char *copy = pg_arena_strdup(&P->R->L.ds->arena, key);
+    char *key = pair_key(person, party);
+    *at = key ? pg_strmap_get(&P->pairs, key) : -1;
+    if (key == NULL || *at >= 0) {
+        free(key);
+        return key != NULL;
+    }
     *at = (long)P->ties.len;
-    if (copy == NULL || PG_VEC_RESERVE(P->ties, 1) != 0 || pg_strmap_put(&P->pairs, copy, *at) < 0)
+    if (PG_VEC_RESERVE(P->ties, 1) != 0 || pg_strmap_put(&P->pairs, key, *at) < 0) {
+        free(key);
         return false;
-    P->ties.items[P->ties.len++] = (party_tie){ person, party, NULL, NULL, false, false, m };
+    }
+    P->ties.items[P->ties.len++] = (party_tie){ key, person, party, NULL, NULL, false, false, m };
     return true;
+}
+
+/* Widens the span of tie `t` to membership `m`'s dates. */
+static void widen(party_tie *t, const cJSON *m)
+{
+    const cJSON *start = get(m, "start_date"), *end = get(m, "end_date");
+    t->date = better(start, t->date, true) ? start : t->date;
+    t->end = better(end, t->end, false) ? end : t->end;
+    t->open |= !cJSON_IsString(end);
 }
 
 /* Notes membership `m` (number i) for the tie of its person to the party
@@ -366,13 +388,21 @@ static bool note_membership(popolo *P, const cJSON *m, long i)
         return true;
     if (!pair_tie(P, person, direct ? org : party, i, &at))
         return pg_report_oom(&P->R->report);
-    party_tie *t = &P->ties.items[at];
-    t->direct |= direct;
-    const cJSON *start = get(m, "start_date"), *end = get(m, "end_date");
-    t->date = better(start, t->date, true) ? start : t->date;
-    t->end = better(end, t->end, false) ? end : t->end;
-    t->open |= !cJSON_IsString(end);
+    P->ties.items[at].direct |= direct;
+    widen(&P->ties.items[at], m);
     return true;
+}
+
+/* The dates of tie `t` into the new object *attrs (pg_read_obj_free
+ * it); false when out of memory (reported). */
+static bool tie_dates(pg_reader *R, const party_tie *t, pg_read_obj *attrs)
+{
+    bool ok = pg_read_obj_init(R, attrs);
+    if (ok && t->date != NULL)
+        ok = pg_read_obj_add(R, attrs, "date", date_value(t->date));
+    if (ok && t->end != NULL && !t->open)
+        ok = pg_read_obj_add(R, attrs, "end", date_value(t->end));
+    return ok;
 }
 
 /* The relation of tie `t` (numbered `index`), unless a membership in the
@@ -381,18 +411,15 @@ static bool party_relation(popolo *P, const party_tie *t, long index, pg_jpath m
 {
     pg_reader *R = P->R;
     pg_jpath p = pg_jpath_index(&mp, t->at);
-    pg_read_obj attrs;
+    pg_read_obj attrs = { NULL, PG_STRMAP_INIT, 0 };
     if (t->direct)
         return true;
     pg_read_warn_once(R, "on_behalf_of", &p, "a membership's \"on_behalf_of_id\" also ties its person to that "
                       "party (one relation per person and party, from the first start to the last end)");
-    bool ok = pg_read_obj_init(R, &attrs) && (t->date == NULL || pg_read_obj_add(R, &attrs, "date",
-                                                                                  date_value(t->date)));
-    if (ok && t->end != NULL && !t->open)
-        ok = pg_read_obj_add(R, &attrs, "end", date_value(t->end));
     R->end_keys[0] = "person_id";
     R->end_keys[1] = "on_behalf_of_id";
-    bool go = ok && pg_read_edge(R, t->person, t->party, attrs.obj, membership_type(R, t->person, t->party), index, p);
+    bool go = tie_dates(R, t, &attrs) &&
+              pg_read_edge(R, t->person, t->party, attrs.obj, membership_type(R, t->person, t->party), index, p);
     pg_read_obj_free(&attrs);
     return go;
 }
@@ -447,6 +474,8 @@ static bool check_arrays(pg_reader *R, const cJSON *root)
 
 static void popolo_free(popolo *P)
 {
+    for (size_t k = 0; k < P->ties.len; k++)
+        free(P->ties.items[k].key);
     pg_strmap_free(&P->areas);
     pg_strmap_free(&P->pairs);
     free(P->area_items.items);
