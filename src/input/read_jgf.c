@@ -5,7 +5,8 @@
  * are read. A node's or edge's `metadata` members are its attributes, its
  * `label` its name; an edge's `relation` is its type when its metadata has
  * no `type`. A graph is directed unless it says "directed": false (the
- * schemas' default): its directions are dropped with one warning.
+ * schemas' default): one warning says that only relations of a directed
+ * type keep their direction.
  *
  * A hyperedge (`nodes`, or a directed one's `source` and `target` lists)
  * becomes a node of its own, an event unless its metadata gives another
@@ -19,6 +20,10 @@
 #include "input/reader.h"
 
 enum { ID_TEXT = 64 };
+
+/* What becomes of a direction, for the warnings. */
+static const char UNDIRECTED[] = "only relations of a directed type (visited, hosted, ...) keep their direction; the "
+                                 "others are read undirected";
 
 static const cJSON *get(const cJSON *obj, const char *key)
 {
@@ -243,8 +248,7 @@ static bool read_edge(pg_reader *R, const cJSON *e, long i, pg_jpath p)
     const char *target = pg_read_member_id(R, e, "target", p, t, sizeof t);
     const cJSON *relation = get(e, "relation");
     if (cJSON_IsTrue(get(e, "directed")))
-        pg_read_warn_once(R, "directed", &p, "a directed edge: its direction is dropped (partygraph's network is "
-                                             "undirected)");
+        pg_read_warn_once(R, "directed", &p, "a directed edge: %s", UNDIRECTED);
     if (source == NULL || target == NULL)
         return !pg_report_stopped(&R->report);
     cJSON *attrs = attributes(e);
@@ -278,8 +282,8 @@ static void graph_warnings(pg_reader *R, const cJSON *g, pg_jpath gp)
     const cJSON *d = get(g, "directed");
     char topic[ID_TEXT + 8];
     if ((d == NULL || cJSON_IsNull(d) || cJSON_IsTrue(d)) && has_links(g))
-        pg_read_warn_once(R, "directed", &gp, "a directed graph%s: edge directions are dropped (partygraph's network "
-                          "is undirected)", cJSON_IsTrue(d) ? "" : " (JGF's default when \"directed\" is absent)");
+        pg_read_warn_once(R, "directed", &gp, "a directed graph%s: %s",
+                          cJSON_IsTrue(d) ? "" : " (JGF's default when \"directed\" is absent)", UNDIRECTED);
     for (const cJSON *v = g->child; v; v = v->next) {
         snprintf(topic, sizeof topic, "graph:%.*s", ID_TEXT, v->string);
         if (!graph_key(v->string))
