@@ -180,7 +180,8 @@ def check_unknown_ids(tap, tmp):
     status, _, err = run("validate", path)
     tap.check(status == 1 and err.startswith(f"partygraph: {path}:3:{col}: $.target: unknown id \"gone\"\n"),
               "NDJSON: an unknown id at its line and column", err)
-    doc = '{"graph": {"nodes": {"a": {}, "b": {}},\n "edges": [{"source": "a", "target": "b"},\n  {"source": "a", "target": "c"}]}}'
+    doc = ('{"graph": {"directed": false, "nodes": {"a": {}, "b": {}},\n "edges": [{"source": "a", "target": "b"},\n'
+           '  {"source": "a", "target": "c"}]}}')  # undirected: no warning before the error
     path = write(tmp, "unknown.jgf.json", doc)
     status, _, err = run("validate", path)
     at = places(doc)[("graph", "edges", 1, "target")]

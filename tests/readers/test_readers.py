@@ -303,9 +303,9 @@ POPOLO = {
 }
 got, err = read_back(write("popolo.json", json.dumps(POPOLO)))
 ids = {"ocd-division_country:es": "country", "party_psoe": "party", "party_pce": "party", "si": "mechanism",
-       "si-congress-2017": "event"}
+       "si-congress-2017": "event", "p1": "person"}
 tap.check({v: got.nodes[v]["kind"] for v in got.nodes} == ids, "Popolo: countries, parties (any case), mechanisms, "
-          "events; other areas and persons skipped", {v: got.nodes[v]["kind"] for v in got.nodes})
+          "events, persons; other areas are no nodes", {v: got.nodes[v]["kind"] for v in got.nodes})
 p = got.nodes["party_psoe"]
 tap.check(p["label"] == POPOLO["organizations"][0]["name"] and p["founded"] == "1879-05-02" and
           p["identifiers"] == "wikidata:Q173152" and p["country"] == "ocd-division_country:es" and
@@ -319,8 +319,10 @@ m = em[e("party_psoe", "si")]
 tap.check(m["types"] == "member_of" and m["first"] == "1951" and m["last"] == "2020-12" and m["role"] == "full member",
           "Popolo: an organization's membership is member_of, with its dates and role", m)
 same_edges("Popolo", got, [e("party_psoe", "si"), e("party_psoe", "ocd-division_country:es"),
-                           e("si-congress-2017", "si"), e("si-congress-2017", "ocd-division_country:es")])
-tap.check("persons" in err and "not countries" in err, "Popolo: warnings for what is skipped", err)
+                           e("si-congress-2017", "si"), e("si-congress-2017", "ocd-division_country:es"),
+                           e("p1", "party_psoe")])
+tap.check(em[e("p1", "party_psoe")]["types"] == "belongs_to", "Popolo: a person's membership of a party is belongs_to")
+tap.check("not countries" in err, "Popolo: a warning for the areas that are no nodes", err)
 
 # ---- NDJSON ----------------------------------------------------------------------------
 
