@@ -68,19 +68,25 @@ static int push(pg_json_numbers *n, pg_json_special s)
     return 0;
 }
 
-int pg_json_numbers_scan(pg_json_numbers *n, const char *text, size_t len)
+/* The offset of the next number token at or after `at`; `len` when
+ * there is none. */
+static size_t next_token(const char *text, size_t len, size_t at)
 {
-    size_t ordinal = 0, at = 0;
-    n->specials.len = 0;
-    n->words = false;
     while (at < len) {
         char c = text[at];
-        if (c == '"')
-            at = skip_string(text, len, at);
-        if (c == '"' || !(digit(c) || c == '-' || c == 'N' || c == 'I')) {
-            at += c != '"';
-            continue;
-        }
+        if (digit(c) || c == '-' || c == 'N' || c == 'I')
+            return at;
+        at = c == '"' ? skip_string(text, len, at) : at + 1;
+    }
+    return len;
+}
+
+int pg_json_numbers_scan(pg_json_numbers *n, const char *text, size_t len)
+{
+    size_t ordinal = 0;
+    n->specials.len = 0;
+    n->words = false;
+    for (size_t at = next_token(text, len, 0); at < len; at = next_token(text, len, at)) {
         size_t tl = token_length(text + at, len - at);
         int kind = classify(text + at, tl);
         if (kind >= 0 && push(n, (pg_json_special){ ordinal, at, tl, (pg_json_number_kind)kind }) != 0)
@@ -114,6 +120,7 @@ void pg_json_numbers_free(pg_json_numbers *n)
 typedef struct walk {
     const pg_json_numbers *n;
     const char *text;
+    pg_arena *digits;
     size_t next;    /* the next special token */
     size_t ordinal; /* of the next number item */
     pg_json_numbers_note *note;
@@ -121,18 +128,16 @@ typedef struct walk {
     bool oom;
 } walk;
 
-/* Makes number item `item` the string of token `s`'s digits (allocated as
- * cJSON allocates, so that cJSON_Delete frees it). */
+/* Makes number item `item` a string: a reference to token `s`'s digits
+ * in the walk's arena (cJSON_Delete leaves them be). */
 static void as_digits(walk *w, cJSON *item, const pg_json_special *s)
 {
-    char *digits = cJSON_malloc(s->len + 1);
+    char *digits = pg_arena_strndup(w->digits, w->text + s->at, s->len);
     if (digits == NULL) {
         w->oom = true;
         return;
     }
-    memcpy(digits, w->text + s->at, s->len);
-    digits[s->len] = '\0';
-    item->type = (item->type & ~0xFF) | cJSON_String;
+    item->type = (item->type & ~0xFF) | cJSON_String | cJSON_IsReference;
     item->valuestring = digits;
 }
 
@@ -144,7 +149,7 @@ static void number(walk *w, cJSON *item, const pg_jpath *p)
     if (w->next < w->n->specials.len && w->n->specials.items[w->next].ordinal == w->ordinal)
         s = &w->n->specials.items[w->next++];
     w->ordinal++;
-    if (s == NULL && isfinite(item->valuedouble))
+    if (s == NULL && (isfinite(item->valuedouble) || w->n->integers_only))
         return;
     pg_json_number_kind kind = s ? s->kind : PG_JSON_NUMBER_INFINITE;
     if (kind == PG_JSON_NUMBER_HUGE)
@@ -167,11 +172,10 @@ static void visit(walk *w, cJSON *v, const pg_jpath *p)
     }
 }
 
-int pg_json_numbers_apply(const pg_json_numbers *n, cJSON *root, const char *text, pg_json_numbers_note *note,
-                          void *ctx)
+int pg_json_numbers_apply(const pg_json_numbers *n, cJSON *root, const char *text, pg_arena *digits,
+                          const pg_jpath *top, pg_json_numbers_note *note, void *ctx)
 {
-    walk w = { n, text, 0, 0, note, ctx, false };
-    pg_jpath top = PG_JPATH_ROOT;
-    visit(&w, root, &top);
+    walk w = { n, text, digits, 0, 0, note, ctx, false };
+    visit(&w, root, top);
     return w.oom ? -1 : 0;
 }

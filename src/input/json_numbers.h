@@ -18,9 +18,11 @@
  *    is the order of the tokens, so the k-th number item is the k-th
  *    token: an integer beyond 2^53 becomes a string of its exact digits,
  *    NaN and the infinities (also a number too large for a double, such
- *    as 1e400) become null (missing), each change told to a callback.
+ *    as 1e400, unless integers_only) become null (missing), each change
+ *    told to a callback.
  *
- * The text must have passed pg_json_check_lenient. Private to input/. */
+ * The text must have passed pg_json_check_lenient (partygraph/1's too, in
+ * which only the integers can be special). Private to input/. */
 #ifndef PG_JSON_NUMBERS_H
 #define PG_JSON_NUMBERS_H
 
@@ -28,6 +30,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/arena.h"
 #include "base/vec.h"
 #include "input/jpath.h"
 
@@ -48,9 +51,11 @@ typedef struct pg_json_special {
 typedef struct pg_json_numbers {
     PG_VEC(pg_json_special) specials; /* in document order */
     bool words;                       /* some are NaN or Infinity: parse a rewritten copy */
+    bool integers_only;               /* set by the caller: a number too large for a double stays (partygraph/1's
+                                         schema refuses it) */
 } pg_json_numbers;
 
-#define PG_JSON_NUMBERS_INIT ((pg_json_numbers){ { NULL, 0, 0 }, false })
+#define PG_JSON_NUMBERS_INIT ((pg_json_numbers){ { NULL, 0, 0 }, false, false })
 
 /* Lists the special number tokens of the `len` bytes at `text` (valid
  * JSON, NaN and Infinity allowed) into `n` (initialised, emptied first).
@@ -68,12 +73,15 @@ void pg_json_numbers_rewrite(const pg_json_numbers *n, const char *text, size_t 
 typedef void pg_json_numbers_note(void *ctx, pg_json_number_kind kind, const char *token, size_t len, size_t at,
                                   const pg_jpath *path);
 
-/* Walks `root`, parsed from `text` (or its rewritten copy) as scanned
- * into `n`, and changes its number items as the top says, calling `note`
- * for each. Returns 0, or -1 when out of memory (the tree is then whole,
- * some numbers unchanged). */
-int pg_json_numbers_apply(const pg_json_numbers *n, cJSON *root, const char *text, pg_json_numbers_note *note,
-                          void *ctx);
+/* Walks `root`, the value at path `top` parsed from `text` (or its
+ * rewritten copy: the digits are the same) as scanned into `n`, and
+ * changes its number items as the top says, calling `note` for each. The
+ * digits are copied into `digits` (the item a reference to them, so that
+ * trees owned by cJSON or by an arena alike stay right). Returns 0, or
+ * -1 when out of memory (the tree is then whole, some numbers
+ * unchanged). */
+int pg_json_numbers_apply(const pg_json_numbers *n, cJSON *root, const char *text, pg_arena *digits,
+                          const pg_jpath *top, pg_json_numbers_note *note, void *ctx);
 
 /* Releases what `n` holds; it is then empty. */
 void pg_json_numbers_free(pg_json_numbers *n);

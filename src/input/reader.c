@@ -209,6 +209,15 @@ static const char *parse_text(pg_reader *R, const pg_json_numbers *n, const char
     return R->copy;
 }
 
+/* Gives the number items of `root`, parsed from `text` (which starts at
+ * `start`) as scanned into `n`, their tokens; false when out of memory. */
+static bool exact(pg_reader *R, cJSON *root, const pg_json_numbers *n, const char *text, pg_place start)
+{
+    number_text t = { R, text, start }; /* the tokens as written (a rewritten copy has the same offsets) */
+    pg_jpath top = PG_JPATH_ROOT;
+    return pg_json_numbers_apply(n, root, text, &R->L.ds->arena, &top, number_changed, &t) == 0;
+}
+
 /* Parses the checked text, its numbers as json_numbers.h says, and
  * places problems in it from then on. NULL when out of memory
  * (reported). */
@@ -217,13 +226,11 @@ static cJSON *parse_exact(pg_reader *R, const char *text, size_t len, pg_place s
     pg_json_numbers n = PG_JSON_NUMBERS_INIT;
     const char *parsed = pg_json_numbers_scan(&n, text, len) == 0 ? parse_text(R, &n, text, len) : NULL;
     cJSON *root = parsed ? cJSON_ParseWithLength(parsed, len) : NULL;
-    if (root != NULL) {
+    if (root != NULL)
         pg_report_set_text(&R->report, parsed, len, 0, start);
-        number_text t = { R, text, start }; /* the tokens as written (the copy has the same offsets) */
-        if (pg_json_numbers_apply(&n, root, text, number_changed, &t) != 0) {
-            cJSON_Delete(root);
-            root = NULL;
-        }
+    if (root != NULL && !exact(R, root, &n, text, start)) {
+        cJSON_Delete(root);
+        root = NULL;
     }
     pg_json_numbers_free(&n);
     return root ? root : (pg_report_oom(&R->report), NULL);

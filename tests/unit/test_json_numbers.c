@@ -25,15 +25,16 @@ static void note(void *ctx, pg_json_number_kind kind, const char *token, size_t 
 }
 
 /* Parses `text` as reader.c does; the tree, the scan in *n, what was seen. */
-static cJSON *parse(const char *text, pg_json_numbers *n, seen *s, char *copy)
+static cJSON *parse(const char *text, pg_json_numbers *n, seen *s, char *copy, pg_arena *digits)
 {
     size_t len = strlen(text);
+    pg_jpath top = PG_JPATH_ROOT;
     memset(s, 0, sizeof *s);
     if (pg_json_numbers_scan(n, text, len) != 0)
         return NULL;
     pg_json_numbers_rewrite(n, text, len, copy);
     cJSON *root = cJSON_ParseWithLength(n->words ? copy : text, len);
-    if (root != NULL && pg_json_numbers_apply(n, root, text, note, s) != 0) {
+    if (root != NULL && pg_json_numbers_apply(n, root, text, digits, &top, note, s) != 0) {
         cJSON_Delete(root);
         return NULL;
     }
@@ -54,7 +55,8 @@ void run_tests(void)
     char copy[sizeof text] = { 0 };
     pg_json_numbers n = PG_JSON_NUMBERS_INIT;
     seen s;
-    cJSON *root = parse(text, &n, &s, copy);
+    pg_arena digits = PG_ARENA_INIT;
+    cJSON *root = parse(text, &n, &s, copy, &digits);
     CHECK(root != NULL && n.words && n.specials.len == 6, "the special tokens are found, none in strings");
     CHECK(root && strlen(copy) == strlen(text) && strstr(copy, "\"e\": 0e0") && strstr(copy, "[1e999999, -1e999999,"),
           "the words are rewritten as numbers of the same length");
@@ -80,8 +82,9 @@ void run_tests(void)
     cJSON_Delete(root);
     pg_json_numbers_free(&n);
     char small[4];
-    root = parse("5", &n, &s, small);
+    root = parse("5", &n, &s, small, &digits);
     CHECK(root && cJSON_IsNumber(root) && n.specials.len == 0 && !n.words, "a lone number at the end of the text");
     cJSON_Delete(root);
     pg_json_numbers_free(&n);
+    pg_arena_free(&digits);
 }
