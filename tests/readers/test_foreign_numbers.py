@@ -289,6 +289,34 @@ tap.check(proc.returncode == 0 and [n.get("big") for n in a["nodes"]] == [n.get(
           and [n["id"] for n in a["nodes"]] == [n["id"] for n in b["nodes"]],
           "node-link written, read, written: the same ids and digits", proc.stderr.decode())
 
+# ---- partygraph/1: strict JSON, its integers beyond 2^53 exact too ------------------------------
+
+doc = {"format": "partygraph/1", "parties": [
+    {"id": "a", "name": "A", "members": 4, "serial": 1e20},
+    {"id": "b", "name": "B", "members": 1234567890123456789, "serial": 2.5},
+    {"id": "c", "name": "C", "members": 2 ** 64, "tags": [EXACT + 1, 1]}],
+    "relations": [{"type": "contact", "source": "a", "target": "b", "serial": EXACT + 1}]}
+path = dump("own.json", doc)
+with open(path, encoding="utf-8") as f:
+    doc = json.load(f)
+out, proc = build(path, "own")  # both front ends of the loader agree: tests/fuzz/corpus/load/numbers-beyond-2-53.json
+err = proc.stderr.decode()
+if tap.check(proc.returncode == 0, "partygraph/1: read", err):
+    with open(os.path.join(out, "graph.nodelink.json"), encoding="utf-8") as f:
+        got = json.load(f)
+    nodes = {n["id"]: n for n in got["nodes"]}
+    want = {p["id"]: str(p["members"]) for p in doc["parties"]}
+    tap.check({n: nodes.get(n, {}).get("members") for n in want} == want,
+              "partygraph/1: integers beyond 2^53 keep their digits (a text column)", nodes)
+    tap.check(nodes["a"].get("serial") == 1e20 and nodes["b"].get("serial") == 2.5 and
+              nodes["c"].get("tags") == f"{EXACT + 1};1" and got["links"][0].get("serial") == str(EXACT + 1),
+              "partygraph/1: 1e20 stays a number; in an array and on a relation the digits too", got)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    lines = [line for line in err.splitlines() if "is beyond 2^53" in line]
+    tap.check(len(lines) == 1 and lines[0].startswith(f"partygraph: {path}:1:{text.index('1234567890123456789') + 1}: "),
+              "partygraph/1: one warning, at the first", err)
+
 # ---- what stays refused ------------------------------------------------------------------------
 
 
@@ -303,6 +331,7 @@ def refused(name, text, want):
 
 
 refused("strict.json", '{"format": "partygraph/1", "parties": [{"id": "a", "name": "A", "share": NaN}]}', "NaN")
+refused("strict-1e400.json", '{"format": "partygraph/1", "parties": [{"id": "a", "name": "A", "share": 1e400}]}', "1e400")
 refused("nan-lower.json", '{"nodes": [{"id": "a", "share": nan}], "links": []}', "nan")
 refused("minus-nan.json", '{"nodes": [{"id": "a", "share": -NaN}], "links": []}', "-NaN")
 refused("inf.json", '{"nodes": [{"id": "a", "share": Inf}], "links": []}', "Inf")
