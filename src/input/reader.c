@@ -117,8 +117,6 @@ pg_dataset *pg_reader_finish(pg_reader *R, bool go, pg_error *err)
     return st == PG_OK ? ds : NULL;
 }
 
-/* ---- helpers for the readers ------------------------------------------ */
-
 /* ---- JSON texts, their numbers exact --------------------------------- */
 
 /* The place of byte `at` of a text whose first byte is at `start`. */
@@ -254,7 +252,7 @@ cJSON *pg_read_parse_json(pg_reader *R, const char *text, size_t len)
     return pg_read_parse_json_at(R, text + bom, len - bom, (pg_place){ 1, 1 });
 }
 
-/* ---- more helpers ------------------------------------------------------ */
+/* ---- helpers for the readers ------------------------------------------ */
 
 void pg_read_warn_once(pg_reader *R, const char *topic, const pg_jpath *p, const char *fmt, ...)
 {
