@@ -1,6 +1,7 @@
 /* json_check.c - see json_check.h. A small state machine: `expect` says
  * what may come next, a bit stack says whether we are in an object or an
- * array. */
+ * array. The lenient mode adds Python's three words for numbers a JSON
+ * number cannot be, and nothing else. */
 #include "input/json_check.h"
 
 #include <stdbool.h>
@@ -15,6 +16,7 @@ typedef struct scanner {
     pg_json_error *e;
     unsigned char in_object[PG_JSON_MAX_DEPTH]; /* 1: object, 0: array */
     int depth;
+    bool lenient; /* NaN, Infinity and -Infinity are values too */
 } scanner;
 
 static int fail(scanner *sc, size_t at, const char *reason)
@@ -166,6 +168,21 @@ static int literal(scanner *sc)
     return -1;
 }
 
+/* In lenient mode, NaN, Infinity or -Infinity at sc->at (skipped): 0;
+ * else -1. */
+static int non_finite(scanner *sc)
+{
+    static const char *const words[] = { "NaN", "Infinity", "-Infinity" };
+    for (int i = 0; sc->lenient && i < 3; i++) {
+        size_t n = strlen(words[i]);
+        if (sc->len - sc->at >= n && memcmp(sc->s + sc->at, words[i], n) == 0) {
+            sc->at += n;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 /* What may come next. ELEMENT and KEY follow a comma, so a closing
  * bracket there is a trailing comma. */
 typedef enum expect { START, VALUE, ELEMENT, VALUE_OR_CLOSE, KEY, KEY_OR_CLOSE, COLON, COMMA_OR_CLOSE, DONE } expect;
@@ -218,6 +235,8 @@ static int value(scanner *sc, expect *next)
     }
     if (c == '"')
         rc = string(sc);
+    else if (non_finite(sc) == 0)
+        rc = 0;
     else if (c == '-' || is_digit(c))
         rc = number(sc);
     else if (literal(sc) == 0)
@@ -283,9 +302,10 @@ static int step(scanner *sc, expect *want)
     return unexpected(sc, DONE);
 }
 
-int pg_json_check(const char *text, size_t len, pg_json_error *e)
+/* The whole-text check, lenient or not. */
+static int check(const char *text, size_t len, bool lenient, pg_json_error *e)
 {
-    scanner sc = { (const unsigned char *)text, len, 0, e, { 0 }, 0 };
+    scanner sc = { (const unsigned char *)text, len, 0, e, { 0 }, 0, lenient };
     expect want = START;
     for (;;) {
         skip_space(&sc);
@@ -296,13 +316,23 @@ int pg_json_check(const char *text, size_t len, pg_json_error *e)
     }
 }
 
+int pg_json_check(const char *text, size_t len, pg_json_error *e)
+{
+    return check(text, len, false, e);
+}
+
+int pg_json_check_lenient(const char *text, size_t len, pg_json_error *e)
+{
+    return check(text, len, true, e);
+}
+
 /* The enclosing containers count towards the depth limit but are never
  * closed here (the caller has made sure the text does not start with a
  * closing bracket): the value ends when the depth is back to `outer`. */
 int pg_json_check_value(const char *text, size_t len, int outer, bool first_in_array, size_t *end,
                         pg_json_error *e)
 {
-    scanner sc = { (const unsigned char *)text, len, 0, e, { 0 }, 0 };
+    scanner sc = { (const unsigned char *)text, len, 0, e, { 0 }, 0, false };
     expect want = first_in_array ? VALUE_OR_CLOSE : VALUE;
     sc.depth = outer < 0 ? 0 : outer > PG_JSON_MAX_DEPTH ? PG_JSON_MAX_DEPTH : outer;
     for (;;) {

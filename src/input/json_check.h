@@ -22,6 +22,12 @@ typedef struct pg_json_error {
  * text must be UTF-8; invalid UTF-8 and NUL bytes are errors too. */
 int pg_json_check(const char *text, size_t len, pg_json_error *e);
 
+/* As pg_json_check, but a value may also be one of the words NaN,
+ * Infinity and -Infinity, which Python's json.dump writes for floats JSON
+ * has no number for (other tools' files; partygraph/1 stays strict).
+ * Nothing else is relaxed. */
+int pg_json_check_lenient(const char *text, size_t len, pg_json_error *e);
+
 /* Checks the one value that starts (after whitespace) at `text`, as it
  * would be checked at that place of a whole text: `outer` containers
  * enclose it (the innermost an array when `first_in_array`, which only

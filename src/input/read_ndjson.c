@@ -12,8 +12,6 @@
 #include <string.h>
 
 #include "base/utf8.h"
-#include "input/dupkeys.h"
-#include "input/json_check.h"
 #include "input/reader.h"
 
 enum { CHUNK = 1 << 16 };
@@ -108,14 +106,12 @@ static bool element(pg_reader *R, cJSON *obj, long line)
                                              "\"type\" (a relation)");
 }
 
-/* Parses the checked line and reads its element, problems placed in it. */
+/* Checks and parses the line (numbers as written: reader.h) and reads its
+ * element, problems placed in it. */
 static bool parse_line(pg_reader *R, const char *s, size_t n, long number)
 {
-    cJSON *obj = cJSON_ParseWithLength(s, n);
-    if (obj == NULL)
-        return pg_report_oom(&R->report);
-    pg_report_set_text(&R->report, s, n, 0, (pg_place){ number, 1 });
-    bool go = pg_dupkeys_remove(&R->report, obj, PG_JPATH_ROOT, true) && element(R, obj, number);
+    cJSON *obj = pg_read_parse_json_at(R, s, n, (pg_place){ number, 1 });
+    bool go = obj != NULL ? element(R, obj, number) : !pg_report_stopped(&R->report);
     pg_report_set_text(&R->report, NULL, 0, 0, PG_PLACE_NONE);
     cJSON_Delete(obj);
     return go;
@@ -124,8 +120,6 @@ static bool parse_line(pg_reader *R, const char *s, size_t n, long number)
 /* One line (without its '\n'): blank, or one JSON object. */
 static bool read_line(pg_reader *R, const char *s, size_t n, long number)
 {
-    pg_json_error e;
-    long line, col;
     R->report.line = number;
     if (number == 1) {
         size_t bom = pg_utf8_bom(s, n);
@@ -136,13 +130,7 @@ static bool read_line(pg_reader *R, const char *s, size_t n, long number)
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
-    if (i == n)
-        return true;
-    if (pg_json_check(s, n, &e) != 0) {
-        pg_utf8_position(s, e.offset, &line, &col);
-        return pg_report_error_at(&R->report, number, col, "%s", e.reason);
-    }
-    return parse_line(R, s, n, number);
+    return i == n || parse_line(R, s, n, number);
 }
 
 /* ---- streaming --------------------------------------------------------- */

@@ -1,8 +1,10 @@
 /* read_partygraph.c - reading a partygraph/1 document (read_partygraph.h): the text is split into the
  * members of its top-level object and the elements of their arrays, each
  * parsed on its own with cJSON (scan.c and stream.c, in a second thread);
- * here each element goes to schema.c in input order, then the ids are
- * resolved (resolve.c) and the entities sorted.
+ * here each element goes to schema.c in input order, its integers beyond
+ * 2^53 turned into their digits first (json_numbers.h: a double would
+ * round them), then the ids are resolved (resolve.c) and the entities
+ * sorted.
  *
  * Only the trees of a few batches of elements exist at a time, and (for
  * files) only a window of the text. The whole-text loader of old (check,
@@ -10,6 +12,7 @@
  * for the tests that compare the two. */
 #define _POSIX_C_SOURCE 200809L
 #include <cJSON.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +26,7 @@
 #include "input/input.h"
 #include "input/json_arena.h"
 #include "input/json_check.h"
+#include "input/json_numbers.h"
 #include "input/read_claims.h"
 #include "input/read_partygraph.h"
 #include "input/report.h"
@@ -193,6 +197,7 @@ typedef struct reader {
     bool own_trees;       /* the trees fed are the reader's to change (not an arena's) */
     const section *array; /* the section whose elements come */
     long index;           /* of its next element */
+    bool warned_huge;     /* about an integer beyond 2^53 */
 } reader;
 
 static void reader_init(reader *rd, pg_dataset *ds, pg_report *report)
@@ -271,11 +276,59 @@ static bool member_key(reader *rd, const char *key)
     return true;
 }
 
+/* ---- integers beyond 2^53 ---------------------------------------------- */
+
+/* Does `v` hold a number that may have been written as an integer beyond
+ * 2^53 (a whole double of 2^53 or more: 9007199254740993 is read as
+ * 9007199254740992)? */
+static bool maybe_rounded(const cJSON *v)
+{
+    if (cJSON_IsNumber(v))
+        return fabs(v->valuedouble) >= 9007199254740992.0 && v->valuedouble == floor(v->valuedouble);
+    for (const cJSON *c = v->child; c != NULL; c = c->next)
+        if (maybe_rounded(c))
+            return true;
+    return false;
+}
+
+/* The warning, once per input (pg_json_numbers_note). */
+static void huge_warning(void *ctx, pg_json_number_kind kind, const char *token, size_t len, size_t at,
+                         const pg_jpath *path)
+{
+    reader *rd = ctx;
+    (void)kind, (void)at; /* a strict text has no NaN: only integers change */
+    if (!rd->warned_huge)
+        pg_report_warning(rd->L.report, path, "integer %.*s%s is beyond 2^53: kept as text (its exact digits), and "
+                          "so every such integer", len > 40 ? 40 : (int)len, token, len > 40 ? "..." : "");
+    rd->warned_huge = true;
+}
+
+/* Integers beyond 2^53 in value `v` at `p` as strings of their digits
+ * (json_numbers.h), found in the text problems are placed in (the same
+ * text in both front ends). Returns false when out of memory. */
+static bool exact_numbers(reader *rd, cJSON *v, pg_jpath p)
+{
+    const pg_jpos *w = &rd->L.report->where;
+    long at = v != NULL && w->text != NULL && maybe_rounded(v) ? pg_jpath_locate(&p, w->depth, w->text, w->len) : -1;
+    if (at < 0)
+        return true;
+    pg_json_numbers n = PG_JSON_NUMBERS_INIT;
+    n.integers_only = true;
+    const char *text = w->text + at;
+    bool ok = pg_json_numbers_scan(&n, text, w->len - (size_t)at) == 0 &&
+              pg_json_numbers_apply(&n, v, text, &rd->L.ds->arena, &p, huge_warning, rd) == 0;
+    pg_json_numbers_free(&n);
+    return ok || pg_report_oom(rd->L.report);
+}
+
+/* ---- members and elements --------------------------------------------- */
+
 /* A member whose value comes whole (`v` may be NULL for unknown keys). */
 static bool member(reader *rd, const char *key, cJSON *v)
 {
     pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, key);
-    if (!member_key(rd, key) || (v != NULL && !pg_dupkeys_remove(rd->L.report, v, p, rd->own_trees)))
+    if (!member_key(rd, key) || !exact_numbers(rd, v, p) ||
+        (v != NULL && !pg_dupkeys_remove(rd->L.report, v, p, rd->own_trees)))
         return false;
     const section *s = find_section(key);
     if (s != NULL)
@@ -297,7 +350,8 @@ static bool element(reader *rd, cJSON *item)
     long i = rd->index++;
     pg_jpath section = pg_jpath_key(&PG_JPATH_ROOT, rd->array->key);
     pg_jpath p = pg_jpath_index(&section, i);
-    return pg_dupkeys_remove(rd->L.report, item, p, rd->own_trees) && read_element(&rd->L, rd->array, item, i, p);
+    return exact_numbers(rd, item, p) && pg_dupkeys_remove(rd->L.report, item, p, rd->own_trees) &&
+           read_element(&rd->L, rd->array, item, i, p);
 }
 
 static bool not_an_object(reader *rd, const cJSON *root)

@@ -13,6 +13,7 @@
 #include "base/utf8.h"
 #include "input/dupkeys.h"
 #include "input/json_check.h"
+#include "input/json_numbers.h"
 #include "input/resolve.h"
 #include "model/reltype.h"
 
@@ -81,6 +82,7 @@ static void reader_free(pg_reader *R, bool keep)
         pg_dataset_free(R->L.ds);
     free(R->decls.items);
     free(R->pairs.items);
+    free(R->copy);
     pg_strmap_free(&R->by_id);
     pg_strmap_free(&R->by_pg_id);
     pg_strmap_free(&R->warned);
@@ -150,38 +152,147 @@ pg_dataset *pg_reader_finish(pg_reader *R, bool go, pg_error *err)
     return st == PG_OK ? ds : NULL;
 }
 
-/* ---- helpers for the readers ------------------------------------------ */
+/* ---- JSON texts, their numbers exact --------------------------------- */
 
-cJSON *pg_read_parse_json(pg_reader *R, const char *text, size_t len)
+/* The place of byte `at` of a text whose first byte is at `start`. */
+static pg_place place_in(const char *text, size_t at, pg_place start)
+{
+    long line, col;
+    pg_utf8_position(text, at, &line, &col);
+    return line == 1 ? (pg_place){ start.line, start.column + col - 1 } : (pg_place){ start.line + line - 1, col };
+}
+
+/* Is `topic` new to this input (it is then taken)? False too when out of
+ * memory (reported). */
+static bool first_time(pg_reader *R, const char *topic)
+{
+    if (pg_strmap_get(&R->warned, topic) >= 0)
+        return false;
+    const char *key = pg_arena_strdup(&R->L.ds->arena, topic);
+    if (key == NULL || pg_strmap_put(&R->warned, key, 0) < 0)
+        return pg_report_oom(&R->report);
+    return true;
+}
+
+/* Where the values a number pass changes are: the text parsed, which
+ * starts at `start` of the input. */
+typedef struct number_text {
+    pg_reader *R;
+    const char *text;
+    pg_place start;
+} number_text;
+
+/* The warning about a token as written (`len` bytes at `token`), at
+ * `place`: an integer kept as text, or a word read as missing. */
+static void token_warning(pg_reader *R, pg_json_number_kind kind, const char *token, size_t len, pg_place place,
+                          const pg_jpath *path)
+{
+    int shown = len > 40 ? 40 : (int)len;
+    const char *more = shown < (int)len ? "..." : "";
+    if (kind == PG_JSON_NUMBER_HUGE)
+        pg_report_warning_place(&R->report, place, path, "integer %.*s%s is beyond 2^53: kept as text (its exact "
+                                "digits), and so every such integer", shown, token, more);
+    else
+        pg_report_warning_place(&R->report, place, path, "%.*s read as missing (and so every %s value)", shown, token,
+                                kind == PG_JSON_NUMBER_NAN ? "NaN" : "infinite");
+}
+
+/* One warning per kind of changed value, at the first
+ * (pg_json_numbers_note). */
+static void number_changed(void *ctx, pg_json_number_kind kind, const char *token, size_t len, size_t at,
+                           const pg_jpath *path)
+{
+    static const char *const topic[] = { "number:huge", "number:NaN", "number:infinite" };
+    number_text *t = ctx;
+    if (!first_time(t->R, topic[kind]))
+        return;
+    if (token != NULL)
+        token_warning(t->R, kind, token, len, place_in(t->text, at, t->start), path);
+    else /* a number the parse found too large: placed by its path */
+        pg_report_warning(&t->R->report, path, "number too large for a double read as missing (and so every "
+                                               "infinite value)");
+}
+
+/* Checks the `len` bytes at `text`, which start at `start` of the input,
+ * as JSON with NaN and Infinity allowed; false after reporting. */
+static bool check_text(pg_reader *R, const char *text, size_t len, pg_place start)
 {
     pg_json_error e;
-    long line, col;
-    size_t bom = pg_utf8_bom(text, len);
-    if (pg_json_check(text + bom, len - bom, &e) != 0) {
-        pg_utf8_position(text + bom, e.offset, &line, &col);
-        pg_report_error_at(&R->report, line, col, "%s", e.reason);
-        return NULL;
+    if (pg_json_check_lenient(text, len, &e) == 0)
+        return true;
+    pg_place at = place_in(text, e.offset, start);
+    pg_report_error_at(&R->report, at.line, at.column, "%s", e.reason);
+    return false;
+}
+
+/* The text cJSON parses: `text`, or when it has NaN or Infinity, R's copy
+ * with them rewritten (kept until the next). NULL when out of memory. */
+static const char *parse_text(pg_reader *R, const pg_json_numbers *n, const char *text, size_t len)
+{
+    if (!n->words)
+        return text;
+    if (len > R->copy_cap) {
+        char *bigger = realloc(R->copy, len);
+        if (bigger == NULL)
+            return NULL;
+        R->copy = bigger;
+        R->copy_cap = len;
     }
-    cJSON *root = cJSON_ParseWithLength(text + bom, len - bom);
-    if (root == NULL)
-        return pg_report_oom(&R->report), NULL;
-    pg_report_set_text(&R->report, text + bom, len - bom, 0, (pg_place){ 1, 1 });
-    if (!pg_dupkeys_remove(&R->report, root, PG_JPATH_ROOT, true)) {
+    pg_json_numbers_rewrite(n, text, len, R->copy);
+    return R->copy;
+}
+
+/* Gives the number items of `root`, parsed from `text` (which starts at
+ * `start`) as scanned into `n`, their tokens; false when out of memory. */
+static bool exact(pg_reader *R, cJSON *root, const pg_json_numbers *n, const char *text, pg_place start)
+{
+    number_text t = { R, text, start }; /* the tokens as written (a rewritten copy has the same offsets) */
+    pg_jpath top = PG_JPATH_ROOT;
+    return pg_json_numbers_apply(n, root, text, &R->L.ds->arena, &top, number_changed, &t) == 0;
+}
+
+/* Parses the checked text, its numbers as json_numbers.h says, and
+ * places problems in it from then on. NULL when out of memory
+ * (reported). */
+static cJSON *parse_exact(pg_reader *R, const char *text, size_t len, pg_place start)
+{
+    pg_json_numbers n = PG_JSON_NUMBERS_INIT;
+    const char *parsed = pg_json_numbers_scan(&n, text, len) == 0 ? parse_text(R, &n, text, len) : NULL;
+    cJSON *root = parsed ? cJSON_ParseWithLength(parsed, len) : NULL;
+    if (root != NULL)
+        pg_report_set_text(&R->report, parsed, len, 0, start);
+    if (root != NULL && !exact(R, root, &n, text, start)) {
+        cJSON_Delete(root);
+        root = NULL;
+    }
+    pg_json_numbers_free(&n);
+    return root ? root : (pg_report_oom(&R->report), NULL);
+}
+
+cJSON *pg_read_parse_json_at(pg_reader *R, const char *text, size_t len, pg_place start)
+{
+    if (!check_text(R, text, len, start))
+        return NULL;
+    cJSON *root = parse_exact(R, text, len, start);
+    if (root != NULL && !pg_dupkeys_remove(&R->report, root, PG_JPATH_ROOT, true)) {
         cJSON_Delete(root);
         return NULL;
     }
     return root;
 }
 
+cJSON *pg_read_parse_json(pg_reader *R, const char *text, size_t len)
+{
+    size_t bom = pg_utf8_bom(text, len);
+    return pg_read_parse_json_at(R, text + bom, len - bom, (pg_place){ 1, 1 });
+}
+
+/* ---- helpers for the readers ------------------------------------------ */
+
 void pg_read_warn_once(pg_reader *R, const char *topic, const pg_jpath *p, const char *fmt, ...)
 {
-    if (pg_strmap_get(&R->warned, topic) >= 0)
+    if (!first_time(R, topic))
         return;
-    const char *key = pg_arena_strdup(&R->L.ds->arena, topic);
-    if (key == NULL || pg_strmap_put(&R->warned, key, 0) < 0) {
-        pg_report_oom(&R->report);
-        return;
-    }
     char message[512];
     va_list ap;
     va_start(ap, fmt);
@@ -225,7 +336,7 @@ const char *pg_read_id_text(pg_reader *R, const cJSON *v, pg_jpath p, char *buf,
     if (cJSON_IsString(v))
         return v->valuestring;
     double x = cJSON_IsNumber(v) ? v->valuedouble : 0;
-    if (cJSON_IsNumber(v) && fabs(x) < 1e15 && x == floor(x)) /* NetworkX's integers, quickly */
+    if (cJSON_IsNumber(v) && fabs(x) <= 9007199254740992.0 && x == floor(x)) /* NetworkX's integers (beyond 2^53: text) */
         snprintf(buf, size, "%lld", (long long)x);
     else if (cJSON_IsNumber(v))
         snprintf(buf, size, "%s", pg_fmt_double(x, num));

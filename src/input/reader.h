@@ -70,6 +70,8 @@ typedef struct pg_reader {
     const char *end_keys[2];      /* the members naming an edge's ends, for messages ("source", "target") */
     bool ours;                    /* written by partygraph: its computed columns are ignored, not kept */
     PG_VEC(pg_read_pair) pairs;   /* the ends of every edge read */
+    char *copy;                   /* the JSON text last parsed, NaN and Infinity rewritten (json_numbers.h) */
+    size_t copy_cap;
 } pg_reader;
 
 /* A new frame for reading an input named `name` in `format`, problems
@@ -91,12 +93,21 @@ pg_read_fn pg_read_nodelink, pg_read_jgf, pg_read_popolo, pg_read_ndjson, pg_rea
 
 /* ---- for the readers -------------------------------------------------- */
 
-/* Checks the syntax of `len` bytes at `text` strictly and parses them,
- * repeated keys keeping their last value (dupkeys.h); problems are placed
- * in the text from then on (it must outlive the reader's work). NULL
- * after reporting a syntax error at its line:column (or out of memory).
- * The caller deletes the tree. */
+/* Checks the syntax of `len` bytes at `text` strictly, but for the words
+ * NaN, Infinity and -Infinity that Python's json.dump writes, and parses
+ * them, repeated keys keeping their last value (dupkeys.h) and numbers as
+ * written (json_numbers.h: an integer beyond 2^53 as a string of its
+ * digits, NaN and infinities as null; one warning per kind per input, at
+ * the first); problems are placed in the text from then on (it must
+ * outlive the reader's work). A byte order mark is skipped. NULL after
+ * reporting a syntax error at its line:column (or out of memory). The
+ * caller deletes the tree. */
 cJSON *pg_read_parse_json(pg_reader *R, const char *text, size_t len);
+
+/* As pg_read_parse_json, for a text (no byte order mark) whose first byte
+ * is at place `start` of the input (an NDJSON line: {line, 1}); the text
+ * is the problems' until the next parse or pg_report_set_text. */
+cJSON *pg_read_parse_json_at(pg_reader *R, const char *text, size_t len, pg_place start);
 
 /* Warns once per input about `topic` (a short key such as "directed",
  * "name:KEY"): only the first call with a topic reports. */

@@ -20,6 +20,13 @@ static bool fails(const char *s, size_t len, size_t at, const char *words)
 
 #define FAILS(s, at, words) fails((s), sizeof(s) - 1, (at), (words))
 
+/* The lenient mode: 0, or the offset of its error + 1. */
+static size_t lenient(const char *s)
+{
+    pg_json_error e;
+    return pg_json_check_lenient(s, strlen(s), &e) == 0 ? 0 : e.offset + 1;
+}
+
 void run_tests(void)
 {
     CHECK(valid("{}") && valid("[]") && valid(" {\"a\": [1, -2.5e+3, 0, true, false, null, \"x\"]} \n"),
@@ -61,4 +68,12 @@ void run_tests(void)
     memset(deep + 512, ']', 512);
     pg_json_error e;
     CHECK(pg_json_check(deep, 1024, &e) == 0, "512 levels are allowed");
+    CHECK(FAILS("[NaN]", 1, "expected a value") && FAILS("{\"a\": -Infinity}", 6, "invalid number"),
+          "strict: NaN and -Infinity are refused");
+    CHECK(lenient("[NaN, Infinity, -Infinity, {\"a\": NaN}]") == 0 && lenient("NaN") == 0,
+          "lenient: Python's NaN, Infinity and -Infinity are values");
+    CHECK(lenient("[nan]") == 2 && lenient("[-NaN]") == 2 && lenient("[+Infinity]") == 2 && lenient("[Inf]") == 2,
+          "lenient: nothing else non-standard (nan, -NaN, +Infinity, Inf)");
+    CHECK(lenient("[NaNa]") == 5 && lenient("{NaN: 1}") == 2 && lenient("[01]") == 2,
+          "lenient: the words are values only, and the rest stays strict");
 }
