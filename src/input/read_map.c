@@ -6,8 +6,10 @@
  *     every run of other characters as '_' and kept as `original_id`; a
  *     rewrite that meets a taken id (a node's own id, which always keeps
  *     it, or an earlier rewrite) gets the first free suffix _2, _3, ...;
+ *     an id with no letter or digit is read as "x" (then "x_2", ...);
  *   - a node's kind is its `kind` attribute (party when it has none), its
- *     name the first of `name`, `label`, `Label` (else its id);
+ *     name the first of `name`, `label`, `Label` (else its id; the empty
+ *     id: its partygraph id);
  *   - an edge's type is its `type` (else the format's own, else a single
  *     `types`, else "contact"), its weight `weight` or `Weight`;
  *   - attribute names that are not ids are rewritten like ids; names that
@@ -110,8 +112,8 @@ static bool read_kind(pg_reader *R, const cJSON *attrs, pg_jpath p, pg_kind *out
 }
 
 /* The partygraph id of foreign id `id` in d->pg_id (a rewrite is only a
- * base until every node is declared: assign_rewrites); false after
- * reporting one that cannot become an id. */
+ * base until every node is declared: assign_rewrites; one with no
+ * letter or digit is "x"); false when out of memory. */
 static bool make_id(pg_reader *R, pg_read_decl *d, pg_jpath p)
 {
     char clean[MAX_ID + 1], q[PG_QUOTE_SIZE];
@@ -120,8 +122,7 @@ static bool make_id(pg_reader *R, pg_read_decl *d, pg_jpath p)
         return true;
     }
     if (!clean_name(d->id, clean))
-        return pg_report_error(&R->report, &p, "node id %s has no letter or digit to make an id of",
-                               pg_quote(q, d->id)), false;
+        strcpy(clean, "x");
     d->pg_id = pg_arena_strdup(&R->L.ds->arena, clean);
     if (d->pg_id == NULL)
         return oom(R);
@@ -410,7 +411,7 @@ bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p)
     const char *name = first_string(attrs, name_keys);
     pg_read_obj e;
     bool go = pg_read_obj_init(R, &e) && add_string(R, &e, "id", d->pg_id) &&
-              add_string(R, &e, "name", name ? name : d->id);
+              add_string(R, &e, "name", name ? name : d->id[0] ? d->id : d->pg_id);
     if (go && d->pg_id != d->id)
         go = add_string(R, &e, "original_id", d->id);
     for (const cJSON *v = attrs ? attrs->child : NULL; go && v; v = v->next)
