@@ -90,6 +90,7 @@ for b in $builds; do
     suite "$b oracle: people, relation types, groupings, detection" "$python" tests/oracle/test_people.py "$b/partygraph"
     suite "$b oracle: direction, star, ties by type, --no-ego" "$python" tests/oracle/test_directed.py "$b/partygraph"
     suite "$b readers: GraphML as others write it (NaN, long, yEd groups)" "$python" tests/readers/test_foreign_graphml.py "$b/partygraph"
+    suite "$b readers: ids and attribute names in any script" "$python" tests/readers/test_ids_any_script.py "$b/partygraph"
     for h in load nodelink writers; do # the fuzz harnesses on their seeds and regressions
         suite "$b fuzz replay: $h" "$b/replay/fuzz_$h" "tests/fuzz/corpus/$h" "tests/fuzz/regressions/$h"
     done
