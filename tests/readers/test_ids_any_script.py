@@ -6,7 +6,7 @@ names in Chinese and Russian: it is valid, and every output keeps the ids as
 they are, as its own consumer reads them back (NetworkX for GraphML and
 node-link, ElementTree and xmllint for GraphML and GEXF, Graphviz for DOT,
 Python's csv and json, Chromium for report.html's #select=ID); `ego ID`,
-`--exclude` and `--where` take them. The 200-character limit counts
+`path A B`, `--exclude` and `--where` take them. The 200-character limit counts
 characters; a bad id is refused with its position and a one-line message
 whose suggestion keeps the letters.
 
@@ -203,6 +203,11 @@ def check_commands(data):
     got = pgtest.read_json(os.path.join(ego, "ego.json"))["ego"]["id"] if proc.returncode == 0 else None
     tap.check(got == "中国共产党", "ego 中国共产党: the ego is found and named by its id",
               proc.stderr.decode(errors="replace"))
+    proc = pgtest.run(BIN, "path", data, "中国共产党", "北京", check=False)
+    want = nx.shortest_path_length(nx.Graph(tuple(e) for e in EDGES), "中国共产党", "北京")
+    tap.check(proc.returncode == 0 and f"of length {want}:" in proc.stdout.decode() and "(北京)" in proc.stdout.decode(),
+              f"path 中国共产党 北京: found, of length {want} as NetworkX counts it",
+              proc.stdout.decode() + proc.stderr.decode())
     out = path("excluded")
     pgtest.run(BIN, "build", "-q", data, "-o", out, "--formats", "csv", "--exclude", "北京,Zoë")
     ids = {n["id"] for n in read_csv(os.path.join(out, "nodes.csv"))}
