@@ -331,6 +331,24 @@ def check_foreign_files():
         json.dump(nx.cytoscape_data(G), f, ensure_ascii=False)
     check_foreign("NetworkX Cytoscape.js", cy, nx.cytoscape_graph(pgtest.read_json(cy)))
     check_igraph(G)
+    check_no_letters()
+
+
+def check_no_letters():
+    """Ids with no letter or digit, which NetworkX reads, are read as x,
+    then x_2, ... (an own id x keeping its own)."""
+    ids = [",,,", "x", "", " "]
+    G = nx.Graph()
+    G.add_nodes_from(ids)
+    G.add_edge(",,,", "")
+    p = path("no-letters.json")
+    with open(p, "w", encoding="utf-8") as f:
+        json.dump(json_graph.node_link_data(G), f, ensure_ascii=False)
+    got, err = read_foreign(p)
+    original = {original_id(n): n["id"] for n in got["nodes"]} if got else {}
+    tap.check(original == {",,,": "x_2", "x": "x", "": "x_3", " ": "x_4"} and len(got["links"]) == 1,
+              "ids with no letter or digit (\",,,\", \"\", \" \") are read as x_2, x_3, x_4 beside the own id x",
+              f"{original} {err}")
 
 
 def igraph_as_networkx(g, key):
