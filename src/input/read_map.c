@@ -163,9 +163,6 @@ static void suffixed(const char *base, unsigned long k, char buf[MAX_ID + 1])
     memcpy(buf + len, suffix, (size_t)n + 1);
 }
 
-/* Gives declared node `index`, whose id is rewritten as d->pg_id, the
- * first free id of d->pg_id, d->pg_id_2, d->pg_id_3, ...; false when out
- * of memory (reported). */
 /* Warns (once per input: the caller sees to it) that node d's id,
  * rewritten as `base`, takes a suffix. */
 static void suffix_warning(pg_reader *R, const pg_read_decl *d, const char *base)
@@ -178,21 +175,44 @@ static void suffix_warning(pg_reader *R, const pg_read_decl *d, const char *base
                             pg_quote(q, d->id), pg_quote(r, d->pg_id), pg_quote(b, base));
 }
 
-static bool assign_rewrite(pg_reader *R, pg_read_decl *d, long index)
+/* Writes into `buf` the first id that no node has taken: `base` itself
+ * when `k` is 0, else base_N for N from k + 1 on (k > 0: base_k and
+ * those before it were given already). Returns its N (1: base). */
+static long first_free(const pg_reader *R, const char *base, long k, char buf[MAX_ID + 1])
 {
-    char id[MAX_ID + 1];
-    int fresh = pg_strmap_put(&R->by_pg_id, d->pg_id, index);
-    unsigned long k = 1;
-    while (fresh == 0) {
-        suffixed(d->pg_id, ++k, id);
-        fresh = pg_strmap_put(&R->by_pg_id, id, index);
+    if (k == 0 && pg_strmap_get(&R->by_pg_id, base) < 0) {
+        strcpy(buf, base);
+        return 1;
     }
-    if (fresh < 0 || k == 1)
-        return fresh < 0 ? oom(R) : true;
+    k = k < 1 ? 1 : k;
+    do
+        suffixed(base, (unsigned long)++k, buf);
+    while (pg_strmap_get(&R->by_pg_id, buf) >= 0);
+    return k;
+}
+
+/* Stores `value` under `key` in `m`, present or not; < 0 when out of
+ * memory. */
+static int remember(pg_strmap *m, const char *key, long value)
+{
+    int r = pg_strmap_put(m, key, value);
+    return r == 0 ? pg_strmap_put_value(m, key, value) : r;
+}
+
+/* Gives declared node `index`, whose id is rewritten as d->pg_id, the
+ * first free id of d->pg_id, d->pg_id_2, d->pg_id_3, ...; `last` holds
+ * the last N given for each rewrite (so that many nodes of one rewrite
+ * cost no search from _2 each). False when out of memory (reported). */
+static bool assign_rewrite(pg_reader *R, pg_strmap *last, pg_read_decl *d, long index)
+{
+    char buf[MAX_ID + 1];
     const char *base = d->pg_id;
-    d->pg_id = pg_arena_strdup(&R->L.ds->arena, id);
-    int first = d->pg_id ? pg_strmap_put(&R->warned, "id suffix", 0) : -1;
-    if (first < 0)
+    long given = pg_strmap_get(last, base);
+    long k = first_free(R, base, given < 0 ? 0 : given, buf);
+    if (k > 1 && (d->pg_id = pg_arena_strdup(&R->L.ds->arena, buf)) == NULL)
+        return oom(R);
+    int first = k > 1 ? pg_strmap_put(&R->warned, "id suffix", 0) : 0;
+    if (first < 0 || pg_strmap_put(&R->by_pg_id, d->pg_id, index) < 0 || remember(last, base, k) < 0)
         return oom(R);
     if (first == 1)
         suffix_warning(R, d, base);
@@ -204,6 +224,7 @@ static bool assign_rewrite(pg_reader *R, pg_read_decl *d, long index)
  * memory (reported). */
 static bool assign_rewrites(pg_reader *R)
 {
+    pg_strmap last = PG_STRMAP_INIT;
     bool go = true;
     if (R->rewrites_done)
         return true;
@@ -211,8 +232,9 @@ static bool assign_rewrites(pg_reader *R)
     for (size_t i = 0; go && i < R->decls.len; i++) {
         pg_read_decl *d = &R->decls.items[i];
         if (d->usable && d->pg_id != d->id)
-            go = assign_rewrite(R, d, (long)i);
+            go = assign_rewrite(R, &last, d, (long)i);
     }
+    pg_strmap_free(&last);
     return go;
 }
 

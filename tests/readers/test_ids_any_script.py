@@ -336,8 +336,9 @@ def check_foreign_files():
 
 def check_no_letters():
     """Ids with no letter or digit, which NetworkX reads, are read as x,
-    then x_2, ... (an own id x keeping its own)."""
-    ids = [",,,", "x", "", " "]
+    then x_2, ... (the own ids x and x_3, the latter further on, keeping
+    theirs)."""
+    ids = [",,,", "x", "", " ", "x_3"]
     G = nx.Graph()
     G.add_nodes_from(ids)
     G.add_edge(",,,", "")
@@ -346,8 +347,9 @@ def check_no_letters():
         json.dump(json_graph.node_link_data(G), f, ensure_ascii=False)
     got, err = read_foreign(p)
     original = {original_id(n): n["id"] for n in got["nodes"]} if got else {}
-    tap.check(original == {",,,": "x_2", "x": "x", "": "x_3", " ": "x_4"} and len(got["links"]) == 1,
-              "ids with no letter or digit (\",,,\", \"\", \" \") are read as x_2, x_3, x_4 beside the own id x",
+    tap.check(original == {",,,": "x_2", "x": "x", "": "x_4", " ": "x_5", "x_3": "x_3"} and len(got["links"]) == 1,
+              "ids with no letter or digit (\",,,\", \"\", \" \") are read as x_2, x_4, x_5 beside the own ids x "
+              "and x_3 (further on)",
               f"{original} {err}")
 
 
