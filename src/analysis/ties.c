@@ -6,8 +6,9 @@
  * column.
  *
  * A type is free text, and a column name becomes a GraphML key, a GEXF
- * attribute id and a CSV header: in the name, each byte of the type other
- * than a letter, a digit, '_', '.' and '-' is written '_' (so the name
+ * attribute id and a CSV header: in the name, each character of the type
+ * that is no XML NameChar (a letter or digit of any script, '_', '.', '-';
+ * base/utf8.h), and ':', is written as one '_' per byte (so the name
  * follows the id rule, as attribute keys do), and types that then share a
  * name share the column. */
 #include <stdint.h>
@@ -15,16 +16,23 @@
 #include <string.h>
 
 #include "base/ptrmap.h"
+#include "base/utf8.h"
 #include "model/graph.h"
 
 enum { PREFIX = 5 }; /* strlen("ties_") */
 
-/* Byte c of a type as written in its column name. */
-static char clean(char c)
+/* Writes into `out` the bytes of the character at `t` (of a type) as its
+ * column name has them: a NameChar other than ':' as it is, any other
+ * character (or malformed byte) as one '_' per byte. Returns how many. */
+static size_t clean_char(const unsigned char *t, unsigned char out[4])
 {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                c == '.' || c == '-';
-    return keep ? c : '_';
+    size_t n = pg_utf8_name_char_at((const char *)t);
+    bool keep = n > 0 && *t != ':';
+    size_t len = keep ? n : pg_utf8_sequence(t, 4);
+    len = len ? len : 1;
+    for (size_t i = 0; i < len; i++)
+        out[i] = keep ? t[i] : '_';
+    return len;
 }
 
 /* bsearch: a type against a column name "ties_<cleaned type>", in the
@@ -32,9 +40,15 @@ static char clean(char c)
 static int type_vs_column(const void *type, const void *column)
 {
     const unsigned char *t = type, *c = (const unsigned char *)*(const char *const *)column + PREFIX;
-    for (; *t && (unsigned char)clean((char)*t) == *c; t++, c++)
-        ;
-    return (int)(*t ? (unsigned char)clean((char)*t) : 0) - (int)*c;
+    unsigned char b[4];
+    while (*t) {
+        size_t n = clean_char(t, b);
+        for (size_t i = 0; i < n; i++, c++)
+            if (b[i] != *c)
+                return (int)b[i] - (int)*c;
+        t += n;
+    }
+    return -(int)*c;
 }
 
 /* The column name of `type`, in the graph's arena; NULL when out of
@@ -42,13 +56,14 @@ static int type_vs_column(const void *type, const void *column)
 static const char *column_name(pg_graph *g, const char *type)
 {
     size_t len = strlen(type);
-    char *name = pg_arena_alloc(&g->arena, len + PREFIX + 1);
+    unsigned char *name = pg_arena_alloc(&g->arena, len + PREFIX + 1);
     if (name == NULL)
         return NULL;
     memcpy(name, "ties_", PREFIX);
-    for (size_t i = 0; i <= len; i++)
-        name[PREFIX + i] = type[i] ? clean(type[i]) : '\0';
-    return name;
+    for (size_t i = 0; i < len;)
+        i += clean_char((const unsigned char *)type + i, name + PREFIX + i);
+    name[PREFIX + len] = '\0';
+    return (const char *)name;
 }
 
 /* Appends to names[*n] the column name of `type` the first time this

@@ -99,8 +99,8 @@ static void print_table(const pg_graph *g, const char *metric, const char *meani
     if (values == NULL)
         return; /* left out by --metrics */
     for (size_t i = 0; i < n; i++)
-        if ((int)strlen(pg_graph_node_id(g, top[i])) > idw)
-            idw = (int)strlen(pg_graph_node_id(g, top[i]));
+        if (utf8_chars(pg_graph_node_id(g, top[i])) > idw)
+            idw = utf8_chars(pg_graph_node_id(g, top[i]));
     idw = idw > ID_WIDTH ? ID_WIDTH : idw;
     printf("\n%s: %s\n", metric, meaning);
     for (size_t i = 0; i < n; i++) {

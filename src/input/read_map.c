@@ -3,11 +3,15 @@
  * pg_schema_relation. The rules (docs/input.md, "Inputs other tools write"):
  *
  *   - ids: strings or numbers; one that is not a partygraph id is read with
- *     every run of other characters as '_' and kept as `original_id`;
+ *     every run of other characters as '_' and kept as `original_id`; a
+ *     rewrite that meets a taken id (a node's own id, which always keeps
+ *     it, or an earlier rewrite) gets the first free suffix _2, _3, ...;
+ *     an id with no letter or digit is read as "x" (then "x_2", ...);
  *   - a node's kind is its `kind` attribute when that is one of
  *     partygraph's, else `node` (the generic kind), the foreign `kind`
- *     kept; its name the first of `name`, `label`, `Label` (else its id),
- *     the others kept when they say something else;
+ *     kept; its name the first of `name`, `label`, `Label` (else its id;
+ *     the empty id: its partygraph id), the others kept when they say
+ *     something else;
  *   - an edge's type is its `type` (else the format's own, else a single
  *     `types`, else "contact"), its weight `weight` or `Weight`;
  *   - attribute names that are not ids are rewritten like ids; a name
@@ -26,9 +30,10 @@
 
 #include "base/fmt.h"
 #include "base/strmap.h"
+#include "base/utf8.h"
 #include "input/reader.h"
 
-enum { MAX_ID = 200 };
+enum { MAX_ID = PG_ID_SIZE - 1 }; /* bytes of a name: PG_ID_CHARS characters */
 
 #define KIND_BIT(k) (1u << (k))
 
@@ -68,23 +73,11 @@ static bool oom(pg_reader *R)
 }
 
 /* Writes `s` with every run of characters an id may not have as one '_'
- * (at most MAX_ID characters). Returns false when nothing is left. */
+ * (at most PG_ID_CHARS characters: pg_schema_to_id). Returns false when
+ * nothing is left. */
 static bool clean_name(const char *s, char buf[MAX_ID + 1])
 {
-    size_t n = 0;
-    for (; *s && n < MAX_ID; s++) {
-        char c = *s;
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                  c == '.' || c == '-' || c == ':';
-        if (ok)
-            buf[n++] = c;
-        else if (n > 0 && buf[n - 1] != '_')
-            buf[n++] = '_';
-    }
-    while (n > 0 && buf[n - 1] == '_')
-        n--;
-    buf[n] = '\0';
-    return n > 0;
+    return pg_schema_to_id(s, buf);
 }
 
 static const cJSON *member(const cJSON *attrs, const char *key)
@@ -125,8 +118,9 @@ static void read_kind(pg_reader *R, pg_read_decl *d, const cJSON *attrs, pg_jpat
                       cJSON_IsString(v) ? pg_quote(q, v->valuestring) : pg_schema_describe(v, q, sizeof q));
 }
 
-/* The partygraph id of foreign id `id` in d->pg_id; false after reporting
- * one that cannot become an id. */
+/* The partygraph id of foreign id `id` in d->pg_id (a rewrite is only a
+ * base until every node is declared: assign_rewrites; one with no
+ * letter or digit is "x"); false when out of memory. */
 static bool make_id(pg_reader *R, pg_read_decl *d, pg_jpath p)
 {
     char clean[MAX_ID + 1], q[PG_QUOTE_SIZE];
@@ -135,33 +129,120 @@ static bool make_id(pg_reader *R, pg_read_decl *d, pg_jpath p)
         return true;
     }
     if (!clean_name(d->id, clean))
-        return pg_report_error(&R->report, &p, "node id %s has no letter or digit to make an id of",
-                               pg_quote(q, d->id)), false;
+        strcpy(clean, "x");
     d->pg_id = pg_arena_strdup(&R->L.ds->arena, clean);
     if (d->pg_id == NULL)
         return oom(R);
     pg_read_warn_once(R, "id", &p,
-                      "node id %s is not a partygraph id (1-200 ASCII letters, digits and _ . - :): read as \"%s\"; "
-                      "every such id is rewritten so, and kept as \"original_id\"",
+                      "node id %s is not a partygraph id (1-200 letters or digits of any script and _ . - :): "
+                      "read as \"%s\"; every such id is rewritten so, and kept as \"original_id\"",
                       pg_quote(q, d->id), clean);
     return true;
 }
 
-/* Registers d's ids; false after reporting a duplicate. */
+/* Registers d's ids (its own partygraph id; a rewrite waits for
+ * assign_rewrites); false after reporting a duplicate. */
 static bool register_decl(pg_reader *R, pg_read_decl *d, long index, pg_jpath p)
 {
-    char q[PG_QUOTE_SIZE], r[PG_QUOTE_SIZE];
+    char q[PG_QUOTE_SIZE];
     int fresh = pg_strmap_put(&R->by_id, d->id, index);
-    if (fresh == 1)
+    if (fresh == 1 && d->pg_id == d->id)
         fresh = pg_strmap_put(&R->by_pg_id, d->pg_id, index);
     else if (fresh == 0)
         return pg_report_error(&R->report, &p, "duplicate node id %s", pg_quote(q, d->id)), false;
     if (fresh < 0)
         return oom(R);
-    if (fresh == 0)
-        return pg_report_error(&R->report, &p, "node id %s is read as %s, the id of another node", pg_quote(q, d->id),
-                               pg_quote(r, d->pg_id)), false;
+    d->at = pg_report_place(&R->report, &p);
+    if (d->at.line == 0 && R->line > 0)
+        d->at = (pg_place){ R->line, 0 };
     return true;
+}
+
+/* ---- rewritten ids ------------------------------------------------------ */
+
+/* Writes into `buf` rewrite `base` with suffix _`k` (k > 1), cut so that
+ * the whole has at most PG_ID_CHARS characters. */
+static void suffixed(const char *base, unsigned long k, char buf[MAX_ID + 1])
+{
+    char suffix[24];
+    int n = snprintf(suffix, sizeof suffix, "_%lu", k);
+    size_t len = pg_utf8_to_name(base, buf, MAX_ID + 1 - (size_t)n, PG_ID_CHARS - (size_t)n);
+    memcpy(buf + len, suffix, (size_t)n + 1);
+}
+
+/* Warns (once per input: the caller sees to it) that node d's id,
+ * rewritten as `base`, takes a suffix. */
+static void suffix_warning(pg_reader *R, const pg_read_decl *d, const char *base)
+{
+    char q[PG_QUOTE_SIZE], r[PG_QUOTE_SIZE], b[PG_QUOTE_SIZE];
+    pg_report_warning_place(&R->report, d->at, NULL,
+                            "node id %s is read as %s: %s is another node's id or rewrite; a rewrite that meets a "
+                            "taken id gets the first free suffix _2, _3, ... (a node's own id always keeps it), "
+                            "and keeps its id as \"original_id\"",
+                            pg_quote(q, d->id), pg_quote(r, d->pg_id), pg_quote(b, base));
+}
+
+/* Writes into `buf` the first id that no node has taken: `base` itself
+ * when `k` is 0, else base_N for N from k + 1 on (k > 0: base_k and
+ * those before it were given already). Returns its N (1: base). */
+static long first_free(const pg_reader *R, const char *base, long k, char buf[MAX_ID + 1])
+{
+    if (k == 0 && pg_strmap_get(&R->by_pg_id, base) < 0) {
+        strcpy(buf, base);
+        return 1;
+    }
+    k = k < 1 ? 1 : k;
+    do
+        suffixed(base, (unsigned long)++k, buf);
+    while (pg_strmap_get(&R->by_pg_id, buf) >= 0);
+    return k;
+}
+
+/* Stores `value` under `key` in `m`, present or not; < 0 when out of
+ * memory. */
+static int remember(pg_strmap *m, const char *key, long value)
+{
+    int r = pg_strmap_put(m, key, value);
+    return r == 0 ? pg_strmap_put_value(m, key, value) : r;
+}
+
+/* Gives declared node `index`, whose id is rewritten as d->pg_id, the
+ * first free id of d->pg_id, d->pg_id_2, d->pg_id_3, ...; `last` holds
+ * the last N given for each rewrite (so that many nodes of one rewrite
+ * cost no search from _2 each). False when out of memory (reported). */
+static bool assign_rewrite(pg_reader *R, pg_strmap *last, pg_read_decl *d, long index)
+{
+    char buf[MAX_ID + 1];
+    const char *base = d->pg_id;
+    long given = pg_strmap_get(last, base);
+    long k = first_free(R, base, given < 0 ? 0 : given, buf);
+    if (k > 1 && (d->pg_id = pg_arena_strdup(&R->L.ds->arena, buf)) == NULL)
+        return oom(R);
+    int first = k > 1 ? pg_strmap_put(&R->warned, "id suffix", 0) : 0;
+    if (first < 0 || pg_strmap_put(&R->by_pg_id, d->pg_id, index) < 0 || remember(last, base, k) < 0)
+        return oom(R);
+    if (first == 1)
+        suffix_warning(R, d, base);
+    return true;
+}
+
+/* Once every node is declared (so that own ids are known): gives each
+ * rewritten id, in declaration order, its free id. False when out of
+ * memory (reported). */
+static bool assign_rewrites(pg_reader *R)
+{
+    pg_strmap last = PG_STRMAP_INIT;
+    bool go = true;
+    if (R->rewrites_done)
+        return true;
+    R->rewrites_done = true;
+    for (size_t i = 0; go && i < R->decls.len; i++) {
+        pg_read_decl *d = &R->decls.items[i];
+        if (d->usable && d->pg_id != d->id)
+            go = assign_rewrite(R, &last, d, (long)i);
+    }
+    pg_strmap_free(&last);
+    return go;
 }
 
 bool pg_read_declare(pg_reader *R, const char *id, const cJSON *attrs, pg_jpath p)
@@ -400,13 +481,15 @@ static bool node_attr(pg_reader *R, pg_read_obj *e, pg_read_decl *d, const cJSON
 
 bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p)
 {
+    if (!assign_rewrites(R))
+        return false;
     pg_read_decl *d = &R->decls.items[index];
     if (!d->usable)
         return true;
     const char *name = first_string(attrs, name_keys);
     pg_read_obj e;
     bool go = pg_read_obj_init(R, &e) && add_string(R, &e, "id", d->pg_id) &&
-              add_string(R, &e, "name", name ? name : d->id);
+              add_string(R, &e, "name", name ? name : d->id[0] ? d->id : d->pg_id);
     if (go && d->pg_id != d->id)
         go = add_string(R, &e, "original_id", d->id);
     for (const cJSON *v = attrs ? attrs->child : NULL; go && v; v = v->next)
@@ -567,6 +650,8 @@ bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJ
                   long index, pg_jpath p)
 {
     char q[PG_QUOTE_SIZE];
+    if (!assign_rewrites(R))
+        return false;
     long s = endpoint(R, source, R->end_keys[0], p), t = s == -1 ? -2 : endpoint(R, target, R->end_keys[1], p);
     if (s < 0 || t < 0)
         return !pg_report_stopped(&R->report);

@@ -40,6 +40,7 @@ typedef struct pg_read_decl {
     pg_kind kind;
     bool own_kind;      /* its `kind` is partygraph's (else it is kept as an attribute) */
     bool usable;        /* false: a duplicate or a bad id, already reported */
+    pg_place at;        /* where it was declared (for a warning about its id) */
     pg_read_ref refs[PG_MAX_REFS]; /* once read */
     int nrefs;
 } pg_read_decl;
@@ -63,7 +64,8 @@ typedef struct pg_reader {
     pg_sha256 sha;
     PG_VEC(pg_read_decl) decls;
     pg_strmap by_id;              /* declared id -> index into decls */
-    pg_strmap by_pg_id;           /* partygraph id -> index into decls */
+    pg_strmap by_pg_id;           /* partygraph id -> index into decls (rewrites once every node is declared) */
+    bool rewrites_done;           /* rewritten ids are in by_pg_id */
     pg_strmap warned;             /* warnings given once per input */
     pg_error io;                  /* why reading the input failed, when io_failed */
     bool io_failed;
@@ -136,7 +138,8 @@ const char *pg_read_id_text(pg_reader *R, const cJSON *v, pg_jpath p, char *buf,
  * from which its kind is read. A NULL id or attributes declare a node
  * whose problems were reported (edges to it are skipped quietly), to keep
  * the numbering. Call it for every node, in order, before the first
- * pg_read_node. Returns "go on". */
+ * pg_read_node or pg_read_edge (the first of which gives the ids that are
+ * rewritten theirs, once every node's own id is known). Returns "go on". */
 bool pg_read_declare(pg_reader *R, const char *id, const cJSON *attrs, pg_jpath p);
 
 /* Reads declared node number `index` (in declaration order) with the same

@@ -8,8 +8,9 @@
 #include <string.h>
 
 #include "base/fmt.h"
+#include "base/utf8.h"
 
-enum { MAX_ID = 200 };
+enum { MAX_ID = PG_ID_CHARS };
 
 /* Weights outside this range would make sums, products and 1/weight
  * distances overflow or lose all precision. */
@@ -129,36 +130,16 @@ static const char *const reserved_edge_keys[] = {
 
 /* ---- small checks ------------------------------------------------- */
 
-static bool id_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.' || c == '-' || c == ':';
-}
-
 static bool valid_id(const char *s)
 {
-    size_t n = 0;
-    for (; s[n]; n++)
-        if (!id_char(s[n]) || n >= MAX_ID)
-            return false;
-    return n > 0;
+    return pg_utf8_name_chars(s, MAX_ID) > 0;
 }
 
-/* A valid id close to `s`: runs of other characters become one '_'. */
-static void suggest_id(const char *s, char *buf, size_t size)
+/* A valid id close to `s` (pg_schema_to_id, else "x"). */
+static void suggest_id(const char *s, char buf[PG_ID_SIZE])
 {
-    size_t n = 0;
-    for (; *s && n + 1 < size && n < MAX_ID; s++) {
-        if (id_char(*s))
-            buf[n++] = *s;
-        else if (n > 0 && buf[n - 1] != '_')
-            buf[n++] = '_';
-    }
-    while (n > 0 && buf[n - 1] == '_')
-        n--;
-    if (n == 0)
-        buf[n++] = 'x';
-    buf[n] = '\0';
+    if (!pg_schema_to_id(s, buf))
+        strcpy(buf, "x");
 }
 
 /* strcmp(a, b) == 0, most mismatches decided by the first byte (key
@@ -318,10 +299,10 @@ static bool wrong_type(pg_loader *L, const cJSON *v, pg_jpath p, const char *exp
 
 static bool bad_id(pg_loader *L, const char *id, pg_jpath p, const char *what)
 {
-    char fix[MAX_ID + 1], q[PG_QUOTE_SIZE];
-    suggest_id(id, fix, sizeof fix);
+    char fix[PG_ID_SIZE], q[PG_QUOTE_SIZE];
+    suggest_id(id, fix);
     return pg_report_error(L->report, &p,
-                           "%s is not a valid %s: use 1-%d ASCII letters, digits and _ . - : "
+                           "%s is not a valid %s: use 1-%d letters or digits of any script and _ . - : "
                            "(for example \"%s\")%s",
                            pg_quote(q, id), what, MAX_ID, fix,
                            strcmp(what, "id") == 0 ? "; free text belongs in \"name\"" : "");
@@ -995,4 +976,9 @@ bool pg_schema_reserved(const char *key, bool edge)
 bool pg_schema_valid_id(const char *s)
 {
     return valid_id(s);
+}
+
+bool pg_schema_to_id(const char *s, char buf[PG_ID_SIZE])
+{
+    return pg_utf8_to_name(s, buf, PG_ID_SIZE, MAX_ID) > 0;
 }

@@ -81,8 +81,19 @@ const char *pg_schema_describe(const cJSON *v, char *buf, size_t size);
  * edges), which data may not use? */
 bool pg_schema_reserved(const char *key, bool edge);
 
-/* Is `s` a valid id (and attribute name): 1-200 ASCII letters, digits and
- * _ . - : ? */
+/* The id rule's limit: an id has at most PG_ID_CHARS characters, which
+ * PG_ID_SIZE bytes hold with the NUL. */
+enum { PG_ID_CHARS = 200, PG_ID_SIZE = 4 * PG_ID_CHARS + 1 };
+
+/* Is `s` a valid id (and attribute name): 1-200 characters (code
+ * points), each an XML NameChar (base/utf8.h: letters and digits of any
+ * script, combining marks, _ . - : and U+00B7)? */
 bool pg_schema_valid_id(const char *s);
+
+/* Writes into `buf` (PG_ID_SIZE bytes) the valid id closest to `s`: its
+ * NameChars, each run of other characters as one '_' (none at either
+ * end), cut at PG_ID_CHARS characters. Returns false (buf "") when
+ * nothing is left. */
+bool pg_schema_to_id(const char *s, char buf[PG_ID_SIZE]);
 
 #endif

@@ -46,8 +46,8 @@ static bool type_id(pg_loader *L, const cJSON *obj, pg_jpath p, const char **out
     if (!cJSON_IsString(v))
         return wrong_type(L, v, vp, "a relation type id string such as \"visited\"");
     if (!pg_schema_valid_id(v->valuestring))
-        return pg_report_error(L->report, &vp, "%s is not a valid relation type id: use 1-200 ASCII letters, digits "
-                               "and _ . - : (a label belongs in \"label\")", pg_quote(q, v->valuestring));
+        return pg_report_error(L->report, &vp, "%s is not a valid relation type id: use 1-200 letters or digits of any "
+                               "script and _ . - : (a label belongs in \"label\")", pg_quote(q, v->valuestring));
     *out = pg_dataset_intern(L->ds, v->valuestring); /* so that it meets the relations' types */
     return *out ? true : pg_report_oom(L->report);
 }

@@ -146,11 +146,24 @@ static const char *span_text(const pg_edge *x, char *when)
     return when;
 }
 
+/* Writes `s` and then spaces up to `width` characters (not bytes: ids
+ * and names are in any script), as "%-*s" would for ASCII. */
+static void pad(FILE *f, const char *s, int width)
+{
+    int chars = 0;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    fprintf(f, "%s%*s", s, chars < width ? width - chars : 0, "");
+}
+
 static void text_alter(const pg_graph *g, FILE *f, size_t v)
 {
     char weight[PG_FMT_DOUBLE_SIZE], when[40];
     const pg_edge *x = g->ego_edge[v] >= 0 ? &g->edges.items[g->ego_edge[v]] : NULL;
-    fprintf(f, "  %ld  %-24s %-44s", g->distance[v], pg_graph_node_id(g, v), pg_graph_node_label(g, v));
+    fprintf(f, "  %ld  ", g->distance[v]);
+    pad(f, pg_graph_node_id(g, v), 24);
+    fputc(' ', f);
+    pad(f, pg_graph_node_label(g, v), 44);
     if (x == NULL)
         fputs("  (no direct tie)\n", f);
     else

@@ -397,7 +397,7 @@ ERRORS = [  # (name, file text, expected lines of stderr (regular expressions))
      [r"\$\.nodes\[1\]\.kind: warning: kind \"people\" is not one of partygraph's .*: read as the generic kind "
       r"\"node\"", r"\$\.links\[0\]\.target: unknown node \"z\""]),
     ("dup.json", '{"nodes": [{"id": "a b"}, {"id": "a_b"}, {"id": "a_b"}], "links": [{"source": "a", "target": "a"}]}',
-     [r"\$\.nodes\[1\]: node id \"a_b\" is read as \"a_b\", the id of another node",
+     [r"dup\.json:1:12: warning: node id \"a b\" is read as \"a_b_2\": \"a_b\" is another node's id",
       r"\$\.nodes\[2\]: duplicate node id \"a_b\"", r"\$\.links\[0\]\.source: unknown node \"a\""]),
     ("weight.json", '{"nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b", "weight": 0}]}',
      [r"\$\.links\[0\]\.weight: weight must be a positive number"]),

@@ -81,7 +81,7 @@ static void semantic_errors(void)
               "t.json:1:67: $.parties[0].id: duplicate id \"CUB\": already used by the country at $.countries[0]",
               "ids are unique across kinds");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a b\", \"name\": \"x\"}]}"),
-              "t.json:1:21: $.parties[0].id: \"a b\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
+              "t.json:1:21: $.parties[0].id: \"a b\" is not a valid id: use 1-200 letters or digits of any script and _ . - : "
               "(for example \"a_b\"); free text belongs in \"name\"",
               "bad ids get a fix");
     CHECK_STR(first_error("{\"parties\": [{\"id\": 7, \"name\": \"x\"}]}"),
@@ -121,7 +121,7 @@ static void semantic_errors(void)
               "Cytoscape's node key value is reserved");
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"founding \\\"year\\\"\": 1}]}"),
               "t.json:1:60: $.parties[0][\"founding \\\"year\\\"\"]: \"founding \\\"year\\\"\" is not a valid attribute name: "
-              "use 1-200 ASCII letters, digits and _ . - : (for example \"founding_year\")",
+              "use 1-200 letters or digits of any script and _ . - : (for example \"founding_year\")",
               "odd keys are quoted in the JSON path");
     CHECK_STR(first_error("{\"format\": \"partygraph/2\"}"),
               "t.json:1:12: $.format: unsupported format \"partygraph/2\" (this is partygraph " PG_VERSION
@@ -162,7 +162,7 @@ static void duplicate_keys(void)
 static void one_line_messages(void)
 {
     CHECK_STR(first_error("{\"parties\": [{\"id\": \"a\\nb\", \"name\": \"x\"}]}"),
-              "t.json:1:21: $.parties[0].id: \"a\\u000ab\" is not a valid id: use 1-200 ASCII letters, digits and _ . - : "
+              "t.json:1:21: $.parties[0].id: \"a\\u000ab\" is not a valid id: use 1-200 letters or digits of any script and _ . - : "
               "(for example \"a_b\"); free text belongs in \"name\"",
               "control characters in names are escaped: a message is one line");
     const char *msg = first_error("{\"parties\": [{\"id\": \"a\", \"name\": \"x\", \"ruling\": "
