@@ -25,7 +25,7 @@ version_part = $(shell sed -n 's/^\#define PG_VERSION_$(1) \([0-9]*\)$$/\1/p' in
 VERSION := $(call version_part,MAJOR).$(call version_part,MINOR).$(call version_part,PATCH)
 SONAME := libpartygraph.so.$(call version_part,MAJOR)
 
-PKGS = igraph libcjson libgvc libcgraph zlib libxml-2.0
+PKGS = igraph libcjson libgvc libcgraph zlib libxml-2.0 libzip
 PKG_OK := $(shell pkg-config --exists $(PKGS) && echo yes)
 ifneq ($(PKG_OK),yes)
 ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)
@@ -33,7 +33,7 @@ $(error pkg-config cannot find $(PKGS): run scripts/install-deps.sh first)
 endif
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lcsv # libcsv has no pkg-config file
 
 # Includes name their folder: #include "model/graph.h".
 BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -O2 -g -Iinclude -Isrc $(PKG_CFLAGS)

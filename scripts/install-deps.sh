@@ -9,9 +9,9 @@
 # The flags add up: --test --fuzz installs both sets.
 set -eu
 
-build_pkgs="build-essential pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev libxml2-dev"
+build_pkgs="build-essential pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev libxml2-dev libzip-dev libcsv-dev"
 fuzz_pkgs="clang-14 libclang-rt-14-dev"
-test_pkgs="locales groff-base man-db graphviz libxml2-utils python3-networkx python3-numpy python3-scipy python3-igraph valgrind nodejs node-d3-force"
+test_pkgs="locales groff-base man-db graphviz libxml2-utils python3-networkx python3-numpy python3-scipy python3-igraph python3-openpyxl python3-odf valgrind nodejs node-d3-force"
 
 missing=""
 need() { # need PACKAGE [CHECK...]: queue PACKAGE unless CHECK succeeds
@@ -28,6 +28,8 @@ need libcjson-dev    pkg-config --exists libcjson
 need libgraphviz-dev pkg-config --exists libgvc libcgraph
 need zlib1g-dev      pkg-config --exists zlib
 need libxml2-dev     pkg-config --exists libxml-2.0
+need libzip-dev      pkg-config --exists libzip
+need libcsv-dev      test -f /usr/include/csv.h # libcsv has no pkg-config file
 
 for flag in "$@"; do
     case $flag in
