@@ -929,7 +929,8 @@ static bool translate(graphml *G)
 
 /* ---- the document ---------------------------------------------------------- */
 
-/* A <data> of the graph itself: a `title` or `name` is the title. */
+/* A <data> of the graph itself: a `title` or `name` is the title, a
+ * `description` (partygraph writes one) the description. */
 static bool graph_data(graphml *G, const xmlNode *n)
 {
     const pg_jpath gp = GRAPH_PATH;
@@ -938,13 +939,17 @@ static bool graph_data(graphml *G, const xmlNode *n)
     if (!read_attrs(G, n, DATA_ATTRS, &id, &gp))
         return false;
     const key *k = find_key(G, id);
-    if (k == NULL || !(k->domain & FOR_GRAPH) || (strcmp(k->name, "title") != 0 && strcmp(k->name, "name") != 0))
+    bool description = k != NULL && strcmp(k->name, "description") == 0;
+    if (k == NULL || !(k->domain & FOR_GRAPH) ||
+        (strcmp(k->name, "title") != 0 && strcmp(k->name, "name") != 0 && !description))
         return true;
     pg_jpath tp = pg_jpath_key(&gp, k->name);
     const char *text = text_of(G, n->children, &tp);
     bool gone;
     cJSON *v = text ? typed(G, k, text, tp, &gone) : NULL;
-    bool go = v ? pg_read_title(G->R, v) : !pg_report_stopped(&G->R->report);
+    bool go = !v                ? !pg_report_stopped(&G->R->report)
+              : description ? pg_read_description(G->R, v)
+                            : pg_read_title(G->R, v);
     cJSON_Delete(v);
     return go;
 }

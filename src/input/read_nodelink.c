@@ -189,7 +189,9 @@ bool pg_read_nodelink(pg_reader *R, const char *text, size_t len, pg_input *in)
         pg_read_flags(R, root);
         const cJSON *graph = cJSON_GetObjectItemCaseSensitive(root, "graph");
         go = go && pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "name")) &&
-             pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "title")) && read_nodes(R, nodes, indexed);
+             pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "title")) &&
+             pg_read_description(R, cJSON_GetObjectItemCaseSensitive(graph, "description")) &&
+             read_nodes(R, nodes, indexed);
     }
     if (go && links)
         go = read_links(R, links, key, indexed);
