@@ -292,12 +292,38 @@ static void spells(const xmlNode *n, const char **start, const char **end)
     widen(attr(n, "timestamp"), attr(n, "timestamp"), start, end);
 }
 
+/* Does element `n` live on without an end: a `start` without an `end`,
+ * or a spell without one? */
+static bool open_ended(const xmlNode *n)
+{
+    if (attr(n, "start") && !attr(n, "end"))
+        return true;
+    for (const xmlNode *s = child(child(n, "spells"), "spell"); s; s = next(s))
+        if (!attr(s, "end"))
+            return true;
+    return false;
+}
+
+/* An edge of partygraph's own whose relations share one date (`first`
+ * is `last`) and which lives on without an end had a relation without
+ * an end (a membership): it is read so, without `last` as its end. */
+static void keep_open(const xmlNode *n, cJSON *obj)
+{
+    const cJSON *first = cJSON_GetObjectItemCaseSensitive(obj, "first");
+    const cJSON *last = cJSON_GetObjectItemCaseSensitive(obj, "last");
+    if (cJSON_IsString(first) && cJSON_IsString(last) && strcmp(first->valuestring, last->valuestring) == 0 &&
+        open_ended(n))
+        cJSON_DeleteItemFromObjectCaseSensitive(obj, "last");
+}
+
 /* `start` and `end` (or its spells) as `date` and `end`, unless it is
- * dated already (`date`, or partygraph's `first`). */
+ * dated already (`date`, or partygraph's `first`: see keep_open). */
 static bool dates(gexf *G, const xmlNode *n, cJSON *obj)
 {
     const char *start = attr(n, "start") ? attr(n, "start") : attr(n, "startopen");
     const char *end = attr(n, "end") ? attr(n, "end") : attr(n, "endopen");
+    if (cJSON_GetObjectItemCaseSensitive(obj, "first") && !cJSON_GetObjectItemCaseSensitive(obj, "date"))
+        keep_open(n, obj);
     if (cJSON_GetObjectItemCaseSensitive(obj, "date") || cJSON_GetObjectItemCaseSensitive(obj, "first"))
         return true;
     spells(n, &start, &end);
