@@ -14,8 +14,10 @@
  * false, since neither format has booleans. The graph's `label` or
  * `name` is the title. A directed graph is read undirected with one
  * warning, and igraph's own warnings (a composite GML attribute such as
- * `graphics`, which igraph 0.10 drops) are passed on once each. A file
- * igraph refuses is an error at the line igraph names. Paths name the
+ * `graphics`, which igraph 0.10 drops) are passed on once each, a
+ * composite one at its first line. A file igraph refuses is an error at
+ * the line igraph names (a Pajek vertex line with NetworkX's `key value`
+ * pairs: with what to write instead). Paths name the
  * node or edge in file order from 0: `node[3]/weight`. */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
@@ -24,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/fmt.h"
 #include "base/strmap.h"
@@ -56,6 +59,8 @@ typedef struct foreign {
     igraph_vector_int_t types[DOMAINS];
     bool by_label;      /* nodes are named by d->label */
     const char **ids;   /* the id text of each node (in the dataset's arena) */
+    const char *text;   /* the file's text, for the places of igraph's warnings */
+    size_t len;
 } foreign;
 
 /* ---- values ------------------------------------------------------------ */
@@ -296,7 +301,40 @@ static bool read_edges(foreign *F)
     return go;
 }
 
-/* igraph's warnings, once each; a directed graph's, once. */
+/* The offset of the first `key [` (a nested list; spaces and line
+ * breaks may come between) in text[from, len), or len. */
+static size_t list_at(const char *text, size_t len, size_t from, const char *key)
+{
+    size_t n = strlen(key);
+    for (size_t i = from; i + n < len; i++) {
+        bool starts = (i == 0 || isspace((unsigned char)text[i - 1])) && strncmp(text + i, key, n) == 0;
+        size_t j = i + n;
+        while (starts && j < len && isspace((unsigned char)text[j]))
+            j++;
+        if (starts && j < len && text[j] == '[')
+            return i;
+    }
+    return len;
+}
+
+/* The line where igraph's `warning` about a composite attribute ("Composite
+ * vertex attribute 'graphics' ignored in GML file.") points: the key's
+ * first list in a node (an edge), or 0. */
+static long warning_line(const foreign *F, const char *warning)
+{
+    char what[16], key[128];
+    if (sscanf(warning, "Composite %15s attribute '%127[^']'", what, key) != 2)
+        return 0;
+    const char *in = strcmp(what, "vertex") == 0 ? "node" : strcmp(what, "edge") == 0 ? "edge" : NULL;
+    size_t at = list_at(F->text, F->len, in ? list_at(F->text, F->len, 0, in) : 0, key);
+    long line = 1;
+    for (size_t i = 0; i < at && at < F->len; i++)
+        line += F->text[i] == '\n';
+    return at < F->len ? line : 0;
+}
+
+/* igraph's warnings, once each (at the first place of the key a warning
+ * about a nested list names); a directed graph's, once. */
 static void pass_warnings(foreign *F)
 {
     char topic[300];
@@ -304,8 +342,10 @@ static void pass_warnings(foreign *F)
         if (strstr(pg_igraph_warning(i), "(&#") != NULL)
             continue; /* a numeric character reference, decoded here */
         snprintf(topic, sizeof topic, "igraph:%s", pg_igraph_warning(i));
+        F->R->line = warning_line(F, pg_igraph_warning(i));
         pg_read_warn_once(F->R, topic, NULL, "%s: igraph: %s", F->d->title, pg_igraph_warning(i));
     }
+    F->R->line = 0;
     if (igraph_is_directed(&F->g))
         pg_read_warn_once(F->R, "directed", NULL, "a directed graph: edge directions are dropped (partygraph's "
                                                   "network is undirected)");
@@ -344,6 +384,31 @@ static long igraph_place(char *message, const char **reason, int *len)
     return strtol(at + 7, NULL, 10);
 }
 
+/* Is line `line` of the file in its `*Vertices` section (a section line
+ * before it, the last one, starts so, in any case)? */
+static bool in_vertices(const foreign *F, long line)
+{
+    bool vertices = false;
+    const char *p = F->text, *end = F->text + F->len;
+    for (long l = 1; l < line && p < end; l++) {
+        if (*p == '*')
+            vertices = end - p >= 9 && strncasecmp(p, "*vertices", 9) == 0;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    return vertices;
+}
+
+/* What to do about a Pajek vertex line igraph refuses with more words
+ * than it knows: NetworkX's write_pajek adds `key value` pairs. */
+static const char *pajek_hint(const foreign *F, long line, const char *reason)
+{
+    if (F->d != &PAJEK || strstr(reason, "ALNUM") == NULL || !in_vertices(F, line))
+        return "";
+    return " (`key value` pairs after a vertex, as NetworkX's write_pajek adds them, are not Pajek: igraph and "
+           "Pajek refuse them; write GraphML or GML instead, e.g. nx.write_graphml)";
+}
+
 /* Reports why igraph refused the file: its reason, at the line it names. */
 static bool refused(foreign *F, igraph_error_t rc)
 {
@@ -356,7 +421,8 @@ static bool refused(foreign *F, igraph_error_t rc)
     long line = igraph_place(e.message, &reason, &len);
     if (reason == NULL)
         return pg_report_error(&F->R->report, NULL, "%s: igraph refuses the file: %s", F->d->title, e.message);
-    return pg_report_error_at(&F->R->report, line, 0, "%s: %.*s", F->d->title, len, reason);
+    return pg_report_error_at(&F->R->report, line, 0, "%s: %.*s%s", F->d->title, len, reason,
+                              pajek_hint(F, line, reason));
 }
 
 /* Reads the text with igraph's reader, igraph's C attribute handler
@@ -390,8 +456,8 @@ static void release(foreign *F)
 /* Reads the `len` bytes at `text` (past a byte-order mark) in dialect `d`. */
 static bool read_dialect(pg_reader *R, const dialect *d, const char *text, size_t len)
 {
-    foreign F = { .R = R, .d = d };
     size_t bom = pg_utf8_bom(text, len);
+    foreign F = { .R = R, .d = d, .text = text + bom, .len = len - bom };
     if (len == bom)
         return pg_report_error(&R->report, NULL, "%s: the file is empty", d->title);
     FILE *f = fmemopen((void *)(text + bom), len - bom, "r");
