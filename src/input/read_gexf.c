@@ -15,7 +15,9 @@
  * and viz:size as viz_r, viz_g, viz_b, viz_a, viz_x, viz_y, viz_z and
  * viz_size (one warning), except in partygraph's own graph.gexf, whose
  * drawing is computed again; `defaultedgetype="directed"` and directed
- * edges are read undirected with one warning. Problems name the element's
+ * edges are read undirected with one warning; an edge's `type` that is
+ * not an edge kind (NetworkX writes an edge's `type` there) is its
+ * relation type, one warning. Problems name the element's
  * line and its path, such as gexf/graph/nodes/node[3]/weight. */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -374,17 +376,33 @@ static bool read_nodes(gexf *G, const xmlNode *nodes)
     return go;
 }
 
-static bool read_edge(gexf *G, const xmlNode *e, long i)
+/* An edge's `type` that is not a GEXF edge kind (NetworkX writes an
+ * edge's own `type` attribute there) as its relation type, one warning;
+ * a directed edge, one warning. Returns false when out of memory. */
+static bool edge_type(gexf *G, const xmlNode *e, cJSON *attrs, pg_jpath p)
 {
-    pg_jpath p = pg_jpath_index(&EDGE_PATH, i);
-    const char *source = attr(e, "source"), *target = attr(e, "target"), *type = attr(e, "type");
-    G->R->line = xmlGetLineNo(e);
-    if (source == NULL || target == NULL)
-        return pg_report_error(&G->R->report, &p, "an <edge> without a %s", source ? "target" : "source");
+    static const char *const KINDS[] = { "directed", "undirected", "mutual", NULL };
+    const char *type = attr(e, "type");
     if (type && strcmp(type, "directed") == 0)
         pg_read_warn_once(G->R, "directed", &p, "a directed edge: its direction is dropped (partygraph's network is "
                                                 "undirected)");
+    if (type == NULL || in_list(KINDS, type) || cJSON_GetObjectItemCaseSensitive(attrs, "type") != NULL)
+        return true;
+    pg_read_warn_once(G->R, "gexf-type", &p, "an edge's `type` that is not a GEXF edge kind (directed, undirected, "
+                                             "mutual) is read as its relation type, as NetworkX writes it");
+    return put(G, attrs, "type", cJSON_CreateString(type));
+}
+
+static bool read_edge(gexf *G, const xmlNode *e, long i)
+{
+    pg_jpath p = pg_jpath_index(&EDGE_PATH, i);
+    const char *source = attr(e, "source"), *target = attr(e, "target");
+    G->R->line = xmlGetLineNo(e);
+    if (source == NULL || target == NULL)
+        return pg_report_error(&G->R->report, &p, "an <edge> without a %s", source ? "target" : "source");
     cJSON *attrs = attributes(G, EDGES, e, p);
+    if (attrs && !edge_type(G, e, attrs, p))
+        cJSON_Delete(attrs), attrs = NULL;
     bool go = attrs ? pg_read_edge(G->R, source, target, attrs, NULL, i, p) : !pg_report_stopped(&G->R->report);
     cJSON_Delete(attrs);
     return go;
