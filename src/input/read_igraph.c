@@ -16,8 +16,10 @@
  * warning, and igraph's own warnings (a composite GML attribute such as
  * `graphics`, which igraph 0.10 drops) are passed on once each, a
  * composite one at its first line. A file igraph refuses is an error at
- * the line igraph names (a Pajek vertex line with NetworkX's `key value`
- * pairs: with what to write instead). Paths name the
+ * the line igraph names; a Pajek file igraph refuses for the `key value`
+ * pairs NetworkX writes after a vertex or an edge is read again without
+ * them (pajek_pairs), and they become attributes (strings; `True` and
+ * `False` in BOOLEAN_KEYS booleans), one warning. Paths name the
  * node or edge in file order from 0: `node[3]/weight`. */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
@@ -31,6 +33,7 @@
 #include "base/fmt.h"
 #include "base/strmap.h"
 #include "base/utf8.h"
+#include "input/pajek_pairs.h"
 #include "input/reader.h"
 #include "model/igraph_glue.h"
 
@@ -61,6 +64,10 @@ typedef struct foreign {
     const char **ids;   /* the id text of each node (in the dataset's arena) */
     const char *text;   /* the file's text, for the places of igraph's warnings */
     size_t len;
+    const pg_pajek_pairs *pairs; /* NetworkX's `key value` pairs, when taken out of the text; else NULL */
+    bool retry;         /* igraph refused what may be such pairs: read again without them */
+    long refused_line;  /* then why igraph refused the file, at which line */
+    char refused_why[256];
 } foreign;
 
 /* ---- values ------------------------------------------------------------ */
@@ -129,15 +136,22 @@ static cJSON *string_value(const char *s)
  * writes true as 1 and false as 0. */
 static const char *const BOOLEAN_KEYS[] = { "ruling", "directed", "structural", NULL };
 
+static bool boolean_key(const char *name)
+{
+    for (const char *const *k = BOOLEAN_KEYS; *k; k++)
+        if (strcmp(*k, name) == 0)
+            return true;
+    return false;
+}
+
 /* A number as JSON: 0 and 1 as false and true for BOOLEAN_KEYS. */
 static cJSON *number_value(const foreign *F, const char *name, double x)
 {
-    for (const char *const *k = BOOLEAN_KEYS; *k; k++)
-        if (strcmp(*k, name) == 0 && (x == 0 || x == 1)) {
-            pg_read_warn_once(F->R, "boolean", NULL, "%s has no booleans: `%s` 1 and 0 (and every such key's) are "
-                              "read as true and false", F->d->title, name);
-            return cJSON_CreateBool(x == 1);
-        }
+    if (boolean_key(name) && (x == 0 || x == 1)) {
+        pg_read_warn_once(F->R, "boolean", NULL, "%s has no booleans: `%s` 1 and 0 (and every such key's) are "
+                          "read as true and false", F->d->title, name);
+        return cJSON_CreateBool(x == 1);
+    }
     return cJSON_CreateNumber(x);
 }
 
@@ -187,6 +201,33 @@ static const char *node_key(const foreign *F, const char *name)
     return x ? F->d->x : y ? F->d->y : name;
 }
 
+/* A `key value` pair's value: its text, or, for BOOLEAN_KEYS, Python's
+ * `True` and `False` (as NetworkX writes them) as booleans. */
+static cJSON *pair_value(const cJSON *pair)
+{
+    bool t = strcmp(pair->valuestring, "True") == 0, f = strcmp(pair->valuestring, "False") == 0;
+    if ((t || f) && boolean_key(pair->string))
+        return cJSON_CreateBool(t);
+    return cJSON_CreateString(pair->valuestring);
+}
+
+/* The `key value` pairs of node or edge `i` (NetworkX's Pajek) into
+ * `attrs`, in place of what igraph read under their keys (a pair `name`
+ * is the name, as NetworkX reads it, not the vertex's label); false when
+ * out of memory. */
+static bool add_pairs(const foreign *F, int domain, igraph_integer_t i, cJSON *attrs)
+{
+    const pg_json_vec *v = F->pairs == NULL ? NULL : domain == NODE_ATTRS ? &F->pairs->vertices : &F->pairs->edges;
+    const cJSON *pairs = v != NULL && (size_t)i < v->len ? v->items[i] : NULL;
+    for (const cJSON *p = pairs ? pairs->child : NULL; p; p = p->next) {
+        cJSON *c = pair_value(p);
+        cJSON_DeleteItemFromObjectCaseSensitive(attrs, p->string);
+        if (c == NULL || !cJSON_AddItemToObject(attrs, p->string, c))
+            return cJSON_Delete(c), false;
+    }
+    return true;
+}
+
 /* The attributes of node or edge `i` (domain NODE_ATTRS or EDGE_ATTRS);
  * NULL when out of memory. */
 static cJSON *attributes(const foreign *F, int domain, igraph_integer_t i)
@@ -200,6 +241,7 @@ static cJSON *attributes(const foreign *F, int domain, igraph_integer_t i)
         if (v != NULL && !cJSON_AddItemToObject(attrs, key, v))
             cJSON_Delete(v), oom = true;
     }
+    oom = oom || !add_pairs(F, domain, i, attrs);
     if (oom)
         cJSON_Delete(attrs);
     return oom ? NULL : attrs;
@@ -384,29 +426,28 @@ static long igraph_place(char *message, const char **reason, int *len)
     return strtol(at + 7, NULL, 10);
 }
 
-/* Is line `line` of the file in its `*Vertices` section (a section line
- * before it, the last one, starts so, in any case)? */
-static bool in_vertices(const foreign *F, long line)
+/* Is line `line` of the file in a `*Vertices`, `*Edges` or `*Arcs`
+ * section (the last section line before it starts so, in any case)? */
+static bool in_section(const foreign *F, long line)
 {
     bool vertices = false;
     const char *p = F->text, *end = F->text + F->len;
     for (long l = 1; l < line && p < end; l++) {
         if (*p == '*')
-            vertices = end - p >= 9 && strncasecmp(p, "*vertices", 9) == 0;
+            vertices = (end - p >= 9 && strncasecmp(p, "*vertices", 9) == 0) ||
+                       (end - p >= 6 && strncasecmp(p, "*edges", 6) == 0) ||
+                       (end - p >= 5 && strncasecmp(p, "*arcs", 5) == 0);
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         p = nl ? nl + 1 : end;
     }
     return vertices;
 }
 
-/* What to do about a Pajek vertex line igraph refuses with more words
- * than it knows: NetworkX's write_pajek adds `key value` pairs. */
-static const char *pajek_hint(const foreign *F, long line, const char *reason)
+/* Did igraph refuse a Pajek vertex or edge line for more words than it
+ * knows, as NetworkX's `key value` pairs are (read again without them)? */
+static bool networkx_pairs(const foreign *F, long line, const char *reason)
 {
-    if (F->d != &PAJEK || strstr(reason, "ALNUM") == NULL || !in_vertices(F, line))
-        return "";
-    return " (`key value` pairs after a vertex, as NetworkX's write_pajek adds them, are not Pajek: igraph and "
-           "Pajek refuse them; write GraphML or GML instead, e.g. nx.write_graphml)";
+    return F->d == &PAJEK && F->pairs == NULL && strstr(reason, "ALNUM") != NULL && in_section(F, line);
 }
 
 /* Reports why igraph refused the file: its reason, at the line it names. */
@@ -421,8 +462,11 @@ static bool refused(foreign *F, igraph_error_t rc)
     long line = igraph_place(e.message, &reason, &len);
     if (reason == NULL)
         return pg_report_error(&F->R->report, NULL, "%s: igraph refuses the file: %s", F->d->title, e.message);
-    return pg_report_error_at(&F->R->report, line, 0, "%s: %.*s%s", F->d->title, len, reason,
-                              pajek_hint(F, line, reason));
+    snprintf(F->refused_why, sizeof F->refused_why, "%s: %.*s", F->d->title, len, reason);
+    F->refused_line = line;
+    if (networkx_pairs(F, line, reason))
+        return F->retry = true;
+    return pg_report_error_at(&F->R->report, line, 0, "%s", F->refused_why);
 }
 
 /* Reads the text with igraph's reader, igraph's C attribute handler
@@ -453,6 +497,42 @@ static void release(foreign *F)
     free(F->ids);
 }
 
+/* Reads `len` bytes at `text` with igraph's reader into F. */
+static bool read_text(foreign *F, const char *text, size_t len)
+{
+    FILE *f = fmemopen((void *)text, len, "r");
+    if (f == NULL)
+        return pg_report_oom(&F->R->report);
+    bool go = read_with_igraph(F, f);
+    fclose(f);
+    return go;
+}
+
+/* Reads the Pajek text again without NetworkX's `key value` pairs, which
+ * become attributes (one warning at the first); with none, igraph's
+ * refusal stands. */
+static bool without_pairs(foreign *F)
+{
+    pg_pajek_pairs pairs;
+    if (pg_pajek_pairs_split(F->text, F->len, &pairs) != 0)
+        return pg_report_oom(&F->R->report);
+    if (pairs.first_line == 0) {
+        pg_pajek_pairs_free(&pairs);
+        return pg_report_error_at(&F->R->report, F->refused_line, 0, "%s", F->refused_why);
+    }
+    F->pairs = &pairs;
+    F->retry = false;
+    F->R->line = pairs.first_line;
+    pg_read_warn_once(F->R, "pairs", NULL, "Pajek: the `key value` pairs after a vertex or an edge (NetworkX's "
+                      "write_pajek writes them; Pajek and igraph do not read them) are read as attributes, as "
+                      "NetworkX reads them");
+    F->R->line = 0;
+    bool go = read_text(F, pairs.text, F->len);
+    pg_pajek_pairs_free(&pairs);
+    F->pairs = NULL;
+    return go;
+}
+
 /* Reads the `len` bytes at `text` (past a byte-order mark) in dialect `d`. */
 static bool read_dialect(pg_reader *R, const dialect *d, const char *text, size_t len)
 {
@@ -460,11 +540,9 @@ static bool read_dialect(pg_reader *R, const dialect *d, const char *text, size_
     foreign F = { .R = R, .d = d, .text = text + bom, .len = len - bom };
     if (len == bom)
         return pg_report_error(&R->report, NULL, "%s: the file is empty", d->title);
-    FILE *f = fmemopen((void *)(text + bom), len - bom, "r");
-    if (f == NULL)
-        return pg_report_oom(&R->report);
-    bool go = read_with_igraph(&F, f);
-    fclose(f);
+    bool go = read_text(&F, F.text, F.len);
+    if (go && F.retry)
+        go = without_pairs(&F);
     release(&F);
     return go;
 }
