@@ -28,7 +28,9 @@ dataset or the first write, never pasted):
   - GEXF: an edge's several spells come back as one, from the first start
     to the last end.
 
-Then the gaps of other tools' files that this round closes: NetworkX's
+Then the gaps of other tools' files that this round closes: Gephi's
+hierarchy (`pid`, <parents>), viz:shape, viz:thickness and edge kinds in
+GEXF; NetworkX's
 GEXF keeps an edge's `type` where GEXF has the edge's kind (read as the
 relation type); a GML nested list (graphics) is one warning with its line; NetworkX's Pajek with
 `key value` pairs is read as NetworkX reads it.
@@ -306,6 +308,50 @@ tap.check(int(contact["count"]) == 1 and contact["types"] == "contact" and
           pgtest.close(float(contact["weight"]), sum(r.get("weight", 1) for r in wanted), 1e-12),
           "... two contacts of one pair come back as one relation of their summed weight (count documented)",
           contact)
+
+# ---- GEXF as Gephi writes it: hierarchy, shapes, thickness, edge kinds ---------------------
+
+GEPHI = """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <graph defaultedgetype="undirected">
+    <nodes>
+      <node id="intl" label="An International"><viz:shape value="square"/></node>
+      <node id="red" label="Red" pid="intl"><viz:shape value="disc"/></node>
+      <node id="blue" label="Blue"><parents><parent for="intl"/><parent for="red"/></parents></node>
+      <node id="gold" label="Gold"/>
+    </nodes>
+    <edges>
+      <edge source="red" target="gold" kind="met" weight="2"><viz:thickness value="3.5"/></edge>
+      <edge source="blue" target="gold"/>
+    </edges>
+  </graph>
+</gexf>
+"""
+hier = os.path.join(TMP.name, "hierarchy.gexf")
+with open(hier, "w", encoding="utf-8") as f:
+    f.write(GEPHI)
+root = ET.fromstring(GEPHI)
+ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+out = os.path.join(TMP.name, "hierarchy.json")
+proc = pgtest.run(BIN, "build", "-q", hier, "--nodelink", out, "--layout", "none")
+got = pgtest.read_json(out)
+links = {frozenset((x["source"], x["target"])): x for x in got["links"]}
+parents = {frozenset((n.get("id"), n.get("pid"))) for n in root.iterfind(".//g:node", ns) if n.get("pid")}
+parents |= {frozenset((n.get("id"), p.get("for"))) for n in root.iterfind(".//g:node", ns)
+            for p in n.iterfind("g:parents/g:parent", ns)}
+tap.check(parents and all("part_of" in links.get(k, {}).get("types", "") for k in parents) and
+          proc.stderr.decode().count("part_of tie") == 1,
+          "GEXF: a node's pid and <parents> are part_of ties to its parents, one warning", (parents, links))
+shapes = {n.get("id"): n.find("viz:shape", ns).get("value") for n in root.iterfind(".//g:node", ns)
+          if n.find("viz:shape", ns) is not None}
+mine = {n["id"]: n.get("viz_shape") for n in got["nodes"] if n.get("viz_shape")}
+kinds = {frozenset((e.get("source"), e.get("target"))): e.get("kind", "contact") for e in root.iterfind(".//g:edge", ns)}
+thick = {frozenset((e.get("source"), e.get("target"))): float(e.find("viz:thickness", ns).get("value"))
+         for e in root.iterfind(".//g:edge", ns) if e.find("viz:thickness", ns) is not None}
+tap.check(mine == shapes and all(links[k]["types"] == t for k, t in kinds.items()) and
+          all(float(links[k].get("viz_thickness")) == t for k, t in thick.items()),
+          "GEXF: viz:shape and viz:thickness kept (viz_shape, viz_thickness), an edge's kind is its type",
+          (mine, shapes, {k: links[k] for k in kinds}))
 
 # ---- GEXF, GML and Pajek as NetworkX writes them -------------------------------------------
 
