@@ -930,7 +930,8 @@ static bool translate(graphml *G)
 /* ---- the document ---------------------------------------------------------- */
 
 /* A <data> of the graph itself: a `title` or `name` is the title, a
- * `description` (partygraph writes one) the description. */
+ * `description` (partygraph writes one) the description; any other
+ * (but partygraph's `view`) is not read, one warning. */
 static bool graph_data(graphml *G, const xmlNode *n)
 {
     const pg_jpath gp = GRAPH_PATH;
@@ -940,6 +941,10 @@ static bool graph_data(graphml *G, const xmlNode *n)
         return false;
     const key *k = find_key(G, id);
     bool description = k != NULL && strcmp(k->name, "description") == 0;
+    if (k != NULL && (k->domain & FOR_GRAPH) && strcmp(k->name, "title") != 0 && strcmp(k->name, "name") != 0 &&
+        !description && strcmp(k->name, "view") != 0) /* partygraph's own */
+        pg_read_warn_once(G->R, "graph-data", &gp, "the graph's own data (\"%s\" and any other) is not read: "
+                          "partygraph keeps a graph's title and description", k->name);
     if (k == NULL || !(k->domain & FOR_GRAPH) ||
         (strcmp(k->name, "title") != 0 && strcmp(k->name, "name") != 0 && !description))
         return true;

@@ -30,7 +30,8 @@ dataset or the first write, never pasted):
 
 Then the gaps of other tools' files that this round closes: Gephi's
 hierarchy (`pid`, <parents>), viz:shape, viz:thickness and edge kinds in
-GEXF; NetworkX's
+GEXF; a graph's own data that is not read (GraphML, Cytoscape.js) is a
+warning; NetworkX's
 GEXF keeps an edge's `type` where GEXF has the edge's kind (read as the
 relation type); a GML nested list (graphics) is one warning with its line; NetworkX's Pajek with
 `key value` pairs is read as NetworkX reads it.
@@ -352,6 +353,22 @@ tap.check(mine == shapes and all(links[k]["types"] == t for k, t in kinds.items(
           all(float(links[k].get("viz_thickness")) == t for k, t in thick.items()),
           "GEXF: viz:shape and viz:thickness kept (viz_shape, viz_thickness), an edge's kind is its type",
           (mine, shapes, {k: links[k] for k in kinds}))
+
+# ---- the graph's own data that is not read: one warning (GraphML, Cytoscape.js) -------------
+
+A = nx.Graph(name="Ties", created="2020", curator="someone")
+A.add_edge("a", "b")
+attr_graphml, attr_cyjs = os.path.join(TMP.name, "attrs.graphml"), os.path.join(TMP.name, "attrs.cyjs")
+nx.write_graphml(A, attr_graphml)
+with open(attr_cyjs, "w", encoding="utf-8") as f:
+    json.dump(nx.cytoscape_data(A), f)
+unread = {k for k in A.graph if k != "name"}
+for path in (attr_graphml, attr_cyjs):
+    err = pgtest.run(BIN, "validate", path).stderr.decode().splitlines()
+    named = [line for line in err if "graph's own data" in line]
+    tap.check(len(named) == 1 and named[0].startswith(f"partygraph: {path}:") and
+              any(f'"{k}"' in named[0] for k in unread),
+              f"{os.path.basename(path)}: the graph's data beyond its name is not read, one warning naming it", err)
 
 # ---- GEXF, GML and Pajek as NetworkX writes them -------------------------------------------
 
