@@ -94,8 +94,9 @@ static cJSON *pairs_of(const word *w, size_t from, size_t n)
     return obj;
 }
 
-/* Puts `obj` (taken) at index i of `vec`, with NULLs before it. Returns
- * 0, or -1 when out of memory. */
+/* Puts `obj` (taken) at index i of `vec` (i at most its length: edge
+ * lines come one by one), with NULLs before it. Returns 0, or -1 when
+ * out of memory. */
 static int put_at(pg_json_vec *vec, size_t i, cJSON *obj)
 {
     if (i >= vec->len && PG_VEC_RESERVE(*vec, i + 1 - vec->len) != 0)
@@ -105,6 +106,26 @@ static int put_at(pg_json_vec *vec, size_t i, cJSON *obj)
     cJSON_Delete(vec->items[i]);
     vec->items[i] = obj;
     return 0;
+}
+
+/* Adds the pairs `obj` (taken) of vertex `number`. Returns 0, or -1 when
+ * out of memory. */
+static int add_vertex(pg_pajek_pairs *out, long number, cJSON *obj)
+{
+    if (PG_VEC_RESERVE(out->vertices, 1) != 0)
+        return cJSON_Delete(obj), -1;
+    out->vertices.items[out->vertices.len] = (pg_pajek_vertex){ number, out->vertices.len, obj };
+    out->vertices.len++;
+    return 0;
+}
+
+/* By number, then by line. */
+static int by_number(const void *a, const void *b)
+{
+    const pg_pajek_vertex *x = a, *y = b;
+    if (x->number != y->number)
+        return x->number < y->number ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
 }
 
 /* Where the pass is. */
@@ -128,7 +149,10 @@ static int line_pairs(scan *st, const char *s, const char *end)
     if (n < keep + 2 || number < 1)
         return 0; /* no pair */
     cJSON *obj = pairs_of(w, keep, n);
-    if (obj == NULL || put_at(st->kind == VERTICES ? &st->out->vertices : &st->out->edges, (size_t)number - 1, obj))
+    int rc = obj == NULL                ? -1
+             : st->kind == VERTICES ? add_vertex(st->out, number, obj)
+                                    : put_at(&st->out->edges, (size_t)number - 1, obj);
+    if (rc != 0)
         return -1;
     memset(st->out->text + (w[keep].at - st->text), ' ', (size_t)(end - w[keep].at));
     if (st->out->first_line == 0)
@@ -162,13 +186,27 @@ int pg_pajek_pairs_split(const char *text, size_t len, pg_pajek_pairs *out)
         }
         s = nl ? nl + 1 : end;
     }
+    pg_vec_sort(out->vertices.items, out->vertices.len, sizeof *out->vertices.items, by_number);
     return 0;
+}
+
+const cJSON *pg_pajek_pairs_vertex(const pg_pajek_pairs *p, long number)
+{
+    size_t lo = 0, hi = p->vertices.len; /* the last of `number`: the first index past it, minus one */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->vertices.items[mid].number <= number)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && p->vertices.items[lo - 1].number == number ? p->vertices.items[lo - 1].pairs : NULL;
 }
 
 void pg_pajek_pairs_free(pg_pajek_pairs *p)
 {
     for (size_t i = 0; i < p->vertices.len; i++)
-        cJSON_Delete(p->vertices.items[i]);
+        cJSON_Delete(p->vertices.items[i].pairs);
     for (size_t i = 0; i < p->edges.len; i++)
         cJSON_Delete(p->edges.items[i]);
     free(p->vertices.items);

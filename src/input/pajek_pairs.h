@@ -14,10 +14,17 @@
 
 typedef PG_VEC(cJSON *) pg_json_vec;
 
+/* The pairs of the vertex line of number `number`. */
+typedef struct pg_pajek_vertex {
+    long number;
+    size_t line; /* its order among the vertex lines with pairs */
+    cJSON *pairs;
+} pg_pajek_vertex;
+
 typedef struct pg_pajek_pairs {
-    char *text;           /* the input with the pairs blanked out: same length, same lines and columns */
-    pg_json_vec vertices; /* [number - 1]: a vertex's pairs as an object of strings, or NULL */
-    pg_json_vec edges;    /* [k]: the pairs of the k-th line of *Edges and *Arcs, or NULL */
+    char *text;                        /* the input with the pairs blanked out: same length, same lines and columns */
+    PG_VEC(pg_pajek_vertex) vertices;  /* the vertices with pairs, by number (a repeated number: the last line's) */
+    pg_json_vec edges;                 /* [k]: the pairs of the k-th line of *Edges and *Arcs, or NULL */
     long first_line;           /* the first line that had pairs; 0: none had */
 } pg_pajek_pairs;
 
@@ -26,6 +33,9 @@ typedef struct pg_pajek_pairs {
  * quotes taken off; a key without a value dropped and a repeated key's
  * last value kept, as NetworkX reads them). Returns 0, or -1 when out of memory (*out then holds nothing). */
 int pg_pajek_pairs_split(const char *text, size_t len, pg_pajek_pairs *out);
+
+/* The pairs of vertex number `number` (an object of strings), or NULL. */
+const cJSON *pg_pajek_pairs_vertex(const pg_pajek_pairs *p, long number);
 
 /* Frees what pg_pajek_pairs_split filled (also after a failure). */
 void pg_pajek_pairs_free(pg_pajek_pairs *p);

@@ -217,8 +217,10 @@ static cJSON *pair_value(const cJSON *pair)
  * out of memory. */
 static bool add_pairs(const foreign *F, int domain, igraph_integer_t i, cJSON *attrs)
 {
-    const pg_json_vec *v = F->pairs == NULL ? NULL : domain == NODE_ATTRS ? &F->pairs->vertices : &F->pairs->edges;
-    const cJSON *pairs = v != NULL && (size_t)i < v->len ? v->items[i] : NULL;
+    const pg_json_vec *e = F->pairs != NULL && domain == EDGE_ATTRS ? &F->pairs->edges : NULL;
+    const cJSON *pairs = e != NULL && (size_t)i < e->len ? e->items[i] : NULL;
+    if (F->pairs != NULL && domain == NODE_ATTRS)
+        pairs = pg_pajek_pairs_vertex(F->pairs, (long)i + 1);
     for (const cJSON *p = pairs ? pairs->child : NULL; p; p = p->next) {
         cJSON *c = pair_value(p);
         cJSON_DeleteItemFromObjectCaseSensitive(attrs, p->string);

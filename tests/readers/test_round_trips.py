@@ -39,6 +39,7 @@ relation type); a GML nested list (graphics) is one warning with its line; Netwo
     /usr/bin/python3 tests/readers/test_round_trips.py BUILD/partygraph"""
 import json
 import os
+import random
 import sys
 import tempfile
 import warnings
@@ -444,5 +445,32 @@ proc = pgtest.run(BIN, "validate", broken, check=False)
 tap.check(proc.returncode == 1 and proc.stderr.decode().startswith(f"partygraph: {broken}:2: Pajek: syntax error"),
           "a Pajek vertex line with a word igraph does not know and no pair: still refused at its line",
           proc.stderr.decode())
+
+huge = os.path.join(TMP.name, "huge-number.net")
+with open(huge, "w", encoding="utf-8") as f:  # a vertex number far past *Vertices: igraph's error, not memory
+    f.write('*Vertices 2\n1 "a" 0.0 0.0 ellipse kind party\n9999999999 "b" 0.0 0.0 ellipse kind party\n'
+            '*Edges\n1 2\n')
+proc = pgtest.run(BIN, "validate", huge, check=False)
+tap.check(proc.returncode == 1 and proc.stderr.decode().startswith(f"partygraph: {huge}:"),
+          "a Pajek vertex with pairs and a number far out of range: igraph's error at its place, not out of memory",
+          proc.stderr.decode())
+
+# Random lines of Pajek words and NetworkX pairs (seeded): read or refused, never worse, every
+# message one line of its own with the file's name.
+rng = random.Random(18)
+WORDS = ['1', '2', '3', '"a b"', '"x', 'y"', 'kind', 'party', 'name', '"Q"', '0.0', 'ellipse', '*Vertices 3',
+         '*Edges', '*Arcs', '%c', '"', '""', 'ic', 'Red', '-1', '0', '9999999999', '\t', '*edgeslist', 'True']
+bad = []
+for k in range(60):
+    lines = ["*Vertices %d" % rng.randint(0, 4)] + [" ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 12)))
+                                                    for _ in range(rng.randint(0, 8))]
+    path = os.path.join(TMP.name, "random.net")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + rng.choice(["", "\n", "\r\n"]))
+    proc = pgtest.run(BIN, "validate", path, "--input-format", "pajek", check=False)
+    err = proc.stderr.decode(errors="replace").splitlines()
+    if proc.returncode not in (0, 1) or not all(line.startswith(f"partygraph: {path}") for line in err):
+        bad.append((proc.returncode, err[:3], lines))
+tap.check(not bad, "60 random Pajek files with pairs: each read or refused (exit 0 or 1), one line per message", bad[:2])
 
 tap.done()
