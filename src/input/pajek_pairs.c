@@ -5,6 +5,7 @@
 #include "input/pajek_pairs.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -128,6 +129,15 @@ static int by_number(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* Word w as a vertex number (the text need not end after it); 0 when it
+ * is none. */
+static long number_of(word w)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.*s", (int)(w.len < sizeof buf ? w.len : 0), w.at);
+    return strtol(buf, NULL, 10);
+}
+
 /* Where the pass is. */
 typedef struct scan {
     pg_pajek_pairs *out;
@@ -145,7 +155,7 @@ static int line_pairs(scan *st, const char *s, const char *end)
     size_t n = words(s, end, w), keep = st->kind == VERTICES ? VERTEX_WORDS : EDGE_WORDS;
     if (n == 0 || w[0].at[0] == '%')
         return 0;
-    long number = st->kind == VERTICES ? strtol(w[0].at, NULL, 10) : (long)++st->edges;
+    long number = st->kind == VERTICES ? number_of(w[0]) : (long)++st->edges;
     if (n < keep + 2 || number < 1)
         return 0; /* no pair */
     cJSON *obj = pairs_of(w, keep, n);

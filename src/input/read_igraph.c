@@ -432,17 +432,16 @@ static long igraph_place(char *message, const char **reason, int *len)
  * section (the last section line before it starts so, in any case)? */
 static bool in_section(const foreign *F, long line)
 {
-    bool vertices = false;
+    bool in = false;
     const char *p = F->text, *end = F->text + F->len;
     for (long l = 1; l < line && p < end; l++) {
         if (*p == '*')
-            vertices = (end - p >= 9 && strncasecmp(p, "*vertices", 9) == 0) ||
-                       (end - p >= 6 && strncasecmp(p, "*edges", 6) == 0) ||
-                       (end - p >= 5 && strncasecmp(p, "*arcs", 5) == 0);
+            in = (end - p >= 9 && strncasecmp(p, "*vertices", 9) == 0) ||
+                 (end - p >= 6 && strncasecmp(p, "*edges", 6) == 0) || (end - p >= 5 && strncasecmp(p, "*arcs", 5) == 0);
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         p = nl ? nl + 1 : end;
     }
-    return vertices;
+    return in;
 }
 
 /* Did igraph refuse a Pajek vertex or edge line for more words than it
