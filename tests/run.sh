@@ -81,6 +81,7 @@ for b in $builds; do
     suite "$b foreign readers (UTF-16/32, D3 links by index, Cytoscape.js)" "$python" tests/readers/test_foreign_encodings.py "$b/partygraph"
     suite "$b readers: GML, Pajek, GEXF (NetworkX, igraph, round trip)" "$python" tests/readers/test_foreign_formats.py "$b/partygraph"
     suite "$b readers: JGF hyperedges and direction, Popolo persons and memberships" "$python" tests/readers/test_foreign_json_graphs.py "$b/partygraph"
+    suite "$b readers: round trips (GraphML, GEXF, node-link, Cytoscape.js; NetworkX GML and Pajek)" "$python" tests/readers/test_round_trips.py "$b/partygraph"
     suite "$b timings and progress (pty)" "$python" tests/progress/test_progress.py "$b/partygraph"
     suite "$b limits, nothing lost, huge inputs" "$python" tests/limits/test_limits.py "$b/partygraph"
     suite "$b out of memory everywhere (prlimit --as)" "$python" tests/limits/test_oom.py "$b/partygraph"

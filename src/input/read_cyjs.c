@@ -11,7 +11,8 @@
  * "source" and "target" name nodes by id. The element's other members
  * (position, group, classes, selected) are the drawing's and are not read.
  * The title is the graph data's "name" or "title" (an object, or NetworkX
- * 2's array of [key, value] pairs). */
+ * 2's array of [key, value] pairs), its "description" the description;
+ * its other members are not read (one warning). */
 #include <string.h>
 
 #include "input/reader.h"
@@ -156,11 +157,32 @@ static const cJSON *graph_attr(const cJSON *data, const char *key)
     return NULL;
 }
 
+/* Warns, once, about the first member of the graph's `data` that is not
+ * read (a title, a description, or what partygraph's graph.cyjs writes). */
+static void unread_data(pg_reader *R, const cJSON *data)
+{
+    static const char *const read[] = { "name", "title", "description", "view", "partygraph", "input_sha256" };
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, "data");
+    for (const cJSON *m = data ? data->child : NULL; m; m = m->next) {
+        const char *key = cJSON_IsArray(data) ? (cJSON_IsString(m->child) ? m->child->valuestring : NULL) : m->string;
+        bool known = key == NULL;
+        for (size_t k = 0; k < sizeof read / sizeof read[0] && !known; k++)
+            known = strcmp(key, read[k]) == 0;
+        if (!known) {
+            pg_read_warn_once(R, "graph-data", &p, "the graph's own data (\"%s\" and any other) is not read: "
+                              "partygraph keeps a graph's title and description", key);
+            return;
+        }
+    }
+}
+
 /* Reads the graph's data, its nodes, then its edges. */
 static bool read_graph(pg_reader *R, cJSON *root, const list *nodes, const list *edges)
 {
     const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
-    bool go = pg_read_title(R, graph_attr(data, "name")) && pg_read_title(R, graph_attr(data, "title"));
+    bool go = pg_read_title(R, graph_attr(data, "name")) && pg_read_title(R, graph_attr(data, "title")) &&
+              pg_read_description(R, graph_attr(data, "description"));
+    unread_data(R, cJSON_IsObject(data) || cJSON_IsArray(data) ? data : NULL);
     pg_read_flags(R, root);
     if (cJSON_IsString(graph_attr(data, "partygraph"))) /* its version */
         pg_read_note_creator(R, "partygraph");

@@ -191,7 +191,9 @@ bool pg_read_nodelink(pg_reader *R, const char *text, size_t len, pg_input *in)
         if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(graph, "partygraph"))) /* its version */
             pg_read_note_creator(R, "partygraph");
         go = go && pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "name")) &&
-             pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "title")) && read_nodes(R, nodes, indexed);
+             pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "title")) &&
+             pg_read_description(R, cJSON_GetObjectItemCaseSensitive(graph, "description")) &&
+             read_nodes(R, nodes, indexed);
     }
     if (go && links)
         go = read_links(R, links, key, indexed);

@@ -321,13 +321,25 @@ void pg_read_note_creator(pg_reader *R, const char *creator)
         R->ours = true;
 }
 
-bool pg_read_title(pg_reader *R, const cJSON *title)
+/* Sets *field (the dataset's title or description) to `text` when it
+ * is empty and `text` is a non-empty string; false when out of memory. */
+static bool set_text(pg_reader *R, const char **field, const cJSON *text)
 {
     pg_dataset *ds = R->L.ds;
-    if (!cJSON_IsString(title) || title->valuestring[0] == '\0' || ds->title[0] != '\0')
+    if (!cJSON_IsString(text) || text->valuestring[0] == '\0' || (*field)[0] != '\0')
         return true;
-    ds->title = pg_arena_strdup(&ds->arena, title->valuestring);
-    return ds->title ? true : pg_report_oom(&R->report);
+    *field = pg_arena_strdup(&ds->arena, text->valuestring);
+    return *field ? true : pg_report_oom(&R->report);
+}
+
+bool pg_read_title(pg_reader *R, const cJSON *title)
+{
+    return set_text(R, &R->L.ds->title, title);
+}
+
+bool pg_read_description(pg_reader *R, const cJSON *description)
+{
+    return set_text(R, &R->L.ds->description, description);
 }
 
 const char *pg_read_id_text(pg_reader *R, const cJSON *v, pg_jpath p, char *buf, size_t size)

@@ -123,6 +123,11 @@ void pg_read_flags(pg_reader *R, const cJSON *root);
  * non-empty string. Returns false when out of memory. */
 bool pg_read_title(pg_reader *R, const cJSON *title);
 
+/* Sets the dataset's description when it has none yet and `description`
+ * is a non-empty string (partygraph writes it among the graph's data).
+ * Returns false when out of memory. */
+bool pg_read_description(pg_reader *R, const cJSON *description);
+
 /* Reports, at `p`, that `v` is not `expected` ("an array"). Returns "go
  * on". */
 bool pg_read_wrong(pg_reader *R, const cJSON *v, pg_jpath p, const char *expected);
