@@ -636,6 +636,34 @@ static bool relations(pg_reader *R, const edge_in *in, const char *types, const 
     return go;
 }
 
+enum { MAX_COPIES = 1000000 };
+
+/* How many relations an edge of partygraph's own file stands for when
+ * they are all of one type (`types` one type, `count` n): n, so that the
+ * edge is written again with its count; 1 otherwise (several types: how
+ * the count splits between them is not in the file). */
+static long copies(const pg_reader *R, const edge_in *in, const char *types)
+{
+    const cJSON *count = member(in->attrs, "count");
+    if (!R->ours || strchr(types, ';') != NULL || !cJSON_IsNumber(count))
+        return 1;
+    double c = count->valuedouble;
+    return c >= 2 && c <= MAX_COPIES && c == (double)(long)c ? (long)c : 1;
+}
+
+/* The `n` relations of one type an edge of partygraph's own file merged:
+ * each weighs an even share of its weight. */
+static bool repeated(pg_reader *R, const edge_in *in, const char *type, const cJSON *weight, long n)
+{
+    double w = cJSON_IsNumber(weight) ? weight->valuedouble : 1.0;
+    cJSON *share = cJSON_CreateNumber(w / (double)n);
+    bool go = share ? true : oom(R);
+    for (long i = 0; go && i < n; i++)
+        go = relation(R, in, type, share);
+    cJSON_Delete(share);
+    return go;
+}
+
 /* Remembers the ends of edge `in` (reader.c warns when pairs repeat). */
 static bool note_pair(pg_reader *R, const edge_in *in)
 {
@@ -672,5 +700,7 @@ bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJ
         type = own->valuestring, use(&in.used, own);
     else if (type == NULL && cJSON_IsString(types) && strspn(types->valuestring, ";") < strlen(types->valuestring))
         type = types->valuestring, use(&in.used, types);
-    return relations(R, &in, type ? type : "contact", weight);
+    type = type ? type : "contact";
+    long n = copies(R, &in, type);
+    return n > 1 ? repeated(R, &in, type, weight, n) : relations(R, &in, type, weight);
 }
