@@ -157,32 +157,13 @@ static const cJSON *graph_attr(const cJSON *data, const char *key)
     return NULL;
 }
 
-/* Warns, once, about the first member of the graph's `data` that is not
- * read (a title, a description, or what partygraph's graph.cyjs writes). */
-static void unread_data(pg_reader *R, const cJSON *data)
-{
-    static const char *const read[] = { "name", "title", "description", "view", "partygraph", "input_sha256" };
-    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, "data");
-    for (const cJSON *m = data ? data->child : NULL; m; m = m->next) {
-        const char *key = cJSON_IsArray(data) ? (cJSON_IsString(m->child) ? m->child->valuestring : NULL) : m->string;
-        bool known = key == NULL;
-        for (size_t k = 0; k < sizeof read / sizeof read[0] && !known; k++)
-            known = strcmp(key, read[k]) == 0;
-        if (!known) {
-            pg_read_warn_once(R, "graph-data", &p, "the graph's own data (\"%s\" and any other) is not read: "
-                              "partygraph keeps a graph's title and description", key);
-            return;
-        }
-    }
-}
-
 /* Reads the graph's data, its nodes, then its edges. */
 static bool read_graph(pg_reader *R, cJSON *root, const list *nodes, const list *edges)
 {
     const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
     bool go = pg_read_title(R, graph_attr(data, "name")) && pg_read_title(R, graph_attr(data, "title")) &&
               pg_read_description(R, graph_attr(data, "description"));
-    unread_data(R, cJSON_IsObject(data) || cJSON_IsArray(data) ? data : NULL);
+    pg_read_unread_graph_data(R, cJSON_IsObject(data) || cJSON_IsArray(data) ? data : NULL, "data");
     pg_read_flags(R, root);
     if (cJSON_IsString(graph_attr(data, "partygraph"))) /* its version */
         pg_read_note_creator(R, "partygraph");

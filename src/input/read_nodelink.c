@@ -188,6 +188,7 @@ bool pg_read_nodelink(pg_reader *R, const char *text, size_t len, pg_input *in)
         indexed = by_index(R, nodes, links, key, &go);
         pg_read_flags(R, root);
         const cJSON *graph = cJSON_GetObjectItemCaseSensitive(root, "graph");
+        pg_read_unread_graph_data(R, cJSON_IsObject(graph) ? graph : NULL, "graph");
         if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(graph, "partygraph"))) /* its version */
             pg_read_note_creator(R, "partygraph");
         go = go && pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "name")) &&

@@ -313,6 +313,23 @@ void pg_read_flags(pg_reader *R, const cJSON *root)
                                                "merge into one edge, as partygraph merges relations");
 }
 
+void pg_read_unread_graph_data(pg_reader *R, const cJSON *data, const char *key_at)
+{
+    static const char *const read[] = { "name", "title", "description", "view", "partygraph", "input_sha256" };
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, key_at);
+    for (const cJSON *m = data ? data->child : NULL; m; m = m->next) {
+        const char *key = cJSON_IsArray(data) ? (cJSON_IsString(m->child) ? m->child->valuestring : NULL) : m->string;
+        bool known = key == NULL;
+        for (size_t k = 0; k < sizeof read / sizeof read[0] && !known; k++)
+            known = strcmp(key, read[k]) == 0;
+        if (!known) {
+            pg_read_warn_once(R, "graph-data", &p, "the graph's own data (\"%s\" and any other) is not read: "
+                              "partygraph keeps a graph's title and description", key);
+            return;
+        }
+    }
+}
+
 void pg_read_note_creator(pg_reader *R, const char *creator)
 {
     while (creator != NULL && *creator == ' ')

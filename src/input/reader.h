@@ -157,6 +157,13 @@ bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p);
 bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJSON *attrs, const char *type,
                   long index, pg_jpath p);
 
+/* Warns, once, about the first member of a graph's own data `data` (an
+ * object, or NetworkX 2's array of [key, value] pairs; NULL: none), at
+ * top-level member `key_at`, that is not read: all but a title, name,
+ * description and what partygraph writes there (view, version, input
+ * digest). */
+void pg_read_unread_graph_data(pg_reader *R, const cJSON *data, const char *key_at);
+
 /* Marks R's input as written by partygraph when `creator` (a GEXF
  * <creator>, a node-link graph's "partygraph" member, a GraphML comment;
  * NULL for none) starts with "partygraph", after any spaces. */
