@@ -46,8 +46,11 @@ static const char *const OUR_NODES[] = { "id", "label", "kind", NULL };
 static const char *const OUR_EDGES[] = { "source", "target", "weight", "count", "types", "first", "last", "sources",
                                          NULL };
 
-/* Columns of partygraph's edges.csv that it computes (with the reserved names). */
-static const char *const OUR_EDGE_EXTRAS[] = { "types", "first", "last", "sources", "shared", "via", NULL };
+/* Columns of partygraph's edges.csv that it computes, beyond the reserved
+ * names; and the reserved names read back (read_map.c: the relations'
+ * types and dates). */
+static const char *const OUR_EDGE_EXTRAS[] = { "sources", "shared", "via", NULL };
+static const char *const OUR_EDGE_READ[] = { "types", "first", "last", NULL };
 
 /* Gephi's directions (a Type column of only these is one). */
 static const char *const DIRECTIONS[] = { "undirected", "directed", "mixed", NULL };
@@ -186,11 +189,13 @@ static bool plan_table(plan *P, const pg_table *t, bool edge)
     return true;
 }
 
-/* Is column `c` one partygraph computes, in its own file? */
+/* Is column `c` (an attribute) one partygraph computes, in its own file? */
 static bool computed(const pg_reader *R, const plan *P, size_t c)
 {
     const char *h = P->t->header[c].text;
-    return R->ours && (pg_schema_reserved(h, P->edge) || (P->edge && in_list(OUR_EDGE_EXTRAS, h)));
+    if (!R->ours || P->roles[c] != ATTR || (P->edge && in_list(OUR_EDGE_READ, h)))
+        return false;
+    return pg_schema_reserved(h, P->edge) || (P->edge && in_list(OUR_EDGE_EXTRAS, h));
 }
 
 /* One warning listing the columns of P's table kept as attributes. */
