@@ -45,15 +45,15 @@ static pg_dataset *read_tables(const pg_tables *t, bool log, const char *columns
 
 /* ---- the tool ----------------------------------------------------------- */
 
+/* The whole file at `path` (malloc'd, NUL-terminated), or NULL. */
 static char *slurp(const char *path)
 {
     FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t len = 0;
+    char *buf = NULL, chunk[65536];
+    size_t len = 0, n;
     FILE *m = f ? open_memstream(&buf, &len) : NULL;
-    int c;
-    while (m && (c = getc(f)) != EOF)
-        putc(c, m);
+    while (m && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        fwrite(chunk, 1, n, m);
     if (m)
         fclose(m);
     if (f)
