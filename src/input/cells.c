@@ -1,7 +1,10 @@
 /* cells.c - see cells.h: the typing rule of tabular inputs. */
 #include "input/cells.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "base/date.h"
 
 bool pg_cells_header_is(const char *header, const char *name)
 {
@@ -34,6 +37,20 @@ bool pg_cells_is_bool(const char *text, bool *value)
             return true;
         }
     return false;
+}
+
+bool pg_cells_not_date(const pg_cell *c, char *buf, size_t size)
+{
+    pg_date d;
+    if (c->type == PG_CELL_NUMBER && c->typed)
+        return c->number == (double)(int)c->number && c->number >= 0 && c->number <= 9999
+                   ? false
+                   : (snprintf(buf, size, "a date is YYYY, YYYY-MM or YYYY-MM-DD"), true);
+    if (pg_date_parse(c->text, &d))
+        return false;
+    if (!pg_date_impossible(c->text, buf, size))
+        snprintf(buf, size, "a date is YYYY, YYYY-MM or YYYY-MM-DD");
+    return true;
 }
 
 /* Does untyped cell text `text` fit `type`? */

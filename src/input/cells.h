@@ -30,6 +30,11 @@ bool pg_cells_is_number(const char *text);
  * false, TRUE, FALSE)? Sets *value when so. */
 bool pg_cells_is_bool(const char *text, bool *value);
 
+/* When cell `c` (not empty) is no date (YYYY, YYYY-MM or YYYY-MM-DD
+ * text, a workbook's date, or a whole number of at most 4 digits, a
+ * year), writes why into `buf` and returns true. */
+bool pg_cells_not_date(const pg_cell *c, char *buf, size_t size);
+
 /* The type the untyped cells of column `col` of `t` are read as: number
  * or boolean when every non-empty one is one, else (and for a column of
  * none) text. */

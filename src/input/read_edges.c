@@ -304,6 +304,16 @@ static bool weight_ok(pg_reader *R, const pg_cell *c, pg_jpath p)
     return false;
 }
 
+/* Is the cell, of a date column (key `key`), a date? Reports it at `p` when not. */
+static bool date_ok(pg_reader *R, const pg_cell *c, const char *key, pg_jpath p)
+{
+    char q[PG_QUOTE_SIZE], why[96];
+    if ((strcmp(key, "date") != 0 && strcmp(key, "end") != 0) || !pg_cells_not_date(c, why, sizeof why))
+        return true;
+    pg_report_error(&R->report, &p, "%s is not a date: %s", pg_quote(q, c->text), why);
+    return false;
+}
+
 /* Cell `col` of row `row` into `attrs`; *bad when it was reported. */
 static bool add_cell(pg_reader *R, const plan *P, size_t row, size_t col, cJSON *attrs, bool *bad)
 {
@@ -316,7 +326,7 @@ static bool add_cell(pg_reader *R, const plan *P, size_t row, size_t col, cJSON 
         return directed(R, c, p), true;
     if (r == TIMESET)
         return add_timeset(R, attrs, c->text);
-    if (r == WEIGHT && !weight_ok(R, c, p))
+    if ((r == WEIGHT && !weight_ok(R, c, p)) || (r == NAMED && !date_ok(R, c, P->keys[col], p)))
         return *bad = true, !pg_report_stopped(&R->report);
     return put(R, attrs, P->keys[col], pg_cells_value(c, P->types[col]));
 }

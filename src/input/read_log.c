@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/date.h"
 #include "base/strbuf.h"
 #include "base/suggest.h"
 #include "input/cells.h"
@@ -256,13 +255,12 @@ static bool note_field(part_log *G, node *n, log_role r, size_t row)
 static bool date_ok(part_log *G, size_t row, log_role r)
 {
     const pg_cell *c = role_cell(G, row, r);
-    pg_date d;
-    char q[PG_QUOTE_SIZE];
-    if (c == NULL || pg_date_parse(c->text, &d))
+    char q[PG_QUOTE_SIZE], why[96];
+    if (c == NULL || !pg_cells_not_date(c, why, sizeof why))
         return true;
     pg_jpath rp = pg_jpath_index(&G->path, (long)row), p = cell_path(G, &rp, (size_t)G->col[r]);
-    return pg_report_error(&G->R->report, &p, "%s %s is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                           ROLES[r].name, pg_quote(q, c->text)), false;
+    return pg_report_error(&G->R->report, &p, "%s %s is not a date: %s", ROLES[r].name, pg_quote(q, c->text), why),
+           false;
 }
 
 /* Is the weight of row `row` a number (when there is one)? */

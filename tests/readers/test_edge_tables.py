@@ -215,6 +215,12 @@ def errors():
     e = write_table("edges", ["Source", "Traget"], [["a", "b"]])
     one_error("edges", [e], 'tables: $.edges.Traget: no Target column in table "edges": did you mean "Traget"?',
               "a misspelt header")
+    e = write_table("edges", ["Source", "Target", "Start"], [["a", "b", "2020"], ["a", "c", "2020-13"]])
+    one_error("edges", [e], 'tables: $.edges[1].Start: "2020-13" is not a date: there is no month 13 (months run '
+              'from 01 to 12)', "a date that is no date, at its header as written")
+    log = write_table("log", ["event", "participant", "date"], [["S", "A", "2019-02-30"]])
+    one_error("log", [log], 'tables: $.log[0].date: date "2019-02-30" is not a date: February 2019 has 28 days',
+              "a log's date that is no date")
     e = write_table("edges", ["Source", "Target"], [["a", ""]])
     one_error("edges", [e], "tables: $.edges[0].Target: missing target", "an empty end")
     log = write_table("log", ["Meeting", "Date", "Party"], [["S", "2019", "A"], ["S", "2018", "B"]])

@@ -159,6 +159,51 @@ static void errors(void)
     free(d);
 }
 
+/* Reads `log` as a participation log with `columns`; as edge_list. */
+static char *participation(const char *log, const char *columns, test_problems *s, pg_error *err)
+{
+    pg_tables t = PG_TABLES_INIT;
+    pg_load_options opt = { .max_errors = 0, .on_problem = test_collect_problem, .userdata = s };
+    if (!add_table(&t, "log", log))
+        return NULL;
+    pg_dataset *ds = read_tables(&t, true, columns, &opt, err);
+    char *dump = NULL;
+    size_t len = 0;
+    FILE *f = ds ? open_memstream(&dump, &len) : NULL;
+    if (f) {
+        test_dump_dataset(f, ds);
+        fclose(f);
+    }
+    pg_dataset_free(ds);
+    pg_tables_free(&t);
+    return dump;
+}
+
+static void logs(void)
+{
+    test_problems s = { 0 };
+    pg_error err;
+    char line[1024];
+    char *d = participation("Meeting;Date;Party;Host\nG 20;2020-02;P.S.O.E.;Spain\nG 20;2020-02;P S O E;Spain\n",
+                            "event=Meeting,date=Date,participant=Party,country=Host", &s, &err);
+    CHECK(d && strstr(d, "E G_20|G 20|3|") != NULL, "an event per value, its id made from it, its name kept");
+    CHECK(d && strstr(d, "E P.S.O.E.|P.S.O.E.|1|") != NULL && strstr(d, "E P_S_O_E|P S O E|1|") != NULL,
+          "a party per participant");
+    CHECK(d && strstr(d, "R attended|P.S.O.E.@") != NULL, "one attended relation per row, from the party");
+    CHECK(d && strstr(d, "ref country=Spain@") != NULL, "the host country is where the event was held");
+    free(d);
+    s = (test_problems){ 0 };
+    d = participation("event,participant,date\nA,x,2020\nB,x_,2021\n", NULL, &s, &err);
+    CHECK(d && strstr(d, "E x|x|1|") != NULL && strstr(d, "E x_2|x_|1|") != NULL,
+          "two names making one id: the second gets _2");
+    free(d);
+    s = (test_problems){ 0 };
+    d = participation("event,participant,date\nA,x,2020\nA,,2020\n", NULL, &s, &err);
+    CHECK_STR(s.count ? pg_error_format(&s.first, line, sizeof line) : NULL,
+              "tables: $.log[1].participant: missing participant", "a row without its participant");
+    free(d);
+}
+
 void run_tests(void)
 {
     const char *what = getenv("PG_TABLES_READ"), *files = getenv("PG_TABLES_FILES");
@@ -170,4 +215,5 @@ void run_tests(void)
     }
     gephi();
     errors();
+    logs();
 }
