@@ -457,10 +457,13 @@ static bool plan_all(edges *E, const pg_tables *t)
     const pg_table *et = NULL;
     for (size_t i = 0; et == NULL && i < t->items.len; i++)
         et = is_edges(&t->items.items[i]) ? &t->items.items[i] : NULL;
-    const pg_table *nt = et ? nodes_table(t, et) : NULL;
+    if (et == NULL)
+        return pg_report_error(&E->R->report, NULL, "no edges table (one named \"edges\", or with Source and "
+                                                    "Target columns)"), false;
+    const pg_table *nt = nodes_table(t, et);
     E->has_nodes = nt != NULL;
-    if (et == NULL || !plan_table(&E->edges, et, true) || (nt && !plan_table(&E->nodes, nt, false)))
-        return et ? oom(E->R) : pg_report_error(&E->R->report, NULL, "no edges table (Source, Target)"), false;
+    if (!plan_table(&E->edges, et, true) || (nt && !plan_table(&E->nodes, nt, false)))
+        return oom(E->R);
     if (E->edges.source < 0 || E->edges.target < 0)
         return missing_column(E->R, &E->edges, E->edges.source < 0 ? "source" : "target",
                               E->edges.source < 0 ? "Source" : "Target");
