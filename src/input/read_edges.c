@@ -198,18 +198,27 @@ static bool computed(const pg_reader *R, const plan *P, size_t c)
     return pg_schema_reserved(h, P->edge) || (P->edge && in_list(OUR_EDGE_EXTRAS, h));
 }
 
+/* The quoted headers of P's attribute columns into `list`; their number,
+ * the first's column in *first. */
+static size_t attribute_list(const pg_reader *R, const plan *P, char *list, size_t size, size_t *first)
+{
+    char q[PG_QUOTE_SIZE];
+    pg_strbuf b = pg_strbuf_init(list, size);
+    size_t n = 0;
+    for (size_t c = P->t->ncols; c-- > 0;)
+        if (P->roles[c] == ATTR && !computed(R, P, c))
+            *first = c, n++;
+    for (size_t c = *first, k = 0; k < n; c++)
+        if (P->roles[c] == ATTR && !computed(R, P, c))
+            pg_strbuf_printf(&b, "%s%s", k++ ? ", " : "", pg_quote(q, P->t->header[c].text));
+    return n;
+}
+
 /* One warning listing the columns of P's table kept as attributes. */
 static void warn_attributes(pg_reader *R, const plan *P)
 {
-    char list[400], q[PG_QUOTE_SIZE];
-    pg_strbuf b = pg_strbuf_init(list, sizeof list);
-    long first = -1;
-    size_t n = 0;
-    for (size_t c = 0; c < P->t->ncols; c++)
-        if (P->roles[c] == ATTR && !computed(R, P, c)) {
-            pg_strbuf_printf(&b, "%s%s", n++ ? ", " : "", pg_quote(q, P->t->header[c].text));
-            first = first < 0 ? (long)c : first;
-        }
+    char list[400];
+    size_t first = 0, n = attribute_list(R, P, list, sizeof list, &first);
     if (n == 0)
         return;
     pg_jpath p = pg_jpath_key(&P->path, P->t->header[first].text);
@@ -219,21 +228,26 @@ static void warn_attributes(pg_reader *R, const plan *P)
                       n > 1 ? "attributes" : "an attribute", P->edge ? "edge" : "node");
 }
 
+/* `s` in lower case (ASCII), cut to fit `out`. */
+static void lower(const char *s, char out[64])
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < 64; i++)
+        out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+    out[i] = '\0';
+}
+
 /* Reports that P's table has no column `name` (lower case; shown as
  * `shown`), suggesting a header like it. Returns false. */
 static bool missing_column(pg_reader *R, const plan *P, const char *name, const char *shown)
 {
     char low[64], q[PG_QUOTE_SIZE];
     for (size_t c = 0; c < P->t->ncols; c++) {
-        const char *h = P->t->header[c].text;
-        size_t i = 0;
-        for (; h[i] && i + 1 < sizeof low; i++)
-            low[i] = h[i] >= 'A' && h[i] <= 'Z' ? (char)(h[i] - 'A' + 'a') : h[i];
-        low[i] = '\0';
-        pg_jpath p = pg_jpath_key(&P->path, h);
+        pg_jpath p = pg_jpath_key(&P->path, P->t->header[c].text);
+        lower(P->t->header[c].text, low);
         if (pg_suggest_distance(low, name, 2) <= 2)
             return pg_report_error(&R->report, &p, "no %s column in table \"%s\": did you mean %s?", shown,
-                                   P->t->name, pg_quote(q, h)), false;
+                                   P->t->name, pg_quote(q, P->t->header[c].text)), false;
     }
     pg_report_error(&R->report, &P->path, "no %s column in table \"%s\"", shown, P->t->name);
     return false;
@@ -451,12 +465,19 @@ static const pg_table *nodes_table(const pg_tables *t, const pg_table *edge_tabl
     return NULL;
 }
 
+/* The first edges table of `t`, or NULL. */
+static const pg_table *edges_table(const pg_tables *t)
+{
+    for (size_t i = 0; i < t->items.len; i++)
+        if (is_edges(&t->items.items[i]))
+            return &t->items.items[i];
+    return NULL;
+}
+
 /* Plans the tables of `t` into E; false after reporting why not. */
 static bool plan_all(edges *E, const pg_tables *t)
 {
-    const pg_table *et = NULL;
-    for (size_t i = 0; et == NULL && i < t->items.len; i++)
-        et = is_edges(&t->items.items[i]) ? &t->items.items[i] : NULL;
+    const pg_table *et = edges_table(t);
     if (et == NULL)
         return pg_report_error(&E->R->report, NULL, "no edges table (one named \"edges\", or with Source and "
                                                     "Target columns)"), false;

@@ -170,23 +170,33 @@ static bool required(part_log *G)
     return true;
 }
 
+/* The quoted headers of the columns no role names into `list`; their
+ * number, the first's column in *first. */
+static size_t attribute_list(const part_log *G, char *list, size_t size, size_t *first)
+{
+    char q[PG_QUOTE_SIZE];
+    pg_strbuf b = pg_strbuf_init(list, size);
+    size_t n = 0;
+    for (size_t c = G->t->ncols; c-- > 0;)
+        if (!G->is_role[c])
+            *first = c, n++;
+    for (size_t c = *first, k = 0; k < n; c++)
+        if (!G->is_role[c])
+            pg_strbuf_printf(&b, "%s%s", k++ ? ", " : "", pg_quote(q, G->t->header[c].text));
+    return n;
+}
+
 /* One warning listing the columns no role names (attributes of the relations). */
 static void warn_attributes(part_log *G)
 {
-    char list[400], q[PG_QUOTE_SIZE];
-    pg_strbuf b = pg_strbuf_init(list, sizeof list);
-    long first = -1;
-    size_t n = 0;
-    for (size_t c = 0; c < G->t->ncols; c++)
-        if (!G->is_role[c]) {
-            pg_strbuf_printf(&b, "%s%s", n++ ? ", " : "", pg_quote(q, G->t->header[c].text));
-            first = first < 0 ? (long)c : first;
-        }
-    pg_jpath p = first >= 0 ? pg_jpath_key(&G->path, G->t->header[first].text) : G->path;
-    if (n > 0)
-        pg_report_warning(&G->R->report, &p, "column%s %s %s no role of a participation log: kept as %s of every "
-                          "\"attended\" relation", n > 1 ? "s" : "", list, n > 1 ? "have" : "has",
-                          n > 1 ? "attributes" : "an attribute");
+    char list[400];
+    size_t first = 0, n = attribute_list(G, list, sizeof list, &first);
+    if (n == 0)
+        return;
+    pg_jpath p = pg_jpath_key(&G->path, G->t->header[first].text);
+    pg_report_warning(&G->R->report, &p, "column%s %s %s no role of a participation log: kept as %s of every "
+                      "\"attended\" relation", n > 1 ? "s" : "", list, n > 1 ? "have" : "has",
+                      n > 1 ? "attributes" : "an attribute");
 }
 
 /* ---- the nodes named -------------------------------------------------------- */
@@ -354,6 +364,20 @@ static bool declare(part_log *G, size_t i)
     return go && pg_read_declare(G->R, n->id, n->attrs, rp);
 }
 
+/* The cells of row `row` no role names into `attrs`, typed. */
+static bool other_attrs(part_log *G, size_t row, cJSON *attrs)
+{
+    bool go = true;
+    for (size_t c = 0; go && c < G->t->ncols; c++) {
+        const pg_cell *x = pg_table_cell(G->t, row, c);
+        if (G->is_role[c] || x->type == PG_CELL_EMPTY || cJSON_GetObjectItemCaseSensitive(attrs, G->t->header[c].text))
+            continue;
+        cJSON *v = pg_cells_value(x, G->types[c]);
+        go = (v && cJSON_AddItemToObject(attrs, G->t->header[c].text, v)) || (cJSON_Delete(v), oom(G->R));
+    }
+    return go;
+}
+
 /* The attended relation's attributes of row `row` into `attrs`. */
 static bool relation_attrs(part_log *G, size_t row, cJSON *attrs)
 {
@@ -363,14 +387,7 @@ static bool relation_attrs(part_log *G, size_t row, cJSON *attrs)
         go = put_string(G->R, attrs, "role", role->text);
     if (go && weight)
         go = cJSON_AddItemToObject(attrs, "weight", pg_cells_value(weight, PG_CELLS_NUMBER)) || oom(G->R);
-    for (size_t c = 0; go && c < G->t->ncols; c++) {
-        const pg_cell *x = pg_table_cell(G->t, row, c);
-        if (G->is_role[c] || x->type == PG_CELL_EMPTY || cJSON_GetObjectItemCaseSensitive(attrs, x->text))
-            continue;
-        cJSON *v = pg_cells_value(x, G->types[c]);
-        go = (v && cJSON_AddItemToObject(attrs, G->t->header[c].text, v)) || (cJSON_Delete(v), oom(G->R));
-    }
-    return go;
+    return go && other_attrs(G, row, attrs);
 }
 
 /* Row `row`'s attended relation. */
@@ -427,14 +444,20 @@ static void log_free(part_log *G)
     free(G->bad);
 }
 
+/* Starts G on table `t`; false when out of memory (reported). */
+static bool log_init(part_log *G, pg_reader *R, const pg_table *t)
+{
+    *G = (part_log){ .R = R, .t = t, .path = pg_jpath_key(&PG_JPATH_ROOT, t->name) };
+    G->is_role = calloc(t->ncols + 1, sizeof *G->is_role);
+    G->types = calloc(t->ncols + 1, sizeof *G->types);
+    G->bad = calloc(t->nrows + 1, sizeof *G->bad);
+    return (G->is_role && G->types && G->bad) || oom(R);
+}
+
 bool pg_read_log_table(pg_reader *R, const pg_table *t)
 {
-    part_log G = { .R = R, .t = t, .path = pg_jpath_key(&PG_JPATH_ROOT, t->name) };
-    G.is_role = calloc(t->ncols + 1, sizeof *G.is_role);
-    G.types = calloc(t->ncols + 1, sizeof *G.types);
-    G.bad = calloc(t->nrows + 1, sizeof *G.bad);
-    bool go = (G.is_role && G.types && G.bad) || oom(R);
-    go = go && map_columns(&G, R->opt.columns) && required(&G);
+    part_log G;
+    bool go = log_init(&G, R, t) && map_columns(&G, R->opt.columns) && required(&G);
     if (go) {
         plan_columns(&G);
         warn_attributes(&G);

@@ -117,6 +117,14 @@ def plain_list():
               "an empty weight is the default, 1")
 
 
+def relation_types():
+    rows = [["a", "b", "cooperation"], ["b", "c", "contact"], ["c", "d", "cooperation"]]
+    edges = write_table("edges", ["source", "target", "type"], rows)
+    rc, _, rels, problems = read_tables("edges", edges)
+    tap.check(rc == 0 and sorted((r[1], r[2], r[0]) for r in rels) == sorted(tuple(r) for r in rows),
+              "a type column of other words: the relation types", "\n".join(problems))
+
+
 def timeset():
     edges = write_table("edges", ["Source", "Target", "Interval"], [["a", "b", "<[2001.0, 2005.0]>"],
                                                                   ["b", "c", "<[2003-01-01,2003-06-30]>"]])
@@ -241,6 +249,7 @@ if not os.path.exists(TOOL):
 else:
     gephi()
     plain_list()
+    relation_types()
     timeset()
     own_tables()
     log()
