@@ -1,7 +1,7 @@
 /* read_edges.c - edge lists in tables (docs/input.md, "Edge lists"):
  * Gephi's spreadsheet convention, an edges table of Source, Target and
  * optionally Type (Directed, Undirected or Mixed: a direction, dropped),
- * Weight, Label, Start, End, Interval or timeset, with an optional nodes
+ * Weight, Label, Start, End, Time Interval (or Interval, timeset), with an optional nodes
  * table of Id, Label, ...; and partygraph's own nodes.csv and edges.csv
  * read back (their computed columns ignored: pg_reader.ours). Headers are
  * matched in any case; other columns are attributes (cells.h types them),
@@ -31,14 +31,15 @@ typedef struct column_role {
 static const column_role NODE_COLUMNS[] = {
     { "id", ID, NULL },        { "label", NAMED, "label" },  { "name", NAMED, "name" },
     { "kind", NAMED, "kind" }, { "start", NAMED, "date" },   { "end", NAMED, "end" },
-    { "interval", TIMESET, NULL }, { "timeset", TIMESET, NULL }, { NULL, ATTR, NULL },
+    { "interval", TIMESET, NULL }, { "timeset", TIMESET, NULL }, { "time interval", TIMESET, NULL },
+    { NULL, ATTR, NULL },
 };
 
 static const column_role EDGE_COLUMNS[] = {
     { "source", SOURCE, NULL },   { "target", TARGET, NULL },    { "type", TYPE, "type" },
     { "weight", WEIGHT, "weight" }, { "label", NAMED, "label" }, { "start", NAMED, "date" },
     { "end", NAMED, "end" },      { "interval", TIMESET, NULL }, { "timeset", TIMESET, NULL },
-    { NULL, ATTR, NULL },
+    { "time interval", TIMESET, NULL }, { NULL, ATTR, NULL },
 };
 
 /* The headers partygraph writes first in nodes.csv and edges.csv. */
@@ -280,7 +281,7 @@ static void gephi_time(const char *token, size_t n, char out[64])
         out[len - 2] = '\0';
 }
 
-/* Gephi's Interval or timeset ("<[2000, 2005]>", "<[2000-01-01,
+/* Gephi's Time Interval, Interval or timeset ("<[2000, 2005]>", "<(1,10]>", "<[2000-01-01,
  * 2000-06-30]; [2001-01-01, 2001-12-31]>", "<2000, 2003>"): its first
  * time as `date`, its last as `end`. */
 static bool add_timeset(pg_reader *R, cJSON *attrs, const char *text)

@@ -126,11 +126,11 @@ def relation_types():
 
 
 def timeset():
-    edges = write_table("edges", ["Source", "Target", "Interval"], [["a", "b", "<[2001.0, 2005.0]>"],
+    edges = write_table("edges", ["Source", "Target", "Time Interval"], [["a", "b", "<[2001.0, 2005.0]>"],
                                                                   ["b", "c", "<[2003-01-01,2003-06-30]>"]])
     rc, _, rels, problems = read_tables("edges", edges)
     dates = sorted(r[4] for r in rels)
-    tap.check(rc == 0 and dates == ["2001-0-0", "2003-1-1"], "Gephi's Interval dates the edge", f"{dates} {problems}")
+    tap.check(rc == 0 and dates == ["2001-0-0", "2003-1-1"], "Gephi's Time Interval dates the edge", f"{dates} {problems}")
 
 
 # ---- partygraph's own tables, read back -------------------------------------
