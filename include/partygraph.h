@@ -194,12 +194,15 @@ typedef struct pg_load_options {
     unsigned long long max_input_bytes; /* refuse an input of more bytes (gunzipped: the
                                            gzip-bomb guard) as soon as it gives one more,
                                            PG_EINVALID; 0: no limit */
+    const char *columns;      /* a participation log's columns by role, "event=Meeting,date=Date,
+                                 participant=Party,..." (docs/input.md, "Participation logs");
+                                 NULL: the columns headed as the roles */
 } pg_load_options;
 
 /* The default of max_input_bytes: 16 GiB. */
 #define PG_MAX_INPUT_BYTES (16ULL << 30)
 
-#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO, NULL, NULL, PG_MAX_INPUT_BYTES }
+#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO, NULL, NULL, PG_MAX_INPUT_BYTES, NULL }
 
 /* Loads and validates a partygraph/1 file ("-" reads standard input), or
  * a graph in another format (pg_input_format), gzip-compressed or not.

@@ -93,6 +93,28 @@ typedef bool pg_read_fn(pg_reader *R, const char *text, size_t len, pg_input *in
 pg_read_fn pg_read_nodelink, pg_read_jgf, pg_read_popolo, pg_read_ndjson, pg_read_graphml, pg_read_cyjs, pg_read_gml,
     pg_read_pajek, pg_read_gexf;
 
+/* ---- tables (table.h) ------------------------------------------------- */
+
+typedef struct pg_tables pg_tables;
+
+/* Are tables `t` an edge list: has one of them the name "edges", or
+ * Source and Target columns (in any case)? (read_edges.c) */
+bool pg_tables_edge_list(const pg_tables *t);
+
+/* Reads the edge list in `t` (an edges table, and a nodes table named
+ * "nodes" or with an Id column when there is one; docs/input.md, "Edge
+ * lists") into R's dataset, problems placed at $.TABLE[ROW].HEADER.
+ * Returns "go on". */
+bool pg_read_edge_tables(pg_reader *R, const pg_tables *t);
+
+/* Reads table `t` as a participation log (docs/input.md, "Participation
+ * logs"), its columns given roles by R->opt.columns (NULL: the headers
+ * named as the roles), into R's dataset: events, parties, mechanisms,
+ * countries and one "attended" relation per row, problems placed at
+ * $.TABLE[ROW].HEADER. Returns "go on". (read_log.c) */
+typedef struct pg_table pg_table;
+bool pg_read_log_table(pg_reader *R, const pg_table *t);
+
 /* ---- for the readers -------------------------------------------------- */
 
 /* Checks the syntax of `len` bytes at `text` strictly, but for the words
