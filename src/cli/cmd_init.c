@@ -26,7 +26,7 @@ const char cmd_init_usage[] =
 /* The example rows: a small valid dataset. */
 static const char starter[] =
     "{\"format\": \"partygraph/1\", \"title\": \"Example dataset\","
-    " \"description\": \"Two parties at two meetings: replace these rows with your data.\","
+    " \"description\": \"Two parties at a forum: replace these rows with your data.\","
     " \"notes\": [\"Dates are YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source.\","
     " \"Lists (sources, groupings, identifiers) take items separated by ';'.\"],"
     " \"sources\": ["
@@ -63,12 +63,7 @@ static const char starter[] =
     "  {\"type\": \"attended\", \"source\": \"party-a\", \"target\": \"ev-forum-2021\", \"date\": \"2021-07-01\","
     "   \"role\": \"host\", \"sources\": [\"src-article-1\"]},"
     "  {\"type\": \"attended\", \"source\": \"party-b\", \"target\": \"ev-forum-2021\", \"date\": \"2021-07-01\","
-    "   \"role\": \"participant\", \"sources\": [\"src-article-1\"]},"
-    "  {\"type\": \"attended\", \"source\": \"party-a\", \"target\": \"ev-dialogue-2022\", \"sources\": [\"src-article-2\"]},"
-    "  {\"type\": \"attended\", \"source\": \"party-b\", \"target\": \"ev-dialogue-2022\", \"weight\": 2,"
-    "   \"sources\": [\"src-article-2\"]},"
-    "  {\"type\": \"praised\", \"source\": \"person-b\", \"target\": \"party-a\", \"date\": \"2022\", \"end\": \"2022\","
-    "   \"sources\": [\"src-article-2\"]}],"
+    "   \"end\": \"2021-07-03\", \"weight\": 2, \"role\": \"participant\", \"sources\": [\"src-article-1\"]}],"
     " \"claims\": ["
     "  {\"entity\": \"ev-forum-2021\", \"measure\": \"parties_attending\", \"value\": 120, \"date\": \"2021-07\","
     "   \"qualifier\": \"more than\", \"unit\": \"parties\", \"text\": \"more than 120 parties took part\","
