@@ -139,9 +139,11 @@ static bool add_attr(pg_record *r, pg_array t, const pg_attr *a)
     if (a->type == PG_VALUE_STRING) {
         f.kind = k >= 0 ? tables[t].columns[k].kind : PG_REC_TEXT;
         f.s = a->v.s;
-    } else {
-        f.kind = a->type == PG_VALUE_NUMBER ? PG_REC_NUMBER : PG_REC_BOOL;
+    } else if (a->type == PG_VALUE_NUMBER) {
+        f.kind = PG_REC_NUMBER;
         f.d = a->v.d;
+    } else {
+        f.kind = PG_REC_BOOL;
         f.b = a->v.b;
     }
     return add(r, f);
