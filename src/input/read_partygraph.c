@@ -141,13 +141,15 @@ static bool read_notes(pg_loader *L, const cJSON *v, pg_jpath p)
         return pg_report_error(L->report, &p, "expected a string or an array of strings, got %s",
                                pg_schema_describe(v, got, sizeof got));
     long i = 0;
-    bool go = true;
+    bool go = true, all = true;
     for (const cJSON *item = v->child; item && go; item = item->next, i++) {
         pg_jpath ip = pg_jpath_index(&p, i);
-        if (!cJSON_IsString(item))
-            go = pg_report_error(L->report, &ip, "expected a string, got %s", pg_schema_describe(item, got, sizeof got));
+        if (cJSON_IsString(item))
+            continue;
+        all = false;
+        go = pg_report_error(L->report, &ip, "expected a string, got %s", pg_schema_describe(item, got, sizeof got));
     }
-    return go && keep_notes(L, v->child, (size_t)cJSON_GetArraySize(v));
+    return go && (!all || keep_notes(L, v->child, (size_t)cJSON_GetArraySize(v)));
 }
 
 static bool read_element(pg_loader *L, const section *s, const cJSON *item, long i, pg_jpath p)
