@@ -206,29 +206,45 @@ static bool styles(FILE *f, const pg_dataset *ds, const sheets *s)
 /* A part written by `fn` (or sheet `sheet` when fn is NULL). */
 typedef bool part_fn(FILE *f, const pg_dataset *ds, const sheets *s);
 
-/* Adds part `name` with the text `fn` (or sheet number `sheet`) writes;
- * PG_OK, PG_ENOMEM or PG_EINTERNAL. */
+/* The text of a part: what `fn` writes (or sheet number `sheet` when fn
+ * is NULL), in a new buffer *text of *len bytes. PG_OK or PG_ENOMEM. */
+static pg_status part_text(part_fn *fn, int sheet, const pg_dataset *ds, const sheets *s, bool every, char **text,
+                           size_t *len)
+{
+    FILE *f = open_memstream(text, len);
+    if (f == NULL)
+        return PG_ENOMEM;
+    bool go = fn ? fn(f, ds, s) : sheet_xml(f, ds, s->table[sheet], every);
+    if (fclose(f) == 0 && go)
+        return PG_OK;
+    free(*text);
+    return PG_ENOMEM;
+}
+
+/* Adds the `len` bytes of `text` (given to libzip) as part `name`, with
+ * a fixed time. PG_OK or PG_EINTERNAL. */
+static pg_status add_buffer(zip_t *z, const char *name, char *text, size_t len)
+{
+    zip_source_t *src = zip_source_buffer(z, text, len, 1);
+    zip_int64_t i = src ? zip_file_add(z, name, src, ZIP_FL_ENC_UTF_8) : -1;
+    if (i < 0) {
+        if (src)
+            zip_source_free(src);
+        else
+            free(text);
+        return PG_EINTERNAL;
+    }
+    return zip_file_set_mtime(z, (zip_uint64_t)i, 946728000 /* 2000-01-01 */, 0) == 0 ? PG_OK : PG_EINTERNAL;
+}
+
+/* Adds part `name`: the text `fn` (or sheet number `sheet`) writes. */
 static pg_status add_part(zip_t *z, const char *name, part_fn *fn, int sheet, const pg_dataset *ds, const sheets *s,
                           bool every)
 {
     char *text = NULL;
     size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    if (f == NULL)
-        return PG_ENOMEM;
-    bool go = fn ? fn(f, ds, s) : sheet_xml(f, ds, s->table[sheet], every);
-    go = fclose(f) == 0 && go;
-    zip_source_t *src = go ? zip_source_buffer(z, text, len, 1) : NULL;
-    if (src == NULL) {
-        free(text);
-        return go ? PG_EINTERNAL : PG_ENOMEM;
-    }
-    zip_int64_t i = zip_file_add(z, name, src, ZIP_FL_ENC_UTF_8);
-    if (i < 0) {
-        zip_source_free(src);
-        return PG_EINTERNAL;
-    }
-    return zip_file_set_mtime(z, (zip_uint64_t)i, 946728000 /* 2000-01-01 */, 0) == 0 ? PG_OK : PG_EINTERNAL;
+    pg_status st = part_text(fn, sheet, ds, s, every, &text, &len);
+    return st == PG_OK ? add_buffer(z, name, text, len) : st;
 }
 
 static pg_status add_parts(zip_t *z, const pg_dataset *ds, const sheets *s, bool every)
@@ -262,22 +278,31 @@ static pg_status copy_out(zip_source_t *src, FILE *out)
     return n < 0 ? PG_EINTERNAL : PG_OK;
 }
 
-/* The whole workbook into `out`: PG_OK, PG_ENOMEM or PG_EINTERNAL. */
-static pg_status zip_workbook(const pg_dataset *ds, const sheets *s, bool every, FILE *out)
+/* A zip archive written into a buffer source, kept (*src) for reading
+ * after the archive is closed. PG_OK or PG_EINTERNAL. */
+static pg_status open_zip(zip_source_t **src, zip_t **z)
 {
     zip_error_t ze;
     zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    zip_t *z = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-    pg_status st = z ? PG_OK : PG_EINTERNAL;
-    if (z == NULL && src)
-        zip_source_free(src);
+    *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    *z = *src ? zip_open_from_source(*src, ZIP_TRUNCATE, &ze) : NULL;
     zip_error_fini(&ze);
-    if (z == NULL)
-        return st;
-    zip_source_keep(src);
-    st = add_parts(z, ds, s, every);
+    if (*z == NULL && *src)
+        zip_source_free(*src);
+    if (*z)
+        zip_source_keep(*src);
+    return *z ? PG_OK : PG_EINTERNAL;
+}
+
+/* The whole workbook into `out`: PG_OK, PG_ENOMEM or PG_EINTERNAL. */
+static pg_status zip_workbook(const pg_dataset *ds, const sheets *s, bool every, FILE *out)
+{
+    zip_source_t *src;
+    zip_t *z;
+    pg_status st = open_zip(&src, &z);
     if (st != PG_OK)
+        return st;
+    if ((st = add_parts(z, ds, s, every)) != PG_OK)
         zip_discard(z);
     else if (zip_close(z) < 0)
         st = PG_EINTERNAL, zip_discard(z);
