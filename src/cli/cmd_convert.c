@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 
@@ -60,6 +61,20 @@ static pg_status write_file(pg_output *o, const pg_dataset *ds, const char *path
     return f && st == PG_EIO ? name_target(err, path) : st;
 }
 
+/* A table with no rows is not written: PG_EARG when a file of its name
+ * is there already (another dataset's table, which reading the folder
+ * would take for this one's). */
+static pg_status no_stale_table(const char *path, pg_error *err)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return PG_OK;
+    snprintf(err->message, sizeof err->message,
+             "'%.600s' is there already and this dataset has no such table: remove it, or convert into an empty folder",
+             path);
+    return err->status = PG_EARG;
+}
+
 /* The tables folder `dir` (ending in '/'): every table that has rows, or
  * every table with `every`. */
 static pg_status write_tables(pg_output *o, const pg_dataset *ds, const char *dir, bool every, pg_error *err)
@@ -68,13 +83,14 @@ static pg_status write_tables(pg_output *o, const pg_dataset *ds, const char *di
     const char *name;
     pg_status st = pg_output_mkdir(o, dir, err);
     for (int i = 0; st == PG_OK && (name = pg_dataset_table_name(i)) != NULL; i++) {
-        if (!every && pg_dataset_table_rows(ds, name) == 0)
-            continue;
         if (snprintf(path, sizeof path, "%s%s.csv", dir, name) >= (int)sizeof path) {
             snprintf(err->message, sizeof err->message, "the output folder's name is too long");
             return err->status = PG_EIO;
         }
-        st = write_file(o, ds, path, name, every, err);
+        if (every || pg_dataset_table_rows(ds, name) > 0)
+            st = write_file(o, ds, path, name, every, err);
+        else
+            st = no_stale_table(path, err);
     }
     return st;
 }

@@ -482,6 +482,9 @@ def check_errors():
     before = open(copy, "rb").read()
     fails([copy, copy], 2, "OUT is IN")
     tap.check(open(copy, "rb").read() == before, "convert: ... and IN is unchanged")
+    stale = path("stale") + "/"
+    run("convert", INPUTS["full"], stale)
+    fails([INPUTS["karate"], stale], 2, "a tables folder holding a table the dataset has not", unchanged=stale)
     fails([src, path("x.txt")], 2, "OUT of no known form")
     fails([src], 2, "one argument")
     bad = write_json("bad.json", {"format": "partygraph/1", "parties": [{"id": "p"}]})
