@@ -346,7 +346,8 @@ void pg_about_row(const pg_dataset *ds, size_t i, const char **key, const char *
         if (values[k] == NULL || values[k][0] == '\0')
             continue;
         if (n++ == i) {
-            *key = keys[k], *value = values[k];
+            *key = keys[k];
+            *value = values[k];
             return;
         }
     }

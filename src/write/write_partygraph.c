@@ -84,15 +84,21 @@ static bool table(pg_jsonw *w, const pg_dataset *ds, pg_array t, pg_record *r)
     return rc >= 0;
 }
 
+/* Member `key` with string `value`, unless `value` is NULL or empty. */
+static void text_member(pg_jsonw *w, const char *key, const char *value)
+{
+    if (value == NULL || value[0] == '\0')
+        return;
+    pg_jsonw_key(w, key);
+    pg_jsonw_string(w, value);
+}
+
 /* format, title, description, notes. */
 static void about(pg_jsonw *w, const pg_dataset *ds)
 {
-    pg_jsonw_key(w, "format");
-    pg_jsonw_string(w, "partygraph/1");
-    if (ds->title && ds->title[0])
-        pg_jsonw_key(w, "title"), pg_jsonw_string(w, ds->title);
-    if (ds->description && ds->description[0])
-        pg_jsonw_key(w, "description"), pg_jsonw_string(w, ds->description);
+    text_member(w, "format", "partygraph/1");
+    text_member(w, "title", ds->title);
+    text_member(w, "description", ds->description);
     if (ds->nnotes == 0)
         return;
     pg_jsonw_key(w, "notes");

@@ -302,10 +302,10 @@ static pg_status zip_workbook(const pg_dataset *ds, const sheets *s, bool every,
     pg_status st = open_zip(&src, &z);
     if (st != PG_OK)
         return st;
-    if ((st = add_parts(z, ds, s, every)) != PG_OK)
-        zip_discard(z);
-    else if (zip_close(z) < 0)
-        st = PG_EINTERNAL, zip_discard(z);
+    if ((st = add_parts(z, ds, s, every)) == PG_OK && zip_close(z) < 0)
+        st = PG_EINTERNAL;
+    if (st != PG_OK)
+        zip_discard(z); /* (zip_close keeps the archive open when it fails) */
     if (st == PG_OK)
         st = copy_out(src, out);
     zip_source_free(src);
