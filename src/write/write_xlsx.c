@@ -4,18 +4,17 @@
  * typed: numbers as numbers, booleans as t="b", everything else, dates
  * included, as inline strings (partygraph's dates may be partial, "2017"
  * or "2017-11", which a spreadsheet date cannot hold). The parts are
- * written as text into memory, zipped by libzip into a buffer (fixed
- * times: the same dataset gives the same bytes), then copied to `out`. */
+ * written as text and zipped in memory (zipmem.h), then copied to `out`. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #include "base/error.h"
 #include "base/fmt.h"
 #include "write/escape.h"
 #include "write/records.h"
+#include "write/zipmem.h"
 
 static const char xml_head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 static const char main_ns[] = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -203,113 +202,56 @@ static bool styles(FILE *f, const pg_dataset *ds, const sheets *s)
 
 /* ---- the zip ------------------------------------------------------------- */
 
-/* A part written by `fn` (or sheet `sheet` when fn is NULL). */
+/* What the parts are written from: the dataset, its sheets, and for a
+ * sheet part its number. */
+typedef struct part {
+    const pg_dataset *ds;
+    const sheets *s;
+    bool every;
+    int sheet;
+} part;
+
 typedef bool part_fn(FILE *f, const pg_dataset *ds, const sheets *s);
 
-/* The text of a part: what `fn` writes (or sheet number `sheet` when fn
- * is NULL), in a new buffer *text of *len bytes. PG_OK or PG_ENOMEM. */
-static pg_status part_text(part_fn *fn, int sheet, const pg_dataset *ds, const sheets *s, bool every, char **text,
-                           size_t *len)
+static const struct {
+    const char *name;
+    part_fn *fn;
+} parts[] = {
+    { "[Content_Types].xml", content_types }, { "_rels/.rels", package_rels },
+    { "xl/workbook.xml", workbook },          { "xl/_rels/workbook.xml.rels", workbook_rels },
+    { "xl/styles.xml", styles },
+};
+
+enum { NPARTS = sizeof parts / sizeof parts[0] };
+
+/* A pg_zipmem_text_fn: part number p->sheet of `parts`, or past them a sheet. */
+static bool write_part(FILE *f, const void *data)
 {
-    FILE *f = open_memstream(text, len);
-    if (f == NULL)
-        return PG_ENOMEM;
-    bool go = fn ? fn(f, ds, s) : sheet_xml(f, ds, s->table[sheet], every);
-    if (fclose(f) == 0 && go)
-        return PG_OK;
-    free(*text);
-    return PG_ENOMEM;
+    const part *p = data;
+    if (p->sheet < (int)NPARTS)
+        return parts[p->sheet].fn(f, p->ds, p->s);
+    return sheet_xml(f, p->ds, p->s->table[p->sheet - NPARTS], p->every);
 }
 
-/* Adds the `len` bytes of `text` (given to libzip) as part `name`, with
- * a fixed time. PG_OK or PG_EINTERNAL. */
-static pg_status add_buffer(zip_t *z, const char *name, char *text, size_t len)
+static pg_status add_parts(pg_zipmem *m, const pg_dataset *ds, const sheets *s, bool every)
 {
-    zip_source_t *src = zip_source_buffer(z, text, len, 1);
-    zip_int64_t i = src ? zip_file_add(z, name, src, ZIP_FL_ENC_UTF_8) : -1;
-    if (i < 0) {
-        if (src)
-            zip_source_free(src);
-        else
-            free(text);
-        return PG_EINTERNAL;
-    }
-    return zip_file_set_mtime(z, (zip_uint64_t)i, 946728000 /* 2000-01-01 */, 0) == 0 ? PG_OK : PG_EINTERNAL;
-}
-
-/* Adds part `name`: the text `fn` (or sheet number `sheet`) writes. */
-static pg_status add_part(zip_t *z, const char *name, part_fn *fn, int sheet, const pg_dataset *ds, const sheets *s,
-                          bool every)
-{
-    char *text = NULL;
-    size_t len = 0;
-    pg_status st = part_text(fn, sheet, ds, s, every, &text, &len);
-    return st == PG_OK ? add_buffer(z, name, text, len) : st;
-}
-
-static pg_status add_parts(zip_t *z, const pg_dataset *ds, const sheets *s, bool every)
-{
-    static const struct { const char *name; part_fn *fn; } parts[] = {
-        { "[Content_Types].xml", content_types }, { "_rels/.rels", package_rels },
-        { "xl/workbook.xml", workbook },          { "xl/_rels/workbook.xml.rels", workbook_rels },
-        { "xl/styles.xml", styles },
-    };
     char name[64];
     pg_status st = PG_OK;
-    for (size_t i = 0; st == PG_OK && i < sizeof parts / sizeof parts[0]; i++)
-        st = add_part(z, parts[i].name, parts[i].fn, 0, ds, s, every);
-    for (int i = 0; st == PG_OK && i < s->n; i++) {
-        snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i + 1);
-        st = add_part(z, name, NULL, i, ds, s, every);
+    for (int i = 0; st == PG_OK && i < (int)NPARTS + s->n; i++) {
+        part p = { ds, s, every, i };
+        if (i >= (int)NPARTS)
+            snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i - (int)NPARTS + 1);
+        st = pg_zipmem_add(m, i < (int)NPARTS ? parts[i].name : name, false, write_part, &p);
     }
     return st;
-}
-
-/* Copies the bytes of closed zip source `src` to `out`. */
-static pg_status copy_out(zip_source_t *src, FILE *out)
-{
-    char buf[65536];
-    zip_int64_t n;
-    if (zip_source_open(src) < 0)
-        return PG_EINTERNAL;
-    while ((n = zip_source_read(src, buf, sizeof buf)) > 0)
-        fwrite(buf, 1, (size_t)n, out);
-    zip_source_close(src);
-    return n < 0 ? PG_EINTERNAL : PG_OK;
-}
-
-/* A zip archive written into a buffer source, kept (*src) for reading
- * after the archive is closed. PG_OK or PG_EINTERNAL. */
-static pg_status open_zip(zip_source_t **src, zip_t **z)
-{
-    zip_error_t ze;
-    zip_error_init(&ze);
-    *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    *z = *src ? zip_open_from_source(*src, ZIP_TRUNCATE, &ze) : NULL;
-    zip_error_fini(&ze);
-    if (*z == NULL && *src)
-        zip_source_free(*src);
-    if (*z)
-        zip_source_keep(*src);
-    return *z ? PG_OK : PG_EINTERNAL;
 }
 
 /* The whole workbook into `out`: PG_OK, PG_ENOMEM or PG_EINTERNAL. */
 static pg_status zip_workbook(const pg_dataset *ds, const sheets *s, bool every, FILE *out)
 {
-    zip_source_t *src;
-    zip_t *z;
-    pg_status st = open_zip(&src, &z);
-    if (st != PG_OK)
-        return st;
-    if ((st = add_parts(z, ds, s, every)) == PG_OK && zip_close(z) < 0)
-        st = PG_EINTERNAL;
-    if (st != PG_OK)
-        zip_discard(z); /* (zip_close keeps the archive open when it fails) */
-    if (st == PG_OK)
-        st = copy_out(src, out);
-    zip_source_free(src);
-    return st;
+    pg_zipmem m;
+    pg_status st = pg_zipmem_open(&m);
+    return st == PG_OK ? pg_zipmem_finish(&m, add_parts(&m, ds, s, every), out) : st;
 }
 
 static void choose_sheets(const pg_dataset *ds, bool every, sheets *s)
