@@ -673,6 +673,10 @@ pg_status pg_dataset_write_table(const pg_dataset *ds, const char *name, int eve
  * PG_EIO. */
 pg_status pg_dataset_write_xlsx(const pg_dataset *ds, int every_column, FILE *out, pg_error *err);
 
+/* Writes `ds` as an OpenDocument spreadsheet (.ods, LibreOffice), the same
+ * sheets and cell types as pg_dataset_write_xlsx. Same returns. */
+pg_status pg_dataset_write_ods(const pg_dataset *ds, int every_column, FILE *out, pg_error *err);
+
 /* ------------------------------------------------------------------ */
 /* All-or-nothing output                                               */
 /* ------------------------------------------------------------------ */

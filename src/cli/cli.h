@@ -39,8 +39,8 @@ extern const char cmd_build_usage[], cmd_validate_usage[], cmd_ego_usage[], cmd_
 extern const char cmd_convert_usage[], cmd_init_usage[];
 
 /* What a dataset is written as, by the name of the target (cmd_convert.c):
- * "-" or NAME.json: JSON; DIR/: a folder of tables; NAME.xlsx: a workbook. */
-typedef enum cli_dataset_form { CLI_FORM_NONE = 0, CLI_FORM_JSON, CLI_FORM_TABLES, CLI_FORM_XLSX } cli_dataset_form;
+ * "-" or NAME.json: JSON; DIR/: a folder of tables; NAME.xlsx, NAME.ods: a workbook. */
+typedef enum cli_dataset_form { CLI_FORM_NONE = 0, CLI_FORM_JSON, CLI_FORM_TABLES, CLI_FORM_XLSX, CLI_FORM_ODS } cli_dataset_form;
 
 cli_dataset_form cli_dataset_form_of(const char *out);
 

@@ -1,6 +1,6 @@
 /* cmd_convert.c - `partygraph convert IN OUT`: any input that build reads,
  * written as canonical partygraph/1 JSON, as a folder of tables or as an
- * .xlsx workbook, all or nothing (pg_output). Also the writing that
+ * .xlsx or .ods workbook, all or nothing (pg_output). Also the writing that
  * `init` shares (cli_write_dataset). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -18,6 +18,7 @@ const char cmd_convert_usage[] =
     "  -           the same on standard output\n"
     "  DIR/        a folder of tables: about.csv and one CSV per array that has records\n"
     "  NAME.xlsx   an Excel workbook with the same tables as sheets\n"
+    "  NAME.ods    an OpenDocument spreadsheet (LibreOffice), the same sheets\n"
     "OUT appears whole or not at all; IN itself is never overwritten.\n"
     "\n"
     "options:\n";
@@ -29,13 +30,35 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* The forms by the end of OUT's name. */
+static const struct {
+    const char *suffix;
+    cli_dataset_form form;
+} forms[] = {
+    { ".json", CLI_FORM_JSON },
+    { "/", CLI_FORM_TABLES },
+    { ".xlsx", CLI_FORM_XLSX },
+    { ".ods", CLI_FORM_ODS },
+};
+
 cli_dataset_form cli_dataset_form_of(const char *out)
 {
-    if (strcmp(out, "-") == 0 || ends_with(out, ".json"))
+    if (strcmp(out, "-") == 0)
         return CLI_FORM_JSON;
-    if (ends_with(out, "/"))
-        return CLI_FORM_TABLES;
-    return ends_with(out, ".xlsx") ? CLI_FORM_XLSX : CLI_FORM_NONE;
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (ends_with(out, forms[i].suffix))
+            return forms[i].form;
+    return CLI_FORM_NONE;
+}
+
+/* A form written as one file: JSON or a workbook. */
+static pg_status write_whole(const pg_dataset *ds, cli_dataset_form form, bool every, FILE *f, pg_error *err)
+{
+    switch (form) {
+    case CLI_FORM_XLSX: return pg_dataset_write_xlsx(ds, every, f, err);
+    case CLI_FORM_ODS: return pg_dataset_write_ods(ds, every, f, err);
+    default: return pg_dataset_write_json(ds, f, err);
+    }
 }
 
 /* A writer's PG_EIO said again with the target's name. */
@@ -56,8 +79,7 @@ static pg_status write_file(pg_output *o, const pg_dataset *ds, const char *path
     FILE *f = pg_output_open(o, path, err);
     pg_status st = f == NULL ? err->status
                    : table   ? pg_dataset_write_table(ds, table, every, f, err)
-                   : cli_dataset_form_of(path) == CLI_FORM_XLSX ? pg_dataset_write_xlsx(ds, every, f, err)
-                                                                 : pg_dataset_write_json(ds, f, err);
+                             : write_whole(ds, cli_dataset_form_of(path), every, f, err);
     return f && st == PG_EIO ? name_target(err, path) : st;
 }
 
@@ -132,7 +154,7 @@ int cmd_convert(int argc, char **argv)
     if (a.npositional != 2)
         return cli_usage_error("convert", "convert takes IN and OUT");
     if (cli_dataset_form_of(a.positional[1]) == CLI_FORM_NONE)
-        return cli_usage_error("convert", "OUT must end in .json, .xlsx or / (a folder of tables), or be -");
+        return cli_usage_error("convert", "OUT must end in .json, .xlsx, .ods or / (a folder of tables), or be -");
     pg_dataset *ds = cli_load(&a, 1, &code);
     if (ds)
         code = convert(ds, a.positional[0], a.positional[1]);

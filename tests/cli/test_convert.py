@@ -20,8 +20,14 @@ import socket
 import sys
 import tempfile
 
+import zipfile
+
 import networkx as nx
 import openpyxl
+from odf import teletype
+from odf.opendocument import load as load_ods
+from odf.style import Style, TextProperties
+from odf.table import Table, TableCell, TableRow
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import pgtest  # noqa: E402
@@ -78,7 +84,8 @@ FULL = {
                   {"id": "AAA", "name": " Avalon ", "iso3": "AAA"}],
     "parties": [{"id": "p1", "name": "-Minus Party", "country": "ZZZ", "ruling": True, "founded": "1921-07",
                  "identifiers": [{"scheme": "wikidata", "identifier": "Q9"}, {"scheme": "parlgov", "identifier": "7"}],
-                 "seats": 12, "tags": ["a", 2, True], "meta": {"k": [1, 2]}},
+                 "seats": 12, "tags": ["a", 2, True], "meta": {"k": [1, 2]},
+                 "motto": "  two  spaces\tand a tab, a line\nbreak, end "},
                 {"id": "p0", "name": "Line\nbreak \u00e9\u4e2d", "country": "AAA", "family": "green"}],
     "mechanisms": [{"id": "m1", "name": "Forum", "kind": "forum", "founded": "2010"}],
     "events": [{"id": "e1", "name": "Summit", "date": "2017-11-30", "end": "2017-12", "country": "ZZZ",
@@ -316,6 +323,48 @@ def sheet_matches(ws, array, records):
     return bad
 
 
+def ods_value(cell):
+    """A cell of an .ods as Python reads its type: float, bool, str or None."""
+    kind = cell.getAttribute("valuetype")
+    if kind == "float":
+        return float(cell.getAttribute("value"))
+    if kind == "boolean":
+        return cell.getAttribute("booleanvalue") == "true"
+    return teletype.extractText(cell) if kind == "string" else None
+
+
+def ods_sheets(book):
+    """{sheet: (rows of values, header bold?)} of an .ods, in order."""
+    doc = load_ods(book)
+    bold = {st.getAttribute("name") for st in doc.automaticstyles.getElementsByType(Style)
+            if any(tp.getAttribute("fontweight") == "bold" for tp in st.getElementsByType(TextProperties))}
+    out = {}
+    for t in doc.spreadsheet.getElementsByType(Table):
+        rows = [[ods_value(c) for c in r.getElementsByType(TableCell)] for r in t.getElementsByType(TableRow)]
+        first = t.getElementsByType(TableRow)[0].getElementsByType(TableCell)
+        out[t.getAttribute("name")] = (rows, all(c.getAttribute("stylename") in bold for c in first))
+    return out
+
+
+def ods_matches(doc, book):
+    sheets = ods_sheets(book)
+    arrays = [a for a in TOP[4:] if a in doc]
+    bad = [] if list(sheets) == ["about"] + arrays else [f"sheets {list(sheets)}"]
+    info = zipfile.ZipFile(book).infolist()
+    if info[0].filename != "mimetype" or info[0].compress_type != zipfile.ZIP_STORED:
+        bad.append("mimetype is not the first part, stored")
+    if sheets.get("about", ([],))[0] != [["key", "value"]] + about_rows(doc):
+        bad.append(f"about: {sheets.get('about')}")
+    for a in arrays:
+        rows, bold = sheets.get(a, ([[]], False))
+        bad += [] if bold else [f"{a}: the header row is not bold"]
+        bad += [f"{a}: {len(rows) - 1} rows for {len(doc[a])} records"] if len(rows) - 1 != len(doc[a]) else []
+        for i, (row, rec) in enumerate(zip(rows[1:], doc[a])):
+            bad += [f"{a} row {i + 2} {k}: {v!r}, expected {rec.get(k)!r}" for k, v in zip(rows[0], row)
+                    if not same_cell(v, xlsx_value(rec.get(k)))]
+    return bad
+
+
 def xlsx_matches(doc, book):
     wb = openpyxl.load_workbook(book)
     arrays = [a for a in TOP[4:] if a in doc]
@@ -384,6 +433,11 @@ def check_xlsx(name, doc):
     bad = xlsx_matches(doc, book)
     tap.check(not bad, f"{name}: the workbook (openpyxl) holds every record and field, typed", "\n".join(bad[:20]))
     tap.check(open(book, "rb").read() == open(again, "rb").read(), f"{name}: the workbook's bytes are the same each run")
+    ods = path(name + ".ods")
+    run("convert", path(name + ".a.json"), ods)
+    bad = ods_matches(doc, ods)
+    tap.check(not bad, f"{name}: the .ods (odfpy) holds every record and field, typed, white space kept",
+              "\n".join(bad[:20]))
 
 
 def conversions():
