@@ -641,6 +641,46 @@ pg_status pg_write_paths(const pg_graph *g, const char *from_id, const char *to_
                          pg_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Writing a dataset (`partygraph convert`, `partygraph init`)          */
+/* ------------------------------------------------------------------ */
+
+/* Writes dataset `ds` (any input, once loaded) as canonical partygraph/1
+ * JSON (docs/input.md, "The canonical form"): "format" first, then title,
+ * description, notes and the arrays (sources, countries, parties,
+ * mechanisms, events, persons, nodes, relation_types as declared,
+ * relations, claims), each record's fields in the schema's order, then
+ * its other attributes by name; two spaces of indentation. Loading it
+ * gives the same dataset, and writing that gives the same bytes. Returns
+ * PG_OK, PG_ENOMEM or PG_EIO. */
+pg_status pg_dataset_write_json(const pg_dataset *ds, FILE *out, pg_error *err);
+
+/* The tables of partygraph/1's tabular form (docs/input.md, "Tables and
+ * workbooks"), i = 0, 1, ...: "about", then the arrays in the order of
+ * the JSON; NULL past the last. */
+const char *pg_dataset_table_name(int i);
+
+/* How many rows table `name` has in `ds` (0 for an unknown name). */
+size_t pg_dataset_table_rows(const pg_dataset *ds, const char *name);
+
+/* Writes table `name` of `ds` as CSV: a header row naming its fields (the
+ * ones its records have, or, with `every_column`, every known field, then
+ * the other attributes by name) and a row per record. Returns PG_OK,
+ * PG_EARG (no such table), PG_ENOMEM or PG_EIO. */
+pg_status pg_dataset_write_table(const pg_dataset *ds, const char *name, int every_column, FILE *out,
+                                 pg_error *err);
+
+/* Writes `ds` as an Excel workbook (.xlsx, Office Open XML), one sheet per
+ * table that has rows (as pg_dataset_write_table's, every table with
+ * `every_column`), "about" first; cells typed (numbers, booleans, text;
+ * dates as text). Returns PG_OK, PG_ENOMEM, PG_EINTERNAL (libzip) or
+ * PG_EIO. */
+pg_status pg_dataset_write_xlsx(const pg_dataset *ds, int every_column, FILE *out, pg_error *err);
+
+/* Writes `ds` as an OpenDocument spreadsheet (.ods, LibreOffice), the same
+ * sheets and cell types as pg_dataset_write_xlsx. Same returns. */
+pg_status pg_dataset_write_ods(const pg_dataset *ds, int every_column, FILE *out, pg_error *err);
+
+/* ------------------------------------------------------------------ */
 /* All-or-nothing output                                               */
 /* ------------------------------------------------------------------ */
 

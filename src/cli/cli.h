@@ -33,7 +33,22 @@ int cmd_validate(int argc, char **argv);
 int cmd_ego(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_init(int argc, char **argv);
 extern const char cmd_build_usage[], cmd_validate_usage[], cmd_ego_usage[], cmd_path_usage[], cmd_render_usage[];
+extern const char cmd_convert_usage[], cmd_init_usage[];
+
+/* What a dataset is written as, by the name of the target (cmd_convert.c):
+ * "-" or NAME.json: JSON; DIR/: a folder of tables; NAME.xlsx, NAME.ods: a workbook. */
+typedef enum cli_dataset_form { CLI_FORM_NONE = 0, CLI_FORM_JSON, CLI_FORM_TABLES, CLI_FORM_XLSX, CLI_FORM_ODS } cli_dataset_form;
+
+cli_dataset_form cli_dataset_form_of(const char *out);
+
+/* Adds `ds`, written as the name `out` says (cli_dataset_form_of), to
+ * output set `o` (a folder of tables is created, its CSV files written;
+ * with `every`, every table and column, rows or not). Returns PG_OK or the
+ * error, in `err`, with the target's name. */
+pg_status cli_write_dataset(pg_output *o, const pg_dataset *ds, const char *out, bool every, pg_error *err);
 
 /* Option groups (options.c has the table). */
 enum {

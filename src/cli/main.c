@@ -24,6 +24,9 @@ static const cli_command commands[] = {
     { "path", cmd_path, "the shortest paths between two entities", cmd_path_usage, CLI_VIEW | CLI_PATH },
     { "render", cmd_render, "draw a dataset's network into SVG, PNG or PDF", cmd_render_usage,
       CLI_RENDER | CLI_VIEW | CLI_ANALYSIS },
+    { "convert", cmd_convert, "write any input as partygraph/1 JSON, CSV tables or a workbook", cmd_convert_usage,
+      CLI_VALIDATE },
+    { "init", cmd_init, "start a dataset: a workbook and CSV tables to fill in", cmd_init_usage, 0 },
 };
 
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };

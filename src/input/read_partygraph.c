@@ -114,24 +114,42 @@ static bool read_meta(pg_loader *L, const char *key, const cJSON *v, pg_jpath p)
     return *field ? true : (*field = "", pg_report_oom(L->report));
 }
 
+/* Keeps the `n` strings from `first` on (siblings) as the dataset's notes. */
+static bool keep_notes(pg_loader *L, const cJSON *first, size_t n)
+{
+    pg_dataset *ds = L->ds;
+    ds->notes = pg_arena_alloc(&ds->arena, (n ? n : 1) * sizeof *ds->notes);
+    for (const cJSON *c = first; ds->notes && c && ds->nnotes < n; c = c->next)
+        if ((ds->notes[ds->nnotes++] = pg_arena_strdup(&ds->arena, c->valuestring)) == NULL)
+            ds->notes = NULL;
+    if (ds->notes == NULL)
+        ds->nnotes = 0;
+    return ds->notes ? true : pg_report_oom(L->report);
+}
+
 /* Free-text notes on the dataset (methods, caveats): a string or an array
- * of strings, checked and otherwise left to the reader of the file. */
+ * of strings, checked and kept in order (a repeated key: the last value). */
 static bool read_notes(pg_loader *L, const cJSON *v, pg_jpath p)
 {
     char got[PG_QUOTE_SIZE];
-    if (cJSON_IsNull(v) || cJSON_IsString(v))
+    L->ds->nnotes = 0;
+    if (cJSON_IsNull(v))
         return true;
+    if (cJSON_IsString(v))
+        return keep_notes(L, v, 1);
     if (!cJSON_IsArray(v))
         return pg_report_error(L->report, &p, "expected a string or an array of strings, got %s",
                                pg_schema_describe(v, got, sizeof got));
     long i = 0;
-    bool go = true;
+    bool go = true, all = true;
     for (const cJSON *item = v->child; item && go; item = item->next, i++) {
         pg_jpath ip = pg_jpath_index(&p, i);
-        if (!cJSON_IsString(item))
-            go = pg_report_error(L->report, &ip, "expected a string, got %s", pg_schema_describe(item, got, sizeof got));
+        if (cJSON_IsString(item))
+            continue;
+        all = false;
+        go = pg_report_error(L->report, &ip, "expected a string, got %s", pg_schema_describe(item, got, sizeof got));
     }
-    return go;
+    return go && (!all || keep_notes(L, v->child, (size_t)cJSON_GetArraySize(v)));
 }
 
 static bool read_element(pg_loader *L, const section *s, const cJSON *item, long i, pg_jpath p)

@@ -112,6 +112,8 @@ struct pg_dataset {
     char file[256];
     const char *title;       /* "" when absent */
     const char *description; /* "" when absent */
+    const char **notes;      /* the top-level notes in order (in the arena; a string is one note) */
+    size_t nnotes;
     char sha256[65];
     size_t input_bytes;
     double load_started;     /* pg_clock() when loading began, and its seconds (pg_dataset_loaded) */
