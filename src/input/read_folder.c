@@ -68,8 +68,10 @@ static pg_status list_folder(const char *path, names *tables, names *others, pg_
             ok = add_name(others, de->d_name);
     }
     closedir(d);
-    qsort(tables->items, tables->len, sizeof *tables->items, by_name);
-    qsort(others->items, others->len, sizeof *others->items, by_name);
+    if (tables->len > 1)
+        qsort(tables->items, tables->len, sizeof *tables->items, by_name);
+    if (others->len > 1)
+        qsort(others->items, others->len, sizeof *others->items, by_name);
     return ok ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory");
 }
 

@@ -108,7 +108,8 @@ static int by_pair(const void *x, const void *y)
 static void warn_merged(pg_reader *R)
 {
     size_t repeats = 0, first = 0;
-    qsort(R->pairs.items, R->pairs.len, sizeof *R->pairs.items, by_pair);
+    if (R->pairs.len > 1) /* (none from a reader that reads no foreign edges: tables) */
+        qsort(R->pairs.items, R->pairs.len, sizeof *R->pairs.items, by_pair);
     for (size_t i = 1; i < R->pairs.len; i++) {
         const pg_read_pair *x = &R->pairs.items[i], *y = &R->pairs.items[i - 1];
         if (x->a != y->a || x->b != y->b)
