@@ -6,6 +6,7 @@
  * another form are named in one warning. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,7 @@ static pg_status list_folder(const char *path, names *tables, names *others, pg_
 {
     DIR *d = opendir(path);
     if (d == NULL)
-        return pg_error_set(err, PG_EIO, "cannot read the folder"), pg_error_set_file(err, path), PG_EIO;
+        return pg_error_set_errno(err, PG_EIO, errno, "cannot read '%s'", path);
     bool ok = true;
     for (struct dirent *de; ok && (de = readdir(d)) != NULL;) {
         if (de->d_name[0] == '.')
@@ -128,14 +129,22 @@ static bool read_listed(pg_reader *R, const char *path, const names *tables, con
     char file[4096];
     bool go = true;
     warn_others(R, others);
-    if (tables->len == 0)
-        go = pg_report_error(&R->report, NULL, "no tables in this folder (.csv or .tsv files named after "
-                                               "partygraph/1's arrays: parties.csv, relations.csv, ...)");
     for (size_t i = 0; go && i < tables->len; i++)
         go = read_one(R, &t, join(path, tables->items[i], file, sizeof file));
     go = go && pg_read_tables(R, &t);
     pg_tables_free(&t);
     return go;
+}
+
+/* Tells the caller why the folder at `path` is not read (`e`). */
+static void refuse(const char *path, const pg_load_options *opt, pg_error *e, pg_error *err)
+{
+    if (e->status == PG_ENOMEM)
+        pg_error_set_file(e, path);
+    if (opt->on_problem != NULL)
+        opt->on_problem(e, opt->userdata);
+    if (err != NULL)
+        *err = *e;
 }
 
 pg_dataset *pg_read_folder(const char *path, const pg_load_options *opt, pg_error *err)
@@ -144,16 +153,15 @@ pg_dataset *pg_read_folder(const char *path, const pg_load_options *opt, pg_erro
     pg_error e;
     pg_reader *R = NULL;
     pg_status st = list_folder(path, &tables, &others, &e);
+    if (st == PG_OK && tables.len == 0) /* as when folders were no input */
+        st = pg_error_set(&e, PG_EIO, "cannot read '%s': it is a directory, and holds no tables (.csv or .tsv files "
+                          "named after partygraph/1's arrays: parties.csv, relations.csv, ...)", path);
     if (st == PG_OK && (R = pg_reader_new(path, opt, PG_INPUT_TABLES)) == NULL)
         st = pg_error_set(&e, PG_ENOMEM, "out of memory");
     pg_dataset *ds = NULL;
-    if (st != PG_OK) {
-        pg_error_set_file(&e, path);
-        if (opt->on_problem != NULL)
-            opt->on_problem(&e, opt->userdata);
-        if (err != NULL)
-            *err = e;
-    } else
+    if (st != PG_OK)
+        refuse(path, opt, &e, err);
+    else
         ds = pg_reader_finish(R, read_listed(R, path, &tables, &others), err);
     free_names(&tables);
     free_names(&others);

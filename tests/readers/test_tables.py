@@ -312,7 +312,8 @@ tap.check(proc.stderr.decode() == f"partygraph: {folder}: warning: file not read
 folder = bad_folder("empty", {})
 os.remove(os.path.join(folder, "countries.csv"))
 proc = pgtest.run(BIN, "validate", folder, check=False)
-tap.check(proc.returncode == 1 and proc.stderr.decode().startswith(f"partygraph: {folder}: no tables in this folder"),
-          "an empty folder: an error", proc.stderr)
+tap.check(proc.returncode == 3 and proc.stderr.decode().startswith(f"partygraph: cannot read '{folder}': it is a "
+                                                                     "directory, and holds no tables"),
+          "a folder without tables: cannot be read (exit 3)", proc.stderr)
 
 tap.done()
