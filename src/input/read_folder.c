@@ -84,25 +84,32 @@ static const char *join(const char *dir, const char *name, char *buf, size_t siz
     return buf;
 }
 
-/* Reads file `path` of the folder as one more table of `t`. Returns "go
- * on". */
-static bool read_one(pg_reader *R, pg_tables *t, const char *path)
+/* The bytes of file `path`, read as any input is (gzip, UTF-16, the
+ * limit), into *all (the caller frees it); false after telling the
+ * caller why not (R->io). */
+static bool read_bytes(pg_reader *R, const char *path, char **all, size_t *len)
 {
     pg_input *in = NULL;
-    char *all = NULL;
-    size_t len = 0;
     pg_status st = pg_input_open(path, &in, &R->io);
     if (st == PG_OK)
         pg_input_limit(in, R->user->max_input_bytes);
     if (st == PG_OK)
-        st = pg_input_read_all(in, NULL, 0, &all, &len, &R->io);
+        st = pg_input_read_all(in, NULL, 0, all, len, &R->io);
     pg_input_close(in);
-    if (st != PG_OK) {
-        R->io_failed = true;
-        if (R->user->on_problem != NULL)
-            R->user->on_problem(&R->io, R->user->userdata);
+    R->io_failed = st != PG_OK;
+    if (R->io_failed && R->user->on_problem != NULL)
+        R->user->on_problem(&R->io, R->user->userdata);
+    return !R->io_failed;
+}
+
+/* Reads file `path` of the folder as one more table of `t`. Returns "go
+ * on". */
+static bool read_one(pg_reader *R, pg_tables *t, const char *path)
+{
+    char *all = NULL;
+    size_t len = 0;
+    if (!read_bytes(R, path, &all, &len))
         return false;
-    }
     pg_sha256_update(&R->sha, all, len);
     R->L.ds->input_bytes += len;
     bool go = pg_read_table_csv(R, t, path, all, len);

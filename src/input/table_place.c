@@ -100,7 +100,38 @@ static void place_at(pg_error *e, const pg_table *t, const pg_cell *cell)
     e->column = cell->at.column;
 }
 
-void pg_table_places_apply(const pg_table_places *p, pg_error *e)
+/* Writes where row `row` of `t` starts ("t/parties.csv:4:1", a sheet's
+ * "book.xlsx:parties!A4") into `buf`. */
+static void row_where(const pg_table *t, size_t row, char *buf, size_t size)
+{
+    char where[64];
+    const pg_cell *c = pg_table_cell(t, row, 0);
+    snprintf(buf, size, "%s:%s", t->file, pg_table_where(t, c, where, sizeof where));
+}
+
+/* A path named in the message of `e` ("already used by the party at
+ * $.parties[0]") becomes the place of its row, when a table gave it. */
+static void place_mention(const pg_table_places *p, pg_error *e)
+{
+    char *at = strstr(e->message, "$."), path[128], where[400], rest[sizeof e->message];
+    size_t n = at ? strspn(at, "$._[]0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") : 0;
+    cut c;
+    while (n > 0 && at[n - 1] == '.') /* the end of the sentence */
+        n--;
+    if (n == 0 || n >= sizeof path)
+        return;
+    memcpy(path, at, n);
+    path[n] = '\0';
+    const pg_table_span *sp = cut_path(path, &c) && c.index >= 0 ? find_span(p, &c) : NULL;
+    if (sp == NULL || sp->col >= 0)
+        return;
+    row_where(sp->table, sp->row + ((size_t)c.index - sp->first), where, sizeof where);
+    snprintf(rest, sizeof rest, "%s", at + n);
+    snprintf(at, sizeof e->message - (size_t)(at - e->message), "%s%s", where, rest);
+}
+
+/* The problem `e` itself, at the cell its path names. */
+static void place_problem(const pg_table_places *p, pg_error *e)
 {
     cut c;
     const pg_table_span *sp = cut_path(e->path, &c) ? find_span(p, &c) : NULL;
@@ -114,4 +145,10 @@ void pg_table_places_apply(const pg_table_places *p, pg_error *e)
         e->path[0] = '\0';
     else
         snprintf(e->path, sizeof e->path, "column \"%.200s\"", t->header[col].text);
+}
+
+void pg_table_places_apply(const pg_table_places *p, pg_error *e)
+{
+    place_mention(p, e);
+    place_problem(p, e);
 }

@@ -285,7 +285,7 @@ fails_with("a bad weight", {"parties.csv": PARTIES, "relations.csv": "type,sourc
            ['partygraph: FOLDER/relations.csv:2:18: column "weight": expected a number, got a string ("x")'])
 fails_with("a duplicate id: the row", {"parties.csv": PARTIES + "red,Again,AAA,,\n"},
            ['partygraph: FOLDER/parties.csv:4:1: column "id": duplicate id "red": already used by the party at '
-            '$.parties[0]'])
+            'FOLDER/parties.csv:2:1'])
 fails_with("a missing name: the row", {"parties.csv": "id,country\nred,AAA\n"},
            ['partygraph: FOLDER/parties.csv:2:1: missing "name"'])
 fails_with("a misspelt header",

@@ -55,6 +55,9 @@ static void csv_places(void)
     CHECK(e.line == 2 && e.column == 1 && e.path[0] == '\0', "the row itself: its first cell, no column");
     e = placed(&p, "$.parties[5].seats");
     CHECK(e.line == 2 && e.column == 1 && e.path[0] == '\0', "a column the table lacks: the row");
+    strcpy(e.message, "duplicate id: already used at $.parties[5].");
+    pg_table_places_apply(&p, &e);
+    CHECK_STR(e.message, "duplicate id: already used at t/parties.csv:2:1.", "a path in the message: its row");
     e = placed(&p, "$.parties[4].founded");
     CHECK(strcmp(e.file, "t") == 0 && strcmp(e.path, "$.parties[4].founded") == 0, "another table's row: left");
     e = placed(&p, "$.relations[0].source");
