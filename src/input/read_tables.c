@@ -208,7 +208,46 @@ static cJSON *cell_value(const pg_cell *c, pg_column_type type, pg_cell_type col
 typedef struct column {
     pg_column_type type;
     pg_cell_type cells;
+    bool skip; /* no header, or a later column has its header */
 } column;
+
+/* Is column `col` of `t` followed by one with the same header? */
+static bool repeated(const pg_table *t, size_t col)
+{
+    for (size_t c = col + 1; c < t->ncols; c++)
+        if (strcmp(t->header[c].text, t->header[col].text) == 0)
+            return true;
+    return false;
+}
+
+/* Does column `col` of `t` hold a value in some row? */
+static bool has_values(const pg_table *t, size_t col)
+{
+    for (size_t r = 0; r < t->nrows; r++)
+        if (pg_table_cell(t, r, col)->type != PG_CELL_EMPTY)
+            return true;
+    return false;
+}
+
+/* Marks the columns of `t` whose cells are not read: without a header
+ * (warned about when they hold values), or repeating a later column's
+ * header (the last is kept, as of a repeated key). */
+static void skip_columns(pg_reader *R, const pg_table *t, column *cols)
+{
+    char message[300], q[PG_QUOTE_SIZE];
+    for (size_t c = 0; c < t->ncols; c++) {
+        bool unnamed = t->header[c].text[0] == '\0';
+        cols[c].skip = unnamed || repeated(t, c);
+        if (!cols[c].skip || (unnamed && !has_values(t, c)))
+            continue;
+        if (unnamed)
+            snprintf(message, sizeof message, "a column without a header: its cells are ignored");
+        else
+            snprintf(message, sizeof message, "column %s repeated: the last of its columns is kept",
+                     pg_quote(q, t->header[c].text));
+        table_warning(R, t, t->header[c].at, message);
+    }
+}
 
 /* The rule of attribute column `col` of `t`. */
 static pg_cell_type column_rule(const pg_table *t, size_t col)
@@ -248,7 +287,7 @@ static void type_columns(pg_reader *R, const pg_table *t, column *cols)
     for (size_t c = 0; c < t->ncols; c++) {
         cols[c].type = pg_schema_field_type(t->name, t->header[c].text);
         cols[c].cells = cols[c].type == PG_COLUMN_ATTRIBUTE ? column_rule(t, c) : PG_CELL_TEXT;
-        if (cols[c].type != PG_COLUMN_ATTRIBUTE || strcmp(t->name, "nodes") == 0 || t->header[c].text[0] == '\0')
+        if (cols[c].type != PG_COLUMN_ATTRIBUTE || strcmp(t->name, "nodes") == 0 || cols[c].skip)
             continue;
         first = n ? first : c;
         list_unknown(&b, t->name, t->header[c].text, n++);
@@ -270,7 +309,7 @@ static cJSON *row_object(const pg_table *t, size_t r, const column *cols)
     cJSON *o = cJSON_CreateObject();
     for (size_t c = 0; o != NULL && c < t->ncols; c++) {
         const pg_cell *cell = pg_table_cell(t, r, c);
-        if (cell->type == PG_CELL_EMPTY || t->header[c].text[0] == '\0')
+        if (cell->type == PG_CELL_EMPTY || cols[c].skip)
             continue;
         cJSON *v = cell_value(cell, cols[c].type, cols[c].cells);
         if (v == NULL || !cJSON_AddItemToObject(o, t->header[c].text, v))
@@ -297,6 +336,8 @@ static bool add_rows(pg_reader *R, cJSON *root, const pg_table *t)
     for (size_t i = 0; i < NARRAYS; i++)
         span.array = strcmp(arrays[i], t->name) == 0 ? arrays[i] : span.array;
     bool ok = a != NULL && pg_table_places_add(&R->table_places, span);
+    if (ok)
+        skip_columns(R, t, cols);
     if (ok)
         type_columns(R, t, cols);
     for (size_t r = 0; ok && r < t->nrows; r++) {

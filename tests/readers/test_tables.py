@@ -305,6 +305,15 @@ fails_with("a bad about", {"about.csv": "key,value\nformat,partygraph/2\n"},
            ['partygraph: FOLDER/about.csv:2:8: column "value": unsupported format "partygraph/2" (this is partygraph '
             f'{VERSION}, which reads "partygraph/1")'])
 
+folder = bad_folder("repeated and unnamed columns", {"parties.csv": "id,name,name,,family\nred,Red,Rouge,x,left\n"})
+proc = pgtest.run(BIN, "build", "-q", folder, "--nodelink", "-", "--layout", "none")
+node = {n["id"]: n for n in json.loads(proc.stdout)["nodes"]}["red"]
+tap.check(node["label"] == "Rouge" and node["family"] == "left" and proc.stderr.decode().splitlines() == [
+    f'partygraph: {folder}/parties.csv:1:4: warning: column "name" repeated: the last of its columns is kept',
+    f'partygraph: {folder}/parties.csv:1:14: warning: a column without a header: its cells are ignored'],
+    "a repeated header: the last column kept, with a warning; a column without a header: warned about",
+    (node.get("label"), proc.stderr))
+
 folder = bad_folder("other files", {"parties.csv": PARTIES, "notes.json": "{}", "README": "x"})
 proc = pgtest.run(BIN, "validate", folder)
 tap.check(proc.stderr.decode() == f"partygraph: {folder}: warning: file not read (a folder of tables reads its .csv "
