@@ -101,13 +101,23 @@ static int boolean(const char *s)
     return -1;
 }
 
+/* Is `s` an integer beyond ±2^53, which a double would round? The JSON
+ * loader keeps such a number as the text of its digits (json_numbers.h):
+ * so is it here. */
+static bool huge_integer(const char *s)
+{
+    size_t sign = s[0] == '-', n = strlen(s) - sign;
+    return strspn(s + sign, "0123456789") == n && (n > 16 || (n == 16 && strcmp(s + sign, "9007199254740992") > 0));
+}
+
 /* The value of a number column's cell: the number, or the text as a
  * string (the checks then say what is wrong with it). */
 static cJSON *number_value(const pg_cell *c)
 {
     if (c->type == PG_CELL_NUMBER)
         return cJSON_CreateNumber(c->number);
-    return json_number(c->text) ? cJSON_CreateNumber(strtod(c->text, NULL)) : cJSON_CreateString(c->text);
+    bool number = json_number(c->text) && !huge_integer(c->text);
+    return number ? cJSON_CreateNumber(strtod(c->text, NULL)) : cJSON_CreateString(c->text);
 }
 
 /* The value of a boolean column's cell, or the text as a string. */

@@ -142,6 +142,10 @@ def random_dataset(seed):
     return data
 
 
+huge = {"format": "partygraph/1", "parties": [{"id": "red", "name": "Red", "big": 9007199254740993, "neg": -12345678901234567890},
+                                              {"id": "blue", "name": "Blue", "big": 2, "neg": 9007199254740992}]}
+same_network("integers beyond 2^53: their digits, as in JSON", huge, to_tables(huge, os.path.join(TMP.name, "huge")))
+
 for seed in (1, 2):
     data = random_dataset(seed)
     same_network(f"random dataset {seed}", data, to_tables(data, os.path.join(TMP.name, f"random{seed}")))
