@@ -197,12 +197,15 @@ typedef struct pg_load_options {
                                            gzip-bomb guard) as soon as it gives one more,
                                            PG_EINVALID; 0: no limit */
     char separator;           /* CSV/TSV tables: ',', ';' or '\t'; 0: detected in each file */
+    const char *columns;      /* a participation log's columns by role, "event=Meeting,date=Date,
+                                 participant=Party,..." (docs/input.md, "Participation logs");
+                                 NULL: the columns headed as the roles */
 } pg_load_options;
 
 /* The default of max_input_bytes: 16 GiB. */
 #define PG_MAX_INPUT_BYTES (16ULL << 30)
 
-#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO, NULL, NULL, PG_MAX_INPUT_BYTES, 0 }
+#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO, NULL, NULL, PG_MAX_INPUT_BYTES, 0, NULL }
 
 /* Loads and validates a partygraph/1 file ("-" reads standard input), or
  * a graph in another format (pg_input_format), gzip-compressed or not.

@@ -81,6 +81,7 @@ for b in $builds; do
     suite "$b foreign readers (UTF-16/32, D3 links by index, Cytoscape.js)" "$python" tests/readers/test_foreign_encodings.py "$b/partygraph"
     suite "$b readers: GML, Pajek, GEXF (NetworkX, igraph, round trip)" "$python" tests/readers/test_foreign_formats.py "$b/partygraph"
     suite "$b readers: JGF hyperedges and direction, Popolo persons and memberships" "$python" tests/readers/test_foreign_json_graphs.py "$b/partygraph"
+    suite "$b readers: round trips (GraphML, GEXF, node-link, Cytoscape.js; NetworkX GML and Pajek)" "$python" tests/readers/test_round_trips.py "$b/partygraph"
     suite "$b timings and progress (pty)" "$python" tests/progress/test_progress.py "$b/partygraph"
     suite "$b limits, nothing lost, huge inputs" "$python" tests/limits/test_limits.py "$b/partygraph"
     suite "$b out of memory everywhere (prlimit --as)" "$python" tests/limits/test_oom.py "$b/partygraph"
@@ -94,6 +95,7 @@ for b in $builds; do
     suite "$b readers: nothing lost to partygraph's names, kinds, merging" "$python" tests/readers/test_foreign_names.py "$b/partygraph"
     suite "$b readers: numbers in JSON (NaN, Infinity, integers beyond 2^53)" "$python" tests/readers/test_foreign_numbers.py "$b/partygraph"
     suite "$b readers: ids and attribute names in any script" "$python" tests/readers/test_ids_any_script.py "$b/partygraph"
+    suite "$b readers: edge lists and participation logs in tables" "$python" tests/readers/test_edge_tables.py "$b/partygraph"
     suite "$b readers: tables (CSV/TSV folders as partygraph/1, dialects, places)" "$python" tests/readers/test_tables.py "$b/partygraph"
     for h in load nodelink writers; do # the fuzz harnesses on their seeds and regressions
         suite "$b fuzz replay: $h" "$b/replay/fuzz_$h" "tests/fuzz/corpus/$h" "tests/fuzz/regressions/$h"

@@ -225,6 +225,7 @@ SETTER(set_separator)
 }
 
 SETTER(set_max_input_bytes) { return bytes(cmd, "max-input-bytes", v, &a->max_input_bytes); }
+SETTER(set_columns) { (void)cmd; a->columns = v; return EXIT_OK; }
 
 SETTER(set_layout)
 {
@@ -326,6 +327,8 @@ static const cli_option table[] = {
       "CSV/TSV tables are separated by SEP: comma (or ,), semicolon (or ;) or tab (default: detected)" },
     { "max-input-bytes", 0, "N", CLI_VIEW | CLI_VALIDATE, set_max_input_bytes,
       "refuse FILE past N bytes, gunzipped (K, M, G: x1024; default 16G; 0: no limit)" },
+    { "columns", 0, "MAP", CLI_VIEW | CLI_VALIDATE, set_columns,
+      "a participation log's columns by role, e.g. event=Meeting,date=Date,participant=Party" },
     { "view", 0, "VIEW", CLI_VIEW, set_view, "full (default), parties, countries, mechanisms or persons" },
     { "projection", 0, "W", CLI_VIEW, set_projection, "tie weights of projected views: count (default), newman, jaccard, overlap" },
     { "max-event-size", 0, "N", CLI_VIEW, set_max_event_size, "projections ignore events and mechanisms with more than N members" },

@@ -11,7 +11,8 @@
  * "source" and "target" name nodes by id. The element's other members
  * (position, group, classes, selected) are the drawing's and are not read.
  * The title is the graph data's "name" or "title" (an object, or NetworkX
- * 2's array of [key, value] pairs). */
+ * 2's array of [key, value] pairs), its "description" the description;
+ * its other members are not read (one warning). */
 #include <string.h>
 
 #include "input/reader.h"
@@ -160,7 +161,9 @@ static const cJSON *graph_attr(const cJSON *data, const char *key)
 static bool read_graph(pg_reader *R, cJSON *root, const list *nodes, const list *edges)
 {
     const cJSON *data = cJSON_GetObjectItemCaseSensitive(root, "data");
-    bool go = pg_read_title(R, graph_attr(data, "name")) && pg_read_title(R, graph_attr(data, "title"));
+    bool go = pg_read_title(R, graph_attr(data, "name")) && pg_read_title(R, graph_attr(data, "title")) &&
+              pg_read_description(R, graph_attr(data, "description"));
+    pg_read_unread_graph_data(R, cJSON_IsObject(data) || cJSON_IsArray(data) ? data : NULL, "data");
     pg_read_flags(R, root);
     if (cJSON_IsString(graph_attr(data, "partygraph"))) /* its version */
         pg_read_note_creator(R, "partygraph");

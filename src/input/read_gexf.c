@@ -13,9 +13,13 @@
  * relation (the earliest start, the latest end; a node or edge already
  * dated, as partygraph's own are, keeps its own); viz:color, viz:position
  * and viz:size as viz_r, viz_g, viz_b, viz_a, viz_x, viz_y, viz_z and
- * viz_size (one warning), except in partygraph's own graph.gexf, whose
+ * viz_size, viz:shape and viz:thickness as viz_shape and viz_thickness
+ * (one warning), except in partygraph's own graph.gexf, whose
  * drawing is computed again; `defaultedgetype="directed"` and directed
- * edges are read undirected with one warning. Problems name the element's
+ * edges are read undirected with one warning; an edge's `type` that is
+ * not an edge kind (NetworkX writes an edge's `type` there) is its
+ * relation type, one warning, else its `kind` (GEXF 1.3); a node's `pid`
+ * and <parents> are part_of ties to the parents, one warning. Problems name the element's
  * line and its path, such as gexf/graph/nodes/node[3]/weight. */
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -54,13 +58,16 @@ typedef struct gexf {
 /* The types read as numbers. */
 static const char *const NUMBER_TYPES[] = { "integer", "long", "float", "double", "short", "byte", NULL };
 
-/* viz elements: the element, its XML attribute, the partygraph attribute. */
+/* viz elements: the element, its XML attribute, the partygraph attribute, its type. */
 static const struct {
     const char *element, *attr, *key;
+    value_type type;
 } VIZ[] = {
-    { "color", "r", "viz_r" },    { "color", "g", "viz_g" },    { "color", "b", "viz_b" },
-    { "color", "a", "viz_a" },    { "position", "x", "viz_x" }, { "position", "y", "viz_y" },
-    { "position", "z", "viz_z" }, { "size", "value", "viz_size" },
+    { "color", "r", "viz_r", T_NUMBER },         { "color", "g", "viz_g", T_NUMBER },
+    { "color", "b", "viz_b", T_NUMBER },         { "color", "a", "viz_a", T_NUMBER },
+    { "position", "x", "viz_x", T_NUMBER },      { "position", "y", "viz_y", T_NUMBER },
+    { "position", "z", "viz_z", T_NUMBER },      { "size", "value", "viz_size", T_NUMBER },
+    { "shape", "value", "viz_shape", T_STRING }, { "thickness", "value", "viz_thickness", T_NUMBER },
 };
 
 /* ---- the tree ------------------------------------------------------------ */
@@ -245,17 +252,19 @@ static bool attvalues(gexf *G, int d, const xmlNode *n, cJSON *obj, pg_jpath p)
     return go;
 }
 
-/* viz:color, viz:position, viz:size as viz_* numbers. */
+/* viz:color, viz:position, viz:size, viz:thickness as viz_* numbers,
+ * viz:shape as viz_shape. */
 static bool viz(gexf *G, const xmlNode *n, cJSON *obj, pg_jpath p)
 {
     bool go = true;
     for (const xmlNode *c = n->children; c && go && !G->own; c = c->next)
         for (size_t i = 0; i < sizeof VIZ / sizeof VIZ[0] && go; i++) {
             const char *text = is_viz(c) && is(c, VIZ[i].element) ? attr(c, VIZ[i].attr) : NULL;
-            cJSON *x = text ? typed(G, T_NUMBER, text, pg_jpath_key(&p, VIZ[i].key)) : NULL;
+            cJSON *x = text ? typed(G, VIZ[i].type, text, pg_jpath_key(&p, VIZ[i].key)) : NULL;
             if (x != NULL)
-                pg_read_warn_once(G->R, "viz", NULL, "viz:color, viz:position and viz:size are kept as viz_r, viz_g, "
-                                  "viz_b, viz_a, viz_x, viz_y, viz_z and viz_size");
+                pg_read_warn_once(G->R, "viz", NULL, "viz:color, viz:position, viz:size, viz:shape and viz:thickness "
+                                  "are kept as viz_r, viz_g, viz_b, viz_a, viz_x, viz_y, viz_z, viz_size, viz_shape "
+                                  "and viz_thickness");
             go = x ? put(G, obj, VIZ[i].key, x) : !text || !pg_report_stopped(&G->R->report);
         }
     return go;
@@ -292,12 +301,38 @@ static void spells(const xmlNode *n, const char **start, const char **end)
     widen(attr(n, "timestamp"), attr(n, "timestamp"), start, end);
 }
 
+/* Does element `n` live on without an end: a `start` without an `end`,
+ * or a spell without one? */
+static bool open_ended(const xmlNode *n)
+{
+    if (attr(n, "start") && !attr(n, "end"))
+        return true;
+    for (const xmlNode *s = child(child(n, "spells"), "spell"); s; s = next(s))
+        if (!attr(s, "end"))
+            return true;
+    return false;
+}
+
+/* An edge of partygraph's own whose relations share one date (`first`
+ * is `last`) and which lives on without an end had a relation without
+ * an end (a membership): it is read so, without `last` as its end. */
+static void keep_open(const xmlNode *n, cJSON *obj)
+{
+    const cJSON *first = cJSON_GetObjectItemCaseSensitive(obj, "first");
+    const cJSON *last = cJSON_GetObjectItemCaseSensitive(obj, "last");
+    if (cJSON_IsString(first) && cJSON_IsString(last) && strcmp(first->valuestring, last->valuestring) == 0 &&
+        open_ended(n))
+        cJSON_DeleteItemFromObjectCaseSensitive(obj, "last");
+}
+
 /* `start` and `end` (or its spells) as `date` and `end`, unless it is
- * dated already (`date`, or partygraph's `first`). */
+ * dated already (`date`, or partygraph's `first`: see keep_open). */
 static bool dates(gexf *G, const xmlNode *n, cJSON *obj)
 {
     const char *start = attr(n, "start") ? attr(n, "start") : attr(n, "startopen");
     const char *end = attr(n, "end") ? attr(n, "end") : attr(n, "endopen");
+    if (cJSON_GetObjectItemCaseSensitive(obj, "first") && !cJSON_GetObjectItemCaseSensitive(obj, "date"))
+        keep_open(n, obj);
     if (cJSON_GetObjectItemCaseSensitive(obj, "date") || cJSON_GetObjectItemCaseSensitive(obj, "first"))
         return true;
     spells(n, &start, &end);
@@ -348,19 +383,66 @@ static bool read_nodes(gexf *G, const xmlNode *nodes)
     return go;
 }
 
-static bool read_edge(gexf *G, const xmlNode *e, long i)
+/* An edge's `type` that is not a GEXF edge kind (NetworkX writes an
+ * edge's own `type` attribute there) as its relation type, one warning,
+ * else its `kind` (GEXF 1.3) quietly; a directed edge, one warning.
+ * Returns false when out of memory. */
+static bool edge_type(gexf *G, const xmlNode *e, cJSON *attrs, pg_jpath p)
 {
-    pg_jpath p = pg_jpath_index(&EDGE_PATH, i);
-    const char *source = attr(e, "source"), *target = attr(e, "target"), *type = attr(e, "type");
-    G->R->line = xmlGetLineNo(e);
-    if (source == NULL || target == NULL)
-        return pg_report_error(&G->R->report, &p, "an <edge> without a %s", source ? "target" : "source");
+    static const char *const KINDS[] = { "directed", "undirected", "mutual", NULL };
+    const char *type = attr(e, "type");
     if (type && strcmp(type, "directed") == 0)
         pg_read_warn_once(G->R, "directed", &p, "a directed edge: its direction is dropped (partygraph's network is "
                                                 "undirected)");
+    if (cJSON_GetObjectItemCaseSensitive(attrs, "type") != NULL)
+        return true;
+    if (type == NULL || in_list(KINDS, type))
+        return !attr(e, "kind") || put(G, attrs, "type", cJSON_CreateString(attr(e, "kind"))); /* GEXF 1.3's */
+    pg_read_warn_once(G->R, "gexf-type", &p, "an edge's `type` that is not a GEXF edge kind (directed, undirected, "
+                                             "mutual) is read as its relation type, as NetworkX writes it");
+    return put(G, attrs, "type", cJSON_CreateString(type));
+}
+
+static bool read_edge(gexf *G, const xmlNode *e, long i)
+{
+    pg_jpath p = pg_jpath_index(&EDGE_PATH, i);
+    const char *source = attr(e, "source"), *target = attr(e, "target");
+    G->R->line = xmlGetLineNo(e);
+    if (source == NULL || target == NULL)
+        return pg_report_error(&G->R->report, &p, "an <edge> without a %s", source ? "target" : "source");
     cJSON *attrs = attributes(G, EDGES, e, p);
+    if (attrs && !edge_type(G, e, attrs, p))
+        cJSON_Delete(attrs), attrs = NULL;
     bool go = attrs ? pg_read_edge(G->R, source, target, attrs, NULL, i, p) : !pg_report_stopped(&G->R->report);
     cJSON_Delete(attrs);
+    return go;
+}
+
+/* A part_of tie from node `id` to its parent `parent` (edge number i). */
+static bool parent_tie(gexf *G, const xmlNode *n, const char *id, const char *parent, long i, pg_jpath p)
+{
+    cJSON *attrs = cJSON_CreateObject();
+    G->R->line = xmlGetLineNo(n);
+    pg_read_warn_once(G->R, "parents", &p, "a node's parent (`pid`, <parents>) is read as a part_of tie to it, as "
+                                           "GraphML's groups are");
+    bool go = attrs ? pg_read_edge(G->R, id, parent, attrs, "part_of", i, p) : pg_report_oom(&G->R->report);
+    cJSON_Delete(attrs);
+    return go;
+}
+
+/* The hierarchy of GEXF 1.2 and 1.3: a node's `pid` and its <parents>
+ * as part_of ties, numbered from edge number *i on. */
+static bool read_parents(gexf *G, const xmlNode *nodes, long *i)
+{
+    bool go = true;
+    long k = 0;
+    for (const xmlNode *n = child(nodes, "node"); n && go; n = next(n), k++) {
+        pg_jpath p = pg_jpath_index(&NODE_PATH, k);
+        if (attr(n, "pid") && attr(n, "id"))
+            go = parent_tie(G, n, attr(n, "id"), attr(n, "pid"), (*i)++, pg_jpath_key(&p, "pid"));
+        for (const xmlNode *c = child(child(n, "parents"), "parent"); c && go && attr(n, "id"); c = next(c))
+            go = !attr(c, "for") || parent_tie(G, c, attr(n, "id"), attr(c, "for"), (*i)++, pg_jpath_key(&p, "parents"));
+    }
     return go;
 }
 
@@ -376,7 +458,7 @@ static bool read_graph(gexf *G, const xmlNode *graph)
     long i = 0;
     for (const xmlNode *e = child(edges, "edge"); e && go; e = next(e), i++)
         go = read_edge(G, e, i);
-    return go;
+    return go && read_parents(G, child(graph, "nodes"), &i);
 }
 
 /* The description's text after its first paragraph (the title, when the

@@ -929,7 +929,9 @@ static bool translate(graphml *G)
 
 /* ---- the document ---------------------------------------------------------- */
 
-/* A <data> of the graph itself: a `title` or `name` is the title. */
+/* A <data> of the graph itself: a `title` or `name` is the title, a
+ * `description` (partygraph writes one) the description; any other
+ * (but partygraph's `view`) is not read, one warning. */
 static bool graph_data(graphml *G, const xmlNode *n)
 {
     const pg_jpath gp = GRAPH_PATH;
@@ -938,13 +940,21 @@ static bool graph_data(graphml *G, const xmlNode *n)
     if (!read_attrs(G, n, DATA_ATTRS, &id, &gp))
         return false;
     const key *k = find_key(G, id);
-    if (k == NULL || !(k->domain & FOR_GRAPH) || (strcmp(k->name, "title") != 0 && strcmp(k->name, "name") != 0))
+    bool description = k != NULL && strcmp(k->name, "description") == 0;
+    if (k != NULL && (k->domain & FOR_GRAPH) && strcmp(k->name, "title") != 0 && strcmp(k->name, "name") != 0 &&
+        !description && strcmp(k->name, "view") != 0) /* partygraph's own */
+        pg_read_warn_once(G->R, "graph-data", &gp, "the graph's own data (\"%s\" and any other) is not read: "
+                          "partygraph keeps a graph's title and description", k->name);
+    if (k == NULL || !(k->domain & FOR_GRAPH) ||
+        (strcmp(k->name, "title") != 0 && strcmp(k->name, "name") != 0 && !description))
         return true;
     pg_jpath tp = pg_jpath_key(&gp, k->name);
     const char *text = text_of(G, n->children, &tp);
     bool gone;
     cJSON *v = text ? typed(G, k, text, tp, &gone) : NULL;
-    bool go = v ? pg_read_title(G->R, v) : !pg_report_stopped(&G->R->report);
+    bool go = !v                ? !pg_report_stopped(&G->R->report)
+              : description ? pg_read_description(G->R, v)
+                            : pg_read_title(G->R, v);
     cJSON_Delete(v);
     return go;
 }

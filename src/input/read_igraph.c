@@ -14,8 +14,12 @@
  * false, since neither format has booleans. The graph's `label` or
  * `name` is the title. A directed graph is read undirected with one
  * warning, and igraph's own warnings (a composite GML attribute such as
- * `graphics`, which igraph 0.10 drops) are passed on once each. A file
- * igraph refuses is an error at the line igraph names. Paths name the
+ * `graphics`, which igraph 0.10 drops) are passed on once each, a
+ * composite one at its first line. A file igraph refuses is an error at
+ * the line igraph names; a Pajek file igraph refuses for the `key value`
+ * pairs NetworkX writes after a vertex or an edge is read again without
+ * them (pajek_pairs), and they become attributes (strings; `True` and
+ * `False` in BOOLEAN_KEYS booleans), one warning. Paths name the
  * node or edge in file order from 0: `node[3]/weight`. */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
@@ -24,10 +28,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/fmt.h"
 #include "base/strmap.h"
 #include "base/utf8.h"
+#include "input/pajek_pairs.h"
 #include "input/reader.h"
 #include "model/igraph_glue.h"
 
@@ -56,6 +62,12 @@ typedef struct foreign {
     igraph_vector_int_t types[DOMAINS];
     bool by_label;      /* nodes are named by d->label */
     const char **ids;   /* the id text of each node (in the dataset's arena) */
+    const char *text;   /* the file's text, for the places of igraph's warnings */
+    size_t len;
+    const pg_pajek_pairs *pairs; /* NetworkX's `key value` pairs, when taken out of the text; else NULL */
+    bool retry;         /* igraph refused what may be such pairs: read again without them */
+    long refused_line;  /* then why igraph refused the file, at which line */
+    char refused_why[256];
 } foreign;
 
 /* ---- values ------------------------------------------------------------ */
@@ -124,15 +136,22 @@ static cJSON *string_value(const char *s)
  * writes true as 1 and false as 0. */
 static const char *const BOOLEAN_KEYS[] = { "ruling", "directed", "structural", NULL };
 
+static bool boolean_key(const char *name)
+{
+    for (const char *const *k = BOOLEAN_KEYS; *k; k++)
+        if (strcmp(*k, name) == 0)
+            return true;
+    return false;
+}
+
 /* A number as JSON: 0 and 1 as false and true for BOOLEAN_KEYS. */
 static cJSON *number_value(const foreign *F, const char *name, double x)
 {
-    for (const char *const *k = BOOLEAN_KEYS; *k; k++)
-        if (strcmp(*k, name) == 0 && (x == 0 || x == 1)) {
-            pg_read_warn_once(F->R, "boolean", NULL, "%s has no booleans: `%s` 1 and 0 (and every such key's) are "
-                              "read as true and false", F->d->title, name);
-            return cJSON_CreateBool(x == 1);
-        }
+    if (boolean_key(name) && (x == 0 || x == 1)) {
+        pg_read_warn_once(F->R, "boolean", NULL, "%s has no booleans: `%s` 1 and 0 (and every such key's) are "
+                          "read as true and false", F->d->title, name);
+        return cJSON_CreateBool(x == 1);
+    }
     return cJSON_CreateNumber(x);
 }
 
@@ -182,6 +201,35 @@ static const char *node_key(const foreign *F, const char *name)
     return x ? F->d->x : y ? F->d->y : name;
 }
 
+/* A `key value` pair's value: its text, or, for BOOLEAN_KEYS, Python's
+ * `True` and `False` (as NetworkX writes them) as booleans. */
+static cJSON *pair_value(const cJSON *pair)
+{
+    bool t = strcmp(pair->valuestring, "True") == 0, f = strcmp(pair->valuestring, "False") == 0;
+    if ((t || f) && boolean_key(pair->string))
+        return cJSON_CreateBool(t);
+    return cJSON_CreateString(pair->valuestring);
+}
+
+/* The `key value` pairs of node or edge `i` (NetworkX's Pajek) into
+ * `attrs`, in place of what igraph read under their keys (a pair `name`
+ * is the name, as NetworkX reads it, not the vertex's label); false when
+ * out of memory. */
+static bool add_pairs(const foreign *F, int domain, igraph_integer_t i, cJSON *attrs)
+{
+    const pg_json_vec *e = F->pairs != NULL && domain == EDGE_ATTRS ? &F->pairs->edges : NULL;
+    const cJSON *pairs = e != NULL && (size_t)i < e->len ? e->items[i] : NULL;
+    if (F->pairs != NULL && domain == NODE_ATTRS)
+        pairs = pg_pajek_pairs_vertex(F->pairs, (long)i + 1);
+    for (const cJSON *p = pairs ? pairs->child : NULL; p; p = p->next) {
+        cJSON *c = pair_value(p);
+        cJSON_DeleteItemFromObjectCaseSensitive(attrs, p->string);
+        if (c == NULL || !cJSON_AddItemToObject(attrs, p->string, c))
+            return cJSON_Delete(c), false;
+    }
+    return true;
+}
+
 /* The attributes of node or edge `i` (domain NODE_ATTRS or EDGE_ATTRS);
  * NULL when out of memory. */
 static cJSON *attributes(const foreign *F, int domain, igraph_integer_t i)
@@ -195,6 +243,7 @@ static cJSON *attributes(const foreign *F, int domain, igraph_integer_t i)
         if (v != NULL && !cJSON_AddItemToObject(attrs, key, v))
             cJSON_Delete(v), oom = true;
     }
+    oom = oom || !add_pairs(F, domain, i, attrs);
     if (oom)
         cJSON_Delete(attrs);
     return oom ? NULL : attrs;
@@ -296,7 +345,40 @@ static bool read_edges(foreign *F)
     return go;
 }
 
-/* igraph's warnings, once each; a directed graph's, once. */
+/* The offset of the first `key [` (a nested list; spaces and line
+ * breaks may come between) in text[from, len), or len. */
+static size_t list_at(const char *text, size_t len, size_t from, const char *key)
+{
+    size_t n = strlen(key);
+    for (size_t i = from; i + n < len; i++) {
+        bool starts = (i == 0 || isspace((unsigned char)text[i - 1])) && strncmp(text + i, key, n) == 0;
+        size_t j = i + n;
+        while (starts && j < len && isspace((unsigned char)text[j]))
+            j++;
+        if (starts && j < len && text[j] == '[')
+            return i;
+    }
+    return len;
+}
+
+/* The line where igraph's `warning` about a composite attribute ("Composite
+ * vertex attribute 'graphics' ignored in GML file.") points: the key's
+ * first list in a node (an edge), or 0. */
+static long warning_line(const foreign *F, const char *warning)
+{
+    char what[16], key[128];
+    if (sscanf(warning, "Composite %15s attribute '%127[^']'", what, key) != 2)
+        return 0;
+    const char *in = strcmp(what, "vertex") == 0 ? "node" : strcmp(what, "edge") == 0 ? "edge" : NULL;
+    size_t at = list_at(F->text, F->len, in ? list_at(F->text, F->len, 0, in) : 0, key);
+    long line = 1;
+    for (size_t i = 0; i < at && at < F->len; i++)
+        line += F->text[i] == '\n';
+    return at < F->len ? line : 0;
+}
+
+/* igraph's warnings, once each (at the first place of the key a warning
+ * about a nested list names); a directed graph's, once. */
 static void pass_warnings(foreign *F)
 {
     char topic[300];
@@ -304,8 +386,10 @@ static void pass_warnings(foreign *F)
         if (strstr(pg_igraph_warning(i), "(&#") != NULL)
             continue; /* a numeric character reference, decoded here */
         snprintf(topic, sizeof topic, "igraph:%s", pg_igraph_warning(i));
+        F->R->line = warning_line(F, pg_igraph_warning(i));
         pg_read_warn_once(F->R, topic, NULL, "%s: igraph: %s", F->d->title, pg_igraph_warning(i));
     }
+    F->R->line = 0;
     if (igraph_is_directed(&F->g))
         pg_read_warn_once(F->R, "directed", NULL, "a directed graph: edge directions are dropped (partygraph's "
                                                   "network is undirected)");
@@ -344,6 +428,29 @@ static long igraph_place(char *message, const char **reason, int *len)
     return strtol(at + 7, NULL, 10);
 }
 
+/* Is line `line` of the file in a `*Vertices`, `*Edges` or `*Arcs`
+ * section (the last section line before it starts so, in any case)? */
+static bool in_section(const foreign *F, long line)
+{
+    bool in = false;
+    const char *p = F->text, *end = F->text + F->len;
+    for (long l = 1; l < line && p < end; l++) {
+        if (*p == '*')
+            in = (end - p >= 9 && strncasecmp(p, "*vertices", 9) == 0) ||
+                 (end - p >= 6 && strncasecmp(p, "*edges", 6) == 0) || (end - p >= 5 && strncasecmp(p, "*arcs", 5) == 0);
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    return in;
+}
+
+/* Did igraph refuse a Pajek vertex or edge line for more words than it
+ * knows, as NetworkX's `key value` pairs are (read again without them)? */
+static bool networkx_pairs(const foreign *F, long line, const char *reason)
+{
+    return F->d == &PAJEK && F->pairs == NULL && strstr(reason, "ALNUM") != NULL && in_section(F, line);
+}
+
 /* Reports why igraph refused the file: its reason, at the line it names. */
 static bool refused(foreign *F, igraph_error_t rc)
 {
@@ -356,7 +463,11 @@ static bool refused(foreign *F, igraph_error_t rc)
     long line = igraph_place(e.message, &reason, &len);
     if (reason == NULL)
         return pg_report_error(&F->R->report, NULL, "%s: igraph refuses the file: %s", F->d->title, e.message);
-    return pg_report_error_at(&F->R->report, line, 0, "%s: %.*s", F->d->title, len, reason);
+    snprintf(F->refused_why, sizeof F->refused_why, "%s: %.*s", F->d->title, len, reason);
+    F->refused_line = line;
+    if (networkx_pairs(F, line, reason))
+        return F->retry = true;
+    return pg_report_error_at(&F->R->report, line, 0, "%s", F->refused_why);
 }
 
 /* Reads the text with igraph's reader, igraph's C attribute handler
@@ -387,18 +498,52 @@ static void release(foreign *F)
     free(F->ids);
 }
 
+/* Reads `len` bytes at `text` with igraph's reader into F. */
+static bool read_text(foreign *F, const char *text, size_t len)
+{
+    FILE *f = fmemopen((void *)text, len, "r");
+    if (f == NULL)
+        return pg_report_oom(&F->R->report);
+    bool go = read_with_igraph(F, f);
+    fclose(f);
+    return go;
+}
+
+/* Reads the Pajek text again without NetworkX's `key value` pairs, which
+ * become attributes (one warning at the first); with none, igraph's
+ * refusal stands. */
+static bool without_pairs(foreign *F)
+{
+    pg_pajek_pairs pairs;
+    if (pg_pajek_pairs_split(F->text, F->len, &pairs) != 0)
+        return pg_report_oom(&F->R->report);
+    if (pairs.first_line == 0) {
+        pg_pajek_pairs_free(&pairs);
+        return pg_report_error_at(&F->R->report, F->refused_line, 0, "%s", F->refused_why);
+    }
+    F->pairs = &pairs;
+    F->retry = false;
+    F->R->line = pairs.first_line;
+    pg_read_warn_once(F->R, "pairs", NULL, "Pajek: the `key value` pairs after a vertex or an edge (NetworkX's "
+                      "write_pajek writes them; Pajek and igraph do not read them) are read as attributes, as "
+                      "NetworkX reads them");
+    F->R->line = 0;
+    bool go = read_text(F, pairs.text, F->len);
+    pg_pajek_pairs_free(&pairs);
+    F->pairs = NULL;
+    return go;
+}
+
 /* Reads the `len` bytes at `text` (past a byte-order mark) in dialect `d`. */
 static bool read_dialect(pg_reader *R, const dialect *d, const char *text, size_t len)
 {
-    foreign F = { .R = R, .d = d };
     size_t bom = pg_utf8_bom(text, len);
+    foreign F = { .R = R, .d = d, .text = text + bom, .len = len - bom };
     if (len == bom)
         return pg_report_error(&R->report, NULL, "%s: the file is empty", d->title);
-    FILE *f = fmemopen((void *)(text + bom), len - bom, "r");
-    if (f == NULL)
-        return pg_report_oom(&R->report);
-    bool go = read_with_igraph(&F, f);
-    fclose(f);
+    bool go = read_text(&F, F.text, F.len);
+    if (go && F.retry)
+        go = without_pairs(&F);
     release(&F);
     return go;
 }

@@ -32,6 +32,7 @@
 #include "base/strmap.h"
 #include "base/utf8.h"
 #include "input/reader.h"
+#include "model/reltype.h"
 
 enum { MAX_ID = PG_ID_SIZE - 1 }; /* bytes of a name: PG_ID_CHARS characters */
 
@@ -636,6 +637,70 @@ static bool relations(pg_reader *R, const edge_in *in, const char *types, const 
     return go;
 }
 
+enum { MAX_COPIES = 1000000 };
+
+/* How many relations an edge of partygraph's own file stands for when
+ * they are all of one type (`types` one type, `count` n): n, so that the
+ * edge is written again with its count; 1 otherwise (several types: how
+ * the count splits between them is not in the file). */
+static long copies(const pg_reader *R, const edge_in *in, const char *types)
+{
+    const cJSON *count = member(in->attrs, "count");
+    if (!R->ours || strchr(types, ';') != NULL || !cJSON_IsNumber(count))
+        return 1;
+    double c = count->valuedouble;
+    return c >= 2 && c <= MAX_COPIES && c == (double)(long)c ? (long)c : 1;
+}
+
+/* Member `key` of the edge's attributes as a count from 0 to `n`, or -1. */
+static long count_member(const edge_in *in, const char *key, long n)
+{
+    const cJSON *v = member(in->attrs, key);
+    if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > (double)n ||
+        v->valuedouble != (double)(long)v->valuedouble)
+        return -1;
+    return (long)v->valuedouble;
+}
+
+/* The `n` relations of one type an edge of partygraph's own file merged:
+ * each weighs an even share of its weight; its `backward` ones (of a
+ * directed type, when `forward` and `backward` add up to n) run from its
+ * target to its source. */
+static bool repeated(pg_reader *R, const edge_in *in, const char *type, const cJSON *weight, long n)
+{
+    double w = cJSON_IsNumber(weight) ? weight->valuedouble : 1.0;
+    long f = count_member(in, "forward", n), b = count_member(in, "backward", n);
+    edge_in back = *in;
+    back.s = in->t, back.t = in->s;
+    if (f < 0 || b < 0 || f + b != n)
+        b = 0;
+    cJSON *share = cJSON_CreateNumber(w / (double)n);
+    bool go = share ? true : oom(R);
+    for (long i = 0; go && i < n; i++)
+        go = relation(R, i < n - b ? in : &back, type, share);
+    cJSON_Delete(share);
+    return go;
+}
+
+/* An edge of partygraph's own file of one type that is not directed as
+ * built in, but runs one way or both (`direction` "directed" or
+ * "mutual"), was of a type its dataset declared directed: declared so
+ * again, once per type, so that the direction comes back. */
+static bool declare_direction(pg_reader *R, const edge_in *in, const char *type)
+{
+    const cJSON *dir = member(in->attrs, "direction");
+    const pg_relation_type *built = pg_reltype_builtin(type);
+    if (!R->ours || strchr(type, ';') != NULL || !cJSON_IsString(dir) ||
+        strcmp(dir->valuestring, "undirected") == 0 || (built && built->directed) ||
+        pg_strmap_get(&R->L.type_ids, type) >= 0)
+        return true;
+    cJSON *item = cJSON_CreateObject();
+    bool go = item && cJSON_AddStringToObject(item, "id", type) && cJSON_AddTrueToObject(item, "directed");
+    go = go ? pg_schema_relation_type(&R->L, item, (long)R->L.type_ids.len, in->p) : oom(R);
+    cJSON_Delete(item);
+    return go;
+}
+
 /* Remembers the ends of edge `in` (reader.c warns when pairs repeat). */
 static bool note_pair(pg_reader *R, const edge_in *in)
 {
@@ -672,5 +737,9 @@ bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJ
         type = own->valuestring, use(&in.used, own);
     else if (type == NULL && cJSON_IsString(types) && strspn(types->valuestring, ";") < strlen(types->valuestring))
         type = types->valuestring, use(&in.used, types);
-    return relations(R, &in, type ? type : "contact", weight);
+    type = type ? type : "contact";
+    long n = copies(R, &in, type);
+    if (!declare_direction(R, &in, type))
+        return false;
+    return n > 1 ? repeated(R, &in, type, weight, n) : relations(R, &in, type, weight);
 }

@@ -1,6 +1,7 @@
 /* read_ndjson.c - NDJSON: one partygraph/1 element per line, streamed:
  * `{"kind": "party", "id": ..., ...}` (kind country, party, mechanism,
- * event or source; a mechanism's own kind is `mechanism_kind`), or
+ * event, person, node or source; a mechanism's own kind is
+ * `mechanism_kind`), or
  * `{"type": "attended", "source": ..., ...}` for a relation, or a header
  * `{"format": "partygraph/1", "title": ..., "description": ...}`. Blank
  * lines are skipped. Only one line is held at a time; every problem names

@@ -188,10 +188,13 @@ bool pg_read_nodelink(pg_reader *R, const char *text, size_t len, pg_input *in)
         indexed = by_index(R, nodes, links, key, &go);
         pg_read_flags(R, root);
         const cJSON *graph = cJSON_GetObjectItemCaseSensitive(root, "graph");
+        pg_read_unread_graph_data(R, cJSON_IsObject(graph) ? graph : NULL, "graph");
         if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(graph, "partygraph"))) /* its version */
             pg_read_note_creator(R, "partygraph");
         go = go && pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "name")) &&
-             pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "title")) && read_nodes(R, nodes, indexed);
+             pg_read_title(R, cJSON_GetObjectItemCaseSensitive(graph, "title")) &&
+             pg_read_description(R, cJSON_GetObjectItemCaseSensitive(graph, "description")) &&
+             read_nodes(R, nodes, indexed);
     }
     if (go && links)
         go = read_links(R, links, key, indexed);

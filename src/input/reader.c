@@ -108,8 +108,9 @@ static int by_pair(const void *x, const void *y)
 static void warn_merged(pg_reader *R)
 {
     size_t repeats = 0, first = 0;
-    if (R->pairs.len > 1) /* (none from a reader that reads no foreign edges: tables) */
-        qsort(R->pairs.items, R->pairs.len, sizeof *R->pairs.items, by_pair);
+    if (R->pairs.len < 2)
+        return;
+    qsort(R->pairs.items, R->pairs.len, sizeof *R->pairs.items, by_pair);
     for (size_t i = 1; i < R->pairs.len; i++) {
         const pg_read_pair *x = &R->pairs.items[i], *y = &R->pairs.items[i - 1];
         if (x->a != y->a || x->b != y->b)
@@ -317,6 +318,23 @@ void pg_read_flags(pg_reader *R, const cJSON *root)
                                                "merge into one edge, as partygraph merges relations");
 }
 
+void pg_read_unread_graph_data(pg_reader *R, const cJSON *data, const char *key_at)
+{
+    static const char *const read[] = { "name", "title", "description", "view", "partygraph", "input_sha256" };
+    pg_jpath p = pg_jpath_key(&PG_JPATH_ROOT, key_at);
+    for (const cJSON *m = data ? data->child : NULL; m; m = m->next) {
+        const char *key = cJSON_IsArray(data) ? (cJSON_IsString(m->child) ? m->child->valuestring : NULL) : m->string;
+        bool known = key == NULL;
+        for (size_t k = 0; k < sizeof read / sizeof read[0] && !known; k++)
+            known = strcmp(key, read[k]) == 0;
+        if (!known) {
+            pg_read_warn_once(R, "graph-data", &p, "the graph's own data (\"%s\" and any other) is not read: "
+                              "partygraph keeps a graph's title and description", key);
+            return;
+        }
+    }
+}
+
 void pg_read_note_creator(pg_reader *R, const char *creator)
 {
     while (creator != NULL && *creator == ' ')
@@ -325,13 +343,25 @@ void pg_read_note_creator(pg_reader *R, const char *creator)
         R->ours = true;
 }
 
-bool pg_read_title(pg_reader *R, const cJSON *title)
+/* Sets *field (the dataset's title or description) to `text` when it
+ * is empty and `text` is a non-empty string; false when out of memory. */
+static bool set_text(pg_reader *R, const char **field, const cJSON *text)
 {
     pg_dataset *ds = R->L.ds;
-    if (!cJSON_IsString(title) || title->valuestring[0] == '\0' || ds->title[0] != '\0')
+    if (!cJSON_IsString(text) || text->valuestring[0] == '\0' || (*field)[0] != '\0')
         return true;
-    ds->title = pg_arena_strdup(&ds->arena, title->valuestring);
-    return ds->title ? true : pg_report_oom(&R->report);
+    *field = pg_arena_strdup(&ds->arena, text->valuestring);
+    return *field ? true : pg_report_oom(&R->report);
+}
+
+bool pg_read_title(pg_reader *R, const cJSON *title)
+{
+    return set_text(R, &R->L.ds->title, title);
+}
+
+bool pg_read_description(pg_reader *R, const cJSON *description)
+{
+    return set_text(R, &R->L.ds->description, description);
 }
 
 const char *pg_read_id_text(pg_reader *R, const cJSON *v, pg_jpath p, char *buf, size_t size)

@@ -122,6 +122,28 @@ bool pg_read_table_csv(pg_reader *R, pg_tables *out, const char *file, const cha
  * pg_dataset_load_file_opts (`opt` not NULL). */
 pg_dataset *pg_read_folder(const char *path, const pg_load_options *opt, pg_error *err);
 
+/* ---- tables (table.h) ------------------------------------------------- */
+
+typedef struct pg_tables pg_tables;
+
+/* Are tables `t` an edge list: has one of them the name "edges", or
+ * Source and Target columns (in any case)? (read_edges.c) */
+bool pg_tables_edge_list(const pg_tables *t);
+
+/* Reads the edge list in `t` (an edges table, and a nodes table named
+ * "nodes" or with an Id column when there is one; docs/input.md, "Edge
+ * lists") into R's dataset, problems placed at $.TABLE[ROW].HEADER.
+ * Returns "go on". */
+bool pg_read_edge_tables(pg_reader *R, const pg_tables *t);
+
+/* Reads table `t` as a participation log (docs/input.md, "Participation
+ * logs"), its columns given roles by R->opt.columns (NULL: the headers
+ * named as the roles), into R's dataset: events, parties, mechanisms,
+ * countries and one "attended" relation per row, problems placed at
+ * $.TABLE[ROW].HEADER. Returns "go on". (read_log.c) */
+typedef struct pg_table pg_table;
+bool pg_read_log_table(pg_reader *R, const pg_table *t);
+
 /* ---- for the readers -------------------------------------------------- */
 
 /* Checks the syntax of `len` bytes at `text` strictly, but for the words
@@ -152,6 +174,11 @@ void pg_read_flags(pg_reader *R, const cJSON *root);
  * non-empty string. Returns false when out of memory. */
 bool pg_read_title(pg_reader *R, const cJSON *title);
 
+/* Sets the dataset's description when it has none yet and `description`
+ * is a non-empty string (partygraph writes it among the graph's data).
+ * Returns false when out of memory. */
+bool pg_read_description(pg_reader *R, const cJSON *description);
+
 /* Reports, at `p`, that `v` is not `expected` ("an array"). Returns "go
  * on". */
 bool pg_read_wrong(pg_reader *R, const cJSON *v, pg_jpath p, const char *expected);
@@ -180,6 +207,13 @@ bool pg_read_node(pg_reader *R, size_t index, const cJSON *attrs, pg_jpath p);
  * (NULL: "contact"). Returns "go on". */
 bool pg_read_edge(pg_reader *R, const char *source, const char *target, const cJSON *attrs, const char *type,
                   long index, pg_jpath p);
+
+/* Warns, once, about the first member of a graph's own data `data` (an
+ * object, or NetworkX 2's array of [key, value] pairs; NULL: none), at
+ * top-level member `key_at`, that is not read: all but a title, name,
+ * description and what partygraph writes there (view, version, input
+ * digest). */
+void pg_read_unread_graph_data(pg_reader *R, const cJSON *data, const char *key_at);
 
 /* Marks R's input as written by partygraph when `creator` (a GEXF
  * <creator>, a node-link graph's "partygraph" member, a GraphML comment;

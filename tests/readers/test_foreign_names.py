@@ -112,6 +112,16 @@ status, got, err = build(write_graphml("dataid.graphml", H))
 tap.check({v: got.nodes[v].get("input_id") for v in got.nodes} == {"n0": "Q148", "n1": "Q29"},
           "GraphML: a data key `id` that is not the node's id kept as input_id", (dict(got.nodes(data="input_id")), err))
 
+# ---- a graph's own data: the title kept, the rest said ------------------------
+
+N = nx.Graph(name="Blogs 2004", created="2004-11", source="Adamic and Glance")
+N.add_edge("a", "b")
+status, got, err = build(write_nodelink("graphdata.json", N))
+unread = [k for k in N.graph if k != "name"]
+said = [line for line in err.splitlines() if "the graph's own data" in line]
+tap.check(status == 0 and got.graph.get("title") == "Blogs 2004" and len(said) == 1 and f'"{unread[0]}"' in said[0],
+          "node-link: the graph's name is the title; its other data is named in one warning", err)
+
 # ---- partygraph's own files keep their computed columns out ------------------
 
 example = os.path.join(pgtest.ROOT, "examples", "minimal.json")
