@@ -163,11 +163,13 @@ typedef enum pg_input_format {
     PG_INPUT_GML,        /* GML (Gephi, NetworkX, igraph, yEd), read by igraph */
     PG_INPUT_PAJEK,      /* Pajek NET (*Vertices, *Edges, *Arcs), read by igraph */
     PG_INPUT_GEXF,       /* GEXF 1.1-1.3 (Gephi, NetworkX, partygraph) */
+    PG_INPUT_TABLES,     /* tabular partygraph/1: a folder of CSV/TSV tables named after its arrays, or one */
     PG_INPUT_COUNT
 } pg_input_format;
 
 /* Returns "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson",
- * "graphml", "cyjs", "gml", "pajek" or "gexf"; NULL when out of range. */
+ * "graphml", "cyjs", "gml", "pajek", "gexf" or "tables"; NULL when out of
+ * range. */
 const char *pg_input_format_name(pg_input_format f);
 
 /* Parses one of those names into *out. Returns PG_OK or PG_EARG. */
@@ -194,6 +196,7 @@ typedef struct pg_load_options {
     unsigned long long max_input_bytes; /* refuse an input of more bytes (gunzipped: the
                                            gzip-bomb guard) as soon as it gives one more,
                                            PG_EINVALID; 0: no limit */
+    char separator;           /* CSV/TSV tables: ',', ';' or '\t'; 0: detected in each file */
     const char *columns;      /* a participation log's columns by role, "event=Meeting,date=Date,
                                  participant=Party,..." (docs/input.md, "Participation logs");
                                  NULL: the columns headed as the roles */
@@ -202,7 +205,7 @@ typedef struct pg_load_options {
 /* The default of max_input_bytes: 16 GiB. */
 #define PG_MAX_INPUT_BYTES (16ULL << 30)
 
-#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO, NULL, NULL, PG_MAX_INPUT_BYTES, NULL }
+#define PG_LOAD_OPTIONS_INIT { 1, NULL, NULL, PG_INPUT_AUTO, NULL, NULL, PG_MAX_INPUT_BYTES, 0, NULL }
 
 /* Loads and validates a partygraph/1 file ("-" reads standard input), or
  * a graph in another format (pg_input_format), gzip-compressed or not.

@@ -82,6 +82,7 @@ typedef struct cli_args {
     pg_format nodelink_format;       /* --nodelink-key: PG_FORMAT_NODELINK (links) or _EDGES */
     pg_input_format input_format;    /* --input-format */
     unsigned long long max_input_bytes; /* --max-input-bytes (0: no limit) */
+    char separator;                  /* --separator (0: detected) */
     const char *columns;             /* --columns: a participation log's columns by role */
     bool quiet, timings, progress;
     int radius;

@@ -206,7 +206,22 @@ SETTER(set_input_format)
 {
     return pg_input_format_parse(v, &a->input_format) == PG_OK
                ? EXIT_OK
-               : bad(cmd, "input-format", v, "auto, partygraph, nodelink, jgf, popolo, ndjson, graphml, cyjs, gexf, gml or pajek");
+               : bad(cmd, "input-format", v, "auto, partygraph, nodelink, jgf, popolo, ndjson, graphml, cyjs, gexf, gml, pajek or tables");
+}
+
+/* The separators of CSV and TSV tables, as the option names them (and
+ * the characters themselves). */
+static const struct {
+    const char *name;
+    char c;
+} separators[] = { { "comma", ',' }, { "semicolon", ';' }, { "tab", '\t' }, { ",", ',' }, { ";", ';' } };
+
+SETTER(set_separator)
+{
+    for (size_t i = 0; i < sizeof separators / sizeof separators[0]; i++)
+        if (strcmp(v, separators[i].name) == 0)
+            return a->separator = separators[i].c, EXIT_OK;
+    return bad(cmd, "separator", v, "comma, semicolon or tab");
 }
 
 SETTER(set_max_input_bytes) { return bytes(cmd, "max-input-bytes", v, &a->max_input_bytes); }
@@ -307,7 +322,9 @@ static const cli_option table[] = {
     { "nodelink", 0, "FILE", CLI_OUTPUT, set_nodelink, "write only the node-link JSON, to FILE (\"-\": stdout)" },
     { "cytoscape", 0, "FILE", CLI_OUTPUT, set_cytoscape, "write only the Cytoscape.js JSON, to FILE (\"-\": stdout)" },
     { "input-format", 0, "FORMAT", CLI_VIEW | CLI_VALIDATE, set_input_format,
-      "FILE is auto (default: detected), partygraph, nodelink, jgf, popolo, ndjson, graphml, cyjs, gexf, gml or pajek" },
+      "FILE is auto (default: detected), partygraph, nodelink, jgf, popolo, ndjson, graphml, cyjs, gexf, gml, pajek or tables" },
+    { "separator", 0, "SEP", CLI_VIEW | CLI_VALIDATE, set_separator,
+      "CSV/TSV tables are separated by SEP: comma (or ,), semicolon (or ;) or tab (default: detected)" },
     { "max-input-bytes", 0, "N", CLI_VIEW | CLI_VALIDATE, set_max_input_bytes,
       "refuse FILE past N bytes, gunzipped (K, M, G: x1024; default 16G; 0: no limit)" },
     { "columns", 0, "MAP", CLI_VIEW | CLI_VALIDATE, set_columns,

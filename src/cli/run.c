@@ -11,7 +11,8 @@ pg_load_options cli_load_options(const cli_args *a, size_t max_errors, cli_tally
 {
     return (pg_load_options){ .max_errors = max_errors, .on_problem = cli_on_problem, .userdata = tally,
                               .input_format = a->input_format, .progress = cli_progress_bar,
-                              .max_input_bytes = a->max_input_bytes, .columns = a->columns };
+                              .max_input_bytes = a->max_input_bytes, .separator = a->separator,
+                              .columns = a->columns };
 }
 
 pg_dataset *cli_load(const cli_args *a, size_t max_errors, int *code)

@@ -23,13 +23,13 @@
 enum { KEY_MAX = 32 };
 
 static const char *const format_names[PG_INPUT_COUNT] = {
-    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml", "cyjs", "gml", "pajek", "gexf",
+    "auto", "partygraph", "nodelink", "jgf", "popolo", "ndjson", "graphml", "cyjs", "gml", "pajek", "gexf", "tables",
 };
 
 /* What the formats are called in messages. */
 static const char *const format_titles[PG_INPUT_COUNT] = {
     "auto", "partygraph/1", "node-link JSON", "JSON Graph Format", "Popolo JSON", "NDJSON", "GraphML",
-    "Cytoscape.js JSON", "GML", "Pajek NET", "GEXF",
+    "Cytoscape.js JSON", "GML", "Pajek NET", "GEXF", "CSV/TSV tables",
 };
 
 const char *pg_input_format_name(pg_input_format f)
@@ -276,7 +276,8 @@ static pg_input_format markup_format(const char *s, size_t n)
 static const struct {
     const char *ending;
     pg_input_format format;
-} name_formats[] = { { ".gml", PG_INPUT_GML }, { ".net", PG_INPUT_PAJEK }, { ".paj", PG_INPUT_PAJEK } };
+} name_formats[] = { { ".gml", PG_INPUT_GML },    { ".net", PG_INPUT_PAJEK },   { ".paj", PG_INPUT_PAJEK },
+                     { ".csv", PG_INPUT_TABLES }, { ".tsv", PG_INPUT_TABLES } };
 
 /* Does `name` (n bytes) end with `ending`, in any case? */
 static bool ends_with(const char *name, size_t n, const char *ending)

@@ -1,4 +1,5 @@
-/* load.c - the public pg_dataset_load_* functions: open the input, look at
+/* load.c - the public pg_dataset_load_* functions: open the input (a
+ * folder: a folder of tables, read_folder.c), look at
  * its first bytes for its format (detect.c, or the caller's
  * --input-format), and hand it to its reader: partygraph/1 to the
  * streaming loader (read_partygraph.c), the others, each in the frame of
@@ -6,6 +7,7 @@
  * and none calls back into it. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/error.h"
 #include "base/timing.h"
@@ -21,13 +23,15 @@ static pg_read_fn *const readers[PG_INPUT_COUNT] = {
     [PG_INPUT_NDJSON] = pg_read_ndjson,     [PG_INPUT_GRAPHML] = pg_read_graphml,
     [PG_INPUT_CYJS] = pg_read_cyjs,
     [PG_INPUT_GML] = pg_read_gml,           [PG_INPUT_PAJEK] = pg_read_pajek,       [PG_INPUT_GEXF] = pg_read_gexf,
+    [PG_INPUT_TABLES] = pg_read_table_text,
 };
 
 /* What a format is written in: JSON, markup (GraphML, GEXF) or other text
  * (GML, Pajek). */
 enum { JSON_TEXT, MARKUP, PLAIN_TEXT };
 static const int families[PG_INPUT_COUNT] = { [PG_INPUT_GRAPHML] = MARKUP, [PG_INPUT_GEXF] = MARKUP,
-                                              [PG_INPUT_GML] = PLAIN_TEXT, [PG_INPUT_PAJEK] = PLAIN_TEXT };
+                                              [PG_INPUT_GML] = PLAIN_TEXT, [PG_INPUT_PAJEK] = PLAIN_TEXT,
+                                              [PG_INPUT_TABLES] = PLAIN_TEXT };
 
 /* A format forced with --input-format that the first bytes rule out:
  * markup read as JSON, JSON read as GraphML, ... (text nothing detects,
@@ -156,15 +160,25 @@ static pg_dataset *read_opened(pg_input *in, pg_status opened, const char *name,
     return ds;
 }
 
+/* Is `path` a folder (a folder of tables)? */
+static bool is_folder(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Reads the input at `path` ("-" = standard input) in whatever format it
  * is (opt->input_format, or detected from its first bytes): its bytes are
  * read once, so that a pipe or a FIFO can be named too, and partygraph/1
- * goes to the streaming loader with the bytes already read. */
+ * goes to the streaming loader with the bytes already read. A folder is
+ * a folder of tables. */
 static pg_dataset *read_file(const char *path, const pg_load_options *opt, pg_error *err)
 {
     static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
     pg_input *in = NULL;
     pg_error e;
+    if (is_folder(path))
+        return pg_read_folder(path, opt ? opt : &defaults, err);
     pg_status opened = pg_input_open(path, &in, &e);
     return read_opened(in, opened, path, opt ? opt : &defaults, &e, err);
 }

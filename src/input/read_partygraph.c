@@ -188,6 +188,27 @@ static bool read_section(pg_loader *L, const section *s, const cJSON *v)
     return go;
 }
 
+/* The value `v` of top-level `key` (NULL for unknown keys): a section,
+ * or a key warned about. */
+static bool top_value(pg_loader *L, const char *key, const cJSON *v)
+{
+    const section *s = find_section(key);
+    if (s != NULL)
+        return read_section(L, s, v);
+    unknown_section(L, key, pg_jpath_key(&PG_JPATH_ROOT, key));
+    return true;
+}
+
+bool pg_read_partygraph_root(pg_loader *L, const cJSON *root)
+{
+    bool go = true;
+    for (const cJSON *v = root->child; v && go; v = v->next) {
+        pg_loader_top_member(L);
+        go = top_value(L, v->string, v);
+    }
+    return go;
+}
+
 /* Whether the array of top-level `key` is read one element at a time. */
 static bool split(const char *key)
 {
@@ -348,11 +369,7 @@ static bool member(reader *rd, const char *key, cJSON *v)
     if (!member_key(rd, key) || !exact_numbers(rd, v, p) ||
         (v != NULL && !pg_dupkeys_remove(rd->L.report, v, p, rd->own_trees)))
         return false;
-    const section *s = find_section(key);
-    if (s != NULL)
-        return read_section(&rd->L, s, v);
-    unknown_section(&rd->L, key, p);
-    return true;
+    return top_value(&rd->L, key, v);
 }
 
 /* A member whose array elements follow one by one. */

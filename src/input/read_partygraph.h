@@ -5,7 +5,11 @@
 
 #include <stddef.h>
 
+#include <cJSON.h>
+#include <stdbool.h>
+
 #include "input/input.h"
+#include "input/schema.h"
 #include "partygraph.h"
 
 /* How pg_read_partygraph_buffer reads: AUTO as pg_dataset_load_buffer
@@ -25,5 +29,13 @@ pg_dataset *pg_read_partygraph_input(pg_input *in, const char *head, size_t n, c
 /* As pg_dataset_load_buffer, in `mode`, partygraph/1 only. */
 pg_dataset *pg_read_partygraph_buffer(const char *data, size_t len, const char *name, const pg_load_options *opt,
                                       pg_load_mode mode, pg_error *err);
+
+/* Reads the members of `root`, a partygraph/1 object built in memory
+ * (no repeated keys, numbers as they are), into L's dataset in order, by
+ * the code that reads each member of a partygraph/1 file: the loader of
+ * tabular partygraph/1 (read_tables.c) builds such a root. Problems are
+ * reported at JSON paths ($.parties[3].founded). Returns "go on"; the
+ * caller resolves the ids. */
+bool pg_read_partygraph_root(pg_loader *L, const cJSON *root);
 
 #endif

@@ -42,6 +42,7 @@ static void relay(const pg_error *problem, void *userdata)
         e.line = R->line;
     if (R->slash_paths)
         slash_path(e.path);
+    pg_table_places_apply(&R->table_places, &e); /* tabular inputs: the cell, not the path */
     if (e.severity == PG_SEVERITY_ERROR && !R->has_first) {
         R->first = e;
         R->has_first = true;
@@ -70,7 +71,7 @@ pg_reader *pg_reader_new(const char *name, const pg_load_options *opt, pg_input_
     R->end_keys[1] = "target";
     pg_report_init(&R->report, ds->file, &R->opt);
     pg_loader_init(&R->L, ds, &R->report);
-    R->L.keep_places = format == PG_INPUT_NDJSON; /* the others resolve their references themselves */
+    R->L.keep_places = format == PG_INPUT_NDJSON; /* the others resolve their references themselves (tables: pg_read_tables) */
     pg_sha256_init(&R->sha);
     return R;
 }
@@ -86,6 +87,8 @@ static void reader_free(pg_reader *R, bool keep)
     pg_strmap_free(&R->by_id);
     pg_strmap_free(&R->by_pg_id);
     pg_strmap_free(&R->warned);
+    pg_tables_free(&R->tables);
+    pg_table_places_free(&R->table_places);
     pg_loader_free(&R->L);
     pg_report_free(&R->report);
     free(R);

@@ -25,6 +25,8 @@
 #include "base/sha256.h"
 #include "input/input.h"
 #include "input/schema.h"
+#include "input/table.h"
+#include "input/table_place.h"
 
 /* A reference a node makes to another (its `country`, ...). */
 typedef struct pg_read_ref {
@@ -74,6 +76,8 @@ typedef struct pg_reader {
     PG_VEC(pg_read_pair) pairs;   /* the ends of every edge read */
     char *copy;                   /* the JSON text last parsed, NaN and Infinity rewritten (json_numbers.h) */
     size_t copy_cap;
+    pg_tables tables;             /* a tabular input's tables (pg_read_tables) */
+    pg_table_places table_places; /* which rows became which elements: problems are placed in the cells */
 } pg_reader;
 
 /* A new frame for reading an input named `name` in `format`, problems
@@ -92,6 +96,31 @@ pg_dataset *pg_reader_finish(pg_reader *R, bool go, pg_error *err);
 typedef bool pg_read_fn(pg_reader *R, const char *text, size_t len, pg_input *in);
 pg_read_fn pg_read_nodelink, pg_read_jgf, pg_read_popolo, pg_read_ndjson, pg_read_graphml, pg_read_cyjs, pg_read_gml,
     pg_read_pajek, pg_read_gexf;
+
+/* One CSV or TSV table (read_tables.c), named after its file ("parties.csv":
+ * the table of parties), separated by opt.separator or as detected. */
+pg_read_fn pg_read_table_text;
+
+/* Reads the tables `t` (taken: they move into R, which keeps them until
+ * pg_reader_finish; `t` is left empty) as one input. Tables named after
+ * partygraph/1's arrays (and `about`) are tabular partygraph/1
+ * (docs/input.md, "Tables and workbooks"): one document is built from
+ * them and read by the partygraph/1 loader's code, every problem placed
+ * in its table's cell. Other tables are warned about and ignored.
+ * Returns "go on". For the workbook reader too (its sheets as tables). */
+bool pg_read_tables(pg_reader *R, pg_tables *t);
+
+/* Reads the `len` bytes at `text`, the CSV or TSV file `file` (a byte
+ * order mark skipped), as one more table of `out`, named after the file;
+ * a file that is not CSV is reported at its line:column. Returns "go
+ * on". */
+bool pg_read_table_csv(pg_reader *R, pg_tables *out, const char *file, const char *text, size_t len);
+
+/* Loads the folder at `path` (read_folder.c): every .csv and .tsv file in
+ * it (gzipped or not), by name order, each a table named after its file,
+ * read as pg_read_tables reads them. Same contract as
+ * pg_dataset_load_file_opts (`opt` not NULL). */
+pg_dataset *pg_read_folder(const char *path, const pg_load_options *opt, pg_error *err);
 
 /* ---- tables (table.h) ------------------------------------------------- */
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/fmt.h"
+#include "base/suggest.h"
 #include "base/utf8.h"
 
 enum { MAX_ID = PG_ID_CHARS };
@@ -981,4 +982,76 @@ bool pg_schema_valid_id(const char *s)
 bool pg_schema_to_id(const char *s, char buf[PG_ID_SIZE])
 {
     return pg_utf8_to_name(s, buf, PG_ID_SIZE, MAX_ID) > 0;
+}
+
+/* ---- the fields as columns of a table ------------------------------- */
+
+/* The fields read outside the tables above: every entity's id and name,
+ * and those of the other arrays (schema_reltype.c, read_claims.c). "*":
+ * every array of entities. */
+static const struct {
+    const char *array, *key;
+    pg_column_type type;
+} other_fields[] = {
+    { "*", "id", PG_COLUMN_TEXT },                  { "*", "name", PG_COLUMN_TEXT },
+    { "sources", "id", PG_COLUMN_TEXT },            { "relations", "type", PG_COLUMN_TEXT },
+    { "relations", "source", PG_COLUMN_TEXT },      { "relations", "target", PG_COLUMN_TEXT },
+    { "relations", "date", PG_COLUMN_TEXT },        { "relations", "end", PG_COLUMN_TEXT },
+    { "relations", "weight", PG_COLUMN_NUMBER },    { "relations", "sources", PG_COLUMN_LIST },
+    { "relation_types", "id", PG_COLUMN_TEXT },     { "relation_types", "directed", PG_COLUMN_BOOL },
+    { "relation_types", "structural", PG_COLUMN_BOOL }, { "relation_types", "label", PG_COLUMN_TEXT },
+    { "claims", "entity", PG_COLUMN_TEXT },         { "claims", "measure", PG_COLUMN_TEXT },
+    { "claims", "value", PG_COLUMN_NUMBER },        { "claims", "date", PG_COLUMN_TEXT },
+    { "claims", "qualifier", PG_COLUMN_TEXT },      { "claims", "unit", PG_COLUMN_TEXT },
+    { "claims", "text", PG_COLUMN_TEXT },           { "claims", "sources", PG_COLUMN_LIST },
+};
+
+enum { NOTHER = sizeof other_fields / sizeof other_fields[0] };
+
+/* The column type of each field type. */
+static const pg_column_type column_types[] = {
+    [F_STRING] = PG_COLUMN_TEXT,       [F_BOOL] = PG_COLUMN_BOOL,     [F_DATE] = PG_COLUMN_TEXT,
+    [F_EVENT_DATE] = PG_COLUMN_TEXT,   [F_EVENT_END] = PG_COLUMN_TEXT, [F_REF] = PG_COLUMN_TEXT,
+    [F_SOURCES] = PG_COLUMN_LIST,      [F_IDENTIFIERS] = PG_COLUMN_IDENTIFIERS, [F_ISO3] = PG_COLUMN_TEXT,
+    [F_STRINGS] = PG_COLUMN_LIST,      [F_ROLES] = PG_COLUMN_TEXT, /* a role's text, as the string form */
+};
+
+/* The field table of `array`, or NULL; *entity tells an array of entities. */
+static const field *array_fields(const char *array, bool *entity)
+{
+    *entity = false;
+    for (int k = 0; k < PG_KIND_COUNT; k++)
+        if (strcmp(pg_kind_array_name((pg_kind)k), array) == 0)
+            return *entity = true, entity_fields[k];
+    if (strcmp(array, "relations") == 0)
+        return relation_fields;
+    return strcmp(array, "sources") == 0 ? source_fields : NULL;
+}
+
+/* Does other_fields[i] belong to `array`? */
+static bool other_of(size_t i, const char *array, bool entity)
+{
+    return strcmp(other_fields[i].array, entity ? "*" : array) == 0;
+}
+
+pg_column_type pg_schema_field_type(const char *array, const char *key)
+{
+    bool entity;
+    const field *fields = array_fields(array, &entity);
+    for (size_t i = 0; i < NOTHER; i++)
+        if (other_of(i, array, entity) && strcmp(other_fields[i].key, key) == 0)
+            return other_fields[i].type;
+    const field *f = fields ? find_field(fields, key) : NULL;
+    return f ? column_types[f->type] : PG_COLUMN_ATTRIBUTE;
+}
+
+void pg_schema_suggest_field(const char *array, struct pg_suggest *s)
+{
+    bool entity;
+    const field *fields = array_fields(array, &entity);
+    for (size_t i = 0; i < NOTHER; i++)
+        if (other_of(i, array, entity))
+            pg_suggest_offer(s, other_fields[i].key);
+    for (; fields && fields->key; fields++)
+        pg_suggest_offer(s, fields->key);
 }

@@ -85,6 +85,27 @@ bool pg_schema_reserved(const char *key, bool edge);
  * PG_ID_SIZE bytes hold with the NUL. */
 enum { PG_ID_CHARS = 200, PG_ID_SIZE = 4 * PG_ID_CHARS + 1 };
 
+/* What a column of a table holds (tabular partygraph/1, read_tables.c):
+ * the JSON type its cells become. */
+typedef enum pg_column_type {
+    PG_COLUMN_ATTRIBUTE = 0, /* not a field of the array: an attribute, typed by its cells */
+    PG_COLUMN_TEXT,          /* a string (ids, names, dates, codes, a role's text) */
+    PG_COLUMN_BOOL,          /* true or false */
+    PG_COLUMN_NUMBER,        /* a JSON number */
+    PG_COLUMN_LIST,          /* an array of strings, its items separated by ';' */
+    PG_COLUMN_IDENTIFIERS,   /* an array of {"scheme", "identifier"}, written scheme:identifier;... */
+} pg_column_type;
+
+/* The type of field `key` in the elements of top-level array `array`
+ * ("parties", "relations", ...), from the tables the checks use;
+ * PG_COLUMN_ATTRIBUTE for any other key or array. */
+pg_column_type pg_schema_field_type(const char *array, const char *key);
+
+/* Offers every field of `array`'s elements to `s` (did-you-mean for a
+ * column header). */
+struct pg_suggest;
+void pg_schema_suggest_field(const char *array, struct pg_suggest *s);
+
 /* Is `s` a valid id (and attribute name): 1-200 characters (code
  * points), each an XML NameChar (base/utf8.h: letters and digits of any
  * script, combining marks, _ . - : and U+00B7)? */

@@ -1,0 +1,176 @@
+/* read_folder.c - a folder of tables (reader.h, pg_read_folder): its
+ * .csv and .tsv files (gzipped or not) in name order, each read through
+ * the input path every file takes (input.c: gzip, byte order marks,
+ * UTF-16 and UTF-32) and as CSV (read_tables.c), then read together as
+ * tabular partygraph/1 in one reader frame. Files that look like data in
+ * another form are named in one warning. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/error.h"
+#include "base/strbuf.h"
+#include "input/reader.h"
+#include "model/dataset.h"
+
+/* The endings of the tables read, and of data ignored with a warning. */
+static const char *const table_endings[] = { ".csv", ".tsv", ".csv.gz", ".tsv.gz", NULL };
+static const char *const data_endings[] = { ".json", ".ndjson", ".xlsx", ".xls", ".ods", ".txt", ".graphml",
+                                            ".gexf", ".gml", ".net", ".xml", ".gz", NULL };
+
+typedef PG_VEC(char *) names;
+
+static bool ends_in(const char *name, const char *const *endings)
+{
+    size_t n = strlen(name);
+    for (; *endings; endings++)
+        if (n > strlen(*endings) && strcmp(name + n - strlen(*endings), *endings) == 0)
+            return true;
+    return false;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void free_names(names *v)
+{
+    for (size_t i = 0; i < v->len; i++)
+        free(v->items[i]);
+    free(v->items);
+}
+
+/* Adds a copy of `name` to `v`; false when out of memory. */
+static bool add_name(names *v, const char *name)
+{
+    char *copy = PG_VEC_RESERVE(*v, 1) == 0 ? strdup(name) : NULL;
+    if (copy != NULL)
+        v->items[v->len++] = copy;
+    return copy != NULL;
+}
+
+/* The folder's tables and other data files, each sorted by name. */
+static pg_status list_folder(const char *path, names *tables, names *others, pg_error *err)
+{
+    DIR *d = opendir(path);
+    if (d == NULL)
+        return pg_error_set_errno(err, PG_EIO, errno, "cannot read '%s'", path);
+    bool ok = true;
+    for (struct dirent *de; ok && (de = readdir(d)) != NULL;) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (ends_in(de->d_name, table_endings))
+            ok = add_name(tables, de->d_name);
+        else if (ends_in(de->d_name, data_endings))
+            ok = add_name(others, de->d_name);
+    }
+    closedir(d);
+    if (tables->len > 1)
+        qsort(tables->items, tables->len, sizeof *tables->items, by_name);
+    if (others->len > 1)
+        qsort(others->items, others->len, sizeof *others->items, by_name);
+    return ok ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory");
+}
+
+/* The path of file `name` in folder `dir`, in `buf`. */
+static const char *join(const char *dir, const char *name, char *buf, size_t size)
+{
+    size_t n = strlen(dir);
+    snprintf(buf, size, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+    return buf;
+}
+
+/* The bytes of file `path`, read as any input is (gzip, UTF-16, the
+ * limit), into *all (the caller frees it); false after telling the
+ * caller why not (R->io). */
+static bool read_bytes(pg_reader *R, const char *path, char **all, size_t *len)
+{
+    pg_input *in = NULL;
+    pg_status st = pg_input_open(path, &in, &R->io);
+    if (st == PG_OK)
+        pg_input_limit(in, R->user->max_input_bytes);
+    if (st == PG_OK)
+        st = pg_input_read_all(in, NULL, 0, all, len, &R->io);
+    pg_input_close(in);
+    R->io_failed = st != PG_OK;
+    if (R->io_failed && R->user->on_problem != NULL)
+        R->user->on_problem(&R->io, R->user->userdata);
+    return !R->io_failed;
+}
+
+/* Reads file `path` of the folder as one more table of `t`. Returns "go
+ * on". */
+static bool read_one(pg_reader *R, pg_tables *t, const char *path)
+{
+    char *all = NULL;
+    size_t len = 0;
+    if (!read_bytes(R, path, &all, &len))
+        return false;
+    pg_sha256_update(&R->sha, all, len);
+    R->L.ds->input_bytes += len;
+    bool go = pg_read_table_csv(R, t, path, all, len);
+    free(all);
+    return go;
+}
+
+/* Warns once about the files of the folder that are not read. */
+static void warn_others(pg_reader *R, const names *others)
+{
+    char list[400];
+    pg_strbuf b = pg_strbuf_init(list, sizeof list);
+    for (size_t i = 0; i < others->len; i++)
+        pg_strbuf_printf(&b, "%s%s", i ? ", " : "", others->items[i]);
+    if (others->len > 0)
+        pg_report_warning(&R->report, NULL, "file%s not read (a folder of tables reads its .csv and .tsv files): %s",
+                          others->len > 1 ? "s" : "", list);
+}
+
+/* Reads the listed tables into R. Returns "go on". */
+static bool read_listed(pg_reader *R, const char *path, const names *tables, const names *others)
+{
+    pg_tables t = PG_TABLES_INIT;
+    char file[4096];
+    bool go = true;
+    warn_others(R, others);
+    for (size_t i = 0; go && i < tables->len; i++)
+        go = read_one(R, &t, join(path, tables->items[i], file, sizeof file));
+    go = go && pg_read_tables(R, &t);
+    pg_tables_free(&t);
+    return go;
+}
+
+/* Tells the caller why the folder at `path` is not read (`e`). */
+static void refuse(const char *path, const pg_load_options *opt, pg_error *e, pg_error *err)
+{
+    if (e->status == PG_ENOMEM)
+        pg_error_set_file(e, path);
+    if (opt->on_problem != NULL)
+        opt->on_problem(e, opt->userdata);
+    if (err != NULL)
+        *err = *e;
+}
+
+pg_dataset *pg_read_folder(const char *path, const pg_load_options *opt, pg_error *err)
+{
+    names tables = { NULL, 0, 0 }, others = { NULL, 0, 0 };
+    pg_error e;
+    pg_reader *R = NULL;
+    pg_status st = list_folder(path, &tables, &others, &e);
+    if (st == PG_OK && tables.len == 0) /* as when folders were no input */
+        st = pg_error_set(&e, PG_EIO, "cannot read '%s': it is a directory, and holds no tables (.csv or .tsv files "
+                          "named after partygraph/1's arrays: parties.csv, relations.csv, ...)", path);
+    if (st == PG_OK && (R = pg_reader_new(path, opt, PG_INPUT_TABLES)) == NULL)
+        st = pg_error_set(&e, PG_ENOMEM, "out of memory");
+    pg_dataset *ds = NULL;
+    if (st != PG_OK)
+        refuse(path, opt, &e, err);
+    else
+        ds = pg_reader_finish(R, read_listed(R, path, &tables, &others), err);
+    free_names(&tables);
+    free_names(&others);
+    return ds;
+}
