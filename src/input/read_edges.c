@@ -48,10 +48,11 @@ static const char *const OUR_EDGES[] = { "source", "target", "weight", "count", 
                                          NULL };
 
 /* Columns of partygraph's edges.csv that it computes, beyond the reserved
- * names; and the reserved names read back (read_map.c: the relations'
- * types and dates). */
+ * names; and the reserved names read_map.c reads back from partygraph's
+ * own edges (the relations' types, dates, count and direction). */
 static const char *const OUR_EDGE_EXTRAS[] = { "sources", "shared", "via", NULL };
-static const char *const OUR_EDGE_READ[] = { "types", "first", "last", NULL };
+static const char *const OUR_EDGE_READ[] = { "types", "first", "last", "count", "direction", "forward", "backward",
+                                             NULL };
 
 /* Gephi's directions (a Type column of only these is one). */
 static const char *const DIRECTIONS[] = { "undirected", "directed", "mixed", NULL };
@@ -199,6 +200,14 @@ static bool computed(const pg_reader *R, const plan *P, size_t c)
     return pg_schema_reserved(h, P->edge) || (P->edge && in_list(OUR_EDGE_EXTRAS, h));
 }
 
+/* Is column `c` an attribute the user should hear about: not one that
+ * partygraph computes, nor one read_map reads back from its own edges? */
+static bool listed(const pg_reader *R, const plan *P, size_t c)
+{
+    return P->roles[c] == ATTR && !computed(R, P, c) &&
+           !(R->ours && P->edge && in_list(OUR_EDGE_READ, P->t->header[c].text));
+}
+
 /* The quoted headers of P's attribute columns into `list`; their number,
  * the first's column in *first. */
 static size_t attribute_list(const pg_reader *R, const plan *P, char *list, size_t size, size_t *first)
@@ -207,10 +216,10 @@ static size_t attribute_list(const pg_reader *R, const plan *P, char *list, size
     pg_strbuf b = pg_strbuf_init(list, size);
     size_t n = 0;
     for (size_t c = P->t->ncols; c-- > 0;)
-        if (P->roles[c] == ATTR && !computed(R, P, c))
+        if (listed(R, P, c))
             *first = c, n++;
     for (size_t c = *first, k = 0; k < n; c++)
-        if (P->roles[c] == ATTR && !computed(R, P, c))
+        if (listed(R, P, c))
             pg_strbuf_printf(&b, "%s%s", k++ ? ", " : "", pg_quote(q, P->t->header[c].text));
     return n;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/error.h"
 #include "base/fmt.h"
@@ -419,6 +420,7 @@ static cJSON *build(pg_reader *R)
  * partygraph/1 loader's code. */
 static bool read_partygraph_tables(pg_reader *R)
 {
+    R->L.keep_places = true; /* problems found when resolving are placed by their paths */
     cJSON *root = build(R);
     if (root == NULL)
         return false;
@@ -427,15 +429,70 @@ static bool read_partygraph_tables(pg_reader *R)
     return go;
 }
 
+/* Do the tables hold partygraph/1's arrays: one named after an array
+ * other than `nodes` (which an edge list has too), or `about`? */
+static bool partygraph_arrays(const pg_tables *t)
+{
+    for (size_t i = 0; i < t->items.len; i++) {
+        const char *name = t->items.items[i].name;
+        if ((is_array(name) && strcmp(name, "nodes") != 0) || strcmp(name, "about") == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is `t` one table headed `event` and `participant` (any case): a
+ * participation log with its columns named as the roles? */
+static bool log_headed(const pg_tables *t)
+{
+    if (t->items.len != 1)
+        return false;
+    const pg_table *x = &t->items.items[0];
+    bool event = false, participant = false;
+    for (size_t c = 0; c < x->ncols; c++) {
+        event |= strcasecmp(x->header[c].text, "event") == 0;
+        participant |= strcasecmp(x->header[c].text, "participant") == 0;
+    }
+    return event && participant;
+}
+
+/* Every table's rows, for the readers that report at $.TABLE[ROW].HEADER
+ * (edge lists, participation logs): their places. */
+static bool rows_placed(pg_reader *R)
+{
+    for (size_t i = 0; i < R->tables.items.len; i++) {
+        const pg_table *t = &R->tables.items.items[i];
+        if (!pg_table_places_add(&R->table_places, (pg_table_span){ t, t->name, 0, 0, t->nrows, -1 }))
+            return pg_report_oom(&R->report);
+    }
+    return true;
+}
+
+/* A participation log is one table: the only one given. */
+static bool read_log(pg_reader *R)
+{
+    if (R->tables.items.len == 1)
+        return pg_read_log_table(R, &R->tables.items.items[0]);
+    return pg_report_error(&R->report, NULL, "--columns reads a participation log, one table; %s holds %zu tables",
+                           R->L.ds->file, R->tables.items.len),
+           false;
+}
+
+/* The shape of the tables decides how they are read (docs/input.md,
+ * "Tables and workbooks"): a participation log when --columns maps its
+ * columns or its headers name the roles; partygraph/1 when a table is
+ * named after one of its arrays; an edge list when a table is named
+ * `edges` or has Source and Target columns; else partygraph/1, which
+ * says what it does not know. */
 bool pg_read_tables(pg_reader *R, pg_tables *t)
 {
     pg_tables_free(&R->tables);
     R->tables = *t;
     *t = (pg_tables)PG_TABLES_INIT;
-    R->L.keep_places = true; /* problems found when resolving are placed by their paths */
-    /* The shape of the tables decides how they are read: today tabular
-     * partygraph/1; edge lists and participation logs are told apart
-     * here, before it, when they come. */
+    if (R->opt.columns != NULL || (!partygraph_arrays(&R->tables) && log_headed(&R->tables)))
+        return rows_placed(R) && read_log(R);
+    if (!partygraph_arrays(&R->tables) && pg_tables_edge_list(&R->tables))
+        return rows_placed(R) && pg_read_edge_tables(R, &R->tables);
     return read_partygraph_tables(R);
 }
 

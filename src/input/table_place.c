@@ -130,21 +130,46 @@ static void place_mention(const pg_table_places *p, pg_error *e)
     snprintf(at, sizeof e->message - (size_t)(at - e->message), "%s%s", where, rest);
 }
 
+/* Names the column `col` of `t` (-1: none) as the problem's path. */
+static void name_column(pg_error *e, const pg_table *t, long col)
+{
+    if (col < 0)
+        e->path[0] = '\0';
+    else
+        snprintf(e->path, sizeof e->path, "column \"%.200s\"", t->header[col].text);
+}
+
+/* A problem of a whole table read row for row ($.edges.Weight: of a
+ * column; $.edges: of the table), at its header's cell. False when no
+ * such table gave rows. */
+static bool place_table(const pg_table_places *p, const cut *c, pg_error *e)
+{
+    for (size_t i = 0; i < p->spans.len; i++) {
+        const pg_table_span *sp = &p->spans.items[i];
+        if (sp->col >= 0 || sp->first != 0 || strcmp(sp->array, c->array) != 0)
+            continue;
+        long col = column_of(sp->table, c->rest);
+        place_at(e, sp->table, &sp->table->header[col < 0 ? 0 : col]);
+        name_column(e, sp->table, col);
+        return true;
+    }
+    return false;
+}
+
 /* The problem `e` itself, at the cell its path names. */
 static void place_problem(const pg_table_places *p, pg_error *e)
 {
     cut c;
-    const pg_table_span *sp = cut_path(e->path, &c) ? find_span(p, &c) : NULL;
+    if (!cut_path(e->path, &c) || (c.index < 0 && place_table(p, &c, e)))
+        return;
+    const pg_table_span *sp = find_span(p, &c);
     if (sp == NULL)
         return;
     const pg_table *t = sp->table;
     size_t row = sp->row + ((c.index < 0 ? 0 : (size_t)c.index) - sp->first);
     long col = sp->col >= 0 ? sp->col : column_of(t, c.rest);
     place_at(e, t, pg_table_cell(t, row, col < 0 ? 0 : (size_t)col));
-    if (col < 0)
-        e->path[0] = '\0';
-    else
-        snprintf(e->path, sizeof e->path, "column \"%.200s\"", t->header[col].text);
+    name_column(e, t, col);
 }
 
 void pg_table_places_apply(const pg_table_places *p, pg_error *e)
