@@ -94,6 +94,7 @@ for b in $builds; do
     suite "$b readers: nothing lost to partygraph's names, kinds, merging" "$python" tests/readers/test_foreign_names.py "$b/partygraph"
     suite "$b readers: numbers in JSON (NaN, Infinity, integers beyond 2^53)" "$python" tests/readers/test_foreign_numbers.py "$b/partygraph"
     suite "$b readers: ids and attribute names in any script" "$python" tests/readers/test_ids_any_script.py "$b/partygraph"
+    suite "$b readers: workbooks (.xlsx, .ods) against openpyxl and odfpy" "$python" tests/readers/test_workbooks.py "$b/partygraph"
     for h in load nodelink writers; do # the fuzz harnesses on their seeds and regressions
         suite "$b fuzz replay: $h" "$b/replay/fuzz_$h" "tests/fuzz/corpus/$h" "tests/fuzz/regressions/$h"
     done

@@ -20,7 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/workbook.h"
+#include "input/ods.h"
+#include "input/sheets.h"
 
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -31,7 +32,7 @@
 enum { MAX_ROW = 1048576, MAX_COL = 16384, MAX_REPEAT = 1 << 30, MAX_SPACES = 10000 };
 
 typedef struct ods {
-    pg_workbook *w;
+    pg_sheets *w;
     int tables;          /* depth of <table:table> */
     const char *sheet;   /* the sheet being read */
     long row, col;       /* the current row, the current cell's (first) column */
@@ -68,7 +69,7 @@ static bool closing(xmlTextReader *r, const char *ns, const char *local)
  * MAX_REPEAT (1 when absent or not a count). */
 static long repeat_of(xmlTextReader *r, const char *local)
 {
-    const char *v = pg_workbook_attr(r, NS_TABLE, local);
+    const char *v = pg_sheets_attr(r, NS_TABLE, local);
     long n = v ? strtol(v, NULL, 10) : 1;
     return n < 1 ? 1 : n > MAX_REPEAT ? MAX_REPEAT : n;
 }
@@ -78,7 +79,7 @@ static int fails_at(ods *O, long row, long col, const char *reason)
     char where[160];
     pg_table t = { .name = O->sheet, .in_sheet = true };
     pg_cell c = { .at = { row, col } };
-    return pg_workbook_fail(O->w, pg_table_where(&t, &c, where, sizeof where), "%s", reason);
+    return pg_sheets_fail(O->w, pg_table_where(&t, &c, where, sizeof where), "%s", reason);
 }
 
 /* ---- a cell's value ---------------------------------------------------- */
@@ -90,7 +91,7 @@ static const char *cell_text(const ods *O)
 
 static int add(ods *O, long col, pg_cell_type type, const char *text)
 {
-    return pg_workbook_cell(O->w, O->row, col, type, text, strlen(text), 0);
+    return pg_sheets_cell(O->w, O->row, col, type, text, strlen(text), 0);
 }
 
 static int number(ods *O, long col)
@@ -99,7 +100,7 @@ static int number(ods *O, long col)
     double x = strtod(O->value, &end);
     if (end == O->value || *end != '\0' || !isfinite(x))
         return fails_at(O, O->row, col, "the cell's office:value is not a number");
-    return pg_workbook_number(O->w, O->row, col, x);
+    return pg_sheets_number(O->w, O->row, col, x);
 }
 
 static int date(ods *O, long col)
@@ -111,7 +112,7 @@ static int date(ods *O, long col)
 static int boolean(ods *O, long col)
 {
     bool yes = strcmp(O->value, "true") == 0;
-    return pg_workbook_cell(O->w, O->row, col, PG_CELL_BOOL, yes ? "true" : "false", yes ? 4 : 5, yes);
+    return pg_sheets_cell(O->w, O->row, col, PG_CELL_BOOL, yes ? "true" : "false", yes ? 4 : 5, yes);
 }
 
 static int text(ods *O, long col)
@@ -123,7 +124,7 @@ static int error_value(ods *O, long col)
 {
     char reason[200];
     snprintf(reason, sizeof reason, "the error value %.40s read as an empty cell", cell_text(O));
-    pg_workbook_warn(O->w, O->sheet, O->row, col, reason);
+    pg_sheets_warn(O->w, O->sheet, O->row, col, reason);
     return 0;
 }
 
@@ -152,20 +153,20 @@ static void read_value(ods *O, xmlTextReader *r)
     static const char *const attrs[] = { "value", "date-value", "boolean-value" };
     const char *v = NULL;
     for (size_t i = 0; v == NULL && i < sizeof attrs / sizeof attrs[0]; i++)
-        v = pg_workbook_attr(r, NS_OFFICE, attrs[i]);
+        v = pg_sheets_attr(r, NS_OFFICE, attrs[i]);
     snprintf(O->value, sizeof O->value, "%s", v ? v : "");
 }
 
 static int start_cell(ods *O, xmlTextReader *r)
 {
-    const char *t = pg_workbook_attr(r, NS_CALCEXT, "value-type");
+    const char *t = pg_sheets_attr(r, NS_CALCEXT, "value-type");
     bool error = t != NULL && strcmp(t, "error") == 0;
-    t = error ? "error" : pg_workbook_attr(r, NS_OFFICE, "value-type");
+    t = error ? "error" : pg_sheets_attr(r, NS_OFFICE, "value-type");
     snprintf(O->type, sizeof O->type, "%s", t ? t : "");
     O->repeat = repeat_of(r, "number-columns-repeated");
     O->col++;
     read_value(O, r);
-    const char *s = pg_workbook_attr(r, NS_OFFICE, "string-value");
+    const char *s = pg_sheets_attr(r, NS_OFFICE, "string-value");
     O->string = s ? pg_arena_strdup(&O->w->out->arena, s) : NULL;
     O->w->text.len = 0;
     O->paragraphs = 0;
@@ -176,7 +177,7 @@ static int start_cell(ods *O, xmlTextReader *r)
 /* The cell read, once per column it is repeated over. */
 static int end_cell(ods *O)
 {
-    int status = pg_workbook_append(O->w, "", 0);
+    int status = pg_sheets_append(O->w, "", 0);
     O->in_cell = O->in_p = false;
     if (status != 0)
         return status;
@@ -193,10 +194,10 @@ static int end_cell(ods *O)
 /* <text:s text:c="n">: n spaces (at most MAX_SPACES). */
 static int spaces(ods *O, xmlTextReader *r)
 {
-    const char *v = pg_workbook_attr(r, NS_TEXT, "c");
+    const char *v = pg_sheets_attr(r, NS_TEXT, "c");
     long n = v ? strtol(v, NULL, 10) : 1;
     for (long k = 0; k < (n < 1 ? 1 : n > MAX_SPACES ? MAX_SPACES : n); k++)
-        if (pg_workbook_append(O->w, " ", 1) != 0)
+        if (pg_sheets_append(O->w, " ", 1) != 0)
             return -2;
     return 0;
 }
@@ -211,7 +212,7 @@ static bool of_text(xmlTextReader *r)
 static int paragraph(ods *O, xmlTextReader *r)
 {
     O->in_p = xmlTextReaderIsEmptyElement(r) != 1;
-    return O->paragraphs++ > 0 ? pg_workbook_append(O->w, "\n", 1) : 0;
+    return O->paragraphs++ > 0 ? pg_sheets_append(O->w, "\n", 1) : 0;
 }
 
 /* A node inside a cell: paragraphs and what they hold; anything not of
@@ -229,12 +230,12 @@ static int in_cell(ods *O, xmlTextReader *r)
         if (in_ns(r, NS_TEXT, "s"))
             return spaces(O, r);
         if (in_ns(r, NS_TEXT, "tab") || in_ns(r, NS_TEXT, "line-break"))
-            return pg_workbook_append(O->w, in_ns(r, NS_TEXT, "tab") ? "\t" : "\n", 1);
+            return pg_sheets_append(O->w, in_ns(r, NS_TEXT, "tab") ? "\t" : "\n", 1);
         return 0;
     }
     if (closing(r, NS_TEXT, "p") || closing(r, NS_TEXT, "h"))
         O->in_p = false;
-    return O->in_p ? pg_workbook_gather(O->w, r) : 0;
+    return O->in_p ? pg_sheets_gather(O->w, r) : 0;
 }
 
 /* ---- rows and sheets --------------------------------------------------- */
@@ -269,7 +270,7 @@ static int end_row(ods *O)
 
 static int start_table(ods *O, xmlTextReader *r)
 {
-    const char *name = pg_workbook_attr(r, NS_TABLE, "name");
+    const char *name = pg_sheets_attr(r, NS_TABLE, "name");
     O->sheet = pg_arena_strdup(&O->w->out->arena, name ? name : "");
     O->row = O->col = 0;
     O->w->cells.len = 0;
@@ -298,7 +299,7 @@ static int visit_content(void *ctx, xmlTextReader *r)
         status = end_row(O);
     if (status == 0 && closing(r, NS_TABLE, "table")) {
         O->tables = 0;
-        status = pg_workbook_sheet(O->w, O->sheet);
+        status = pg_sheets_end(O->w, O->sheet);
     }
     return status;
 }
@@ -331,18 +332,18 @@ static int check_kind(ods *O)
     char mime[128];
     mimetype(O, mime, sizeof mime);
     if (mime[0] != '\0' && strncmp(mime, MIME, strlen(MIME)) != 0)
-        return pg_workbook_fail(O->w, "", "not a workbook: an OpenDocument file of type %s", mime);
-    int status = pg_workbook_walk(O->w, "META-INF/manifest.xml", visit_manifest, O);
+        return pg_sheets_fail(O->w, "", "not a workbook: an OpenDocument file of type %s", mime);
+    int status = pg_sheets_walk(O->w, "META-INF/manifest.xml", visit_manifest, O);
     if (status < 0)
         return status;
     if (O->encrypted)
-        return pg_workbook_fail(O->w, "", "the workbook is password-protected (encrypted): save it without a password");
+        return pg_sheets_fail(O->w, "", "the workbook is password-protected (encrypted): save it without a password");
     return 0;
 }
 
-int pg_ods_read(pg_workbook *w)
+int pg_ods_read(pg_sheets *w)
 {
     ods O = { .w = w };
     int status = check_kind(&O);
-    return status == 0 ? pg_workbook_walk(w, "content.xml", visit_content, &O) : status;
+    return status == 0 ? pg_sheets_walk(w, "content.xml", visit_content, &O) : status;
 }

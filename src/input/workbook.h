@@ -12,20 +12,13 @@
  * holding a value; rows holding none are skipped; a row's missing cells
  * are empty; columns after the last one holding a value are dropped.
  * Formulas are read by the value the file caches, never computed.
- *
- * The second half of this header is what xlsx.c and ods.c share with
- * workbook.c (the container, the XML walk, the sheet being built). */
+ * The readers: xlsx.c and ods.c, sharing sheets.c. */
 #ifndef PG_WORKBOOK_H
 #define PG_WORKBOOK_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <libxml/xmlreader.h>
-#include <zip.h>
-
-#include "base/strbuf.h"
-#include "base/vec.h"
 #include "input/table.h"
 
 /* The most bytes one part of a workbook may unpack to: past it the
@@ -59,67 +52,5 @@ typedef struct pg_workbook_error {
  * -2 when out of memory. `out` is unchanged but for its arena unless 0 is
  * returned. */
 int pg_workbook_read(const char *data, size_t len, const char *file, pg_tables *out, pg_workbook_error *e);
-
-/* ---- shared by workbook.c, xlsx.c and ods.c ---------------------------- */
-
-/* One read: the archive, what is being built, what went wrong. */
-typedef struct pg_workbook {
-    zip_t *zip;
-    pg_tables *out;
-    const char *file;        /* in out's arena */
-    pg_workbook_error *e;
-    PG_VEC(pg_cell) cells;   /* the current sheet's cells holding a value, in the order given */
-    PG_VEC(char) text;       /* text being gathered from an element (no NUL kept) */
-} pg_workbook;
-
-/* Visits the node `r` is on; returns 0 to go on, 1 to skip the node's
- * subtree, -1 (e set) or -2 to stop. */
-typedef int (*pg_workbook_visit)(void *ctx, xmlTextReader *r);
-
-/* Does the archive hold a part named `name`? */
-bool pg_workbook_has(const pg_workbook *w, const char *name);
-
-/* Streams part `name` of the archive through `visit` (with `ctx`), node by
- * node. Returns 0; 1 when there is no such part; -1 (e set: malformed XML
- * at the part's line:column, an encrypted or oversized part) or -2. */
-int pg_workbook_walk(pg_workbook *w, const char *name, pg_workbook_visit visit, void *ctx);
-
-/* Adds to the current sheet the cell at `row`, `col` (1-based) holding
- * `text` (`len` bytes, copied) of `type` (not PG_CELL_EMPTY) and, for a
- * number, `number`. Returns 0 or -2. */
-int pg_workbook_cell(pg_workbook *w, long row, long col, pg_cell_type type, const char *text, size_t len,
-                     double number);
-
-/* Adds a number cell: its shortest round-trip digits as text. 0 or -2. */
-int pg_workbook_number(pg_workbook *w, long row, long col, double number);
-
-/* Ends the current sheet as the table `name` (copied) appended to w->out:
- * the cells added since the last call. Returns 0 or -2. */
-int pg_workbook_sheet(pg_workbook *w, const char *name);
-
-/* Records a warning about the cell at `row`, `col` of sheet `sheet`. */
-void pg_workbook_warn(pg_workbook *w, const char *sheet, long row, long col, const char *reason);
-
-/* Sets w->e's error: at `where` ("" for the whole file), `reason`
- * (printf-like). Returns -1. */
-int pg_workbook_fail(pg_workbook *w, const char *where, const char *reason, ...) PG_PRINTF(3, 4);
-
-/* Appends the text of `r`'s current node (a text, CDATA or white space
- * node) to w->text; other nodes add nothing. Returns 0 or -2. */
-int pg_workbook_gather(pg_workbook *w, xmlTextReader *r);
-
-/* Appends `n` bytes at `s` to w->text. Returns 0 or -2. */
-int pg_workbook_append(pg_workbook *w, const char *s, size_t n);
-
-/* The attribute of `r`'s current element whose local name is `local` in
- * namespace `ns` (NULL: in any namespace or none), or NULL; valid until
- * the next call or until the reader moves. */
-const char *pg_workbook_attr(xmlTextReader *r, const char *ns, const char *local);
-
-/* The sheets of the .xlsx workbook in w->zip, as pg_workbook_read. */
-int pg_xlsx_read(pg_workbook *w);
-
-/* The sheets of the .ods workbook in w->zip, as pg_workbook_read. */
-int pg_ods_read(pg_workbook *w);
 
 #endif

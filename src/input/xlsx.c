@@ -16,7 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/workbook.h"
+#include "input/xlsx.h"
+#include "input/sheets.h"
 
 enum { MAX_ROW = 1048576, MAX_COL = 16384 };
 
@@ -30,7 +31,7 @@ typedef struct rel {
 } rel;
 
 typedef struct xlsx {
-    pg_workbook *w;
+    pg_sheets *w;
     bool date1904;
     PG_VEC(sheet_ref) sheets;
     PG_VEC(rel) rels;
@@ -66,13 +67,13 @@ static bool closing(xmlTextReader *r, const char *local)
  * absent); NULL when out of memory. */
 static const char *attr_copy(xlsx *X, xmlTextReader *r, const char *local)
 {
-    const char *v = pg_workbook_attr(r, NULL, local);
+    const char *v = pg_sheets_attr(r, NULL, local);
     return pg_arena_strdup(&X->w->out->arena, v ? v : "");
 }
 
 static long attr_long(xmlTextReader *r, const char *local, long absent)
 {
-    const char *v = pg_workbook_attr(r, NULL, local);
+    const char *v = pg_sheets_attr(r, NULL, local);
     return v ? strtol(v, NULL, 10) : absent;
 }
 
@@ -82,7 +83,7 @@ static int visit_workbook(void *ctx, xmlTextReader *r)
 {
     xlsx *X = ctx;
     if (opening(r, "workbookPr")) {
-        const char *v = pg_workbook_attr(r, NULL, "date1904");
+        const char *v = pg_sheets_attr(r, NULL, "date1904");
         X->date1904 = v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
     } else if (opening(r, "sheet")) {
         sheet_ref s = { attr_copy(X, r, "name"), attr_copy(X, r, "id") };
@@ -154,7 +155,7 @@ static int visit_strings(void *ctx, xmlTextReader *r)
         X->in_t = xmlTextReaderIsEmptyElement(r) != 1;
     else if (closing(r, "t"))
         X->in_t = false;
-    return X->in_t ? pg_workbook_gather(X->w, r) : 0;
+    return X->in_t ? pg_sheets_gather(X->w, r) : 0;
 }
 
 /* ---- styles: which cell formats show dates ----------------------------- */
@@ -217,7 +218,7 @@ static int visit_styles(void *ctx, xmlTextReader *r)
 {
     xlsx *X = ctx;
     if (opening(r, "numFmt")) {
-        const char *code = pg_workbook_attr(r, NULL, "formatCode");
+        const char *code = pg_sheets_attr(r, NULL, "formatCode");
         long id = attr_long(r, "numFmtId", -1);
         if (code != NULL && date_code(code) && PG_VEC_RESERVE(X->date_fmts, 1) != 0)
             return -2;
@@ -298,7 +299,7 @@ static int cell_fails(xlsx *X, const char *reason)
     char where[160];
     pg_table t = { .name = X->sheet, .in_sheet = true };
     pg_cell c = { .at = { X->row, X->col } };
-    return pg_workbook_fail(X->w, pg_table_where(&t, &c, where, sizeof where), "%s", reason);
+    return pg_sheets_fail(X->w, pg_table_where(&t, &c, where, sizeof where), "%s", reason);
 }
 
 static int shared_string(xlsx *X)
@@ -309,12 +310,12 @@ static int shared_string(xlsx *X)
     if (*end != '\0' || end == cell_text(X) || errno != 0 || i >= X->strings.len)
         return cell_fails(X, "the cell names a shared string the workbook does not hold");
     const char *s = X->strings.items[i];
-    return pg_workbook_cell(X->w, X->row, X->col, PG_CELL_TEXT, s, strlen(s), 0);
+    return pg_sheets_cell(X->w, X->row, X->col, PG_CELL_TEXT, s, strlen(s), 0);
 }
 
 static int string(xlsx *X)
 {
-    return pg_workbook_cell(X->w, X->row, X->col, PG_CELL_TEXT, cell_text(X), X->w->text.len, 0);
+    return pg_sheets_cell(X->w, X->row, X->col, PG_CELL_TEXT, cell_text(X), X->w->text.len, 0);
 }
 
 static int boolean(xlsx *X)
@@ -322,14 +323,14 @@ static int boolean(xlsx *X)
     bool yes = strcmp(cell_text(X), "1") == 0 || strcmp(cell_text(X), "true") == 0;
     if (X->w->text.len == 0)
         return 0;
-    return pg_workbook_cell(X->w, X->row, X->col, PG_CELL_BOOL, yes ? "true" : "false", yes ? 4 : 5, yes);
+    return pg_sheets_cell(X->w, X->row, X->col, PG_CELL_BOOL, yes ? "true" : "false", yes ? 4 : 5, yes);
 }
 
 static int error_value(xlsx *X)
 {
     char reason[200];
     snprintf(reason, sizeof reason, "the error value %.40s read as an empty cell", cell_text(X));
-    pg_workbook_warn(X->w, X->sheet, X->row, X->col, reason);
+    pg_sheets_warn(X->w, X->sheet, X->row, X->col, reason);
     return 0;
 }
 
@@ -337,7 +338,7 @@ static int error_value(xlsx *X)
 static int iso_date(xlsx *X)
 {
     size_t n = strcspn(cell_text(X), "T ");
-    return pg_workbook_cell(X->w, X->row, X->col, PG_CELL_DATE, cell_text(X), n, 0);
+    return pg_sheets_cell(X->w, X->row, X->col, PG_CELL_DATE, cell_text(X), n, 0);
 }
 
 static int number(xlsx *X)
@@ -350,8 +351,8 @@ static int number(xlsx *X)
         return cell_fails(X, "the cell's value is not a number");
     bool dated = X->style >= 0 && (size_t)X->style < X->xf_date.len && X->xf_date.items[X->style];
     if (dated && serial_date(X, x, date))
-        return pg_workbook_cell(X->w, X->row, X->col, PG_CELL_DATE, date, strlen(date), 0);
-    return pg_workbook_number(X->w, X->row, X->col, x);
+        return pg_sheets_cell(X->w, X->row, X->col, PG_CELL_DATE, date, strlen(date), 0);
+    return pg_sheets_number(X->w, X->row, X->col, x);
 }
 
 /* What each cell type holds. */
@@ -365,7 +366,7 @@ static const struct {
 
 static int end_cell(xlsx *X)
 {
-    if (pg_workbook_append(X->w, "", 0) != 0)
+    if (pg_sheets_append(X->w, "", 0) != 0)
         return -2;
     X->w->text.items[X->w->text.len] = '\0';
     X->in_c = X->in_v = X->in_is = X->in_t = false;
@@ -386,12 +387,12 @@ static int start_row(xlsx *X, xmlTextReader *r)
 
 static int start_cell(xlsx *X, xmlTextReader *r)
 {
-    const char *ref = pg_workbook_attr(r, NULL, "r");
+    const char *ref = pg_sheets_attr(r, NULL, "r");
     if (ref == NULL)
         X->col++;
     else if (!reference(ref, &X->row, &X->col))
         return cell_fails(X, "a cell reference (r) that names no cell");
-    const char *t = pg_workbook_attr(r, NULL, "t");
+    const char *t = pg_sheets_attr(r, NULL, "t");
     snprintf(X->type, sizeof X->type, "%s", t ? t : "");
     X->style = attr_long(r, "s", 0);
     X->w->text.len = 0;
@@ -426,22 +427,22 @@ static int visit_sheet(void *ctx, xmlTextReader *r)
     if (closing(r, "c"))
         return end_cell(X);
     inside_cell(X, r);
-    return X->in_v || X->in_t ? pg_workbook_gather(X->w, r) : 0;
+    return X->in_v || X->in_t ? pg_sheets_gather(X->w, r) : 0;
 }
 
 /* ---- the workbook ------------------------------------------------------ */
 
 /* Walks part `name`, which must be there when `needed`. */
-static int walk(xlsx *X, const char *name, pg_workbook_visit visit, bool needed)
+static int walk(xlsx *X, const char *name, pg_sheets_visit visit, bool needed)
 {
-    int status = pg_workbook_walk(X->w, name, visit, X);
+    int status = pg_sheets_walk(X->w, name, visit, X);
     if (status == 1 && needed)
-        return pg_workbook_fail(X->w, "", "a damaged workbook: its part %s is missing", name);
+        return pg_sheets_fail(X->w, "", "a damaged workbook: its part %s is missing", name);
     return status == 1 ? 0 : status;
 }
 
 /* Walks the part of relationship type `type` if the workbook has one. */
-static int walk_rel(xlsx *X, const char *type, pg_workbook_visit visit)
+static int walk_rel(xlsx *X, const char *type, pg_sheets_visit visit)
 {
     const rel *l = find_rel(X, true, type);
     return l ? walk(X, l->target, visit, true) : 0;
@@ -451,14 +452,14 @@ static int read_sheet(xlsx *X, const sheet_ref *s)
 {
     const rel *l = find_rel(X, false, s->rid);
     if (l == NULL)
-        return pg_workbook_fail(X->w, "", "a damaged workbook: sheet %.60s has no part", s->name);
+        return pg_sheets_fail(X->w, "", "a damaged workbook: sheet %.60s has no part", s->name);
     if (strcmp(l->type, "worksheet") != 0)
         return 0; /* a chart sheet or a dialog sheet: no cells */
     X->sheet = s->name;
     X->row = X->col = 0;
     X->in_c = X->in_v = X->in_is = X->in_t = false;
     int status = walk(X, l->target, visit_sheet, true);
-    return status == 0 ? pg_workbook_sheet(X->w, s->name) : status;
+    return status == 0 ? pg_sheets_end(X->w, s->name) : status;
 }
 
 static int read_parts(xlsx *X)
@@ -475,7 +476,7 @@ static int read_parts(xlsx *X)
     return status;
 }
 
-int pg_xlsx_read(pg_workbook *w)
+int pg_xlsx_read(pg_sheets *w)
 {
     xlsx X = { .w = w };
     int status = read_parts(&X);
