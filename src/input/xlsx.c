@@ -129,10 +129,53 @@ static const rel *find_rel(const xlsx *X, bool by_type, const char *value)
     return NULL;
 }
 
+/* ---- Excel's escapes --------------------------------------------------- */
+
+/* Is there an escape _xHHHH_ at `s` (`n` bytes)? Its character in *cp
+ * (not NUL, not a surrogate). */
+static bool escape_at(const char *s, size_t n, unsigned *cp)
+{
+    if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_')
+        return false;
+    for (int k = 2; k < 6; k++)
+        if (!isxdigit((unsigned char)s[k]))
+            return false;
+    *cp = (unsigned)strtoul((char[5]){ s[2], s[3], s[4], s[5], '\0' }, NULL, 16);
+    return *cp != 0 && (*cp < 0xD800 || *cp > 0xDFFF);
+}
+
+/* Writes `cp` (below U+10000) as UTF-8 at `o`; its length. */
+static size_t put_utf8(char *o, unsigned cp)
+{
+    if (cp < 0x80)
+        return o[0] = (char)cp, 1;
+    if (cp < 0x800)
+        return o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F)), 2;
+    o[0] = (char)(0xE0 | cp >> 12), o[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+/* Excel's escapes in strings: _xHHHH_ stands for character U+HHHH (it
+ * writes a carriage return _x000D_, and an underscore that would start an
+ * escape _x005F_). Decoded in place in the text gathered (never longer). */
+static void unescape(xlsx *X)
+{
+    char *s = X->w->text.items;
+    size_t out = 0;
+    unsigned cp;
+    for (size_t i = 0; i < X->w->text.len;)
+        if (escape_at(s + i, X->w->text.len - i, &cp))
+            out += put_utf8(s + out, cp), i += 7;
+        else
+            s[out++] = s[i++];
+    X->w->text.len = out;
+}
+
 /* ---- shared strings ---------------------------------------------------- */
 
 static int push_string(xlsx *X)
 {
+    unescape(X);
     const char *s = pg_arena_strndup(&X->w->out->arena, X->w->text.items ? X->w->text.items : "", X->w->text.len);
     if (s == NULL || PG_VEC_RESERVE(X->strings, 1) != 0)
         return -2;
@@ -315,6 +358,8 @@ static int shared_string(xlsx *X)
 
 static int string(xlsx *X)
 {
+    unescape(X);
+    X->w->text.items[X->w->text.len] = '\0';
     return pg_sheets_cell(X->w, X->row, X->col, PG_CELL_TEXT, cell_text(X), X->w->text.len, 0);
 }
 

@@ -23,6 +23,7 @@ import time
 import zipfile
 
 import openpyxl
+import openpyxl.utils.escape
 from odf import teletype
 from odf.opendocument import OpenDocumentSpreadsheet, load
 from odf.table import CoveredTableCell, Table, TableCell, TableRow
@@ -309,6 +310,13 @@ def test_hand_xlsx():
     tap.check(cells.get("nodes!E4", {}).get("type") == "date" and cells["nodes!E4"]["text"] == "2024-03-05",
               "an ISO 8601 date cell (t=\"d\"): its date", cells.get("nodes!E4"))
     tap.check(cells.get("nodes!E2", {}).get("text") == "   ", "a cell of spaces keeps them", cells.get("nodes!E2"))
+    escaped = "a_x000D_b _x005F_x0041_ _x00e9_ _x12_"
+    _, tables, _, error = dump(hand_xlsx("escaped.xlsx", {"xl/worksheets/data.xml": HAND_SHEET.replace(
+        "<t>label</t>", f"<t>{escaped}</t>")}))
+    got = next((c["text"] for c in tables.get("nodes", {"cells": []})["cells"] if c["where"] == "nodes!C2"), None)
+    tap.check(got == openpyxl.utils.escape.unescape(escaped),
+              "Excel's escapes (_x000D_ a carriage return, _x005F_ an underscore) decoded as openpyxl's unescape does",
+              error or repr(got))
     chart = HAND_WORKBOOK.replace("</sheets>", '<sheet name="Chart" sheetId="2" r:id="rIdC"/></sheets>')
     _, tables, _, error = dump(hand_xlsx("chart.xlsx", {"xl/workbook.xml": chart}))
     tap.check(list(tables) == ["nodes"] and error is None, "a chart sheet gives no table", error or list(tables))
