@@ -215,24 +215,29 @@ static int paragraph(ods *O, xmlTextReader *r)
     return O->paragraphs++ > 0 ? pg_sheets_append(O->w, "\n", 1) : 0;
 }
 
-/* A node inside a cell: paragraphs and what they hold; anything not of
- * the text namespace (comments, drawings, inner tables) and notes are
- * skipped. */
+/* An element inside a cell: a paragraph and what it holds adds to the
+ * text; anything not of the text namespace (comments, drawings, inner
+ * tables) and notes are skipped. */
+static int text_element(ods *O, xmlTextReader *r)
+{
+    if (!of_text(r) || in_ns(r, NS_TEXT, "note"))
+        return 1;
+    if (in_ns(r, NS_TEXT, "p") || in_ns(r, NS_TEXT, "h"))
+        return paragraph(O, r);
+    if (in_ns(r, NS_TEXT, "s"))
+        return spaces(O, r);
+    if (in_ns(r, NS_TEXT, "tab") || in_ns(r, NS_TEXT, "line-break"))
+        return pg_sheets_append(O->w, in_ns(r, NS_TEXT, "tab") ? "\t" : "\n", 1);
+    return 0;
+}
+
+/* A node inside a cell: its elements, its text, its end. */
 static int in_cell(ods *O, xmlTextReader *r)
 {
     if (closing(r, NS_TABLE, "table-cell") || closing(r, NS_TABLE, "covered-table-cell"))
         return end_cell(O);
-    if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT) {
-        if (!of_text(r) || in_ns(r, NS_TEXT, "note"))
-            return 1;
-        if (in_ns(r, NS_TEXT, "p") || in_ns(r, NS_TEXT, "h"))
-            return paragraph(O, r);
-        if (in_ns(r, NS_TEXT, "s"))
-            return spaces(O, r);
-        if (in_ns(r, NS_TEXT, "tab") || in_ns(r, NS_TEXT, "line-break"))
-            return pg_sheets_append(O->w, in_ns(r, NS_TEXT, "tab") ? "\t" : "\n", 1);
-        return 0;
-    }
+    if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT)
+        return text_element(O, r);
     if (closing(r, NS_TEXT, "p") || closing(r, NS_TEXT, "h"))
         O->in_p = false;
     return O->in_p ? pg_sheets_gather(O->w, r) : 0;
@@ -278,6 +283,33 @@ static int start_table(ods *O, xmlTextReader *r)
     return O->sheet ? 0 : -2;
 }
 
+static bool cell_element(xmlTextReader *r)
+{
+    return opening(r, NS_TABLE, "table-cell") || opening(r, NS_TABLE, "covered-table-cell");
+}
+
+static int end_table(ods *O)
+{
+    O->tables = 0;
+    return pg_sheets_end(O->w, O->sheet);
+}
+
+/* A node of a sheet outside its cells: rows, cells starting (and ending,
+ * when empty), the sheet's end. */
+static int in_table(ods *O, xmlTextReader *r)
+{
+    int status = 0;
+    if (opening(r, NS_TABLE, "table-row"))
+        status = start_row(O, r);
+    if (status == 0 && cell_element(r))
+        status = start_cell(O, r);
+    if (status == 0 && cell_element(r) && !O->in_cell)
+        status = end_cell(O);
+    if (status == 0 && closing(r, NS_TABLE, "table-row"))
+        status = end_row(O);
+    return status == 0 && closing(r, NS_TABLE, "table") ? end_table(O) : status;
+}
+
 static int visit_content(void *ctx, xmlTextReader *r)
 {
     ods *O = ctx;
@@ -286,22 +318,7 @@ static int visit_content(void *ctx, xmlTextReader *r)
     if (opening(r, NS_TABLE, "table") && O->tables > 0)
         return 1;
     int status = opening(r, NS_TABLE, "table") ? start_table(O, r) : 0;
-    if (O->tables == 0)
-        return status;
-    if (opening(r, NS_TABLE, "table-row"))
-        status = start_row(O, r);
-    if (status == 0 && (opening(r, NS_TABLE, "table-cell") || opening(r, NS_TABLE, "covered-table-cell")))
-        status = start_cell(O, r);
-    if (status == 0 && (opening(r, NS_TABLE, "table-cell") || opening(r, NS_TABLE, "covered-table-cell")) &&
-        !O->in_cell)
-        status = end_cell(O);
-    if (status == 0 && closing(r, NS_TABLE, "table-row"))
-        status = end_row(O);
-    if (status == 0 && closing(r, NS_TABLE, "table")) {
-        O->tables = 0;
-        status = pg_sheets_end(O->w, O->sheet);
-    }
-    return status;
+    return status == 0 && O->tables > 0 ? in_table(O, r) : status;
 }
 
 /* ---- the archive ------------------------------------------------------- */

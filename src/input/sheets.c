@@ -243,26 +243,30 @@ static int visit_all(xmlTextReader *r, pg_sheets_visit visit, void *ctx, int *mo
     return status;
 }
 
+/* Streams the opened part `p`, named `name`, through `visit`. */
+static int stream(pg_sheets *w, const char *name, part *p, pg_sheets_visit visit, void *ctx)
+{
+    pg_xml_errors x;
+    int more = 0;
+    pg_xml_errors_begin(&x);
+    xmlTextReader *r = xmlReaderForIO(part_read, part_close, p, name, NULL, OPTIONS);
+    if (r != NULL)
+        pg_xml_errors_watch(&x, r);
+    int status = r != NULL ? visit_all(r, visit, ctx, &more) : -2;
+    if (status == 0 && (more < 0 || pg_xml_errors_any(&x)))
+        status = walk_trouble(w, name, p, &x);
+    xmlFreeTextReader(r);
+    pg_xml_errors_end(&x);
+    return status;
+}
+
 int pg_sheets_walk(pg_sheets *w, const char *name, pg_sheets_visit visit, void *ctx)
 {
     part p = { 0 };
-    int status = open_part(w, name, &p), more = 0;
+    int status = open_part(w, name, &p);
     if (status != 0)
         return status;
-    pg_xml_errors x;
-    pg_xml_errors_begin(&x);
-    xmlTextReader *r = xmlReaderForIO(part_read, part_close, &p, name, NULL, OPTIONS);
-    if (r == NULL) {
-        status = -2;
-        goto cleanup;
-    }
-    pg_xml_errors_watch(&x, r);
-    status = visit_all(r, visit, ctx, &more);
-    if (status == 0 && (more < 0 || pg_xml_errors_any(&x)))
-        status = walk_trouble(w, name, &p, &x);
-cleanup:
-    xmlFreeTextReader(r);
-    pg_xml_errors_end(&x);
+    status = stream(w, name, &p, visit, ctx);
     zip_fclose(p.f);
     return status;
 }

@@ -257,24 +257,35 @@ static bool shows_date(const xlsx *X, long id)
     return builtin_date(id);
 }
 
+/* A custom number format: noted when it shows a date. */
+static int custom_format(xlsx *X, xmlTextReader *r)
+{
+    const char *code = pg_sheets_attr(r, NULL, "formatCode");
+    if (code == NULL || !date_code(code))
+        return 0;
+    if (PG_VEC_RESERVE(X->date_fmts, 1) != 0)
+        return -2;
+    X->date_fmts.items[X->date_fmts.len++] = attr_long(r, "numFmtId", -1);
+    return 0;
+}
+
+/* A cell format (<xf> of <cellXfs>): does it show a date? */
+static int cell_format(xlsx *X, xmlTextReader *r)
+{
+    if (PG_VEC_RESERVE(X->xf_date, 1) != 0)
+        return -2;
+    X->xf_date.items[X->xf_date.len++] = shows_date(X, attr_long(r, "numFmtId", 0));
+    return 0;
+}
+
 static int visit_styles(void *ctx, xmlTextReader *r)
 {
     xlsx *X = ctx;
-    if (opening(r, "numFmt")) {
-        const char *code = pg_sheets_attr(r, NULL, "formatCode");
-        long id = attr_long(r, "numFmtId", -1);
-        if (code != NULL && date_code(code) && PG_VEC_RESERVE(X->date_fmts, 1) != 0)
-            return -2;
-        if (code != NULL && date_code(code))
-            X->date_fmts.items[X->date_fmts.len++] = id;
-    } else if (opening(r, "cellXfs") || closing(r, "cellXfs")) {
+    if (opening(r, "numFmt"))
+        return custom_format(X, r);
+    if (opening(r, "cellXfs") || closing(r, "cellXfs"))
         X->in_xfs = opening(r, "cellXfs") && xmlTextReaderIsEmptyElement(r) != 1;
-    } else if (X->in_xfs && opening(r, "xf")) {
-        if (PG_VEC_RESERVE(X->xf_date, 1) != 0)
-            return -2;
-        X->xf_date.items[X->xf_date.len++] = shows_date(X, attr_long(r, "numFmtId", 0));
-    }
-    return 0;
+    return X->in_xfs && opening(r, "xf") ? cell_format(X, r) : 0;
 }
 
 /* ---- dates ------------------------------------------------------------- */

@@ -80,6 +80,19 @@ static bool slurp(const char *path, char **data, size_t *len)
     return ok;
 }
 
+/* Prints what was read (status 0) or the error (-1). */
+static void dump(int status, const pg_tables *t, const pg_workbook_error *e)
+{
+    for (size_t i = 0; status == 0 && i < t->items.len; i++)
+        dump_table(&t->items.items[i]);
+    for (size_t i = 0; status == 0 && i < e->nwarnings; i++)
+        dump_note("warning", &e->warnings[i]);
+    if (status == 0 && e->more > 0)
+        printf("{\"warnings_more\":%zu}\n", e->more);
+    if (status == -1)
+        dump_note("error", &e->error);
+}
+
 int main(int argc, char **argv)
 {
     char *data = NULL;
@@ -92,14 +105,7 @@ int main(int argc, char **argv)
     pg_tables t = PG_TABLES_INIT;
     pg_workbook_error e;
     int status = pg_workbook_read(data, len, argv[1], &t, &e);
-    for (size_t i = 0; status == 0 && i < t.items.len; i++)
-        dump_table(&t.items.items[i]);
-    for (size_t i = 0; status == 0 && i < e.nwarnings; i++)
-        dump_note("warning", &e.warnings[i]);
-    if (status == 0 && e.more > 0)
-        printf("{\"warnings_more\":%zu}\n", e.more);
-    if (status == -1)
-        dump_note("error", &e.error);
+    dump(status, &t, &e);
     pg_tables_free(&t);
     free(data);
     return status == 0 ? 0 : status == -1 ? 1 : 2;
