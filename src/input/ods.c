@@ -254,13 +254,10 @@ static int start_row(ods *O, xmlTextReader *r)
     return 0;
 }
 
-/* The end of a row: its cells copied to the rows it is repeated over. */
-static int end_row(ods *O)
+/* Copies cells first..last (the current row's) to the `n` rows below. */
+static int replicate(ods *O, size_t first, size_t last, long n)
 {
-    size_t first = O->row_first, last = O->w->cells.len;
-    if (last > first && O->row + O->rows - 1 > MAX_ROW)
-        return fails_at(O, MAX_ROW + 1, 1, "a sheet longer than 1048576 rows");
-    for (long k = 1; last > first && k < O->rows; k++) {
+    for (long k = 1; k <= n; k++) {
         if (PG_VEC_RESERVE(O->w->cells, last - first) != 0)
             return -2;
         for (size_t i = first; i < last; i++) {
@@ -269,8 +266,22 @@ static int end_row(ods *O)
             O->w->cells.items[O->w->cells.len++] = c;
         }
     }
-    O->row += O->rows - 1;
     return 0;
+}
+
+/* The end of a row: its cells copied to the rows it is repeated over. */
+static int end_row(ods *O)
+{
+    size_t first = O->row_first, last = O->w->cells.len;
+    long more = O->rows - 1;
+    O->row += more;
+    if (last == first || more == 0)
+        return 0;
+    if (O->row > MAX_ROW)
+        return fails_at(O, MAX_ROW + 1, 1, "a sheet longer than 1048576 rows");
+    if ((last - first) * (size_t)more > PG_SHEETS_MAX_CELLS - last)
+        return pg_sheets_fail(O->w, "", "a sheet holding more than %zu values", PG_SHEETS_MAX_CELLS);
+    return replicate(O, first, last, more);
 }
 
 static int start_table(ods *O, xmlTextReader *r)

@@ -88,6 +88,8 @@ int pg_sheets_cell(pg_sheets *w, long row, long col, pg_cell_type type, const ch
 {
     if (type == PG_CELL_TEXT && len == 0)
         return 0; /* an empty text is an empty cell */
+    if (w->cells.len >= PG_SHEETS_MAX_CELLS)
+        return pg_sheets_fail(w, "", "a sheet holding more than %zu values", PG_SHEETS_MAX_CELLS);
     pg_cell c = { type, true, pg_arena_strndup(&w->out->arena, text, len), number, { row, col } };
     if (c.text == NULL || PG_VEC_RESERVE(w->cells, 1) != 0)
         return -2;
@@ -145,6 +147,9 @@ int pg_sheets_end(pg_sheets *w, const char *name)
 {
     size_t rows, cols;
     shape(w, &rows, &cols);
+    if (rows * cols > PG_SHEETS_MAX_CELLS)
+        return pg_sheets_fail(w, "", "sheet %.60s would be a table of %zu rows by %zu columns, more than %zu cells",
+                              name, rows, cols, PG_SHEETS_MAX_CELLS);
     pg_cell *grid = pg_arena_alloc(&w->out->arena, (rows * cols > 0 ? rows * cols : 1) * sizeof *grid);
     pg_table t = { pg_arena_strdup(&w->out->arena, name), w->file, true, cols, rows ? rows - 1 : 0, grid,
                    grid + (rows ? cols : 0) };

@@ -17,6 +17,12 @@
 #include "input/table.h"
 #include "input/workbook.h"
 
+/* The most cells one sheet's table may have (the rows holding values
+ * times the columns up to the last holding one): past it the sheet is
+ * refused, as a mistake or an attack (a value at A1 and another at
+ * XFD1048576 would make a table of 17 billion cells). */
+#define PG_SHEETS_MAX_CELLS ((size_t)1 << 25)
+
 /* One read: the archive, what is being built, what went wrong. */
 typedef struct pg_sheets {
     zip_t *zip;
@@ -41,15 +47,18 @@ int pg_sheets_walk(pg_sheets *w, const char *name, pg_sheets_visit visit, void *
 
 /* Adds to the current sheet the cell at `row`, `col` (1-based) holding
  * `text` (`len` bytes, copied) of `type` (not PG_CELL_EMPTY) and, for a
- * number, `number`. Returns 0 or -2. */
+ * number, `number`. Returns 0, -1 (e set: the sheet holds
+ * PG_SHEETS_MAX_CELLS values already) or -2. */
 int pg_sheets_cell(pg_sheets *w, long row, long col, pg_cell_type type, const char *text, size_t len,
                      double number);
 
-/* Adds a number cell: its shortest round-trip digits as text. 0 or -2. */
+/* Adds a number cell: its shortest round-trip digits as text. 0, -1 or
+ * -2 as pg_sheets_cell. */
 int pg_sheets_number(pg_sheets *w, long row, long col, double number);
 
 /* Ends the current sheet as the table `name` (copied) appended to w->out:
- * the cells added since the last call. Returns 0 or -2. */
+ * the cells added since the last call. Returns 0, -1 (e set: the table
+ * would have more than PG_SHEETS_MAX_CELLS cells) or -2. */
 int pg_sheets_end(pg_sheets *w, const char *name);
 
 /* Records a warning about the cell at `row`, `col` of sheet `sheet`. */

@@ -540,6 +540,24 @@ def test_refused():
         status, _, _, error = dump(f)
         ok = status == 1 and error is not None and error["error"].startswith(where) and reason in error["reason"]
         tap.check(ok, f"refused: {what}: {where or 'the file'}: ...{reason}...", error)
+    sparse = HAND_SHEET.replace("</sheetData>", "".join(f'<row r="{n}"><c r="XFD{n}"><v>1</v></c></row>'
+                                                        for n in range(7, 2105)) + "</sheetData>")
+    start = time.monotonic()
+    status, _, _, error = dump(hand_xlsx("sparse.xlsx", {"xl/worksheets/data.xml": sparse}))
+    tap.check(status == 1 and error and "would be a table of 2102 rows by 16384 columns, more than 33554432 cells"
+              in error["reason"] and time.monotonic() - start < 10,
+              "refused: a sheet of 2,102 rows whose values reach column XFD (more than 2^25 cells), without allocating them",
+              error)
+    doc = OpenDocumentSpreadsheet()
+    t = Table(name="t")
+    t.addElement(row(cell("string", "x", repeat=16384), repeat=1048576))
+    doc.spreadsheet.addElement(t)
+    doc.save(path("repeated.ods"))
+    start = time.monotonic()
+    status, _, _, error = dump(path("repeated.ods"))
+    tap.check(status == 1 and error and "a sheet holding more than 33554432 values" in error["reason"]
+              and time.monotonic() - start < 10,
+              "refused: a value repeated over 16384 columns and 1048576 rows (.ods), without allocating them", error)
     start = time.monotonic()
     status, _, _, error = dump(bomb())
     tap.check(status == 1 and error and "more than 1 GiB" in error["reason"] and time.monotonic() - start < 20,
