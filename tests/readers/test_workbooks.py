@@ -435,6 +435,32 @@ def test_ods():
               tables.get("parties", {}).get("ncols"))
 
 
+def test_ods_error_value():
+    """LibreOffice keeps a formula's error as calcext:value-type="error"
+    beside a float value (odfpy knows no calcext: edited in)."""
+    doc = OpenDocumentSpreadsheet()
+    t = Table(name="t")
+    t.addElement(row(cell("string", "id"), cell("string", "n")))
+    t.addElement(row(cell("string", "a"), cell("float", "#DIV/0!", value="0", formula="of:=1/0")))
+    doc.spreadsheet.addElement(t)
+    f = path("error.ods")
+    doc.save(f)
+    with zipfile.ZipFile(f) as z:
+        parts = [(i, z.read(i.filename)) for i in z.infolist()]
+    calcext = 'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"'
+    with zipfile.ZipFile(f, "w") as z:
+        for info, data in parts:
+            if info.filename == "content.xml":
+                data = data.decode().replace("<office:document-content ", f"<office:document-content {calcext} ", 1)
+                data = data.replace('office:value="0"', 'office:value="0" calcext:value-type="error"').encode()
+            z.writestr(info, data)
+    status, tables, warns, error = dump(f)
+    got = [c for c in tables.get("t", {"cells": []})["cells"] if c["where"] == "t!B2"]
+    tap.check(status == 0 and got and got[0]["type"] == "empty" and len(warns) == 1 and
+              warns[0]["warning"] == "t!B2" and "#DIV/0!" in warns[0]["reason"],
+              ".ods: an error value (calcext) read as an empty cell, with a warning at its cell", error or (got, warns))
+
+
 # ---- 100,000 rows -------------------------------------------------------
 
 def test_large():
@@ -571,6 +597,7 @@ def main():
     test_xlsx()
     test_hand_xlsx()
     test_ods()
+    test_ods_error_value()
     test_large()
     test_refused()
     tap.done()
