@@ -10,9 +10,11 @@
  * the file (text, number, boolean, date: `typed` true) and placed by row
  * and column (1-based: "parties!C12"). A sheet's header is its first row
  * holding a value; rows holding none are skipped; a row's missing cells
- * are empty; columns after the last one holding a value are dropped.
- * Formulas are read by the value the file caches, never computed.
- * The readers: xlsx.c and ods.c, sharing sheets.c. */
+ * are empty; columns after the last one holding a value are dropped; an
+ * empty sheet is a table of no columns. A table of more than
+ * PG_SHEETS_MAX_CELLS cells (sheets.h) is refused. Formulas are read by
+ * the value the file caches, never computed. The readers: xlsx.c and
+ * ods.c, sharing sheets.c. */
 #ifndef PG_WORKBOOK_H
 #define PG_WORKBOOK_H
 
