@@ -2,6 +2,8 @@
  * one line each on stderr; exit 1 when there is any error. */
 #include <stdio.h>
 
+#include <string.h>
+
 #include "cli/cli.h"
 
 const char cmd_validate_usage[] =
@@ -45,8 +47,9 @@ int cmd_validate(int argc, char **argv)
     pg_error err;
     pg_dataset *ds = pg_dataset_load_file_opts(a.positional[0], &opt, &err);
     if (ds == NULL) {
+        const char *input = strcmp(a.positional[0], "-") == 0 ? err.file : a.positional[0]; /* not a table's */
         if (err.status == PG_EINVALID)
-            cli_message("%s: %ld error%s, %ld warning%s", err.file, tally.errors, tally.errors == 1 ? "" : "s",
+            cli_message("%s: %ld error%s, %ld warning%s", input, tally.errors, tally.errors == 1 ? "" : "s",
                         tally.warnings, tally.warnings == 1 ? "" : "s");
         return cli_exit_code(err.status);
     }

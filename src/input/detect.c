@@ -277,7 +277,8 @@ static const struct {
     const char *ending;
     pg_input_format format;
 } name_formats[] = { { ".gml", PG_INPUT_GML },    { ".net", PG_INPUT_PAJEK },   { ".paj", PG_INPUT_PAJEK },
-                     { ".csv", PG_INPUT_TABLES }, { ".tsv", PG_INPUT_TABLES } };
+                     { ".csv", PG_INPUT_TABLES }, { ".tsv", PG_INPUT_TABLES }, { ".xlsx", PG_INPUT_TABLES },
+                     { ".ods", PG_INPUT_TABLES }, { ".xls", PG_INPUT_TABLES } };
 
 /* Does `name` (n bytes) end with `ending`, in any case? */
 static bool ends_with(const char *name, size_t n, const char *ending)
@@ -309,8 +310,17 @@ pg_input_format pg_detect_format_named(const char *data, size_t len, const char 
     return found == PG_INPUT_PARTYGRAPH && text ? name_format(name, found) : found;
 }
 
+/* Does `data` start as a zip archive (an .xlsx or .ods workbook) or an
+ * OLE2 compound file (an old .xls workbook)? */
+static bool workbook_bytes(const char *data, size_t len)
+{
+    return (len >= 4 && memcmp(data, "PK\3\4", 4) == 0) || (len >= 4 && memcmp(data, "\xD0\xCF\x11\xE0", 4) == 0);
+}
+
 pg_input_format pg_detect_format(const char *data, size_t len)
 {
+    if (workbook_bytes(data, len))
+        return PG_INPUT_TABLES;
     size_t i = skip_space(data, len, pg_utf8_bom(data, len));
     if (i < len && data[i] == '<')
         return markup_format(data, len);

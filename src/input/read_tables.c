@@ -22,6 +22,7 @@
 #include "input/json_check.h"
 #include "input/read_partygraph.h"
 #include "input/reader.h"
+#include "input/workbook.h"
 
 /* The tables of partygraph/1's arrays, in the order of a partygraph/1
  * file (relation types before the relations). */
@@ -45,22 +46,41 @@ static bool is_array(const char *name)
 
 /* ---- messages about a table itself ------------------------------------ */
 
-/* Warns, at `at` of table `t`'s file (0:0: the file), with the report's
- * file switched to that table's for the one message. */
+/* The name a message about place `at` of table `t` (0:0: the table) goes
+ * under, into `buf`: the table's file, or in a workbook the file and the
+ * cell ("book.xlsx:parties!C1"), whose place is then in the name. */
+static pg_place table_file(const pg_table *t, pg_place at, char *buf, size_t size)
+{
+    pg_cell c = { PG_CELL_EMPTY, false, "", 0, at };
+    char where[64];
+    if (!t->in_sheet || at.line == 0) {
+        snprintf(buf, size, "%s", t->file);
+        return at;
+    }
+    snprintf(buf, size, "%s:%s", t->file, pg_table_where(t, &c, where, sizeof where));
+    return PG_PLACE_NONE;
+}
+
+/* Warns, at `at` of table `t` (0:0: the table), with the report's file
+ * switched to that table's for the one message. */
 static void table_warning(pg_reader *R, const pg_table *t, pg_place at, const char *message)
 {
+    char name[320];
     const char *file = R->report.file;
-    R->report.file = t->file;
-    pg_report_warning_place(&R->report, at, NULL, "%s", message);
+    pg_place place = table_file(t, at, name, sizeof name);
+    R->report.file = name;
+    pg_report_warning_place(&R->report, place, NULL, "%s", message);
     R->report.file = file;
 }
 
 /* As table_warning, an error; returns "go on". */
 static bool table_error(pg_reader *R, const pg_table *t, pg_place at, const char *message)
 {
+    char name[320];
     const char *file = R->report.file;
-    R->report.file = t->file;
-    bool go = pg_report_error_place(&R->report, at, NULL, "%s", message);
+    pg_place place = table_file(t, at, name, sizeof name);
+    R->report.file = name;
+    bool go = pg_report_error_place(&R->report, place, NULL, "%s", message);
     R->report.file = file;
     return go;
 }
@@ -530,11 +550,39 @@ bool pg_read_table_csv(pg_reader *R, pg_tables *out, const char *file, const cha
     return false;
 }
 
+/* Reports what the workbook reader found: its warnings, then its error
+ * (rc -1) or running out of memory (rc -2). Returns "go on". */
+static bool workbook_notes(pg_reader *R, const pg_workbook_error *e, int rc)
+{
+    for (size_t i = 0; i < e->nwarnings; i++)
+        pg_report_warning(&R->report, NULL, "%s%s%s", e->warnings[i].where, e->warnings[i].where[0] ? ": " : "",
+                          e->warnings[i].reason);
+    if (e->more > 0)
+        pg_report_warning(&R->report, NULL, "%zu more warnings of the workbook like these", e->more);
+    if (rc == -2)
+        return pg_report_oom(&R->report);
+    if (rc == -1)
+        return pg_report_error(&R->report, NULL, "%s%s%s", e->error.where, e->error.where[0] ? ": " : "",
+                               e->error.reason),
+               false;
+    return true;
+}
+
+/* A workbook's bytes (a zip archive, or an old .xls): its sheets as the
+ * tables. */
+static bool is_workbook(const char *text, size_t len)
+{
+    return len >= 4 && (memcmp(text, "PK\3\4", 4) == 0 || memcmp(text, "\xD0\xCF\x11\xE0", 4) == 0);
+}
+
 bool pg_read_table_text(pg_reader *R, const char *text, size_t len, pg_input *in)
 {
     pg_tables t = PG_TABLES_INIT;
+    pg_workbook_error e = { 0 };
     (void)in;
-    bool go = pg_read_table_csv(R, &t, R->L.ds->file, text, len) && pg_read_tables(R, &t);
+    bool go = is_workbook(text, len) ? workbook_notes(R, &e, pg_workbook_read(text, len, R->L.ds->file, &t, &e))
+                                     : pg_read_table_csv(R, &t, R->L.ds->file, text, len);
+    go = go && pg_read_tables(R, &t);
     pg_tables_free(&t);
     return go;
 }

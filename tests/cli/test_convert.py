@@ -435,6 +435,11 @@ def check_xlsx(name, doc):
     bad = ods_matches(doc, ods)
     tap.check(not bad, f"{name}: the .ods (odfpy) holds every record and field, typed, white space kept",
               "\n".join(bad[:20]))
+    for wb in (book, ods):
+        back = wb + ".back.json"
+        proc = run("convert", wb, back, check=False)
+        tap.check(proc.returncode == 0 and open(back, "rb").read() == open(path(name + ".a.json"), "rb").read(),
+                  f"{name}: JSON -> {wb[-4:]} -> JSON is the identity", proc.stderr.decode())
 
 
 def conversions():

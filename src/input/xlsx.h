@@ -1,0 +1,13 @@
+/* xlsx.h - the sheets of an .xlsx workbook (xlsx.c: SpreadsheetML, ECMA-376) as tables.
+ * Private to the library. */
+#ifndef PG_XLSX_H
+#define PG_XLSX_H
+
+#include "input/sheets.h"
+
+/* Reads the sheets of the workbook in s->zip, one table each appended to
+ * s->out, as pg_workbook_read does. Returns 0, -1 (s->e's error set) or
+ * -2 (out of memory). */
+int pg_xlsx_read(pg_sheets *s);
+
+#endif
