@@ -183,7 +183,7 @@ clean:
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ := build/fuzz
-FUZZ_HARNESSES := load nodelink writers
+FUZZ_HARNESSES := load nodelink writers tables
 # clang, unlike gcc, warns of fields left out of designated initialisers
 FUZZ_CFLAGS = $(ALL_CFLAGS) $(SANITIZE) -Wno-missing-field-initializers
 FUZZ_BINS := $(patsubst %,$(FUZZ)/fuzz_%,$(FUZZ_HARNESSES))
