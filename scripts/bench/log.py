@@ -53,4 +53,5 @@ def main():
         print(f"entities {sum(l.startswith('E ') for l in lines)} relations {sum(l.startswith('R ') for l in lines)}")
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -311,8 +311,12 @@ static bool named_nodes(part_log *G, size_t row)
 static bool collect_row(part_log *G, size_t row)
 {
     const pg_cell *e = role_cell(G, row, L_EVENT), *p = role_cell(G, row, L_PARTICIPANT);
-    bool ok = (e || missing(G, row, L_EVENT)) & (p || missing(G, row, L_PARTICIPANT));
-    ok = ok & date_ok(G, row, L_DATE) & date_ok(G, row, L_END) & weight_ok(G, row);
+    int problems = !(e || missing(G, row, L_EVENT)); /* every check runs: each reports its own problem */
+    problems += !(p || missing(G, row, L_PARTICIPANT));
+    problems += !date_ok(G, row, L_DATE);
+    problems += !date_ok(G, row, L_END);
+    problems += !weight_ok(G, row);
+    bool ok = problems == 0;
     long ei = ok ? node_of(G, K_EVENT, e->text, row) : -2, pi = ei >= 0 ? node_of(G, K_PARTY, p->text, row) : -2;
     if (ei == -1 || pi == -1 || (ok && !named_nodes(G, row)))
         return false;
