@@ -87,7 +87,7 @@ def bench(what, command, peer, tmp):
     proc = subprocess.run(["farm-bench", "-n", "5", "--timeout", "600", "--vs",
                            f"/usr/bin/python3 {script} {peer[1]}", "--"] + command,
                           capture_output=True, text=True)
-    return what, proc.stdout
+    return what, proc.stdout + proc.stderr
 
 
 def main():
