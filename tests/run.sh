@@ -103,6 +103,7 @@ for b in $builds; do
         suite "$b fuzz replay: $h" "$b/replay/fuzz_$h" "tests/fuzz/corpus/$h" "tests/fuzz/regressions/$h"
     done
     suite "$b docs: man pages, completion, tables (groff, bash)" "$python" tests/docs/test_docs.py "$b/partygraph"
+    suite "$b docs: transcripts of the pages run and compared" "$python" tests/docs/test_transcripts.py "$b/partygraph"
 done
 first=$(echo "$builds" | cut -d' ' -f1)
 suite "$first docs: links, anchors, contents" "$python" tests/docs/test_links.py "$first/partygraph"

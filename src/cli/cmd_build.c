@@ -24,6 +24,16 @@ const char cmd_build_usage[] =
     "  graph.svg, .png, .pdf  with --formats svg,png,pdf: the picture `render` draws\n"
     "Files appear together or not at all; a failed run leaves DIR as it was.\n"
     "\n"
+    "examples:\n"
+    "  partygraph build examples/cpc-interparty.json\n"
+    "      the bundled dataset: its files into partygraph-out/, a summary on stdout\n"
+    "  partygraph build data.json --view parties --window 1y -o by-year/\n"
+    "      parties tied by shared events and mechanisms, one analysis per year\n"
+    "  partygraph build data.json --dot - | neato -n -Tsvg > graph.svg\n"
+    "      the DOT on stdout, drawn by Graphviz in partygraph's layout\n"
+    "  partygraph build - --formats gexf,html < data.json.gz\n"
+    "      standard input, gzip or not; GEXF for Gephi and an HTML report\n"
+    "\n"
     "options:\n";
 
 int cmd_build(int argc, char **argv)

@@ -21,6 +21,14 @@ const char cmd_convert_usage[] =
     "  NAME.ods    an OpenDocument spreadsheet (LibreOffice), the same sheets\n"
     "OUT appears whole or not at all; IN itself is never overwritten.\n"
     "\n"
+    "examples:\n"
+    "  partygraph convert data.json tables/\n"
+    "      a folder of CSV tables to edit\n"
+    "  partygraph convert tables/ data.xlsx\n"
+    "      the same tables as an Excel workbook\n"
+    "  partygraph convert data.xlsx -\n"
+    "      back to canonical partygraph/1 JSON, on stdout\n"
+    "\n"
     "options:\n";
 
 /* Does `s` end with `suffix`? */

@@ -17,6 +17,12 @@ const char cmd_ego_usage[] =
     "alters among themselves; there is no ego report then, and the summary `build`\n"
     "prints is printed instead.\n"
     "\n"
+    "examples:\n"
+    "  partygraph ego data.json cpv --radius 2\n"
+    "      the network two hops around cpv, and its report\n"
+    "  partygraph ego data.json cpc --no-ego -o cpc-alters/\n"
+    "      the CPC's alters among themselves, without the CPC\n"
+    "\n"
     "options:\n";
 
 static int ego(const pg_dataset *ds, const cli_args *a, const char *id)

@@ -21,6 +21,12 @@ const char cmd_init_usage[] =
     "Each table holds two example rows (the nodes table, for other tools' graphs,\n"
     "none): replace them with your data, then run `partygraph build DIR/tables/`.\n"
     "\n"
+    "examples:\n"
+    "  partygraph init my-dataset/\n"
+    "      a starter workbook and CSV tables, with example rows\n"
+    "  partygraph build my-dataset/tables/\n"
+    "      once filled in, the tables build like any dataset\n"
+    "\n"
     "options:\n";
 
 /* The example rows: a small valid dataset. */

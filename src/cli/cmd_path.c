@@ -11,6 +11,12 @@ const char cmd_path_usage[] =
     "between the entities with ids A and B, each step with its relation types.\n"
     "Paths count hops, or with --weighted add up 1/weight.\n"
     "\n"
+    "examples:\n"
+    "  partygraph path data.json cpv psoe\n"
+    "      the shortest paths between two entities, step by step\n"
+    "  partygraph path data.json cpv psoe --weighted\n"
+    "      paths that favour heavy ties (adding up 1/weight)\n"
+    "\n"
     "options:\n";
 
 int cmd_path(int argc, char **argv)

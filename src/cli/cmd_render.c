@@ -19,6 +19,12 @@ const char cmd_render_usage[] =
     "a title with the view and the date window. Positions are the --layout (with\n"
     "--layout none, Graphviz's sfdp). Files appear together or not at all.\n"
     "\n"
+    "examples:\n"
+    "  partygraph render data.json --format svg,png\n"
+    "      the picture into partygraph-render/\n"
+    "  partygraph render data.json --view parties --format pdf -o parties/\n"
+    "      the parties' network, for print\n"
+    "\n"
     "options:\n";
 
 /* The files written, one per line. */

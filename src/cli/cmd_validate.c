@@ -15,6 +15,14 @@ const char cmd_validate_usage[] =
     "On success prints what the file holds. Exits 0 when valid (warnings allowed),\n"
     "1 when invalid, 3 when FILE cannot be read.\n"
     "\n"
+    "examples:\n"
+    "  partygraph validate data.json\n"
+    "      every problem of a dataset, one per line, then a count\n"
+    "  partygraph validate data.json.gz\n"
+    "      a gzip-compressed file needs no option\n"
+    "  gzip -dc data.json.gz | partygraph validate -\n"
+    "      standard input too\n"
+    "\n"
     "options:\n";
 
 static void print_contents(const pg_dataset *ds)

@@ -94,7 +94,8 @@ def probe(cmd, option):
     message for a nonsense value: ("set", [values]), ("number", None) or
     ("free", None) when any value passes (the missing FILE stops it then)."""
     usage = sh(BIN, "help", cmd).stdout.splitlines()[0]
-    ids = ["x"] * (len(usage.split("[options]", 1)[1].split()) - 1)  # ego's ID, path's A B
+    # ego's ID, path's A B, convert's OUT (a name convert writes, so that the option is what fails)
+    ids = ["x.json"] * (len(usage.split("[options]", 1)[1].split()) - 1)
     proc = sh(BIN, cmd, option, "no-such-value", "missing.json", *ids, cwd=TMP.name)
     err = proc.stderr
     if proc.returncode == 3:
@@ -421,6 +422,55 @@ def check_examples(sec, helps):
     see = " ".join(sec["SEE ALSO"])
     tap.check(all(x in see for x in ("partygraph-format(5)", "dot(1)", "sfdp(1)")),
               "SEE ALSO names partygraph-format(5), dot(1), sfdp(1)", see)
+
+
+def help_examples(cmd):
+    """The command lines under "examples:" in `partygraph help CMD`."""
+    text = sh(BIN, "help", cmd).stdout
+    block = text.split("\nexamples:\n", 1)[1].split("\n\n", 1)[0] if "\nexamples:\n" in text else ""
+    return [line.strip() for line in block.splitlines() if line.startswith("  ") and not line.startswith("    ")]
+
+
+def man_examples(sec):
+    """{CMD: [command lines]} of the per-command subsections of EXAMPLES."""
+    subs = subsections(sec["EXAMPLES"])
+    return {cmd: [line.strip() for line in lines if " partygraph " in f" {line.strip()} "
+                  and not line.strip().endswith(":")] for cmd, lines in subs.items()}
+
+
+def run_examples(lines):
+    """Runs example lines one after another with bash in a fresh directory
+    holding examples/, data.json (the bundled dataset) and data.json.gz,
+    `partygraph` being the binary under test; returns why each one that did
+    not exit 0 failed."""
+    top = tempfile.mkdtemp(dir=TMP.name)
+    shutil.copytree(os.path.join(ROOT, "examples"), os.path.join(top, "examples"))
+    data = os.path.join(top, "data.json")
+    shutil.copy(os.path.join(ROOT, "examples", "cpc-interparty.json"), data)
+    subprocess.run(["gzip", "-k", data], check=True)
+    os.mkdir(os.path.join(top, ".bin"))
+    os.symlink(BIN, os.path.join(top, ".bin", "partygraph"))
+    env = dict(ENV, PATH=os.path.join(top, ".bin") + ":" + os.environ["PATH"])
+    failed = []
+    for line in lines:
+        proc = subprocess.run(["bash", "-o", "pipefail", "-c", line], cwd=top, env=env, capture_output=True,
+                              text=True, timeout=300)
+        if proc.returncode != 0:
+            failed.append(f"{line}: exit {proc.returncode}: {proc.stderr.strip()[:300]}")
+    return failed
+
+
+def check_command_examples(sec, cmds):
+    """help CMD and the man page's EXAMPLES give each command the same 2-4
+    examples, and each runs on the bundled dataset (examples of one command
+    run one after another, so that one may use what the one before wrote)."""
+    man = man_examples(sec)
+    for cmd in cmds:
+        mine = help_examples(cmd)
+        tap.check(2 <= len(mine) <= 4 and mine == man.get(cmd), f"help {cmd} and partygraph.1 EXAMPLES "
+                  f"{cmd} show the same {len(mine)} examples", f"help: {mine}\nman: {man.get(cmd)}")
+        failed = run_examples(mine)
+        tap.check(mine and not failed, f"help {cmd}: every example runs on the bundled dataset", "\n".join(failed))
 
 
 def check_format_page(values):
@@ -758,6 +808,7 @@ def main():
     check_defaults(subs, sec, cmds, helps)
     check_exit_status(sec)
     check_examples(sec, helps)
+    check_command_examples(sec, cmds)
     check_format_page(values)
     check_options_table(helps, values)
     check_metrics_table(values)
