@@ -34,12 +34,12 @@ int cmd_build(int argc, char **argv)
     int rc = cli_parse(argc, argv, CLI_OUTPUT | CLI_VIEW | CLI_ANALYSIS | CLI_PERIODS, cmd_build_usage, &a);
     if (rc != EXIT_OK)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-    if (a.npositional != 1)
-        return cli_usage_error("build", "build takes exactly one FILE");
+    if (!cli_inputs_ok(&a, a.npositional))
+        return cli_usage_error("build", "build takes one FILE, or several table files (.csv, .tsv)");
     if ((rc = cli_check_outputs(&a, "build")) != EXIT_OK)
         return rc;
     cli_progress_start(&a);
-    pg_dataset *ds = cli_load(&a, 1, &code);
+    pg_dataset *ds = cli_load_inputs(&a, a.npositional, 1, &code);
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
     if (g)
         code = cli_write_outputs(&a, g);

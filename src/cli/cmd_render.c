@@ -40,10 +40,10 @@ int cmd_render(int argc, char **argv)
     int rc = cli_parse(argc, argv, CLI_RENDER | CLI_VIEW | CLI_ANALYSIS, cmd_render_usage, &a);
     if (rc != EXIT_OK)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-    if (a.npositional != 1)
-        return cli_usage_error("render", "render takes exactly one FILE");
+    if (!cli_inputs_ok(&a, a.npositional))
+        return cli_usage_error("render", "render takes one FILE, or several table files (.csv, .tsv)");
     cli_progress_start(&a);
-    pg_dataset *ds = cli_load(&a, 1, &code);
+    pg_dataset *ds = cli_load_inputs(&a, a.npositional, 1, &code);
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
     if (g)
         code = cli_write_outputs(&a, g);

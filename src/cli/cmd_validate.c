@@ -39,13 +39,13 @@ int cmd_validate(int argc, char **argv)
     int rc = cli_parse(argc, argv, CLI_VALIDATE, cmd_validate_usage, &a);
     if (rc != EXIT_OK)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-    if (a.npositional != 1)
-        return cli_usage_error("validate", "validate takes exactly one FILE");
+    if (!cli_inputs_ok(&a, a.npositional))
+        return cli_usage_error("validate", "validate takes one FILE, or several table files (.csv, .tsv)");
     cli_tally tally = { 0, 0 };
     pg_load_options opt = cli_load_options(&a, 0, &tally);
     opt.progress = NULL;
     pg_error err;
-    pg_dataset *ds = pg_dataset_load_file_opts(a.positional[0], &opt, &err);
+    pg_dataset *ds = pg_dataset_load_files((const char *const *)a.positional, (size_t)a.npositional, &opt, &err);
     if (ds == NULL) {
         const char *input = strcmp(a.positional[0], "-") == 0 ? err.file : a.positional[0]; /* not a table's */
         if (err.status == PG_EINVALID)
