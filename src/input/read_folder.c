@@ -3,8 +3,8 @@
  * list of such files in the order given (pg_read_files), each read through
  * the input path every file takes (input.c: gzip, byte order marks,
  * UTF-16 and UTF-32) and as CSV (read_tables.c), then read together as
- * tabular partygraph/1 in one reader frame. Two files giving one table
- * name are an error naming both. Files of a folder that look like data
+ * tabular partygraph/1 in one reader frame. In a list, two files giving
+ * one table name are an error naming both. Files of a folder that look like data
  * in another form are named in one warning; in a list, a file that is
  * not a table is refused. */
 #define _POSIX_C_SOURCE 200809L
@@ -149,14 +149,16 @@ static bool unique(pg_reader *R, const pg_tables *t)
     return true;
 }
 
-/* Reads the tables at `paths` in that order into R. Returns "go on". */
-static bool read_paths(pg_reader *R, const char *const *paths, size_t n, const names *others)
+/* Reads the tables at `paths` in that order into R, each of its own name
+ * when `once` (a list; a folder's parties.csv and parties.tsv are read one
+ * after the other). Returns "go on". */
+static bool read_paths(pg_reader *R, const char *const *paths, size_t n, const names *others, bool once)
 {
     pg_tables t = PG_TABLES_INIT;
     bool go = true;
     warn_others(R, others);
     for (size_t i = 0; go && i < n; i++)
-        go = read_one(R, &t, paths[i]) && unique(R, &t);
+        go = read_one(R, &t, paths[i]) && (!once || unique(R, &t));
     go = go && pg_read_tables(R, &t);
     pg_tables_free(&t);
     return go;
@@ -174,14 +176,14 @@ static void refuse(const char *name, const pg_load_options *opt, pg_error *e, pg
 }
 
 /* Loads the tables at `paths` (n > 0) as the one input `name`, the files
- * `others` named in a warning; as pg_read_folder. */
+ * `others` named in a warning, `once` as read_paths; as pg_read_folder. */
 static pg_dataset *read_tables_at(const char *name, const char *const *paths, size_t n, const names *others,
-                                  const pg_load_options *opt, pg_error *err)
+                                  bool once, const pg_load_options *opt, pg_error *err)
 {
     pg_reader *R = pg_reader_new(name, opt, PG_INPUT_TABLES);
     pg_error e;
     if (R != NULL)
-        return pg_reader_finish(R, read_paths(R, paths, n, others), err);
+        return pg_reader_finish(R, read_paths(R, paths, n, others, once), err);
     pg_error_set(&e, PG_ENOMEM, "out of memory");
     refuse(name, opt, &e, err);
     return NULL;
@@ -211,7 +213,7 @@ pg_dataset *pg_read_folder(const char *path, const pg_load_options *opt, pg_erro
     if (st != PG_OK)
         refuse(path, opt, &e, err);
     else
-        ds = read_tables_at(path, (const char *const *)paths.items, paths.len, &others, opt, err);
+        ds = read_tables_at(path, (const char *const *)paths.items, paths.len, &others, false, opt, err);
     free_names(&tables);
     free_names(&others);
     free_names(&paths);
@@ -247,7 +249,7 @@ pg_dataset *pg_read_files(const char *const *paths, size_t n, const pg_load_opti
     static const names none = { NULL, 0, 0 };
     pg_error e;
     if (check_list(paths, n, &e) == PG_OK)
-        return read_tables_at(paths[0], paths, n, &none, opt, err);
+        return read_tables_at(paths[0], paths, n, &none, true, opt, err);
     refuse(n ? paths[0] : "", opt, &e, err);
     return NULL;
 }
