@@ -1,4 +1,4 @@
-/* cmd_build.c - `partygraph build FILE`: load, build a view, analyse,
+/* cmd_build.c - `partygraph build FILE...`: load, build a view, analyse,
  * write graph.graphml, graph.dot, nodes.csv, edges.csv and summary.json
  * (and metrics_by_period.csv with --window) into a directory, all or
  * nothing, or only the files asked for with --graphml, --dot, --nodelink
@@ -8,9 +8,10 @@
 #include "cli/cli.h"
 
 const char cmd_build_usage[] =
-    "usage: partygraph build [options] FILE\n"
+    "usage: partygraph build [options] FILE...\n"
     "\n"
-    "Loads FILE (\"-\" reads standard input), builds a view of it, computes the node\n"
+    "Loads FILE (\"-\" reads standard input; several FILEs: CSV or TSV tables, read\n"
+    "as one folder of tables), builds a view of it, computes the node\n"
     "metrics, communities and structure reports, and writes into DIR:\n"
     "  graph.graphml          Gephi, NetworkX, igraph (typed keys, r/g/b/size for Gephi)\n"
     "  graph.dot              Graphviz: neato -n -Tsvg DIR/graph.dot -o graph.svg (or sfdp)\n"

@@ -10,10 +10,11 @@
 #include "cli/cli.h"
 
 const char cmd_convert_usage[] =
-    "usage: partygraph convert [options] IN OUT\n"
+    "usage: partygraph convert [options] IN... OUT\n"
     "\n"
-    "Reads IN (any input build reads; \"-\" reads standard input) and writes what it\n"
-    "holds to OUT, by OUT's name:\n"
+    "Reads IN (any input build reads; \"-\" reads standard input; several INs: CSV or\n"
+    "TSV tables, read as one folder of tables) and writes what it holds to OUT, by\n"
+    "OUT's name:\n"
     "  NAME.json   canonical partygraph/1 JSON: fixed key order, two-space indent\n"
     "  -           the same on standard output\n"
     "  DIR/        a folder of tables: about.csv and one CSV per array that has records\n"

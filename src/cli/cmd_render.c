@@ -1,4 +1,4 @@
-/* cmd_render.c - `partygraph render FILE`: load, build a view, analyse and
+/* cmd_render.c - `partygraph render FILE...`: load, build a view, analyse and
  * draw it with Graphviz's library into graph.svg (and graph.png,
  * graph.pdf with --format) in a directory, all or nothing, with the same
  * file names as `build --formats svg,png,pdf`; then list the files. */
@@ -7,9 +7,10 @@
 #include "cli/cli.h"
 
 const char cmd_render_usage[] =
-    "usage: partygraph render [options] FILE\n"
+    "usage: partygraph render [options] FILE...\n"
     "\n"
-    "Loads FILE (\"-\" reads standard input), builds and analyses a view of it as\n"
+    "Loads FILE (\"-\" reads standard input; several FILEs: CSV or TSV tables, read\n"
+    "as one folder of tables), builds and analyses a view of it as\n"
     "`build` does, and draws it into DIR with Graphviz's library, no Graphviz command\n"
     "needed:\n"
     "  graph.svg   each node's group titled with its entity id, names as tooltips\n"

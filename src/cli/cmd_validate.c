@@ -1,4 +1,4 @@
-/* cmd_validate.c - `partygraph validate FILE`: every problem of a dataset,
+/* cmd_validate.c - `partygraph validate FILE...`: every problem of a dataset,
  * one line each on stderr; exit 1 when there is any error. */
 #include <stdio.h>
 
@@ -7,10 +7,11 @@
 #include "cli/cli.h"
 
 const char cmd_validate_usage[] =
-    "usage: partygraph validate [options] FILE\n"
+    "usage: partygraph validate [options] FILE...\n"
     "\n"
     "Checks FILE (\"-\" reads standard input; partygraph/1, or a graph another tool\n"
-    "wrote: see --input-format) against the partygraph/1 format and\n"
+    "wrote: see --input-format; several FILEs: CSV or TSV tables, read as one\n"
+    "folder of tables) against the partygraph/1 format and\n"
     "lists every problem on stderr as FILE:LINE:COL or FILE: JSON-PATH, then a count.\n"
     "On success prints what the file holds. Exits 0 when valid (warnings allowed),\n"
     "1 when invalid, 3 when FILE cannot be read.\n"

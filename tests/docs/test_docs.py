@@ -94,7 +94,7 @@ def probe(cmd, option):
     message for a nonsense value: ("set", [values]), ("number", None) or
     ("free", None) when any value passes (the missing FILE stops it then)."""
     usage = sh(BIN, "help", cmd).stdout.splitlines()[0]
-    ids = ["x"] * (len(usage.split("[options]", 1)[1].split()) - 1)  # ego's ID, path's A B
+    ids = ["x.json"] * (len(usage.split("[options]", 1)[1].split()) - 1)  # ego's ID, path's A B
     proc = sh(BIN, cmd, option, "no-such-value", "missing.json", *ids, cwd=TMP.name)
     err = proc.stderr
     if proc.returncode == 3:
