@@ -219,6 +219,16 @@ pg_dataset *pg_dataset_load_file_opts(const char *path,
                                       const pg_load_options *opt,
                                       pg_error *err);
 
+/* Loads the `n` files at `paths` as one dataset: one file (n == 1) as
+ * pg_dataset_load_file_opts does; several must all be CSV or TSV tables
+ * (.csv, .tsv, gzipped or not), read in the order given as the tables of
+ * a folder are, each named after its file (docs/input.md, "Tables and
+ * workbooks"). No file, another kind of file among several, or two files
+ * giving one table ("parties.csv" and "x/parties.tsv") are PG_EINVALID,
+ * naming the file. Same contract as above; `opt` may be NULL. */
+pg_dataset *pg_dataset_load_files(const char *const *paths, size_t n,
+                                  const pg_load_options *opt, pg_error *err);
+
 /* Loads from `len` bytes at `data` (need not be NUL-terminated); `name` is
  * the file name used in messages. Same contract as above (`len` over
  * opt->max_input_bytes: PG_EINVALID before any work). */

@@ -151,6 +151,14 @@ pg_load_options cli_load_options(const cli_args *a, size_t max_errors, cli_tally
  * code in *code). */
 pg_dataset *cli_load(const cli_args *a, size_t max_errors, int *code);
 
+/* As cli_load, from a's first `n` positionals: one input, or several
+ * table files read as one (pg_dataset_load_files). */
+pg_dataset *cli_load_inputs(const cli_args *a, int n, size_t max_errors, int *code);
+
+/* Are a's first `n` positionals inputs a command may load: one (n == 1),
+ * or several that are all table files (.csv, .tsv, gzipped or not)? */
+bool cli_inputs_ok(const cli_args *a, int n);
+
 /* "12 countries, 30 parties, 5 mechanisms, 20 events" from counts by
  * kind, with persons and nodes added when there are any ("40 nodes" alone
  * for a graph of generic nodes only); cut to `size`. */

@@ -1,4 +1,4 @@
-/* cmd_build.c - `partygraph build FILE`: load, build a view, analyse,
+/* cmd_build.c - `partygraph build FILE...`: load, build a view, analyse,
  * write graph.graphml, graph.dot, nodes.csv, edges.csv and summary.json
  * (and metrics_by_period.csv with --window) into a directory, all or
  * nothing, or only the files asked for with --graphml, --dot, --nodelink
@@ -8,9 +8,10 @@
 #include "cli/cli.h"
 
 const char cmd_build_usage[] =
-    "usage: partygraph build [options] FILE\n"
+    "usage: partygraph build [options] FILE...\n"
     "\n"
-    "Loads FILE (\"-\" reads standard input), builds a view of it, computes the node\n"
+    "Loads FILE (\"-\" reads standard input; several FILEs: CSV or TSV tables, read\n"
+    "as one folder of tables), builds a view of it, computes the node\n"
     "metrics, communities and structure reports, and writes into DIR:\n"
     "  graph.graphml          Gephi, NetworkX, igraph (typed keys, r/g/b/size for Gephi)\n"
     "  graph.dot              Graphviz: neato -n -Tsvg DIR/graph.dot -o graph.svg (or sfdp)\n"
@@ -44,12 +45,12 @@ int cmd_build(int argc, char **argv)
     int rc = cli_parse(argc, argv, CLI_OUTPUT | CLI_VIEW | CLI_ANALYSIS | CLI_PERIODS, cmd_build_usage, &a);
     if (rc != EXIT_OK)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-    if (a.npositional != 1)
-        return cli_usage_error("build", "build takes exactly one FILE");
+    if (!cli_inputs_ok(&a, a.npositional))
+        return cli_usage_error("build", "build takes one FILE, or several table files (.csv, .tsv)");
     if ((rc = cli_check_outputs(&a, "build")) != EXIT_OK)
         return rc;
     cli_progress_start(&a);
-    pg_dataset *ds = cli_load(&a, 1, &code);
+    pg_dataset *ds = cli_load_inputs(&a, a.npositional, 1, &code);
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
     if (g)
         code = cli_write_outputs(&a, g);

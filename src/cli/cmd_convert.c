@@ -1,4 +1,4 @@
-/* cmd_convert.c - `partygraph convert IN OUT`: any input that build reads,
+/* cmd_convert.c - `partygraph convert IN... OUT`: any input that build reads,
  * written as canonical partygraph/1 JSON, as a folder of tables or as an
  * .xlsx or .ods workbook, all or nothing (pg_output). Also the writing that
  * `init` shares (cli_write_dataset). */
@@ -10,10 +10,11 @@
 #include "cli/cli.h"
 
 const char cmd_convert_usage[] =
-    "usage: partygraph convert [options] IN OUT\n"
+    "usage: partygraph convert [options] IN... OUT\n"
     "\n"
-    "Reads IN (any input build reads; \"-\" reads standard input) and writes what it\n"
-    "holds to OUT, by OUT's name:\n"
+    "Reads IN (any input build reads; \"-\" reads standard input; several INs: CSV or\n"
+    "TSV tables, read as one folder of tables) and writes what it holds to OUT, by\n"
+    "OUT's name:\n"
     "  NAME.json   canonical partygraph/1 JSON: fixed key order, two-space indent\n"
     "  -           the same on standard output\n"
     "  DIR/        a folder of tables: about.csv and one CSV per array that has records\n"
@@ -132,13 +133,22 @@ pg_status cli_write_dataset(pg_output *o, const pg_dataset *ds, const char *out,
     return write_file(o, ds, out, NULL, every, err);
 }
 
-/* Writes `ds` to `out` as one output set, `in` protected. Returns an
- * exit code, after printing any error. */
-static int convert(const pg_dataset *ds, const char *in, const char *out)
+/* Protects the `n` inputs `in` from being written over by `o`. */
+static pg_status protect(pg_output *o, char *const *in, int n, pg_error *err)
+{
+    pg_status st = PG_OK;
+    for (int i = 0; st == PG_OK && i < n; i++)
+        st = pg_output_protect(o, in[i], err);
+    return st;
+}
+
+/* Writes `ds` to `out` as one output set, the `n` inputs `in` protected.
+ * Returns an exit code, after printing any error. */
+static int convert(const pg_dataset *ds, char *const *in, int n, const char *out)
 {
     pg_error err = { 0 };
     pg_output *o = pg_output_new();
-    pg_status st = o ? pg_output_protect(o, in, &err) : PG_ENOMEM;
+    pg_status st = o ? protect(o, in, n, &err) : PG_ENOMEM;
     if (st == PG_OK)
         st = cli_write_dataset(o, ds, out, false, &err);
     if (st == PG_OK)
@@ -159,13 +169,15 @@ int cmd_convert(int argc, char **argv)
     int rc = cli_parse(argc, argv, CLI_VALIDATE, cmd_convert_usage, &a);
     if (rc != EXIT_OK)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-    if (a.npositional != 2)
-        return cli_usage_error("convert", "convert takes IN and OUT");
-    if (cli_dataset_form_of(a.positional[1]) == CLI_FORM_NONE)
+    if (a.npositional < 2 || !cli_inputs_ok(&a, a.npositional - 1))
+        return cli_usage_error("convert", "convert takes IN and OUT (IN: one file, or several table files: .csv, "
+                               ".tsv)");
+    const char *out = a.positional[a.npositional - 1];
+    if (cli_dataset_form_of(out) == CLI_FORM_NONE)
         return cli_usage_error("convert", "OUT must end in .json, .xlsx, .ods or / (a folder of tables), or be -");
-    pg_dataset *ds = cli_load(&a, 1, &code);
+    pg_dataset *ds = cli_load_inputs(&a, a.npositional - 1, 1, &code);
     if (ds)
-        code = convert(ds, a.positional[0], a.positional[1]);
+        code = convert(ds, a.positional, a.npositional - 1, out);
     pg_dataset_free(ds);
     return code;
 }

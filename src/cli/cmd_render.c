@@ -1,4 +1,4 @@
-/* cmd_render.c - `partygraph render FILE`: load, build a view, analyse and
+/* cmd_render.c - `partygraph render FILE...`: load, build a view, analyse and
  * draw it with Graphviz's library into graph.svg (and graph.png,
  * graph.pdf with --format) in a directory, all or nothing, with the same
  * file names as `build --formats svg,png,pdf`; then list the files. */
@@ -7,9 +7,10 @@
 #include "cli/cli.h"
 
 const char cmd_render_usage[] =
-    "usage: partygraph render [options] FILE\n"
+    "usage: partygraph render [options] FILE...\n"
     "\n"
-    "Loads FILE (\"-\" reads standard input), builds and analyses a view of it as\n"
+    "Loads FILE (\"-\" reads standard input; several FILEs: CSV or TSV tables, read\n"
+    "as one folder of tables), builds and analyses a view of it as\n"
     "`build` does, and draws it into DIR with Graphviz's library, no Graphviz command\n"
     "needed:\n"
     "  graph.svg   each node's group titled with its entity id, names as tooltips\n"
@@ -46,10 +47,10 @@ int cmd_render(int argc, char **argv)
     int rc = cli_parse(argc, argv, CLI_RENDER | CLI_VIEW | CLI_ANALYSIS, cmd_render_usage, &a);
     if (rc != EXIT_OK)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-    if (a.npositional != 1)
-        return cli_usage_error("render", "render takes exactly one FILE");
+    if (!cli_inputs_ok(&a, a.npositional))
+        return cli_usage_error("render", "render takes one FILE, or several table files (.csv, .tsv)");
     cli_progress_start(&a);
-    pg_dataset *ds = cli_load(&a, 1, &code);
+    pg_dataset *ds = cli_load_inputs(&a, a.npositional, 1, &code);
     pg_graph *g = ds ? cli_analyse(ds, &a, &code) : NULL;
     if (g)
         code = cli_write_outputs(&a, g);

@@ -1,4 +1,4 @@
-/* cmd_validate.c - `partygraph validate FILE`: every problem of a dataset,
+/* cmd_validate.c - `partygraph validate FILE...`: every problem of a dataset,
  * one line each on stderr; exit 1 when there is any error. */
 #include <stdio.h>
 
@@ -7,10 +7,11 @@
 #include "cli/cli.h"
 
 const char cmd_validate_usage[] =
-    "usage: partygraph validate [options] FILE\n"
+    "usage: partygraph validate [options] FILE...\n"
     "\n"
     "Checks FILE (\"-\" reads standard input; partygraph/1, or a graph another tool\n"
-    "wrote: see --input-format) against the partygraph/1 format and\n"
+    "wrote: see --input-format; several FILEs: CSV or TSV tables, read as one\n"
+    "folder of tables) against the partygraph/1 format and\n"
     "lists every problem on stderr as FILE:LINE:COL or FILE: JSON-PATH, then a count.\n"
     "On success prints what the file holds. Exits 0 when valid (warnings allowed),\n"
     "1 when invalid, 3 when FILE cannot be read.\n"
@@ -47,13 +48,13 @@ int cmd_validate(int argc, char **argv)
     int rc = cli_parse(argc, argv, CLI_VALIDATE, cmd_validate_usage, &a);
     if (rc != EXIT_OK)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
-    if (a.npositional != 1)
-        return cli_usage_error("validate", "validate takes exactly one FILE");
+    if (!cli_inputs_ok(&a, a.npositional))
+        return cli_usage_error("validate", "validate takes one FILE, or several table files (.csv, .tsv)");
     cli_tally tally = { 0, 0 };
     pg_load_options opt = cli_load_options(&a, 0, &tally);
     opt.progress = NULL;
     pg_error err;
-    pg_dataset *ds = pg_dataset_load_file_opts(a.positional[0], &opt, &err);
+    pg_dataset *ds = pg_dataset_load_files((const char *const *)a.positional, (size_t)a.npositional, &opt, &err);
     if (ds == NULL) {
         const char *input = strcmp(a.positional[0], "-") == 0 ? err.file : a.positional[0]; /* not a table's */
         if (err.status == PG_EINVALID)

@@ -15,12 +15,40 @@ pg_load_options cli_load_options(const cli_args *a, size_t max_errors, cli_tally
                               .columns = a->columns };
 }
 
+/* The endings of table files, the inputs that several may be. */
+static const char *const table_endings[] = { ".csv", ".tsv", ".csv.gz", ".tsv.gz" };
+
+/* Is `path` named as a table file? */
+static bool is_table_file(const char *path)
+{
+    size_t n = strlen(path);
+    for (size_t i = 0; i < sizeof table_endings / sizeof *table_endings; i++)
+        if (n > strlen(table_endings[i]) && strcmp(path + n - strlen(table_endings[i]), table_endings[i]) == 0)
+            return true;
+    return false;
+}
+
+bool cli_inputs_ok(const cli_args *a, int n)
+{
+    if (n < 1 || n > a->npositional)
+        return false;
+    for (int i = 0; n > 1 && i < n; i++)
+        if (!is_table_file(a->positional[i]))
+            return false;
+    return true;
+}
+
 pg_dataset *cli_load(const cli_args *a, size_t max_errors, int *code)
+{
+    return cli_load_inputs(a, 1, max_errors, code);
+}
+
+pg_dataset *cli_load_inputs(const cli_args *a, int n, size_t max_errors, int *code)
 {
     cli_tally tally = { 0, 0 };
     pg_load_options opt = cli_load_options(a, max_errors, &tally);
     pg_error err;
-    pg_dataset *ds = pg_dataset_load_file_opts(a->positional[0], &opt, &err);
+    pg_dataset *ds = pg_dataset_load_files((const char *const *)a->positional, (size_t)n, &opt, &err);
     if (ds == NULL)
         *code = cli_exit_code(err.status); /* cli_on_problem printed why */
     else

@@ -1,5 +1,5 @@
 /* load.c - the public pg_dataset_load_* functions: open the input (a
- * folder: a folder of tables, read_folder.c), look at
+ * folder, or a list of files: tables, read_folder.c), look at
  * its first bytes for its format (detect.c, or the caller's
  * --input-format), and hand it to its reader: partygraph/1 to the
  * streaming loader (read_partygraph.c), the others, each in the frame of
@@ -231,6 +231,18 @@ pg_dataset *pg_dataset_load_file_opts(const char *path, const pg_load_options *o
     pg_dataset *ds = read_file(path, opt, err);
     if (ds != NULL)
         pg_dataset_loaded(ds, started); /* reading the input included */
+    return ds;
+}
+
+pg_dataset *pg_dataset_load_files(const char *const *paths, size_t n, const pg_load_options *opt, pg_error *err)
+{
+    static const pg_load_options defaults = PG_LOAD_OPTIONS_INIT;
+    if (n == 1)
+        return pg_dataset_load_file_opts(paths[0], opt, err);
+    double started = pg_clock();
+    pg_dataset *ds = pg_read_files(paths, n, opt ? opt : &defaults, err);
+    if (ds != NULL)
+        pg_dataset_loaded(ds, started);
     return ds;
 }
 

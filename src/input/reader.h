@@ -122,6 +122,13 @@ bool pg_read_table_csv(pg_reader *R, pg_tables *out, const char *file, const cha
  * pg_dataset_load_file_opts (`opt` not NULL). */
 pg_dataset *pg_read_folder(const char *path, const pg_load_options *opt, pg_error *err);
 
+/* Loads the `n` table files at `paths` (read_folder.c) in the order
+ * given, as pg_read_folder loads a folder's files, into one input named
+ * after the first; no file (n == 0), a file not named as a table (.csv,
+ * .tsv, gzipped or not) or two files of one table name are PG_EINVALID.
+ * Same contract as pg_dataset_load_file_opts (`opt` not NULL). */
+pg_dataset *pg_read_files(const char *const *paths, size_t n, const pg_load_options *opt, pg_error *err);
+
 /* ---- tables (table.h) ------------------------------------------------- */
 
 typedef struct pg_tables pg_tables;

@@ -329,4 +329,59 @@ tap.check(proc.returncode == 3 and proc.stderr.decode().startswith(f"partygraph:
                                                                      "directory, and holds no tables"),
           "a folder without tables: cannot be read (exit 3)", proc.stderr)
 
+# ---- a list of table files: as the folder holding them -----------------------------
+
+def table_files(folder):
+    return sorted(os.path.join(folder, f) for f in os.listdir(folder))
+
+
+data = pgtest.load_example("cpc-interparty.json")
+folder = to_tables(data, os.path.join(TMP.name, "list"))
+files = table_files(folder)
+same_network("a list of table files", data, files[0], *files[1:])
+same_network("the list in reverse order", data, files[-1], *files[-2::-1])
+shuffled = files[:]
+random.Random(19).shuffle(shuffled)
+same_network("the list shuffled", data, shuffled[0], *shuffled[1:])
+by_folder, by_list = build(folder), build(files[0], *files[1:])
+tap.check(by_folder[:2] == by_list[:2] and len(by_list[0]) == sum(len(data.get(a, [])) for a in ARRAYS[1:7]),
+          "a folder and the list of its files: the same nodes.csv and edges.csv", (len(by_folder[0]), len(by_list[0])))
+small = table_files(small_folder("list-mixed"))
+tsv = os.path.join(TMP.name, "list-mixed-tsv")
+os.makedirs(tsv)
+write_table(os.path.join(tsv, "parties.tsv"), [["id", "name", "country"], ["red", "Red", "AAA"],
+                                                ["blue", "=Blue", "AAA"]], delimiter="\t")
+nodes = build(os.path.join(tsv, "parties.tsv"), *[f for f in small if not f.endswith("parties.csv")])[0]
+tap.check(sorted(r["id"] for r in nodes) == ["AAA", "blue", "red"], "a list of .csv and .tsv files from two folders",
+          nodes)
+
+dup = os.path.join(tsv, "parties.tsv")
+proc = pgtest.run(BIN, "validate", *small, dup, check=False)
+parties = [f for f in small if f.endswith("parties.csv")][0]
+tap.check(proc.returncode == 1 and proc.stderr.decode().splitlines()[0] == f'partygraph: {dup}: table "parties" given '
+          f'twice: by {parties} and by {dup} (one file per table)', "two files of one table: an error naming both",
+          proc.stderr)
+with open(os.path.join(TMP.name, "list.json"), "w", encoding="utf-8") as f:
+    json.dump(SMALL, f)
+for name in ("list.json", "list.xlsx"):
+    other = os.path.join(TMP.name, name)
+    for cmd, extra in (("build", ["-o", os.path.join(TMP.name, "never")]), ("validate", []), ("render", []),
+                       ("convert", [os.path.join(TMP.name, "never.json")])):
+        proc = pgtest.run(BIN, cmd, *small, other, *extra, check=False)
+        tap.check(proc.returncode == 2 and f"{cmd} takes " in proc.stderr.decode() and "several table files" in
+                  proc.stderr.decode(), f"{cmd}: {name} among table files: a usage error", proc.stderr)
+tap.check(not os.path.exists(os.path.join(TMP.name, "never")) and not os.path.exists(os.path.join(TMP.name,
+          "never.json")), "refused lists write nothing")
+
+out = os.path.join(TMP.name, "from-list.json")
+pgtest.run(BIN, "convert", "-q", *files, out)
+got = pgtest.read_json(out)
+counts = {a: len(got.get(a, [])) for a in ARRAYS}
+want = {a: len(data.get(a, [])) for a in ARRAYS}
+tap.check(counts == want and got.get("title") == data.get("title"), "convert with a list of tables: the records of "
+          "the JSON they were written from", (counts, want))
+picture = os.path.join(TMP.name, "list-render")
+pgtest.run(BIN, "render", "-q", *small, "-o", picture)
+tap.check(os.path.getsize(os.path.join(picture, "graph.svg")) > 0, "render a list of tables")
+
 tap.done()
