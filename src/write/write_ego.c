@@ -204,8 +204,9 @@ void pg_write_ego_text(const pg_graph *g, FILE *f)
 {
     char num[PG_FMT_DOUBLE_SIZE];
     size_t ego = (size_t)g->ego;
-    fprintf(f, "ego %s (%s, %s), %s view, radius %d: %zu alters\n", pg_graph_node_label(g, ego), pg_graph_node_id(g, ego),
-            pg_kind_name(pg_graph_node_kind(g, ego)), pg_view_name(g->spec.view), g->radius, g->n - 1);
+    fprintf(f, "ego %s (%s, %s), %s view, radius %d: %zu %s\n", pg_graph_node_label(g, ego), pg_graph_node_id(g, ego),
+            pg_kind_name(pg_graph_node_kind(g, ego)), pg_view_name(g->spec.view), g->radius, g->n - 1,
+            g->n == 2 ? "alter" : "alters");
     text_groups(g, f);
     fprintf(f, "\nbrokerage (groups by %s):", g->options.group_by);
     for (size_t i = 0; i < NEGO_METRICS; i++) {
