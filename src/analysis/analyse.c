@@ -126,6 +126,34 @@ static igraph_error_t check_finite(const pg_graph *g)
     return IGRAPH_SUCCESS;
 }
 
+/* The zero rule (docs/outputs.md, "Zero up to rounding is written 0"):
+ * in the columns an iterative eigen-solver computes, a value below
+ * ZERO_SHARE of the column's largest magnitude is rounding left by the
+ * solver (an eigenvector score of 5e-18 in another component) and is
+ * stored as 0, so that every output writes 0. Exact sums (degree,
+ * strength, betweenness, ...) keep their tiny values: those are data. */
+#define ZERO_SHARE 1e-12
+
+static const char *const iterative[] = { "eigenvector", "pagerank", "hub", "authority" };
+
+static void snap_zeros(igraph_vector_t *column)
+{
+    double largest = 0.0;
+    igraph_integer_t n = igraph_vector_size(column);
+    for (igraph_integer_t i = 0; i < n; i++)
+        if (isfinite(VECTOR(*column)[i]) && fabs(VECTOR(*column)[i]) > largest)
+            largest = fabs(VECTOR(*column)[i]);
+    for (igraph_integer_t i = 0; i < n; i++)
+        if (fabs(VECTOR(*column)[i]) < ZERO_SHARE * largest)
+            VECTOR(*column)[i] = 0.0;
+}
+
+static void snap_iterative(pg_graph *g)
+{
+    for (size_t i = 0; i < sizeof iterative / sizeof *iterative; i++)
+        snap_zeros(&g->metric[pg_metric_index(iterative[i])]);
+}
+
 /* Everything igraph computes, in one FINALLY-protected sequence. The
  * metric vectors, community arrays and layout belong to the stack until all of it
  * worked, then to the graph; on error igraph's handler has freed them. */
@@ -148,6 +176,7 @@ static igraph_error_t analyse(pg_graph *g)
     IGRAPH_FINALLY(igraph_free, g->y);
     IGRAPH_CHECK(pg_metric_compute(g, g->metric));
     IGRAPH_CHECK(pg_directed_compute(g, g->metric));
+    snap_iterative(g);
     if (pg_ties_count(g) != 0)
         IGRAPH_ERROR("Not enough memory for the tie counts by type.", IGRAPH_ENOMEM);
     double started = pg_clock();

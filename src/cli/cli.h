@@ -159,9 +159,9 @@ pg_dataset *cli_load_inputs(const cli_args *a, int n, size_t max_errors, int *co
  * or several that are all table files (.csv, .tsv, gzipped or not)? */
 bool cli_inputs_ok(const cli_args *a, int n);
 
-/* "12 countries, 30 parties, 5 mechanisms, 20 events" from counts by
- * kind, with persons and nodes added when there are any ("40 nodes" alone
- * for a graph of generic nodes only); cut to `size`. */
+/* "12 countries, 1 party, 5 mechanisms, 20 events" from counts by
+ * kind (singular for 1), with persons and nodes added when there are any
+ * ("40 nodes" alone for a graph of generic nodes only); cut to `size`. */
 void cli_kind_counts(const size_t count[PG_KIND_COUNT], char *buf, size_t size);
 
 /* Parse whole-string numbers; false when `s` is not one. */
@@ -191,6 +191,11 @@ void cli_progress_finish(void);
 /* The human-readable summary of an analysed graph on stdout, ending with
  * where the files went (`dir`, or nothing when NULL). */
 void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir, unsigned formats);
+
+/* The line saying where the files went: "wrote DIR/: FILE ...", the
+ * formats of `formats` that `g` has, with one slash after DIR whether or
+ * not it was given with one. */
+void cli_print_wrote(const pg_graph *g, const char *dir, unsigned formats);
 
 /* What build and ego write into the directory (bit 1 << pg_format, those
  * `g` has): --formats with the node-link key of --nodelink-key, and

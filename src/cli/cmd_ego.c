@@ -25,6 +25,25 @@ const char cmd_ego_usage[] =
     "\n"
     "options:\n";
 
+/* The ego report on stdout (the build summary with --no-ego), then where
+ * the files went, as build says it. */
+static int report(const pg_graph *g, const cli_args *a, const pg_analysis_options *opt)
+{
+    pg_error err;
+    pg_status st;
+    if (a->no_ego)
+        cli_print_summary(g, opt, NULL, 0);
+    else if ((st = pg_write(g, PG_FORMAT_EGO_TEXT, stdout, &err)) != PG_OK) {
+        cli_print_problem(&err);
+        return cli_exit_code(st);
+    }
+    if (!cli_files_named(a)) {
+        putchar('\n');
+        cli_print_wrote(g, a->dir, cli_dir_formats(a));
+    }
+    return EXIT_OK;
+}
+
 static int ego(const pg_dataset *ds, const cli_args *a, const char *id)
 {
     pg_error err;
@@ -41,13 +60,8 @@ static int ego(const pg_dataset *ds, const cli_args *a, const char *id)
         return cli_exit_code(st);
     }
     code = cli_write_outputs(a, g);
-    if (code == EXIT_OK && !a->quiet && !cli_stdout_taken(a) && a->no_ego)
-        cli_print_summary(g, &opt, cli_files_named(a) ? NULL : a->dir, cli_dir_formats(a));
-    else if (code == EXIT_OK && !a->quiet && !cli_stdout_taken(a) &&
-             (st = pg_write(g, PG_FORMAT_EGO_TEXT, stdout, &err)) != PG_OK) {
-        cli_print_problem(&err);
-        code = cli_exit_code(st);
-    }
+    if (code == EXIT_OK && !a->quiet && !cli_stdout_taken(a))
+        code = report(g, a, &opt);
     pg_graph_free(g);
     return code;
 }

@@ -26,6 +26,12 @@ const char cmd_validate_usage[] =
     "\n"
     "options:\n";
 
+/* The noun for a count of `n`: "1 relation", "2 relations". */
+static const char *noun(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
 static void print_contents(const pg_dataset *ds)
 {
     pg_input_format f = pg_dataset_input_format(ds);
@@ -37,8 +43,11 @@ static void print_contents(const pg_dataset *ds)
     for (int k = 0; k < PG_KIND_COUNT; k++)
         count[k] = pg_dataset_kind_count(ds, (pg_kind)k);
     cli_kind_counts(count, kinds, sizeof kinds);
-    printf("%s: valid partygraph/1%s: %zu entities (%s), %zu relations, %zu sources\n", pg_dataset_file(ds), from,
-           pg_dataset_entity_count(ds), kinds, pg_dataset_relation_count(ds), pg_dataset_source_count(ds));
+    size_t entities = pg_dataset_entity_count(ds), relations = pg_dataset_relation_count(ds),
+           sources = pg_dataset_source_count(ds);
+    printf("%s: valid partygraph/1%s: %zu %s (%s), %zu %s, %zu %s\n", pg_dataset_file(ds), from, entities,
+           noun(entities, "entity", "entities"), kinds, relations, noun(relations, "relation", "relations"), sources,
+           noun(sources, "source", "sources"));
 }
 
 int cmd_validate(int argc, char **argv)

@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 
-enum { TOP = 10, SHOWN_COMMUNITIES = 10, MEMBERS_SHOWN = 4, LABEL_WIDTH = 44, ID_WIDTH = 24 };
+enum { TOP = 10, SHOWN_COMMUNITIES = 10, MEMBERS_SHOWN = 4, LABEL_WIDTH = 44 };
 
 /* Metrics with a top-10 table, and what each tells a reader. */
 static const struct {
@@ -31,7 +31,9 @@ static int utf8_chars(const char *s)
     return n;
 }
 
-/* Prints `s` in exactly `width` characters: padded, or cut with "...". */
+/* Prints `s` in exactly `width` characters: padded, or cut with "...".
+ * Only labels are cut: ids are always given room to be printed whole, so
+ * that they can be pasted into `ego` and `path`. */
 static void padded(const char *s, int width)
 {
     int chars = utf8_chars(s);
@@ -101,7 +103,6 @@ static void print_table(const pg_graph *g, const char *metric, const char *meani
     for (size_t i = 0; i < n; i++)
         if (utf8_chars(pg_graph_node_id(g, top[i])) > idw)
             idw = utf8_chars(pg_graph_node_id(g, top[i]));
-    idw = idw > ID_WIDTH ? ID_WIDTH : idw;
     printf("\n%s: %s\n", metric, meaning);
     for (size_t i = 0; i < n; i++) {
         printf("  %2zu  ", i + 1);
@@ -146,15 +147,24 @@ static void print_communities(const pg_graph *g)
     for (size_t c = 0; c < shown; c++) {
         printf("  %2zu  %4zu nodes: ", c, pg_graph_community_size(g, c));
         for (int k = 0; k < MEMBERS_SHOWN && best[c * MEMBERS_SHOWN + k] >= 0; k++) {
-            const char *id = pg_graph_node_id(g, (size_t)best[c * MEMBERS_SHOWN + k]);
             fputs(k ? ", " : "", stdout);
-            padded(id, utf8_chars(id) < ID_WIDTH ? utf8_chars(id) : ID_WIDTH);
+            fputs(pg_graph_node_id(g, (size_t)best[c * MEMBERS_SHOWN + k]), stdout);
         }
         printf("%s\n", pg_graph_community_size(g, c) > MEMBERS_SHOWN ? ", ..." : "");
     }
     if (count > shown)
         printf("  ... and %zu smaller communities\n", count - shown);
     free(best);
+}
+
+void cli_print_wrote(const pg_graph *g, const char *dir, unsigned formats)
+{
+    size_t len = strlen(dir);
+    printf("wrote %s%s:", dir, len > 0 && dir[len - 1] == '/' ? "" : "/");
+    for (int f = 0; f < PG_FORMAT_COUNT; f++)
+        if ((formats & (1u << f)) && pg_format_available(g, (pg_format)f))
+            printf(" %s", pg_format_filename((pg_format)f));
+    putchar('\n');
 }
 
 void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const char *dir, unsigned formats)
@@ -166,9 +176,6 @@ void cli_print_summary(const pg_graph *g, const pg_analysis_options *opt, const 
     print_communities(g);
     if (dir == NULL)
         return;
-    printf("\nwrote %s/:", dir);
-    for (int f = 0; f < PG_FORMAT_COUNT; f++)
-        if ((formats & (1u << f)) && pg_format_available(g, (pg_format)f))
-            printf(" %s", pg_format_filename((pg_format)f));
     putchar('\n');
+    cli_print_wrote(g, dir, formats);
 }

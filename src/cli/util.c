@@ -119,5 +119,5 @@ void cli_kind_counts(const size_t count[PG_KIND_COUNT], char *buf, size_t size)
     for (int k = 0; k < PG_KIND_COUNT && n < size; k++)
         if ((domain && k <= PG_KIND_EVENT) || count[k] > 0)
             n += (size_t)snprintf(buf + n, size - n, "%s%zu %s", n ? ", " : "", count[k],
-                                  pg_kind_array_name((pg_kind)k));
+                                  count[k] == 1 ? pg_kind_name((pg_kind)k) : pg_kind_array_name((pg_kind)k));
 }

@@ -146,23 +146,41 @@ static const char *span_text(const pg_edge *x, char *when)
     return when;
 }
 
+/* Characters (not bytes) in `s`. */
+static int chars_in(const char *s)
+{
+    int chars = 0;
+    for (; *s; s++)
+        chars += ((unsigned char)*s & 0xC0) != 0x80;
+    return chars;
+}
+
 /* Writes `s` and then spaces up to `width` characters (not bytes: ids
  * and names are in any script), as "%-*s" would for ASCII. */
 static void pad(FILE *f, const char *s, int width)
 {
-    int chars = 0;
-    for (const char *p = s; *p; p++)
-        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    int chars = chars_in(s);
     fprintf(f, "%s%*s", s, chars < width ? width - chars : 0, "");
 }
 
-static void text_alter(const pg_graph *g, FILE *f, size_t v)
+/* The width of the id column: the longest alter id, so that every id is
+ * printed whole (to be pasted into `ego` or `path`) and the names align. */
+static int id_width(const pg_graph *g)
+{
+    int width = 2;
+    for (size_t v = 0; v < g->n; v++)
+        if (g->distance[v] > 0 && chars_in(pg_graph_node_id(g, v)) > width)
+            width = chars_in(pg_graph_node_id(g, v));
+    return width;
+}
+
+static void text_alter(const pg_graph *g, FILE *f, size_t v, int idw)
 {
     char weight[PG_FMT_DOUBLE_SIZE], when[40];
     const pg_edge *x = g->ego_edge[v] >= 0 ? &g->edges.items[g->ego_edge[v]] : NULL;
     fprintf(f, "  %ld  ", g->distance[v]);
-    pad(f, pg_graph_node_id(g, v), 24);
-    fputc(' ', f);
+    pad(f, pg_graph_node_id(g, v), idw);
+    fputs("  ", f);
     pad(f, pg_graph_node_label(g, v), 44);
     if (x == NULL)
         fputs("  (no direct tie)\n", f);
@@ -171,21 +189,34 @@ static void text_alter(const pg_graph *g, FILE *f, size_t v)
                 span_text(x, when), x->types);
 }
 
+/* A brokerage measure as the build summary shows numbers: whole counts
+ * as integers, other values with 4 decimals, "n/a" for NaN. */
+static const char *brokerage_text(double x, char num[PG_FMT_DOUBLE_SIZE])
+{
+    if (isnan(x))
+        return "n/a";
+    if (x == floor(x) && fabs(x) < 1e15)
+        return pg_fmt_long((long)x, num);
+    return pg_fmt_fixed(x, 4, num);
+}
+
 void pg_write_ego_text(const pg_graph *g, FILE *f)
 {
     char num[PG_FMT_DOUBLE_SIZE];
     size_t ego = (size_t)g->ego;
-    fprintf(f, "ego %s (%s, %s), %s view, radius %d: %zu alters\n", pg_graph_node_label(g, ego), pg_graph_node_id(g, ego),
-            pg_kind_name(pg_graph_node_kind(g, ego)), pg_view_name(g->spec.view), g->radius, g->n - 1);
+    fprintf(f, "ego %s (%s, %s), %s view, radius %d: %zu %s\n", pg_graph_node_label(g, ego), pg_graph_node_id(g, ego),
+            pg_kind_name(pg_graph_node_kind(g, ego)), pg_view_name(g->spec.view), g->radius, g->n - 1,
+            g->n == 2 ? "alter" : "alters");
     text_groups(g, f);
     fprintf(f, "\nbrokerage (groups by %s):", g->options.group_by);
     for (size_t i = 0; i < NEGO_METRICS; i++) {
         double x = ego_metric(g, ego_metrics[i]);
-        fprintf(f, "%s %s %s", i ? "," : "", ego_metrics[i], isnan(x) ? "n/a" : pg_fmt_double(x, num));
+        fprintf(f, "%s %s %s", i ? "," : "", ego_metrics[i], brokerage_text(x, num));
     }
     fputs("\n\nalters (distance, id, name, tie to the ego)\n", f);
+    int idw = id_width(g);
     for (long d = 1; d <= g->radius; d++)
         for (size_t v = 0; v < g->n; v++)
             if (g->distance[v] == d)
-                text_alter(g, f, v);
+                text_alter(g, f, v, idw);
 }

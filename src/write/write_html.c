@@ -205,13 +205,27 @@ static const char *coord(double x, char buf[PG_FMT_DOUBLE_SIZE])
     return pg_fmt_fixed(x, 2, buf);
 }
 
+/* The report's heading, as the pictures' title: the dataset's title, or
+ * its file's base name when it has none. */
+static const char *report_name(const pg_graph *g)
+{
+    const char *slash = strrchr(g->ds->file, '/');
+    return g->ds->title[0] ? g->ds->title : slash ? slash + 1 : g->ds->file;
+}
+
+/* "1 component", "2 components": the noun for `n`. */
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
 static void head(const pg_graph *g, FILE *f)
 {
     fputs("<!DOCTYPE html>\n<!-- ", f);
     pg_write_provenance(g, f);
     fputs(" -->\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", f);
-    text(f, g->ds->title[0] ? g->ds->title : "partygraph report");
+    text(f, report_name(g));
     fputs("</title>\n<style>\n", f);
     fputs(pg_report_css, f);
     fputs("</style>\n</head>\n", f);
@@ -230,16 +244,17 @@ static void facts(const pg_graph *g, FILE *f)
 {
     char buf[PG_FMT_DOUBLE_SIZE];
     fputs("<body>\n<header>\n<h1>", f);
-    text(f, g->ds->title[0] ? g->ds->title : "partygraph report");
+    text(f, report_name(g));
     fprintf(f, "</h1>\n<p class=\"facts\" id=\"pg-facts\">View: %s", pg_view_name(g->spec.view));
     if (pg_graph_projected(g))
         fprintf(f, " (%s projection)", pg_projection_name(g->spec.projection));
     fputs(" &middot; Dates: ", f);
     dates(g, f);
-    fprintf(f, " &middot; %zu nodes, %zu edges, %zu communities", g->n, g->edges.len, g->communities);
+    fprintf(f, " &middot; %zu %s, %zu %s, %zu %s", g->n, plural(g->n, "node", "nodes"), g->edges.len,
+            plural(g->edges.len, "edge", "edges"), g->communities, plural(g->communities, "community", "communities"));
     if (isfinite(g->modularity))
         fprintf(f, " (modularity %s)", pg_fmt_fixed(g->modularity, 3, buf));
-    fprintf(f, ", %zu components</p>\n", g->components);
+    fprintf(f, ", %zu %s</p>\n", g->components, plural(g->components, "component", "components"));
     if (g->ds->description[0]) {
         fputs("<p class=\"description\">", f);
         text(f, g->ds->description);
@@ -266,7 +281,9 @@ static void legend(const pg_graph *g, FILE *f)
     fputs(". Scroll to zoom, drag to pan, hover over a node for its metrics, click it for its ties (Escape "
           "clears); the checkboxes show or hide a kind, the slider (when the data has dates) shows the network "
           "as of a date.</p>\n", f);
-    if (!g->has_layout)
+    if (g->n == 0)
+        fputs("<p class=\"note\">The network has no nodes: there is nothing to draw.</p>\n", f);
+    else if (!g->has_layout)
         fputs("<p class=\"note\">No layout was computed (<code>--layout none</code>): the nodes stand on a circle "
               "in id order.</p>\n", f);
 }
