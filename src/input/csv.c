@@ -153,20 +153,20 @@ static bool well_formed(const char *text, size_t len, pg_csv_error *e)
 }
 
 /* The cells read, as a table named `name` of file `file`, appended to
- * r->out. */
+ * r->out, which takes their array over (r->cells is then empty). */
 static int add_table(reader *r, const char *file, const char *name)
 {
     pg_table t = { pg_arena_strdup(&r->out->arena, name), pg_arena_strdup(&r->out->arena, file), false,
                    r->ncols, r->ncols ? r->cells.len / r->ncols - 1 : 0, NULL, NULL };
-    if (t.name == NULL || t.file == NULL || PG_VEC_RESERVE(r->out->items, 1) != 0)
+    if (t.name == NULL || t.file == NULL || PG_VEC_RESERVE(r->out->items, 1) != 0 ||
+        PG_VEC_RESERVE(r->out->blocks, 1) != 0)
         return -2;
-    pg_cell *cells = pg_arena_alloc(&r->out->arena, (r->cells.len ? r->cells.len : 1) * sizeof *cells);
-    if (cells == NULL)
-        return -2;
-    memcpy(cells, r->cells.items, r->cells.len * sizeof *cells);
-    t.header = cells;
-    t.cells = cells + t.ncols;
+    t.header = r->cells.items;
+    t.cells = r->cells.items + t.ncols;
+    r->out->blocks.items[r->out->blocks.len++] = r->cells.items;
     r->out->items.items[r->out->items.len++] = t;
+    r->cells.items = NULL;
+    r->cells.len = r->cells.cap = 0;
     return 0;
 }
 

@@ -19,6 +19,7 @@
 #include "base/suggest.h"
 #include "base/utf8.h"
 #include "input/csv.h"
+#include "input/json_arena.h"
 #include "input/json_check.h"
 #include "input/read_partygraph.h"
 #include "input/reader.h"
@@ -440,12 +441,16 @@ static cJSON *build(pg_reader *R)
  * partygraph/1 loader's code. */
 static bool read_partygraph_tables(pg_reader *R)
 {
-    R->L.keep_places = true; /* problems found when resolving are placed by their paths */
+    pg_arena scratch = PG_ARENA_INIT; /* the document's nodes: one per cell, freed at once (json_arena.h) */
+    R->L.keep_places = true;          /* problems found when resolving are placed by their paths */
+    pg_json_arena_install();
+    bool own = !pg_json_arena_begin(&scratch);
     cJSON *root = build(R);
-    if (root == NULL)
-        return false;
-    bool go = pg_read_partygraph_root(&R->L, root);
-    cJSON_Delete(root);
+    bool go = root != NULL && pg_read_partygraph_root(&R->L, root);
+    if (own)
+        cJSON_Delete(root);
+    pg_json_arena_end();
+    pg_arena_free(&scratch);
     return go;
 }
 

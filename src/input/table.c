@@ -7,6 +7,9 @@
 
 void pg_tables_free(pg_tables *t)
 {
+    for (size_t i = 0; i < t->blocks.len; i++)
+        free(t->blocks.items[i]);
+    free(t->blocks.items);
     free(t->items.items);
     pg_arena_free(&t->arena);
     *t = (pg_tables)PG_TABLES_INIT;

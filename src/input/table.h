@@ -53,9 +53,10 @@ typedef struct pg_table {
 typedef struct pg_tables {
     pg_arena arena;
     PG_VEC(pg_table) items;
+    PG_VEC(void *) blocks; /* cell arrays taken over as they are (malloc'd), freed with the tables */
 } pg_tables;
 
-#define PG_TABLES_INIT { PG_ARENA_INIT, { NULL, 0, 0 } }
+#define PG_TABLES_INIT { PG_ARENA_INIT, { NULL, 0, 0 }, { NULL, 0, 0 } }
 
 /* Releases every table of `t` and what they hold; `t` is then empty. */
 void pg_tables_free(pg_tables *t);
