@@ -104,9 +104,20 @@ void pg_xml_errors_message(const pg_xml_errors *x, pg_strbuf *b)
         pg_strbuf_printf(b, "%s%.*s", gap, (int)n, m);
 }
 
+/* libxml2's channel once a parse is over, when the program had set none
+ * of its own: nothing (libxml2's default prints to stderr, and the
+ * library never prints: an allocation failing while the reader is
+ * freed, under memory pressure, printed "parser error : out of memory
+ * error" beside partygraph's one line). */
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx, (void)msg;
+}
+
 void pg_xml_errors_end(pg_xml_errors *x)
 {
-    xmlSetGenericErrorFunc(x->generic_ctx, x->generic);
+    bool configured = x->structured != NULL || x->generic_ctx != NULL; /* by the program around us */
+    xmlSetGenericErrorFunc(configured ? x->generic_ctx : NULL, configured ? x->generic : quiet);
     xmlSetStructuredErrorFunc(x->structured_ctx, x->structured);
     xmlResetError(&x->first);
 }

@@ -54,8 +54,9 @@ bool pg_xml_errors_any(const pg_xml_errors *x);
  * 0x42"); "not well-formed XML" when libxml2 gave none. */
 void pg_xml_errors_message(const pg_xml_errors *x, pg_strbuf *b);
 
-/* Puts the thread's handlers back as pg_xml_errors_begin found them and
- * frees what was caught. */
+/* Puts the thread's handlers back as pg_xml_errors_begin found them (a
+ * program's own; libxml2's default, which prints, becomes a silent one)
+ * and frees what was caught. */
 void pg_xml_errors_end(pg_xml_errors *x);
 
 #endif
