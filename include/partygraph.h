@@ -509,6 +509,13 @@ const char *pg_graph_node_id(const pg_graph *g, size_t i);
 const char *pg_graph_node_label(const pg_graph *g, size_t i);
 pg_kind pg_graph_node_kind(const pg_graph *g, size_t i);
 
+/* "Did you mean": of the `n` strings of `candidates` (NULL ones skipped),
+ * `word` itself in another case (ASCII), or else the nearest within
+ * max(1, strlen(word) / 3) edits (insertions, deletions, substitutions,
+ * adjacent swaps; ties: the smaller string). NULL when none is near;
+ * never `word` itself. */
+const char *pg_suggest_nearest(const char *word, const char *const *candidates, size_t n);
+
 /* The metric names, in output order, terminated by NULL. */
 const char *const *pg_metric_names(void);
 
