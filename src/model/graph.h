@@ -291,6 +291,9 @@ const char *pg_graph_join(pg_graph *g, const char **items, size_t n);
  * numbers. */
 const char *pg_node_attr(const pg_graph *g, size_t v, const char *key, char buf[32]);
 
+/* The same for entity number `entity` of `ds`, in or out of a view. */
+const char *pg_entity_attr_text(const pg_dataset *ds, long entity, const char *key, char buf[32]);
+
 /* near.c: does an entity of `ds` have attribute `key` (as pg_node_attr
  * reads it: "kind" always)? */
 bool pg_dataset_has_attr(const pg_dataset *ds, const char *key);

@@ -8,7 +8,8 @@ tie may name another name as near as the one misspelt. Abbreviations are
 refused on every command and name what they begin; `help help` and
 `version` are `--help` and `--version`; an id (ego, path, --exclude) or an
 attribute (--where, --by) in the wrong case or one edit off is refused
-with the dataset's own one, read here from the JSON.
+with the dataset's own one, read here from the JSON; a --where value no
+node has is a warning naming the nearest value and the most common ones.
 
     /usr/bin/python3 tests/cli/test_suggest.py BUILD/partygraph"""
 import json
@@ -16,17 +17,19 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import pgtest  # noqa: E402
 
-BIN = sys.argv[1]
+BIN = os.path.abspath(sys.argv[1])
 MINIMAL = os.path.join(pgtest.ROOT, "examples", "minimal.json")
+SCRATCH = tempfile.TemporaryDirectory()  # the runs' directory: an accepted abbreviation writes there
 MEANT = re.compile(r"did you mean '([^']*)'\?")
 
 
 def sh(*args):
-    return subprocess.run([BIN, *args], capture_output=True, text=True)
+    return subprocess.run([BIN, *args], capture_output=True, text=True, cwd=SCRATCH.name)
 
 
 def distance(a, b):
@@ -157,6 +160,23 @@ def check_attributes(tap, ds):
         refused_with(tap, f"--by {typo} suggests {key}", proc, nearest(typo, keys) | {key})
 
 
+def check_values(tap, ds):
+    """--where on a value no node has: exit 0, a warning naming the nearest
+    value and the values there are, most common first (counted here)."""
+    counts = {}
+    for e in ds.get("parties", []):
+        if "family" in e:
+            counts[e["family"]] = counts.get(e["family"], 0) + 1
+    common = sorted(counts, key=lambda v: (-counts[v], v))[:5]
+    for value in sorted(counts):
+        typo = value[:-1]
+        proc = sh("build", "-q", "--graphml", "-", "--where", f"family={typo}", MINIMAL)
+        listed = re.findall(r"'([^']*)' \((\d+)\)", proc.stderr)
+        ok = (proc.returncode == 0 and "warning" in proc.stderr and suggested(proc) in nearest(typo, list(counts))
+              and listed == [(v, str(counts[v])) for v in common])
+        tap.check(ok, f"--where family={typo} warns, suggests {value} and lists {common}", proc.stderr)
+
+
 def main():
     tap = pgtest.Tap()
     cmds = commands()
@@ -168,6 +188,7 @@ def main():
     ds = pgtest.read_json(MINIMAL)
     check_ids(tap, ds)
     check_attributes(tap, ds)
+    check_values(tap, ds)
     tap.done()
 
 
