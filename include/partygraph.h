@@ -519,6 +519,21 @@ const char *pg_graph_node_id(const pg_graph *g, size_t i);
 const char *pg_graph_node_label(const pg_graph *g, size_t i);
 pg_kind pg_graph_node_kind(const pg_graph *g, size_t i);
 
+/* A --where filter "ATTR=VALUE" that no entity of `ds` matches, though
+ * some entity has ATTR: writes "no node has ATTR=VALUE (did you mean
+ * 'V'?); the values: 'a' (12), 'b' (3), ..." (the most common first, five
+ * at most) into `buf` and returns 1. Returns 0 when an entity matches, or
+ * when the filter is not ATTR=VALUE or no entity has ATTR (building the
+ * view says so); -1 when out of memory. */
+int pg_where_unmatched(const pg_dataset *ds, const char *filter, char *buf, size_t size);
+
+/* "Did you mean": of the `n` strings of `candidates` (NULL ones skipped),
+ * `word` itself in another case (ASCII), or else the nearest within
+ * max(1, strlen(word) / 3) edits (insertions, deletions, substitutions,
+ * adjacent swaps; ties: the smaller string). NULL when none is near;
+ * never `word` itself. */
+const char *pg_suggest_nearest(const char *word, const char *const *candidates, size_t n);
+
 /* The metric names, in output order, terminated by NULL. */
 const char *const *pg_metric_names(void);
 

@@ -100,6 +100,7 @@ for b in $builds; do
     suite "$b readers: tables (CSV/TSV folders as partygraph/1, dialects, places)" "$python" tests/readers/test_tables.py "$b/partygraph"
     suite "$b readers: workbooks (.xlsx, .ods) against openpyxl and odfpy" "$python" tests/readers/test_workbooks.py "$b/partygraph"
     suite "$b outputs: tidy human output (zero rule in every output, whole ids, report heading)" "$python" tests/outputs/test_tidy.py "$b/partygraph"
+    suite "$b cli: did you mean (every command and option name one edit off, ids, attributes)" "$python" tests/cli/test_suggest.py "$b/partygraph"
     for h in load nodelink writers tables; do # the fuzz harnesses on their seeds and regressions
         suite "$b fuzz replay: $h" "$b/replay/fuzz_$h" "tests/fuzz/corpus/$h" "tests/fuzz/regressions/$h"
     done

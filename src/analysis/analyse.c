@@ -26,6 +26,9 @@ static pg_status check_options(const pg_graph *g, const pg_analysis_options *o, 
         return pg_error_set(err, PG_EARG, "the exact-metric limits and jobs must not be negative");
     if (o->nby > PG_MAX_BY)
         return pg_error_set(err, PG_EARG, "at most %d homophily attributes", PG_MAX_BY);
+    for (size_t i = 0; i < o->nby; i++)
+        if (pg_check_attr(g->ds, "--by", o->by[i], err) != PG_OK)
+            return PG_EARG;
     if (o->betweenness_samples > 0 && o->cutoff > 0)
         return pg_error_set(err, PG_EARG, "betweenness takes either samples or a cutoff, not both");
     if ((unsigned)o->layout >= PG_LAYOUT_COUNT)

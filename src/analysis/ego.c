@@ -320,7 +320,7 @@ pg_graph *pg_graph_ego_opts(const pg_graph *g, const char *id, const pg_ego_opti
     opt = opt ? opt : &defaults;
     long center = pg_graph_node_index(g, id);
     if (center < 0) {
-        pg_error_set(err, PG_EARG, "no node '%s' in the %s view", id, pg_view_name(g->spec.view));
+        pg_graph_no_node(g, id, pg_view_name(g->spec.view), err);
         return NULL;
     }
     if (opt->radius < 1) {

@@ -190,8 +190,7 @@ pg_status pg_write_paths(const pg_graph *g, const char *from_id, const char *to_
 {
     long a = pg_graph_node_index(g, from_id), b = pg_graph_node_index(g, to_id);
     if (a < 0 || b < 0)
-        return pg_error_set(err, PG_EARG, "no node '%s' in the %s view", a < 0 ? from_id : to_id,
-                            pg_view_name(g->spec.view));
+        return pg_graph_no_node(g, a < 0 ? from_id : to_id, pg_view_name(g->spec.view), err);
     pg_igraph_scope scope;
     pg_igraph_enter(&scope);
     igraph_error_t rc = IGRAPH_SUCCESS;

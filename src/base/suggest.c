@@ -1,8 +1,12 @@
 /* suggest.c - see suggest.h. */
+#define _POSIX_C_SOURCE 200809L
 #include "base/suggest.h"
+
+#include "partygraph.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { MAX_WORD = 256 };
 
@@ -54,13 +58,35 @@ void pg_suggest_init(pg_suggest *s, const char *word)
     s->best_distance = s->limit + 1;
 }
 
+
+/* The distance of `candidate` from the word, 0 for the same word in
+ * another case (it beats any edit), or limit + 1 for the word itself. */
+static size_t distance_of(const pg_suggest *s, const char *candidate)
+{
+    if (strcmp(s->word, candidate) == 0)
+        return s->limit + 1;
+    if (strcasecmp(s->word, candidate) == 0)
+        return 0;
+    return pg_suggest_distance(s->word, candidate, s->limit);
+}
+
 void pg_suggest_offer(pg_suggest *s, const char *candidate)
 {
-    size_t d = pg_suggest_distance(s->word, candidate, s->limit);
-    if (d == 0 || d > s->limit)
+    size_t d = distance_of(s, candidate);
+    if (d > s->limit)
         return;
     if (d < s->best_distance || (d == s->best_distance && strcmp(candidate, s->best) < 0)) {
         s->best = candidate;
         s->best_distance = d;
     }
+}
+
+const char *pg_suggest_nearest(const char *word, const char *const *candidates, size_t n)
+{
+    pg_suggest s;
+    pg_suggest_init(&s, word);
+    for (size_t i = 0; i < n; i++)
+        if (candidates[i] != NULL)
+            pg_suggest_offer(&s, candidates[i]);
+    return s.best;
 }

@@ -9,8 +9,10 @@
 size_t pg_suggest_distance(const char *a, const char *b, size_t limit);
 
 /* A search for the closest of many candidates to `word`: feed candidates
- * with pg_suggest_offer; `best` is then the nearest one within a distance
- * of max(1, strlen(word) / 3) (ties: the smaller string), or NULL. */
+ * with pg_suggest_offer; `best` is then the word itself in another case
+ * (ASCII), or else the nearest one within a distance of
+ * max(1, strlen(word) / 3) (ties: the smaller string), or NULL. The word
+ * itself is never suggested. */
 typedef struct pg_suggest {
     const char *word;
     const char *best;

@@ -39,6 +39,29 @@ static const cli_command *find_command(const char *name)
     return NULL;
 }
 
+/* "no such command 'NAME'", with the nearest command name. */
+static int no_such_command(const char *name)
+{
+    const char *names[NCOMMANDS + 2] = { "help", "version" };
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        names[i + 2] = commands[i].name;
+    const char *best = pg_suggest_nearest(name, names, NCOMMANDS + 2);
+    if (best)
+        return cli_usage_error(NULL, "no such command '%s'; did you mean '%s'? (see 'partygraph --help')", name, best);
+    return cli_usage_error(NULL, "no such command '%s' (see 'partygraph --help')", name);
+}
+
+/* "unknown option '--NAME'" before any command, with the nearest of
+ * --help and --version. */
+static int no_such_option(const char *word)
+{
+    static const char *const options[] = { "--help", "--version" };
+    const char *best = pg_suggest_nearest(word, options, 2);
+    if (best)
+        return cli_usage_error(NULL, "unknown option '%s'; did you mean '%s'? (see 'partygraph --help')", word, best);
+    return cli_usage_error(NULL, "unknown option '%s' (see 'partygraph --help')", word);
+}
+
 static int print_help(FILE *f)
 {
     fputs("usage: partygraph <command> [options] FILE\n\n"
@@ -70,9 +93,11 @@ static int help(int argc, char **argv)
 {
     if (argc < 2)
         return print_help(stdout);
+    if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "version") == 0)
+        return print_help(stdout);
     const cli_command *c = find_command(argv[1]);
     if (c == NULL)
-        return cli_usage_error(NULL, "no such command '%s' (see 'partygraph --help')", argv[1]);
+        return no_such_command(argv[1]);
     fputs(c->usage, stdout);
     cli_print_options(stdout, c->groups);
     return EXIT_OK;
@@ -111,12 +136,12 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
         return print_help(stdout);
-    if (strcmp(name, "--version") == 0)
+    if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0)
         return print_version();
     if (strcmp(name, "help") == 0)
         return help(argc - 1, argv + 1);
     const cli_command *c = find_command(name);
     if (c == NULL)
-        return cli_usage_error(NULL, "no such command '%s' (see 'partygraph --help')", name);
+        return name[0] == '-' ? no_such_option(name) : no_such_command(name);
     return c->run(argc - 1, argv + 1);
 }

@@ -232,10 +232,29 @@ SETTER(set_layout)
     return pg_layout_parse(v, &a->analysis.layout) == PG_OK ? EXIT_OK : bad(cmd, "layout", v, "auto, fr, drl, kk or none");
 }
 
+/* --size-by's bad value: the metrics it may be ("a, b or c"), and the
+ * nearest. */
+static int bad_size_by(const char *cmd, const char *v)
+{
+    const char *names[64], *const *all = pg_metric_names();
+    char list[1024] = "";
+    size_t n = 0, len = 0;
+    for (size_t i = 0; all[i] != NULL && n < 64; i++)
+        if (pg_metric_sizes_nodes(all[i]))
+            names[n++] = all[i];
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(list + len, len < sizeof list ? sizeof list - len : 0, "%s%s",
+                                i == 0 ? "" : i + 1 < n ? ", " : " or ", names[i]);
+    const char *best = pg_suggest_nearest(v, names, n);
+    if (best)
+        return cli_usage_error(cmd, "--size-by must be %s, not '%s'; did you mean '%s'?", list, v, best);
+    return bad(cmd, "size-by", v, list);
+}
+
 SETTER(set_size_by)
 {
     a->analysis.size_by = v;
-    return pg_metric_sizes_nodes(v) ? EXIT_OK : bad(cmd, "size-by", v, "a metric (not constraint, community or stability)");
+    return pg_metric_sizes_nodes(v) ? EXIT_OK : bad_size_by(cmd, v);
 }
 
 /* "top:N", "all" or "none". */
@@ -373,7 +392,7 @@ static const cli_option table[] = {
     { "labels", 0, "top:N", CLI_ANALYSIS, set_labels, "pictures and graph.dot label the N largest nodes (default top:30; all, none)" },
     { "timings", 0, NULL, CLI_OUTPUT | CLI_RENDER, set_timings, "print each stage's time on stderr (and into DIR/summary.json)" },
     { "progress", 0, NULL, CLI_OUTPUT | CLI_RENDER, set_progress, "show progress on stderr even when it is not a terminal, every stage's bar" },
-    { "quiet", 'q', NULL, CLI_OUTPUT | CLI_VALIDATE | CLI_RENDER, set_quiet, "print nothing on success but the files" },
+    { "quiet", 'q', NULL, CLI_OUTPUT | CLI_VALIDATE | CLI_RENDER, set_quiet, "write the files but print nothing on success (problems still go to stderr)" },
 };
 
 enum { NOPTIONS = sizeof table / sizeof table[0] };
@@ -427,6 +446,80 @@ static int option_of(int c, unsigned groups)
     return c >= 256 ? c - 256 : -1;
 }
 
+/* ---- unknown options ------------------------------------------------ */
+
+/* The length of the name in "--NAME" or "--NAME=VALUE" (after the dashes). */
+static size_t name_length(const char *word)
+{
+    return strcspn(word + 2, "=");
+}
+
+/* How many of `longopts` begin with the `len` bytes of `name`, listed
+ * into `list` ("--a, --b"); *one is the last. */
+static size_t prefixed(const struct option *longopts, const char *name, size_t len, char *list, size_t size,
+                       const char **one)
+{
+    size_t n = 0, used = 0;
+    list[0] = '\0';
+    for (const struct option *o = longopts; o->name != NULL; o++)
+        if (strncmp(o->name, name, len) == 0) {
+            used += (size_t)snprintf(list + used, used < size ? size - used : 0, "%s--%s", n ? ", " : "", o->name);
+            *one = o->name;
+            n++;
+        }
+    return n;
+}
+
+/* The long option nearest to the `len` bytes of `name`, or NULL. */
+static const char *nearest(const struct option *longopts, const char *name, size_t len)
+{
+    char word[128];
+    const char *names[NOPTIONS + 2];
+    size_t n = 0;
+    snprintf(word, sizeof word, "%.*s", (int)len, name);
+    for (const struct option *o = longopts; o->name != NULL; o++)
+        names[n++] = o->name;
+    return pg_suggest_nearest(word, names, n);
+}
+
+/* "unknown option '--NAME'" for `word`, which is not an option's name in
+ * full: the options it begins when there are several, else the one it
+ * begins or the nearest one. Returns EXIT_USAGE. */
+static int unknown_long(const char *cmd, const struct option *longopts, const char *word)
+{
+    char list[1024];
+    const char *name = word + 2, *best = NULL;
+    int len = (int)name_length(word);
+    size_t n = len ? prefixed(longopts, name, (size_t)len, list, sizeof list, &best) : 0;
+    if (n > 1)
+        return cli_usage_error(cmd, "ambiguous option '--%.*s': %s (options are spelt in full)", len, name, list);
+    if (n == 0)
+        best = nearest(longopts, name, (size_t)len);
+    if (best)
+        return cli_usage_error(cmd, "unknown option '--%.*s'; did you mean '--%s'?", len, name, best);
+    return cli_usage_error(cmd, "unknown option '--%.*s'", len, name);
+}
+
+/* The word of the long option getopt_long just returned: the one before
+ * its value when the value was the next word. */
+static const char *long_word(char **argv)
+{
+    return optarg != NULL && optarg == argv[optind - 1] ? argv[optind - 2] : argv[optind - 1];
+}
+
+/* Was long option `li` (-1: a short one) spelt in full? */
+static bool spelt_in_full(const struct option *longopts, int li, const char *word)
+{
+    return li < 0 || (name_length(word) == strlen(longopts[li].name) && word[0] == '-' && word[1] == '-');
+}
+
+/* Is the word getopt_long just rejected a long option ("--NAME")? */
+static bool rejected_long(int c, char **argv)
+{
+    const char *word = argv[optind - 1];
+    return c == '?' && optopt == 0 && word[0] == '-' && word[1] == '-' && word[2] != '\0';
+}
+
 void cli_args_init(cli_args *a)
 {
     *a = (cli_args){ .view = PG_VIEW_OPTIONS_INIT, .analysis = PG_ANALYSIS_OPTIONS_INIT, .dir = "partygraph-out",
@@ -446,7 +539,11 @@ int cli_parse(int argc, char **argv, unsigned groups, const char *usage, cli_arg
     int c, rc;
     build_getopt(groups, longopts, shortopts);
     opterr = 0;
-    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+    for (int li = -1; (c = getopt_long(argc, argv, shortopts, longopts, &li)) != -1; li = -1) {
+        if (li >= 0 && c != '?' && c != ':' && !spelt_in_full(longopts, li, long_word(argv)))
+            return unknown_long(cmd, longopts, long_word(argv));
+        if (rejected_long(c, argv))
+            return unknown_long(cmd, longopts, argv[optind - 1]);
         if (c == 'h') {
             fputs(usage, stdout);
             cli_print_options(stdout, groups);

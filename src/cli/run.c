@@ -92,12 +92,24 @@ static void warn_estimates(const pg_graph *g, const cli_args *a)
         fprintf(stderr, "partygraph: warning: estimated %s, seed %lu; see summary.json\n", text, a->analysis.seed);
 }
 
+/* A warning for each --where filter no node matches, naming the values
+ * there are (an attribute no node has is the view's error). */
+static void warn_where(const pg_dataset *ds, const cli_args *a)
+{
+    char text[1200];
+    for (size_t i = 0; i < a->view.nwhere; i++)
+        if (pg_where_unmatched(ds, a->where[i], text, sizeof text) == 1)
+            cli_message("warning: --where: %s", text);
+}
+
 pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code)
 {
     pg_error err;
     pg_analysis_options opt = cli_analysis_options(a);
     pg_graph *g = pg_graph_build_view(ds, &a->view, &err);
     pg_status st = g ? PG_OK : err.status;
+    if (g)
+        warn_where(ds, a);
     if (g)
         cli_progress("built the %s view: %zu nodes, %zu edges", pg_view_name(a->view.view), pg_graph_node_count(g),
                      pg_graph_edge_count(g));

@@ -222,13 +222,18 @@ static const pg_attr *entity_attr(const pg_dataset *ds, const pg_entity *e, cons
 
 const char *pg_node_attr(const pg_graph *g, size_t v, const char *key, char buf[32])
 {
-    long country = pg_dataset_country_of(g->ds, g->entity[v]);
-    const pg_entity *e = pg_node_entity(g, v), *c = country >= 0 ? &g->ds->entities.items[country] : NULL;
+    return pg_entity_attr_text(g->ds, g->entity[v], key, buf);
+}
+
+const char *pg_entity_attr_text(const pg_dataset *ds, long entity, const char *key, char buf[32])
+{
+    long country = pg_dataset_country_of(ds, entity);
+    const pg_entity *e = &ds->entities.items[entity], *c = country >= 0 ? &ds->entities.items[country] : NULL;
     if (strcmp(key, "kind") == 0)
         return pg_kind_name(e->kind);
-    const pg_attr *a = entity_attr(g->ds, e, key);
+    const pg_attr *a = entity_attr(ds, e, key);
     if (a == NULL && c != NULL && c != e)
-        a = entity_attr(g->ds, c, key);
+        a = entity_attr(ds, c, key);
     if (a == NULL)
         return NULL;
     switch (a->type) {

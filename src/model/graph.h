@@ -291,6 +291,21 @@ const char *pg_graph_join(pg_graph *g, const char **items, size_t n);
  * numbers. */
 const char *pg_node_attr(const pg_graph *g, size_t v, const char *key, char buf[32]);
 
+/* The same for entity number `entity` of `ds`, in or out of a view. */
+const char *pg_entity_attr_text(const pg_dataset *ds, long entity, const char *key, char buf[32]);
+
+/* near.c: does an entity of `ds` have attribute `key` (as pg_node_attr
+ * reads it: "kind" always)? */
+bool pg_dataset_has_attr(const pg_dataset *ds, const char *key);
+
+/* PG_OK when an entity of `ds` has attribute `key`, else PG_EARG with
+ * "OPTION: no node has an attribute 'KEY'" and the nearest key there is. */
+pg_status pg_check_attr(const pg_dataset *ds, const char *option, const char *key, pg_error *err);
+
+/* Sets `err` to "no node 'ID' in the VIEW view", with the nearest node
+ * id of `g` (the same in another case first); returns PG_EARG. */
+pg_status pg_graph_no_node(const pg_graph *g, const char *id, const char *view, pg_error *err);
+
 /* Records that stage `name` (a static string) ran since `started`
  * (timing.h says how its igraph share is counted), and ends the progress
  * reports of that stage. */

@@ -63,7 +63,9 @@ static pg_status parse_where(pg_graph *g, const char *text, pg_where *out, pg_er
         return pg_error_set(err, PG_EARG, "the filter '%s' is not of the form ATTR=VALUE", text);
     out->attr = pg_arena_strndup(&g->arena, text, (size_t)(eq - text));
     out->value = pg_arena_strdup(&g->arena, eq + 1);
-    return out->attr && out->value ? PG_OK : pg_error_set(err, PG_ENOMEM, "out of memory");
+    if (out->attr == NULL || out->value == NULL)
+        return pg_error_set(err, PG_ENOMEM, "out of memory");
+    return pg_check_attr(g->ds, "--where", out->attr, err);
 }
 
 /* Checks `opt` and turns it into g->spec. */

@@ -85,7 +85,7 @@ def to_tables(data, folder, ext="csv", **dialect):
 def build(path, *extra):
     """partygraph's outputs of `path`: (nodes.csv rows, edges.csv rows, GraphML graph, stderr)."""
     out = tempfile.mkdtemp(dir=TMP.name)
-    proc = pgtest.run(BIN, "build", "-q", path, "-o", out, "--format", "csv,graphml", "--layout", "none", *extra)
+    proc = pgtest.run(BIN, "build", "-q", path, "-o", out, "--formats", "csv,graphml", "--layout", "none", *extra)
     G = nx.read_graphml(os.path.join(out, "graph.graphml"))
     return (pgtest.read_csv(os.path.join(out, "nodes.csv")), pgtest.read_csv(os.path.join(out, "edges.csv")), G,
             proc.stderr.decode())

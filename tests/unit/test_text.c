@@ -107,6 +107,14 @@ static void suggest_tests(void)
     pg_suggest_init(&s, "parties");
     pg_suggest_offer(&s, "parties");
     CHECK(s.best == NULL, "an exact match is not a suggestion");
+    pg_suggest_init(&s, "CPC");
+    pg_suggest_offer(&s, "CPX");
+    pg_suggest_offer(&s, "cpc");
+    CHECK_STR(s.best, "cpc", "the same word in another case beats any edit");
+    static const char *const names[] = { "build", "Build", NULL, "validate" };
+    CHECK_STR(pg_suggest_nearest("biuld", names, 4), "build", "pg_suggest_nearest: a swap is one edit");
+    CHECK_STR(pg_suggest_nearest("build", names, 4), "Build",
+              "pg_suggest_nearest: never the word itself, NULL candidates skipped");
 }
 
 static void strmap_tests(void)
