@@ -104,15 +104,9 @@ static int tool(const char *what, char *files)
 
 /* ---- the checks ---------------------------------------------------------- */
 
-/* Reads `edges` (and `nodes` unless NULL) as an edge list; the dump of the
- * dataset (malloc'd; NULL when it failed), the problems into *s. */
-static char *edge_list(const char *edges, const char *nodes, test_problems *s, pg_error *err)
+/* The dump of `ds` (malloc'd; NULL when `ds` is), which is freed. */
+static char *dump_of(pg_dataset *ds)
 {
-    pg_tables t = PG_TABLES_INIT;
-    pg_load_options opt = { .max_errors = 0, .on_problem = test_collect_problem, .userdata = s };
-    if (!add_table(&t, "edges", edges) || (nodes && !add_table(&t, "nodes", nodes)))
-        return NULL;
-    pg_dataset *ds = read_tables(&t, false, NULL, &opt, err);
     char *dump = NULL;
     size_t len = 0;
     FILE *f = ds ? open_memstream(&dump, &len) : NULL;
@@ -121,6 +115,18 @@ static char *edge_list(const char *edges, const char *nodes, test_problems *s, p
         fclose(f);
     }
     pg_dataset_free(ds);
+    return dump;
+}
+
+/* Reads `edges` (and `nodes` unless NULL) as an edge list; the dump of the
+ * dataset (malloc'd; NULL when it failed), the problems into *s. */
+static char *edge_list(const char *edges, const char *nodes, test_problems *s, pg_error *err)
+{
+    pg_tables t = PG_TABLES_INIT;
+    pg_load_options opt = { .max_errors = 0, .on_problem = test_collect_problem, .userdata = s };
+    if (!add_table(&t, "edges", edges) || (nodes && !add_table(&t, "nodes", nodes)))
+        return NULL;
+    char *dump = dump_of(read_tables(&t, false, NULL, &opt, err));
     pg_tables_free(&t);
     return dump;
 }
@@ -166,15 +172,7 @@ static char *participation(const char *log, const char *columns, test_problems *
     pg_load_options opt = { .max_errors = 0, .on_problem = test_collect_problem, .userdata = s };
     if (!add_table(&t, "log", log))
         return NULL;
-    pg_dataset *ds = read_tables(&t, true, columns, &opt, err);
-    char *dump = NULL;
-    size_t len = 0;
-    FILE *f = ds ? open_memstream(&dump, &len) : NULL;
-    if (f) {
-        test_dump_dataset(f, ds);
-        fclose(f);
-    }
-    pg_dataset_free(ds);
+    char *dump = dump_of(read_tables(&t, true, columns, &opt, err));
     pg_tables_free(&t);
     return dump;
 }
