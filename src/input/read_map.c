@@ -353,7 +353,7 @@ static bool prefixed(pg_reader *R, char clean[MAX_ID + 1], pg_jpath p)
 
 /* The attribute name `key` is read as, in `clean`; false (after a warning
  * given once per name) when it is to be ignored. */
-static bool attr_name(pg_reader *R, const char *key, bool edge, pg_jpath p, char clean[MAX_ID + 1])
+static bool decide_name(pg_reader *R, const char *key, bool edge, pg_jpath p, char clean[MAX_ID + 1])
 {
     char q[PG_QUOTE_SIZE], topic[2 * MAX_ID];
     snprintf(topic, sizeof topic, "name:%s", key);
@@ -371,6 +371,32 @@ static bool attr_name(pg_reader *R, const char *key, bool edge, pg_jpath p, char
     if (R->ours || strlen(clean) + PREFIX_LEN > MAX_ID)
         return ignored(R, clean, p);
     return prefixed(R, clean, p);
+}
+
+/* Remembers that `key` (of an edge when `edge`) is read as `name` (NULL:
+ * ignored). False when out of memory (reported). */
+static bool remember_name(pg_reader *R, const char *key, bool edge, const char *name)
+{
+    pg_arena *a = &R->L.ds->arena;
+    const char *k = pg_arena_strdup(a, key), *n = name ? pg_arena_strdup(a, name) : NULL;
+    if (k == NULL || (name && n == NULL) || PG_VEC_RESERVE(R->read_as, 1) != 0 ||
+        pg_strmap_put(&R->names[edge], k, (long)R->read_as.len) < 0)
+        return oom(R);
+    R->read_as.items[R->read_as.len++] = n;
+    return true;
+}
+
+/* As decide_name, decided once per name and input (a file of 100,000
+ * edges has few names, each met 100,000 times). */
+static bool attr_name(pg_reader *R, const char *key, bool edge, pg_jpath p, char clean[MAX_ID + 1])
+{
+    long i = pg_strmap_get(&R->names[edge], key);
+    if (i >= 0 && R->read_as.items[i] != NULL)
+        strcpy(clean, R->read_as.items[i]);
+    if (i >= 0)
+        return R->read_as.items[i] != NULL;
+    bool keep = decide_name(R, key, edge, p, clean);
+    return remember_name(R, key, edge, keep ? clean : NULL) && keep;
 }
 
 /* A copy of `v`, with a whole number from 0 to 9999 in a date field

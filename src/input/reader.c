@@ -87,6 +87,9 @@ static void reader_free(pg_reader *R, bool keep)
     pg_strmap_free(&R->by_id);
     pg_strmap_free(&R->by_pg_id);
     pg_strmap_free(&R->warned);
+    pg_strmap_free(&R->names[0]);
+    pg_strmap_free(&R->names[1]);
+    free(R->read_as.items);
     pg_tables_free(&R->tables);
     pg_table_places_free(&R->table_places);
     pg_loader_free(&R->L);

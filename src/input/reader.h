@@ -74,6 +74,8 @@ typedef struct pg_reader {
     const char *end_keys[2];      /* the members naming an edge's ends, for messages ("source", "target") */
     bool ours;                    /* written by partygraph: its computed columns are ignored, not kept */
     PG_VEC(pg_read_pair) pairs;   /* the ends of every edge read */
+    pg_strmap names[2];           /* an attribute name as written (of a node, of an edge) -> index into `read_as` */
+    PG_VEC(const char *) read_as; /* the name it is read under (NULL: ignored), decided once per name */
     char *copy;                   /* the JSON text last parsed, NaN and Infinity rewritten (json_numbers.h) */
     size_t copy_cap;
     pg_tables tables;             /* a tabular input's tables (pg_read_tables) */
