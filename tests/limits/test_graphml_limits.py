@@ -229,7 +229,9 @@ def sweep(tap, tmp, what, path, good):
         if successes == 2:
             break
     failures = sum(stages.values())
-    tap.check(not bad and failures >= 3 and successes >= 1,
+    # failures: how many limits fell between what the libraries need to load and what reading needs,
+    # which shrinks as the libraries grow (libzip and libcsv took it from 3 to 2 here): one is enough
+    tap.check(not bad and failures >= 1 and successes >= 1,
               f"{what}: every run with too little memory says out of memory in one line (exit 4), the others "
               f"succeed: {failures} failures from {first} up", "\n".join(map(str, bad)))
     for stage, n in sorted(stages.items()):
