@@ -70,7 +70,7 @@ static const struct {
     { "organizations", PG_INPUT_POPOLO, DECIDES },   { "memberships", PG_INPUT_POPOLO, DECIDES },
     { "persons", PG_INPUT_POPOLO, WEAK },            { "areas", PG_INPUT_POPOLO, DECIDES },
     { "posts", PG_INPUT_POPOLO, DECIDES },           { "graphs", PG_INPUT_JGF, DECIDES },
-    { "nodes", PG_INPUT_NODELINK, DECIDES },         { "links", PG_INPUT_NODELINK, DECIDES },
+    { "nodes", PG_INPUT_NODELINK, WEAK }, /* partygraph/1's generic nodes too */         { "links", PG_INPUT_NODELINK, DECIDES },
     { "edges", PG_INPUT_NODELINK, DECIDES },         { "directed", PG_INPUT_NODELINK, WEAK },
     { "multigraph", PG_INPUT_NODELINK, WEAK },       { "elements", PG_INPUT_CYJS, DECIDES },    { "kind", PG_INPUT_NDJSON, DECIDES },
     { "type", PG_INPUT_NDJSON, DECIDES },            { "source", PG_INPUT_NDJSON, DECIDES },

@@ -170,6 +170,12 @@ with open(path_of("nodes.json"), "w", encoding="utf-8") as f:
 proc = pgtest.run(BIN, "validate", path_of("nodes.json"), check=False)
 tap.check(proc.returncode == 0 and b"1 party," in proc.stdout and b"1 node)" in proc.stdout,
           "partygraph/1: the `nodes` array holds generic nodes, counted by validate", proc.stdout + proc.stderr)
+bare_doc = {k: v for k, v in doc.items() if k in ("nodes", "relations")}  # no format, no parties
+with open(path_of("nodes-bare.json"), "w", encoding="utf-8") as f:
+    json.dump(dict(bare_doc, nodes=bare_doc["nodes"] + [{"id": "cpc", "name": "CPC"}]), f)
+proc = pgtest.run(BIN, "validate", path_of("nodes-bare.json"), check=False)
+tap.check(proc.returncode == 0 and b"read from" not in proc.stdout and b"1 relation" in proc.stdout,
+          "`nodes` beside `relations` (no format) is partygraph/1, not node-link", proc.stdout + proc.stderr)
 status, got, err = build(path_of("nodes.json"))
 tap.check(got.nodes.get("acme", {}).get("kind") == "node" and got.nodes["acme"].get("sector") == "trade",
           "partygraph/1: a generic node keeps its attributes", (dict(got.nodes(data=True)), err))
