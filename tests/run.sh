@@ -1,7 +1,9 @@
 #!/bin/sh
 # Runs every test suite against each build directory given (default: the
 # release build and the ASan+UBSan build) and ends with the line
-# "N passed, N failed, N skipped", also written to build/test-results.txt.
+# "N passed, N failed, N skipped", also written to build/test-results.txt;
+# every failure is named again, one line each, just above that line, so
+# the tail of a long run says what failed.
 # A skipped check (TAP "ok N - WHAT # SKIP REASON": its oracle is absent
 # here, such as ../shared in a plain clone) counts as skipped, not passed.
 #
@@ -15,7 +17,8 @@ passed=0
 failed=0
 skipped=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+failures=$(mktemp)
+trap 'rm -f "$log" "$failures"' EXIT
 
 # The sanitizer build: what fontconfig loses itself under Graphviz (the
 # pictures; graphviz.lsan says what) is suppressed, nothing else.
@@ -43,9 +46,11 @@ suite() {
     if [ -z "$plan" ] || [ "$plan" -ne $((all + bad)) ] || { [ "$status" -ne 0 ] && [ "$bad" -eq 0 ]; }; then
         bad=$((bad + 1))
         echo "FAIL $label: crashed or incomplete (exit $status)"
+        echo "FAILED [$label] crashed or incomplete (exit $status)" >>"$failures"
         tail -n 20 "$log" | sed 's/^/    /'
     fi
     grep -A 12 '^not ok ' "$log" | grep -v '^ok ' | sed "s|^|    [$label] |"
+    grep '^not ok ' "$log" | cut -c 1-160 | sed "s|^|FAILED [$label] |" >>"$failures"
     grep '^ok .* # SKIP' "$log" | sed 's/^ok [0-9]* - [^#]*# SKIP /    skipped: /' | sort -u
     printf '%-44s %4d passed, %d failed%s\n' "$label" "$ok" "$bad" "$([ "$skip" -gt 0 ] && echo ", $skip skipped")"
     passed=$((passed + ok))
@@ -118,5 +123,6 @@ if [ "${VALGRIND:-}" = 1 ]; then
 fi
 
 mkdir -p build
+cat "$failures"
 echo "$passed passed, $failed failed, $skipped skipped" | tee build/test-results.txt
 [ "$failed" -eq 0 ]
