@@ -134,13 +134,25 @@ int cli_bad_option(const char *cmd, int c, char **argv);
  * problem as pg_error_format puts it (FILE:LINE:COL: PATH: MESSAGE). */
 void cli_print_problem(const pg_error *e);
 
-/* A pg_problem_fn that prints to stderr and counts into a cli_tally. */
+/* A pg_problem_fn that prints to stderr and counts into a cli_tally.
+ * With `first_only` (a command that stops at the first error; it loads
+ * with max_errors 2 to learn whether more follow) the warnings after the
+ * first data error are left out, and that error is held in `first` for
+ * cli_tally_finish. */
 typedef struct cli_tally {
     long errors;
     long warnings;
+    bool first_only;
+    bool held; /* `first` holds the first data error */
+    pg_error first;
 } cli_tally;
 
 void cli_on_problem(const pg_error *problem, void *tally);
+
+/* Prints the data error a first_only tally holds, if any: when another
+ * followed, its line ends by saying that `partygraph validate` lists them
+ * all. */
+void cli_tally_finish(const cli_tally *t);
 
 /* The load options of `a` (--input-format, --max-input-bytes) with
  * problems printed and counted into `tally` as they are found;

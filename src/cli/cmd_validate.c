@@ -59,7 +59,7 @@ int cmd_validate(int argc, char **argv)
         return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
     if (!cli_inputs_ok(&a, a.npositional))
         return cli_usage_error("validate", "validate takes one FILE, or several table files (.csv, .tsv)");
-    cli_tally tally = { 0, 0 };
+    cli_tally tally = { 0 };
     pg_load_options opt = cli_load_options(&a, 0, &tally);
     opt.progress = NULL;
     pg_error err;

@@ -45,10 +45,11 @@ pg_dataset *cli_load(const cli_args *a, size_t max_errors, int *code)
 
 pg_dataset *cli_load_inputs(const cli_args *a, int n, size_t max_errors, int *code)
 {
-    cli_tally tally = { 0, 0 };
-    pg_load_options opt = cli_load_options(a, max_errors, &tally);
+    cli_tally tally = { .first_only = max_errors == 1 };
+    pg_load_options opt = cli_load_options(a, tally.first_only ? 2 : max_errors, &tally);
     pg_error err;
     pg_dataset *ds = pg_dataset_load_files((const char *const *)a->positional, (size_t)n, &opt, &err);
+    cli_tally_finish(&tally);
     if (ds == NULL)
         *code = cli_exit_code(err.status); /* cli_on_problem printed why */
     else

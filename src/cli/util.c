@@ -70,21 +70,54 @@ int cli_bad_option(const char *cmd, int c, char **argv)
     return cli_usage_error(cmd, "unknown option '%s'", arg);
 }
 
-void cli_print_problem(const pg_error *e)
+/* Prints `e` as one line ending with `tail`. */
+static void print_problem(const pg_error *e, const char *tail)
 {
     char line[1400];
     cli_progress_finish();
-    fprintf(stderr, "partygraph: %s\n", pg_error_format(e, line, sizeof line)); /* escaped already */
+    fprintf(stderr, "partygraph: %s%s\n", pg_error_format(e, line, sizeof line), tail); /* escaped already */
+}
+
+void cli_print_problem(const pg_error *e)
+{
+    print_problem(e, "");
+}
+
+/* first_only: holds the first data error; what follows it is counted, not
+ * printed, except an error of another status (out of memory, say), which
+ * decides the outcome alone and is printed instead. */
+static void hold_first(cli_tally *t, const pg_error *problem)
+{
+    bool error = problem->severity == PG_SEVERITY_ERROR;
+    if (error && problem->status != PG_EINVALID) {
+        t->held = false;
+        cli_print_problem(problem);
+    } else if (error && t->errors == 0) {
+        t->first = *problem;
+        t->held = true;
+    } else if (!error && t->errors == 0) {
+        cli_print_problem(problem);
+    }
 }
 
 void cli_on_problem(const pg_error *problem, void *tally)
 {
     cli_tally *t = tally;
-    cli_print_problem(problem);
+    if (t->first_only)
+        hold_first(t, problem);
+    else
+        cli_print_problem(problem);
     if (problem->severity == PG_SEVERITY_WARNING)
         t->warnings++;
     else
         t->errors++;
+}
+
+void cli_tally_finish(const cli_tally *t)
+{
+    if (t->held)
+        print_problem(&t->first, t->errors > 1 ? " (the first of several errors: 'partygraph validate' lists them all)"
+                                               : "");
 }
 
 bool cli_parse_long(const char *s, long min, long max, long *out)

@@ -443,6 +443,7 @@ static bool read_partygraph_tables(pg_reader *R)
 {
     pg_arena scratch = PG_ARENA_INIT; /* the document's nodes: one per cell, freed at once (json_arena.h) */
     R->L.keep_places = true;          /* problems found when resolving are placed by their paths */
+    R->schema_read = true;
     pg_json_arena_install();
     bool own = !pg_json_arena_begin(&scratch);
     cJSON *root = build(R);

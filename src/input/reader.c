@@ -137,10 +137,10 @@ pg_dataset *pg_reader_finish(pg_reader *R, bool go, pg_error *err)
     R->line = R->report.line = 0;
     pg_report_set_text(&R->report, NULL, 0, 0, PG_PLACE_NONE);
     pg_sha256_hex(&R->sha, ds->sha256);
-    if (go && R->report.errors == 0) {
+    if (go && R->report.errors == 0)
         warn_merged(R);
+    if (go && (R->report.errors == 0 || R->schema_read)) /* no check cascades from a schema's error */
         pg_resolve(ds, &R->report, &R->L.places);
-    }
     if (R->report.oom || R->io_failed)
         pg_report_drop(&R->report);
     else

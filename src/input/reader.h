@@ -73,6 +73,7 @@ typedef struct pg_reader {
     bool io_failed;
     const char *end_keys[2];      /* the members naming an edge's ends, for messages ("source", "target") */
     bool ours;                    /* written by partygraph: its computed columns are ignored, not kept */
+    bool schema_read;             /* read by partygraph/1's schema (tables): resolve even after an error */
     PG_VEC(pg_read_pair) pairs;   /* the ends of every edge read */
     pg_strmap names[2];           /* an attribute name as written (of a node, of an edge) -> index into `read_as` */
     PG_VEC(const char *) read_as; /* the name it is read under (NULL: ignored), decided once per name */
