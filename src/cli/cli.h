@@ -102,6 +102,10 @@ int cli_parse(int argc, char **argv, unsigned groups, const char *usage, cli_arg
 /* Lists the options of `groups`, one per line, for help texts. */
 void cli_print_options(FILE *f, unsigned groups);
 
+/* Builds the view `a` asks for of `ds` (pg_graph_build_view), with a
+ * warning for each --where value no node has; NULL with *err set. */
+pg_graph *cli_build_view(const pg_dataset *ds, const cli_args *a, pg_error *err);
+
 /* Builds the view and analyses it as `a` says, printing progress; NULL
  * after printing why (the exit code in *code). */
 pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code);

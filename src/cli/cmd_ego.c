@@ -48,7 +48,7 @@ static int ego(const pg_dataset *ds, const cli_args *a, const char *id)
 {
     pg_error err;
     int code = EXIT_OK;
-    pg_graph *view = pg_graph_build_view(ds, &a->view, &err);
+    pg_graph *view = cli_build_view(ds, a, &err);
     pg_ego_options eo = { a->radius, a->no_ego };
     pg_graph *g = view ? pg_graph_ego_opts(view, id, &eo, &err) : NULL;
     pg_graph_free(view);

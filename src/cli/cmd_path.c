@@ -32,7 +32,7 @@ int cmd_path(int argc, char **argv)
     cli_progress_start(&a);
     pg_dataset *ds = cli_load(&a, 1, &code);
     pg_error err;
-    pg_graph *g = ds ? pg_graph_build_view(ds, &a.view, &err) : NULL;
+    pg_graph *g = ds ? cli_build_view(ds, &a, &err) : NULL;
     pg_status st = g ? pg_write_paths(g, a.positional[1], a.positional[2], a.analysis.weighted_paths, stdout, &err)
                      : ds ? err.status : PG_OK;
     if (st != PG_OK) {

@@ -79,7 +79,12 @@ static int print_help(FILE *f)
           "  1  the input is not valid partygraph/1, or is over --max-input-bytes\n"
           "  2  bad command line (or an option that does not fit the data)\n"
           "  3  a file could not be read or written (missing, unreadable, full disk)\n"
-          "  4  out of memory, or igraph or Graphviz failed\n", f);
+          "  4  out of memory, or igraph or Graphviz failed\n\n"
+          "examples:\n"
+          "  partygraph help build\n"
+          "      one command's options and examples\n"
+          "  partygraph validate examples/cpc-interparty.json\n"
+          "      every problem of a dataset, one line each, before building it\n", f);
     return EXIT_OK;
 }
 

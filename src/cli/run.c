@@ -103,14 +103,20 @@ static void warn_where(const pg_dataset *ds, const cli_args *a)
             cli_message("warning: --where: %s", text);
 }
 
+pg_graph *cli_build_view(const pg_dataset *ds, const cli_args *a, pg_error *err)
+{
+    pg_graph *g = pg_graph_build_view(ds, &a->view, err);
+    if (g)
+        warn_where(ds, a);
+    return g;
+}
+
 pg_graph *cli_analyse(const pg_dataset *ds, const cli_args *a, int *code)
 {
     pg_error err;
     pg_analysis_options opt = cli_analysis_options(a);
-    pg_graph *g = pg_graph_build_view(ds, &a->view, &err);
+    pg_graph *g = cli_build_view(ds, a, &err);
     pg_status st = g ? PG_OK : err.status;
-    if (g)
-        warn_where(ds, a);
     if (g)
         cli_progress("built the %s view: %zu nodes, %zu edges", pg_view_name(a->view.view), pg_graph_node_count(g),
                      pg_graph_edge_count(g));

@@ -302,8 +302,10 @@ bool pg_dataset_has_attr(const pg_dataset *ds, const char *key);
  * "OPTION: no node has an attribute 'KEY'" and the nearest key there is. */
 pg_status pg_check_attr(const pg_dataset *ds, const char *option, const char *key, pg_error *err);
 
-/* Sets `err` to "no node 'ID' in the VIEW view", with the nearest node
- * id of `g` (the same in another case first); returns PG_EARG. */
+/* Sets `err` to "no node 'ID' in the VIEW view", saying that the view
+ * leaves it out when the dataset has such an entity, else with the
+ * nearest node id of `g` (the same in another case first); returns
+ * PG_EARG. */
 pg_status pg_graph_no_node(const pg_graph *g, const char *id, const char *view, pg_error *err);
 
 /* Records that stage `name` (a static string) ran since `started`

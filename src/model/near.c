@@ -56,6 +56,10 @@ pg_status pg_check_attr(const pg_dataset *ds, const char *option, const char *ke
 pg_status pg_graph_no_node(const pg_graph *g, const char *id, const char *view, pg_error *err)
 {
     pg_suggest s;
+    bool is_source = false;
+    if (pg_dataset_owner(g->ds, id, &is_source) >= 0 && !is_source)
+        return pg_error_set(err, PG_EARG, "no node '%s' in the %s view: the dataset has it, but the view and its filters "
+                            "(--where, --kinds, --exclude, the dates...) leave it out", id, view);
     pg_suggest_init(&s, id);
     for (size_t v = 0; v < g->n; v++)
         pg_suggest_offer(&s, pg_node_entity(g, v)->id);

@@ -808,7 +808,7 @@ def main():
     check_defaults(subs, sec, cmds, helps)
     check_exit_status(sec)
     check_examples(sec, helps)
-    check_command_examples(sec, cmds)
+    check_command_examples(sec, cmds + ["help"])
     check_format_page(values)
     check_options_table(helps, values)
     check_metrics_table(values)
