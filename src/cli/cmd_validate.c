@@ -39,14 +39,16 @@ static void print_contents(const pg_dataset *ds)
     if (f != PG_INPUT_PARTYGRAPH)
         snprintf(from, sizeof from, " (read from %s)", pg_input_format_name(f));
     size_t count[PG_KIND_COUNT];
-    char kinds[256];
+    char kinds[256], shown[260] = "";
     for (int k = 0; k < PG_KIND_COUNT; k++)
         count[k] = pg_dataset_kind_count(ds, (pg_kind)k);
     cli_kind_counts(count, kinds, sizeof kinds);
+    if (kinds[0] != '\0') /* none when there is no entity */
+        snprintf(shown, sizeof shown, " (%s)", kinds);
     size_t entities = pg_dataset_entity_count(ds), relations = pg_dataset_relation_count(ds),
            sources = pg_dataset_source_count(ds);
-    printf("%s: valid partygraph/1%s: %zu %s (%s), %zu %s, %zu %s\n", pg_dataset_file(ds), from, entities,
-           noun(entities, "entity", "entities"), kinds, relations, noun(relations, "relation", "relations"), sources,
+    printf("%s: valid partygraph/1%s: %zu %s%s, %zu %s, %zu %s\n", pg_dataset_file(ds), from, entities,
+           noun(entities, "entity", "entities"), shown, relations, noun(relations, "relation", "relations"), sources,
            noun(sources, "source", "sources"));
 }
 
