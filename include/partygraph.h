@@ -412,7 +412,8 @@ typedef struct pg_analysis_options {
     int weighted_paths;        /* path metrics use distance = 1/weight */
     pg_cluster cluster;
     double resolution;         /* modularity resolution (louvain, leiden), > 0 */
-    int restarts;              /* seeded runs; the best modularity wins, >= 1 */
+    int restarts;              /* seeded runs; the best modularity wins: >= 1, or
+                                  PG_RESTARTS_AUTO (from the graph's size) */
     unsigned long seed;        /* first seed, 0..2147483647; restart r of run i
                                   uses seed + i * restarts + r */
     int runs;                  /* > 1: that many detections from successive seeds give
@@ -454,6 +455,12 @@ typedef struct pg_analysis_options {
 /* betweenness_samples, closeness_samples: sample when the graph is larger
  * than the limit, then about limit / edges sources (at least 64). */
 #define PG_SAMPLES_AUTO (-1L)
+/* Restarts by the graph's size: PG_RESTARTS_MAX up to PG_RESTARTS_EDGES
+ * edges, then as many as fit PG_RESTARTS_EDGES x PG_RESTARTS_MAX edges'
+ * worth of runs (4 at 250,000 edges), at least 1. */
+#define PG_RESTARTS_AUTO 0
+#define PG_RESTARTS_MAX 10
+#define PG_RESTARTS_EDGES 100000
 /* Nodes x edges up to which path metrics are exact by default: about 30 s
  * on a 2-core machine with two worker processes (betweenness) or threads
  * (the distance pass); measured in docs/performance.md. */
@@ -461,7 +468,7 @@ typedef struct pg_analysis_options {
 #define PG_CLOSENESS_LIMIT 1.2e10
 
 #define PG_ANALYSIS_OPTIONS_INIT                                                                   \
-    { .weighted_paths = 0, .cluster = PG_CLUSTER_LOUVAIN, .resolution = 1.0, .restarts = 10, .seed = 42UL, \
+    { .weighted_paths = 0, .cluster = PG_CLUSTER_LEIDEN, .resolution = 1.0, .restarts = PG_RESTARTS_AUTO, .seed = 42UL, \
       .runs = 1, .betweenness_samples = PG_SAMPLES_AUTO, .cutoff = 0.0, .group_by = NULL, .by = NULL,     \
       .nby = 0, .threads = 0, .layout = PG_LAYOUT_AUTO, .size_by = NULL, .label_top = 30, .timings = 0,  \
       .progress = NULL, .progress_data = NULL, .closeness_samples = PG_SAMPLES_AUTO,                   \

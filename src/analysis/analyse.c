@@ -15,8 +15,8 @@ static pg_status check_options(const pg_graph *g, const pg_analysis_options *o, 
         return pg_error_set(err, PG_EARG, "unknown community algorithm %d", (int)o->cluster);
     if (!(o->resolution > 0) || !isfinite(o->resolution))
         return pg_error_set(err, PG_EARG, "the resolution must be a finite number > 0");
-    if (o->restarts < 1 || o->runs < 1)
-        return pg_error_set(err, PG_EARG, "restarts and runs must be at least 1");
+    if (o->restarts < PG_RESTARTS_AUTO || o->runs < 1)
+        return pg_error_set(err, PG_EARG, "restarts must be at least 1 (or automatic) and runs at least 1");
     if (o->seed > 2147483647UL)
         return pg_error_set(err, PG_EARG, "the seed must be from 0 to 2147483647");
     if (o->betweenness_samples < PG_SAMPLES_AUTO || o->closeness_samples < PG_SAMPLES_AUTO ||

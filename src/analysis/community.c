@@ -1,8 +1,8 @@
 /* community.c - communities, labelled 0, 1, ... by decreasing size (ties:
  * the community holding the smaller id first).
  *
- * Stochastic algorithms (louvain, leiden, label-propagation) run
- * options.restarts times from successive seeds and keep the partition of
+ * Stochastic algorithms (leiden, the default, louvain, label-propagation)
+ * run the restarts (set_restarts) from successive seeds and keep the partition of
  * best modularity (at the chosen resolution for louvain and leiden);
  * infomap gets the restarts as its own trials (best code length); walktrap,
  * fastgreedy and edge-betweenness are deterministic and run once.
@@ -106,14 +106,14 @@ static igraph_error_t run_once(const pg_graph *g, const igraph_vector_t *strengt
     igraph_integer_t clusters;
     igraph_real_t quality;
     switch (o->cluster) {
-    case PG_CLUSTER_LEIDEN: /* CPM with node weights = strength, resolution gamma/2m = modularity */
+    case PG_CLUSTER_LEIDEN: /* CPM with node weights = strength, resolution gamma/2m = modularity; until stable */
         return igraph_community_leiden(&g->ig, w, strength, o->resolution / igraph_vector_sum(strength), 0.01,
                                        false, -1, membership, &clusters, &quality);
     case PG_CLUSTER_WALKTRAP:
     case PG_CLUSTER_FASTGREEDY:
         return hierarchical(g, membership);
     case PG_CLUSTER_INFOMAP:
-        return igraph_community_infomap(&g->ig, w, NULL, o->restarts, membership, &quality);
+        return igraph_community_infomap(&g->ig, w, NULL, g->restarts_used, membership, &quality);
     case PG_CLUSTER_LABEL_PROPAGATION:
         return igraph_community_label_propagation(&g->ig, membership, IGRAPH_ALL, w, NULL, NULL);
     case PG_CLUSTER_EDGE_BETWEENNESS:
@@ -141,7 +141,7 @@ static igraph_error_t detect(const pg_graph *g, const igraph_vector_t *strength,
     igraph_vector_int_t trial;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, 0);
     *quality = -INFINITY;
-    for (int r = 0; r < (once ? 1 : o->restarts); r++) {
+    for (int r = 0; r < (once ? 1 : g->restarts_used); r++) {
         igraph_real_t q;
         igraph_rng_seed(igraph_rng_default(), seed + (unsigned long)r);
         IGRAPH_CHECK(run_once(g, strength, &trial));
@@ -356,7 +356,7 @@ static igraph_error_t detect_runs(pg_graph *g, const igraph_vector_t *strength, 
     IGRAPH_FINALLY(igraph_vector_int_list_destroy, &runs);
     for (int r = 0; r < o->runs; r++) {
         double q;
-        IGRAPH_CHECK(detect(g, strength, o->seed + (unsigned long)r * (unsigned long)o->restarts,
+        IGRAPH_CHECK(detect(g, strength, o->seed + (unsigned long)r * (unsigned long)g->restarts_used,
                             igraph_vector_int_list_get_ptr(&runs, r), &q));
     }
     IGRAPH_CHECK(agreement(g, &runs));
@@ -368,6 +368,23 @@ static igraph_error_t detect_runs(pg_graph *g, const igraph_vector_t *strength, 
 }
 
 /* ---- entry -------------------------------------------------------- */
+
+/* The restarts each detection makes: 1 for the deterministic algorithms,
+ * else options.restarts, or automatically PG_RESTARTS_MAX up to
+ * PG_RESTARTS_EDGES edges and fewer above (PG_RESTARTS_AUTO). */
+static void set_restarts(pg_graph *g)
+{
+    const pg_analysis_options *o = &g->options;
+    double m = (double)igraph_ecount(&g->ig);
+    double fit = floor((double)PG_RESTARTS_EDGES * PG_RESTARTS_MAX / (m > 1 ? m : 1));
+    g->restarts_auto = o->restarts == PG_RESTARTS_AUTO && !deterministic(o->cluster);
+    if (deterministic(o->cluster))
+        g->restarts_used = 1;
+    else if (g->restarts_auto)
+        g->restarts_used = fit >= PG_RESTARTS_MAX ? PG_RESTARTS_MAX : fit < 1 ? 1 : (int)fit;
+    else
+        g->restarts_used = o->restarts;
+}
 
 /* Fills g->community, sizes and the community column from `membership`. */
 static void store(pg_graph *g, const igraph_vector_int_t *membership)
@@ -408,7 +425,7 @@ igraph_error_t pg_community_detect(pg_graph *g)
         g->nmi_mean = 1.0;
         g->vi_mean = 0.0;
     }
-    g->restarts_used = deterministic(o->cluster) ? 1 : o->restarts;
+    set_restarts(g);
     if (edgeless) {
         IGRAPH_CHECK(igraph_vector_int_range(&membership, 0, n)); /* singletons */
         g->modularity = g->objective = NAN;

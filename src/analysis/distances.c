@@ -4,6 +4,10 @@
  * nodes it reaches, the sum of the distances and of their inverses, and
  * the longest. Breadth-first search by hops, Dijkstra by 1/weight.
  *
+ * By hops it can also give betweenness (Brandes 2001): the searches count
+ * the shortest paths, and each source's dependencies are accumulated back
+ * along its search order, as NetworkX's betweenness_centrality does.
+ *
  * Sampled (pg_distances_sampled), the pass runs from the sampled sources
  * only and gives each node its sums toward them instead.
  *
@@ -78,6 +82,8 @@ static int csr_make(const pg_graph *g, bool weighted, csr *c)
 typedef struct scratch {
     double *dist;     /* -1: not reached */
     long *order;      /* nodes in the order they were settled */
+    double *sigma;    /* betweenness: shortest paths from the source */
+    double *delta;    /* betweenness: dependency on the source (0 between sources) */
     struct heap_item { double d; long v; } *heap;
     size_t heap_len, heap_cap; /* the heap grows as needed (at most one entry per edge end, + 1) */
     bool failed;               /* out of memory: the results are not to be used */
@@ -164,9 +170,54 @@ static size_t settle(const csr *c, bool weighted, long src, scratch *s)
     return settled;
 }
 
-static void one_source(const csr *c, bool weighted, long src, scratch *s, pg_distance_sums *out)
+/* Breadth-first from `src`, as settle, counting into s->sigma the
+ * shortest paths from `src` to each node settled. */
+static size_t settle_counting(const csr *c, long src, scratch *s)
 {
-    size_t settled = settle(c, weighted, src, s);
+    size_t settled = 0;
+    s->dist[src] = 0;
+    s->sigma[src] = 1;
+    s->order[settled++] = src;
+    for (size_t head = 0; head < settled; head++) {
+        long u = s->order[head];
+        double next = s->dist[u] + 1;
+        for (size_t k = c->offset[u]; k < c->offset[u + 1]; k++) {
+            long v = c->neighbor[k];
+            if (s->dist[v] < 0) {
+                s->dist[v] = next;
+                s->sigma[v] = 0;
+                s->order[settled++] = v;
+            }
+            if (s->dist[v] == next)
+                s->sigma[v] += s->sigma[u];
+        }
+    }
+    return settled;
+}
+
+/* Brandes' accumulation after settle_counting: back along the order, each
+ * node passes (1 + its dependency) / its paths to its predecessors in
+ * proportion to theirs, and adds its dependency to `betweenness`. */
+static void accumulate(const csr *c, size_t settled, scratch *s, double *betweenness)
+{
+    for (size_t i = settled; i-- > 1;) {
+        long w = s->order[i];
+        double coeff = (1 + s->delta[w]) / s->sigma[w], before = s->dist[w] - 1;
+        for (size_t k = c->offset[w]; k < c->offset[w + 1]; k++)
+            if (s->dist[c->neighbor[k]] == before)
+                s->delta[c->neighbor[k]] += s->sigma[c->neighbor[k]] * coeff;
+        betweenness[w] += s->delta[w];
+    }
+    for (size_t i = 0; i < settled; i++)
+        s->delta[s->order[i]] = 0;
+}
+
+static void one_source(const csr *c, bool weighted, long src, scratch *s, pg_distance_sums *out,
+                       double *betweenness)
+{
+    size_t settled = betweenness ? settle_counting(c, src, s) : settle(c, weighted, src, s);
+    if (betweenness)
+        accumulate(c, settled, s, betweenness);
     double sum = 0, inverse = 0, far = 0;
     for (size_t i = 1; i < settled; i++) {
         double d = s->dist[s->order[i]];
@@ -202,8 +253,9 @@ static void toward_source(const csr *c, bool weighted, long src, scratch *s, pg_
 
 /* ---- threads ------------------------------------------------------- */
 
-/* Sampled sources are split into SLOTS chunks in order, each summed into
- * its own slot; the slots are added up in order at the end. */
+/* Sampled sources (and every source, for betweenness) are split into
+ * SLOTS chunks in order, each summed into its own slot; the slots are
+ * added up in order at the end. */
 enum { SLOTS = 8 };
 
 typedef struct worker {
@@ -214,6 +266,7 @@ typedef struct worker {
     const long *sources;    /* sampled: k sources, and a slot per chunk */
     size_t k;
     pg_distance_sums *slot;
+    double **between;       /* betweenness: a slot of n values per chunk of all sources; NULL: none */
     int failed;
     atomic_size_t *done;   /* sources done by all workers */
     pg_progress *progress; /* the worker on the calling thread reports them; NULL on the others */
@@ -230,9 +283,17 @@ static void tick(worker *w)
 static void sweep(worker *w, scratch *s)
 {
     size_t n = w->c->n;
+    if (w->sources == NULL && w->between != NULL) {
+        for (long chunk = w->first; chunk < SLOTS; chunk += w->stride)
+            for (size_t src = n * (size_t)chunk / SLOTS; src < n * (size_t)(chunk + 1) / SLOTS; src++) {
+                one_source(w->c, false, (long)src, s, w->out, w->between[chunk]);
+                tick(w);
+            }
+        return;
+    }
     if (w->sources == NULL) {
         for (long src = w->first; src < (long)n && !s->failed; src += w->stride) {
-            one_source(w->c, w->weighted, src, s, w->out);
+            one_source(w->c, w->weighted, src, s, w->out, NULL);
             tick(w);
         }
         return;
@@ -248,8 +309,11 @@ static void *work(void *arg)
 {
     worker *w = arg;
     size_t n = w->c->n;
-    scratch s = { malloc((n ? n : 1) * sizeof(double)), malloc((n ? n : 1) * sizeof(long)), NULL, 0, 0, false };
-    if (!s.dist || !s.order) {
+    bool counting = w->between != NULL;
+    scratch s = { malloc((n ? n : 1) * sizeof(double)), malloc((n ? n : 1) * sizeof(long)),
+                  counting ? malloc((n ? n : 1) * sizeof(double)) : NULL,
+                  counting ? calloc(n ? n : 1, sizeof(double)) : NULL, NULL, 0, 0, false };
+    if (!s.dist || !s.order || (counting && (!s.sigma || !s.delta))) {
         w->failed = 1;
     } else {
         for (size_t v = 0; v < n; v++)
@@ -259,6 +323,8 @@ static void *work(void *arg)
     }
     free(s.dist);
     free(s.order);
+    free(s.sigma);
+    free(s.delta);
     free(s.heap);
     return NULL;
 }
@@ -291,19 +357,51 @@ static int run_workers(worker *w, int t)
     return failed ? -1 : 0;
 }
 
-int pg_distances(const pg_graph *g, bool weighted, int threads, pg_distance_sums *out)
+/* SLOTS zeroed vectors of n values in `slot` (one block); 0, or -1 when
+ * out of memory. */
+static int between_make(double **slot, size_t n)
+{
+    double *block = calloc(SLOTS * (n ? n : 1), sizeof(double));
+    for (int i = 0; i < SLOTS; i++)
+        slot[i] = block ? block + (size_t)i * (n ? n : 1) : NULL;
+    return block ? 0 : -1;
+}
+
+/* The slots added up in slot order, each unordered pair once (halved:
+ * both of its ends were sources); frees them. */
+static void between_merge(double **slot, size_t n, double *out)
+{
+    for (size_t v = 0; v < n; v++) {
+        double sum = 0;
+        for (int i = 0; i < SLOTS; i++)
+            sum += slot[i][v];
+        out[v] = sum / 2;
+    }
+    free(slot[0]);
+}
+
+int pg_distances(const pg_graph *g, bool weighted, int threads, pg_distance_sums *out, double *betweenness)
 {
     csr c;
+    double *slot[SLOTS] = { NULL };
     if (csr_make(g, weighted, &c) != 0)
         return -1;
+    if (betweenness && between_make(slot, g->n) != 0) {
+        csr_free(&c);
+        return -1;
+    }
     int t = thread_count(threads, g->n);
+    t = betweenness && t > SLOTS ? SLOTS : t;
     worker w[MAX_THREADS];
     atomic_size_t done = 0;
     if (g->progress != NULL)
-        pg_progress_begin(g->progress, "distance pass", g->n);
+        pg_progress_begin(g->progress, betweenness ? "distance pass and betweenness" : "distance pass", g->n);
     for (int i = 0; i < t; i++)
-        w[i] = (worker){ &c, weighted, i, t, out, NULL, 0, NULL, 0, &done, i == 0 ? g->progress : NULL };
+        w[i] = (worker){ &c, weighted, i, t, out, NULL, 0, NULL, betweenness ? slot : NULL, 0, &done,
+                         i == 0 ? g->progress : NULL };
     int rc = run_workers(w, t);
+    if (betweenness)
+        between_merge(slot, g->n, betweenness);
     csr_free(&c);
     return rc;
 }
@@ -360,7 +458,7 @@ int pg_distances_sampled(const pg_graph *g, bool weighted, int threads, const lo
     if (g->progress != NULL)
         pg_progress_begin(g->progress, "distance pass (sampled)", k);
     for (int i = 0; i < t; i++)
-        w[i] = (worker){ &c, weighted, i, t, out, sources, k, slot, 0, &done, i == 0 ? g->progress : NULL };
+        w[i] = (worker){ &c, weighted, i, t, out, sources, k, slot, NULL, 0, &done, i == 0 ? g->progress : NULL };
     int rc = run_workers(w, t);
     slots_merge(slot, g->n, out);
     csr_free(&c);
@@ -373,13 +471,14 @@ void pg_distance_sums_free(pg_distance_sums *d)
     free(d->inverse);
     free(d->reached);
     free(d->eccentricity);
+    free(d->betweenness);
 }
 
 int pg_distance_sums_init(pg_distance_sums *d, size_t n)
 {
     size_t k = n ? n : 1;
     *d = (pg_distance_sums){ malloc(k * sizeof(double)), malloc(k * sizeof(double)), malloc(k * sizeof(double)),
-                             malloc(k * sizeof(double)) };
+                             malloc(k * sizeof(double)), NULL };
     if (d->sum && d->inverse && d->reached && d->eccentricity)
         return 0;
     pg_distance_sums_free(d);

@@ -5,7 +5,8 @@
  * Path metrics count hops, or with options.weighted_paths use distance =
  * 1/weight. Closeness and harmonic centrality come from one distance pass
  * of our own (distances.c), which also gives the diameter and average path
- * length. Betweenness is igraph's; igraph's shortest-path code stores
+ * length. Exact betweenness by hops comes from the same pass (Brandes'
+ * accumulation along each search); otherwise it is igraph's: igraph's shortest-path code stores
  * distance + 1.0 internally, which loses the relative precision of
  * distances far below 1, so the distances handed to it are scaled to make
  * the shortest one exactly 1 (distance' = max weight / weight), which does
@@ -17,6 +18,7 @@
  * the options' limits. Only the metrics in options.metrics are computed
  * (degree always: the analysis checks need it). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <igraph_random.h>
@@ -260,6 +262,11 @@ static igraph_error_t betweenness(const pg_graph *g, const paths *p, igraph_vect
                                       &mutable->betweenness_auto);
     if (k > 0)
         return sampled_betweenness(mutable, p, k, out);
+    if (p->sums->betweenness != NULL) { /* the distance pass gave it */
+        IGRAPH_CHECK(igraph_vector_resize(out, (igraph_integer_t)g->n));
+        memcpy(VECTOR(*out), p->sums->betweenness, g->n * sizeof(double));
+        return IGRAPH_SUCCESS;
+    }
     return pg_workers_betweenness(&g->ig, p->dist, NULL, o->jobs, out);
 }
 
@@ -560,9 +567,20 @@ static igraph_error_t sampled_pass(pg_graph *g, igraph_integer_t k, pg_distance_
     return IGRAPH_SUCCESS;
 }
 
+/* Is betweenness asked for exactly, by hops and without a cutoff (so the
+ * distance pass can give it, when that pass is exact too)? */
+static bool exact_hop_betweenness(pg_graph *g)
+{
+    const pg_analysis_options *o = &g->options;
+    return g->metric_on[pg_metric_index("betweenness")] && !o->weighted_paths && o->cutoff <= 0 &&
+           sample_count(g, o->betweenness_samples, o->betweenness_limit, PG_BETWEENNESS_LIMIT,
+                        &g->betweenness_auto) == 0;
+}
+
 /* The distance pass into `sums` (on the FINALLY stack from here), when
- * closeness or harmonic centrality is asked for; the diameter and average
- * path length stay NaN otherwise. */
+ * closeness or harmonic centrality is asked for, or exact betweenness by
+ * hops (which it then gives too); the diameter and average path length
+ * stay NaN without closeness or harmonic. */
 static igraph_error_t distance_pass(pg_graph *g, pg_distance_sums *sums)
 {
     double started = pg_clock();
@@ -570,18 +588,23 @@ static igraph_error_t distance_pass(pg_graph *g, pg_distance_sums *sums)
         IGRAPH_ERROR("Not enough memory for the distance pass.", IGRAPH_ENOMEM);
     IGRAPH_FINALLY(pg_distance_sums_free, sums);
     g->structure.diameter = g->structure.average_path_length = NAN;
-    if (!g->metric_on[pg_metric_index("closeness")] && !g->metric_on[pg_metric_index("harmonic")])
-        return IGRAPH_SUCCESS;
     const pg_analysis_options *o = &g->options;
-    igraph_integer_t k = sample_count(g, o->closeness_samples, o->closeness_limit, PG_CLOSENESS_LIMIT,
-                                      &g->closeness_auto);
+    bool close = g->metric_on[pg_metric_index("closeness")] || g->metric_on[pg_metric_index("harmonic")];
+    igraph_integer_t k = close ? sample_count(g, o->closeness_samples, o->closeness_limit, PG_CLOSENESS_LIMIT,
+                                              &g->closeness_auto) : 0;
+    bool between = k == 0 && exact_hop_betweenness(g);
+    if (!close && !between)
+        return IGRAPH_SUCCESS;
+    if (between && (sums->betweenness = malloc((g->n ? g->n : 1) * sizeof(double))) == NULL)
+        IGRAPH_ERROR("Not enough memory for the distance pass.", IGRAPH_ENOMEM);
     if (k > 0)
         IGRAPH_CHECK(sampled_pass(g, k, sums));
-    else if (pg_distances(g, o->weighted_paths, o->threads, sums) != 0)
+    else if (pg_distances(g, o->weighted_paths, o->threads, sums, sums->betweenness) != 0)
         IGRAPH_ERROR("Not enough memory for the distance pass.", IGRAPH_ENOMEM);
-    else
+    else if (close)
         path_structure(g, sums);
-    pg_graph_time(g, "distance pass (closeness, harmonic, diameter)", started);
+    pg_graph_time(g, between ? "distance pass (closeness, harmonic, betweenness, diameter)"
+                             : "distance pass (closeness, harmonic, diameter)", started);
     return IGRAPH_SUCCESS;
 }
 

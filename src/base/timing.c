@@ -18,6 +18,7 @@ static const char *const igraph_stages[] = {
 /* partygraph's own graph algorithms: work igraph would otherwise do. */
 static const char *const algorithm_stages[] = {
     "distance pass (closeness, harmonic, diameter)",
+    "distance pass (closeness, harmonic, betweenness, diameter)",
 };
 
 static bool listed(const char *name, const char *const *table, size_t n)

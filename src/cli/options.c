@@ -287,13 +287,20 @@ SETTER(set_cluster)
 {
     return pg_cluster_parse(v, &a->analysis.cluster) == PG_OK
                ? EXIT_OK
-               : bad(cmd, "cluster", v, "louvain, leiden, walktrap, infomap, label-propagation, fastgreedy or edge-betweenness");
+               : bad(cmd, "cluster", v, "leiden, louvain, walktrap, infomap, label-propagation, fastgreedy or edge-betweenness");
 }
 
 SETTER(set_resolution) { return number(cmd, "resolution", v, false, &a->analysis.resolution); }
 SETTER(set_min_weight) { return number(cmd, "min-weight", v, true, &a->view.min_weight); }
 SETTER(set_cutoff) { return number(cmd, "cutoff", v, false, &a->analysis.cutoff); }
-SETTER(set_restarts) { return int_value(cmd, "restarts", v, 1, 100000, &a->analysis.restarts); }
+SETTER(set_restarts)
+{
+    if (strcmp(v, "auto") == 0) {
+        a->analysis.restarts = PG_RESTARTS_AUTO;
+        return EXIT_OK;
+    }
+    return int_value(cmd, "restarts", v, 1, 100000, &a->analysis.restarts);
+}
 SETTER(set_runs) { return int_value(cmd, "runs", v, 1, 1000, &a->analysis.runs); }
 SETTER(set_threads) { return int_value(cmd, "threads", v, 1, 64, &a->analysis.threads); }
 SETTER(set_radius) { return int_value(cmd, "radius", v, 1, 100, &a->radius); }
@@ -366,9 +373,9 @@ static const cli_option table[] = {
     { "giant", 0, NULL, CLI_VIEW, set_giant, "keep the largest connected component only" },
     { "k-core", 0, "K", CLI_VIEW, set_k_core, "keep the K-core only" },
     { "weighted", 0, NULL, CLI_ANALYSIS | CLI_PATH, set_weighted, "path lengths are 1/weight (default: hops)" },
-    { "cluster", 0, "ALG", CLI_ANALYSIS, set_cluster, "louvain (default), leiden, walktrap, infomap, label-propagation, fastgreedy, edge-betweenness" },
+    { "cluster", 0, "ALG", CLI_ANALYSIS, set_cluster, "leiden (default), louvain, walktrap, infomap, label-propagation, fastgreedy, edge-betweenness" },
     { "resolution", 0, "R", CLI_ANALYSIS, set_resolution, "modularity resolution for louvain and leiden (default 1)" },
-    { "restarts", 0, "N", CLI_ANALYSIS, set_restarts, "seeded runs, the best modularity kept (default 10)" },
+    { "restarts", 0, "N", CLI_ANALYSIS, set_restarts, "seeded runs, the best modularity kept, or auto (default: 10 up to 100,000 edges, fewer above)" },
     { "seed", 0, "N", CLI_ANALYSIS, set_seed, "first random seed (default 42)" },
     { "runs", 0, "N", CLI_ANALYSIS, set_runs, "repeat community detection N times: stability, NMI, VI, consensus" },
     { "by", 0, "ATTR", CLI_ANALYSIS, set_by, "also report homophily of this attribute (repeatable)" },

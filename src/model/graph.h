@@ -190,7 +190,8 @@ struct pg_graph {
     size_t communities;
     double modularity, objective;
     double nmi_mean, vi_mean;      /* runs > 1; NaN otherwise */
-    int restarts_used;
+    int restarts_used;             /* by each detection (options.restarts, or the automatic count) */
+    bool restarts_auto;            /* the count came from the graph's size */
     size_t components, largest_component;
     double density;
     double max_metric[PG_METRIC_COUNT];

@@ -281,6 +281,7 @@ static void communities(const pg_graph *g, pg_jsonw *w)
     key_string(w, "algorithm", pg_cluster_name(o->cluster));
     key_long(w, "seed", (long)o->seed);
     key_long(w, "restarts", g->restarts_used);
+    key_bool(w, "restarts_automatic", g->restarts_auto);
     key_number(w, "resolution", o->resolution);
     key_long(w, "runs", o->runs);
     key_long(w, "count", (long)g->communities);

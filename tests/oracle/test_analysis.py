@@ -188,6 +188,59 @@ def test_algorithms(tap, binary):
         run.cleanup()
 
 
+def test_leiden_default(tap, binary):
+    """Leiden is the default: its communities are connected (Traag et al.),
+    which the oracle checks community by community with NetworkX on a graph
+    of loosely tied cliques, where a partition by modularity alone may
+    split; the restarts follow the graph's size."""
+    G = nx.relaxed_caveman_graph(30, 8, 0.35, seed=11)
+    G.remove_edges_from(list(nx.selfloop_edges(G)))  # rewiring made two; partygraph drops self-loops
+    data, ids = pgtest.to_partygraph(G)
+    back = {v: k for k, v in ids.items()}
+    run = pgtest.build(binary, data)
+    s = summary_of(run.out)["communities"]
+    parts = [{back[x] for x in p} for p in communities_of(run.out)]
+    tap.check(s["algorithm"] == "leiden" and s["restarts"] == 10 and s["restarts_automatic"] is True,
+              "the default is leiden with 10 automatic restarts on a small graph", s)
+    tap.check(all(nx.is_connected(G.subgraph(p)) for p in parts),
+              f"leiden: each of the {len(parts)} communities is connected (NetworkX)")
+    q = nx.community.modularity(G, parts)
+    tap.check(pgtest.close(s["modularity"], q, 1e-9) and q >= igraph_multilevel_best(G, ids, 20) - 0.005,
+              f"leiden: modularity {q:.4f}, within 0.005 of python-igraph's best of 20 multilevel runs or above")
+    run.cleanup()
+    run = pgtest.build(binary, data, "--restarts", "3")
+    s = summary_of(run.out)["communities"]
+    tap.check(s["restarts"] == 3 and s["restarts_automatic"] is False, "--restarts 3: three, not automatic", s)
+    run.cleanup()
+    # 2,000 parties, 200,000 distinct pairs: floor(10 x 100,000 / 200,000) = 5 restarts
+    rng = random.Random(5)
+    pairs = set()
+    while len(pairs) < 200000:
+        a, b = rng.randrange(2000), rng.randrange(2000)
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    big = {"parties": [{"id": f"p{i}", "name": f"P{i}"} for i in range(2000)],
+           "relations": [{"type": "contact", "source": f"p{a}", "target": f"p{b}"} for a, b in sorted(pairs)]}
+    run = pgtest.build(binary, big, "--metrics", "degree", "--layout", "none", "--formats", "json")
+    s = summary_of(run.out)["communities"]
+    tap.check(s["restarts"] == 5 and s["restarts_automatic"] is True,
+              "200,000 edges: 5 automatic restarts (the work of 10 runs on 100,000 edges)", s)
+    run.cleanup()
+
+
+def igraph_multilevel_best(G, ids, runs):
+    """The best modularity of `runs` seeded python-igraph multilevel runs."""
+    order = sorted(G.nodes(), key=lambda n: ids[n])
+    index = {n: i for i, n in enumerate(order)}
+    g = ig.Graph(n=len(order), edges=[(index[u], index[v]) for u, v in G.edges()])
+    best = -1.0
+    for seed in range(runs):
+        random.seed(seed)
+        ig.set_random_number_generator(random)
+        best = max(best, g.community_multilevel().modularity)
+    return best
+
+
 def test_runs(tap, binary):
     _, data, _, _, _ = weighted_karate()
     run = pgtest.build(binary, data, "--cluster", "walktrap", "--runs", "4")
@@ -374,6 +427,7 @@ def main():
     test_structure(tap, binary)
     test_brokerage(tap, binary)
     test_algorithms(tap, binary)
+    test_leiden_default(tap, binary)
     test_runs(tap, binary)
     test_edge_betweenness_limit(tap, binary)
     test_betweenness(tap, binary)

@@ -81,10 +81,11 @@ def test_parallel_exact(tap, binary, G, data, ids):
     hops = None
     for weighted in (False, True):
         flag = ["--weighted"] if weighted else []
-        runs = [pgtest.build(binary, data, "--formats", "csv,json", "--jobs", str(j), *flag) for j in (1, 2, 3)]
+        runs = [pgtest.build(binary, data, "--formats", "csv,json", "--jobs", str(j), "--threads", str(j), *flag)
+                for j in (1, 2, 3)]
         same = nodes_csv(runs[0].out) == nodes_csv(runs[1].out) == nodes_csv(runs[2].out)
         kind = "weighted" if weighted else "hops"
-        tap.check(same, f"{kind}: --jobs 1, 2 and 3 give byte-identical nodes.csv")
+        tap.check(same, f"{kind}: --jobs and --threads 1, 2 and 3 give byte-identical nodes.csv")
         want = path_metrics(G, weighted)
         for metric in ("betweenness", "closeness", "harmonic"):
             ok, why = all_close(column(runs[1].out, metric), by_id(want[metric], ids))
@@ -214,7 +215,7 @@ def test_worker_failure(tap, binary, data):
         out = os.path.join(run.name, "fail-" + hook)
         env = dict(os.environ, PARTYGRAPH_TEST_WORKER_FAIL=hook)
         try:
-            p = build_run(binary, run.data, out, "--jobs", "2", env=env)
+            p = build_run(binary, run.data, out, "--jobs", "2", "--weighted", env=env)
         except subprocess.TimeoutExpired:
             p = None
         err = p.stderr.decode() if p else "timed out"
@@ -222,7 +223,8 @@ def test_worker_failure(tap, binary, data):
         tap.check(p is not None and p.returncode == 4 and len(lines) == 1 and "failed" in lines[0] and
                   not os.path.exists(out), f"worker {hook}: exit 4, one error line, no output", err)
     out = os.path.join(run.name, "in-process")
-    p = build_run(binary, run.data, out, "--jobs", "1", env=dict(os.environ, PARTYGRAPH_TEST_WORKER_FAIL="exit"))
+    p = build_run(binary, run.data, out, "--jobs", "1", "--weighted",
+                  env=dict(os.environ, PARTYGRAPH_TEST_WORKER_FAIL="exit"))
     tap.check(p.returncode == 0, "--jobs 1 runs no worker process")
 
 
