@@ -177,6 +177,9 @@ static igraph_error_t analyse(pg_graph *g)
     g->y = IGRAPH_CALLOC(n > 0 ? n : 1, double);
     IGRAPH_CHECK_OOM(g->y, "layout");
     IGRAPH_FINALLY(igraph_free, g->y);
+    pg_layout_run layout;
+    pg_layout_start(g, &layout); /* beside the metrics, in a process of its own */
+    IGRAPH_FINALLY(pg_layout_abandon, &layout);
     IGRAPH_CHECK(pg_metric_compute(g, g->metric));
     IGRAPH_CHECK(pg_directed_compute(g, g->metric));
     snap_iterative(g);
@@ -191,7 +194,8 @@ static igraph_error_t analyse(pg_graph *g)
     IGRAPH_CHECK(pg_reports_compute(g));
     pg_graph_time(g, "structure and homophily", started);
     started = pg_clock();
-    IGRAPH_CHECK(pg_layout_compute(g));
+    IGRAPH_CHECK(pg_layout_finish(g, &layout)); /* the time waited for it, when beside */
+    IGRAPH_FINALLY_CLEAN(1);
     pg_graph_time(g, "layout", started);
     IGRAPH_CHECK(check_finite(g));
     IGRAPH_FINALLY_CLEAN(PG_METRIC_COUNT + 4);

@@ -22,6 +22,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,7 +33,7 @@ enum { MAX_THREADS = 64 };
 typedef struct csr {
     size_t n;
     size_t *offset;   /* n + 1 */
-    long *neighbor;   /* 2m */
+    int32_t *neighbor; /* 2m (a graph has fewer than 2^31 nodes: csr_make checks) */
     double *length;   /* 2m: 1/weight, or 1 */
 } csr;
 
@@ -46,7 +47,9 @@ static void csr_free(csr *c)
 static int csr_make(const pg_graph *g, bool weighted, csr *c)
 {
     size_t n = g->n, m = g->edges.len;
-    *c = (csr){ n, calloc(n + 1, sizeof(size_t)), malloc((2 * m + 1) * sizeof(long)),
+    if (n > INT32_MAX)
+        return -1;
+    *c = (csr){ n, calloc(n + 1, sizeof(size_t)), malloc((2 * m + 1) * sizeof(int32_t)),
                 malloc((2 * m + 1) * sizeof(double)) };
     if (!c->offset || !c->neighbor || !c->length) {
         csr_free(c);
@@ -67,9 +70,9 @@ static int csr_make(const pg_graph *g, bool weighted, csr *c)
     for (size_t e = 0; e < m; e++) { /* edges are sorted: neighbours come out sorted */
         const pg_edge *x = &g->edges.items[e];
         double len = weighted ? 1.0 / x->weight : 1.0;
-        c->neighbor[fill[x->u]] = x->v;
+        c->neighbor[fill[x->u]] = (int32_t)x->v;
         c->length[fill[x->u]++] = len;
-        c->neighbor[fill[x->v]] = x->u;
+        c->neighbor[fill[x->v]] = (int32_t)x->u;
         c->length[fill[x->v]++] = len;
     }
     free(fill);
@@ -82,6 +85,7 @@ static int csr_make(const pg_graph *g, bool weighted, csr *c)
 typedef struct scratch {
     double *dist;     /* -1: not reached */
     long *order;      /* nodes in the order they were settled */
+    int32_t *hops;    /* betweenness (by hops): the distance; -1: not reached */
     double *sigma;    /* betweenness: shortest paths from the source */
     double *delta;    /* betweenness: dependency on the source (0 between sources) */
     struct heap_item { double d; long v; } *heap;
@@ -170,26 +174,36 @@ static size_t settle(const csr *c, bool weighted, long src, scratch *s)
     return settled;
 }
 
+/* `x` when `keep`, else 0, without a branch: in the loops below the
+ * condition is a coin toss that a branch predictor loses. */
+static inline double masked(double x, bool keep)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    bits &= -(uint64_t)keep;
+    memcpy(&x, &bits, sizeof x);
+    return x;
+}
+
 /* Breadth-first from `src`, as settle, counting into s->sigma the
  * shortest paths from `src` to each node settled. */
 static size_t settle_counting(const csr *c, long src, scratch *s)
 {
     size_t settled = 0;
-    s->dist[src] = 0;
+    s->hops[src] = 0;
     s->sigma[src] = 1;
     s->order[settled++] = src;
     for (size_t head = 0; head < settled; head++) {
         long u = s->order[head];
-        double next = s->dist[u] + 1;
+        int32_t next = s->hops[u] + 1;
         for (size_t k = c->offset[u]; k < c->offset[u + 1]; k++) {
-            long v = c->neighbor[k];
-            if (s->dist[v] < 0) {
-                s->dist[v] = next;
+            int32_t v = c->neighbor[k];
+            if (s->hops[v] < 0) {
+                s->hops[v] = next;
                 s->sigma[v] = 0;
                 s->order[settled++] = v;
             }
-            if (s->dist[v] == next)
-                s->sigma[v] += s->sigma[u];
+            s->sigma[v] += masked(s->sigma[u], s->hops[v] == next);
         }
     }
     return settled;
@@ -202,35 +216,49 @@ static void accumulate(const csr *c, size_t settled, scratch *s, double *between
 {
     for (size_t i = settled; i-- > 1;) {
         long w = s->order[i];
-        double coeff = (1 + s->delta[w]) / s->sigma[w], before = s->dist[w] - 1;
-        for (size_t k = c->offset[w]; k < c->offset[w + 1]; k++)
-            if (s->dist[c->neighbor[k]] == before)
-                s->delta[c->neighbor[k]] += s->sigma[c->neighbor[k]] * coeff;
+        double coeff = (1 + s->delta[w]) / s->sigma[w];
+        int32_t before = s->hops[w] - 1;
+        for (size_t k = c->offset[w]; k < c->offset[w + 1]; k++) {
+            int32_t v = c->neighbor[k];
+            s->delta[v] += masked(s->sigma[v] * coeff, s->hops[v] == before);
+        }
         betweenness[w] += s->delta[w];
     }
     for (size_t i = 0; i < settled; i++)
         s->delta[s->order[i]] = 0;
 }
 
+/* The sums of source `src` from the distances of the `settled` nodes of
+ * s->order (hops when `hops`, else s->dist), which are reset. */
+static void source_sums(long src, size_t settled, bool hops, scratch *s, pg_distance_sums *out)
+{
+    double sum = 0, inverse = 0, far = 0;
+    for (size_t i = 1; i < settled; i++) {
+        double d = hops ? (double)s->hops[s->order[i]] : s->dist[s->order[i]];
+        sum += d;
+        inverse += 1.0 / d;
+        far = d > far ? d : far;
+    }
+    for (size_t i = 0; i < settled; i++) {
+        s->dist[s->order[i]] = -1;
+        if (hops)
+            s->hops[s->order[i]] = -1;
+    }
+    out->reached[src] = (double)settled - 1;
+    out->sum[src] = sum;
+    out->inverse[src] = inverse;
+    out->eccentricity[src] = far;
+}
+
+/* From source `src`: its sums into `out`, and with `betweenness` (by hops)
+ * its dependencies added there. */
 static void one_source(const csr *c, bool weighted, long src, scratch *s, pg_distance_sums *out,
                        double *betweenness)
 {
     size_t settled = betweenness ? settle_counting(c, src, s) : settle(c, weighted, src, s);
     if (betweenness)
         accumulate(c, settled, s, betweenness);
-    double sum = 0, inverse = 0, far = 0;
-    for (size_t i = 1; i < settled; i++) {
-        double d = s->dist[s->order[i]];
-        sum += d;
-        inverse += 1.0 / d;
-        far = d > far ? d : far;
-    }
-    for (size_t i = 0; i < settled; i++)
-        s->dist[s->order[i]] = -1;
-    out->reached[src] = (double)settled - 1;
-    out->sum[src] = sum;
-    out->inverse[src] = inverse;
-    out->eccentricity[src] = far;
+    source_sums(src, settled, betweenness != NULL, s, out);
 }
 
 /* From sampled source `src`: adds its distances to each node it reaches
@@ -311,18 +339,22 @@ static void *work(void *arg)
     size_t n = w->c->n;
     bool counting = w->between != NULL;
     scratch s = { malloc((n ? n : 1) * sizeof(double)), malloc((n ? n : 1) * sizeof(long)),
-                  counting ? malloc((n ? n : 1) * sizeof(double)) : NULL,
+                  counting ? malloc((n ? n : 1) * sizeof(int32_t)) : NULL,
+                  counting ? calloc(n ? n : 1, sizeof(double)) : NULL, /* finite: the sums multiply it by 0 */
                   counting ? calloc(n ? n : 1, sizeof(double)) : NULL, NULL, 0, 0, false };
-    if (!s.dist || !s.order || (counting && (!s.sigma || !s.delta))) {
+    if (!s.dist || !s.order || (counting && (!s.hops || !s.sigma || !s.delta))) {
         w->failed = 1;
     } else {
         for (size_t v = 0; v < n; v++)
             s.dist[v] = -1;
+        for (size_t v = 0; counting && v < n; v++)
+            s.hops[v] = -1;
         sweep(w, &s);
         w->failed |= s.failed;
     }
     free(s.dist);
     free(s.order);
+    free(s.hops);
     free(s.sigma);
     free(s.delta);
     free(s.heap);

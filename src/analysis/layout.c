@@ -6,11 +6,24 @@
  * igraph's coordinates have no unit; they are scaled so that the mean
  * edge is PG_LAYOUT_EDGE_LENGTH long (nodes of a graph without edges are
  * spread as if they had unit edges), then shifted so the smallest x and y
- * are 0 and rounded to 0.01 — the written numbers do not carry noise. */
+ * are 0 and rounded to 0.01 — the written numbers do not carry noise.
+ *
+ * From PG_LAYOUT_BESIDE_MIN nodes the layout is computed in a child
+ * process started before the metrics (pg_layout_start), so that it runs
+ * beside them on another core; the same seed gives the same positions
+ * either way. */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/error.h"
 #include "model/graph.h"
+#include "model/igraph_glue.h"
+
+#include <unistd.h> /* _exit */
 
 enum { FR_ITERATIONS = 500 };
 
@@ -87,5 +100,91 @@ igraph_error_t pg_layout_compute(pg_graph *g)
     g->has_layout = true;
     igraph_matrix_destroy(&xy);
     IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+/* ---- beside the metrics ------------------------------------------------ */
+
+static void release(char *data)
+{
+    free(data);
+}
+
+/* igraph's fatal errors in the child end it (the parent's handler would
+ * jump back into the parent's frames, copied here): its output says why. */
+static void child_fatal(const char *reason, const char *file, int line)
+{
+    fprintf(stderr, "igraph: %s (%s:%d)\n", reason, file, line);
+    fflush(stderr);
+    _exit(1);
+}
+
+/* The child's work: the layout of `arg` (a pg_graph), handed back as its
+ * x then its y values. Test hook, for the failure path only: with
+ * PARTYGRAPH_TEST_LAYOUT_FAIL=signal in the environment the child kills
+ * itself first. */
+static pg_status layout_work(void *arg, pg_child_bytes *out, pg_error *err)
+{
+    pg_graph *g = arg;
+    const char *hook = getenv("PARTYGRAPH_TEST_LAYOUT_FAIL");
+    if (hook != NULL && strcmp(hook, "signal") == 0)
+        raise(SIGKILL);
+    igraph_set_fatal_handler(child_fatal);
+    igraph_set_progress_handler(NULL);
+    pg_status st = pg_igraph_status(pg_layout_compute(g), "the layout", err);
+    double *xy = st == PG_OK ? malloc(2 * g->n * sizeof *xy) : NULL;
+    if (st == PG_OK && xy == NULL)
+        return pg_error_set(err, PG_ENOMEM, "out of memory handing back the layout");
+    if (xy != NULL) {
+        memcpy(xy, g->x, g->n * sizeof *xy);
+        memcpy(xy + g->n, g->y, g->n * sizeof *xy);
+        *out = (pg_child_bytes){ (char *)xy, 2 * g->n * sizeof *xy, release };
+    }
+    return st;
+}
+
+void pg_layout_start(pg_graph *g, pg_layout_run *run)
+{
+    pg_error err;
+    bool worth = pg_layout_resolve(g->options.layout) != PG_LAYOUT_NONE && g->n >= PG_LAYOUT_BESIDE_MIN &&
+                 g->options.jobs != 1;
+    run->job = (pg_child_job){ layout_work, g, "the layout", "computing the positions" };
+    run->started = worth && pg_child_start(&run->job, &run->child, &err) == PG_OK; /* else: here, later */
+}
+
+/* The child's x and y from `bytes` (len of them) into g. */
+static bool take_positions(pg_graph *g, const char *bytes, size_t len)
+{
+    if (len != 2 * g->n * sizeof(double))
+        return false;
+    memcpy(g->x, bytes, g->n * sizeof(double));
+    memcpy(g->y, bytes + g->n * sizeof(double), g->n * sizeof(double));
+    return g->has_layout = true;
+}
+
+void pg_layout_abandon(pg_layout_run *run)
+{
+    if (run->started)
+        pg_child_abandon(&run->child);
+    run->started = false;
+}
+
+igraph_error_t pg_layout_finish(pg_graph *g, pg_layout_run *run)
+{
+    if (!run->started)
+        return pg_layout_compute(g);
+    run->started = false; /* collected below, whatever happens */
+    char *bytes = NULL;
+    size_t len = 0;
+    pg_error err;
+    FILE *f = open_memstream(&bytes, &len); /* NULL: the child is still reaped */
+    pg_status st = pg_child_collect(&run->child, f, &err);
+    bool taken = f != NULL && fclose(f) == 0 && st == PG_OK && take_positions(g, bytes, len);
+    free(bytes);
+    if (f == NULL)
+        IGRAPH_ERROR("Not enough memory for the layout.", IGRAPH_ENOMEM);
+    if (!taken)
+        IGRAPH_ERRORF("%s", st == PG_ENOMEM ? IGRAPH_ENOMEM : IGRAPH_FAILURE,
+                      st == PG_OK ? "the layout came back incomplete" : err.message);
     return IGRAPH_SUCCESS;
 }

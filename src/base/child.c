@@ -158,7 +158,7 @@ static void take_result(reception *r, const char *buf, size_t n)
     n -= h;
     uint64_t room = r->head_got == sizeof r->head ? r->head.len - r->got : 0;
     n = n < room ? n : (size_t)room; /* nothing beyond what was announced */
-    if (r->head.status == PG_OK)
+    if (r->head.status == PG_OK && r->f != NULL)
         fwrite(buf, 1, n, r->f);
     else if (r->got < sizeof r->message - 1)
         memcpy(r->message + r->got, buf, n < sizeof r->message - 1 - r->got ? n : sizeof r->message - 1 - r->got);
@@ -339,7 +339,7 @@ static pg_status collect(const pg_child_job *job, pid_t pid, const int fds[2], F
     return verdict(job, &r, known, status, err);
 }
 
-pg_status pg_child_run(const pg_child_job *job, FILE *f, pg_error *err)
+pg_status pg_child_start(const pg_child_job *job, pg_child *c, pg_error *err)
 {
     int result[2] = { -1, -1 }, out[2] = { -1, -1 };
     if (cloexec_pipe(result) != 0 || cloexec_pipe(out) != 0) {
@@ -354,10 +354,29 @@ pg_status pg_child_run(const pg_child_job *job, FILE *f, pg_error *err)
     int e = errno;
     close(result[1]);
     close(out[1]);
-    int fds[2] = { result[0], out[0] };
+    *c = (pg_child){ job, (long)pid, { result[0], out[0] } };
     if (pid < 0) {
-        close_pipe(fds);
+        close_pipe(c->fds);
         return cannot(job, "start a process", e, err);
     }
-    return collect(job, pid, fds, f, err);
+    return PG_OK;
+}
+
+pg_status pg_child_collect(pg_child *c, FILE *f, pg_error *err)
+{
+    return collect(c->job, (pid_t)c->pid, c->fds, f, err);
+}
+
+void pg_child_abandon(pg_child *c)
+{
+    pg_error ignored;
+    kill((pid_t)c->pid, SIGKILL);
+    collect(c->job, (pid_t)c->pid, c->fds, NULL, &ignored);
+}
+
+pg_status pg_child_run(const pg_child_job *job, FILE *f, pg_error *err)
+{
+    pg_child c;
+    pg_status st = pg_child_start(job, &c, err);
+    return st == PG_OK ? pg_child_collect(&c, f, err) : st;
 }

@@ -55,6 +55,30 @@ typedef struct pg_child_job {
  * loader's; glibc's fork takes care of malloc's). */
 pg_status pg_child_run(const pg_child_job *job, FILE *f, pg_error *err);
 
+/* A child process started by pg_child_start, running beside the caller
+ * until pg_child_collect. */
+typedef struct pg_child {
+    const pg_child_job *job; /* the caller's, alive until collected */
+    long pid;
+    int fds[2];              /* the ends of its result and output pipes */
+} pg_child;
+
+/* pg_child_run in two halves, so that the caller works meanwhile: starts
+ * job->work in a forked child and returns PG_OK with `c` to be passed to
+ * pg_child_collect exactly once, or the error of a pipe or process that
+ * could not be made (nothing to collect then). The child blocks once
+ * its result fills the pipe, until collected. The same caveat about
+ * threads as pg_child_run's. */
+pg_status pg_child_start(const pg_child_job *job, pg_child *c, pg_error *err);
+
+/* Waits for the child `c` started, writes the bytes it hands back to `f`
+ * (NULL: drops them) and reaps it: what pg_child_run returns. */
+pg_status pg_child_collect(pg_child *c, FILE *f, pg_error *err);
+
+/* Ends the child `c` started (SIGKILL) and reaps it, instead of
+ * collecting it: for a caller that fails meanwhile. */
+void pg_child_abandon(pg_child *c);
+
 /* Writes all `size` bytes of `data` to `fd`, retrying after EINTR and
  * short writes. 0, or -1 with errno set. */
 int pg_fd_write_all(int fd, const void *data, size_t size);

@@ -12,6 +12,7 @@
 #include <igraph.h>
 #include <stdbool.h>
 
+#include "base/child.h"
 #include "base/progress.h"
 #include "base/timing.h"
 #include "model/dataset.h"
@@ -356,6 +357,33 @@ pg_layout pg_layout_resolve(pg_layout l);
 /* Fills g->x and g->y (allocated, n each) with the layout of
  * g->options.layout, setting g->has_layout. */
 igraph_error_t pg_layout_compute(pg_graph *g);
+
+/* A layout computed in a child process while the caller goes on (the
+ * metrics, the communities), or, when none was started, by
+ * pg_layout_finish itself. */
+typedef struct pg_layout_run {
+    bool started;
+    pg_child_job job;
+    pg_child child;
+} pg_layout_run;
+
+/* Starts computing the layout of `g` in a child process, when it has one
+ * to compute, of at least PG_LAYOUT_BESIDE_MIN nodes, and processes are
+ * allowed (options.jobs != 1); otherwise, or when no process can start,
+ * leaves it to pg_layout_finish. No other thread may run. */
+void pg_layout_start(pg_graph *g, pg_layout_run *run);
+
+/* pg_layout_compute's result: the child's (which reports its failures as
+ * igraph errors: out of memory, a crash), or computed here. The run is
+ * over after it, whatever it returns. */
+igraph_error_t pg_layout_finish(pg_graph *g, pg_layout_run *run);
+
+/* Ends a run that will not be finished (the analysis failed meanwhile):
+ * its child is killed and reaped. For IGRAPH_FINALLY. */
+void pg_layout_abandon(pg_layout_run *run);
+
+/* Nodes from which the layout is worth a process of its own. */
+#define PG_LAYOUT_BESIDE_MIN 300
 
 typedef enum pg_rank_order { PG_RANK_NONE = 0, PG_RANK_DESC, PG_RANK_ASC } pg_rank_order;
 

@@ -226,6 +226,21 @@ def test_worker_failure(tap, binary, data):
     p = build_run(binary, run.data, out, "--jobs", "1", "--weighted",
                   env=dict(os.environ, PARTYGRAPH_TEST_WORKER_FAIL="exit"))
     tap.check(p.returncode == 0, "--jobs 1 runs no worker process")
+    beside, here = (os.path.join(run.name, name) for name in ("beside", "here"))
+    p = build_run(binary, run.data, beside, "--jobs", "2", "--formats", "graphml,dot")
+    q = build_run(binary, run.data, here, "--jobs", "1", "--formats", "graphml,dot",
+                  env=dict(os.environ, PARTYGRAPH_TEST_LAYOUT_FAIL="signal"))
+    same = p.returncode == q.returncode == 0 and all(
+        open(os.path.join(beside, f), "rb").read() == open(os.path.join(here, f), "rb").read()
+        for f in ("graph.graphml", "graph.dot"))
+    tap.check(same, "the layout computed in a process beside the metrics (--jobs 2) equals the one computed in "
+              "the process (--jobs 1, where the failing child's hook is never reached)")
+    out = os.path.join(run.name, "layout-fail")
+    p = build_run(binary, run.data, out, "--jobs", "2", "--formats", "graphml",
+                  env=dict(os.environ, PARTYGRAPH_TEST_LAYOUT_FAIL="signal"))
+    err = p.stderr.decode()
+    tap.check(p.returncode == 4 and err.count("\n") == 1 and "the layout crashed computing the positions" in err
+              and not os.path.exists(out), "the layout's process killed: exit 4, one error line, no output", err)
 
 
 # ---- --metrics ---------------------------------------------------------------

@@ -42,8 +42,11 @@ check "render of hostile names, every node labelled, laid out by sfdp" 0 render 
 /usr/bin/python3 "$root/scripts/bench/gen_dataset.py" 200 >"$scratch/synthetic.json"
 check "betweenness in worker processes, sampled closeness" 0 build -q --jobs 2 --closeness-samples 100 \
     --layout none "$scratch/synthetic.json" -o "$scratch/o9"
+check "betweenness in the distance pass, the layout in a process beside it" 0 build -q --jobs 2 \
+    "$scratch/synthetic.json" -o "$scratch/o11"
 export PARTYGRAPH_TEST_WORKER_FAIL=exit # the test hook of src/workers.c
-check "a failing betweenness worker" 4 build -q --jobs 2 --layout none "$scratch/synthetic.json" -o "$scratch/o10"
+check "a failing betweenness worker" 4 build -q --jobs 2 --weighted --layout none "$scratch/synthetic.json" \
+    -o "$scratch/o10"
 unset PARTYGRAPH_TEST_WORKER_FAIL
 check "build stopping at the first error" 1 build -q "$cli/unknown-id/input.json" -o "$scratch/o3"
 check "validate listing every problem" 1 validate "$cli/validate-lists-every-problem/input.json"
