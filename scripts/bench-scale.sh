@@ -12,8 +12,9 @@
 #                        all-pairs paths, and no constraint, whose igraph call
 #                        both sides share took 176 of the peer's 200 s at 200k)
 #   LOUVAIN=0            skips row g
-#   BETWEENNESS_SIZE=N   parties for row f (default 8000: tens of seconds);
+#   BETWEENNESS_SIZE=N   parties for row f (default 10000: tens of seconds);
 #                        BETWEENNESS=0 skips it
+#   SMALL_SIZE=N         parties for row h (default 1000); SMALL=0 skips it
 #   PARTYGRAPH=PATH      the binary (default build/partygraph)
 #
 # Rows, per size (CONTRIBUTING.md, "Benchmarks"):
@@ -24,13 +25,19 @@
 #   c   GraphML writing alone: the peer's write_graphml vs partygraph's GraphML
 #       writer stage (or the difference of a graphml and a json run), both
 #       writing the graph of row d
-#   d   end to end, same work: E2E_METRICS, one Louvain run, GraphML
+#   d   end to end, same work but the communities: E2E_METRICS, partygraph's
+#       default communities (Leiden, automatic restarts) against the peer's
+#       usual one community_multilevel run, modularity beside; GraphML
 #   e   partygraph's own time (all but igraph calls) ÷ its total, from
 #       summary.json timings
 #   g   one Louvain run alone on the identical graph: the system libigraph
 #       that partygraph links (scripts/bench/louvain.c) vs python-igraph's
 #       own bundled igraph core (LOUVAIN=0 skips it)
-#   f   exact betweenness with --jobs 1 and --jobs 2 (speed-up), peer for reference
+#   f   exact betweenness on 1 and 2 cores (--jobs and --threads; by hops it
+#       is the distance pass's), peer for reference
+#   h   small datasets: the full default build against the peer's whole
+#       script (peer.py igraph: every metric, 10 Louvain runs, GraphML),
+#       medians of 5 runs
 # A row needing an option the binary lacks (--metrics, --jobs, timings in
 # summary.json) prints n/a. The script stops when partygraph and the peer
 # disagree on node or edge counts (a sanity guard: the rows compare the same graph).

@@ -13,7 +13,8 @@ start-up, no import), then "nodes N" and "edges M".
     peer.py graphml DATA.json OUT.graphml     load, then write_graphml
     peer.py e2e DATA.json OUT.graphml METRICS load, the comma-separated
                                               METRICS, one Louvain run
-                                              (community_multilevel), GraphML
+                                              (community_multilevel), GraphML;
+                                              then "modularity Q" of the run
     peer.py betweenness DATA.json             load, exact betweenness
     peer.py edgelist DATA.json OUT            load, then write the graph as
                                               "N", then "A B WEIGHT" lines
@@ -166,7 +167,8 @@ def staged(mode, args):
         import igraph as ig
         random.seed(42)
         ig.set_random_number_generator(random)
-        g.vs["community"] = g.community_multilevel(weights=w).membership
+        clusters = g.community_multilevel(weights=w)
+        g.vs["community"] = clusters.membership
         stages.done("louvain")
     if mode == "betweenness":
         g.vs["betweenness"] = g.betweenness()
@@ -175,6 +177,8 @@ def staged(mode, args):
         g.write_graphml(args[1])
         stages.done("write_graphml")
     print(f"nodes {g.vcount()}\nedges {g.ecount()}")
+    if mode == "e2e":
+        print(f"modularity {clusters.modularity:.6f}")
 
 
 def edgelist(data, out):

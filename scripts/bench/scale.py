@@ -25,6 +25,7 @@ GEN = os.path.join(ROOT, "scripts", "bench", "gen_dataset.py")
 PEER = os.path.join(ROOT, "scripts", "bench", "peer.py")
 METRICS = os.environ.get("E2E_METRICS", "degree,strength,coreness,eigenvector,pagerank,clustering")
 BETWEENNESS_SIZE = int(os.environ.get("BETWEENNESS_SIZE", "10000"))
+SMALL_SIZE = int(os.environ.get("SMALL_SIZE", "1000"))
 NA = "n/a"
 
 
@@ -144,13 +145,13 @@ def machine(has):
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GB RAM")
     print(f"versions: {pgv}; python-igraph {igv}; Python {platform.python_version()}")
     print("partygraph options: " + ", ".join(f"{o} {'yes' if v else 'no'}" for o, v in has.items()))
-    print(f"e2e metrics: {METRICS}; one Louvain run; GraphML out\n")
+    print(f"e2e metrics: {METRICS}; communities: partygraph's default, the peer's one multilevel run; GraphML out\n")
 
 
 class Table:
     """The rows, printed at the end; a line on stderr as each is measured."""
 
-    HEAD = ("parties", "row", "partygraph", "python-igraph", "peer ÷ pg", "goal (issue 6)", "notes")
+    HEAD = ("parties", "row", "partygraph", "python-igraph", "peer ÷ pg", "goal (issues 6, 21)", "notes")
 
     def __init__(self):
         self.rows = []
@@ -179,10 +180,19 @@ def goal(text, met):
 def pg_build(data, outdir, work, has, extra):
     """One `partygraph build` with --timings when the binary has it."""
     shutil.rmtree(outdir, ignore_errors=True)
-    cmd = [PG, "build", "-q", "--layout", "none", "--restarts", "1"] + (["--timings"] if has["--timings"] else [])
+    cmd = [PG, "build", "-q", "--layout", "none"] + (["--timings"] if has["--timings"] else [])
     run = Run(cmd + extra + [data, "-o", outdir], work)
     times, source = timings(run, outdir) if run.ok else ({}, None)
     return run, times, source
+
+
+def summary_communities(outdir):
+    """summary.json's "communities" object of a build into `outdir` ({} when absent)."""
+    try:
+        with open(os.path.join(outdir, "summary.json")) as f:
+            return json.load(f).get("communities") or {}
+    except (OSError, ValueError):
+        return {}
 
 
 def generate(n, work):
@@ -230,12 +240,18 @@ def e2e_rows(n, data, work, has, table, p_load):
     pg_ok = run is not None and run.ok
     ok = pg_ok and pe.ok
     r = pe.secs / run.secs if ok and run.secs else None
+    q = summary_communities(out).get("modularity") if pg_ok else None
+    qp = pes.pop("modularity", None)  # not a stage
     notes = ["needs --metrics" if run is None else f"pg: {slowest(times)}" if pg_ok else "partygraph failed (stderr)",
              f"peer: {slowest(pes)}" if pe.ok else "peer failed (stderr)"]
+    quality = f"modularity {q:.4f} ({summary_communities(out).get('algorithm')}, " \
+              f"{summary_communities(out).get('restarts')} restarts) vs {qp:.4f} (one multilevel)" \
+        if q is not None and qp is not None else "modularity n/a"
     row_d = (n, "d end to end", cell(run.secs, run.mb) if pg_ok else NA, cell(pe.secs, pe.mb) if pe.ok else NA,
              ratio(pe.secs, run.secs) if ok else NA,
-             goal(">= 2x, less memory", None if r is None else r >= 2 and run.mb < pe.mb),
-             "; ".join(([f"RSS peer/pg {pe.mb / run.mb:.1f}"] if ok else []) + notes))
+             goal(">= 2x, less memory, modularity >= peer's",
+                  None if r is None or q is None or qp is None else r >= 2 and run.mb < pe.mb and q >= qp),
+             "; ".join([quality] + ([f"RSS peer/pg {pe.mb / run.mb:.1f}"] if ok else []) + notes))
     lb, keys = pick(times, r"^(load|read|pars|build|built|view|merge)")
     table.add(n, "b' load+build (timings)", cell(lb), cell(p_load), ratio(p_load, lb),
               goal(">= 5x", None if lb is None else p_load / lb >= 5),
@@ -301,24 +317,49 @@ def size_rows(n, work, has, table):
 
 
 def betweenness_rows(n, work, has, table):
-    """(f): exact betweenness with --jobs 1 and 2, python-igraph for reference."""
+    """(f): exact betweenness (by hops: the distance pass) on 1 and 2
+    threads, python-igraph for reference."""
     if not has["--jobs"]:
-        table.add(n, "f betweenness jobs 1, 2", NA, NA, NA, goal(">= 1.8x", None), "needs --jobs")
+        table.add(n, "f betweenness 1, 2 cores", NA, NA, NA, goal(">= 1.8x", None), "needs --jobs")
         return
     data = generate(n, work)
     metric = ["--metrics", "betweenness"] if has["--metrics"] else []
     secs = []
-    for jobs in ("1", "2"):
+    for cores in ("1", "2"):
         run, times, _ = pg_build(data, os.path.join(work, "out-b"), work, has,
-                                 metric + ["--jobs", jobs, "--formats", "json"])
-        stage, _ = pick(times, r"(^|\.)betweenness$")
+                                 metric + ["--jobs", cores, "--threads", cores, "--formats", "json"])
+        stage = sum(v for k, v in times.items() if re.search(r"(^|\.)(betweenness$|distance pass)", k)) or None
         secs.append((stage if stage is not None else run.secs) if run.ok else None)
     peer = Run([PY, PEER, "betweenness", data], work)
     p = peer.stages().get("betweenness") if peer.ok else None
     up = secs[0] / secs[1] if None not in secs and secs[1] else None
-    table.add(n, "f betweenness jobs 1, 2", f"{cell(secs[0])}, {cell(secs[1])}", cell(p), ratio(p, secs[1]),
+    table.add(n, "f betweenness 1, 2 cores", f"{cell(secs[0])}, {cell(secs[1])}", cell(p), ratio(p, secs[1]),
               goal(">= 1.8x", None if up is None else up >= 1.8),
-              f"speed-up {up:.2f}x; ratio: peer / jobs 2" if up else "")
+              f"speed-up {up:.2f}x; the distance pass's stage; ratio: peer / 2 cores" if up else "")
+    os.remove(data)
+
+
+def median_run(cmd, work, times=5):
+    """The median wall time of `times` runs of `cmd` (None when one fails),
+    and the largest peak RSS."""
+    runs = [Run(cmd, work) for _ in range(times)]
+    if not all(r.ok for r in runs):
+        return None, None
+    return sorted(r.secs for r in runs)[times // 2], max(r.mb for r in runs)
+
+
+def small_row(n, work, table):
+    """(h): the full default `build` (every metric, the default communities,
+    the layout, every default file) against the peer's whole script (every
+    metric with exact betweenness and closeness, 10 Louvain runs, GraphML),
+    medians of 5 runs."""
+    data = generate(n, work)
+    pg, pg_mb = median_run([PG, "build", "-q", data, "-o", os.path.join(work, "out-small")], work)
+    peer, peer_mb = median_run([PY, PEER, "igraph", data, os.path.join(work, "peer-small.graphml")], work)
+    r = peer / pg if pg and peer else None
+    table.add(n, "h full default build", cell(pg, pg_mb) if pg else NA, cell(peer, peer_mb) if peer else NA,
+              ratio(peer, pg) if r else NA, goal("<= 0.4 s, >= 2x", None if r is None else pg <= 0.4 and r >= 2),
+              "medians of 5; pg also lays out and writes DOT, CSV, timeline; peer: peer.py igraph")
     os.remove(data)
 
 
@@ -338,6 +379,8 @@ def main():
             agree = size_rows(n, work, has, table) and agree
         if os.environ.get("BETWEENNESS", "1") != "0":
             betweenness_rows(BETWEENNESS_SIZE, work, has, table)
+        if os.environ.get("SMALL", "1") != "0":
+            small_row(SMALL_SIZE, work, table)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     table.print()
