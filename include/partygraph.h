@@ -59,8 +59,9 @@
  * constants.
  *
  * PROCESSES: unless pg_analysis_options.jobs is 1, pg_graph_analyse forks
- * worker processes for weighted or sampled betweenness, and one that
- * computes the layout while the metrics are computed (igraph is not
+ * worker processes for weighted or sampled betweenness, one that
+ * computes the layout while the metrics are computed, and processes that
+ * share the community restarts of a large graph (igraph is not
  * thread-safe); pg_write
  * forks one process per picture (PG_FORMAT_SVG/PNG/PDF), in which all of
  * Graphviz's work is done, so that a crash, an exit() or an allocation
@@ -69,7 +70,7 @@
  * Each is reaped before the call returns, and leaves with _exit, never
  * touching the caller's stdio buffers (not even when Graphviz calls
  * exit()) nor running its atexit handlers. When no process can be made,
- * the betweenness and the layout are computed in the calling process, but a picture fails
+ * that work is done in the calling process, but a picture fails
  * (PG_EINTERNAL, or PG_ENOMEM): Graphviz is never run in the caller's
  * process. A caller with threads of its own that may hold locks at that
  * moment (malloc's are safe with glibc) should set jobs = 1 and draw no
@@ -445,8 +446,8 @@ typedef struct pg_analysis_options {
     double betweenness_limit;  /* automatic sampling: exact while nodes x edges <= this;
                                   0: PG_BETWEENNESS_LIMIT */
     double closeness_limit;    /* the same for the distance pass; 0: PG_CLOSENESS_LIMIT */
-    int jobs;                  /* processes for weighted or sampled betweenness, and the layout
-                                  beside the metrics; 0: one per online CPU,
+    int jobs;                  /* processes for weighted or sampled betweenness, the layout
+                                  beside the metrics and the community restarts; 0: one per online CPU,
                                   1: none (results do not depend on it) */
     const char *metrics;       /* comma list of the metrics to compute and write (names as
                                   pg_metric_names); NULL: all */

@@ -14,11 +14,17 @@
  * stability is the share of runs in which it sits in its modal consensus
  * community (each run's communities matched to the consensus community
  * they overlap most). */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <math.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/workers.h"
+#include "base/error.h"
 #include "model/graph.h"
+#include "model/igraph_glue.h"
 
 enum { WALKTRAP_STEPS = 4 };
 
@@ -130,6 +136,192 @@ static double objective_gamma(const pg_analysis_options *o)
     return o->cluster == PG_CLUSTER_LOUVAIN || o->cluster == PG_CLUSTER_LEIDEN ? o->resolution : 1.0;
 }
 
+/* Restarts first, first + stride, ... of `restarts` from seed `seed`:
+ * the first of best modularity at the resolution into `membership`, its
+ * modularity into *quality and its number into *at (-1: none ran). */
+static igraph_error_t best_of(const pg_graph *g, const igraph_vector_t *strength, unsigned long seed, int first,
+                              int stride, int restarts, igraph_vector_int_t *membership, double *quality, int *at)
+{
+    double gamma = objective_gamma(&g->options);
+    igraph_vector_int_t trial;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, 0);
+    *quality = -INFINITY;
+    *at = -1;
+    for (int r = first; r < restarts; r += stride) {
+        igraph_real_t q;
+        igraph_rng_seed(igraph_rng_default(), seed + (unsigned long)r);
+        IGRAPH_CHECK(run_once(g, strength, &trial));
+        IGRAPH_CHECK(igraph_modularity(&g->ig, &trial, &g->weights, gamma, IGRAPH_UNDIRECTED, &q));
+        if (q > *quality) {
+            *quality = q;
+            *at = r;
+            IGRAPH_CHECK(igraph_vector_int_update(membership, &trial));
+        }
+    }
+    igraph_vector_int_destroy(&trial);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+/* ---- restarts in processes beside this one ---------------------------- */
+
+/* From RESTARTS_BESIDE_MIN edges, with several restarts and processes
+ * allowed (options.jobs != 1), the restarts are shared out: restart r to
+ * share r mod k, share 0 here and the others in child processes, each
+ * handing back its best (modularity, restart, membership); the best of
+ * the bests, the earlier restart on a tie, is the one a single process
+ * keeps, so the partition does not depend on the processes. */
+enum { RESTARTS_BESIDE_MIN = 20000, MAX_SHARES = 16 };
+
+typedef struct share {
+    const pg_graph *g;
+    const igraph_vector_t *strength;
+    unsigned long seed;
+    int first, stride;
+    pg_child_job job;
+    pg_child child;
+    bool started;
+} share;
+
+/* A share's best as bytes: its modularity (double), its restart (int),
+ * then each node's community (int). */
+enum { SHARE_HEAD = sizeof(double) + sizeof(int) };
+
+static size_t share_bytes(size_t n)
+{
+    return SHARE_HEAD + n * sizeof(int);
+}
+
+/* A child's work: its share's best as share_bytes. Test
+ * hook, for the failure path only: with PARTYGRAPH_TEST_COMMUNITY_FAIL=
+ * signal in the environment the child kills itself first. */
+static pg_status share_work(void *arg, pg_child_bytes *out, pg_error *err)
+{
+    share *s = arg;
+    const char *hook = getenv("PARTYGRAPH_TEST_COMMUNITY_FAIL");
+    if (hook != NULL && strcmp(hook, "signal") == 0)
+        raise(SIGKILL);
+    pg_igraph_in_child();
+    char *bytes = malloc(share_bytes(s->g->n));
+    igraph_vector_int_t best;
+    double q = 0;
+    int at = -1;
+    if (bytes == NULL || igraph_vector_int_init(&best, 0) != IGRAPH_SUCCESS) {
+        free(bytes);
+        return pg_error_set(err, PG_ENOMEM, "out of memory detecting communities");
+    }
+    pg_status st = pg_igraph_status(best_of(s->g, s->strength, s->seed, s->first, s->stride, s->g->restarts_used,
+                                            &best, &q, &at), "communities", err);
+    memcpy(bytes, &q, sizeof q);
+    memcpy(bytes + sizeof q, &at, sizeof at);
+    for (size_t v = 0; st == PG_OK && v < s->g->n; v++) {
+        int label = (int)VECTOR(best)[v];
+        memcpy(bytes + SHARE_HEAD + v * sizeof label, &label, sizeof label);
+    }
+    igraph_vector_int_destroy(&best);
+    *out = (pg_child_bytes){ bytes, share_bytes(s->g->n), pg_child_bytes_free };
+    return st;
+}
+
+/* Collects share `s` and keeps its best when better than *quality (or as
+ * good from an earlier restart). */
+static igraph_error_t take_share(share *s, igraph_vector_int_t *membership, double *quality, int *at)
+{
+    char *bytes = NULL;
+    size_t len = 0, n = s->g->n;
+    pg_error err;
+    FILE *f = open_memstream(&bytes, &len);
+    pg_status st = pg_child_collect(&s->child, f, &err);
+    s->started = false;
+    bool whole = f != NULL && fclose(f) == 0 && st == PG_OK && len == share_bytes(n);
+    double q = 0;
+    int r = -1;
+    if (whole) {
+        memcpy(&q, bytes, sizeof q);
+        memcpy(&r, bytes + sizeof q, sizeof r);
+    }
+    bool better = whole && r >= 0 && (q > *quality || (q == *quality && r < *at));
+    for (size_t v = 0; better && v < n; v++) {
+        int label;
+        memcpy(&label, bytes + SHARE_HEAD + v * sizeof label, sizeof label);
+        VECTOR(*membership)[v] = label;
+    }
+    if (better) {
+        *quality = q;
+        *at = r;
+    }
+    free(bytes);
+    if (!whole)
+        IGRAPH_ERRORF("%s", st == PG_ENOMEM || f == NULL ? IGRAPH_ENOMEM : IGRAPH_FAILURE,
+                      st == PG_OK ? "the communities came back incomplete" : err.message);
+    return IGRAPH_SUCCESS;
+}
+
+/* Kills and reaps the shares still started. For IGRAPH_FINALLY. */
+static void abandon_shares(share *s)
+{
+    for (int i = 0; i < MAX_SHARES; i++)
+        if (s[i].started) {
+            pg_child_abandon(&s[i].child);
+            s[i].started = false;
+        }
+}
+
+/* How many shares: 1 (all here) unless the graph is big enough, there are
+ * several restarts and processes are allowed. */
+static int share_count(const pg_graph *g)
+{
+    int k = pg_workers_count(g->options.jobs);
+    k = k < g->restarts_used ? k : g->restarts_used;
+    k = k < MAX_SHARES ? k : MAX_SHARES;
+    return g->options.jobs != 1 && igraph_ecount(&g->ig) >= RESTARTS_BESIDE_MIN ? k : 1;
+}
+
+/* Share `first` of `stride` done here, kept as take_share keeps one. */
+static igraph_error_t take_here(const pg_graph *g, const igraph_vector_t *strength, unsigned long seed, int first,
+                                int stride, igraph_vector_int_t *membership, double *quality, int *at)
+{
+    igraph_vector_int_t best;
+    double q;
+    int r;
+    IGRAPH_VECTOR_INT_INIT_FINALLY(&best, 0);
+    IGRAPH_CHECK(best_of(g, strength, seed, first, stride, g->restarts_used, &best, &q, &r));
+    if (r >= 0 && (q > *quality || (q == *quality && r < *at))) {
+        *quality = q;
+        *at = r;
+        IGRAPH_CHECK(igraph_vector_int_update(membership, &best));
+    }
+    igraph_vector_int_destroy(&best);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
+/* best_of over all restarts, shared out to processes (share 0 here); a
+ * share whose process cannot start is done here too. */
+static igraph_error_t shared_best(const pg_graph *g, const igraph_vector_t *strength, unsigned long seed,
+                                  igraph_vector_int_t *membership, double *quality)
+{
+    share s[MAX_SHARES];
+    int k = share_count(g), at;
+    memset(s, 0, sizeof s);
+    IGRAPH_FINALLY(abandon_shares, s);
+    for (int i = 1; i < k; i++) {
+        pg_error err;
+        s[i] = (share){ g, strength, seed, i, k, { share_work, &s[i], "community detection", "sharing the restarts" },
+                        { 0 }, false };
+        s[i].started = pg_child_start(&s[i].job, &s[i].child, &err) == PG_OK;
+    }
+    IGRAPH_CHECK(best_of(g, strength, seed, 0, k, g->restarts_used, membership, quality, &at));
+    for (int i = 1; i < k; i++) {
+        if (s[i].started)
+            IGRAPH_CHECK(take_share(&s[i], membership, quality, &at));
+        else /* no process: this share here */
+            IGRAPH_CHECK(take_here(g, strength, seed, i, k, membership, quality, &at));
+    }
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
 /* The best of the restarts from seed `seed` (one run when deterministic
  * or infomap); sets *quality to its modularity at the resolution. */
 static igraph_error_t detect(const pg_graph *g, const igraph_vector_t *strength, unsigned long seed,
@@ -137,23 +329,10 @@ static igraph_error_t detect(const pg_graph *g, const igraph_vector_t *strength,
 {
     const pg_analysis_options *o = &g->options;
     bool once = deterministic(o->cluster) || o->cluster == PG_CLUSTER_INFOMAP;
-    double gamma = objective_gamma(o);
-    igraph_vector_int_t trial;
-    IGRAPH_VECTOR_INT_INIT_FINALLY(&trial, 0);
-    *quality = -INFINITY;
-    for (int r = 0; r < (once ? 1 : g->restarts_used); r++) {
-        igraph_real_t q;
-        igraph_rng_seed(igraph_rng_default(), seed + (unsigned long)r);
-        IGRAPH_CHECK(run_once(g, strength, &trial));
-        IGRAPH_CHECK(igraph_modularity(&g->ig, &trial, &g->weights, gamma, IGRAPH_UNDIRECTED, &q));
-        if (q > *quality) {
-            *quality = q;
-            IGRAPH_CHECK(igraph_vector_int_update(membership, &trial));
-        }
-    }
-    igraph_vector_int_destroy(&trial);
-    IGRAPH_FINALLY_CLEAN(1);
-    return IGRAPH_SUCCESS;
+    int at;
+    if (once)
+        return best_of(g, strength, seed, 0, 1, 1, membership, quality, &at);
+    return shared_best(g, strength, seed, membership, quality);
 }
 
 /* ---- labels --------------------------------------------------------- */

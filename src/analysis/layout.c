@@ -23,8 +23,6 @@
 #include "model/graph.h"
 #include "model/igraph_glue.h"
 
-#include <unistd.h> /* _exit */
-
 enum { FR_ITERATIONS = 500 };
 
 static const char *const layout_names[PG_LAYOUT_COUNT] = { "auto", "fr", "drl", "kk", "none" };
@@ -105,20 +103,6 @@ igraph_error_t pg_layout_compute(pg_graph *g)
 
 /* ---- beside the metrics ------------------------------------------------ */
 
-static void release(char *data)
-{
-    free(data);
-}
-
-/* igraph's fatal errors in the child end it (the parent's handler would
- * jump back into the parent's frames, copied here): its output says why. */
-static void child_fatal(const char *reason, const char *file, int line)
-{
-    fprintf(stderr, "igraph: %s (%s:%d)\n", reason, file, line);
-    fflush(stderr);
-    _exit(1);
-}
-
 /* The child's work: the layout of `arg` (a pg_graph), handed back as its
  * x then its y values. Test hook, for the failure path only: with
  * PARTYGRAPH_TEST_LAYOUT_FAIL=signal in the environment the child kills
@@ -129,8 +113,7 @@ static pg_status layout_work(void *arg, pg_child_bytes *out, pg_error *err)
     const char *hook = getenv("PARTYGRAPH_TEST_LAYOUT_FAIL");
     if (hook != NULL && strcmp(hook, "signal") == 0)
         raise(SIGKILL);
-    igraph_set_fatal_handler(child_fatal);
-    igraph_set_progress_handler(NULL);
+    pg_igraph_in_child();
     pg_status st = pg_igraph_status(pg_layout_compute(g), "the layout", err);
     double *xy = st == PG_OK ? malloc(2 * g->n * sizeof *xy) : NULL;
     if (st == PG_OK && xy == NULL)
@@ -138,7 +121,7 @@ static pg_status layout_work(void *arg, pg_child_bytes *out, pg_error *err)
     if (xy != NULL) {
         memcpy(xy, g->x, g->n * sizeof *xy);
         memcpy(xy + g->n, g->y, g->n * sizeof *xy);
-        *out = (pg_child_bytes){ (char *)xy, 2 * g->n * sizeof *xy, release };
+        *out = (pg_child_bytes){ (char *)xy, 2 * g->n * sizeof *xy, pg_child_bytes_free };
     }
     return st;
 }

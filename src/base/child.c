@@ -367,6 +367,11 @@ pg_status pg_child_collect(pg_child *c, FILE *f, pg_error *err)
     return collect(c->job, (pid_t)c->pid, c->fds, f, err);
 }
 
+void pg_child_bytes_free(char *data)
+{
+    free(data);
+}
+
 void pg_child_abandon(pg_child *c)
 {
     pg_error ignored;

@@ -17,6 +17,9 @@ typedef struct pg_child_bytes {
     void (*release)(char *data);
 } pg_child_bytes;
 
+/* A `release` that frees `data` with free(). */
+void pg_child_bytes_free(char *data);
+
 /* The work itself, run in the child: PG_OK with *out filled, or another
  * status with the reason in `err` (its message is handed back). */
 typedef pg_status pg_child_work(void *arg, pg_child_bytes *out, pg_error *err);

@@ -5,6 +5,7 @@
 #include <omp.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h> /* _exit */
 
 #include "base/error.h"
 
@@ -99,6 +100,19 @@ void pg_igraph_enter(pg_igraph_scope *s)
         igraph_rng_set_default(&s->rng);
     }
     last_reason[0] = '\0';
+}
+
+static void child_fatal(const char *reason, const char *file, int line)
+{
+    fprintf(stderr, "igraph: %s (%s:%d)\n", reason ? reason : "", file, line);
+    fflush(stderr);
+    _exit(1);
+}
+
+void pg_igraph_in_child(void)
+{
+    igraph_set_fatal_handler(child_fatal);
+    igraph_set_progress_handler(NULL);
 }
 
 void pg_igraph_leave(pg_igraph_scope *s)

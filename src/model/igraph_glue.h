@@ -66,6 +66,12 @@ void pg_igraph_leave(pg_igraph_scope *s);
  * a percentage turned into that share of `units`. */
 void pg_igraph_report_to(pg_progress *p, size_t units);
 
+/* In a child process (pg_child_job work): igraph's fatal errors end it
+ * with _exit(1), its reason printed on the child's stderr (the parent's
+ * handler would jump back into the parent's frames, copied there), and
+ * igraph reports no progress. */
+void pg_igraph_in_child(void);
+
 /* Maps igraph status `code` to a pg_status, filling `err` with `what` and
  * igraph's recorded reason. */
 pg_status pg_igraph_status(igraph_error_t code, const char *what, pg_error *err);

@@ -9,6 +9,7 @@ import math
 import os
 import random
 import re
+import subprocess
 import sys
 
 import igraph as ig
@@ -221,11 +222,26 @@ def test_leiden_default(tap, binary):
             pairs.add((min(a, b), max(a, b)))
     big = {"parties": [{"id": f"p{i}", "name": f"P{i}"} for i in range(2000)],
            "relations": [{"type": "contact", "source": f"p{a}", "target": f"p{b}"} for a, b in sorted(pairs)]}
-    run = pgtest.build(binary, big, "--metrics", "degree", "--layout", "none", "--formats", "json")
-    s = summary_of(run.out)["communities"]
+    runs = [pgtest.build(binary, big, "--metrics", "degree,community", "--layout", "none", "--formats", "csv,json",
+                         "--jobs", jobs) for jobs in ("2", "1")]
+    s = summary_of(runs[0].out)["communities"]
     tap.check(s["restarts"] == 5 and s["restarts_automatic"] is True,
               "200,000 edges: 5 automatic restarts (the work of 10 runs on 100,000 edges)", s)
-    run.cleanup()
+    same = column(runs[0].out, "community") == column(runs[1].out, "community") and \
+        s == summary_of(runs[1].out)["communities"]
+    tap.check(same, "the restarts shared out to 2 processes (--jobs 2) give the partition of one (--jobs 1)")
+    for run in runs:
+        run.cleanup()
+    tmp = pgtest.build(binary, {"parties": []})
+    path, out = os.path.join(tmp.name, "big.json"), os.path.join(tmp.name, "killed")
+    with open(path, "w") as f:
+        json.dump(big, f)
+    proc = subprocess.run([binary, "build", "-q", path, "-o", out, "--metrics", "degree", "--layout", "none",
+                           "--jobs", "2"], capture_output=True, env=dict(os.environ, PARTYGRAPH_TEST_COMMUNITY_FAIL="signal"))
+    err = proc.stderr.decode()
+    tap.check(proc.returncode == 4 and err.count("\n") == 1 and "community detection crashed sharing the restarts" in err
+              and not os.path.exists(out), "a restarts process killed: exit 4, one error line, no output", err)
+    tmp.cleanup()
 
 
 def igraph_multilevel_best(G, ids, runs):

@@ -5,6 +5,9 @@
  * each one message with the right status; an exit() never flushes the
  * caller's stdio buffers a second time; nothing it prints reaches this
  * process's stderr; every child is reaped and no descriptor is left open.
+ * Started (pg_child_start), a child works while the caller does, hands
+ * back a result larger than a pipe when collected, and an abandoned one
+ * is killed and reaped.
  * What Graphviz does in there is tested end to end in
  * tests/limits/test_picture_limits.py. */
 #define _POSIX_C_SOURCE 200809L
@@ -177,9 +180,49 @@ static void quiet(void)
     CHECK(waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD, "every child is reaped");
 }
 
+static pg_status linger(void *arg, pg_child_bytes *out, pg_error *err)
+{
+    (void)arg, (void)out, (void)err;
+    pause(); /* until killed */
+    return PG_OK;
+}
+
+/* pg_child_start, then the caller's own work, then collect or abandon. */
+static void beside(void)
+{
+    int before = open_fds();
+    pg_child_job job = { hand_back, "big", "Tool", "doing the work" };
+    pg_child c;
+    pg_error err;
+    char *text = NULL;
+    size_t len = 0;
+    pg_status st = pg_child_start(&job, &c, &err);
+    volatile double mine = 0; /* the caller's work meanwhile */
+    for (int i = 0; i < 1000000; i++)
+        mine += i;
+    FILE *f = open_memstream(&text, &len);
+    if (st == PG_OK)
+        st = pg_child_collect(&c, f, &err);
+    fclose(f);
+    CHECK(st == PG_OK && len == BIG && text[BIG - 1] == (char)('a' + (BIG - 1) % 26) && mine > 0,
+          "started, a child works beside the caller; collected, its 3 MB come back whole");
+    free(text);
+    pg_child_job stuck = { linger, NULL, "Tool", "waiting" };
+    st = pg_child_start(&stuck, &c, &err);
+    if (st == PG_OK)
+        pg_child_abandon(&c);
+    CHECK(st == PG_OK && waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD && open_fds() == before,
+          "an abandoned child is killed and reaped, its pipes closed");
+    st = pg_child_start(&job, &c, &err);
+    if (st == PG_OK)
+        st = pg_child_collect(&c, NULL, &err);
+    CHECK(st == PG_OK && open_fds() == before, "collected into no FILE: the bytes are dropped, the child reaped");
+}
+
 void run_tests(void)
 {
     results();
+    beside();
     endings();
     buffers();
     quiet();
