@@ -466,8 +466,9 @@ typedef struct pg_analysis_options {
 #define PG_RESTARTS_MAX 10
 #define PG_RESTARTS_EDGES 100000
 /* Nodes x edges up to which path metrics are exact by default: about 30 s
- * on a 2-core machine with two worker processes (betweenness) or threads
- * (the distance pass); measured in docs/performance.md. */
+ * on a 2-core machine with two worker processes (igraph's betweenness) or
+ * threads (the distance pass), measured in docs/network.md; betweenness by
+ * hops, now in the distance pass, is faster than that. */
 #define PG_BETWEENNESS_LIMIT 2.5e9
 #define PG_CLOSENESS_LIMIT 1.2e10
 
