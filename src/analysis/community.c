@@ -16,7 +16,6 @@
  * they overlap most). */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,16 +191,12 @@ static size_t share_bytes(size_t n)
     return SHARE_HEAD + n * sizeof(int);
 }
 
-/* A child's work: its share's best as share_bytes. Test
- * hook, for the failure path only: with PARTYGRAPH_TEST_COMMUNITY_FAIL=
- * signal in the environment the child kills itself first. */
+/* A child's work: its share's best as share_bytes (test hook:
+ * PARTYGRAPH_TEST_COMMUNITY_FAIL=signal). */
 static pg_status share_work(void *arg, pg_child_bytes *out, pg_error *err)
 {
     share *s = arg;
-    const char *hook = getenv("PARTYGRAPH_TEST_COMMUNITY_FAIL");
-    if (hook != NULL && strcmp(hook, "signal") == 0)
-        raise(SIGKILL);
-    pg_igraph_in_child();
+    pg_igraph_in_child("PARTYGRAPH_TEST_COMMUNITY_FAIL");
     char *bytes = malloc(share_bytes(s->g->n));
     igraph_vector_int_t best;
     double q = 0;

@@ -14,7 +14,6 @@
  * either way. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,16 +103,11 @@ igraph_error_t pg_layout_compute(pg_graph *g)
 /* ---- beside the metrics ------------------------------------------------ */
 
 /* The child's work: the layout of `arg` (a pg_graph), handed back as its
- * x then its y values. Test hook, for the failure path only: with
- * PARTYGRAPH_TEST_LAYOUT_FAIL=signal in the environment the child kills
- * itself first. */
+ * x then its y values (test hook: PARTYGRAPH_TEST_LAYOUT_FAIL=signal). */
 static pg_status layout_work(void *arg, pg_child_bytes *out, pg_error *err)
 {
     pg_graph *g = arg;
-    const char *hook = getenv("PARTYGRAPH_TEST_LAYOUT_FAIL");
-    if (hook != NULL && strcmp(hook, "signal") == 0)
-        raise(SIGKILL);
-    pg_igraph_in_child();
+    pg_igraph_in_child("PARTYGRAPH_TEST_LAYOUT_FAIL");
     pg_status st = pg_igraph_status(pg_layout_compute(g), "the layout", err);
     double *xy = st == PG_OK ? malloc(2 * g->n * sizeof *xy) : NULL;
     if (st == PG_OK && xy == NULL)

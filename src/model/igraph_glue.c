@@ -3,7 +3,9 @@
 #include "model/igraph_glue.h"
 
 #include <omp.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h> /* _exit */
 
@@ -109,8 +111,11 @@ static void child_fatal(const char *reason, const char *file, int line)
     _exit(1);
 }
 
-void pg_igraph_in_child(void)
+void pg_igraph_in_child(const char *hook)
 {
+    const char *value = getenv(hook);
+    if (value != NULL && strcmp(value, "signal") == 0)
+        raise(SIGKILL);
     igraph_set_fatal_handler(child_fatal);
     igraph_set_progress_handler(NULL);
 }

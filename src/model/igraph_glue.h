@@ -69,8 +69,10 @@ void pg_igraph_report_to(pg_progress *p, size_t units);
 /* In a child process (pg_child_job work): igraph's fatal errors end it
  * with _exit(1), its reason printed on the child's stderr (the parent's
  * handler would jump back into the parent's frames, copied there), and
- * igraph reports no progress. */
-void pg_igraph_in_child(void);
+ * igraph reports no progress. Test hook, for the failure paths only: when
+ * the environment variable named `hook` is "signal", the child kills
+ * itself instead. */
+void pg_igraph_in_child(const char *hook);
 
 /* Maps igraph status `code` to a pg_status, filling `err` with `what` and
  * igraph's recorded reason. */
