@@ -225,8 +225,11 @@ static void options(void)
     bad.resolution = 0;
     CHECK(pg_graph_analyse(fresh, &bad, &err) == PG_EARG, "a resolution of 0 is refused");
     bad = (pg_analysis_options)PG_ANALYSIS_OPTIONS_INIT;
-    bad.restarts = 0;
-    CHECK(pg_graph_analyse(fresh, &bad, &err) == PG_EARG, "zero restarts are refused");
+    bad.restarts = -1;
+    CHECK(pg_graph_analyse(fresh, &bad, &err) == PG_EARG, "negative restarts are refused");
+    bad = (pg_analysis_options)PG_ANALYSIS_OPTIONS_INIT;
+    bad.restarts = PG_RESTARTS_AUTO;
+    CHECK(PG_RESTARTS_AUTO == 0 && pg_graph_analyse(fresh, &bad, &err) == PG_OK, "zero restarts mean automatic");
     pg_cluster c;
     CHECK(pg_cluster_parse("leiden", &c) == PG_OK && c == PG_CLUSTER_LEIDEN && pg_cluster_parse("x", &c) == PG_EARG,
           "algorithm names parse");

@@ -133,9 +133,14 @@ static void analysis(void)
     opt.progress = record;
     opt.progress_data = &r;
     CHECK(g && pg_graph_analyse(g, &opt, &err) == PG_OK, "analysed with progress");
-    const stage_log *pass = find(&r, "distance pass"), *betweenness = find(&r, "Betweenness centrality");
-    CHECK(pass && pass->total == 1500 && betweenness && betweenness->total == 1500,
-          "the distance pass and igraph's betweenness report in nodes");
+    const stage_log *pass = find(&r, "distance pass and betweenness");
+    CHECK(pass && pass->total == 1500 && find(&r, "Betweenness centrality") == NULL,
+          "by hops, the distance pass gives betweenness and reports in nodes (igraph's betweenness does not run)");
+    opt.weighted_paths = 1;
+    CHECK(pg_graph_analyse(g, &opt, &err) == PG_OK, "analysed again, weighted");
+    const stage_log *weighted = find(&r, "distance pass"), *betweenness = find(&r, "Betweenness centrality");
+    CHECK(weighted && weighted->total == 1500 && betweenness && betweenness->total == 1500,
+          "weighted: the distance pass and igraph's betweenness report in nodes");
     CHECK(kept(&r), "every stage keeps the contract, on the calling thread only (two distance threads)");
     pg_graph_free(g);
     pg_dataset_free(ds);
