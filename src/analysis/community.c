@@ -218,37 +218,45 @@ static pg_status share_work(void *arg, pg_child_bytes *out, pg_error *err)
     return st;
 }
 
+/* Collects share `s` into *bytes (the caller frees them): PG_OK when the
+ * whole of share_bytes came back, else why not, in `err`. */
+static pg_status collect_share(share *s, char **bytes, pg_error *err)
+{
+    size_t len = 0;
+    FILE *f = open_memstream(bytes, &len); /* NULL: the child is still reaped */
+    pg_status st = pg_child_collect(&s->child, f, err);
+    s->started = false;
+    if (f == NULL || fclose(f) != 0)
+        return pg_error_set(err, PG_ENOMEM, "out of memory taking back the communities");
+    if (st == PG_OK && len != share_bytes(s->g->n))
+        return pg_error_set(err, PG_EINTERNAL, "the communities came back incomplete");
+    return st;
+}
+
 /* Collects share `s` and keeps its best when better than *quality (or as
  * good from an earlier restart). */
 static igraph_error_t take_share(share *s, igraph_vector_int_t *membership, double *quality, int *at)
 {
     char *bytes = NULL;
-    size_t len = 0, n = s->g->n;
     pg_error err;
-    FILE *f = open_memstream(&bytes, &len);
-    pg_status st = pg_child_collect(&s->child, f, &err);
-    s->started = false;
-    bool whole = f != NULL && fclose(f) == 0 && st == PG_OK && len == share_bytes(n);
+    pg_status st = collect_share(s, &bytes, &err);
     double q = 0;
     int r = -1;
-    if (whole) {
+    if (st == PG_OK) {
         memcpy(&q, bytes, sizeof q);
         memcpy(&r, bytes + sizeof q, sizeof r);
     }
-    bool better = whole && r >= 0 && (q > *quality || (q == *quality && r < *at));
-    for (size_t v = 0; better && v < n; v++) {
+    bool better = st == PG_OK && r >= 0 && (q > *quality || (q == *quality && r < *at));
+    for (size_t v = 0; better && v < s->g->n; v++) {
         int label;
         memcpy(&label, bytes + SHARE_HEAD + v * sizeof label, sizeof label);
         VECTOR(*membership)[v] = label;
     }
-    if (better) {
-        *quality = q;
-        *at = r;
-    }
+    *quality = better ? q : *quality;
+    *at = better ? r : *at;
     free(bytes);
-    if (!whole)
-        IGRAPH_ERRORF("%s", st == PG_ENOMEM || f == NULL ? IGRAPH_ENOMEM : IGRAPH_FAILURE,
-                      st == PG_OK ? "the communities came back incomplete" : err.message);
+    if (st != PG_OK)
+        IGRAPH_ERRORF("%s", st == PG_ENOMEM ? IGRAPH_ENOMEM : IGRAPH_FAILURE, err.message);
     return IGRAPH_SUCCESS;
 }
 
