@@ -14,7 +14,6 @@
  * stability is the share of runs in which it sits in its modal consensus
  * community (each run's communities matched to the consensus community
  * they overlap most). */
-#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,35 +217,28 @@ static pg_status share_work(void *arg, pg_child_bytes *out, pg_error *err)
     return st;
 }
 
-/* Collects share `s` into *bytes (the caller frees them): PG_OK when the
- * whole of share_bytes came back, else why not, in `err`. */
-static pg_status collect_share(share *s, char **bytes, pg_error *err)
+/* Does restart `r` of modularity `q` beat the best so far (restart
+ * `at`, modularity `quality`): higher, or as high and earlier, as one
+ * process going through the restarts in order would keep? */
+static bool beats(double q, int r, double quality, int at)
 {
-    size_t len = 0;
-    FILE *f = open_memstream(bytes, &len); /* NULL: the child is still reaped */
-    pg_status st = pg_child_collect(&s->child, f, err);
-    s->started = false;
-    if (f == NULL || fclose(f) != 0)
-        return pg_error_set(err, PG_ENOMEM, "out of memory taking back the communities");
-    if (st == PG_OK && len != share_bytes(s->g->n))
-        return pg_error_set(err, PG_EINTERNAL, "the communities came back incomplete");
-    return st;
+    return r >= 0 && (q > quality || (q == quality && r < at));
 }
 
-/* Collects share `s` and keeps its best when better than *quality (or as
- * good from an earlier restart). */
+/* Collects share `s` and keeps its best when it beats the best so far. */
 static igraph_error_t take_share(share *s, igraph_vector_int_t *membership, double *quality, int *at)
 {
-    char *bytes = NULL;
+    char *bytes;
     pg_error err;
-    pg_status st = collect_share(s, &bytes, &err);
+    pg_status st = pg_child_collect_bytes(&s->child, share_bytes(s->g->n), &bytes, &err);
+    s->started = false;
     double q = 0;
     int r = -1;
     if (st == PG_OK) {
         memcpy(&q, bytes, sizeof q);
         memcpy(&r, bytes + sizeof q, sizeof r);
     }
-    bool better = st == PG_OK && r >= 0 && (q > *quality || (q == *quality && r < *at));
+    bool better = st == PG_OK && beats(q, r, *quality, *at);
     for (size_t v = 0; better && v < s->g->n; v++) {
         int label;
         memcpy(&label, bytes + SHARE_HEAD + v * sizeof label, sizeof label);
@@ -280,7 +272,7 @@ static int share_count(const pg_graph *g)
     return g->options.jobs != 1 && igraph_ecount(&g->ig) >= RESTARTS_BESIDE_MIN ? k : 1;
 }
 
-/* Share `first` of `stride` done here, kept as take_share keeps one. */
+/* Share `first` of `stride` done here, kept when it beats the best so far. */
 static igraph_error_t take_here(const pg_graph *g, const igraph_vector_t *strength, unsigned long seed, int first,
                                 int stride, igraph_vector_int_t *membership, double *quality, int *at)
 {
@@ -289,7 +281,7 @@ static igraph_error_t take_here(const pg_graph *g, const igraph_vector_t *streng
     int r;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&best, 0);
     IGRAPH_CHECK(best_of(g, strength, seed, first, stride, g->restarts_used, &best, &q, &r));
-    if (r >= 0 && (q > *quality || (q == *quality && r < *at))) {
+    if (beats(q, r, *quality, *at)) {
         *quality = q;
         *at = r;
         IGRAPH_CHECK(igraph_vector_int_update(membership, &best));

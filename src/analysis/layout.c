@@ -12,7 +12,6 @@
  * process started before the metrics (pg_layout_start), so that it runs
  * beside them on another core; the same seed gives the same positions
  * either way. */
-#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,16 +128,6 @@ void pg_layout_start(pg_graph *g, pg_layout_run *run)
     run->started = worth && pg_child_start(&run->job, &run->child, &err) == PG_OK; /* else: here, later */
 }
 
-/* The child's x and y from `bytes` (len of them) into g. */
-static bool take_positions(pg_graph *g, const char *bytes, size_t len)
-{
-    if (len != 2 * g->n * sizeof(double))
-        return false;
-    memcpy(g->x, bytes, g->n * sizeof(double));
-    memcpy(g->y, bytes + g->n * sizeof(double), g->n * sizeof(double));
-    return g->has_layout = true;
-}
-
 void pg_layout_abandon(pg_layout_run *run)
 {
     if (run->started)
@@ -151,17 +140,14 @@ igraph_error_t pg_layout_finish(pg_graph *g, pg_layout_run *run)
     if (!run->started)
         return pg_layout_compute(g);
     run->started = false; /* collected below, whatever happens */
-    char *bytes = NULL;
-    size_t len = 0;
+    char *bytes;
     pg_error err;
-    FILE *f = open_memstream(&bytes, &len); /* NULL: the child is still reaped */
-    pg_status st = pg_child_collect(&run->child, f, &err);
-    bool taken = f != NULL && fclose(f) == 0 && st == PG_OK && take_positions(g, bytes, len);
+    pg_status st = pg_child_collect_bytes(&run->child, 2 * g->n * sizeof(double), &bytes, &err);
+    if (st != PG_OK)
+        IGRAPH_ERRORF("%s", st == PG_ENOMEM ? IGRAPH_ENOMEM : IGRAPH_FAILURE, err.message);
+    memcpy(g->x, bytes, g->n * sizeof(double));
+    memcpy(g->y, bytes + g->n * sizeof(double), g->n * sizeof(double));
+    g->has_layout = true;
     free(bytes);
-    if (f == NULL)
-        IGRAPH_ERROR("Not enough memory for the layout.", IGRAPH_ENOMEM);
-    if (!taken)
-        IGRAPH_ERRORF("%s", st == PG_ENOMEM ? IGRAPH_ENOMEM : IGRAPH_FAILURE,
-                      st == PG_OK ? "the layout came back incomplete" : err.message);
     return IGRAPH_SUCCESS;
 }

@@ -367,6 +367,25 @@ pg_status pg_child_collect(pg_child *c, FILE *f, pg_error *err)
     return collect(c->job, (pid_t)c->pid, c->fds, f, err);
 }
 
+pg_status pg_child_collect_bytes(pg_child *c, size_t want, char **bytes, pg_error *err)
+{
+    size_t len = 0;
+    *bytes = NULL;
+    FILE *f = open_memstream(bytes, &len); /* NULL: the child is still reaped, its bytes dropped */
+    pg_status st = pg_child_collect(c, f, err);
+    if (f == NULL || fclose(f) != 0)
+        st = pg_error_set(err, PG_ENOMEM, "out of memory keeping what %s handed back %s", c->job->who,
+                          c->job->what);
+    else if (st == PG_OK && len != want)
+        st = pg_error_set(err, PG_EINTERNAL, "%s %s handed back %zu bytes, not %zu", c->job->who, c->job->what, len,
+                          want);
+    if (st != PG_OK) {
+        free(*bytes);
+        *bytes = NULL;
+    }
+    return st;
+}
+
 void pg_child_bytes_free(char *data)
 {
     free(data);

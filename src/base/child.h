@@ -78,6 +78,13 @@ pg_status pg_child_start(const pg_child_job *job, pg_child *c, pg_error *err);
  * (NULL: drops them) and reaps it: what pg_child_run returns. */
 pg_status pg_child_collect(pg_child *c, FILE *f, pg_error *err);
 
+/* pg_child_collect into memory: *bytes (malloc'd, the caller frees it;
+ * NULL on failure) holds what the child handed back. PG_OK only when
+ * exactly `want` bytes came back; "WHO WHAT handed back N bytes, not
+ * WANT" (PG_EINTERNAL) otherwise, PG_ENOMEM when there was no memory to keep
+ * them (the child is reaped all the same), or the child's failure. */
+pg_status pg_child_collect_bytes(pg_child *c, size_t want, char **bytes, pg_error *err);
+
 /* Ends the child `c` started (SIGKILL) and reaps it, instead of
  * collecting it: for a caller that fails meanwhile. */
 void pg_child_abandon(pg_child *c);

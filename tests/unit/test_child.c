@@ -6,7 +6,8 @@
  * caller's stdio buffers a second time; nothing it prints reaches this
  * process's stderr; every child is reaped and no descriptor is left open.
  * Started (pg_child_start), a child works while the caller does, hands
- * back a result larger than a pipe when collected, and an abandoned one
+ * back a result larger than a pipe when collected (into memory: exactly
+ * the bytes expected, or an error), and an abandoned one
  * is killed and reaped.
  * What Graphviz does in there is tested end to end in
  * tests/limits/test_picture_limits.py. */
@@ -217,6 +218,19 @@ static void beside(void)
     if (st == PG_OK)
         st = pg_child_collect(&c, NULL, &err);
     CHECK(st == PG_OK && open_fds() == before, "collected into no FILE: the bytes are dropped, the child reaped");
+    pg_child_job five = { hand_back, NULL, "Tool", "doing the work" }; /* hands back "abcde" */
+    st = pg_child_start(&five, &c, &err);
+    if (st == PG_OK)
+        st = pg_child_collect_bytes(&c, 5, &text, &err);
+    CHECK(st == PG_OK && memcmp(text, "abcde", 5) == 0, "collected into memory: the 5 bytes expected");
+    free(text);
+    st = pg_child_start(&five, &c, &err);
+    if (st == PG_OK)
+        st = pg_child_collect_bytes(&c, 6, &text, &err);
+    CHECK(st == PG_EINTERNAL && text == NULL, "5 bytes where 6 were expected: an internal error, nothing kept");
+    CHECK_STR(err.message, "Tool doing the work handed back 5 bytes, not 6", "the message says how many came back");
+    CHECK(open_fds() == before && waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD,
+          "every child collected into memory is reaped, its pipes closed");
 }
 
 void run_tests(void)
