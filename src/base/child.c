@@ -25,6 +25,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -127,6 +130,21 @@ static int redirect(int *result, int out)
     return dup2(out, STDOUT_FILENO) < 0 || dup2(out, STDERR_FILENO) < 0 ? -1 : 0;
 }
 
+/* Makes every thread the work starts allocate from the one main heap.
+ * glibc gives a thread its own arena, a 64 MB reservation; when the
+ * address space is too tight for one (ulimit -v) it falls back to one
+ * mmap per allocation, so a thread making many small ones (pango's, which
+ * loads fontconfig for Graphviz) runs for minutes instead of failing. In
+ * the main heap such an allocation fails at once, and the child ends
+ * "out of memory". The work's threads are few and short, so one heap
+ * costs nothing. */
+static void one_heap(void)
+{
+#if defined(__GLIBC__) && defined(M_ARENA_MAX)
+    mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
 /* The child: runs the work and sends its result; never returns. */
 static void child(const pg_child_job *job, const int result[2], const int out[2])
 {
@@ -137,6 +155,7 @@ static void child(const pg_child_job *job, const int result[2], const int out[2]
     close(out[0]);
     if (redirect(&fd, out[1]) != 0 || atexit(exited) != 0)
         _exit(CHILD_SEND_FAILED);
+    one_heap();
     pg_error_clear(&e);
     pg_status st = job->work(job->arg, &bytes, &e);
     int rc = st == PG_OK ? send_result(fd, st, bytes.data, bytes.len) : send_result(fd, st, e.message, strlen(e.message));

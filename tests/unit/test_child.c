@@ -8,16 +8,21 @@
  * Started (pg_child_start), a child works while the caller does, hands
  * back a result larger than a pipe when collected (into memory: exactly
  * the bytes expected, or an error), and an abandoned one
- * is killed and reaped.
+ * is killed and reaped. A thread the work starts allocates from the main
+ * heap: under an address-space limit too tight for a thread's own arena,
+ * its many small allocations succeed (glibc would otherwise make each one
+ * an mmap of a page, and run out).
  * What Graphviz does in there is tested end to end in
  * tests/limits/test_picture_limits.py. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -69,6 +74,52 @@ static pg_status starve(void *arg, pg_child_bytes *out, pg_error *err)
     (void)arg, (void)out;
     fputs("Fontconfig error: line 862: out of memory\n", stderr);
     return pg_error_set(err, PG_EINTERNAL, "Graphviz: renderer unavailable");
+}
+
+/* An AddressSanitizer build (GCC's macro, clang's feature test)? Its
+ * allocator is its own, and it reserves terabytes of address space. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ASAN_BUILD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ASAN_BUILD 1
+#endif
+#endif
+
+enum { SMALL_BLOCKS = 200000, SLACK = 32 << 20 }; /* 6 MB of 32-byte blocks; less than an arena's 64 MB */
+
+/* A thread's work: SMALL_BLOCKS allocations of 32 bytes, kept; returns
+ * how many succeeded (then frees them). */
+static void *allocate(void *arg)
+{
+    void **blocks = arg;
+    size_t got = 0;
+    while (got < SMALL_BLOCKS && (blocks[got] = malloc(32)) != NULL)
+        got++;
+    for (size_t i = 0; i < got; i++)
+        free(blocks[i]);
+    return (void *)got;
+}
+
+/* Limits the address space to what is mapped now and SLACK more, then
+ * allocates from a thread: PG_OK when every block came, else PG_ENOMEM. */
+static pg_status crowd(void *arg, pg_child_bytes *out, pg_error *err)
+{
+    (void)arg, (void)out;
+    long pages = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f == NULL || fscanf(f, "%ld", &pages) != 1)
+        return pg_error_set(err, PG_EINTERNAL, "cannot read /proc/self/statm");
+    fclose(f);
+    void **blocks = malloc(SMALL_BLOCKS * sizeof *blocks);
+    struct rlimit as = { (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + SLACK, RLIM_INFINITY };
+    pthread_t t;
+    void *got = NULL;
+    if (blocks == NULL || setrlimit(RLIMIT_AS, &as) != 0 || pthread_create(&t, NULL, allocate, blocks) != 0)
+        return pg_error_set(err, PG_EINTERNAL, "cannot set the limit or start the thread");
+    pthread_join(t, &got);
+    free(blocks);
+    return (size_t)got == SMALL_BLOCKS ? PG_OK : pg_error_set(err, PG_ENOMEM, "%zu blocks", (size_t)got);
 }
 
 /* Runs `work` with the result into a memory stream; returns the status
@@ -233,6 +284,24 @@ static void beside(void)
           "every child collected into memory is reaped, its pipes closed");
 }
 
+/* A thread in the child allocates from the main heap (child.c, one_heap). */
+static void threads(void)
+{
+#ifdef ASAN_BUILD
+    (void)crowd;
+    test_skip("a thread's heap under an address-space limit", "AddressSanitizer's allocator is its own");
+#else
+    char *text = NULL;
+    size_t len = 0;
+    pg_error err;
+    pg_status st = run(crowd, NULL, &text, &len, &err);
+    CHECK(st == PG_OK, "32 MB of address space to spare: a thread's 200,000 small allocations all succeed (one heap)");
+    if (st != PG_OK)
+        fprintf(stderr, "# %s\n", err.message);
+    free(text);
+#endif
+}
+
 void run_tests(void)
 {
     results();
@@ -240,4 +309,5 @@ void run_tests(void)
     endings();
     buffers();
     quiet();
+    threads();
 }
