@@ -32,6 +32,23 @@ def shared_missing(*parts):
     return f"{os.path.relpath(path, ROOT)} is absent (it comes with the CI checkout, not with a clone)"
 
 
+def private_font_cache(directory):
+    """Points fontconfig, in this process and every process it starts, at a
+    configuration that writes its caches into DIRECTORY (and reads the
+    system's). A run starved of memory (prlimit --as) can have fontconfig
+    scan a font folder, find nothing and write an empty cache for it; as
+    root, into /var/cache/fontconfig, which would leave the whole machine
+    without those fonts (and every later picture different)."""
+    conf = os.path.join(directory, "fonts.conf")
+    cache = os.path.join(directory, "fontconfig-cache")
+    os.makedirs(cache, exist_ok=True)
+    with open(conf, "w") as f:
+        f.write('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+                f'<fontconfig>\n  <cachedir>{cache}</cachedir>\n'
+                '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n</fontconfig>\n')
+    os.environ["FONTCONFIG_FILE"] = conf
+
+
 class Tap:
     """Numbered TAP lines; `done()` prints the plan and exits."""
 

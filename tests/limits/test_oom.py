@@ -107,6 +107,7 @@ def main():
         tap.skip("out of memory under prlimit --as", "AddressSanitizer reserves terabytes of address space")
         tap.done()
     with tempfile.TemporaryDirectory(prefix="pgtest-oom-") as tmp:
+        pgtest.private_font_cache(tmp)
         data, graphml, nodelink = inputs(tmp)
         example = os.path.join(pgtest.ROOT, "examples", "cpc-interparty.json")
         out = os.path.join(tmp, "out")

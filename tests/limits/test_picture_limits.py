@@ -325,6 +325,7 @@ def main():
     tap = pgtest.Tap()
     tmp = tempfile.mkdtemp(prefix="pgpictures-")
     os.chmod(tmp, 0o755)
+    pgtest.private_font_cache(os.path.join(tmp, "fonts"))
     try:
         check_dot_renders(tap, tmp)
         check_shim(tap, tmp)
