@@ -15,8 +15,11 @@
  * At scale (docs/network.md, "Path metrics at scale"): betweenness is summed over chunks of sources
  * by worker processes (workers.c); betweenness and the distance pass are
  * estimated from sampled sources when asked, or when the graph is over
- * the options' limits. Only the metrics in options.metrics are computed
- * (degree always: the analysis checks need it). */
+ * the options' limits; but when the distance pass runs exactly anyway
+ * (closeness or harmonic centrality asked for, within their limit),
+ * betweenness by hops is exact too, from that pass, which costs less
+ * than the sampled estimate would. Only the metrics in options.metrics
+ * are computed (degree always: the analysis checks need it). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,15 +261,16 @@ static igraph_error_t betweenness(const pg_graph *g, const paths *p, igraph_vect
     if (o->cutoff > 0)
         return igraph_betweenness_cutoff(&g->ig, out, igraph_vss_all(), IGRAPH_UNDIRECTED, p->dist,
                                          o->cutoff * p->scale);
-    igraph_integer_t k = sample_count(g, o->betweenness_samples, o->betweenness_limit, PG_BETWEENNESS_LIMIT,
-                                      &mutable->betweenness_auto);
-    if (k > 0)
-        return sampled_betweenness(mutable, p, k, out);
-    if (p->sums->betweenness != NULL) { /* the distance pass gave it */
+    if (p->sums->betweenness != NULL) { /* the distance pass gave it, exactly */
+        mutable->betweenness_auto = false;
         IGRAPH_CHECK(igraph_vector_resize(out, (igraph_integer_t)g->n));
         memcpy(VECTOR(*out), p->sums->betweenness, g->n * sizeof(double));
         return IGRAPH_SUCCESS;
     }
+    igraph_integer_t k = sample_count(g, o->betweenness_samples, o->betweenness_limit, PG_BETWEENNESS_LIMIT,
+                                      &mutable->betweenness_auto);
+    if (k > 0)
+        return sampled_betweenness(mutable, p, k, out);
     return pg_workers_betweenness(&g->ig, p->dist, NULL, o->jobs, out);
 }
 
@@ -567,14 +571,21 @@ static igraph_error_t sampled_pass(pg_graph *g, igraph_integer_t k, pg_distance_
     return IGRAPH_SUCCESS;
 }
 
-/* Is betweenness asked for exactly, by hops and without a cutoff (so the
- * distance pass can give it, when that pass is exact too)? */
-static bool exact_hop_betweenness(pg_graph *g)
+/* Is betweenness to be exact, by hops and without a cutoff, so that the
+ * distance pass gives it? It is when asked for so, or when within its
+ * limit, or, unless samples were asked for, when the pass runs exactly
+ * anyway (`exact_pass`): the accumulation then adds about the pass's own
+ * cost, less than igraph's sampled estimate up to the pass's limit
+ * (docs/network.md, "Path metrics at scale"). */
+static bool exact_hop_betweenness(pg_graph *g, bool exact_pass)
 {
     const pg_analysis_options *o = &g->options;
-    return g->metric_on[pg_metric_index("betweenness")] && !o->weighted_paths && o->cutoff <= 0 &&
-           sample_count(g, o->betweenness_samples, o->betweenness_limit, PG_BETWEENNESS_LIMIT,
-                        &g->betweenness_auto) == 0;
+    bool automatic;
+    if (!g->metric_on[pg_metric_index("betweenness")] || o->weighted_paths || o->cutoff > 0)
+        return false;
+    bool within = sample_count(g, o->betweenness_samples, o->betweenness_limit, PG_BETWEENNESS_LIMIT,
+                               &automatic) == 0;
+    return within || (exact_pass && o->betweenness_samples == PG_SAMPLES_AUTO);
 }
 
 /* The distance pass into `sums` (on the FINALLY stack from here), when
@@ -592,7 +603,7 @@ static igraph_error_t distance_pass(pg_graph *g, pg_distance_sums *sums)
     bool close = g->metric_on[pg_metric_index("closeness")] || g->metric_on[pg_metric_index("harmonic")];
     igraph_integer_t k = close ? sample_count(g, o->closeness_samples, o->closeness_limit, PG_CLOSENESS_LIMIT,
                                               &g->closeness_auto) : 0;
-    bool between = k == 0 && exact_hop_betweenness(g);
+    bool between = k == 0 && exact_hop_betweenness(g, close);
     if (!close && !between)
         return IGRAPH_SUCCESS;
     if (between && (sums->betweenness = malloc((g->n ? g->n : 1) * sizeof(double))) == NULL)

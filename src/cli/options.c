@@ -383,7 +383,7 @@ static const cli_option table[] = {
     { "metrics", 0, "LIST", CLI_ANALYSIS, set_metrics, "compute and write only these metrics, e.g. degree,pagerank (default: all)" },
     { "betweenness-samples", 0, "K", CLI_ANALYSIS, set_samples, "estimate betweenness from K sampled sources (0: exact; default: automatic)" },
     { "closeness-samples", 0, "K", CLI_ANALYSIS, set_closeness_samples, "estimate closeness and harmonic from K sampled sources (0: exact; default: automatic)" },
-    { "exact-limit", 0, "N", CLI_ANALYSIS, set_exact_limit, "sample path metrics automatically when nodes x edges > N (default: 2.5e9 for betweenness, 1.2e10 for closeness and harmonic)" },
+    { "exact-limit", 0, "N", CLI_ANALYSIS, set_exact_limit, "sample path metrics automatically when nodes x edges > N (default: 2.5e9 for betweenness, 1.2e10 for closeness and harmonic, and for betweenness by hops beside them)" },
     { "jobs", 0, "N", CLI_ANALYSIS, set_jobs, "processes for weighted or sampled betweenness, the layout and community restarts (default: one per CPU; 1: none; same results)" },
     { "cutoff", 0, "L", CLI_ANALYSIS, set_cutoff, "betweenness over paths no longer than L" },
     { "threads", 0, "N", CLI_ANALYSIS, set_threads, "threads for the distance pass and exact betweenness by hops (default: one per CPU; same results)" },

@@ -1,6 +1,6 @@
 /* test_graph.c - the merged graph and its analysis, through the public
  * API: merging rules, implied relations, input-order independence,
- * rankings and degenerate graphs. */
+ * rankings, degenerate graphs, and when betweenness is exact. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdio.h>
@@ -302,6 +302,58 @@ static void ego_periods(void)
     finish(&r);
 }
 
+/* A ring of 100 parties, each also tied to the one 7 further on. */
+static char *ring(void)
+{
+    enum { N = 100 };
+    char *json = malloc(N * 160 + 64), *at = json;
+    at += sprintf(at, "{\"parties\": [");
+    for (int i = 0; i < N; i++)
+        at += sprintf(at, "%s{\"id\": \"p%02d\", \"name\": \"P\"}", i ? ", " : "", i);
+    at += sprintf(at, "], \"relations\": [");
+    for (int i = 0; i < N; i++)
+        at += sprintf(at, "%s{\"type\": \"contact\", \"source\": \"p%02d\", \"target\": \"p%02d\"}, "
+                      "{\"type\": \"contact\", \"source\": \"p%02d\", \"target\": \"p%02d\"}",
+                      i ? ", " : "", i, (i + 1) % N, i, (i + 7) % N);
+    sprintf(at, "]}");
+    return json;
+}
+
+/* Over its own limit, betweenness by hops is exact when the distance pass
+ * runs exactly anyway (closeness asked for, within its limit), sampled
+ * when it does not, or when samples are asked for. */
+static void betweenness_rule(void)
+{
+    char *json = ring();
+    pg_analysis_options exact = PG_ANALYSIS_OPTIONS_INIT, shared = PG_ANALYSIS_OPTIONS_INIT,
+                        alone = PG_ANALYSIS_OPTIONS_INIT, asked = PG_ANALYSIS_OPTIONS_INIT;
+    exact.betweenness_samples = 0;
+    shared.betweenness_limit = alone.betweenness_limit = asked.betweenness_limit = 1; /* n x m = 20,000 */
+    shared.metrics = asked.metrics = "betweenness,closeness";
+    alone.metrics = "betweenness";
+    asked.betweenness_samples = 70;
+    run e = analyse(json, &exact), s = analyse(json, &shared), a = analyse(json, &alone), k = analyse(json, &asked);
+    long samples = -1;
+    int automatic = -1;
+    bool same = e.g && s.g && pg_graph_metric(e.g, "betweenness") && pg_graph_metric(s.g, "betweenness");
+    for (size_t v = 0; same && v < pg_graph_node_count(e.g); v++)
+        same = pg_graph_metric(e.g, "betweenness")[v] == pg_graph_metric(s.g, "betweenness")[v];
+    CHECK(same && strcmp(pg_graph_metric_method(s.g, "betweenness", &samples, &automatic), "exact") == 0 &&
+              automatic == 0,
+          "over its limit, with the distance pass exact for closeness: betweenness exact, bit for bit");
+    CHECK(a.g && strcmp(pg_graph_metric_method(a.g, "betweenness", &samples, &automatic), "sampled") == 0 &&
+              samples == 64 && automatic == 1,
+          "over its limit, betweenness alone: sampled automatically from 64 sources");
+    CHECK(k.g && strcmp(pg_graph_metric_method(k.g, "betweenness", &samples, &automatic), "sampled") == 0 &&
+              samples == 70 && automatic == 0,
+          "samples asked for: sampled, even when the distance pass runs exactly");
+    finish(&e);
+    finish(&s);
+    finish(&a);
+    finish(&k);
+    free(json);
+}
+
 void run_tests(void)
 {
     merging();
@@ -312,4 +364,5 @@ void run_tests(void)
     options();
     view_options();
     ego_periods();
+    betweenness_rule();
 }
