@@ -302,11 +302,15 @@ static void ego_periods(void)
     finish(&r);
 }
 
-/* A ring of 100 parties, each also tied to the one 7 further on. */
+/* A ring of 100 parties, each also tied to the one 7 further on (a
+ * party and its two relations take under 160 bytes). NULL when out of
+ * memory. */
 static char *ring(void)
 {
     enum { N = 100 };
     char *json = malloc(N * 160 + 64), *at = json;
+    if (json == NULL)
+        return NULL;
     at += sprintf(at, "{\"parties\": [");
     for (int i = 0; i < N; i++)
         at += sprintf(at, "%s{\"id\": \"p%02d\", \"name\": \"P\"}", i ? ", " : "", i);
@@ -325,6 +329,8 @@ static char *ring(void)
 static void betweenness_rule(void)
 {
     char *json = ring();
+    if (json == NULL)
+        return;
     pg_analysis_options exact = PG_ANALYSIS_OPTIONS_INIT, shared = PG_ANALYSIS_OPTIONS_INIT,
                         alone = PG_ANALYSIS_OPTIONS_INIT, asked = PG_ANALYSIS_OPTIONS_INIT;
     exact.betweenness_samples = 0;
