@@ -139,9 +139,9 @@ static void catch_signals(void)
  * freed one is used again, instead of a fresh mapping from 128 KB, which
  * the kernel hands over page by page again and takes back at free():
  * loading and building allocate and free many arrays of that size, and
- * each page fault is dear in a virtual machine (docs/performance.md:
- * 0.70 -> 0.58 s for `path` on 20,000 parties). A GLIBC_TUNABLES setting
- * of the threshold is the user's and stays. */
+ * each page fault is dear in a virtual machine (docs/performance.md,
+ * "Page faults": 14-16% off `path` on 20,000 parties). A GLIBC_TUNABLES
+ * setting of the threshold is the user's and stays. */
 static void keep_freed_pages(void)
 {
 #if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD)
