@@ -108,17 +108,19 @@ static pg_status crowd(void *arg, pg_child_bytes *out, pg_error *err)
     (void)arg, (void)out;
     long pages = 0;
     FILE *f = fopen("/proc/self/statm", "r");
-    if (f == NULL || fscanf(f, "%ld", &pages) != 1)
-        return pg_error_set(err, PG_EINTERNAL, "cannot read /proc/self/statm");
-    fclose(f);
-    void **blocks = malloc(SMALL_BLOCKS * sizeof *blocks);
+    bool known = f != NULL && fscanf(f, "%ld", &pages) == 1;
+    if (f != NULL)
+        fclose(f);
+    void **blocks = known ? malloc(SMALL_BLOCKS * sizeof *blocks) : NULL;
     struct rlimit as = { (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + SLACK, RLIM_INFINITY };
     pthread_t t;
     void *got = NULL;
-    if (blocks == NULL || setrlimit(RLIMIT_AS, &as) != 0 || pthread_create(&t, NULL, allocate, blocks) != 0)
-        return pg_error_set(err, PG_EINTERNAL, "cannot set the limit or start the thread");
-    pthread_join(t, &got);
+    bool started = blocks != NULL && setrlimit(RLIMIT_AS, &as) == 0 && pthread_create(&t, NULL, allocate, blocks) == 0;
+    if (started)
+        pthread_join(t, &got);
     free(blocks);
+    if (!started)
+        return pg_error_set(err, PG_EINTERNAL, "cannot read /proc/self/statm, set the limit or start the thread");
     return (size_t)got == SMALL_BLOCKS ? PG_OK : pg_error_set(err, PG_ENOMEM, "%zu blocks", (size_t)got);
 }
 
