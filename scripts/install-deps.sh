@@ -11,7 +11,7 @@ set -eu
 
 build_pkgs="build-essential pkg-config libigraph-dev libcjson-dev libgraphviz-dev zlib1g-dev libxml2-dev libzip-dev libcsv-dev"
 fuzz_pkgs="clang-14 libclang-rt-14-dev"
-test_pkgs="locales groff-base man-db graphviz libxml2-utils python3-networkx python3-numpy python3-scipy python3-igraph python3-openpyxl python3-odf valgrind nodejs node-d3-force"
+test_pkgs="locales groff-base man-db graphviz libxml2-utils python3-networkx python3-numpy python3-scipy python3-igraph python3-openpyxl python3-odf valgrind strace nodejs node-d3-force"
 
 missing=""
 need() { # need PACKAGE [CHECK...]: queue PACKAGE unless CHECK succeeds

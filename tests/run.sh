@@ -90,6 +90,7 @@ for b in $builds; do
     suite "$b timings and progress (pty)" "$python" tests/progress/test_progress.py "$b/partygraph"
     suite "$b limits, nothing lost, huge inputs" "$python" tests/limits/test_limits.py "$b/partygraph"
     suite "$b out of memory everywhere (prlimit --as)" "$python" tests/limits/test_oom.py "$b/partygraph"
+    suite "$b huge pages for big inputs (strace)" "$python" tests/limits/test_huge_pages.py "$b/partygraph"
     suite "$b output targets (links, FIFOs, devices, signals, locks)" "$python" tests/limits/test_targets.py "$b/partygraph"
     suite "$b pictures under pressure, DOT that renders" "$python" tests/limits/test_picture_limits.py "$b/partygraph"
     suite "$b limits: GraphML (entities, out of memory, linear)" "$python" tests/limits/test_graphml_limits.py "$b/partygraph"

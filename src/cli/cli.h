@@ -16,6 +16,12 @@ enum exit_code {
     EXIT_INTERNAL = 4  /* out of memory, or igraph failed */
 };
 
+/* Sets up glibc's allocator for the command in `argv` (memory.c): blocks
+ * up to 32 MB kept in the heap and, when an argument is a file of 2 MB or
+ * more, huge pages, by running the program again from the start with the
+ * same arguments. Call it first in main(); the user's GLIBC_TUNABLES win. */
+void cli_tune_allocator(char **argv);
+
 /* The exit code for a library status. */
 int cli_exit_code(pg_status st);
 

@@ -7,16 +7,13 @@
  * remove the output files not yet in place (pg_output_remove_temporaries)
  * and then end the process as they would have, so that its exit status
  * still says which signal killed it; one ignored when the program starts
- * (nohup, a background job) stays ignored. The process's allocator keeps
- * blocks up to 32 MB in its heap (keep_freed_pages). */
+ * (nohup, a background job) stays ignored. Before anything else, the
+ * allocator is set up for big inputs (memory.c). */
 #define _POSIX_C_SOURCE 200809L
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __GLIBC__ /* defined by the headers above */
-#include <malloc.h>
-#endif
 
 #include "cli/cli.h"
 
@@ -135,25 +132,9 @@ static void catch_signals(void)
     }
 }
 
-/* Makes glibc take blocks up to 32 MB (its most) from the heap, where a
- * freed one is used again, instead of a fresh mapping from 128 KB, which
- * the kernel hands over page by page again and takes back at free():
- * loading and building allocate and free many arrays of that size, and
- * each page fault is dear in a virtual machine (docs/performance.md,
- * "Page faults": 14-16% off `path` on 20,000 parties). A GLIBC_TUNABLES
- * setting of the threshold is the user's and stays. */
-static void keep_freed_pages(void)
-{
-#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD)
-    const char *tunables = getenv("GLIBC_TUNABLES");
-    if (tunables == NULL || strstr(tunables, "mmap_threshold") == NULL)
-        mallopt(M_MMAP_THRESHOLD, 32 << 20);
-#endif
-}
-
 int main(int argc, char **argv)
 {
-    keep_freed_pages();
+    cli_tune_allocator(argv);
     signal(SIGXFSZ, SIG_IGN);
     catch_signals();
     if (argc < 2) {
