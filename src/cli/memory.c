@@ -13,13 +13,17 @@
  *   (transparent huge pages) for its heap and its mappings. glibc reads
  *   that tunable only when a process starts, hence the exec; it is done
  *   only where the kernel gives huge pages on request alone ("madvise"),
- *   never in a set-user-id process, and once (the tunable then set is the
- *   guard). A small input gains nothing from it and keeps the smaller
- *   footprint. */
+ *   never in a set-user-id process, never under a limit on the address
+ *   space or the data segment (`ulimit -v`, `prlimit --as`: a heap grown
+ *   in 2 MB steps takes more of it, and the stack, short of the rest,
+ *   could no longer grow to report "out of memory"), and once (the
+ *   tunable then set is the guard). A small input gains nothing from it
+ *   and keeps the smaller footprint. */
 #define _DEFAULT_SOURCE /* setenv */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #ifdef __GLIBC__ /* defined by the headers above */
@@ -54,6 +58,17 @@ static int huge_pages_on_request(void)
     fclose(f);
     mode[n] = '\0';
     return strstr(mode, "[madvise]") != NULL;
+}
+
+/* Is the process free of limits on its address space and data segment? */
+static int unlimited(void)
+{
+    static const int resources[] = { RLIMIT_AS, RLIMIT_DATA };
+    struct rlimit lim;
+    for (size_t i = 0; i < sizeof resources / sizeof resources[0]; i++)
+        if (getrlimit(resources[i], &lim) != 0 || lim.rlim_cur != RLIM_INFINITY)
+            return 0;
+    return 1;
 }
 
 /* Does an argument name a regular file of HUGE_INPUT bytes or more? */
@@ -96,7 +111,8 @@ static void run_with_huge_pages(char **argv)
 void cli_tune_allocator(char **argv)
 {
 #ifdef __GLIBC__
-    if (!tuned(HUGETLB) && getauxval(AT_SECURE) == 0 && names_big_file(argv) && huge_pages_on_request())
+    if (!tuned(HUGETLB) && getauxval(AT_SECURE) == 0 && unlimited() && names_big_file(argv) &&
+        huge_pages_on_request())
         run_with_huge_pages(argv);
     if (!tuned("mmap_threshold"))
         mallopt(M_MMAP_THRESHOLD, KEEP_BELOW);

@@ -3,8 +3,10 @@ argument names a regular file of 2 MiB or more and the kernel gives
 transparent huge pages on request ("[madvise]" in
 /sys/kernel/mm/transparent_hugepage/enabled, read here), partygraph runs
 itself again once, at the start, with glibc.malloc.hugetlb=1 put in front
-of the user's GLIBC_TUNABLES; a small input, a pipe, or a user's own
-hugetlb setting runs once. Seen from outside with `strace -f -e execve`:
+of the user's GLIBC_TUNABLES; a small input, a pipe, a user's own
+hugetlb setting, or a limit on the address space (`prlimit --as`, where
+the heap's 2 MB steps would leave the stack no room to report "out of
+memory") runs once. Seen from outside with `strace -f -e execve`:
 the executions, their arguments and the environment each one got. The
 results are the same either way (byte for byte), and nothing is printed
 twice.
@@ -34,7 +36,7 @@ def on_request():
         return False
 
 
-def traced(tmp, args, tunables=None, stdin=None):
+def traced(tmp, args, tunables=None, stdin=None, prefix=()):
     """Runs partygraph ARGS under strace; returns (process, executions),
     each execution (path, argv text, GLIBC_TUNABLES or None). LeakSanitizer
     cannot work under ptrace: it is off in a traced run of the ASan build."""
@@ -43,7 +45,7 @@ def traced(tmp, args, tunables=None, stdin=None):
     if tunables is not None:
         env["GLIBC_TUNABLES"] = tunables
     log = os.path.join(tmp, "strace.log")
-    proc = subprocess.run(["strace", "-f", "-v", "-s", "4096", "-e", "trace=execve", "-o", log, BINARY, *args],
+    proc = subprocess.run([*prefix, "strace", "-f", "-v", "-s", "4096", "-e", "trace=execve", "-o", log, BINARY, *args],
                           env=env, stdin=stdin, capture_output=True)
     runs = []
     for line in open(log):
@@ -101,6 +103,12 @@ def check_once(tap, tmp, big):
     with open(big, "rb") as f:
         proc, runs = traced(tmp, ["validate", "-q", "-"], stdin=f)
     tap.check(proc.returncode == 0 and len(runs) == 1, "a big input on standard input: one execution", runs)
+    what = "a big input under an address-space limit (prlimit --as=8G): one execution"
+    if pgtest.asan_build(BINARY):
+        tap.skip(what, "AddressSanitizer reserves terabytes of address space")
+        return
+    proc, runs = traced(tmp, ["validate", "-q", big], prefix=("prlimit", f"--as={8 << 30}"))
+    tap.check(proc.returncode == 0 and len(runs) == 1, what, runs)
 
 
 def check_outputs(tap, tmp, big):
