@@ -183,6 +183,8 @@ static void sort_claim_sources(pg_dataset *ds)
 
 int pg_dataset_sort(pg_dataset *ds)
 {
+    if (!pg_span_fits(ds->attrs.len) || !pg_span_fits(ds->source_refs.len))
+        return -1;
     sort_claim_sources(ds);
     return sort_entities(ds);
 }

@@ -48,10 +48,19 @@ typedef struct pg_ref {
 
 enum { PG_MAX_REFS = 3 };
 
+/* `count` items from index `first` of an array. 32 bits each: a span is
+ * in every record, and there are millions of records. The arrays they
+ * index hold fewer than PG_SPAN_MAX items: loading and building refuse
+ * more as out of memory (pg_dataset_sort, pg_span_fits). */
 typedef struct pg_span {
-    size_t first;
-    size_t count;
+    uint32_t first;
+    uint32_t count;
 } pg_span;
+
+#define PG_SPAN_MAX UINT32_MAX
+
+/* Can spans index an array of `len` items? */
+static inline bool pg_span_fits(size_t len) { return len < PG_SPAN_MAX; }
 
 typedef struct pg_entity {
     const char *id;
@@ -167,7 +176,8 @@ long pg_dataset_entity_index(const pg_dataset *ds, const char *id);
 /* Sorts the entities by id and renumbers every reference to them (ids,
  * entity refs, relation endpoints, claims' entities), and sorts each
  * claim's sources. Returns 0, or -1 when out of memory (the entities are
- * then unchanged). Every reader then classifies the relations by type
+ * then unchanged), which includes more attributes or cited sources than
+ * spans can index (pg_span_fits). Every reader then classifies the relations by type
  * (pg_reltype_classify). */
 int pg_dataset_sort(pg_dataset *ds);
 

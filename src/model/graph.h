@@ -25,27 +25,33 @@ typedef struct pg_spell {
 
 typedef PG_VEC(pg_spell) pg_spell_vec;
 
-/* One edge between nodes u < v: merged relations, or a projected tie. */
+/* One edge between nodes u < v: merged relations, or a projected tie.
+ * Laid out for size (120 bytes; there are millions): its counts are 32
+ * bits, as the links behind a graph are fewer than INT32_MAX
+ * (pg_link_count_fits). */
 typedef struct pg_edge {
     long u, v;
     double weight;       /* summed weights, or the projection's weight */
-    long count;          /* relations behind it (shared affiliations + contacts) */
-    const char *types;   /* sorted distinct relation types, ";"-joined */
-    const char *sources; /* sorted distinct cited sources, ";"-joined */
-    pg_date first, last;
-    pg_span attrs;       /* into pg_graph.edge_attrs: merged string attributes */
-    long shared;         /* projections: shared affiliations */
-    const char *via;     /* projections: their ids, sorted, capped; "" otherwise */
     double forward_weight, backward_weight; /* full view: the weights of its directed relations from u to v,
                                                and from v to u (pg_relation_type.directed) */
-    long forward, backward; /* full view: how many directed relations run from u to v, and from v to u */
+    const char *types;   /* sorted distinct relation types, ";"-joined */
+    const char *sources; /* sorted distinct cited sources, ";"-joined */
+    const char *via;     /* projections: their ids, sorted, capped; "" otherwise */
+    int32_t count;       /* relations behind it (shared affiliations + contacts) */
+    int32_t shared;      /* projections: shared affiliations */
+    int32_t forward, backward; /* full view: how many directed relations run from u to v, and from v to u */
+    pg_date first, last;
+    pg_span attrs;       /* into pg_graph.edge_attrs: merged string attributes */
     pg_span type_counts; /* into pg_graph.type_counts: the relations behind it by type, sorted by type */
-    bool open_start;     /* full view: a relation behind it has no start (undated) */
-    bool open_end;       /* full view: one has no end (undated, or member_of without end) */
     pg_span spells;      /* full view: into pg_graph.spells, the days of its relations with overlapping
                             and adjacent ones joined, by start (an undated relation: one open spell);
                             empty in projected views */
+    bool open_start;     /* full view: a relation behind it has no start (undated) */
+    bool open_end;       /* full view: one has no end (undated, or member_of without end) */
 } pg_edge;
+
+/* Can the counts of pg_edge hold `links` links? */
+static inline bool pg_link_count_fits(size_t links) { return links < INT32_MAX; }
 
 typedef PG_VEC(pg_edge) pg_edge_vec;
 

@@ -225,11 +225,16 @@ static int build(pg_graph *g)
 {
     pg_link_vec links = { NULL, 0, 0 };
     int rc = pg_links_collect(g, &links);
+    if (rc == 0 && !pg_link_count_fits(links.len))
+        rc = -1; /* more than the edges' counts can hold */
     if (rc == 0)
         rc = count_types(g, &links);
     if (rc == 0)
         rc = g->spec.view == PG_VIEW_FULL ? pg_merge_links(g, &links) : pg_project_links(g, &links);
     free(links.items);
+    if (rc == 0 && !(pg_span_fits(g->edge_attrs.len) && pg_span_fits(g->spells.len) &&
+                     pg_span_fits(g->type_counts.len)))
+        rc = -1; /* more than the edges' spans can index */
     return rc == 0 ? pg_filter_apply(g) : rc;
 }
 

@@ -185,7 +185,7 @@ static void text_alter(const pg_graph *g, FILE *f, size_t v, int idw)
     if (x == NULL)
         fputs("  (no direct tie)\n", f);
     else
-        fprintf(f, "  count %ld, weight %s, %s [%s]\n", x->count, pg_fmt_double(x->weight, weight),
+        fprintf(f, "  count %ld, weight %s, %s [%s]\n", (long)x->count, pg_fmt_double(x->weight, weight),
                 span_text(x, when), x->types);
 }
 
