@@ -20,7 +20,7 @@
 /* Days a merged edge's relations cover, YYYYMMDD inclusive; open ends are
  * PG_OPEN_START / PG_OPEN_END (below). */
 typedef struct pg_spell {
-    long from_day, to_day;
+    int32_t from_day, to_day; /* YYYYMMDD, or PG_OPEN_START / PG_OPEN_END (32 bits: one per edge at least) */
 } pg_spell;
 
 typedef PG_VEC(pg_spell) pg_spell_vec;
