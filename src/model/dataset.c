@@ -88,9 +88,30 @@ long pg_dataset_entity_index(const pg_dataset *ds, const char *id)
     return is_source ? -1 : i;
 }
 
+/* An entity's place in the sort by id: its id's first 8 bytes as a
+ * big-endian number (zero-padded), so that most comparisons read neither
+ * the entity nor its id, which lie all over memory. */
+typedef struct sort_key {
+    uint64_t head;
+    const char *id;
+    size_t at;
+} sort_key;
+
+static sort_key key_of(const pg_entity *e, size_t at)
+{
+    sort_key k = { 0, e->id, at };
+    for (int i = 0; i < 8 && e->id[i]; i++)
+        k.head |= (uint64_t)(unsigned char)e->id[i] << (8 * (7 - i));
+    return k;
+}
+
+/* strcmp's order: equal heads with a NUL in them are equal ids. */
 static int by_id(const void *a, const void *b)
 {
-    return strcmp((*(const pg_entity *const *)a)->id, (*(const pg_entity *const *)b)->id);
+    const sort_key *x = a, *y = b;
+    if (x->head != y->head)
+        return x->head < y->head ? -1 : 1;
+    return (x->head & 0xff) == 0 ? 0 : strcmp(x->id + 8, y->id + 8);
 }
 
 /* Moves each entity i to place to[i] in place, following the cycles of
@@ -115,7 +136,7 @@ static void permute(pg_entity *items, long *to, size_t n)
 static int sorted_places(const pg_dataset *ds, long **new_index)
 {
     size_t n = ds->entities.len;
-    const pg_entity **order = malloc((n ? n : 1) * sizeof *order);
+    sort_key *order = malloc((n ? n : 1) * sizeof *order);
     *new_index = malloc((n ? n : 1) * sizeof **new_index);
     if (order == NULL || *new_index == NULL) {
         free(order);
@@ -123,10 +144,10 @@ static int sorted_places(const pg_dataset *ds, long **new_index)
         return -1;
     }
     for (size_t i = 0; i < n; i++)
-        order[i] = &ds->entities.items[i];
+        order[i] = key_of(&ds->entities.items[i], i);
     pg_vec_sort(order, n, sizeof *order, by_id);
     for (size_t i = 0; i < n; i++)
-        (*new_index)[order[i] - ds->entities.items] = (long)i;
+        (*new_index)[order[i].at] = (long)i;
     free(order);
     return 0;
 }

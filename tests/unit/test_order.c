@@ -1,9 +1,12 @@
 /* test_order.c - the building blocks of fast graph building: records put
  * in node-pair order by counting sorts (pg_pair_order), checked against
- * qsort with a comparison written here, and the pointer map that counts
- * interned strings. */
+ * qsort with a comparison written here; entities sorted by id
+ * (pg_dataset_sort, which compares ids' first 8 bytes as numbers) in
+ * strcmp's order, with the relations' ends following them; and the
+ * pointer map that counts interned strings. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,8 +88,77 @@ static void ptrmap_tests(void)
     pg_ptrmap_free(&m);
 }
 
+/* A dataset of `n` entities with the ids in `ids` and a relation from each
+ * entity to the next; NULL when out of memory. */
+static pg_dataset *entities_named(const char *const *ids, size_t n)
+{
+    pg_dataset *ds = pg_dataset_new("ids");
+    if (ds == NULL || PG_VEC_RESERVE(ds->entities, n) != 0 || PG_VEC_RESERVE(ds->relations, n) != 0)
+        return ds;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = pg_dataset_intern(ds, ids[i]);
+        pg_dataset_register(ds, id, false, (long)i);
+        ds->entities.items[ds->entities.len++] = (pg_entity){ .id = id, .kind = PG_KIND_PARTY };
+        ds->relations.items[ds->relations.len++] =
+            (pg_relation){ .source = (long)i, .target = (long)((i + 1) % n), .source_id = id };
+    }
+    return ds;
+}
+
+/* Sorts the entities of `ids`; true when they are in strcmp's order, each
+ * relation still runs between the ids it ran between, and every id finds
+ * its new place. */
+static bool sorted_like_strcmp(const char *const *ids, size_t n)
+{
+    pg_dataset *ds = entities_named(ids, n);
+    bool ok = ds != NULL && ds->entities.len == n && pg_dataset_sort(ds) == 0;
+    for (size_t i = 0; ok && i + 1 < n; i++)
+        ok = strcmp(ds->entities.items[i].id, ds->entities.items[i + 1].id) < 0;
+    for (size_t i = 0; ok && i < n; i++) {
+        const pg_relation *r = &ds->relations.items[i];
+        ok = strcmp(ds->entities.items[r->source].id, ids[i]) == 0 &&
+             strcmp(ds->entities.items[r->target].id, ids[(i + 1) % n]) == 0 &&
+             pg_dataset_entity_index(ds, ids[i]) >= 0 &&
+             strcmp(ds->entities.items[pg_dataset_entity_index(ds, ids[i])].id, ids[i]) == 0;
+    }
+    pg_dataset_free(ds);
+    return ok;
+}
+
+static void id_sort_tests(void)
+{
+    static const char *const tricky[] = { "abcdefgh", "abcdefg", "abcdefgh1", "abcdefgh0", "abcdefgi", "a", "z",
+                                          "\xc3\xa9", "\xff", "abcdefgh\xc3\xa9", "abcdefgh00", "abcdefg\xff", "A",
+                                          "abcdefghabcdefgh", "abcdefghabcdefgi", "ab" };
+    CHECK(sorted_like_strcmp(tricky, sizeof tricky / sizeof *tricky),
+          "ids equal in their first 8 bytes, shorter than 8, and with bytes over 127 sort as strcmp does");
+    enum { N = 3000 };
+    static char text[N][14];
+    const char *ids[N];
+    static const char alphabet[] = "ab\x80\xff";
+    srand(7);
+    for (size_t i = 0; i < N; i++) {
+        size_t len = 1 + (size_t)rand() % 12;
+        for (size_t j = 0; j < len; j++)
+            text[i][j] = alphabet[rand() % 4];
+        snprintf(text[i] + len, sizeof text[i] - len, "%zx", i % 16);
+        ids[i] = text[i];
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < N; i++) { /* keep the first of equal ids */
+        bool seen = false;
+        for (size_t j = 0; j < n && !seen; j++)
+            seen = strcmp(ids[j], text[i]) == 0;
+        if (!seen)
+            ids[n++] = text[i];
+    }
+    CHECK(n > 1000 && sorted_like_strcmp(ids, n), "random ids over 4 bytes, with long shared beginnings, sort as strcmp "
+                                                  "does");
+}
+
 void run_tests(void)
 {
     pair_order_tests();
+    id_sort_tests();
     ptrmap_tests();
 }
