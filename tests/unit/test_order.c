@@ -156,9 +156,22 @@ static void id_sort_tests(void)
                                                   "does");
 }
 
+/* The bounds that make 32-bit spans and edge counts safe. */
+static void bound_tests(void)
+{
+    CHECK(pg_span_fits(0) && pg_span_fits((size_t)UINT32_MAX - 1) && !pg_span_fits(UINT32_MAX) &&
+              !pg_span_fits((size_t)UINT32_MAX + 1),
+          "spans index arrays of up to 4,294,967,294 items");
+    CHECK(pg_link_count_fits((size_t)INT32_MAX - 1) && !pg_link_count_fits(INT32_MAX),
+          "edge counts hold up to 2,147,483,646 links");
+    pg_span s = { UINT32_MAX - 2, 1 };
+    CHECK((size_t)s.first + s.count == (size_t)UINT32_MAX - 1, "a span's end is computed without wrapping");
+}
+
 void run_tests(void)
 {
     pair_order_tests();
     id_sort_tests();
+    bound_tests();
     ptrmap_tests();
 }
