@@ -81,29 +81,34 @@ static int names_big_file(char **argv)
     return 0;
 }
 
+/* This program's file, in `self`; false when it cannot be told. */
+static int own_file(char *self, size_t size)
+{
+    ssize_t n = readlink("/proc/self/exe", self, size);
+    if (n <= 0 || (size_t)n >= size)
+        return 0;
+    self[n] = '\0';
+    return 1;
+}
+
 /* Runs this program again with glibc.malloc.hugetlb=1 added in front of
  * the user's tunables; returns only when it cannot (the environment is
  * then as it was). */
 static void run_with_huge_pages(char **argv)
 {
-    char self[4096];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    char self[4096], tunables[4096];
     const char *old = getenv("GLIBC_TUNABLES");
-    char tunables[4096];
     int len = snprintf(tunables, sizeof tunables, "%s=1%s%s", HUGETLB, old ? ":" : "", old ? old : "");
-    if (n <= 0 || len < 0 || (size_t)len >= sizeof tunables)
+    if (!own_file(self, sizeof self) || len < 0 || (size_t)len >= sizeof tunables)
         return;
-    self[n] = '\0';
     char *saved = old ? strdup(old) : NULL;
-    if ((old != NULL && saved == NULL) || setenv("GLIBC_TUNABLES", tunables, 1) != 0) {
-        free(saved);
-        return;
+    if ((old == NULL || saved != NULL) && setenv("GLIBC_TUNABLES", tunables, 1) == 0) {
+        execv(self, argv);
+        if (saved != NULL)
+            setenv("GLIBC_TUNABLES", saved, 1);
+        else
+            unsetenv("GLIBC_TUNABLES");
     }
-    execv(self, argv);
-    if (saved != NULL)
-        setenv("GLIBC_TUNABLES", saved, 1);
-    else
-        unsetenv("GLIBC_TUNABLES");
     free(saved);
 }
 #endif
