@@ -81,9 +81,14 @@ static int names_big_file(char **argv)
     return 0;
 }
 
-/* This program's file, in `self`; false when it cannot be told. */
+/* This program's file, in `self`; false when it cannot be told. The
+ * kernel's file is the dynamic loader itself when the program was run
+ * through it (`ld-linux-x86-64.so.2 partygraph ...`): the kernel then
+ * loaded no interpreter (AT_BASE 0). */
 static int own_file(char *self, size_t size)
 {
+    if (getauxval(AT_BASE) == 0)
+        return 0;
     ssize_t n = readlink("/proc/self/exe", self, size);
     if (n <= 0 || (size_t)n >= size)
         return 0;

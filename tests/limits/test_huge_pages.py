@@ -4,9 +4,10 @@ transparent huge pages on request ("[madvise]" in
 /sys/kernel/mm/transparent_hugepage/enabled, read here), partygraph runs
 itself again once, at the start, with glibc.malloc.hugetlb=1 put in front
 of the user's GLIBC_TUNABLES; a small input, a pipe, a user's own
-hugetlb setting, or a limit on the address space (`prlimit --as`, where
+hugetlb setting, a limit on the address space (`prlimit --as`, where
 the heap's 2 MB steps would leave the stack no room to report "out of
-memory") runs once. Seen from outside with `strace -f -e execve`:
+memory"), or a run through the dynamic loader (`ld-linux... partygraph`,
+where the kernel's program is the loader) runs once. Seen from outside with `strace -f -e execve`:
 the executions, their arguments and the environment each one got. The
 results are the same either way (byte for byte), and nothing is printed
 twice.
@@ -111,6 +112,33 @@ def check_once(tap, tmp, big):
     tap.check(proc.returncode == 0 and len(runs) == 1, what, runs)
 
 
+def interpreter():
+    """The dynamic loader the binary asks for (readelf -l), or None."""
+    try:
+        out = subprocess.run(["readelf", "-l", BINARY], capture_output=True, text=True).stdout
+    except OSError:
+        return None
+    m = re.search(r"\[Requesting program interpreter: ([^\]]+)\]", out)
+    return m.group(1) if m else None
+
+
+def check_loader(tap, tmp, big):
+    what = "a big input, the program run through its dynamic loader: one execution, the same answer"
+    loader = interpreter()
+    if loader is None or not os.path.exists(loader):
+        tap.skip(what, "readelf names no dynamic loader for this binary")
+        return
+    env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0")
+    env.pop("GLIBC_TUNABLES", None)
+    log = os.path.join(tmp, "loader.log")
+    proc = subprocess.run(["strace", "-f", "-e", "trace=execve", "-o", log, loader, BINARY, "path", big, "p0", "p1"],
+                          env=env, capture_output=True)
+    runs = [line for line in open(log) if "execve(" in line and "= 0" in line]
+    ref = plain(["path", big, "p0", "p1"])
+    tap.check(proc.returncode == 0 and len(runs) == 1 and proc.stdout == ref.stdout, what,
+              f"exit {proc.returncode}\n{runs}\n{proc.stderr[-300:]}")
+
+
 def check_outputs(tap, tmp, big):
     """`build` writes the same files with huge pages as without."""
     outs = []
@@ -145,6 +173,7 @@ def main():
         check_big(tap, tmp, big, expect_again)
         check_tunables(tap, tmp, big, expect_again)
         check_once(tap, tmp, big)
+        check_loader(tap, tmp, big)
         check_outputs(tap, tmp, big)
     tap.done()
 
