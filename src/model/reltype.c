@@ -11,6 +11,7 @@
  * its id. */
 #include "model/reltype.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/ptrmap.h"
@@ -133,18 +134,53 @@ static void mark_repeats(pg_dataset *ds, long at, long other, const char *type, 
             e->refs[k].repeated_by = r;
 }
 
+/* The targets of every entity's references, PG_MAX_REFS a row (-1: none):
+ * a table a tenth the size of the entities, which stays in the cache
+ * while every relation looks up both its ends. NULL when out of memory. */
+static long *ref_targets(const pg_dataset *ds)
+{
+    long *t = malloc((ds->entities.len ? ds->entities.len : 1) * PG_MAX_REFS * sizeof *t);
+    for (size_t i = 0; t != NULL && i < ds->entities.len; i++)
+        for (int k = 0; k < PG_MAX_REFS; k++)
+            t[i * PG_MAX_REFS + (size_t)k] = k < ds->entities.items[i].nrefs ? ds->entities.items[i].refs[k].target : -1;
+    return t;
+}
+
+/* Does entity `at` refer to entity `other` (row `at` of ref_targets)? */
+static bool refers(const long *targets, long at, long other)
+{
+    const long *row = targets + (size_t)at * PG_MAX_REFS;
+    bool found = false;
+    for (int k = 0; k < PG_MAX_REFS; k++)
+        found |= row[k] == other;
+    return found;
+}
+
+/* Marks what relation number `i` repeats of its ends' references. */
+static void mark_relation(pg_dataset *ds, const long *targets, size_t i)
+{
+    const pg_relation *r = &ds->relations.items[i];
+    if (r->source < 0 || r->target < 0)
+        return;
+    if (refers(targets, r->source, r->target))
+        mark_repeats(ds, r->source, r->target, r->type, (long)i);
+    if (refers(targets, r->target, r->source))
+        mark_repeats(ds, r->target, r->source, r->type, (long)i);
+}
+
 static int classify_relations(pg_dataset *ds, pg_ptrmap *seen)
 {
-    for (size_t i = 0; i < ds->relations.len; i++) {
+    long *targets = ref_targets(ds);
+    int rc = targets != NULL ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < ds->relations.len; i++) {
         pg_relation *r = &ds->relations.items[i];
         if ((r->rtype = type_index(ds, seen, r->type)) < 0)
-            return -1;
-        if (r->source >= 0 && r->target >= 0) {
-            mark_repeats(ds, r->source, r->target, r->type, (long)i);
-            mark_repeats(ds, r->target, r->source, r->type, (long)i);
-        }
+            rc = -1;
+        else
+            mark_relation(ds, targets, i);
     }
-    return 0;
+    free(targets);
+    return rc;
 }
 
 int pg_reltype_classify(pg_dataset *ds)

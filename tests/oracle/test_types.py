@@ -130,6 +130,16 @@ def test_rules(tap, binary):
     weight = {tuple(sorted((r["source"], r["target"]))): float(r["weight"])
               for r in pgtest.read_csv(os.path.join(run.out, "edges.csv"))}
     tap.check(weight.get(("cpc", "e1")) == 2.0, "the repeated host does not add its weight", weight.get(("cpc", "e1")))
+    stated = {"format": "partygraph/1", "countries": [{"id": "KEN", "name": "Kenya"}],
+              "parties": [{"id": "odm", "name": "ODM", "country": "KEN"}, {"id": "jp", "name": "Jubilee", "country": "KEN"}],
+              "relations": [{"type": "based_in", "source": "odm", "target": "KEN", "weight": 3},
+                            {"type": "based_in", "source": "KEN", "target": "jp", "weight": 5}]}
+    check_view(tap, binary, stated, "a party's country beside a based_in relation from it, and one to it")
+    built = pgtest.build(binary, stated)
+    ties = {tuple(sorted((r["source"], r["target"]))): (r["count"], r["weight"])
+            for r in pgtest.read_csv(os.path.join(built.out, "edges.csv"))}
+    tap.check(ties == {("KEN", "odm"): ("1", "3"), ("KEN", "jp"): ("1", "5")},
+              "a country field that a relation states, either way round, adds no second tie", ties)
     summary = pgtest.read_json(os.path.join(run.out, "summary.json"))
     rel = summary["relations"]
     tap.check(rel["directed_types"] == ["hosted", "learned_from", "praised", "visited"]
