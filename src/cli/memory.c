@@ -7,7 +7,7 @@
  * machine each page fault is dear: at 200,000 parties a fifth of `path`
  * was the kernel handing over 4 KB pages. Two settings cut that:
  * - blocks up to 32 MB come from the heap, where a freed one is used
- *   again, instead of a fresh mapping from 128 KB (keep_freed_pages);
+ *   again, instead of a fresh mapping from 128 KB;
  * - with an input of 2 MB or more, the process runs again at once with
  *   glibc.malloc.hugetlb=1, so that glibc asks the kernel for 2 MB pages
  *   (transparent huge pages) for its heap and its mappings. glibc reads
@@ -16,7 +16,8 @@
  *   never in a set-user-id process, never under a limit on the address
  *   space or the data segment (`ulimit -v`, `prlimit --as`: a heap grown
  *   in 2 MB steps takes more of it, and the stack, short of the rest,
- *   could no longer grow to report "out of memory"), and once (the
+ *   could no longer grow to report "out of memory"), never when the
+ *   program was run through its dynamic loader (own_file), and once (the
  *   tunable then set is the guard). A small input gains nothing from it
  *   and keeps the smaller footprint. */
 #define _DEFAULT_SOURCE /* setenv */

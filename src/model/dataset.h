@@ -177,8 +177,8 @@ long pg_dataset_entity_index(const pg_dataset *ds, const char *id);
  * entity refs, relation endpoints, claims' entities), and sorts each
  * claim's sources. Returns 0, or -1 when out of memory (the entities are
  * then unchanged), which includes more attributes or cited sources than
- * spans can index (pg_span_fits). Every reader then classifies the relations by type
- * (pg_reltype_classify). */
+ * spans can index (pg_span_fits). Every reader then classifies the
+ * relations by type (pg_reltype_classify). */
 int pg_dataset_sort(pg_dataset *ds);
 
 /* The country of entity number `e`: itself when it is a country, else

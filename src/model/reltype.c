@@ -140,9 +140,11 @@ static void mark_repeats(pg_dataset *ds, long at, long other, const char *type, 
 static long *ref_targets(const pg_dataset *ds)
 {
     long *t = malloc((ds->entities.len ? ds->entities.len : 1) * PG_MAX_REFS * sizeof *t);
-    for (size_t i = 0; t != NULL && i < ds->entities.len; i++)
+    for (size_t i = 0; t != NULL && i < ds->entities.len; i++) {
+        const pg_entity *e = &ds->entities.items[i];
         for (int k = 0; k < PG_MAX_REFS; k++)
-            t[i * PG_MAX_REFS + (size_t)k] = k < ds->entities.items[i].nrefs ? ds->entities.items[i].refs[k].target : -1;
+            t[i * PG_MAX_REFS + (size_t)k] = k < e->nrefs ? e->refs[k].target : -1;
+    }
     return t;
 }
 

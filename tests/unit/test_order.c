@@ -152,8 +152,8 @@ static void id_sort_tests(void)
         if (!seen)
             ids[n++] = text[i];
     }
-    CHECK(n > 1000 && sorted_like_strcmp(ids, n), "random ids over 4 bytes, with long shared beginnings, sort as strcmp "
-                                                  "does");
+    CHECK(n > 1000 && sorted_like_strcmp(ids, n),
+          "random ids over 4 bytes, with long shared beginnings, sort as strcmp does");
 }
 
 /* The bounds that make 32-bit spans and edge counts safe. */
