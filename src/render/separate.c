@@ -132,11 +132,51 @@ static int compare_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The median of the n >= 1 values at v (reordered). */
+static void swap_doubles(double *a, double *b)
+{
+    double t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Partitions v[lo, hi] around the median of its first, middle and last
+ * values into < pivot, == pivot, > pivot (three ways: many sides are
+ * equal); the equal ones end up in [*eq_lo, *eq_hi]. */
+static void partition3(double *v, size_t lo, size_t hi, size_t *eq_lo, size_t *eq_hi)
+{
+    double a = v[lo], b = v[lo + (hi - lo) / 2], c = v[hi];
+    double pivot = fmax(fmin(a, b), fmin(fmax(a, b), c));
+    size_t lt = lo, i = lo, gt = hi + 1;
+    while (i < gt) {
+        if (v[i] < pivot)
+            swap_doubles(&v[lt++], &v[i++]);
+        else if (v[i] > pivot)
+            swap_doubles(&v[i], &v[--gt]);
+        else
+            i++;
+    }
+    *eq_lo = lt, *eq_hi = gt - 1;
+}
+
+/* The median of the n >= 1 values at v (reordered): v[n / 2] as if
+ * sorted, found by selection in about linear time; after 64 rounds of
+ * bad pivots the rest is sorted (n log n at worst). */
 static double median(double *v, size_t n)
 {
-    qsort(v, n, sizeof *v, compare_double);
-    return v[n / 2];
+    size_t lo = 0, hi = n - 1, k = n / 2;
+    for (int round = 0; lo < hi && round < 64; round++) {
+        size_t eq_lo, eq_hi;
+        partition3(v, lo, hi, &eq_lo, &eq_hi);
+        if (k < eq_lo)
+            hi = eq_lo - 1;
+        else if (k > eq_hi)
+            lo = eq_hi + 1;
+        else
+            return v[k];
+    }
+    if (lo < hi)
+        qsort(v + lo, hi - lo + 1, sizeof *v, compare_double);
+    return v[k];
 }
 
 /* The distance from point r[i] to the nearest point listed in cell
