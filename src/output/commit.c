@@ -1,8 +1,9 @@
 /* commit.c - putting an output set in place (pg_output_commit in
- * partygraph.h). Every stream is flushed and closed first, each new file
- * synced; only when all of that worked, with the termination signals
- * blocked in the calling thread (a handler runs before or after, never in
- * between), comes the protocol of sidefile.h: a marker beside every
+ * partygraph.h). Every stream is flushed (what a stream's thread was
+ * handed, written) and closed first, each new file synced; only when all
+ * of that worked, with the termination signals blocked in the calling
+ * thread (a handler runs before or after, never in between; the streams'
+ * threads block them all), comes the protocol of sidefile.h: a marker beside every
  * target (a hard link to the old file, or an "absent" file), the
  * directories synced, the renames, the directories synced again, the
  * markers removed. A rename failing puts every target back from its
@@ -32,10 +33,10 @@ static pg_status finish(pg_output_file *f, pg_error *err)
     }
     if (f->f == NULL) /* finished by an earlier commit that failed */
         return PG_OK;
-    int failed = fflush(f->f) != 0 || ferror(f->f) || (f->temp != NULL && fsync(fileno(f->f)) != 0);
+    int failed = fflush(f->f) != 0 || ferror(f->f) || (f->async != NULL && pg_async_drain(f->async) != 0) ||
+                 (f->temp != NULL && fsync(f->fd) != 0);
     int e = errno;
-    failed |= fclose(f->f) != 0;
-    f->f = NULL;
+    failed |= pg_output_close_stream(f) != 0;
     free(f->buffer);
     f->buffer = NULL;
     if (failed)

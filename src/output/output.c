@@ -13,7 +13,9 @@
  * a target already open, is refused before anything is created. Each
  * file is written through a stdio buffer of OUTPUT_BUFFER bytes (a few
  * large writes instead of many small ones); without memory for it,
- * stdio's own small buffer does. */
+ * stdio's own small buffer does. A new file's full buffers are written by
+ * a thread of its own (asyncfile.h), so that the kernel's copy runs
+ * beside the formatting of the next; the commit waits for them. */
 #define _POSIX_C_SOURCE 200809L
 #include "output/output.h"
 
@@ -153,16 +155,31 @@ pg_status pg_output_check(const pg_output *o, const char *path, pg_error *err)
 
 /* ---- opening -------------------------------------------------------- */
 
-/* The stream of f on descriptor `fd` (closed on failure), buffered. */
-static pg_status attach(pg_output_file *f, int fd, pg_error *err)
+/* The stream of f on descriptor `fd` (closed on failure), buffered;
+ * written through a thread of its own when `async` (a new file), else
+ * (or when that cannot be had) a plain stream. */
+static pg_status attach(pg_output_file *f, int fd, bool async, pg_error *err)
 {
-    if ((f->f = fdopen(fd, "w")) == NULL) {
+    f->fd = fd;
+    f->f = async ? pg_async_open(fd, OUTPUT_BUFFER, &f->async) : NULL;
+    if (f->f == NULL && (f->f = fdopen(fd, "w")) == NULL) {
         close(fd);
         return out_of_memory(err);
     }
     if ((f->buffer = malloc(OUTPUT_BUFFER)) != NULL)
         setvbuf(f->f, f->buffer, _IOFBF, OUTPUT_BUFFER);
     return PG_OK;
+}
+
+int pg_output_close_stream(pg_output_file *f)
+{
+    int rc = fclose(f->f), e = errno;
+    if (f->async != NULL && close(f->fd) != 0 && rc == 0)
+        rc = EOF, e = errno;
+    f->f = NULL;
+    f->async = NULL;
+    errno = e;
+    return rc;
 }
 
 /* A FIFO or character device: opened and written as it is. */
@@ -176,7 +193,7 @@ static pg_status open_in_place(pg_output_file *f, pg_error *err)
         close(fd);
         return pg_error_set(err, PG_EIO, "cannot write '%s': it changed while it was opened", f->name);
     }
-    return attach(f, fd, err);
+    return attach(f, fd, false, err);
 }
 
 /* The lock of f's directory: taken, and that directory's leftovers
@@ -246,7 +263,7 @@ static pg_status open_temp(pg_output *o, pg_output_file *f, pg_error *err)
     if (st == PG_OK && (fd < 0 || keep_owner_and_mode(f, fd) != 0))
         st = errno == ENOMEM ? out_of_memory(err) : pg_error_set_errno(err, PG_EIO, errno, "cannot write '%s'", f->name);
     if (st == PG_OK)
-        return attach(f, fd, err);
+        return attach(f, fd, true, err);
     if (fd >= 0)
         close(fd);
     return st;
@@ -255,7 +272,7 @@ static pg_status open_temp(pg_output *o, pg_output_file *f, pg_error *err)
 static void discard(pg_output_file *f)
 {
     if (f->f != NULL && !f->is_stdout)
-        fclose(f->f);
+        pg_output_close_stream(f);
     free(f->buffer);
     if (f->temp != NULL)
         unlink(f->temp);
@@ -270,7 +287,7 @@ static void discard(pg_output_file *f)
 static pg_status open_file(pg_output *o, const char *path, pg_output_file *f, pg_error *err)
 {
     if (strcmp(path, "-") == 0) {
-        *f = (pg_output_file){ .name = strdup(path), .f = stdout, .is_stdout = true };
+        *f = (pg_output_file){ .name = strdup(path), .f = stdout, .fd = STDOUT_FILENO, .is_stdout = true };
         return f->name ? PG_OK : out_of_memory(err);
     }
     pg_status st = describe(o, path, f, err);

@@ -10,6 +10,7 @@
 
 #include "partygraph.h"
 #include "base/vec.h"
+#include "output/asyncfile.h"
 #include "output/lockfile.h"
 #include "output/sidefile.h"
 #include "output/target.h"
@@ -24,6 +25,8 @@ typedef struct pg_output_file {
     char *marker;            /* during the commit: the old or absent marker */
     pg_sidefile_tag marker_tag;
     FILE *f;                 /* NULL once finished */
+    int fd;                  /* f's descriptor */
+    pg_async *async;         /* f writes through a thread (asyncfile.h), and leaves fd open; or NULL */
     char *buffer;            /* f's stdio buffer, freed after f is closed */
     bool is_stdout, renamed;
 } pg_output_file;
@@ -56,5 +59,9 @@ struct pg_output {
     PG_VEC(pg_output_input) inputs;
     bool committed;
 };
+
+/* Closes f's stream (f->f, which is then NULL), and its descriptor when
+ * the stream leaves it open; 0, or EOF (errno set) when either fails. */
+int pg_output_close_stream(pg_output_file *f);
 
 #endif
