@@ -3,10 +3,11 @@
  * fflush with the rest. Two buffers of the stream's own take turns: the
  * thread writes one while the next is copied into the other; a hand-over
  * waits only while both are busy. */
-#define _GNU_SOURCE /* fopencookie */
+#define _GNU_SOURCE /* fopencookie, sync_file_range */
 #include "output/asyncfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -25,6 +26,7 @@ struct pg_async {
     int queued;          /* the buffer waiting for the thread, or -1 */
     int writing;         /* the buffer the thread is writing, or -1 */
     int error;           /* the first failed write's errno, or 0 */
+    off_t written;       /* bytes the thread has written */
     bool tried, started, stop;
     pthread_t thread;
     pthread_mutex_t lock;
@@ -61,6 +63,18 @@ static int take(pg_async *a)
     return i;
 }
 
+/* Writes buffer i at the end of the file and asks the kernel to start
+ * sending it to the disk (a hint: the file is synced at the end, and most
+ * of it is then there already); 0 or an errno. */
+static int write_buffer(pg_async *a, int i)
+{
+    int e = write_all(a->fd, a->buf[i], a->len[i]);
+    if (e == 0)
+        (void)sync_file_range(a->fd, a->written, (off_t)a->len[i], SYNC_FILE_RANGE_WRITE);
+    a->written += (off_t)a->len[i];
+    return e;
+}
+
 /* Writes each buffer handed over, unless a write has failed (then drops
  * it: nothing is written after a failure). */
 static void *run(void *arg)
@@ -70,7 +84,7 @@ static void *run(void *arg)
     for (int i; (i = take(a)) >= 0;) {
         bool failed = a->error != 0;
         pthread_mutex_unlock(&a->lock);
-        int e = failed ? 0 : write_all(a->fd, a->buf[i], a->len[i]);
+        int e = failed ? 0 : write_buffer(a, i);
         pthread_mutex_lock(&a->lock);
         a->error = a->error ? a->error : e;
         a->writing = -1;
@@ -123,6 +137,7 @@ static int write_here(pg_async *a, const char *buf, size_t size)
     int e = write_all(a->fd, buf, size);
     pthread_mutex_lock(&a->lock);
     a->error = a->error ? a->error : e;
+    a->written += (off_t)size;
     pthread_mutex_unlock(&a->lock);
     return e;
 }

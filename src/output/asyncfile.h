@@ -6,7 +6,9 @@
  * costs about as much again (fresh pages). Through this stream the copy
  * runs on another core while the caller formats the next buffer: each
  * full stdio buffer is copied into one of two buffers of the stream's own
- * and handed to its thread, which writes it whole. The thread starts
+ * and handed to its thread, which writes it whole and asks the kernel to
+ * start sending it to the disk (sync_file_range: the new files are synced
+ * at the commit, which then finds most of each there). The thread starts
  * with the first full buffer: a file that never fills one starts none.
  * When no thread can be had, or stdio hands over more than a buffer at
  * once, the bytes are written in the caller, as a plain stream would.
