@@ -49,12 +49,14 @@ static void untold(void *ctx, const char *msg, ...)
 
 /* libxml2 2.9 sets up its global state (mutexes among it) on first use,
  * with no lock: two threads parsing at once for the first time each make
- * it and one is lost. So it is set up once, here, before any parse. */
+ * it and one is lost. So it is set up once, here, before any parse, and
+ * after the handlers: an allocation failing in there (under memory
+ * pressure) is reported too, and libxml2's default would print "parser
+ * error : out of memory error" beside partygraph's one line. */
 static pthread_once_t xml_ready = PTHREAD_ONCE_INIT;
 
 void pg_xml_errors_begin(pg_xml_errors *x)
 {
-    pthread_once(&xml_ready, xmlInitParser);
     memset(x, 0, sizeof *x);
     x->generic = xmlGenericError; /* this thread's, as libxml2 keeps them */
     x->generic_ctx = xmlGenericErrorContext;
@@ -62,6 +64,7 @@ void pg_xml_errors_begin(pg_xml_errors *x)
     x->structured_ctx = xmlStructuredErrorContext;
     xmlSetGenericErrorFunc(x, untold);
     xmlSetStructuredErrorFunc(x, caught);
+    pthread_once(&xml_ready, xmlInitParser);
 }
 
 void pg_xml_errors_watch(pg_xml_errors *x, xmlTextReader *r)
