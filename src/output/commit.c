@@ -3,12 +3,12 @@
  * handed, written) and closed first, each new file synced; only when all
  * of that worked, with the termination signals blocked in the calling
  * thread (a handler runs before or after, never in between; the streams'
- * threads block them all), comes the protocol of sidefile.h: a marker beside every
- * target (a hard link to the old file, or an "absent" file), the
- * directories synced, the renames, the directories synced again, the
- * markers removed. A rename failing puts every target back from its
- * marker. A run killed anywhere in between leaves markers that tell the
- * next run in that directory how to finish or undo it. */
+ * threads block them all), comes the protocol of sidefile.h: a marker
+ * beside every target (a hard link to the old file, or an "absent"
+ * file), the directories synced, the renames, the directories synced
+ * again, the markers removed. A rename failing puts every target back
+ * from its marker. A run killed anywhere in between leaves markers that
+ * tell the next run in that directory how to finish or undo it. */
 #define _POSIX_C_SOURCE 200809L
 #include "output/output.h"
 
